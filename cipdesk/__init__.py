@@ -1,0 +1,110 @@
+"""cipdesk: the caseload tool of conseillers en insertion professionnelle."""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from flask import Flask
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_wtf import CSRFProtect
+
+from cipdesk.config import load_config
+from cipdesk.db import db
+
+ROOT = Path(__file__).resolve().parent.parent
+csrf = CSRFProtect()
+migrate = Migrate()
+login_manager = LoginManager()
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    instance_path = os.environ.get("CIPDESK_INSTANCE_PATH", str(ROOT / "instance"))
+    app = Flask(__name__, template_folder=str(ROOT / "templates"),
+                static_folder=str(ROOT / "static"), instance_path=instance_path)
+    app.config.update(load_config(app.instance_path))
+    if test_config:
+        app.config.update(test_config)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+
+    _database(app)
+    _extensions(app)
+    _keys(app)
+    _blueprints(app)
+    return app
+
+
+def _database(app: Flask) -> None:
+    import cipdesk.models  # noqa: F401  (every table in the metadata)
+
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("sqlite:///"):
+        Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    db.init_app(app)
+    if uri.startswith("sqlite"):
+        from sqlalchemy import event
+
+        with app.app_context():
+            @event.listens_for(db.engine, "connect")
+            def _pragmas(dbapi_connection, _record):
+                cursor = dbapi_connection.cursor()
+                cursor.execute("PRAGMA foreign_keys=ON")
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA busy_timeout=5000")
+                cursor.close()
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+
+
+def _extensions(app: Flask) -> None:
+    from cipdesk.comptes.models import Utilisateur
+    from cipdesk.web import filtres, securite
+
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "comptes.connexion"
+    login_manager.login_message = "Connectez-vous pour accéder à cette page."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def _charger(identifiant: str):
+        import uuid
+
+        try:
+            uid, epoch = identifiant.split(":")
+            utilisateur = db.session.get(Utilisateur, uuid.UUID(uid))
+        except (ValueError, TypeError):
+            return None
+        # A password change or a revocation bumps the epoch: older sessions end.
+        if utilisateur is None or not utilisateur.actif or str(utilisateur.session_epoch) != epoch:
+            return None
+        return utilisateur
+
+    filtres.enregistrer(app)
+    securite.installer(app)
+    securite.installer_transaction(app)
+
+
+def _keys(app: Flask) -> None:
+    from cipdesk.security import keys
+
+    trousseau = keys.charger_trousseau(
+        env_value=app.config.get("CIPDESK_KEK"),
+        file_path=app.config.get("CIPDESK_KEK_FILE"),
+        creer=app.config.get("CIPDESK_CREATE_KEK", False),
+    )
+    coffre = keys.Coffre(trousseau)
+    keys.configurer(coffre)
+    app.extensions["cipdesk_coffre"] = coffre
+
+
+def _blueprints(app: Flask) -> None:
+    from cipdesk.admin.routes import bp as admin_bp
+    from cipdesk.comptes.routes import bp as comptes_bp
+    from cipdesk.notes.routes import bp as notes_bp
+    from cipdesk.referentiel.routes import bp as referentiel_bp
+    from cipdesk.web.routes import bp as web_bp
+
+    for bp in (web_bp, comptes_bp, notes_bp, referentiel_bp, admin_bp):
+        app.register_blueprint(bp)

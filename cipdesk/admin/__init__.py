@@ -1,0 +1,1 @@
+"""Administration: structures, équipes, comptes, journal d'audit."""

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, SelectField, StringField
+from wtforms.validators import Length, Optional
+
+from cipdesk.comptes.models import ROLE_LIBELLES
+from cipdesk.security.audit import ACTION_LIBELLES
+
+
+class FiltreAuditForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET filter: it changes nothing
+
+    action = SelectField("Action", choices=[("", "Toutes")] + [(a.value, l) for a, l in ACTION_LIBELLES.items()],
+                         validators=[Optional()])
+    acteur = StringField("Utilisateur (nom ou adresse)", validators=[Optional(), Length(max=120)])
+    objet_type = StringField("Type d'objet", validators=[Optional(), Length(max=60)])
+    objet_id = StringField("Identifiant d'objet", validators=[Optional(), Length(max=64)])
+    du = DateField("Du", validators=[Optional()])
+    au = DateField("Au", validators=[Optional()])
+
+
+class AccesForm(FlaskForm):
+    role = SelectField("Rôle", choices=[(r.value, lib) for r, lib in ROLE_LIBELLES.items()])
+    actif = BooleanField("Compte actif")

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from cipdesk.admin.forms import AccesForm, FiltreAuditForm
+from cipdesk.admin.queries import journal_filtre
+from cipdesk.comptes import services
+from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
+from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
+from cipdesk.db import db
+from cipdesk.erreurs import ErreurMetier
+from cipdesk.referentiel import REFERENTIELS
+from cipdesk.security import policy
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+def _reserve_aux_admins():
+    policy.exiger(policy.peut_administrer(current_user))
+
+
+def _attacher(form, exc: ErreurMetier) -> None:
+    champ = getattr(form, exc.champ, None) if exc.champ else None
+    (champ.errors if champ is not None else form.form_errors).append(exc.message)
+
+
+@bp.route("/structures", methods=["GET", "POST"])
+def structures():
+    form = StructureForm()
+    statut = 200
+    if form.validate_on_submit():
+        try:
+            structure = services.creer_structure(db.session, par=current_user, nom=form.nom.data,
+                                                 type_structure=form.type_structure.data or "",
+                                                 ville=form.ville.data or "")
+        except ErreurMetier as exc:
+            _attacher(form, exc)
+            statut = 422
+        else:
+            flash(f"Structure « {structure.nom} » créée.", "succes")
+            return redirect(url_for("admin.structure", structure_id=structure.id), 303)
+    elif request.method == "POST":
+        statut = 422
+    liste = db.session.scalars(select(Structure).order_by(Structure.nom)).all()
+    return rendre("admin/structures.html", form=form, structures=liste, statut=statut)
+
+
+@bp.route("/structures/<uuid:structure_id>", methods=["GET", "POST"])
+def structure(structure_id):
+    structure = db.get_or_404(Structure, structure_id)
+    form = EquipeForm()
+    statut = 200
+    if form.validate_on_submit():
+        try:
+            equipe = services.creer_equipe(db.session, par=current_user, structure=structure,
+                                           nom=form.nom.data)
+        except ErreurMetier as exc:
+            _attacher(form, exc)
+            statut = 422
+        else:
+            flash(f"Équipe « {equipe.nom} » créée.", "succes")
+            return redirect(url_for("admin.structure", structure_id=structure.id), 303)
+    elif request.method == "POST":
+        statut = 422
+    utilisateurs = db.session.scalars(
+        select(Utilisateur).where(Utilisateur.structure_id == structure.id)
+        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+    return rendre("admin/structure.html", structure=structure, form=form,
+                  utilisateurs=utilisateurs, statut=statut)
+
+
+def _form_utilisateur() -> UtilisateurForm:
+    form = UtilisateurForm()
+    structures = db.session.scalars(select(Structure).order_by(Structure.nom)).all()
+    form.structure.choices = [(str(s.id), s.nom) for s in structures]
+    equipes = db.session.execute(
+        select(Equipe, Structure.nom).join(Structure).order_by(Structure.nom, Equipe.nom)).all()
+    form.equipe.choices = [("", "— Aucune —")] + [(str(e.id), f"{nom} — {e.nom}") for e, nom in equipes]
+    form.referentiel.choices = [(r.code, r.intitule_court) for r in REFERENTIELS.values()]
+    if request.method == "GET" and request.args.get("structure"):
+        form.structure.data = request.args["structure"]
+    return form
+
+
+@bp.route("/utilisateurs/nouveau", methods=["GET", "POST"])
+def nouvel_utilisateur():
+    form = _form_utilisateur()
+    statut = 200
+    if form.validate_on_submit():
+        structure = db.session.get(Structure, uuid.UUID(form.structure.data))
+        equipe = None
+        if form.equipe.data:
+            try:
+                equipe = db.session.get(Equipe, uuid.UUID(form.equipe.data))
+            except ValueError:
+                equipe = None
+        candidat = None
+        if form.candidat.data:
+            candidat = {"voie": VoieCandidat(form.voie.data), "date_session": form.date_session.data,
+                        "referentiel_code": form.referentiel.data}
+        try:
+            utilisateur = services.creer_utilisateur(
+                db.session, par=current_user, structure=structure, email=form.email.data,
+                prenom=form.prenom.data, nom=form.nom.data, role=Role(form.role.data),
+                mot_de_passe=form.mot_de_passe.data, equipe=equipe, candidat=candidat)
+        except ErreurMetier as exc:
+            _attacher(form, exc)
+            statut = 422
+        else:
+            flash(f"Compte de {utilisateur.nom_complet} créé.", "succes")
+            return redirect(url_for("admin.structure", structure_id=structure.id), 303)
+    elif request.method == "POST":
+        statut = 422
+    return rendre("admin/utilisateur_nouveau.html", form=form, statut=statut)
+
+
+@bp.route("/utilisateurs/<uuid:utilisateur_id>", methods=["GET", "POST"])
+def utilisateur(utilisateur_id):
+    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    form = AccesForm(obj=None if request.method == "POST" else None)
+    statut = 200
+    if form.validate_on_submit():
+        try:
+            services.modifier_acces(db.session, par=current_user, utilisateur=utilisateur,
+                                    role=Role(form.role.data), actif=form.actif.data)
+        except ErreurMetier as exc:
+            _attacher(form, exc)
+            statut = 422
+        else:
+            flash("Accès mis à jour ; les sessions ouvertes de ce compte ont été fermées.", "succes")
+            return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
+    elif request.method == "POST":
+        statut = 422
+    else:
+        form.role.data = utilisateur.role.value
+        form.actif.data = utilisateur.actif
+    return rendre("admin/utilisateur.html", utilisateur=utilisateur, form=form, statut=statut)
+
+
+@bp.get("/journal")
+def journal():
+    form = FiltreAuditForm(request.args)
+    requete = journal_filtre() if not form.validate() else journal_filtre(
+        action=form.action.data or "", acteur=form.acteur.data or "",
+        objet_type=form.objet_type.data or "", objet_id=form.objet_id.data or "",
+        du=form.du.data, au=form.au.data)
+    page = db.paginate(requete, per_page=50, error_out=False)
+    return rendre("admin/journal.html", fragment="admin/_journal_table.html", form=form, page=page)

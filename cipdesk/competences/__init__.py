@@ -1,0 +1,1 @@
+"""Compétences & dossier: every record carries the REAC competences it evidences."""

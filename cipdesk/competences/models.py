@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date
+
+from sqlalchemy import Date, Enum, ForeignKey, Index, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk
+
+
+class SourcePreuve(enum.StrEnum):
+    AUTO = "auto"      # set by the tagging rules when the record is logged
+    MANUEL = "manuel"  # added by the candidat, with a reason
+
+    @property
+    def libelle(self) -> str:
+        return {"auto": "automatique", "manuel": "ajoutée à la main"}[self.value]
+
+
+class PreuveCompetence(UuidPk, StructureScoped, Timestamps, Base):
+    """One record (accueil, entretien, atelier…) evidencing one competence of
+    the professional who logged it. Counting coverage is a GROUP BY on this table."""
+
+    __tablename__ = "preuve_competence"
+    __table_args__ = (
+        UniqueConstraint("utilisateur_id", "objet_type", "objet_id", "competence_code",
+                         name="uq_preuve_competence_objet"),
+        Index("ix_preuve_competence_couverture", "utilisateur_id", "competence_code", "date_activite"),
+    )
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
+    competence_code: Mapped[str] = mapped_column(String(8))
+    objet_type: Mapped[str] = mapped_column(String(60))
+    objet_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    date_activite: Mapped[date] = mapped_column(Date)
+    source: Mapped[SourcePreuve] = mapped_column(Enum(SourcePreuve, native_enum=False, length=10,
+                                                      values_callable=lambda e: [m.value for m in e]))
+    motif: Mapped[str] = mapped_column(String(500), default="")

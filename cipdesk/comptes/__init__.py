@@ -1,0 +1,1 @@
+"""Structures, équipes, utilisateurs et authentification."""

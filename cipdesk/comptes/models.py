@@ -1,0 +1,137 @@
+"""Tenancy: structure → équipes → utilisateurs, with their roles."""
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, ForeignKey, String, Uuid, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cipdesk.db import Base, Timestamps, UuidPk, utcnow
+
+
+class Role(enum.StrEnum):
+    CONSEILLER = "conseiller"
+    CHEF_DE_SERVICE = "chef_de_service"
+    ADMIN = "admin"
+
+    @property
+    def libelle(self) -> str:
+        return ROLE_LIBELLES[self]
+
+
+ROLE_LIBELLES = {
+    Role.CONSEILLER: "Conseiller·ère en insertion professionnelle",
+    Role.CHEF_DE_SERVICE: "Chef·fe de service",
+    Role.ADMIN: "Administrateur·rice",
+}
+
+
+class VoieCandidat(enum.StrEnum):
+    VAE = "vae"
+    FORMATION = "formation"
+
+    @property
+    def libelle(self) -> str:
+        return {"vae": "Validation des acquis de l'expérience (VAE)",
+                "formation": "Parcours de formation"}[self.value]
+
+
+class Structure(UuidPk, Timestamps, Base):
+    __tablename__ = "structure"
+
+    nom: Mapped[str] = mapped_column(String(200), unique=True)
+    type_structure: Mapped[str] = mapped_column(String(120), default="")
+    ville: Mapped[str] = mapped_column(String(120), default="")
+    # Settings of the structure (e.g. whether conseillers see colleagues' caseloads).
+    parametres: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    equipes: Mapped[list[Equipe]] = relationship(back_populates="structure", order_by="Equipe.nom")
+
+    def parametre(self, cle: str, defaut=None):
+        return (self.parametres or {}).get(cle, defaut)
+
+
+class Equipe(UuidPk, Timestamps, Base):
+    __tablename__ = "equipe"
+
+    structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"), index=True)
+    nom: Mapped[str] = mapped_column(String(200))
+
+    structure: Mapped[Structure] = relationship(back_populates="equipes")
+    membres: Mapped[list[Utilisateur]] = relationship(back_populates="equipe")
+
+
+class Utilisateur(UserMixin, UuidPk, Timestamps, Base):
+    __tablename__ = "utilisateur"
+
+    structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"), index=True)
+    equipe_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("equipe.id"), index=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    prenom: Mapped[str] = mapped_column(String(120))
+    nom: Mapped[str] = mapped_column(String(120))
+    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=30,
+                                            values_callable=lambda e: [m.value for m in e]))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    actif: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Bumped on password change or revocation: every older session becomes invalid.
+    session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    structure: Mapped[Structure] = relationship()
+    equipe: Mapped[Equipe | None] = relationship(back_populates="membres")
+    profil_candidat: Mapped[ProfilCandidat | None] = relationship(
+        back_populates="utilisateur", foreign_keys="ProfilCandidat.utilisateur_id"
+    )
+
+    @property
+    def nom_complet(self) -> str:
+        return f"{self.prenom} {self.nom}"
+
+    @property
+    def est_candidat(self) -> bool:
+        return self.profil_candidat is not None
+
+    def get_id(self) -> str:
+        # The epoch is part of the login id: bumping it logs out every session.
+        return f"{self.id}:{self.session_epoch}"
+
+
+class ProfilCandidat(Timestamps, Base):
+    """A conseiller (or trainee) preparing the titre CIP."""
+
+    __tablename__ = "profil_candidat"
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("utilisateur.id"), primary_key=True
+    )
+    structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"), index=True)
+    voie: Mapped[VoieCandidat] = mapped_column(Enum(VoieCandidat, native_enum=False, length=20,
+                                                    values_callable=lambda e: [m.value for m in e]))
+    date_session: Mapped[date | None] = mapped_column(Date)
+    referentiel_code: Mapped[str] = mapped_column(String(40), default="reac-2018")
+    tuteur_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
+    # The candidat's consent for the tutor to read their coverage (issue "Mes compétences").
+    consentement_tuteur: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    utilisateur: Mapped[Utilisateur] = relationship(
+        back_populates="profil_candidat", foreign_keys=[utilisateur_id]
+    )
+    tuteur: Mapped[Utilisateur | None] = relationship(foreign_keys=[tuteur_id])
+
+
+class TentativeConnexion(Base):
+    """One row per login attempt; read by the throttling rule."""
+
+    __tablename__ = "tentative_connexion"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    identifiant: Mapped[str] = mapped_column(String(254), index=True)
+    adresse_ip: Mapped[str] = mapped_column(String(64), index=True)
+    succes: Mapped[bool] = mapped_column(Boolean)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                         server_default=func.now(), index=True)
+

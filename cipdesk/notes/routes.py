@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from cipdesk.comptes.models import Role, Utilisateur
+from cipdesk.db import db
+from cipdesk.erreurs import ErreurMetier
+from cipdesk.notes import services
+from cipdesk.notes.forms import NoteForm, PartageForm
+from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.security import policy
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("notes", __name__, url_prefix="/notes")
+
+
+def _charger(note_id: uuid.UUID) -> NoteConfidentielle:
+    note = db.session.get(NoteConfidentielle, note_id)
+    return policy.verifier_structure(current_user, note)
+
+
+def _collegues():
+    return db.session.scalars(
+        select(Utilisateur).where(Utilisateur.structure_id == current_user.structure_id,
+                                  Utilisateur.role == Role.CONSEILLER, Utilisateur.actif.is_(True),
+                                  Utilisateur.id != current_user.id)
+        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+
+
+@bp.route("/", methods=["GET", "POST"])
+def liste():
+    policy.exiger(policy.peut_ecrire_note(current_user))
+    form = NoteForm()
+    statut = 200
+    if form.validate_on_submit():
+        try:
+            note = services.ecrire_note(db.session, auteur=current_user, contenu=form.contenu.data)
+        except ErreurMetier as exc:
+            form.contenu.errors.append(exc.message)
+            statut = 422
+        else:
+            flash("Note confidentielle enregistrée (chiffrée).", "succes")
+            return redirect(url_for("notes.voir", note_id=note.id), 303)
+    elif request.method == "POST":
+        statut = 422
+    notes = services.notes_visibles(db.session, current_user)
+    return rendre("notes/liste.html", form=form, notes=notes, statut=statut)
+
+
+@bp.get("/<uuid:note_id>")
+def voir(note_id):
+    note = _charger(note_id)
+    texte, lisible = services.lire_note(db.session, lecteur=current_user, note=note)
+    partage = PartageForm()
+    partage.collegue.choices = [(str(c.id), c.nom_complet) for c in _collegues()
+                                if c.id not in note.lecteurs_ids]
+    return rendre("notes/voir.html", note=note, texte=texte, lisible=lisible, partage=partage,
+                  est_auteur=note.auteur_id == current_user.id)
+
+
+@bp.route("/<uuid:note_id>/modifier", methods=["GET", "POST"])
+def modifier(note_id):
+    note = _charger(note_id)
+    policy.exiger(policy.peut_modifier_note(current_user, note))
+    form = NoteForm()
+    statut = 200
+    if form.validate_on_submit():
+        try:
+            version = int(form.version.data or 0)
+            services.modifier_note(db.session, auteur=current_user, note=note,
+                                   contenu=form.contenu.data, version=version)
+        except (ErreurMetier, ValueError) as exc:
+            form.contenu.errors.append(getattr(exc, "message", "Version invalide."))
+            statut = 409
+        else:
+            flash("Note modifiée.", "succes")
+            return redirect(url_for("notes.voir", note_id=note.id), 303)
+    elif request.method == "POST":
+        statut = 422
+    else:
+        texte, _ok = services.lire_note(db.session, lecteur=current_user, note=note)
+        form.contenu.data = texte
+        form.version.data = str(note.version)
+    return rendre("notes/modifier.html", form=form, note=note, statut=statut)
+
+
+@bp.post("/<uuid:note_id>/partages")
+def partager(note_id):
+    note = _charger(note_id)
+    policy.exiger(policy.peut_modifier_note(current_user, note))
+    form = PartageForm()
+    collegue = None
+    try:
+        collegue = db.session.get(Utilisateur, uuid.UUID(form.collegue.data or ""))
+    except ValueError:
+        pass
+    try:
+        services.partager_note(db.session, auteur=current_user, note=note, collegue=collegue)
+    except ErreurMetier as exc:
+        flash(exc.message, "erreur")
+        return redirect(url_for("notes.voir", note_id=note.id), 303)
+    flash(f"Note partagée avec {collegue.nom_complet}.", "succes")
+    return redirect(url_for("notes.voir", note_id=note.id), 303)
+
+
+@bp.post("/<uuid:note_id>/partages/<uuid:utilisateur_id>/retrait")
+def retirer_partage(note_id, utilisateur_id):
+    note = _charger(note_id)
+    services.retirer_partage(db.session, auteur=current_user, note=note, collegue_id=utilisateur_id)
+    flash("Partage retiré.", "succes")
+    return redirect(url_for("notes.voir", note_id=note.id), 303)

@@ -1,0 +1,1 @@
+"""Access policy, encryption, audit, passwords and throttling."""

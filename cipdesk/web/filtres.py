@@ -1,0 +1,40 @@
+"""Template filters in French formats (dd/mm/yyyy, decimal comma)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def date_fr(valeur) -> str:
+    if valeur is None:
+        return "—"
+    if isinstance(valeur, datetime):
+        if valeur.tzinfo is None:
+            valeur = valeur.replace(tzinfo=timezone.utc)
+        return valeur.astimezone(PARIS).strftime("%d/%m/%Y")
+    if isinstance(valeur, date):
+        return valeur.strftime("%d/%m/%Y")
+    return str(valeur)
+
+
+def date_heure_fr(valeur) -> str:
+    if valeur is None:
+        return "—"
+    if valeur.tzinfo is None:
+        valeur = valeur.replace(tzinfo=timezone.utc)
+    return valeur.astimezone(PARIS).strftime("%d/%m/%Y à %H:%M")
+
+
+def nombre_fr(valeur, decimales: int = 0) -> str:
+    if valeur is None:
+        return "—"
+    texte = f"{valeur:,.{decimales}f}"
+    return texte.replace(",", "\u202f").replace(".", ",")
+
+
+def enregistrer(app) -> None:
+    app.add_template_filter(date_fr, "date_fr")
+    app.add_template_filter(date_heure_fr, "date_heure_fr")
+    app.add_template_filter(nombre_fr, "nombre_fr")

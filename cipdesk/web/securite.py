@@ -1,0 +1,110 @@
+"""Per-request security: headers, CSRF errors, session timeouts, error pages."""
+from __future__ import annotations
+
+import time
+
+from flask import Flask, render_template, request, session
+from flask_login import current_user, logout_user
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
+
+from cipdesk.security.audit import Provenance, provenance_courante
+from cipdesk.security.policy import Interdit, Introuvable
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+# Public allow-list: every other endpoint requires a logged-in user (SECURITY.md).
+ENDPOINTS_PUBLICS = {"static", "comptes.connexion", "web.sante"}
+
+
+def _page_erreur(statut: int, titre: str, message: str):
+    return render_template("errors/erreur.html", statut=statut, titre=titre, message=message), statut
+
+
+def installer(app: Flask) -> None:
+    @app.before_request
+    def _avant():
+        provenance_courante.set(Provenance(
+            adresse_ip=request.remote_addr or "",
+            agent=(request.user_agent.string or "")[:300],
+        ))
+        if request.endpoint in ENDPOINTS_PUBLICS:
+            return None
+        if not current_user.is_authenticated:
+            return app.login_manager.unauthorized()
+        # Absolute timeout: a session older than N hours ends, even if active.
+        debut = session.get("debut")
+        limite = app.config["CIPDESK_ABSOLUTE_SESSION_HOURS"] * 3600
+        if debut is None or time.time() - debut > limite:
+            logout_user()
+            session.clear()
+            return app.login_manager.unauthorized()
+        session.permanent = True
+        return None
+
+    @app.after_request
+    def _entetes(reponse):
+        reponse.headers["Content-Security-Policy"] = CSP
+        reponse.headers["X-Content-Type-Options"] = "nosniff"
+        reponse.headers["Referrer-Policy"] = "same-origin"
+        reponse.headers["X-Frame-Options"] = "DENY"
+        reponse.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if app.config.get("CIPDESK_HSTS"):
+            reponse.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        if request.endpoint != "static":
+            # Pages hold personal data: never kept by the browser or a proxy.
+            reponse.headers["Cache-Control"] = "no-store"
+        return reponse
+
+    @app.errorhandler(Introuvable)
+    @app.errorhandler(404)
+    def _introuvable(_exc):
+        return _page_erreur(404, "Page introuvable",
+                            "Cette page n'existe pas, ou vous n'y avez pas accès.")
+
+    @app.errorhandler(Interdit)
+    @app.errorhandler(403)
+    def _interdit(_exc):
+        return _page_erreur(403, "Accès refusé",
+                            "Votre rôle ne permet pas cette action. Si vous pensez que c'est une "
+                            "erreur, adressez-vous à votre administrateur.")
+
+    @app.errorhandler(CSRFError)
+    def _csrf(_exc):
+        return _page_erreur(400, "Formulaire expiré",
+                            "Le jeton de sécurité du formulaire est absent ou a expiré. Rechargez "
+                            "la page puis recommencez.")
+
+    @app.errorhandler(405)
+    def _methode(_exc):
+        return _page_erreur(405, "Méthode non autorisée", "Cette adresse ne s'utilise pas ainsi.")
+
+    @app.errorhandler(StaleDataError)
+    def _conflit(_exc):
+        return _page_erreur(409, "Modification concurrente",
+                            "Un·e collègue a enregistré cette fiche pendant que vous la modifiiez. "
+                            "Rechargez la page pour voir la dernière version.")
+
+    @app.errorhandler(500)
+    def _erreur(_exc):
+        return _page_erreur(500, "Erreur du serveur",
+                            "Une erreur inattendue s'est produite. Rien n'a été enregistré ; "
+                            "réessayez, et prévenez votre administrateur si elle se répète.")
+
+
+def installer_transaction(app: Flask) -> None:
+    """One commit per request, in one place. Services only flush; a response
+    of 400 and above rolls everything back (nothing partially saved), except
+    where the view asked to keep what it recorded (a failed login attempt)."""
+    from flask import g
+
+    from cipdesk.db import db
+
+    @app.after_request
+    def _valider(reponse):
+        if reponse.status_code < 400 or g.get("garder_en_erreur"):
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return reponse

@@ -1,0 +1,166 @@
+"""Shared fixtures. The schema is built by running the migrations (never
+create_all), on SQLite by default or on PostgreSQL when
+CIPDESK_TEST_DATABASE_URL is set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)."""
+from __future__ import annotations
+
+import base64
+import os
+import re
+
+import pytest
+from sqlalchemy import text
+
+from cipdesk.security import passwords
+
+MOT_DE_PASSE = "Un-mot-de-passe-de-test-2026"
+_HASH = passwords.hacher(MOT_DE_PASSE)  # hashed once: argon2 is slow on purpose
+
+
+def url_base_de_test(tmp_path_factory) -> str:
+    url = os.environ.get("CIPDESK_TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+def est_postgres(url: str) -> bool:
+    return url.startswith("postgresql")
+
+
+def remettre_a_zero_postgres(engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture(scope="session")
+def kek_b64() -> str:
+    return base64.urlsafe_b64encode(os.urandom(32)).decode()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory, kek_b64):
+    from flask_migrate import upgrade
+
+    from cipdesk import create_app
+    from cipdesk.db import db
+
+    instance = tmp_path_factory.mktemp("instance")
+    os.environ["CIPDESK_INSTANCE_PATH"] = str(instance)
+    url = url_base_de_test(tmp_path_factory)
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "cle-de-test",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "CIPDESK_KEK": kek_b64,
+    })
+    app.jinja_env.undefined = __import__("jinja2").StrictUndefined
+    with app.app_context():
+        if est_postgres(url):
+            remettre_a_zero_postgres(db.engine)
+        upgrade()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def vider_tables(db) -> None:
+    """Empty every table between tests (the audit triggers let the purge flag through)."""
+    from cipdesk.db import Base
+
+    noms = [t.name for t in Base.metadata.sorted_tables]
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as conn:
+            conn.execute(text("TRUNCATE " + ", ".join(noms) + " RESTART IDENTITY CASCADE"))
+        return
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
+        for nom in reversed(noms):
+            conn.execute(text(f"DELETE FROM {nom}"))
+        conn.execute(text("DELETE FROM audit_purge_autorisee"))
+
+
+@pytest.fixture(autouse=True)
+def _base_propre(request):
+    yield
+    if "app" in request.fixturenames:
+        app = request.getfixturevalue("app")
+        from cipdesk.db import db
+
+        with app.app_context():
+            db.session.remove()
+            vider_tables(db)
+
+
+@pytest.fixture
+def ctx(app):
+    """A database session of the test's own; tests call services with it.
+
+    No application context stays pushed: otherwise every test-client request
+    would reuse it, sharing `g` and the scoped session between requests."""
+    from sqlalchemy.orm import Session
+
+    from cipdesk.db import db
+
+    with app.app_context():
+        engine = db.engine
+    session = Session(engine)
+    yield session
+    session.rollback()
+    session.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def fabrique(ctx):
+    """Builds structures and accounts with sensible defaults (committed)."""
+    from tests.factories import Fabrique
+
+    return Fabrique(ctx, _HASH)
+
+
+def jeton_csrf(html: str) -> str:
+    trouve = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html) or \
+        re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert trouve, "pas de jeton CSRF dans la page"
+    return trouve.group(1)
+
+
+class Navigateur:
+    """A test client that logs in through the real login form and posts forms with their token."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def connexion(self, email: str, mot_de_passe: str = MOT_DE_PASSE, **kw):
+        page = self.client.get("/connexion")
+        return self.client.post("/connexion", data={
+            "email": email, "mot_de_passe": mot_de_passe, "csrf_token": jeton_csrf(page.get_data(as_text=True)),
+        }, **kw)
+
+    def get(self, *a, **kw):
+        return self.client.get(*a, **kw)
+
+    def post(self, url: str, data: dict | None = None, *, depuis: str | None = None, **kw):
+        """POST with the CSRF token taken from `depuis` (default: the same URL)."""
+        page = self.client.get(depuis or url)
+        donnees = dict(data or {})
+        donnees.setdefault("csrf_token", jeton_csrf(page.get_data(as_text=True)))
+        return self.client.post(url, data=donnees, **kw)
+
+
+@pytest.fixture
+def nav(client):
+    return Navigateur(client)
+
+
+@pytest.fixture
+def nav_factory(app):
+    def _nouveau():
+        return Navigateur(app.test_client())
+    return _nouveau

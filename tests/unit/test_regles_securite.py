@@ -1,0 +1,85 @@
+"""Policy, throttling and password rules: plain functions, no database."""
+from __future__ import annotations
+
+import uuid
+from types import SimpleNamespace as O
+
+import pytest
+
+from cipdesk.comptes.models import Role
+from cipdesk.security import passwords, policy
+from cipdesk.security.throttle import Limites, connexion_bloquee
+
+S1, S2 = uuid.uuid4(), uuid.uuid4()
+
+
+def utilisateur(role=Role.CONSEILLER, structure=S1, actif=True):
+    return O(id=uuid.uuid4(), role=role, structure_id=structure, actif=actif)
+
+
+def test_note_lisible_par_son_auteur_et_ses_lecteurs_seulement():
+    auteur, lecteur, collegue = utilisateur(), utilisateur(), utilisateur()
+    chef, admin, ailleurs = utilisateur(Role.CHEF_DE_SERVICE), utilisateur(Role.ADMIN), utilisateur(structure=S2)
+    note = O(structure_id=S1, auteur_id=auteur.id)
+    lecteurs = {lecteur.id}
+    assert policy.peut_lire_note(auteur, note, lecteurs)
+    assert policy.peut_lire_note(lecteur, note, lecteurs)
+    for personne in (collegue, chef, admin, ailleurs):
+        assert not policy.peut_lire_note(personne, note, lecteurs)
+    # even listed as a reader, someone of another structure cannot read
+    assert not policy.peut_lire_note(ailleurs, note, {ailleurs.id})
+
+
+def test_seul_l_auteur_modifie_et_partage_avec_un_conseiller_de_sa_structure():
+    auteur, lecteur = utilisateur(), utilisateur()
+    note = O(structure_id=S1, auteur_id=auteur.id)
+    assert policy.peut_modifier_note(auteur, note)
+    assert not policy.peut_modifier_note(lecteur, note)
+    assert policy.peut_partager_note_avec(auteur, note, lecteur)
+    assert not policy.peut_partager_note_avec(auteur, note, utilisateur(Role.CHEF_DE_SERVICE))
+    assert not policy.peut_partager_note_avec(auteur, note, utilisateur(structure=S2))
+    assert not policy.peut_partager_note_avec(auteur, note, utilisateur(actif=False))
+    assert not policy.peut_partager_note_avec(auteur, note, auteur)
+    assert not policy.peut_partager_note_avec(lecteur, note, utilisateur())
+
+
+def test_autre_structure_introuvable_action_interdite():
+    with pytest.raises(policy.Introuvable):
+        policy.verifier_structure(utilisateur(), O(structure_id=S2))
+    with pytest.raises(policy.Introuvable):
+        policy.verifier_structure(utilisateur(), None)
+    with pytest.raises(policy.Interdit):
+        policy.exiger(policy.peut_administrer(utilisateur()))
+    assert policy.peut_administrer(utilisateur(Role.ADMIN))
+    assert not policy.peut_ecrire_note(utilisateur(Role.CHEF_DE_SERVICE))
+
+
+@pytest.mark.parametrize("compte, adresse, bloque", [
+    (0, 0, False), (4, 19, False), (5, 0, True), (0, 20, True),
+])
+def test_limitation_des_tentatives(compte, adresse, bloque):
+    message = connexion_bloquee(compte, adresse, Limites(par_compte=5, par_adresse=20, fenetre_minutes=15))
+    assert (message is not None) is bloque
+    if bloque:
+        assert "15 minutes" in message
+
+
+@pytest.mark.parametrize("mot_de_passe, accepte", [
+    ("court", False),
+    ("motdepasse123", False),
+    ("azertyuiop1234", False),
+    ("camille.lefebvre2026", False),
+    ("girafe tambour cerise hiver", True),
+    ("x" * 129, False),
+])
+def test_regles_de_mot_de_passe(mot_de_passe, accepte):
+    problemes = passwords.problemes_mot_de_passe(mot_de_passe, contexte=["Camille", "Lefebvre"])
+    assert (problemes == []) is accepte, problemes
+
+
+def test_hachage_argon2id():
+    h = passwords.hacher("girafe tambour cerise hiver")
+    assert h.startswith("$argon2id$")
+    assert passwords.verifier(h, "girafe tambour cerise hiver")
+    assert not passwords.verifier(h, "autre chose")
+    assert not passwords.verifier("pas un hash", "x")
