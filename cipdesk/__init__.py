@@ -32,6 +32,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     _extensions(app)
     _keys(app)
     _blueprints(app)
+    from cipdesk.cli import enregistrer
+
+    enregistrer(app)
     return app
 
 

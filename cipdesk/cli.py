@@ -10,16 +10,27 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from cipdesk import create_app
 from cipdesk.db import db
 
 
-@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
+def _create_app():
+    from cipdesk import create_app
+
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
 def main():
     """cipdesk — l'outil des conseillers en insertion professionnelle."""
 
 
-@main.command("init-db")
+def enregistrer(app) -> None:
+    """Attach the commands to the application (so `flask` and tests see them too)."""
+    for commande in (init_db, create_structure, create_user, demo, keys_group, backup):
+        app.cli.add_command(commande)
+
+
+@click.command("init-db")
 @with_appcontext
 def init_db():
     """Crée ou met à jour le schéma de la base (migrations Alembic)."""
@@ -29,7 +40,7 @@ def init_db():
     click.echo("Base de données à jour.")
 
 
-@main.command("create-structure")
+@click.command("create-structure")
 @click.option("--nom", required=True)
 @click.option("--type", "type_structure", default="")
 @click.option("--ville", default="")
@@ -48,7 +59,7 @@ def create_structure(nom, type_structure, ville):
     click.echo(f"Structure créée : {structure.nom} ({structure.id})")
 
 
-@main.command("create-user")
+@click.command("create-user")
 @click.option("--email", required=True)
 @click.option("--prenom", required=True)
 @click.option("--nom", required=True)
@@ -86,7 +97,7 @@ def create_user(email, prenom, nom, role, structure_nom, equipe_nom, candidat, m
     click.echo(f"Compte créé : {utilisateur.nom_complet} <{utilisateur.email}> ({role})")
 
 
-@main.command("demo")
+@click.command("demo")
 @click.option("--reset", is_flag=True, help="Vide la base avant de la remplir.")
 @click.option("--scale", type=click.Choice(["demo"]), default="demo",
               help="Taille des données (d'autres échelles viendront).")
@@ -110,7 +121,7 @@ def demo(reset, scale, seed):  # noqa: ARG001
         click.echo(f"  {role:<28} {email:<40} {libelle}")
 
 
-@main.group("keys")
+@click.group("keys")
 def keys_group():
     """Clés de chiffrement des notes confidentielles."""
 
@@ -178,7 +189,7 @@ def keys_rewrap(new_kek_file):
                f"Pointez CIPDESK_KEK_FILE vers {new_kek_file} et gardez-en deux copies hors ligne.")
 
 
-@main.command("backup")
+@click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_appcontext
 def backup(path):

@@ -6,13 +6,14 @@ from wtforms.validators import Length, Optional
 
 from cipdesk.comptes.models import ROLE_LIBELLES
 from cipdesk.security.audit import ACTION_LIBELLES
+from cipdesk.web.formulaires import choix
 
 
 class FiltreAuditForm(FlaskForm):
     class Meta:
         csrf = False  # a GET filter: it changes nothing
 
-    action = SelectField("Action", choices=[("", "Toutes")] + [(a.value, l) for a, l in ACTION_LIBELLES.items()],
+    action = SelectField("Action", choices=choix([("", "Toutes")] + [(a.value, l) for a, l in ACTION_LIBELLES.items()]),
                          validators=[Optional()])
     acteur = StringField("Utilisateur (nom ou adresse)", validators=[Optional(), Length(max=120)])
     objet_type = StringField("Type d'objet", validators=[Optional(), Length(max=60)])
@@ -22,5 +23,5 @@ class FiltreAuditForm(FlaskForm):
 
 
 class AccesForm(FlaskForm):
-    role = SelectField("Rôle", choices=[(r.value, lib) for r, lib in ROLE_LIBELLES.items()])
+    role = SelectField("Rôle", choices=choix((r.value, lib) for r, lib in ROLE_LIBELLES.items()))
     actif = BooleanField("Compte actif")

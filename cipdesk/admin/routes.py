@@ -15,6 +15,7 @@ from cipdesk.db import db
 from cipdesk.erreurs import ErreurMetier
 from cipdesk.referentiel import REFERENTIELS
 from cipdesk.security import policy
+from cipdesk.web.formulaires import choix
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -78,11 +79,11 @@ def structure(structure_id):
 def _form_utilisateur() -> UtilisateurForm:
     form = UtilisateurForm()
     structures = db.session.scalars(select(Structure).order_by(Structure.nom)).all()
-    form.structure.choices = [(str(s.id), s.nom) for s in structures]
+    form.structure.choices = choix((s.id, s.nom) for s in structures)
     equipes = db.session.execute(
         select(Equipe, Structure.nom).join(Structure).order_by(Structure.nom, Equipe.nom)).all()
-    form.equipe.choices = [("", "— Aucune —")] + [(str(e.id), f"{nom} — {e.nom}") for e, nom in equipes]
-    form.referentiel.choices = [(r.code, r.intitule_court) for r in REFERENTIELS.values()]
+    form.equipe.choices = choix([("", "— Aucune —")] + [(e.id, f"{nom} — {e.nom}") for e, nom in equipes])
+    form.referentiel.choices = choix((r.code, r.intitule_court) for r in REFERENTIELS.values())
     if request.method == "GET" and request.args.get("structure"):
         form.structure.data = request.args["structure"]
     return form

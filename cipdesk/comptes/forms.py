@@ -5,6 +5,7 @@ from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectFi
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from cipdesk.comptes.models import ROLE_LIBELLES, VoieCandidat
+from cipdesk.web.formulaires import choix
 
 REQUIS = "Ce champ est obligatoire."
 
@@ -36,12 +37,12 @@ class UtilisateurForm(FlaskForm):
     nom = StringField("Nom", validators=[DataRequired(REQUIS), Length(max=120)])
     email = EmailField("Adresse électronique", validators=[
         DataRequired(REQUIS), Email("Adresse électronique invalide."), Length(max=254)])
-    role = SelectField("Rôle", choices=[(r.value, lib) for r, lib in ROLE_LIBELLES.items()])
+    role = SelectField("Rôle", choices=choix((r.value, lib) for r, lib in ROLE_LIBELLES.items()))
     structure = SelectField("Structure", choices=[])
     equipe = SelectField("Équipe", choices=[], validate_choice=False)
     mot_de_passe = PasswordField("Mot de passe initial", validators=[DataRequired(REQUIS), Length(max=256)])
     candidat = BooleanField("Candidat·e au titre professionnel CIP")
-    voie = SelectField("Voie d'accès au titre", choices=[(v.value, v.libelle) for v in VoieCandidat])
+    voie = SelectField("Voie d'accès au titre", choices=choix((v.value, v.libelle) for v in VoieCandidat))
     date_session = DateField("Date de session visée", validators=[Optional()],
                              render_kw={"placeholder": "jj/mm/aaaa"})
     referentiel = SelectField("Référentiel d'évaluation", choices=[])

@@ -13,6 +13,7 @@ from cipdesk.notes import services
 from cipdesk.notes.forms import NoteForm, PartageForm
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.security import policy
+from cipdesk.web.formulaires import choix
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("notes", __name__, url_prefix="/notes")
@@ -56,8 +57,8 @@ def voir(note_id):
     note = _charger(note_id)
     texte, lisible = services.lire_note(db.session, lecteur=current_user, note=note)
     partage = PartageForm()
-    partage.collegue.choices = [(str(c.id), c.nom_complet) for c in _collegues()
-                                if c.id not in note.lecteurs_ids]
+    partage.collegue.choices = choix((c.id, c.nom_complet) for c in _collegues()
+                                     if c.id not in note.lecteurs_ids)
     return rendre("notes/voir.html", note=note, texte=texte, lisible=lisible, partage=partage,
                   est_auteur=note.auteur_id == current_user.id)
 

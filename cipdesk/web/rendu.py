@@ -12,8 +12,8 @@ def est_htmx() -> bool:
     return request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
 
 
-def rendre(page: str, *, fragment: str | None = None, statut: int = 200, **contexte):
-    template = fragment if (fragment and est_htmx()) else page
+def rendre(gabarit: str, /, *, fragment: str | None = None, statut: int = 200, **contexte):
+    template = fragment if (fragment and est_htmx()) else gabarit
     reponse = make_response(render_template(template, **contexte), statut)
     reponse.headers["Vary"] = "HX-Request"
     return reponse

@@ -1,0 +1,133 @@
+"""Administration: structures, équipes, comptes from the interface and the command line; the audit page."""
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.notes import services as notes
+from cipdesk.security.audit import Action, JournalAudit
+
+
+def test_admin_cree_structure_equipe_et_comptes(nav, nav_factory, fabrique, ctx):
+    monde = fabrique.monde()
+    nav.connexion(monde.admin.email)
+    reponse = nav.post("/admin/structures", {"nom": "PLIE du Valenciennois", "type_structure": "PLIE",
+                                             "ville": "Valenciennes"})
+    assert reponse.status_code == 303
+    structure = ctx.scalar(select(Structure).where(Structure.nom == "PLIE du Valenciennois"))
+    doublon = nav.post("/admin/structures", {"nom": "plie du valenciennois"})
+    assert doublon.status_code == 422 and "Une structure porte déjà ce nom." in doublon.get_data(as_text=True)
+
+    url = f"/admin/structures/{structure.id}"
+    assert nav.post(url, {"nom": "Référents de parcours"}).status_code == 303
+    equipe = ctx.scalar(select(Equipe).where(Equipe.structure_id == structure.id))
+
+    donnees = {"prenom": "Inès", "nom": "Haddad", "email": "ines.haddad@plie.fr", "role": "chef_de_service",
+               "structure": str(structure.id), "equipe": "", "mot_de_passe": "girafe tambour cerise hiver",
+               "voie": "vae", "referentiel": "reac-2018"}
+    sans_equipe = nav.post("/admin/utilisateurs/nouveau", donnees)
+    assert sans_equipe.status_code == 422
+    assert "encadre une équipe" in sans_equipe.get_data(as_text=True)
+    assert "Inès" in sans_equipe.get_data(as_text=True)  # nothing typed is lost
+    donnees["equipe"] = str(equipe.id)
+    assert nav.post("/admin/utilisateurs/nouveau", donnees).status_code == 303
+    chef = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "ines.haddad@plie.fr"))
+    assert chef.role == Role.CHEF_DE_SERVICE and chef.structure_id == structure.id
+
+    candidat = dict(donnees, prenom="Léo", nom="Martin", email="leo.martin@plie.fr", role="conseiller",
+                    candidat="y", voie="formation", date_session="2027-06-15", referentiel="titre-2023")
+    assert nav.post("/admin/utilisateurs/nouveau", candidat).status_code == 303
+    leo = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "leo.martin@plie.fr"))
+    assert leo.profil_candidat.referentiel_code == "titre-2023"
+    assert str(leo.profil_candidat.date_session) == "2027-06-15"
+
+    nouveau = nav_factory()
+    assert nouveau.connexion("ines.haddad@plie.fr", "girafe tambour cerise hiver").status_code == 303
+    assert ctx.scalars(select(JournalAudit).where(JournalAudit.action == Action.ADMINISTRATION)).all()
+
+
+def test_mot_de_passe_faible_et_email_en_double_refuses(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.admin.email)
+    base = {"prenom": "A", "nom": "B", "role": "conseiller", "structure": str(monde.structure.id),
+            "equipe": "", "voie": "vae", "referentiel": "reac-2018"}
+    faible = nav.post("/admin/utilisateurs/nouveau", dict(base, email="a.b@x.fr", mot_de_passe="123456789012"))
+    assert "trop facile à deviner" in faible.get_data(as_text=True)
+    double = nav.post("/admin/utilisateurs/nouveau", dict(base, email=monde.conseiller.email.upper(),
+                                                           mot_de_passe="girafe tambour cerise hiver"))
+    assert "Un compte existe déjà" in double.get_data(as_text=True)
+    invalide = nav.post("/admin/utilisateurs/nouveau", dict(base, email="pas-une-adresse",
+                                                             mot_de_passe="girafe tambour cerise hiver"))
+    assert "Adresse électronique invalide." in invalide.get_data(as_text=True)
+
+
+def test_desactiver_un_compte_ferme_ses_sessions(nav, nav_factory, fabrique):
+    monde = fabrique.monde()
+    conseiller = nav_factory()
+    conseiller.connexion(monde.conseiller.email)
+    nav.connexion(monde.admin.email)
+    url = f"/admin/utilisateurs/{monde.conseiller.id}"
+    assert nav.post(url, {"role": "conseiller"}).status_code == 303  # actif unchecked
+    assert conseiller.get("/").status_code == 302
+    assert conseiller.connexion(monde.conseiller.email).status_code == 422
+    soi = nav.post(f"/admin/utilisateurs/{monde.admin.id}", {"role": "conseiller", "actif": "y"})
+    assert "propres droits" in soi.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("qui", ["conseiller", "chef", "candidat", "conseiller_ailleurs"])
+def test_administration_reservee_aux_admins(nav, fabrique, qui):
+    monde = fabrique.monde()
+    nav.connexion(getattr(monde, qui).email)
+    for url in ("/admin/structures", f"/admin/structures/{monde.structure.id}", "/admin/utilisateurs/nouveau",
+                f"/admin/utilisateurs/{monde.conseiller.id}", "/admin/journal"):
+        assert nav.get(url).status_code == 403, url
+
+
+def test_journal_filtre_les_lectures_de_notes(nav, fabrique, ctx):
+    monde = fabrique.monde()
+    note = notes.ecrire_note(ctx, auteur=monde.conseiller, contenu="Texte très confidentiel")
+    notes.lire_note(ctx, lecteur=monde.conseiller, note=note)
+    ctx.commit()
+    nav.connexion(monde.admin.email)
+    page = nav.get("/admin/journal?action=lecture")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "1 évènement" in html and str(note.id) in html and monde.conseiller.email in html
+    assert "Texte très confidentiel" not in html  # never the content
+    fragment = nav.get(f"/admin/journal?objet_id={note.id}", headers={"HX-Request": "true"})
+    frag = fragment.get_data(as_text=True)
+    assert "HX-Request" in fragment.headers["Vary"]
+    assert frag.lstrip().startswith('<div id="journal">') and "<html" not in frag
+    assert "2 évènements" in frag  # creation + read
+    vide = nav.get("/admin/journal?action=export").get_data(as_text=True)
+    assert "Aucun évènement" in vide
+    dates = nav.get("/admin/journal?du=2000-01-01&au=2000-01-02").get_data(as_text=True)
+    assert "Aucun évènement" in dates
+
+
+def test_fragment_plus_echange_egale_page_fraiche(nav, fabrique, ctx):
+    """The htmx fragment is the very markup the full page includes."""
+    monde = fabrique.monde()
+    nav.connexion(monde.admin.email)
+    page = nav.get("/admin/journal?action=connexion").get_data(as_text=True)
+    fragment = nav.get("/admin/journal?action=connexion", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert fragment.strip() in page
+
+
+def test_cli_cree_structure_et_compte(app, ctx):
+    runner = app.test_cli_runner()
+    res = runner.invoke(args=["create-structure", "--nom", "ACI Les Jardins de Cocagne", "--ville", "Lyon"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(args=["create-user", "--email", "Amel.K@exemple.fr", "--prenom", "Amel", "--nom", "K",
+                              "--role", "conseiller", "--structure", "ACI Les Jardins de Cocagne",
+                              "--equipe", "Encadrement", "--candidat", "vae",
+                              "--mot-de-passe", "girafe tambour cerise hiver"])
+    assert res.exit_code == 0, res.output
+    amel = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "amel.k@exemple.fr"))
+    assert amel.equipe.nom == "Encadrement" and amel.profil_candidat is not None
+    res = runner.invoke(args=["create-user", "--email", "x@y.fr", "--prenom", "X", "--nom", "Y",
+                              "--role", "admin", "--structure", "Inconnue", "--mot-de-passe", "girafe tambour cerise hiver"])
+    assert res.exit_code != 0 and "Structure introuvable" in res.output
