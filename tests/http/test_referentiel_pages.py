@@ -1,0 +1,53 @@
+"""« Référentiel » pages show the REAC and the RC from data."""
+from __future__ import annotations
+
+from cipdesk.referentiel import get_referentiel
+
+
+def test_index_montre_activites_et_16_competences(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.chef.email)
+    html = nav.get("/referentiel/").get_data(as_text=True)
+    ref = get_referentiel("reac-2018")
+    for activite in ref.activites:
+        assert f"Activité type {activite.numero}" in html
+    for comp in ref.competences:
+        assert f"/referentiel/competences/{comp.code}" in html
+    assert "Compétence transversale" in html
+
+
+def test_competence_avec_criteres_de_performance_et_d_evaluation(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    page = nav.get("/referentiel/competences/cp6")
+    html = page.get_data(as_text=True)
+    comp = get_referentiel("reac-2018").competence("CP6")
+    assert page.status_code == 200
+    assert "Critères de performance (REAC)" in html and "Critères d'évaluation (RC §3.2)" in html
+    from markupsafe import escape
+
+    for critere in comp.criteres_performance + comp.criteres_evaluation:
+        assert str(escape(critere)) in html
+    assert "Deuxième partie" in html  # CP6 is evidenced by part 2 of the dossier
+
+
+def test_version_2023_et_version_inconnue(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    html = nav.get("/referentiel/competences/CP15?version=titre-2023").get_data(as_text=True)
+    assert "inclusive" in html
+    assert nav.get("/referentiel/?version=inconnue").status_code == 404
+    assert nav.get("/referentiel/competences/CP99").status_code == 404
+
+
+def test_dossier_sept_parties_et_budgets(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.candidat.email)
+    html = nav.get("/referentiel/dossier").get_data(as_text=True)
+    dossier = get_referentiel("reac-2018").dossier_titre()
+    assert len(dossier.parties) == 7
+    assert f"{dossier.pages_min} à {dossier.pages_max} pages" in html
+    for partie in dossier.parties:
+        assert partie.intitule in html
+    for ccp in ("CCP1", "CCP2", "CCP3"):
+        assert ccp in html
