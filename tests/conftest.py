@@ -77,7 +77,8 @@ def vider_tables(db) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
         for nom in reversed(noms):
-            conn.execute(text(f"DELETE FROM {nom}"))
+            if nom != "audit_purge_autorisee":
+                conn.execute(text(f"DELETE FROM {nom}"))
         conn.execute(text("DELETE FROM audit_purge_autorisee"))
 
 

@@ -121,3 +121,12 @@ def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "
     )
     session.add(ligne)
     return ligne
+
+
+class AuditPurgeAutorisee(Base):
+    """Presence of a row lets the database triggers accept DELETEs on the audit
+    log within the current transaction (retention purge only)."""
+
+    __tablename__ = "audit_purge_autorisee"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

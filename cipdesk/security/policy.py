@@ -81,6 +81,30 @@ def voit_la_note_dans_la_liste(utilisateur, note, lecteurs_ids: set[uuid.UUID]) 
     return peut_lire_note(utilisateur, note, lecteurs_ids)
 
 
+# -- personnes accompagnées ------------------------------------------------------
+PARAMETRE_FILE_ACTIVE_PARTAGEE = "file_active_partagee"
+
+
+def peut_voir_personne(utilisateur, personne, *, equipe_du_referent=None,
+                       file_active_partagee: bool = False) -> bool:
+    """A conseiller sees their own caseload, and colleagues' when the structure
+    allows it (setting `file_active_partagee`); a chef de service sees the
+    caseloads of their team (`equipe_du_referent` is the référent's équipe id);
+    the admin manages accounts, not people. Nothing crosses structures."""
+    if not meme_structure(utilisateur, personne):
+        return False
+    if est_conseiller(utilisateur):
+        return personne.referent_id == utilisateur.id or file_active_partagee
+    if est_chef(utilisateur):
+        return utilisateur.equipe_id is not None and equipe_du_referent == utilisateur.equipe_id
+    return False
+
+
+def peut_modifier_personne(utilisateur, personne, **contexte) -> bool:
+    """Records about a person are written by conseillers who may see them."""
+    return est_conseiller(utilisateur) and peut_voir_personne(utilisateur, personne, **contexte)
+
+
 # -- loading ---------------------------------------------------------------------
 def verifier_structure(utilisateur, obj):
     """Return obj if it belongs to the user's structure, else raise Introuvable."""

@@ -1,0 +1,1 @@
+"""Les personnes accompagnées (bénéficiaires): not users, the reason for everything."""

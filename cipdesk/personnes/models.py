@@ -1,0 +1,112 @@
+"""The person accompanied. Identity and contact, public characteristics used in
+reporting (DOMAIN.md « Publics »), prescripteur and commande, référent."""
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import date
+
+from sqlalchemy import JSON, Date, Enum, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cipdesk.comptes.models import Utilisateur
+from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+
+
+def _enum(e, longueur=30):
+    return Enum(e, native_enum=False, length=longueur, values_callable=lambda x: [m.value for m in x])
+
+
+class Sexe(enum.StrEnum):
+    FEMME = "femme"
+    HOMME = "homme"
+    NON_RENSEIGNE = "non_renseigne"
+
+    @property
+    def libelle(self) -> str:
+        return {"femme": "Femme", "homme": "Homme", "non_renseigne": "Non renseigné"}[self.value]
+
+
+class NiveauFormation(enum.StrEnum):
+    """CITE / ISCED bands used by FSE+ reporting."""
+
+    CITE_0_2 = "cite_0_2"
+    CITE_3_4 = "cite_3_4"
+    CITE_5_8 = "cite_5_8"
+    INCONNU = "inconnu"
+
+    @property
+    def libelle(self) -> str:
+        return {
+            "cite_0_2": "Infra-bac sans diplôme ou CAP/BEP non obtenu (CITE 0 à 2)",
+            "cite_3_4": "CAP, BEP, baccalauréat (CITE 3 et 4)",
+            "cite_5_8": "Supérieur au baccalauréat (CITE 5 à 8)",
+            "inconnu": "Non renseigné",
+        }[self.value]
+
+
+class StatutPersonne(enum.StrEnum):
+    ACCUEILLIE = "accueillie"      # first contact, no accompaniment decided yet
+    ACCOMPAGNEE = "accompagnee"    # in the caseload (file active)
+    ORIENTEE = "orientee"          # oriented to a partner, not accompanied here
+    SORTIE = "sortie"              # parcours ended
+    SANS_SUITE = "sans_suite"
+
+    @property
+    def libelle(self) -> str:
+        return {"accueillie": "Accueillie", "accompagnee": "Accompagnée", "orientee": "Orientée",
+                "sortie": "Sortie", "sans_suite": "Sans suite"}[self.value]
+
+
+# Public characteristics at entry (DOMAIN.md « Publics »): code -> label.
+PUBLICS = {
+    "jeune_moins_26": "Jeune de moins de 26 ans",
+    "senior": "Senior (50 ans et plus)",
+    "deld": "Demandeur d'emploi de longue durée",
+    "rsa": "Bénéficiaire du RSA ou d'un autre minimum social",
+    "rqth": "RQTH / situation de handicap",
+    "qpv": "Résident d'un quartier prioritaire (QPV)",
+    "zrr": "Résident en zone rurale",
+    "pays_tiers": "Ressortissant de pays tiers, réfugié ou BPI",
+    "justice": "Personne sous main de justice / sortant de détention",
+    "sans_abri": "Sans-abri ou exclu du logement",
+}
+
+
+class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
+    __tablename__ = "personne"
+    __table_args__ = (
+        Index("ix_personne_recherche", "structure_id", "nom_recherche"),
+        Index("ix_personne_referent_statut", "referent_id", "statut"),
+        Index("ix_personne_doublon", "structure_id", "nom_recherche", "date_naissance"),
+    )
+
+    nom: Mapped[str] = mapped_column(String(120))
+    prenom: Mapped[str] = mapped_column(String(120))
+    nom_usage: Mapped[str] = mapped_column(String(120), default="")
+    date_naissance: Mapped[date | None] = mapped_column(Date)
+    sexe: Mapped[Sexe] = mapped_column(_enum(Sexe), default=Sexe.NON_RENSEIGNE)
+    telephone: Mapped[str] = mapped_column(String(20), default="")  # E.164, validated with phonenumbers
+    email: Mapped[str] = mapped_column(String(254), default="")
+    adresse: Mapped[str] = mapped_column(String(300), default="")
+    code_postal: Mapped[str] = mapped_column(String(5), default="")
+    commune: Mapped[str] = mapped_column(String(120), default="")
+    niveau_formation: Mapped[NiveauFormation] = mapped_column(_enum(NiveauFormation),
+                                                              default=NiveauFormation.INCONNU)
+    # Codes of PUBLICS that apply at entry.
+    publics: Mapped[list] = mapped_column(JSON, default=list)
+    prescripteur: Mapped[str] = mapped_column(String(200), default="")
+    commande_prescripteur: Mapped[str] = mapped_column(Text, default="")
+    referent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
+    statut: Mapped[StatutPersonne] = mapped_column(_enum(StatutPersonne), default=StatutPersonne.ACCUEILLIE)
+    # Lower-case, accent-free "nom prénom nom_usage" for search as you type and duplicates.
+    nom_recherche: Mapped[str] = mapped_column(String(400), default="")
+    # Digits only, for search by phone number.
+    telephone_recherche: Mapped[str] = mapped_column(String(20), default="", index=True)
+
+    referent: Mapped[Utilisateur | None] = relationship(foreign_keys=[referent_id])
+
+    @property
+    def nom_complet(self) -> str:
+        usage = f" ({self.nom_usage})" if self.nom_usage and self.nom_usage != self.nom else ""
+        return f"{self.prenom} {self.nom}{usage}"
