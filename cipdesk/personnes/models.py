@@ -79,6 +79,7 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         Index("ix_personne_recherche", "structure_id", "nom_recherche"),
         Index("ix_personne_referent_statut", "referent_id", "statut"),
         Index("ix_personne_doublon", "structure_id", "nom_recherche", "date_naissance"),
+        Index("ix_personne_structure_contact", "structure_id", "dernier_contact_le"),
     )
 
     nom: Mapped[str] = mapped_column(String(120))
@@ -99,6 +100,11 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     commande_prescripteur: Mapped[str] = mapped_column(Text, default="")
     referent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     statut: Mapped[StatutPersonne] = mapped_column(_enum(StatutPersonne), default=StatutPersonne.ACCUEILLIE)
+    # Denormalised for the caseload (sorted, filtered, paginated without joins);
+    # kept up to date by the services that log contacts and open/close parcours.
+    dernier_contact_le: Mapped[date | None] = mapped_column(Date)
+    prochain_rdv_le: Mapped[date | None] = mapped_column(Date)
+    dispositif_libelle: Mapped[str] = mapped_column(String(120), default="")
     # Lower-case, accent-free "nom prénom nom_usage" for search as you type and duplicates.
     nom_recherche: Mapped[str] = mapped_column(String(400), default="")
     # Digits only, for search by phone number.

@@ -2,7 +2,7 @@
 
 Revision ID: 0002_personne
 Revises: 0001_fondation
-Create Date: 2026-11-23 07:02:15.450091
+Create Date: 2026-11-23 07:03:30.318169
 
 """
 from alembic import op
@@ -35,6 +35,9 @@ def upgrade():
     sa.Column('commande_prescripteur', sa.Text(), nullable=False),
     sa.Column('referent_id', sa.Uuid(), nullable=True),
     sa.Column('statut', sa.Enum('accueillie', 'accompagnee', 'orientee', 'sortie', 'sans_suite', name='statutpersonne', native_enum=False, length=30), nullable=False),
+    sa.Column('dernier_contact_le', sa.Date(), nullable=True),
+    sa.Column('prochain_rdv_le', sa.Date(), nullable=True),
+    sa.Column('dispositif_libelle', sa.String(length=120), nullable=False),
     sa.Column('nom_recherche', sa.String(length=400), nullable=False),
     sa.Column('telephone_recherche', sa.String(length=20), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -50,6 +53,7 @@ def upgrade():
         batch_op.create_index('ix_personne_doublon', ['structure_id', 'nom_recherche', 'date_naissance'], unique=False)
         batch_op.create_index('ix_personne_recherche', ['structure_id', 'nom_recherche'], unique=False)
         batch_op.create_index('ix_personne_referent_statut', ['referent_id', 'statut'], unique=False)
+        batch_op.create_index('ix_personne_structure_contact', ['structure_id', 'dernier_contact_le'], unique=False)
         batch_op.create_index(batch_op.f('ix_personne_structure_id'), ['structure_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_personne_telephone_recherche'), ['telephone_recherche'], unique=False)
 
@@ -61,6 +65,7 @@ def downgrade():
     with op.batch_alter_table('personne', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_personne_telephone_recherche'))
         batch_op.drop_index(batch_op.f('ix_personne_structure_id'))
+        batch_op.drop_index('ix_personne_structure_contact')
         batch_op.drop_index('ix_personne_referent_statut')
         batch_op.drop_index('ix_personne_recherche')
         batch_op.drop_index('ix_personne_doublon')
