@@ -75,8 +75,9 @@ def modifier(note_id):
             services.modifier_note(db.session, auteur=current_user, note=note,
                                    contenu=form.contenu.data, version=version)
         except (ErreurMetier, ValueError) as exc:
-            form.contenu.errors.append(getattr(exc, "message", "Version invalide."))
-            statut = 409
+            message = getattr(exc, "message", "Version invalide : rechargez la note.")
+            form.contenu.errors.append(message)
+            statut = 409 if message == services.MESSAGE_CONFLIT else 422
         else:
             flash("Note modifiée.", "succes")
             return redirect(url_for("notes.voir", note_id=note.id), 303)

@@ -5,6 +5,7 @@ import uuid
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.erreurs import ErreurMetier
@@ -14,6 +15,8 @@ from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.chiffrement import ouvrir_ou_signaler, sceller
 
 LONGUEUR_MAX = 20_000
+MESSAGE_CONFLIT = ("Cette note a été modifiée entre-temps (dans un autre onglet ?). Votre texte est "
+                   "conservé ci-dessous : rechargez la note pour voir la version enregistrée.")
 
 
 def _valider_contenu(contenu: str) -> str:
@@ -54,11 +57,14 @@ def modifier_note(session: Session, *, auteur: Utilisateur, note: NoteConfidenti
     policy.verifier_structure(auteur, note)
     policy.exiger(policy.peut_modifier_note(auteur, note))
     if version != note.version:
-        raise ErreurMetier(
-            "Cette note a été modifiée entre-temps (dans un autre onglet ?). Votre texte est "
-            "conservé ci-dessous : rechargez la note pour voir la version enregistrée.", "contenu")
+        raise ErreurMetier(MESSAGE_CONFLIT, "contenu")
     sceller(session, note, "contenu", _valider_contenu(contenu))
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError:
+        # A colleague's tab saved first: refuse, never overwrite (their text is kept by the form).
+        session.rollback()
+        raise ErreurMetier(MESSAGE_CONFLIT, "contenu") from None
     journaliser(session, acteur=auteur, action=Action.MODIFICATION,
                 objet_type="note_confidentielle", objet_id=note.id)
     return note

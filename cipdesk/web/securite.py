@@ -82,12 +82,18 @@ def installer(app: Flask) -> None:
 
     @app.errorhandler(StaleDataError)
     def _conflit(_exc):
+        from cipdesk.db import db
+
+        db.session.rollback()  # the failed flush left the session unusable
         return _page_erreur(409, "Modification concurrente",
                             "Un·e collègue a enregistré cette fiche pendant que vous la modifiiez. "
                             "Rechargez la page pour voir la dernière version.")
 
     @app.errorhandler(500)
     def _erreur(_exc):
+        from cipdesk.db import db
+
+        db.session.rollback()
         return _page_erreur(500, "Erreur du serveur",
                             "Une erreur inattendue s'est produite. Rien n'a été enregistré ; "
                             "réessayez, et prévenez votre administrateur si elle se répète.")
