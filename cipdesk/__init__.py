@@ -28,6 +28,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.update(test_config)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 
+    if app.config.get("CIPDESK_PROXY_FIX"):
+        # Behind one reverse proxy (compose): the audit log records the user's address.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     _database(app)
     _extensions(app)
     _keys(app)
@@ -35,6 +40,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from cipdesk.cli import enregistrer
 
     enregistrer(app)
+    if app.config.get("CIPDESK_BENCH"):
+        from cipdesk.web import plancher
+
+        plancher.installer(app)
     return app
 
 
@@ -103,11 +112,17 @@ def _keys(app: Flask) -> None:
 
 
 def _blueprints(app: Flask) -> None:
+    from cipdesk.accueil.routes import bp as accueil_bp
     from cipdesk.admin.routes import bp as admin_bp
+    from cipdesk.competences.routes import bp as competences_bp
     from cipdesk.comptes.routes import bp as comptes_bp
     from cipdesk.notes.routes import bp as notes_bp
+    from cipdesk.parcours.routes import bp as parcours_bp
     from cipdesk.referentiel.routes import bp as referentiel_bp
     from cipdesk.web.routes import bp as web_bp
 
     for bp in (web_bp, comptes_bp, notes_bp, referentiel_bp, admin_bp):
         app.register_blueprint(bp)
+    app.register_blueprint(competences_bp)
+    app.register_blueprint(parcours_bp)
+    app.register_blueprint(accueil_bp)

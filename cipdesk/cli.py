@@ -99,11 +99,12 @@ def create_user(email, prenom, nom, role, structure_nom, equipe_nom, candidat, m
 
 @click.command("demo")
 @click.option("--reset", is_flag=True, help="Vide la base avant de la remplir.")
-@click.option("--scale", type=click.Choice(["demo"]), default="demo",
-              help="Taille des données (d'autres échelles viendront).")
+@click.option("--scale", type=click.Choice(["demo", "structure", "federation"]), default="demo",
+              help="demo : quelques comptes et personnes ; structure : 30 conseillers, 5 000 personnes, "
+                   "60 000 entretiens ; federation : 200+ conseillers, 50 000 personnes, 1 000 000 d'entretiens.")
 @click.option("--seed", default=20261123, show_default=True)
 @with_appcontext
-def demo(reset, scale, seed):  # noqa: ARG001
+def demo(reset, scale, seed):
     """Remplit la base de données de démonstration réalistes et affiche les identifiants."""
     from flask_migrate import upgrade
 
@@ -115,6 +116,11 @@ def demo(reset, scale, seed):  # noqa: ARG001
         db.session.commit()
     comptes = demo_data.remplir(db.session, seed=seed)
     db.session.commit()
+    if scale != "demo":
+        from cipdesk import echelle
+
+        echelle.generer(db.session, scale, seed=seed, commit=db.session.commit,
+                        progression=lambda m: click.echo(f"  … {m}", err=True))
     click.echo("\nDonnées de démonstration prêtes. Identifiants (mot de passe commun : "
                f"{demo_data.MOT_DE_PASSE_DEMO}) :")
     for role, email, libelle in comptes:
@@ -165,10 +171,14 @@ def keys_verify():
     """Vérifie que la clé maîtresse ouvre toutes les clés de données."""
     from cipdesk.security import keys
 
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
     try:
         n = keys.coffre().verifier(db.session)
     except keys.CleIntrouvable as exc:
         raise click.ClickException(str(exc)) from None
+    except (OperationalError, ProgrammingError):
+        raise click.ClickException("La base n'a pas encore de schéma : lancez d'abord « cipdesk init-db ».") from None
     click.echo(f"Clé maîtresse correcte : {n} clé(s) de données ouvertes.")
 
 

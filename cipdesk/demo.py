@@ -84,6 +84,12 @@ def remplir(session: Session, *, seed: int = 20261123) -> list[tuple[str, str, s
         if auteur is camille and texte is NOTES_DEMO[0]:
             notes.partager_note(session, auteur=camille, note=note, collegue=yannick)
     session.flush()
+    from cipdesk.accueil.demo import remplir_accueil
+
+    remplir_accueil(session, seed=seed)
+    from cipdesk.parcours.demo import remplir_parcours
+
+    remplir_parcours(session)  # after the accueil demo: uses each conseiller's people
     return _comptes_existants(session)
 
 

@@ -79,6 +79,20 @@ class Fabrique:
         self.session.commit()
         return utilisateur
 
+    def personne(self, structure: Structure, *, referent: Utilisateur | None = None, **kw):
+        """A person accompanied (issue 4 tests; the accueil module may add traits)."""
+        from cipdesk.personnes.models import Personne
+        from cipdesk.personnes.rules import normaliser_nom
+
+        kw.setdefault("nom", f"Martin{next(_compteur)}")
+        kw.setdefault("prenom", "Alex")
+        personne = Personne(id=uuid.uuid4(), structure_id=structure.id,
+                            referent_id=referent.id if referent else None,
+                            nom_recherche=normaliser_nom(kw["nom"], kw["prenom"]), **kw)
+        self.session.add(personne)
+        self.session.commit()
+        return personne
+
     def monde(self):
         """The cast of the access tests: two structures, every role."""
         s1, s2 = self.structure(), self.structure()

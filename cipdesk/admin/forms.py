@@ -25,3 +25,7 @@ class FiltreAuditForm(FlaskForm):
 class AccesForm(FlaskForm):
     role = SelectField("Rôle", choices=choix((r.value, lib) for r, lib in ROLE_LIBELLES.items()))
     actif = BooleanField("Compte actif")
+
+
+class TuteurForm(FlaskForm):
+    tuteur = SelectField("Tuteur·rice du ou de la candidat·e", choices=[], validate_choice=False)

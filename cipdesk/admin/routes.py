@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.admin.forms import AccesForm, FiltreAuditForm
+from cipdesk.admin.forms import AccesForm, FiltreAuditForm, TuteurForm
 from cipdesk.admin.queries import journal_filtre
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
@@ -15,6 +15,7 @@ from cipdesk.db import db
 from cipdesk.erreurs import ErreurMetier
 from cipdesk.referentiel import REFERENTIELS
 from cipdesk.security import policy
+from cipdesk.security.audit import Action, journaliser
 from cipdesk.web.formulaires import choix
 from cipdesk.web.rendu import rendre
 
@@ -141,7 +142,45 @@ def utilisateur(utilisateur_id):
     else:
         form.role.data = utilisateur.role.value
         form.actif.data = utilisateur.actif
-    return rendre("admin/utilisateur.html", utilisateur=utilisateur, form=form, statut=statut)
+    return rendre("admin/utilisateur.html", utilisateur=utilisateur, form=form, statut=statut,
+                  tuteur=_form_tuteur(utilisateur))
+
+
+def _form_tuteur(utilisateur) -> TuteurForm | None:
+    if utilisateur.profil_candidat is None:
+        return None
+    form = TuteurForm()
+    collegues = db.session.scalars(select(Utilisateur).where(
+        Utilisateur.structure_id == utilisateur.structure_id, Utilisateur.id != utilisateur.id,
+        Utilisateur.role != Role.ADMIN, Utilisateur.actif.is_(True)).order_by(Utilisateur.nom)).all()
+    form.tuteur.choices = choix([("", "— Aucun·e —")] + [(c.id, c.nom_complet) for c in collegues])
+    if request.method == "GET":
+        form.tuteur.data = str(utilisateur.profil_candidat.tuteur_id or "")
+    return form
+
+
+@bp.post("/utilisateurs/<uuid:utilisateur_id>/tuteur")
+def designer_tuteur(utilisateur_id):
+    """The structure designates the candidat's tutor (who reads their coverage only with consent)."""
+    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    form = _form_tuteur(utilisateur)
+    if form is None:
+        abort(404)
+    tuteur = None
+    if form.validate_on_submit() and form.tuteur.data:
+        try:
+            tuteur = db.session.get(Utilisateur, uuid.UUID(form.tuteur.data))
+        except ValueError:
+            tuteur = None
+        if tuteur is None or tuteur.structure_id != utilisateur.structure_id or tuteur.id == utilisateur.id:
+            flash("Choisissez un·e professionnel·le de la même structure.", "erreur")
+            return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
+    utilisateur.profil_candidat.tuteur_id = tuteur.id if tuteur else None
+    journaliser(db.session, acteur=current_user, action=Action.ADMINISTRATION, objet_type="profil_candidat",
+                objet_id=utilisateur.id, structure_id=utilisateur.structure_id,
+                details={"tuteur": str(tuteur.id) if tuteur else ""})
+    flash("Tuteur·rice enregistré·e." if tuteur else "Tuteur·rice retiré·e.", "succes")
+    return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
 
 
 @bp.get("/journal")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Date, Enum, ForeignKey, Index, String, UniqueConstraint, Uuid
+from sqlalchemy import Date, DateTime, Enum, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk
@@ -38,3 +38,32 @@ class PreuveCompetence(UuidPk, StructureScoped, Timestamps, Base):
     source: Mapped[SourcePreuve] = mapped_column(Enum(SourcePreuve, native_enum=False, length=10,
                                                       values_callable=lambda e: [m.value for m in e]))
     motif: Mapped[str] = mapped_column(String(500), default="")
+    # Untagging keeps the row (and who did it, and why): coverage counts only live tags.
+    retiree_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    motif_retrait: Mapped[str] = mapped_column(String(500), default="")
+
+
+class NiveauAutoEvaluation(enum.StrEnum):
+    ACQUIS = "acquis"
+    EN_COURS = "en_cours"
+    A_TRAVAILLER = "a_travailler"
+
+    @property
+    def libelle(self) -> str:
+        return {"acquis": "Acquis", "en_cours": "En cours d'acquisition",
+                "a_travailler": "À travailler"}[self.value]
+
+
+class AutoEvaluation(UuidPk, StructureScoped, Timestamps, Base):
+    """Where the candidat stands on a competence, dated; every entry is kept so
+    that progress over the months is visible."""
+
+    __tablename__ = "auto_evaluation"
+    __table_args__ = (Index("ix_auto_evaluation_utilisateur_competence", "utilisateur_id", "competence_code"),)
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
+    competence_code: Mapped[str] = mapped_column(String(8))
+    niveau: Mapped[NiveauAutoEvaluation] = mapped_column(
+        Enum(NiveauAutoEvaluation, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]))
+    commentaire: Mapped[str] = mapped_column(String(1000), default="")
+    evalue_le: Mapped[date] = mapped_column(Date)

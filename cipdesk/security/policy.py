@@ -105,6 +105,74 @@ def peut_modifier_personne(utilisateur, personne, **contexte) -> bool:
     return est_conseiller(utilisateur) and peut_voir_personne(utilisateur, personne, **contexte)
 
 
+# -- parcours (REAC CP6, CP7, CP8) -------------------------------------------------
+def peut_voir_parcours(utilisateur, personne, **contexte) -> bool:
+    """A parcours, its étapes, entretiens (summaries), projet and alerts are seen
+    by whoever may see the person: the conseiller of their caseload (colleagues
+    when the structure shares caseloads), the chef de service of the référent's
+    team. Confidential notes of entretiens stay under `peut_lire_note`."""
+    return peut_voir_personne(utilisateur, personne, **contexte)
+
+
+def peut_modifier_parcours(utilisateur, personne, **contexte) -> bool:
+    """Contract, étapes, entretiens, projet, exit: written by conseillers only."""
+    return peut_modifier_personne(utilisateur, personne, **contexte)
+
+
+def peut_modifier_listes_parcours(utilisateur) -> bool:
+    """The structure's editable lists (dispositifs, types d'étape…): its admin."""
+    return est_admin(utilisateur)
+
+
+def perimetre_personnes(utilisateur, *, file_active_partagee: bool = False) -> tuple[str, object]:
+    """The same rule as `peut_voir_personne`, for list queries: ("referent", user id),
+    ("structure", structure id), ("equipe", équipe id) or ("aucun", None)."""
+    if est_conseiller(utilisateur):
+        if file_active_partagee:
+            return "structure", utilisateur.structure_id
+        return "referent", utilisateur.id
+    if est_chef(utilisateur) and utilisateur.equipe_id is not None:
+        return "equipe", utilisateur.equipe_id
+    return "aucun", None
+
+
+def peut_voir_file_active(utilisateur) -> bool:
+    """Conseillers (their caseload) and chefs de service (their team's); not the admin."""
+    return est_conseiller(utilisateur) or est_chef(utilisateur)
+
+
+def peut_creer_personne(utilisateur) -> bool:
+    return est_conseiller(utilisateur)
+
+
+def peut_voir_repertoire(utilisateur) -> bool:
+    """Répertoire des partenaires and réunions d'information: the professionals of the structure."""
+    return est_conseiller(utilisateur) or est_chef(utilisateur)
+
+
+def peut_modifier_repertoire(utilisateur) -> bool:
+    return est_conseiller(utilisateur)
+
+
+# -- compétences du candidat ---------------------------------------------------
+def peut_voir_couverture(utilisateur, candidat, profil) -> bool:
+    """The candidat; their tutor (designated by the structure) if the candidat agreed."""
+    if not meme_structure(utilisateur, candidat) or profil is None:
+        return False
+    if utilisateur.id == candidat.id:
+        return True
+    return profil.tuteur_id == utilisateur.id and profil.consentement_tuteur
+
+
+def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
+    """The readiness summary: also the chef de service of the candidat's team
+    (never the records nor the confidential notes behind it)."""
+    if peut_voir_couverture(utilisateur, candidat, profil):
+        return True
+    return (profil is not None and meme_structure(utilisateur, candidat) and est_chef(utilisateur)
+            and utilisateur.equipe_id is not None and utilisateur.equipe_id == candidat.equipe_id)
+
+
 # -- loading ---------------------------------------------------------------------
 def verifier_structure(utilisateur, obj):
     """Return obj if it belongs to the user's structure, else raise Introuvable."""

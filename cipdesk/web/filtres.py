@@ -34,7 +34,14 @@ def nombre_fr(valeur, decimales: int = 0) -> str:
     return texte.replace(",", "\u202f").replace(".", ",")
 
 
+def majuscule_initiale(texte: str) -> str:
+    """Like `capitalize` but leaves the rest alone (« CP9 » stays « CP9 »)."""
+    texte = str(texte or "")
+    return texte[:1].upper() + texte[1:]
+
+
 def enregistrer(app) -> None:
+    app.add_template_filter(majuscule_initiale, "majuscule_initiale")
     app.add_template_filter(date_fr, "date_fr")
     app.add_template_filter(date_heure_fr, "date_heure_fr")
     app.add_template_filter(nombre_fr, "nombre_fr")

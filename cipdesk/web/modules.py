@@ -17,10 +17,12 @@ class Section:
 SECTIONS = (
     Section("accueil", "Accueil & diagnostic",
             "Accueillir, repérer les urgences, poser avec la personne un diagnostic partagé, "
-            "orienter vers les partenaires.", ("CP1", "CP2", "CP4", "CP5")),
+            "orienter vers les partenaires.", ("CP1", "CP2", "CP4", "CP5"),
+            endpoint="accueil.file_active", roles=("conseiller", "chef_de_service")),
     Section("parcours", "Parcours",
             "Contractualiser le parcours, suivre les étapes et les entretiens, accompagner le "
-            "projet professionnel jusqu'à la sortie.", ("CP6", "CP7", "CP8")),
+            "projet professionnel jusqu'à la sortie.", ("CP6", "CP7", "CP8"),
+            endpoint="parcours.index", roles=("conseiller", "chef_de_service")),
     Section("ateliers", "Ateliers",
             "Concevoir des ateliers thématiques, leur progression pédagogique, les animer et "
             "en faire le bilan.", ("CP9", "CP10")),
@@ -32,7 +34,7 @@ SECTIONS = (
             ("CP14",)),
     Section("competences", "Mes compétences",
             "Voir sa pratique quotidienne en regard du REAC et préparer le dossier du titre CIP.",
-            ("CP11",), roles=("conseiller",)),
+            ("CP11",), endpoint="competences.couverture", roles=("conseiller",)),
     Section("tableau_de_bord", "Tableau de bord",
             "Indicateurs de l'équipe, alertes, charge de travail et bilans pour les financeurs.",
             (), roles=("chef_de_service", "admin")),

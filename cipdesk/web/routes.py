@@ -12,7 +12,10 @@ bp = Blueprint("web", __name__)
 @bp.get("/")
 def accueil():
     sections = [s for s in SECTIONS if current_user.role.value in s.roles]
-    return rendre("home/accueil.html", sections=sections)
+    from cipdesk.db import db
+    from cipdesk.parcours.queries import mes_alertes
+
+    return rendre("home/accueil.html", sections=sections, mes_alertes=mes_alertes(db.session, current_user))
 
 
 @bp.get("/module/<code>")

@@ -29,6 +29,10 @@ def installer(app: Flask) -> None:
             adresse_ip=request.remote_addr or "",
             agent=(request.user_agent.string or "")[:300],
         ))
+        # A NUL character is never legitimate input (and PostgreSQL refuses it in text).
+        if any("\x00" in v for d in (request.args, request.form) for vs in d.listvalues() for v in vs):
+            return _page_erreur(400, "Saisie invalide",
+                                "Un caractère invisible non autorisé a été saisi. Corrigez le texte et recommencez.")
         if request.endpoint in ENDPOINTS_PUBLICS:
             return None
         if not current_user.is_authenticated:

@@ -11,7 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from cipdesk.accueil.models import Partenaire
+from cipdesk.accueil.suivi_models import ReunionInformation
 from cipdesk.comptes.models import Equipe, Structure, Utilisateur
+from cipdesk.personnes.models import Personne
 from cipdesk.notes.models import NoteConfidentielle
 
 MARQUEUR = "<script>alert('xss')</script>"
@@ -44,6 +47,13 @@ FORMULAIRES = [
       "date_session", "referentiel"], Utilisateur, "admin"),
     ("accès", lambda m: f"/admin/utilisateurs/{m.collegue.id}", ["role", "actif"], None, "admin"),
     ("journal", lambda m: "/admin/journal", ["action", "acteur", "objet_type", "objet_id", "du", "au"], None, "admin"),
+    ("personne", lambda m: "/accueil/personnes/nouvelle",
+     ["nom", "prenom", "nom_usage", "date_naissance", "sexe", "telephone", "email", "code_postal", "niveau_formation",
+      "publics", "referent", "confirmer_doublon"], Personne, "conseiller"),
+    ("partenaire", lambda m: "/accueil/partenaires", ["nom", "type_partenaire", "domaines", "telephone", "email"],
+     Partenaire, "conseiller"),
+    ("réunion d'information", lambda m: "/accueil/reunions", ["date_reunion", "lieu", "animateurs", "contenus"],
+     ReunionInformation, "conseiller"),
 ]
 
 

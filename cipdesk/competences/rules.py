@@ -1,0 +1,116 @@
+"""Pure rules of « Mes compétences »: coverage states, suggestions, readiness
+of the dossier parts (RC §3.1). No database, no Flask."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+# Default thresholds; a structure overrides them in Structure.parametres["seuils_couverture"].
+SEUILS_PAR_DEFAUT = {"quelques": 1, "bien": 5}
+
+# Minimum number of entretiens for the accompaniment described in parts 2 and 3
+# (RC §3.1: « un parcours … avec au moins trois entretiens »; DESIGN.md dossier table).
+ENTRETIENS_MINIMUM = 3
+
+
+class EtatCouverture(enum.StrEnum):
+    AUCUNE = "aucune"
+    QUELQUES = "quelques"
+    BIEN = "bien"
+
+    @property
+    def libelle(self) -> str:
+        return {"aucune": "aucune preuve", "quelques": "quelques preuves", "bien": "bien couverte"}[self.value]
+
+
+def seuils(parametres: dict | None) -> dict[str, int]:
+    valeurs = dict(SEUILS_PAR_DEFAUT)
+    valeurs.update((parametres or {}).get("seuils_couverture", {}))
+    if not 1 <= valeurs["quelques"] <= valeurs["bien"]:
+        return dict(SEUILS_PAR_DEFAUT)
+    return valeurs
+
+
+def etat_couverture(nombre: int, seuils_: dict[str, int]) -> EtatCouverture:
+    if nombre >= seuils_["bien"]:
+        return EtatCouverture.BIEN
+    if nombre >= seuils_["quelques"]:
+        return EtatCouverture.QUELQUES
+    return EtatCouverture.AUCUNE
+
+
+# Which kind of activity evidences which competences, in the words of the job:
+# used to say plainly what is missing ("aucun atelier enregistré : CP9 et CP10 …").
+ACTIVITES_PROBANTES = (
+    ("aucun accueil ni diagnostic enregistré", ("CP1", "CP2")),
+    ("aucune veille ni profil de territoire enregistré", ("CP3",)),
+    ("aucune orientation vers un partenaire enregistrée", ("CP4",)),
+    ("aucun écrit professionnel (synthèse, fiche de liaison) enregistré", ("CP5",)),
+    ("aucun parcours contractualisé enregistré", ("CP6",)),
+    ("aucun accompagnement de projet professionnel enregistré", ("CP7", "CP8")),
+    ("aucun atelier enregistré", ("CP9", "CP10")),
+    ("aucune analyse de pratique enregistrée", ("CP11",)),
+    ("aucune action de prospection des employeurs enregistrée", ("CP12", "CP15")),
+    ("aucun appui au recrutement enregistré", ("CP13",)),
+    ("aucun suivi d'intégration en emploi enregistré", ("CP14",)),
+)
+
+
+def _et(codes: list[str]) -> str:
+    return codes[0] if len(codes) == 1 else ", ".join(codes[:-1]) + " et " + codes[-1]
+
+
+def suggestions(comptes: dict[str, int]) -> list[str]:
+    """Plain sentences for the competences without evidence."""
+    phrases = []
+    for activite, codes in ACTIVITES_PROBANTES:
+        sans = [c for c in codes if comptes.get(c, 0) == 0]
+        if not sans:
+            continue
+        verbe = "n'a pas encore de preuve" if len(sans) == 1 else "n'ont pas encore de preuve"
+        phrases.append(f"{activite} : {_et(sans)} {verbe}.")
+    return phrases
+
+
+@dataclass(frozen=True)
+class Cas:
+    """A candidate case for a dossier part, described without any personal data."""
+
+    objet_type: str
+    objet_id: object
+    libelle: str          # e.g. "Parcours PLIE ouvert en 03/2026"
+    entretiens: int = 0
+    debut: date | None = None
+
+
+@dataclass
+class EtatPartie:
+    numero: int
+    intitule: str
+    competences: tuple[str, ...]
+    pages_min: int
+    pages_max: int
+    prete: bool
+    cas: list[Cas] = field(default_factory=list)
+    manque: str = ""
+
+
+def evaluer_partie(partie, cas: list[Cas], *, module_disponible: bool, besoin: str,
+                   entretiens_requis: int = 0) -> EtatPartie:
+    """A part is ready when the activity holds at least one eligible case."""
+    eligibles = [c for c in cas if c.entretiens >= entretiens_requis]
+    if not module_disponible:
+        manque = f"Le module nécessaire n'est pas encore disponible dans cipdesk : {besoin}."
+    elif not eligibles:
+        if cas and entretiens_requis:
+            meilleur = max(c.entretiens for c in cas)
+            manque = (f"{besoin} : aucun cas n'a encore {entretiens_requis} entretiens "
+                      f"(le plus avancé en compte {meilleur}).")
+        else:
+            manque = f"{besoin} : aucun cas enregistré pour l'instant."
+    else:
+        manque = ""
+    return EtatPartie(numero=partie.numero, intitule=partie.intitule, competences=partie.competences,
+                      pages_min=partie.pages_min, pages_max=partie.pages_max, prete=bool(eligibles),
+                      cas=eligibles or cas, manque=manque)

@@ -1,0 +1,181 @@
+"""Demo data at scale (`cipdesk demo --scale structure|federation`), for the benchmarks.
+
+Deterministic from a seed, realistic French data (Faker fr_FR), bulk inserts
+(Core `insert` in batches, no ORM objects), encrypted notes included, with a
+progress display. The named demo accounts (cipdesk.demo) stay the entry
+points: their structure and caseloads grow to the chosen scale.
+
+Modules add their own bulk generators with `@generateur(ordre)`; each receives
+the Contexte (structures, conseillers, personnes) and inserts its rows.
+"""
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from faker import Faker
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.db import utcnow
+from cipdesk.personnes.models import NiveauFormation, Personne, Sexe, StatutPersonne
+from cipdesk.personnes.rules import normaliser_nom
+
+
+@dataclass(frozen=True)
+class Echelle:
+    structures: int
+    conseillers: int
+    personnes: int
+    entretiens: int
+    jours_d_historique: int = 730
+
+
+ECHELLES = {
+    "structure": Echelle(structures=1, conseillers=30, personnes=5_000, entretiens=60_000),
+    "federation": Echelle(structures=6, conseillers=210, personnes=50_000, entretiens=1_000_000),
+}
+
+TAILLE_LOT = 5_000
+
+
+@dataclass
+class Contexte:
+    session: Session
+    echelle: Echelle
+    rnd: random.Random
+    fake: Faker
+    aujourd_hui: date
+    progression: Callable[[str], None]
+    structures: list[uuid.UUID] = field(default_factory=list)
+    # conseiller id -> structure id
+    conseillers: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
+    # (personne id, structure id, référent id, entry date)
+    personnes: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, date]] = field(default_factory=list)
+
+    def inserer(self, table, lignes: list[dict]) -> None:
+        for debut in range(0, len(lignes), TAILLE_LOT):
+            self.session.execute(insert(table), lignes[debut:debut + TAILLE_LOT])
+
+    def date_passee(self, au_plus_tot: date | None = None) -> date:
+        debut = au_plus_tot or (self.aujourd_hui - timedelta(days=self.echelle.jours_d_historique))
+        etendue = max(0, (self.aujourd_hui - debut).days)
+        return debut + timedelta(days=self.rnd.randint(0, etendue))
+
+
+Generateur = Callable[[Contexte], None]
+GENERATEURS: list[tuple[int, Generateur]] = []
+
+
+def generateur(ordre: int):
+    def enregistrer(fonction: Generateur) -> Generateur:
+        GENERATEURS.append((ordre, fonction))
+        return fonction
+    return enregistrer
+
+
+def _structures_et_comptes(ctx: Contexte, password_hash: str) -> None:
+    s = ctx.session
+    premiere = s.scalar(select(Structure).where(Structure.nom == "Association Tremplin Emploi Lille"))
+    ctx.structures.append(premiere.id)
+    types = ["Atelier et chantier d'insertion", "PLIE", "Mission locale", "Entreprise d'insertion",
+             "Association intermédiaire", "Service RSA du Département"]
+    nouvelles, equipes, comptes = [], [], []
+    for i in range(1, ctx.echelle.structures):
+        ville = ctx.fake.city()
+        sid = uuid.uuid4()
+        nouvelles.append({"id": sid, "nom": f"{types[i % len(types)]} de {ville} ({i})",
+                          "type_structure": types[i % len(types)], "ville": ville, "parametres": {},
+                          "created_at": utcnow(), "updated_at": utcnow()})
+        ctx.structures.append(sid)
+    ctx.inserer(Structure.__table__, nouvelles)
+    par_structure = ctx.echelle.conseillers // ctx.echelle.structures
+    for sid in ctx.structures:
+        equipes_ids = [uuid.uuid4() for _ in range(3)]
+        equipes += [{"id": e, "structure_id": sid, "nom": f"Équipe {n + 1} (échelle)", "created_at": utcnow(),
+                     "updated_at": utcnow()} for n, e in enumerate(equipes_ids)]
+        for n in range(par_structure):
+            uid = uuid.uuid4()
+            prenom, nom = ctx.fake.first_name(), ctx.fake.last_name()
+            comptes.append({"id": uid, "structure_id": sid, "equipe_id": equipes_ids[n % 3],
+                            "email": f"c{n}.{str(sid)[:8]}@echelle.cipdesk.fr", "prenom": prenom, "nom": nom,
+                            "role": Role.CONSEILLER.value, "password_hash": password_hash, "actif": True,
+                            "session_epoch": 0, "created_at": utcnow(), "updated_at": utcnow()})
+            ctx.conseillers[uid] = sid
+    ctx.inserer(Equipe.__table__, equipes)
+    ctx.inserer(Utilisateur.__table__, comptes)
+    # The named demo conseillers get their share of the caseloads too.
+    for uid, sid in s.execute(select(Utilisateur.id, Utilisateur.structure_id).where(
+            Utilisateur.structure_id == premiere.id, Utilisateur.role == Role.CONSEILLER)):
+        ctx.conseillers[uid] = sid
+    ctx.progression(f"{len(ctx.structures)} structures, {len(ctx.conseillers)} conseillers")
+
+
+def _personnes(ctx: Contexte) -> None:
+    par_structure: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for uid, sid in ctx.conseillers.items():
+        par_structure.setdefault(sid, []).append(uid)
+    lignes = []
+    from cipdesk.personnes.models import PUBLICS
+
+    codes_publics = list(PUBLICS)
+    for n in range(ctx.echelle.personnes):
+        sid = ctx.structures[n % len(ctx.structures)]
+        referent = ctx.rnd.choice(par_structure[sid])
+        sexe = ctx.rnd.choice([Sexe.FEMME, Sexe.HOMME])
+        prenom = ctx.fake.first_name_female() if sexe == Sexe.FEMME else ctx.fake.first_name_male()
+        nom = ctx.fake.last_name()
+        naissance = date(ctx.rnd.randint(1962, 2007), ctx.rnd.randint(1, 12), ctx.rnd.randint(1, 28))
+        entree = ctx.date_passee()
+        telephone = f"+336{ctx.rnd.randint(10_000_000, 99_999_999)}"
+        pid = uuid.uuid4()
+        lignes.append({
+            "id": pid, "structure_id": sid, "nom": nom, "prenom": prenom, "nom_usage": "",
+            "date_naissance": naissance, "sexe": sexe.value, "telephone": telephone,
+            "email": f"{normaliser_nom(prenom)}.{normaliser_nom(nom)}{n}@exemple.fr".replace(" ", "-"),
+            "adresse": ctx.fake.street_address(), "code_postal": ctx.fake.postcode(), "commune": ctx.fake.city(),
+            "niveau_formation": ctx.rnd.choice(list(NiveauFormation)).value,
+            "publics": ctx.rnd.sample(codes_publics, ctx.rnd.randint(0, 3)),
+            "prescripteur": ctx.rnd.choice(["France Travail", "Conseil départemental (RSA)", "Mission locale",
+                                            "SPIP", "CCAS", "Candidature spontanée"]),
+            "commande_prescripteur": "", "referent_id": referent,
+            "statut": ctx.rnd.choice([StatutPersonne.ACCOMPAGNEE] * 6 + [StatutPersonne.SORTIE,
+                                                                        StatutPersonne.ACCUEILLIE]).value,
+            "nom_recherche": normaliser_nom(nom, prenom), "telephone_recherche": telephone.lstrip("+"),
+            "dernier_contact_le": None, "prochain_rdv_le": None, "dispositif_libelle": "",
+            "version": 1, "created_at": utcnow(), "updated_at": utcnow(),
+        })
+        ctx.personnes.append((pid, sid, referent, entree))
+        if len(lignes) == TAILLE_LOT:
+            ctx.inserer(Personne.__table__, lignes)
+            lignes = []
+            ctx.progression(f"personnes : {n + 1}/{ctx.echelle.personnes}")
+    ctx.inserer(Personne.__table__, lignes)
+    ctx.progression(f"personnes : {ctx.echelle.personnes}")
+
+
+def generer(session: Session, nom_echelle: str, *, seed: int, progression: Callable[[str], None],
+            commit: Callable[[], None]) -> None:
+    from cipdesk.security import passwords
+
+    echelle = ECHELLES[nom_echelle]
+    fake = Faker("fr_FR")
+    fake.seed_instance(seed)
+    ctx = Contexte(session=session, echelle=echelle, rnd=random.Random(seed), fake=fake,
+                   aujourd_hui=date.today(), progression=progression)
+    debut = time.time()
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
+
+    _structures_et_comptes(ctx, passwords.hacher(MOT_DE_PASSE_DEMO))
+    commit()
+    _personnes(ctx)
+    commit()
+    for _ordre, fonction in sorted(GENERATEURS, key=lambda g: g[0]):
+        fonction(ctx)
+        commit()
+    progression(f"terminé en {time.time() - debut:.0f} s")

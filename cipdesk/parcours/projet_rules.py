@@ -1,0 +1,98 @@
+"""Pure rules of the projet professionnel (REAC CP7) and of its réalisation (CP8)."""
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+from cipdesk.erreurs import ErreurMetier
+from cipdesk.parcours.rules import _Libelle
+
+
+class Faisabilite(_Libelle):
+    A_EVALUER = "a_evaluer"
+    REALISTE = "realiste"
+    SOUS_CONDITIONS = "sous_conditions"
+    NON_RETENUE = "non_retenue"
+
+
+Faisabilite._LIBELLES = {"a_evaluer": "À évaluer", "realiste": "Réaliste",
+                         "sous_conditions": "Réaliste sous conditions", "non_retenue": "Non retenue"}
+
+
+class TypeConfrontation(_Libelle):
+    """REAC CP7: « La confrontation du projet avec les réalités professionnelles
+    est planifiée et accompagnée »."""
+    ENQUETE_METIER = "enquete_metier"
+    IMMERSION = "immersion"
+    VISITE_ENTREPRISE = "visite_entreprise"
+    JOB_DATING = "job_dating"
+
+
+TypeConfrontation._LIBELLES = {"enquete_metier": "Enquête métier", "immersion": "Immersion (PMSMP)",
+                               "visite_entreprise": "Visite d'entreprise", "job_dating": "Job dating"}
+
+
+class NatureAction(_Libelle):
+    FORMATION = "formation"
+    CANDIDATURE = "candidature"
+    OUTIL = "outil"
+
+
+NatureAction._LIBELLES = {"formation": "Formation", "candidature": "Candidature",
+                          "outil": "Outil de recherche d'emploi (CV, lettre…)"}
+
+
+class StatutAction(_Libelle):
+    PREVUE = "prevue"
+    EN_COURS = "en_cours"
+    REALISEE = "realisee"
+    ABANDONNEE = "abandonnee"
+
+
+StatutAction._LIBELLES = {"prevue": "Prévue", "en_cours": "En cours", "realisee": "Réalisée",
+                          "abandonnee": "Abandonnée"}
+
+
+class StatutDossierFormation(_Libelle):
+    A_CONSTITUER = "a_constituer"
+    DEPOSE = "depose"
+    ACCEPTE = "accepte"
+    REFUSE = "refuse"
+
+
+StatutDossierFormation._LIBELLES = {"a_constituer": "À constituer", "depose": "Déposé",
+                                    "accepte": "Accepté", "refuse": "Refusé"}
+
+ROME_CSV = Path(__file__).with_name("rome.csv")
+
+
+@cache
+def metiers_rome() -> dict[str, str]:
+    """The small ROME 4.0 extract shipped with the app: {code: libellé}."""
+    with ROME_CSV.open(encoding="utf-8") as f:
+        lignes = [l for l in f if l.strip() and not l.startswith("#")]
+    return {ligne["code"]: ligne["libelle"] for ligne in csv.DictReader(lignes)}
+
+
+def verifier_metier(rome_code: str, libelle_libre: str) -> tuple[str, str]:
+    """A métier is a ROME code of the reference list, or free text."""
+    rome_code = (rome_code or "").strip().upper()
+    libelle_libre = (libelle_libre or "").strip()
+    if rome_code:
+        libelle = metiers_rome().get(rome_code)
+        if libelle is None:
+            raise ErreurMetier("Code ROME inconnu de la liste de référence.", "rome_code")
+        return rome_code, libelle
+    if not libelle_libre:
+        raise ErreurMetier("Choisissez un métier dans la liste ROME ou décrivez-le.", "libelle")
+    return "", libelle_libre
+
+
+def verifier_validation(metiers: list, projet: str) -> None:
+    """A validated project names its métier, and comes after a piste judged realistic
+    (REAC CP7: the confrontation with reality is planned and accompanied)."""
+    if not (projet or "").strip():
+        raise ErreurMetier("Décrivez le projet validé avec la personne.", "projet_valide")
+    if not any(m.faisabilite in (Faisabilite.REALISTE, Faisabilite.SOUS_CONDITIONS) for m in metiers):
+        raise ErreurMetier("Validez d'abord la faisabilité d'au moins une piste explorée.", "projet_valide")
