@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 import cipdesk.parcours.alertes  # noqa: F401  (registers the alert providers)
+import cipdesk.parcours.dossier  # noqa: F401  (registers the dossier cases, parts 2 and 3)
 from cipdesk.accueil.queries import freins_du_dernier_diagnostic
 from cipdesk.alertes import alertes_pour
 from cipdesk.comptes.models import Role, Utilisateur

@@ -1,0 +1,70 @@
+"""The candidat's journey in « Mes compétences », on the demo data, with axe-core."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import select
+
+from tests.browser.conftest import capture, connecter, verifier_accessibilite
+
+pytestmark = pytest.mark.browser
+
+
+def test_candidat_voit_sa_pratique_en_regard_du_reac(serveur, ctx, page, tmp_path):
+    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+    from cipdesk.personnes.models import Personne
+
+    remplir(ctx)
+    ctx.commit()
+    noms = {(p.nom, p.prenom) for p in ctx.scalars(select(Personne))}
+    assert noms
+
+    connecter(page, serveur, "candidat@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
+    page.get_by_role("link", name="Mes compétences", exact=True).first.click()
+    expect(page).to_have_url(f"{serveur}/competences/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mes compétences")
+    ligne_cp6 = page.locator("tr", has=page.get_by_role("link", name="CP6", exact=True))
+    expect(ligne_cp6.locator(".etat")).to_have_text(re.compile("bien couverte|quelques preuves"))
+    expect(page.get_by_text(re.compile("aucun atelier enregistré : CP9 et CP10", re.I))).to_be_visible()
+    verifier_accessibilite(page, "couverture des compétences")
+    capture(page, "competences-couverture")
+
+    page.get_by_role("link", name="CP6", exact=True).click()
+    expect(page).to_have_url(f"{serveur}/competences/CP6")
+    expect(page.get_by_role("heading", name="Critères de performance (REAC)")).to_be_visible()
+    expect(page.locator("#preuves").get_by_role("link", name=re.compile("^Entretien"))).not_to_have_count(0)
+    verifier_accessibilite(page, "compétence CP6")
+
+    page.get_by_label("Où en êtes-vous ?").select_option("en_cours")
+    page.get_by_label("Commentaire (facultatif)").fill("Trois parcours suivis, contrat à mieux co-construire")
+    page.get_by_role("button", name="Enregistrer mon auto-évaluation").click()
+    expect(page.get_by_text("Auto-évaluation enregistrée.")).to_be_visible()
+    expect(page.locator(".historique")).to_contain_text("En cours d'acquisition")
+    verifier_accessibilite(page, "compétence CP6 après auto-évaluation")
+    capture(page, "competences-cp6")
+
+    page.goto(f"{serveur}/competences/dossier")
+    partie2 = page.locator(".partie", has=page.get_by_role("heading", name=re.compile("^Deuxième partie")))
+    partie3 = page.locator(".partie", has=page.get_by_role("heading", name=re.compile("^Troisième partie")))
+    expect(partie2.locator(".etat")).to_have_text("prête")
+    expect(partie3.locator(".etat")).to_have_text("prête")
+    partie4 = page.locator(".partie", has=page.get_by_role("heading", name=re.compile("^Quatrième partie")))
+    expect(partie4.locator(".etat")).to_have_text("à compléter")
+    expect(partie4.locator(".manque")).to_contain_text("module Ateliers")
+    verifier_accessibilite(page, "préparation du dossier")
+    capture(page, "competences-dossier")
+
+    page.goto(f"{serveur}/competences/")
+    with page.expect_download() as telechargement:
+        page.get_by_role("link", name="Télécharger le PDF").click()
+    pdf = tmp_path / "couverture.pdf"
+    telechargement.value.save_as(pdf)
+    texte = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Couverture des compétences" in texte and "Deuxième partie" in texte
+    for nom, prenom in noms:
+        assert f"{prenom} {nom}" not in texte and f" {nom} " not in f" {texte} ", f"{prenom} {nom} dans le PDF"
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(tmp_path / "page")], check=True)
