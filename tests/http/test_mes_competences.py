@@ -108,7 +108,7 @@ def test_pdf_sans_nom_de_personne(nav, candidat_actif, tmp_path):
     chemin.write_bytes(reponse.data)
     texte = subprocess.run(["pdftotext", "-layout", str(chemin), "-"], capture_output=True, text=True,
                            check=True).stdout
-    assert "Couverture des compétences" in texte and "CP6" in texte and "Entretien : 6" in texte.replace("entretien", "Entretien")
+    assert "Couverture des compétences" in texte and "CP6" in texte and "entretien de suivi : 6" in texte
     assert candidat_actif.collegue.nom not in texte
 
 
