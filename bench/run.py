@@ -26,6 +26,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
 import requests
 
@@ -203,8 +204,8 @@ def main() -> None:
                 page = mesurer(client, url, args.requests, args.concurrency)
                 sol = None
                 if plancher:
-                    requete = url.replace(base, "").split("?")
-                    sol = mesurer(session, f"{base}/_plancher/{plancher}" + (f"?{requete[1]}" if len(requete) > 1 else ""),
+                    parametres = dict(contexte, q=contexte["recherche"] if plancher == "recherche" else "")
+                    sol = mesurer(session, f"{base}/_plancher/{plancher}?{urlencode(parametres)}",
                                   args.requests, args.concurrency)
                 lignes.append((nom, role, page, sol, ""))
                 print(f"{role:16} {nom:26} p95 {page['p95']:8.1f} ms"

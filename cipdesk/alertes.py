@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 
@@ -34,12 +35,16 @@ def fournisseur_d_alertes(fonction: Fournisseur) -> Fournisseur:
     return fonction
 
 
-def alertes_pour(session: Session, personne_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Alerte]]:
+def alertes_pour(session: Session, personne_ids: list[uuid.UUID] | Select) -> dict[uuid.UUID, list[Alerte]]:
+    """Alerts by person. `personne_ids` is a list of ids (a page of the caseload)
+    or a SELECT of ids (a whole perimeter: the providers filter with IN (subquery))."""
     resultat: dict[uuid.UUID, list[Alerte]] = defaultdict(list)
-    if not personne_ids:
-        return resultat
+    if not isinstance(personne_ids, Select):
+        personne_ids = list(personne_ids)
+        if not personne_ids:
+            return resultat
     for fournisseur in FOURNISSEURS:
-        for alerte in fournisseur(session, list(personne_ids)):
+        for alerte in fournisseur(session, personne_ids):
             resultat[alerte.personne_id].append(alerte)
     for alertes in resultat.values():
         alertes.sort(key=lambda a: -a.gravite)

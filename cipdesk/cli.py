@@ -99,7 +99,7 @@ def create_user(email, prenom, nom, role, structure_nom, equipe_nom, candidat, m
 
 @click.command("demo")
 @click.option("--reset", is_flag=True, help="Vide la base avant de la remplir.")
-@click.option("--scale", type=click.Choice(["demo", "structure", "federation"]), default="demo",
+@click.option("--scale", type=click.Choice(["demo", "essai", "structure", "federation"]), default="demo",
               help="demo : quelques comptes et personnes ; structure : 30 conseillers, 5 000 personnes, "
                    "60 000 entretiens ; federation : 200+ conseillers, 50 000 personnes, 1 000 000 d'entretiens.")
 @click.option("--seed", default=20261123, show_default=True)

@@ -37,6 +37,8 @@ class Echelle:
 
 
 ECHELLES = {
+    # A few dozen rows of everything: the test suite checks the generator with it.
+    "essai": Echelle(structures=2, conseillers=6, personnes=60, entretiens=600),
     "structure": Echelle(structures=1, conseillers=30, personnes=5_000, entretiens=60_000),
     "federation": Echelle(structures=6, conseillers=210, personnes=50_000, entretiens=1_000_000),
 }
@@ -175,6 +177,8 @@ def generer(session: Session, nom_echelle: str, *, seed: int, progression: Calla
     commit()
     _personnes(ctx)
     commit()
+    import cipdesk.echelle_activite  # noqa: F401  (registers the activity generators)
+
     for _ordre, fonction in sorted(GENERATEURS, key=lambda g: g[0]):
         fonction(ctx)
         commit()

@@ -6,12 +6,12 @@ Each floor goes through the same login and structure scoping as its page."""
 from __future__ import annotations
 
 import time
+import uuid
 
 from flask import Blueprint, Flask, g, jsonify
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.alertes import alertes_pour
 from cipdesk.db import db
 
 bp = Blueprint("plancher", __name__, url_prefix="/_plancher")
@@ -29,11 +29,68 @@ def plancher(nom: str):
 
 @plancher("accueil")
 def _accueil(_args):
+    from cipdesk.parcours.queries import mes_alertes
+
+    return [(str(p.id), [a.code for a in alertes]) for p, alertes in mes_alertes(db.session, current_user)]
+
+
+def _file_active(args):
+    from cipdesk.accueil import queries
+    from cipdesk.accueil.routes import aujourdhui, file_partagee
+
+    resultat = queries.file_active(db.session, current_user, file_active_partagee=file_partagee(),
+                                   q=args.get("q", "")[:100], aujourd_hui=aujourdhui())
+    return [(str(l.personne.id), l.personne.nom, [a.code for a in l.alertes]) for l in resultat.lignes]
+
+
+plancher("file_active")(_file_active)
+plancher("recherche")(_file_active)
+
+
+@plancher("personne")
+def _personne(args):
+    from cipdesk.accueil import queries
+    from cipdesk.accueil.routes import charger_personne
+
+    personne = charger_personne(uuid.UUID(args["personne"]))
+    return [(e.le.isoformat(), e.titre) for e in queries.chronologie(db.session, personne, current_user)]
+
+
+@plancher("diagnostic")
+def _diagnostic(args):
+    from sqlalchemy.orm import selectinload
+
+    from cipdesk.accueil.diagnostic_models import Diagnostic
+    from cipdesk.accueil.routes import charger_personne
+
+    personne = charger_personne(uuid.UUID(args["personne"]))
+    diagnostics = db.session.scalars(select(Diagnostic).where(Diagnostic.personne_id == personne.id)
+                                     .options(selectinload(Diagnostic.dimensions))).all()
+    return [(d.numero, [(x.dimension_code, x.frein_niveau) for x in d.dimensions]) for d in diagnostics]
+
+
+@plancher("parcours")
+def _parcours(args):
+    from cipdesk.parcours.routes import charger_parcours
+
+    parcours = charger_parcours(uuid.UUID(args["parcours"]), complet=True)
+    return [e.intitule for e in parcours.etapes] + [str(e.le) for e in parcours.entretiens]
+
+
+@bp.get("/contexte")
+def contexte():
+    """Ids the benchmark needs: a person of the user's perimeter with a diagnostic and a parcours."""
+    from cipdesk.accueil.queries import restreindre
+    from cipdesk.accueil.routes import file_partagee
+    from cipdesk.parcours.models import Parcours
     from cipdesk.personnes.models import Personne
 
-    ids = db.session.scalars(select(Personne.id).where(
-        Personne.structure_id == current_user.structure_id, Personne.referent_id == current_user.id)).all()
-    return [a.code for lst in alertes_pour(db.session, list(ids)).values() for a in lst]
+    requete = restreindre(select(Personne.id, Personne.nom_recherche, Parcours.id).join(
+        Parcours, Parcours.personne_id == Personne.id), current_user, file_active_partagee=file_partagee())
+    ligne = db.session.execute(requete.order_by(Personne.nom_recherche).limit(1)).first()
+    if ligne is None:
+        return jsonify({})
+    return jsonify(personne=str(ligne[0]), recherche=ligne[1][:3], parcours=str(ligne[2]))
 
 
 @bp.get("/<nom>")
@@ -44,7 +101,7 @@ def mesurer(nom: str):
     if fonction is None:
         abort(404)
     lignes = fonction(request.args)
-    return jsonify(n=len(lignes) if hasattr(lignes, "__len__") else 1)
+    return jsonify(lignes=lignes)
 
 
 def installer(app: Flask) -> None:

@@ -1,0 +1,43 @@
+"""The scale generator (`cipdesk demo --scale`), at a size fit for CI: its rows
+are valid for the models, readable through the pages, and its notes decrypt."""
+from __future__ import annotations
+
+import re
+import uuid
+
+from sqlalchemy import func, select
+
+from cipdesk.accueil.models import Accueil, Urgence
+from cipdesk.accueil.diagnostic_models import Diagnostic
+from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.parcours.models import Entretien, Etape, Parcours
+from cipdesk.personnes.models import Personne
+from cipdesk.security.chiffrement import ouvrir
+
+
+def test_generation_a_l_echelle_d_essai(app, ctx, nav):
+    runner = app.test_cli_runner()
+    resultat = runner.invoke(args=["demo", "--scale", "essai"])
+    assert resultat.exit_code == 0, resultat.output
+    comptes = {m.__name__: ctx.scalar(select(func.count()).select_from(m))
+               for m in (Personne, Accueil, Diagnostic, Parcours, Etape, Entretien, NoteConfidentielle)}
+    assert comptes["Personne"] >= 60 and comptes["Entretien"] >= 500, comptes
+    # every row loads through the ORM (enum values, types) …
+    for model in (Accueil, Urgence, Diagnostic, Parcours, Etape, Entretien, Personne):
+        ctx.scalars(select(model)).all()
+    # … notes decrypt, bound to their rows
+    for note in ctx.scalars(select(NoteConfidentielle).limit(20)):
+        assert ouvrir(ctx, note, "contenu")
+    # … and the main pages open for the demo candidat.
+    nav.connexion("candidat@demo.cipdesk.fr", "Démo-cipdesk-2026 !")
+    html = nav.get("/accueil/").get_data(as_text=True)
+    ids = re.findall(r"/accueil/personnes/([0-9a-f-]{36})", html)
+    assert ids
+    for pid in ids[:3]:
+        assert nav.get(f"/accueil/personnes/{pid}").status_code == 200
+        assert nav.get(f"/accueil/personnes/{pid}/diagnostic").status_code == 200
+    parcours = ctx.scalars(select(Parcours).where(Parcours.personne_id.in_([uuid.UUID(i) for i in ids]))).first()
+    assert parcours is not None
+    assert nav.get(f"/parcours/{parcours.id}").status_code == 200
+    assert nav.get("/").status_code == 200
+    assert nav.get("/competences/").status_code == 200
