@@ -129,8 +129,8 @@ def mesurer(session: requests.Session, url: str, n: int, concurrence: int) -> di
         timing = re.search(r"dur=([0-9.]+)", reponse.headers.get("Server-Timing", ""))
         return reponse.status_code, float(timing.group(1)) if timing else None
 
-    for _ in range(min(10, n)):  # warm
-        une(0)
+    with ThreadPoolExecutor(concurrence) as pool:  # warm every worker (templates, caches)
+        list(pool.map(une, range(10 * concurrence)))
     debut = time.perf_counter()
     with ThreadPoolExecutor(concurrence) as pool:
         for statut, duree in pool.map(une, range(n)):

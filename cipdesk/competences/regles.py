@@ -37,7 +37,8 @@ REGLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
      "REAC CP6 « Contractualiser et suivre avec la personne son parcours » (RC §3.2 : « L'alliance de "
      "travail est créée avec la personne ») ; RC §3.1, 2e partie : un parcours d'au moins 3 entretiens."),
     ("entretien_projet", ("CP6", "CP7"),
-     "Entretien de type « projet » : REAC CP7 (RC §3.2 : « Une méthodologie d'élaboration de projet est "
+     "Entretien de type « projet » : REAC CP6, c'est aussi un entretien de suivi du parcours "
+     "contractualisé ; REAC CP7 (RC §3.2 : « Une méthodologie d'élaboration de projet est "
      "mise en œuvre et les étapes sont respectées ») ; RC §3.1, 3e partie : un accompagnement de projet "
      "d'au moins 3 entretiens."),
     ("bilan_parcours", ("CP6",),

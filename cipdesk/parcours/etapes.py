@@ -16,7 +16,7 @@ from cipdesk.parcours.models import Etape, EtapeEvenement, NatureEvenement, Parc
 from cipdesk.parcours.rules import (STATUTS_OUVERTS, Coherence, Responsable, StatutEtape, coherence,
                                     differences, verifier_echeance, verifier_realisation,
                                     verifier_transition)
-from cipdesk.parcours.services import _parametres, aujourdhui, exiger_modification, verifier_version
+from cipdesk.parcours.services import sans_ecrasement, _parametres, aujourdhui, exiger_modification, verifier_version
 
 
 def _frein(session: Session, parcours: Parcours, dimension_code: str) -> str:
@@ -83,6 +83,7 @@ def ajouter_etape(session: Session, parcours: Parcours, *, par, type_code: str, 
     return etape
 
 
+@sans_ecrasement("Cette étape")
 def changer_statut(session: Session, etape: Etape, *, par, statut: StatutEtape, le: date,
                    motif: str = "", version: int | None, aujourd_hui: date | None = None) -> Etape:
     """Move an étape through the state machine of rules.TRANSITIONS_ETAPE; logged."""
@@ -107,6 +108,7 @@ CHAMPS_REAJUSTABLES = ("type_code", "intitule", "responsable", "partenaire", "ec
                        "frein_dimension_code", "objectif")
 
 
+@sans_ecrasement("Cette étape")
 def reajuster_etape(session: Session, etape: Etape, *, par, motif: str, le: date,
                     version: int | None, **champs) -> EtapeEvenement:
     """Réajuster: records when, why and what changed (REAC CP6: the parcours

@@ -14,7 +14,7 @@ from cipdesk.parcours.projet_models import ActionPlan, Confrontation, MetierExpl
 from cipdesk.parcours.projet_rules import (Faisabilite, NatureAction, StatutAction,
                                            StatutDossierFormation, TypeConfrontation,
                                            verifier_metier, verifier_validation)
-from cipdesk.parcours.services import _parametres, aujourdhui, exiger_modification, verifier_version
+from cipdesk.parcours.services import sans_ecrasement, _parametres, aujourdhui, exiger_modification, verifier_version
 
 CHAMPS_BILAN = ("interets", "valeurs", "motivations", "competences_transferables", "qualites", "talents")
 
@@ -41,6 +41,7 @@ def demarrer_projet(session: Session, parcours: Parcours, *, par, le: date | Non
     return projet
 
 
+@sans_ecrasement("Le projet")
 def enregistrer_bilan(session: Session, projet: Projet, *, par, version: int | None, phase_code: str,
                       **bilan: str) -> Projet:
     """The phase of the methodology and the bilan identified with the person
@@ -116,6 +117,7 @@ def ajouter_confrontation(session: Session, projet: Projet, *, par, type_confron
     return confrontation
 
 
+@sans_ecrasement("Le projet")
 def valider_projet(session: Session, projet: Projet, *, par, version: int | None, projet_valide: str,
                    le: date, aujourd_hui: date | None = None) -> Projet:
     exiger_modification(session, par, projet.parcours.personne)

@@ -6,10 +6,13 @@ ErreurMetier(message, champ). They keep the person's denormalised columns
 """
 from __future__ import annotations
 
+import functools
+
 from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from cipdesk.competences.regles import codes_pour
 from cipdesk.competences.services import etiqueter
@@ -45,6 +48,25 @@ def verifier_version(obj, version: int | None, objet: str) -> None:
     read at; a different one means someone saved in between → refused, input kept."""
     if version is None or version != obj.version:
         raise ErreurMetier(MESSAGE_CONFLIT.format(objet=objet), "version")
+
+
+def sans_ecrasement(objet: str):
+    """Decorator for services guarded by `verifier_version`: when two saves race
+    past that check (both read the same version), the database refuses the
+    second at flush (version_id_col); that refusal becomes the same clear
+    business error, so the route shows the form again with the input kept."""
+    def decorer(service):
+        @functools.wraps(service)
+        def garde(session: Session, *args, **kwargs):
+            try:
+                resultat = service(session, *args, **kwargs)
+                session.flush()
+            except StaleDataError:
+                session.rollback()
+                raise ErreurMetier(MESSAGE_CONFLIT.format(objet=objet), "version") from None
+            return resultat
+        return garde
+    return decorer
 
 
 def _parametres(session: Session, structure_id) -> dict:
@@ -113,6 +135,7 @@ def ouvrir_parcours(session: Session, personne: Personne, *, par, dispositif_cod
     return parcours
 
 
+@sans_ecrasement("Le contrat")
 def modifier_contrat(session: Session, parcours: Parcours, *, par, version: int | None,
                      nature: NatureVersion, motif: str, le: date, dispositif_code: str,
                      fin_prevue: date | None, objectifs: str, engagements_personne: str,

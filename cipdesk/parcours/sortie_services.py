@@ -12,7 +12,7 @@ from cipdesk.parcours.etapes import _journal
 from cipdesk.parcours.models import NatureEvenement, Parcours
 from cipdesk.parcours.rules import (MOIS_SUIVI, STATUTS_OUVERTS, DevenirEtapes, SituationSuivi,
                                     StatutEtape, StatutParcours, categorie_de, verifier_date_sortie)
-from cipdesk.parcours.services import aujourdhui, exiger_modification, verifier_version
+from cipdesk.parcours.services import sans_ecrasement, aujourdhui, exiger_modification, verifier_version
 from cipdesk.parcours.sortie_models import Sortie, SuiviSortie
 from cipdesk.personnes.models import StatutPersonne
 from cipdesk.security.audit import Action, journaliser
@@ -22,6 +22,7 @@ STATUT_SELON_DEVENIR = {DevenirEtapes.ANNULER: StatutEtape.ANNULEE,
                         DevenirEtapes.TRANSMETTRE: StatutEtape.ANNULEE}
 
 
+@sans_ecrasement("Le parcours")
 def clore_parcours(session: Session, parcours: Parcours, *, par, version: int | None, sortie_le: date | None,
                    motif: str, bilan: str, precision: str = "", devenir_etapes: DevenirEtapes | None = None,
                    relais_vers: str = "", relais_contenu: str = "", relais_consentement: bool = False,

@@ -53,7 +53,16 @@ def _personne(args):
     from cipdesk.accueil.routes import charger_personne
 
     personne = charger_personne(uuid.UUID(args["personne"]))
+    _lecture_auditee("personne", personne.id)
     return [(e.le.isoformat(), e.titre) for e in queries.chronologie(db.session, personne, current_user)]
+
+
+def _lecture_auditee(objet_type: str, objet_id) -> None:
+    """The page must log the read of a person's file (SECURITY.md « Audit »): that
+    write (and its commit) is part of the page's floor, not of its overhead."""
+    from cipdesk.security.audit import Action, journaliser
+
+    journaliser(db.session, acteur=current_user, action=Action.LECTURE, objet_type=objet_type, objet_id=objet_id)
 
 
 @plancher("diagnostic")
@@ -64,6 +73,7 @@ def _diagnostic(args):
     from cipdesk.accueil.routes import charger_personne
 
     personne = charger_personne(uuid.UUID(args["personne"]))
+    _lecture_auditee("diagnostic", personne.id)
     diagnostics = db.session.scalars(select(Diagnostic).where(Diagnostic.personne_id == personne.id)
                                      .options(selectinload(Diagnostic.dimensions))).all()
     return [(d.numero, [(x.dimension_code, x.frein_niveau) for x in d.dimensions]) for d in diagnostics]

@@ -73,3 +73,54 @@ def test_creations_simultanees_toutes_lisibles(app, nav_factory, fabrique, ctx):
     assert statuts == [303] * len(textes)
     lus = {ouvrir(ctx, n, "contenu") for n in ctx.scalars(select(NoteConfidentielle))}
     assert set(textes) <= lus
+
+
+def test_reajustements_simultanes_d_une_etape(app, nav_factory, fabrique, ctx):
+    """Six tabs réajust the same étape at once: one wins, the others get a clear
+    409 with their input kept; the étape and its history hold only the winner."""
+    from datetime import date, timedelta
+
+    from cipdesk.parcours import etapes
+    from cipdesk.parcours.models import Etape, EtapeEvenement
+    from cipdesk.parcours.rules import Responsable
+    from tests.http.test_parcours import ouvrir
+
+    monde = fabrique.monde()
+    personne = fabrique.personne(monde.structure, referent=monde.conseiller)
+    parcours = ouvrir(ctx, personne, monde.conseiller)
+    etape = etapes.ajouter_etape(ctx, parcours, par=monde.conseiller, type_code="formation", intitule="CACES",
+                                 responsable=Responsable.PERSONNE, echeance=date.today() + timedelta(days=9),
+                                 objectif="Emploi en logistique")
+    ctx.commit()
+    url = f"/parcours/etapes/{etape.id}/reajuster"
+    onglets = []
+    for _ in range(6):
+        onglet = nav_factory()
+        onglet.connexion(monde.conseiller.email)
+        page = onglet.get(url).get_data(as_text=True)
+        jeton = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+        version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+        onglets.append((onglet, jeton, version))
+    depart = threading.Barrier(len(onglets))
+
+    def reajuster(i):
+        onglet, jeton, version = onglets[i]
+        depart.wait()
+        return i, onglet.client.post(url, data={
+            "csrf_token": jeton, "version": version, "le": str(date.today()), "type_code": "formation",
+            "responsable": "personne", "echeance": str(date.today() + timedelta(days=20 + i)),
+            "objectif": "Emploi en logistique", "intitule": f"CACES onglet {i}", "motif": f"Motif {i}"})
+
+    with ThreadPoolExecutor(len(onglets)) as pool:
+        resultats = list(pool.map(reajuster, range(len(onglets))))
+    gagnants = [i for i, r in resultats if r.status_code == 303]
+    assert len(gagnants) == 1, [r.status_code for _i, r in resultats]
+    for i, reponse in resultats:
+        if i not in gagnants:
+            assert reponse.status_code == 409
+            assert f"CACES onglet {i}" in reponse.get_data(as_text=True)  # input kept
+    ctx.expire_all()
+    assert ctx.get(Etape, etape.id).intitule == f"CACES onglet {gagnants[0]}"
+    motifs = [e.motif for e in ctx.scalars(select(EtapeEvenement).where(EtapeEvenement.etape_id == etape.id))
+              if e.motif]
+    assert motifs == [f"Motif {gagnants[0]}"]

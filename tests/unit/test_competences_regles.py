@@ -56,3 +56,25 @@ def test_partie_non_prete_dit_ce_qui_manque():
     assert "aucun cas enregistré" in vide.manque
     absent = rules.evaluer_partie(PARTIE_2, [], module_disponible=False, besoin="un atelier")
     assert not absent.prete and "pas encore disponible" in absent.manque
+
+
+def test_table_d_etiquetage_lisible_et_justifiee():
+    """Each line of the tagging table names valid competences and cites the REAC or the RC."""
+    from cipdesk.competences.regles import REGLES, codes_pour
+    from cipdesk.referentiel import CODES_COMPETENCES
+
+    types = [t for t, _c, _j in REGLES]
+    assert len(types) == len(set(types)), "un type d'activité figure deux fois"
+    for objet_type, codes, justification in REGLES:
+        assert codes and set(codes) <= set(CODES_COMPETENCES), objet_type
+        assert "REAC" in justification or "RC" in justification, objet_type
+        assert all(code in justification for code in codes), f"{objet_type} : chaque code doit être justifié"
+        assert codes_pour(objet_type) == codes
+    with pytest.raises(KeyError):
+        codes_pour("inconnu")
+
+
+def test_parties_2_et_3_exigent_trois_entretiens():
+    from cipdesk.competences.dossier import BESOINS
+
+    assert BESOINS[2].entretiens_requis == BESOINS[3].entretiens_requis == rules.ENTRETIENS_MINIMUM == 3

@@ -1,0 +1,76 @@
+"""Every form of the app, fuzzed: each POST route of the access matrix that some
+role may use receives random and hostile values (hypothesis) from that role.
+
+Never a 500; markup never rendered unescaped; when the answer is an error,
+nothing was saved (every table keeps its row count)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select, text
+
+from cipdesk.db import Base
+from cipdesk.notes import services as notes
+from tests.accueil_fabrique import objets_accueil
+from tests.http.test_fuzz_formulaires import MARQUEUR, hostiles
+from tests.http.test_matrice_acces import MATRICE, OK, _objets_competences, _objets_parcours
+
+# Already fuzzed one by one (test_fuzz_formulaires), or ending the session.
+DEJA_COUVERTES = {"comptes.connexion", "comptes.deconnexion", "comptes.mot_de_passe"}
+COMPTES = ("conseiller", "candidat", "chef", "admin")
+NOMS_GENERIQUES = ["motif", "contenu", "le", "commentaire", "date", "statut", "nom", "version", "libelle"]
+
+
+def _routes_post():
+    for endpoint, lignes in MATRICE.items():
+        if endpoint in DEJA_COUVERTES:
+            continue
+        for methode, url, attendus in lignes:
+            if methode == "POST":
+                role = next((r for r in COMPTES if attendus.get(r) == OK), None)
+                if role:
+                    yield pytest.param(endpoint, url, role, id=endpoint)
+
+
+def _champs(html: str) -> list[str]:
+    noms = set(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', html)) - {"csrf_token"}
+    return sorted(noms) or NOMS_GENERIQUES
+
+
+def _comptes_lignes(ctx) -> dict[str, int]:
+    ctx.expire_all()
+    return {t.name: ctx.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables
+            if t.name not in ("tentative_connexion", "journal_audit")}
+
+
+@pytest.mark.parametrize("endpoint, url, role", list(_routes_post()))
+def test_route_post_resiste_aux_valeurs_hostiles(endpoint, url, role, nav, fabrique, ctx):
+    monde = fabrique.monde()
+    note = notes.ecrire_note(ctx, auteur=monde.conseiller, contenu="Note de la matrice")
+    ctx.commit()
+    objets = {"note": note.id, "collegue": monde.collegue.id, "structure": monde.structure.id}
+    objets.update(objets_accueil(ctx, monde))
+    objets.update(_objets_competences(ctx, monde))
+    objets.update(_objets_parcours(ctx, monde))
+    nav.connexion(getattr(monde, role).email)
+    chemin = url(objets)
+    page = nav.get(chemin)
+    champs = _champs(page.get_data(as_text=True)) if page.status_code == 200 else NOMS_GENERIQUES
+    jeton = re.search(r'"X-CSRFToken": "([^"]+)"', nav.get("/compte").get_data(as_text=True)).group(1)
+
+    @settings(max_examples=6, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(donnees=st.fixed_dictionaries({}, optional={c: hostiles for c in champs}))
+    def essai(donnees):
+        avant = _comptes_lignes(ctx)
+        reponse = nav.client.post(chemin, data={**donnees, "csrf_token": jeton})
+        html = reponse.get_data().decode(errors="replace")
+        assert reponse.status_code < 500, f"{endpoint} {donnees!r} → {reponse.status_code}\n{html[-600:]}"
+        assert MARQUEUR not in html and "<img src=x" not in html
+        if reponse.status_code >= 400:
+            assert _comptes_lignes(ctx) == avant, f"{endpoint} : enregistrement partiel malgré l'erreur"
+
+    essai()
