@@ -43,6 +43,9 @@ PAGES = [
     ("personne (chronologie)", "/accueil/personnes/{personne}", "personne", ("conseiller", "chef de service")),
     ("diagnostic", "/accueil/personnes/{personne}/diagnostic", "diagnostic", ("conseiller", "chef de service")),
     ("parcours", "/parcours/{parcours}", "parcours", ("conseiller", "chef de service")),
+    ("mes compétences", "/competences/", "competences", ("conseiller",)),
+    ("compétence CP6", "/competences/CP6", "competence", ("conseiller",)),
+    ("préparation du dossier", "/competences/dossier", "preparation", ("conseiller",)),
 ]
 
 

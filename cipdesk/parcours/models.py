@@ -159,6 +159,9 @@ class Entretien(UuidPk, StructureScoped, Timestamps, Base):
     note is a NoteConfidentielle (encrypted) pointing back here."""
 
     __tablename__ = "entretien"
+    # « Mes compétences »: the cases of dossier parts 2 and 3 are the parcours
+    # in which this conseiller held entretiens (of type « projet » for part 3).
+    __table_args__ = (Index("ix_entretien_conseiller_type", "conseiller_id", "type_entretien", "parcours_id"),)
 
     parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))

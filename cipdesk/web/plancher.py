@@ -87,6 +87,29 @@ def _parcours(args):
     return [e.intitule for e in parcours.etapes] + [str(e.le) for e in parcours.entretiens]
 
 
+@plancher("competences")
+def _competences(_args):
+    from cipdesk.competences import queries
+
+    return sorted(queries.couverture(db.session, current_user.id))
+
+
+@plancher("competence")
+def _competence(_args):
+    from cipdesk.competences import queries
+
+    return [str(p.id) for p in db.paginate(queries.preuves(current_user.id, "CP6"), per_page=30,
+                                           error_out=False).items]
+
+
+@plancher("preparation")
+def _preparation(_args):
+    from cipdesk.competences import dossier
+    from cipdesk.referentiel import get_referentiel
+
+    return [p.prete for p in dossier.preparation(db.session, current_user.id, get_referentiel())]
+
+
 @bp.get("/contexte")
 def contexte():
     """Ids the benchmark needs: a person of the user's perimeter with a diagnostic and a parcours."""
