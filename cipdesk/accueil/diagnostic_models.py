@@ -6,23 +6,19 @@ recherchées ». A validated version is frozen; the next one starts as a copy.
 """
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Enum, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cipdesk.accueil.models import Libelle
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.libelles import EnumLibelle, colonne_enum
 
 
-def _enum(e, longueur=30):
-    return Enum(e, native_enum=False, length=longueur, values_callable=lambda x: [m.value for m in x])
 
-
-class StatutDiagnostic(Libelle, enum.StrEnum):
+class StatutDiagnostic(EnumLibelle):
     BROUILLON = "brouillon"
     VALIDE = "valide"
 
@@ -30,7 +26,7 @@ class StatutDiagnostic(Libelle, enum.StrEnum):
 StatutDiagnostic.LIBELLES = {"brouillon": "En cours (non validé)", "valide": "Validé avec la personne"}
 
 
-class ModeValidation(Libelle, enum.StrEnum):
+class ModeValidation(EnumLibelle):
     ORALE = "orale"
     SIGNATURE = "signature"
     ECRIT = "ecrit"
@@ -64,11 +60,11 @@ class Diagnostic(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     numero: Mapped[int] = mapped_column(Integer)  # version 1, 2, 3… of this person's diagnostic
     date_diagnostic: Mapped[date] = mapped_column(Date)
-    statut: Mapped[StatutDiagnostic] = mapped_column(_enum(StatutDiagnostic), default=StatutDiagnostic.BROUILLON)
+    statut: Mapped[StatutDiagnostic] = mapped_column(colonne_enum(StatutDiagnostic), default=StatutDiagnostic.BROUILLON)
     hypotheses: Mapped[str] = mapped_column(Text, default="")  # hypothèses de solution
     paroles_personne: Mapped[str] = mapped_column(Text, default="")  # the person's own words
     valide_le: Mapped[date | None] = mapped_column(Date)
-    validation_mode: Mapped[ModeValidation | None] = mapped_column(_enum(ModeValidation))
+    validation_mode: Mapped[ModeValidation | None] = mapped_column(colonne_enum(ModeValidation))
     validation_precisions: Mapped[str] = mapped_column(String(500), default="")
 
     conseiller: Mapped[Utilisateur] = relationship()

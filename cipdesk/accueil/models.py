@@ -6,31 +6,21 @@ retired from the forms stay readable on old rows (`libelle` never raises).
 """
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.personnes.models import Personne
+from cipdesk.libelles import EnumLibelle, colonne_enum
 
 
-def _enum(e, longueur=30):
-    return Enum(e, native_enum=False, length=longueur, values_callable=lambda x: [m.value for m in x])
 
 
-class Libelle:
-    """Mixin for StrEnums: `LIBELLES` maps value -> French label."""
-
-    @property
-    def libelle(self) -> str:
-        return self.LIBELLES.get(self.value, self.value)  # type: ignore[attr-defined]
-
-
-class ModeAccueil(Libelle, enum.StrEnum):
+class ModeAccueil(EnumLibelle):
     SUR_PLACE = "sur_place"
     TELEPHONE = "telephone"
     VISIO = "visio"
@@ -42,7 +32,7 @@ ModeAccueil.LIBELLES = {"sur_place": "Sur place", "telephone": "Par téléphone"
                         "domicile": "À domicile", "partenaire": "Chez un partenaire"}
 
 
-class Concordance(Libelle, enum.StrEnum):
+class Concordance(EnumLibelle):
     """Does the prescripteur's commande match the person's demande?"""
 
     SANS_COMMANDE = "sans_commande"
@@ -57,7 +47,7 @@ Concordance.LIBELLES = {"sans_commande": "Pas de commande (démarche spontanée)
                         "divergente": "La commande et la demande divergent"}
 
 
-class SuiteAccueil(Libelle, enum.StrEnum):
+class SuiteAccueil(EnumLibelle):
     ENTREE_ACCOMPAGNEMENT = "entree_accompagnement"
     ORIENTATION = "orientation"
     SANS_SUITE = "sans_suite"
@@ -78,7 +68,7 @@ INFORMATIONS = {
 }
 
 
-class TypeUrgence(Libelle, enum.StrEnum):
+class TypeUrgence(EnumLibelle):
     HEBERGEMENT = "hebergement"
     RESSOURCES = "ressources"
     SANTE = "sante"
@@ -97,15 +87,15 @@ class Accueil(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"))
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
     date_accueil: Mapped[date] = mapped_column(Date)
-    mode: Mapped[ModeAccueil] = mapped_column(_enum(ModeAccueil))
+    mode: Mapped[ModeAccueil] = mapped_column(colonne_enum(ModeAccueil))
     # In the person's own words.
     demande_exprimee: Mapped[str] = mapped_column(Text, default="")
     commande_prescripteur: Mapped[str] = mapped_column(Text, default="")
-    concordance: Mapped[Concordance] = mapped_column(_enum(Concordance), default=Concordance.SANS_COMMANDE)
+    concordance: Mapped[Concordance] = mapped_column(colonne_enum(Concordance), default=Concordance.SANS_COMMANDE)
     # Codes of INFORMATIONS given, plus free text.
     informations: Mapped[list] = mapped_column(JSON, default=list)
     informations_precisions: Mapped[str] = mapped_column(Text, default="")
-    suite: Mapped[SuiteAccueil] = mapped_column(_enum(SuiteAccueil), default=SuiteAccueil.A_DEFINIR)
+    suite: Mapped[SuiteAccueil] = mapped_column(colonne_enum(SuiteAccueil), default=SuiteAccueil.A_DEFINIR)
     suite_motif: Mapped[str] = mapped_column(Text, default="")
 
     personne: Mapped[Personne] = relationship()
@@ -122,7 +112,7 @@ class Urgence(UuidPk, StructureScoped, Timestamps, Base):
 
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"))
     accueil_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("accueil.id"), index=True)
-    type_urgence: Mapped[TypeUrgence] = mapped_column(_enum(TypeUrgence))
+    type_urgence: Mapped[TypeUrgence] = mapped_column(colonne_enum(TypeUrgence))
     reperee_le: Mapped[date] = mapped_column(Date)
     # Who was called (115, SIAO, assistante sociale…) and what was done: factual, no diagnosis.
     contact: Mapped[str] = mapped_column(String(300), default="")

@@ -1,24 +1,21 @@
 """Synthèse d'entretien, orientation / fiche de liaison, réunion d'information collective."""
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, Enum, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cipdesk.accueil.models import Libelle, Partenaire
+from cipdesk.accueil.models import Partenaire
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.personnes.models import Personne
+from cipdesk.libelles import EnumLibelle, colonne_enum
 
 
-def _enum(e, longueur=30):
-    return Enum(e, native_enum=False, length=longueur, values_callable=lambda x: [m.value for m in x])
 
-
-class ModePartage(Libelle, enum.StrEnum):
+class ModePartage(EnumLibelle):
     MAIN_PROPRE = "main_propre"
     COURRIEL = "courriel"
     COURRIER = "courrier"
@@ -47,13 +44,13 @@ class Synthese(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     # The person agreed that the analysis appears in the document given to them.
     analyse_partagee: Mapped[bool] = mapped_column(Boolean, default=False)
     partagee_le: Mapped[date | None] = mapped_column(Date)
-    partage_mode: Mapped[ModePartage | None] = mapped_column(_enum(ModePartage))
+    partage_mode: Mapped[ModePartage | None] = mapped_column(colonne_enum(ModePartage))
 
     personne: Mapped[Personne] = relationship()
     conseiller: Mapped[Utilisateur] = relationship()
 
 
-class ReponsePartenaire(Libelle, enum.StrEnum):
+class ReponsePartenaire(EnumLibelle):
     EN_ATTENTE = "en_attente"
     ACCEPTEE = "acceptee"
     REFUSEE = "refusee"
@@ -78,7 +75,7 @@ class Orientation(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     consentement: Mapped[bool] = mapped_column(Boolean, default=False)
     consentement_le: Mapped[date | None] = mapped_column(Date)
     consentement_mode: Mapped[str] = mapped_column(String(200), default="")
-    reponse: Mapped[ReponsePartenaire] = mapped_column(_enum(ReponsePartenaire),
+    reponse: Mapped[ReponsePartenaire] = mapped_column(colonne_enum(ReponsePartenaire),
                                                        default=ReponsePartenaire.EN_ATTENTE)
     reponse_le: Mapped[date | None] = mapped_column(Date)
     reponse_commentaire: Mapped[str] = mapped_column(Text, default="")
@@ -97,7 +94,7 @@ CONTENUS_REUNION = {
 }
 
 
-class ResultatReunion(Libelle, enum.StrEnum):
+class ResultatReunion(EnumLibelle):
     PRESENT = "present"
     RDV_INDIVIDUEL = "rdv_individuel"
     ENTREE = "entree_accompagnement"
@@ -137,7 +134,7 @@ class ParticipantReunion(StructureScoped, Base):
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     reunion_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("reunion_information.id"), index=True)
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"), index=True)
-    resultat: Mapped[ResultatReunion] = mapped_column(_enum(ResultatReunion), default=ResultatReunion.PRESENT)
+    resultat: Mapped[ResultatReunion] = mapped_column(colonne_enum(ResultatReunion), default=ResultatReunion.PRESENT)
     commentaire: Mapped[str] = mapped_column(String(500), default="")
 
     reunion: Mapped[ReunionInformation] = relationship(back_populates="participants")

@@ -4,10 +4,11 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, Enum, ForeignKey, Index, String, UniqueConstraint, Uuid
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk
+from cipdesk.libelles import colonne_enum
 
 
 class SourcePreuve(enum.StrEnum):
@@ -35,8 +36,7 @@ class PreuveCompetence(UuidPk, StructureScoped, Timestamps, Base):
     objet_type: Mapped[str] = mapped_column(String(60))
     objet_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     date_activite: Mapped[date] = mapped_column(Date)
-    source: Mapped[SourcePreuve] = mapped_column(Enum(SourcePreuve, native_enum=False, length=10,
-                                                      values_callable=lambda e: [m.value for m in e]))
+    source: Mapped[SourcePreuve] = mapped_column(colonne_enum(SourcePreuve, 10))
     motif: Mapped[str] = mapped_column(String(500), default="")
     # Untagging keeps the row (and who did it, and why): coverage counts only live tags.
     retiree_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -64,6 +64,6 @@ class AutoEvaluation(UuidPk, StructureScoped, Timestamps, Base):
     utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     competence_code: Mapped[str] = mapped_column(String(8))
     niveau: Mapped[NiveauAutoEvaluation] = mapped_column(
-        Enum(NiveauAutoEvaluation, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]))
+        colonne_enum(NiveauAutoEvaluation, 20))
     commentaire: Mapped[str] = mapped_column(String(1000), default="")
     evalue_le: Mapped[date] = mapped_column(Date)

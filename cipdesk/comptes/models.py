@@ -6,10 +6,11 @@ import uuid
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, ForeignKey, String, Uuid, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.db import Base, Timestamps, UuidPk, utcnow
+from cipdesk.libelles import colonne_enum
 
 
 class Role(enum.StrEnum):
@@ -72,8 +73,7 @@ class Utilisateur(UserMixin, UuidPk, Timestamps, Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     prenom: Mapped[str] = mapped_column(String(120))
     nom: Mapped[str] = mapped_column(String(120))
-    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=30,
-                                            values_callable=lambda e: [m.value for m in e]))
+    role: Mapped[Role] = mapped_column(colonne_enum(Role, 30))
     password_hash: Mapped[str] = mapped_column(String(255))
     actif: Mapped[bool] = mapped_column(Boolean, default=True)
     # Bumped on password change or revocation: every older session becomes invalid.
@@ -109,8 +109,7 @@ class ProfilCandidat(Timestamps, Base):
         Uuid, ForeignKey("utilisateur.id"), primary_key=True
     )
     structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"), index=True)
-    voie: Mapped[VoieCandidat] = mapped_column(Enum(VoieCandidat, native_enum=False, length=20,
-                                                    values_callable=lambda e: [m.value for m in e]))
+    voie: Mapped[VoieCandidat] = mapped_column(colonne_enum(VoieCandidat, 20))
     date_session: Mapped[date | None] = mapped_column(Date)
     referentiel_code: Mapped[str] = mapped_column(String(40), default="reac-2018")
     tuteur_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Date, DateTime, Enum, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -15,14 +15,12 @@ from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utc
 from cipdesk.parcours.rules import (ModeEntretien, Responsable, StatutEtape, StatutParcours,
                                     TypeEntretien)
 from cipdesk.personnes.models import Personne
+from cipdesk.libelles import colonne_enum
 
 if TYPE_CHECKING:
     from cipdesk.parcours.projet_models import Projet
     from cipdesk.parcours.sortie_models import Sortie
 
-
-def enum_col(e: type[enum.Enum], longueur: int = 30) -> Enum:
-    return Enum(e, native_enum=False, length=longueur, values_callable=lambda x: [m.value for m in x])
 
 
 class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
@@ -43,7 +41,7 @@ class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     engagements_structure: Mapped[str] = mapped_column(Text, default="")
     # Date the person signed the printed contract (None: not signed yet).
     signe_le: Mapped[date | None] = mapped_column(Date)
-    statut: Mapped[StatutParcours] = mapped_column(enum_col(StatutParcours), default=StatutParcours.OUVERT)
+    statut: Mapped[StatutParcours] = mapped_column(colonne_enum(StatutParcours), default=StatutParcours.OUVERT)
     bilan: Mapped[str] = mapped_column(Text, default="")
 
     personne: Mapped[Personne] = relationship()
@@ -81,7 +79,7 @@ class VersionContrat(UuidPk, StructureScoped, Base):
 
     parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
     numero: Mapped[int] = mapped_column(Integer)
-    nature: Mapped[NatureVersion] = mapped_column(enum_col(NatureVersion))
+    nature: Mapped[NatureVersion] = mapped_column(colonne_enum(NatureVersion))
     le: Mapped[date] = mapped_column(Date)
     par_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     motif: Mapped[str] = mapped_column(Text, default="")
@@ -104,10 +102,10 @@ class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     type_code: Mapped[str] = mapped_column(String(60))
     type_libelle: Mapped[str] = mapped_column(String(120))
     intitule: Mapped[str] = mapped_column(String(300))
-    responsable: Mapped[Responsable] = mapped_column(enum_col(Responsable), default=Responsable.PERSONNE)
+    responsable: Mapped[Responsable] = mapped_column(colonne_enum(Responsable), default=Responsable.PERSONNE)
     partenaire: Mapped[str] = mapped_column(String(200), default="")
     echeance: Mapped[date | None] = mapped_column(Date)
-    statut: Mapped[StatutEtape] = mapped_column(enum_col(StatutEtape), default=StatutEtape.PREVUE)
+    statut: Mapped[StatutEtape] = mapped_column(colonne_enum(StatutEtape), default=StatutEtape.PREVUE)
     realisee_le: Mapped[date | None] = mapped_column(Date)
     # The frein of the diagnostic it answers: its dimension code and a copy of
     # its label (no FK to the accueil tables), or else an objective of the parcours.
@@ -139,7 +137,7 @@ class EtapeEvenement(StructureScoped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     etape_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("etape.id"), index=True)
-    nature: Mapped[NatureEvenement] = mapped_column(enum_col(NatureEvenement))
+    nature: Mapped[NatureEvenement] = mapped_column(colonne_enum(NatureEvenement))
     # Business date of the change (réalisée le…), apart from when it was typed in.
     le: Mapped[date] = mapped_column(Date)
     saisi_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -167,8 +165,8 @@ class Entretien(UuidPk, StructureScoped, Timestamps, Base):
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     le: Mapped[date] = mapped_column(Date)
     duree_minutes: Mapped[int | None] = mapped_column(Integer)
-    mode: Mapped[ModeEntretien] = mapped_column(enum_col(ModeEntretien))
-    type_entretien: Mapped[TypeEntretien] = mapped_column(enum_col(TypeEntretien))
+    mode: Mapped[ModeEntretien] = mapped_column(colonne_enum(ModeEntretien))
+    type_entretien: Mapped[TypeEntretien] = mapped_column(colonne_enum(TypeEntretien))
     objectif: Mapped[str] = mapped_column(Text, default="")
     synthese: Mapped[str] = mapped_column(Text, default="")
     progres: Mapped[str] = mapped_column(Text, default="")

@@ -10,7 +10,8 @@ from sqlalchemy import Date, ForeignKey, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
-from cipdesk.parcours.models import Parcours, enum_col
+from cipdesk.parcours.models import Parcours
+from cipdesk.libelles import colonne_enum
 from cipdesk.parcours.projet_rules import (Faisabilite, NatureAction, StatutAction,
                                            StatutDossierFormation, TypeConfrontation)
 
@@ -45,7 +46,7 @@ class MetierExplore(UuidPk, StructureScoped, Timestamps, Base):
     projet_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("projet.id"), index=True)
     rome_code: Mapped[str] = mapped_column(String(5), default="")  # empty: free text
     libelle: Mapped[str] = mapped_column(String(200))
-    faisabilite: Mapped[Faisabilite] = mapped_column(enum_col(Faisabilite), default=Faisabilite.A_EVALUER)
+    faisabilite: Mapped[Faisabilite] = mapped_column(colonne_enum(Faisabilite), default=Faisabilite.A_EVALUER)
     analyse_faisabilite: Mapped[str] = mapped_column(Text, default="")
 
     projet: Mapped[Projet] = relationship(back_populates="metiers")
@@ -56,7 +57,7 @@ class Confrontation(UuidPk, StructureScoped, Timestamps, Base):
 
     projet_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("projet.id"), index=True)
     metier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("metier_explore.id"))
-    type_confrontation: Mapped[TypeConfrontation] = mapped_column(enum_col(TypeConfrontation))
+    type_confrontation: Mapped[TypeConfrontation] = mapped_column(colonne_enum(TypeConfrontation))
     employeur: Mapped[str] = mapped_column(String(200), default="")
     le: Mapped[date] = mapped_column(Date)
     fin_le: Mapped[date | None] = mapped_column(Date)
@@ -72,7 +73,7 @@ class ActionPlan(UuidPk, StructureScoped, Timestamps, Base):
     __tablename__ = "action_plan"
 
     parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
-    nature: Mapped[NatureAction] = mapped_column(enum_col(NatureAction))
+    nature: Mapped[NatureAction] = mapped_column(colonne_enum(NatureAction))
     intitule: Mapped[str] = mapped_column(String(300))
     # Organisme de formation, or employer of a candidature.
     organisme: Mapped[str] = mapped_column(String(200), default="")
@@ -81,10 +82,10 @@ class ActionPlan(UuidPk, StructureScoped, Timestamps, Base):
     fin: Mapped[date | None] = mapped_column(Date)
     financement_code: Mapped[str] = mapped_column(String(60), default="")
     financement_libelle: Mapped[str] = mapped_column(String(120), default="")
-    statut_dossier: Mapped[StatutDossierFormation | None] = mapped_column(enum_col(StatutDossierFormation))
+    statut_dossier: Mapped[StatutDossierFormation | None] = mapped_column(colonne_enum(StatutDossierFormation))
     offre: Mapped[str] = mapped_column(String(300), default="")
     resultat: Mapped[str] = mapped_column(Text, default="")
     echeance: Mapped[date | None] = mapped_column(Date)
-    statut: Mapped[StatutAction] = mapped_column(enum_col(StatutAction), default=StatutAction.PREVUE)
+    statut: Mapped[StatutAction] = mapped_column(colonne_enum(StatutAction), default=StatutAction.PREVUE)
 
     parcours: Mapped[Parcours] = relationship()

@@ -6,21 +6,21 @@ from functools import cache
 from pathlib import Path
 
 from cipdesk.erreurs import ErreurMetier
-from cipdesk.parcours.rules import _Libelle
+from cipdesk.libelles import EnumLibelle
 
 
-class Faisabilite(_Libelle):
+class Faisabilite(EnumLibelle):
     A_EVALUER = "a_evaluer"
     REALISTE = "realiste"
     SOUS_CONDITIONS = "sous_conditions"
     NON_RETENUE = "non_retenue"
 
 
-Faisabilite._LIBELLES = {"a_evaluer": "À évaluer", "realiste": "Réaliste",
+Faisabilite.LIBELLES = {"a_evaluer": "À évaluer", "realiste": "Réaliste",
                          "sous_conditions": "Réaliste sous conditions", "non_retenue": "Non retenue"}
 
 
-class TypeConfrontation(_Libelle):
+class TypeConfrontation(EnumLibelle):
     """REAC CP7: « La confrontation du projet avec les réalités professionnelles
     est planifiée et accompagnée »."""
     ENQUETE_METIER = "enquete_metier"
@@ -29,39 +29,39 @@ class TypeConfrontation(_Libelle):
     JOB_DATING = "job_dating"
 
 
-TypeConfrontation._LIBELLES = {"enquete_metier": "Enquête métier", "immersion": "Immersion (PMSMP)",
+TypeConfrontation.LIBELLES = {"enquete_metier": "Enquête métier", "immersion": "Immersion (PMSMP)",
                                "visite_entreprise": "Visite d'entreprise", "job_dating": "Job dating"}
 
 
-class NatureAction(_Libelle):
+class NatureAction(EnumLibelle):
     FORMATION = "formation"
     CANDIDATURE = "candidature"
     OUTIL = "outil"
 
 
-NatureAction._LIBELLES = {"formation": "Formation", "candidature": "Candidature",
+NatureAction.LIBELLES = {"formation": "Formation", "candidature": "Candidature",
                           "outil": "Outil de recherche d'emploi (CV, lettre…)"}
 
 
-class StatutAction(_Libelle):
+class StatutAction(EnumLibelle):
     PREVUE = "prevue"
     EN_COURS = "en_cours"
     REALISEE = "realisee"
     ABANDONNEE = "abandonnee"
 
 
-StatutAction._LIBELLES = {"prevue": "Prévue", "en_cours": "En cours", "realisee": "Réalisée",
+StatutAction.LIBELLES = {"prevue": "Prévue", "en_cours": "En cours", "realisee": "Réalisée",
                           "abandonnee": "Abandonnée"}
 
 
-class StatutDossierFormation(_Libelle):
+class StatutDossierFormation(EnumLibelle):
     A_CONSTITUER = "a_constituer"
     DEPOSE = "depose"
     ACCEPTE = "accepte"
     REFUSE = "refuse"
 
 
-StatutDossierFormation._LIBELLES = {"a_constituer": "À constituer", "depose": "Déposé",
+StatutDossierFormation.LIBELLES = {"a_constituer": "À constituer", "depose": "Déposé",
                                     "accepte": "Accepté", "refuse": "Refusé"}
 
 ROME_CSV = Path(__file__).with_name("rome.csv")

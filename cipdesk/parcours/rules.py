@@ -5,34 +5,25 @@ Sources: REAC TP-00403 CP6, CP7, CP8 and their criteria (RC §3.2); DOMAIN.md
 """
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cipdesk.erreurs import ErreurMetier
+from cipdesk.libelles import EnumLibelle
 
 
-class _Libelle(enum.StrEnum):
-    @property
-    def libelle(self) -> str:
-        return self._LIBELLES[self.value]  # type: ignore[attr-defined]
 
-    @classmethod
-    def choix(cls) -> list[tuple[str, str]]:
-        return [(m.value, m.libelle) for m in cls]
-
-
-class StatutParcours(_Libelle):
+class StatutParcours(EnumLibelle):
     OUVERT = "ouvert"
     CLOS = "clos"
 
 
-StatutParcours._LIBELLES = {"ouvert": "En cours", "clos": "Clos"}
+StatutParcours.LIBELLES = {"ouvert": "En cours", "clos": "Clos"}
 
 
 # -- étapes: state machine as a table, every change logged ------------------------
-class StatutEtape(_Libelle):
+class StatutEtape(EnumLibelle):
     PREVUE = "prevue"
     EN_COURS = "en_cours"
     REALISEE = "realisee"
@@ -41,7 +32,7 @@ class StatutEtape(_Libelle):
     REPORTEE = "reportee"
 
 
-StatutEtape._LIBELLES = {
+StatutEtape.LIBELLES = {
     "prevue": "Prévue", "en_cours": "En cours", "realisee": "Réalisée",
     "abandonnee": "Abandonnée par la personne", "annulee": "Annulée par la structure",
     "reportee": "Reportée",
@@ -71,13 +62,13 @@ def verifier_realisation(statut: StatutEtape, le: date, aujourd_hui: date) -> No
         raise ErreurMetier("Une étape ne peut pas être réalisée à une date future.", "le")
 
 
-class Responsable(_Libelle):
+class Responsable(EnumLibelle):
     PERSONNE = "personne"
     CONSEILLER = "conseiller"
     PARTENAIRE = "partenaire"
 
 
-Responsable._LIBELLES = {"personne": "La personne", "conseiller": "Le ou la conseiller·ère",
+Responsable.LIBELLES = {"personne": "La personne", "conseiller": "Le ou la conseiller·ère",
                          "partenaire": "Un partenaire"}
 
 
@@ -153,7 +144,7 @@ coherence.__doc__ = coherence.__doc__.format(critère=CRITERE_COHERENCE)
 
 
 # -- exit (DOMAIN.md « Exit categories », IAE/DGEFP grouping) -------------------------
-class CategorieSortie(_Libelle):
+class CategorieSortie(EnumLibelle):
     EMPLOI_DURABLE = "emploi_durable"
     EMPLOI_TRANSITION = "emploi_transition"
     SORTIE_POSITIVE = "sortie_positive"
@@ -161,7 +152,7 @@ class CategorieSortie(_Libelle):
     RETRAITS = "retraits"
 
 
-CategorieSortie._LIBELLES = {
+CategorieSortie.LIBELLES = {
     "emploi_durable": "Emploi durable", "emploi_transition": "Emploi de transition",
     "sortie_positive": "Sortie positive", "autres": "Autres sorties",
     "retraits": "Retraits (non comptabilisés)",
@@ -203,28 +194,28 @@ def est_sortie_dynamique(categorie: CategorieSortie) -> bool:
     return categorie in SORTIES_DYNAMIQUES
 
 
-class DevenirEtapes(_Libelle):
+class DevenirEtapes(EnumLibelle):
     """Closing a parcours with open étapes asks what becomes of them."""
     ANNULER = "annuler"
     ABANDONNER = "abandonner"
     TRANSMETTRE = "transmettre"
 
 
-DevenirEtapes._LIBELLES = {
+DevenirEtapes.LIBELLES = {
     "annuler": "Les annuler (décision de la structure)",
     "abandonner": "Les noter abandonnées par la personne",
     "transmettre": "Les clore en les transmettant dans le passage de relais",
 }
 
 
-class SituationSuivi(_Libelle):
+class SituationSuivi(EnumLibelle):
     EMPLOI = "emploi"
     FORMATION = "formation"
     RECHERCHE = "recherche"
     INCONNUE = "inconnue"
 
 
-SituationSuivi._LIBELLES = {"emploi": "En emploi", "formation": "En formation",
+SituationSuivi.LIBELLES = {"emploi": "En emploi", "formation": "En formation",
                             "recherche": "En recherche d'emploi", "inconnue": "Situation inconnue"}
 MOIS_SUIVI = (3, 6)
 
@@ -265,18 +256,18 @@ def fin_de_contrat_proche(fin_prevue: date | None, aujourd_hui: date,
 
 
 # -- entretiens --------------------------------------------------------------------
-class ModeEntretien(_Libelle):
+class ModeEntretien(EnumLibelle):
     PRESENTIEL = "presentiel"
     TELEPHONE = "telephone"
     VISIO = "visio"
     DOMICILE = "domicile"
 
 
-ModeEntretien._LIBELLES = {"presentiel": "En présentiel", "telephone": "Par téléphone",
+ModeEntretien.LIBELLES = {"presentiel": "En présentiel", "telephone": "Par téléphone",
                            "visio": "En visioconférence", "domicile": "Visite à domicile"}
 
 
-class TypeEntretien(_Libelle):
+class TypeEntretien(EnumLibelle):
     CONTRACTUALISATION = "contractualisation"
     SUIVI = "suivi"
     PROJET = "projet"
@@ -284,7 +275,7 @@ class TypeEntretien(_Libelle):
     MEDIATION = "mediation"
 
 
-TypeEntretien._LIBELLES = {"contractualisation": "Contractualisation", "suivi": "Suivi",
+TypeEntretien.LIBELLES = {"contractualisation": "Contractualisation", "suivi": "Suivi",
                            "projet": "Projet professionnel", "bilan": "Bilan",
                            "mediation": "Médiation"}
 

@@ -9,7 +9,8 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk
-from cipdesk.parcours.models import Parcours, enum_col
+from cipdesk.parcours.models import Parcours
+from cipdesk.libelles import colonne_enum
 from cipdesk.parcours.rules import CategorieSortie, DevenirEtapes, SituationSuivi
 
 
@@ -20,9 +21,9 @@ class Sortie(UuidPk, StructureScoped, Timestamps, Base):
     sortie_le: Mapped[date] = mapped_column(Date)
     # Code of rules.MOTIFS_SORTIE; the category is derived from it and kept.
     motif: Mapped[str] = mapped_column(String(60))
-    categorie: Mapped[CategorieSortie] = mapped_column(enum_col(CategorieSortie))
+    categorie: Mapped[CategorieSortie] = mapped_column(colonne_enum(CategorieSortie))
     precision: Mapped[str] = mapped_column(Text, default="")
-    devenir_etapes: Mapped[DevenirEtapes | None] = mapped_column(enum_col(DevenirEtapes))
+    devenir_etapes: Mapped[DevenirEtapes | None] = mapped_column(colonne_enum(DevenirEtapes))
     # Passage de relais: to whom, what is passed on, with the person's consent.
     relais_vers: Mapped[str] = mapped_column(String(200), default="")
     relais_contenu: Mapped[str] = mapped_column(Text, default="")
@@ -39,7 +40,7 @@ class SuiviSortie(UuidPk, StructureScoped, Timestamps, Base):
     sortie_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("sortie.id"), index=True)
     mois: Mapped[int] = mapped_column(Integer)  # 3 or 6
     fait_le: Mapped[date] = mapped_column(Date)
-    situation: Mapped[SituationSuivi] = mapped_column(enum_col(SituationSuivi))
+    situation: Mapped[SituationSuivi] = mapped_column(colonne_enum(SituationSuivi))
     commentaire: Mapped[str] = mapped_column(Text, default="")
 
     sortie: Mapped[Sortie] = relationship(back_populates="suivis")

@@ -6,15 +6,13 @@ import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Date, Enum, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.libelles import colonne_enum
 
-
-def _enum(e, longueur=30):
-    return Enum(e, native_enum=False, length=longueur, values_callable=lambda x: [m.value for m in x])
 
 
 class Sexe(enum.StrEnum):
@@ -86,20 +84,20 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     prenom: Mapped[str] = mapped_column(String(120))
     nom_usage: Mapped[str] = mapped_column(String(120), default="")
     date_naissance: Mapped[date | None] = mapped_column(Date)
-    sexe: Mapped[Sexe] = mapped_column(_enum(Sexe), default=Sexe.NON_RENSEIGNE)
+    sexe: Mapped[Sexe] = mapped_column(colonne_enum(Sexe), default=Sexe.NON_RENSEIGNE)
     telephone: Mapped[str] = mapped_column(String(20), default="")  # E.164, validated with phonenumbers
     email: Mapped[str] = mapped_column(String(254), default="")
     adresse: Mapped[str] = mapped_column(String(300), default="")
     code_postal: Mapped[str] = mapped_column(String(5), default="")
     commune: Mapped[str] = mapped_column(String(120), default="")
-    niveau_formation: Mapped[NiveauFormation] = mapped_column(_enum(NiveauFormation),
+    niveau_formation: Mapped[NiveauFormation] = mapped_column(colonne_enum(NiveauFormation),
                                                               default=NiveauFormation.INCONNU)
     # Codes of PUBLICS that apply at entry.
     publics: Mapped[list] = mapped_column(JSON, default=list)
     prescripteur: Mapped[str] = mapped_column(String(200), default="")
     commande_prescripteur: Mapped[str] = mapped_column(Text, default="")
     referent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
-    statut: Mapped[StatutPersonne] = mapped_column(_enum(StatutPersonne), default=StatutPersonne.ACCUEILLIE)
+    statut: Mapped[StatutPersonne] = mapped_column(colonne_enum(StatutPersonne), default=StatutPersonne.ACCUEILLIE)
     # Denormalised for the caseload (sorted, filtered, paginated without joins);
     # kept up to date by the services that log contacts and open/close parcours.
     dernier_contact_le: Mapped[date | None] = mapped_column(Date)

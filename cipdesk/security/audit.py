@@ -14,10 +14,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Enum, String, Uuid, event, func
+from sqlalchemy import JSON, DateTime, String, Uuid, event, func
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cipdesk.db import Base, utcnow
+from cipdesk.libelles import colonne_enum
 
 
 class Action(enum.StrEnum):
@@ -63,8 +64,7 @@ class JournalAudit(Base):
     acteur_libelle: Mapped[str] = mapped_column(String(300), default="")
     role: Mapped[str] = mapped_column(String(30), default="")
     structure_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
-    action: Mapped[Action] = mapped_column(Enum(Action, native_enum=False, length=30,
-                                                values_callable=lambda e: [m.value for m in e]),
+    action: Mapped[Action] = mapped_column(colonne_enum(Action, 30),
                                            index=True)
     objet_type: Mapped[str] = mapped_column(String(60), default="", index=True)
     objet_id: Mapped[str] = mapped_column(String(64), default="", index=True)

@@ -1,7 +1,6 @@
 """Administration: structures, équipes, comptes from the interface and the command line; the audit page."""
 from __future__ import annotations
 
-import uuid
 
 import pytest
 from sqlalchemy import select

@@ -19,7 +19,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
+
+from tests.bases import base_neuve
 
 RACINE = Path(__file__).resolve().parents[2]
 BASE_PG = "cipdesk_deploiement"
@@ -83,27 +84,6 @@ def test_docker_compose_et_dockerfile_decrivent_le_meme_demarrage():
 
 
 # -- running the command natively -------------------------------------------------------------
-@contextlib.contextmanager
-def base_neuve(tmp_path: Path, nom: str):
-    url = os.environ.get("CIPDESK_TEST_DATABASE_URL")
-    if not url:
-        yield f"sqlite:///{tmp_path / (nom + '.db')}"
-        return
-    import psycopg
-
-    base = make_url(url)
-    maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
-
-    def executer(*ordres: str) -> None:
-        with psycopg.connect(maintenance, autocommit=True) as conn:
-            for ordre in ordres:
-                conn.execute(ordre)
-
-    executer(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)', f'CREATE DATABASE "{nom}"')
-    try:
-        yield base.set(database=nom).render_as_string(hide_password=False)
-    finally:
-        executer(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
 
 
 def fichier_kek(chemin: Path) -> Path:

@@ -4,42 +4,19 @@ is set; the audit log stays append-only at the SQL level after each upgrade.
 (That the migrations build exactly the models' schema is test_migrations_a_jour.py's job.)"""
 from __future__ import annotations
 
-import contextlib
-import os
 
 import pytest
+
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from cipdesk.db import Base, db
+from tests.bases import base_neuve
 
 BASE_PG = "cipdesk_migrations"
 HORS_MODELES = {"audit_purge_autorisee"}  # created by the migration for the audit triggers only
 
 
-@contextlib.contextmanager
-def base_neuve(tmp_path, nom: str):
-    """The URL of an empty database, dropped afterwards (PostgreSQL) or left in tmp (SQLite)."""
-    url = os.environ.get("CIPDESK_TEST_DATABASE_URL")
-    if not url:
-        yield f"sqlite:///{tmp_path / (nom + '.db')}"
-        return
-    import psycopg
-
-    base = make_url(url)
-    maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
-
-    def executer(*ordres: str) -> None:
-        with psycopg.connect(maintenance, autocommit=True) as conn:
-            for ordre in ordres:
-                conn.execute(ordre)
-
-    executer(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)', f'CREATE DATABASE "{nom}"')
-    try:
-        yield base.set(database=nom).render_as_string(hide_password=False)
-    finally:
-        executer(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Confidential notes: encrypted at rest, readable by author and explicit readers, every read audited."""
 from __future__ import annotations
 
-import re
 import sqlite3
 import subprocess
 import uuid
@@ -9,7 +8,6 @@ import uuid
 import pytest
 from sqlalchemy import func, select, text
 
-from cipdesk.notes import services
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.security.audit import Action, JournalAudit
 
