@@ -60,8 +60,9 @@ class _Lots:
         self.lignes = {}
 
 
-def _preuve(lots, ctx, sid, uid, objet_type, objet_id, le):
-    for code in codes_pour(objet_type):
+def _preuve(lots, ctx, sid, uid, objet_type, objet_id, le, regle: str | None = None):
+    """Tags as the services do: the record's type, the codes of its tagging rule."""
+    for code in codes_pour(regle or objet_type):
         lots.ajouter(PreuveCompetence.__table__, {
             "id": uuid.uuid4(), "structure_id": sid, "utilisateur_id": uid, "competence_code": code,
             "objet_type": objet_type, "objet_id": objet_id, "date_activite": le, "source": "auto", "motif": "",
@@ -164,8 +165,8 @@ def activite(ctx: Contexte) -> None:
                     "synthese": rnd.choice(SYNTHESES), "progres": "", "decisions": "", "prochaines_actions": "",
                     "prochain_rdv_le": le + timedelta(days=14), "note_id": note_id,
                     "created_at": now, "updated_at": now})
-                _preuve(lots, ctx, sid, referent, "entretien_projet" if type_entretien == "projet" else "entretien",
-                        entretien_id, le)
+                _preuve(lots, ctx, sid, referent, "entretien", entretien_id, le,
+                        regle="entretien_projet" if type_entretien == "projet" else "entretien")
                 dernier, prochain = le, le + timedelta(days=14)
             totaux["entretiens"] += nombre
             dispositif = "" if clos else libelle_dispositif

@@ -21,6 +21,7 @@ from cipdesk.personnes.models import PUBLICS, NiveauFormation, Personne, Sexe, S
 from cipdesk.personnes.rules import chiffres, normaliser_nom
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
+from cipdesk.personnes.services import noter_contact
 
 CODE_POSTAL = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
 
@@ -140,16 +141,6 @@ def modifier_personne(session: Session, *, par, personne: Personne, donnees: Don
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="personne", objet_id=personne.id)
     return personne
-
-
-def noter_contact(personne: Personne, le: date, prochain_rdv: date | None = None) -> None:
-    """Keep the caseload's denormalised columns up to date."""
-    if personne.dernier_contact_le is None or le > personne.dernier_contact_le:
-        personne.dernier_contact_le = le
-    if prochain_rdv is not None:
-        personne.prochain_rdv_le = prochain_rdv
-    elif personne.prochain_rdv_le is not None and personne.prochain_rdv_le <= le:
-        personne.prochain_rdv_le = None
 
 
 # -- accueil ------------------------------------------------------------------------

@@ -144,7 +144,7 @@ def valider(session: Session, *, par, diagnostic: Diagnostic, personne: Personne
     diagnostic.statut = StatutDiagnostic.VALIDE
     diagnostic.valide_le, diagnostic.validation_mode = valide_le, ModeValidation(mode)
     diagnostic.validation_precisions = precisions.strip()[:500]
-    from cipdesk.accueil.services import noter_contact
+    from cipdesk.personnes.services import noter_contact
 
     noter_contact(personne, valide_le)
     session.flush()

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from cipdesk.accueil import rules
 from cipdesk.accueil.models import Partenaire
-from cipdesk.accueil.services import noter_contact, telephone_e164
+from cipdesk.accueil.services import telephone_e164
+from cipdesk.personnes.services import noter_contact
 from cipdesk.accueil.suivi_models import (CONTENUS_REUNION, ModePartage, Orientation, ParticipantReunion,
                                           ReponsePartenaire, ResultatReunion, ReunionInformation, Synthese)
 from cipdesk.competences.regles import codes_pour

@@ -27,6 +27,7 @@ from cipdesk.parcours.rules import (ModeEntretien, StatutParcours, TypeEntretien
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
+from cipdesk.personnes.services import noter_contact
 
 MESSAGE_CONFLIT = ("{objet} a été modifié entre-temps par un·e collègue (ou dans un autre onglet). "
                    "Votre saisie est conservée ci-dessous : vérifiez la version enregistrée puis "
@@ -220,9 +221,7 @@ def ajouter_entretien(session: Session, parcours: Parcours, *, par, le: date, du
         entretien.note_id = ecrire_note(session, auteur=par, contenu=note, objet_type="entretien",
                                         objet_id=entretien.id).id
     personne = parcours.personne
-    if personne.dernier_contact_le is None or le >= personne.dernier_contact_le:
-        personne.dernier_contact_le = le
-        personne.prochain_rdv_le = prochain_rdv_le
+    noter_contact(personne, le, prochain_rdv_le)
     session.flush()
     objet = "entretien_projet" if type_entretien == TypeEntretien.PROJET else "entretien"
     etiqueter(session, utilisateur=par, objet_type="entretien", objet_id=entretien.id,
