@@ -10,8 +10,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf import CSRFProtect
 
-from cipdesk.config import load_config
-from cipdesk.db import db
+from cipdesk.core.config import load_config
+from cipdesk.core.db import db
 
 ROOT = Path(__file__).resolve().parent.parent
 csrf = CSRFProtect()
@@ -36,7 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _database(app)
     _extensions(app)
     _keys(app)
-    _blueprints(app)
+    _modules(app)
     from cipdesk.cli import enregistrer
 
     enregistrer(app)
@@ -48,8 +48,6 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 
 def _database(app: Flask) -> None:
-    import cipdesk.models  # noqa: F401  (every table in the metadata)
-
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite:///"):
         Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -114,18 +112,17 @@ def _keys(app: Flask) -> None:
     app.extensions["cipdesk_coffre"] = coffre
 
 
-def _blueprints(app: Flask) -> None:
-    from cipdesk.accueil.routes import bp as accueil_bp
-    from cipdesk.admin.routes import bp as admin_bp
-    from cipdesk.competences.routes import bp as competences_bp
-    from cipdesk.comptes.routes import bp as comptes_bp
-    from cipdesk.notes.routes import bp as notes_bp
-    from cipdesk.parcours.routes import bp as parcours_bp
-    from cipdesk.referentiel.routes import bp as referentiel_bp
+def _modules(app: Flask) -> None:
+    """Loop over the module list (cipdesk/modules.py): nothing module-specific here."""
+    from cipdesk import modules
+    from cipdesk.security import audit, keys  # noqa: F401  (platform tables in the metadata)
+    from cipdesk.web import chargement
     from cipdesk.web.routes import bp as web_bp
 
-    for bp in (web_bp, comptes_bp, notes_bp, referentiel_bp, admin_bp):
-        app.register_blueprint(bp)
-    app.register_blueprint(competences_bp)
-    app.register_blueprint(parcours_bp)
-    app.register_blueprint(accueil_bp)
+    app.register_blueprint(web_bp)
+    for module in modules.installer():
+        for bp in module.blueprints:
+            app.register_blueprint(bp)
+        for commande in module.commandes:
+            app.cli.add_command(commande)
+    chargement.installer(app)

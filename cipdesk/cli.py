@@ -10,7 +10,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from cipdesk.db import db
+from cipdesk.core.db import db
 
 
 def _create_app():
@@ -48,7 +48,7 @@ def init_db():
 def create_structure(nom, type_structure, ville):
     """Crée une structure."""
     from cipdesk.comptes import services
-    from cipdesk.erreurs import ErreurMetier
+    from cipdesk.core.erreurs import ErreurMetier
 
     try:
         structure = services.creer_structure(db.session, par=None, nom=nom,
@@ -76,7 +76,7 @@ def create_user(email, prenom, nom, role, structure_nom, equipe_nom, candidat, m
 
     from cipdesk.comptes import services
     from cipdesk.comptes.models import Equipe, Role, Structure, VoieCandidat
-    from cipdesk.erreurs import ErreurMetier
+    from cipdesk.core.erreurs import ErreurMetier
 
     structure = db.session.scalar(select(Structure).where(Structure.nom == structure_nom))
     if structure is None:

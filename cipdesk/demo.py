@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from cipdesk.comptes import services as comptes
 from cipdesk.comptes.models import Role, Utilisateur, VoieCandidat
-from cipdesk.db import Base
+from cipdesk.core.db import Base
 from cipdesk.notes import services as notes
 
 MOT_DE_PASSE_DEMO = "Démo-cipdesk-2026 !"

@@ -22,7 +22,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
-from cipdesk.db import utcnow
+from cipdesk.core.db import utcnow
 from cipdesk.personnes.models import NiveauFormation, Personne, Sexe, StatutPersonne
 from cipdesk.personnes.rules import normaliser_nom
 

@@ -16,8 +16,8 @@ from cipdesk.accueil.diagnostic_models import Diagnostic, DiagnosticDimension
 from cipdesk.accueil.models import Accueil, Urgence
 from cipdesk.accueil.rules import DIMENSIONS_PAR_DEFAUT
 from cipdesk.competences.models import PreuveCompetence
-from cipdesk.competences.regles import codes_pour
-from cipdesk.db import utcnow
+from cipdesk.competences.services import codes_pour
+from cipdesk.core.db import utcnow
 from cipdesk.echelle import Contexte, generateur
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.parcours.listes import DEFAUTS

@@ -13,7 +13,7 @@ import logging
 from sqlalchemy import inspect
 
 from cipdesk import create_app
-from cipdesk.db import db
+from cipdesk.core.db import db
 from cipdesk.security import keys
 
 log = logging.getLogger("cipdesk.wsgi")

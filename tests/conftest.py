@@ -33,6 +33,20 @@ def remettre_a_zero_postgres(engine) -> None:
         conn.execute(text("CREATE SCHEMA public"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _horloge_des_tests():
+    """The app's one clock (core.dates) follows the test machine's calendar day, so
+    tests that write `date.today()` mean the same day as the app, even at 00:30 in
+    Paris when it is still yesterday in UTC."""
+    from datetime import date, datetime
+
+    from cipdesk.core import dates
+
+    dates.regler_horloge(lambda: datetime.combine(date.today(), datetime.now().time(), tzinfo=dates.PARIS))
+    yield
+    dates.regler_horloge(None)
+
+
 @pytest.fixture(scope="session")
 def kek_b64() -> str:
     return base64.urlsafe_b64encode(os.urandom(32)).decode()
@@ -43,7 +57,7 @@ def app(tmp_path_factory, kek_b64):
     from flask_migrate import upgrade
 
     from cipdesk import create_app
-    from cipdesk.db import db
+    from cipdesk.core.db import db
 
     instance = tmp_path_factory.mktemp("instance")
     os.environ["CIPDESK_INSTANCE_PATH"] = str(instance)
@@ -67,7 +81,7 @@ def app(tmp_path_factory, kek_b64):
 
 def vider_tables(db) -> None:
     """Empty every table between tests (the audit triggers let the purge flag through)."""
-    from cipdesk.db import Base
+    from cipdesk.core.db import Base
 
     noms = [t.name for t in Base.metadata.sorted_tables]
     if db.engine.dialect.name == "postgresql":
@@ -87,7 +101,7 @@ def _base_propre(request):
     yield
     if "app" in request.fixturenames:
         app = request.getfixturevalue("app")
-        from cipdesk.db import db
+        from cipdesk.core.db import db
 
         with app.app_context():
             db.session.remove()
@@ -102,7 +116,7 @@ def ctx(app):
     would reuse it, sharing `g` and the scoped session between requests."""
     from sqlalchemy.orm import Session
 
-    from cipdesk.db import db
+    from cipdesk.core.db import db
 
     with app.app_context():
         engine = db.engine

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cipdesk.accueil import services, services_diagnostic, services_suivi
 from cipdesk.accueil.models import Partenaire
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes import services as notes
 
 PARTENAIRES = (

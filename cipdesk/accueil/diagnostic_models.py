@@ -13,8 +13,8 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
-from cipdesk.libelles import EnumLibelle, colonne_enum
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 
 
 

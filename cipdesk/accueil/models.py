@@ -13,9 +13,9 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, Uui
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.personnes.models import Personne
-from cipdesk.libelles import EnumLibelle, colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 
 
 

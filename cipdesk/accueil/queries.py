@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from cipdesk.accueil.diagnostic_models import Diagnostic, StatutDiagnostic
 from cipdesk.accueil.models import Accueil, Urgence
 from cipdesk.accueil.suivi_models import Orientation, ParticipantReunion, Synthese
-from cipdesk.alertes import Alerte, alertes_pour, fournisseur_d_alertes
+from cipdesk.core.contrat import Alerte
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
+from cipdesk.personnes.queries import alertes_pour
 from cipdesk.personnes.rules import age, chiffres, normaliser_nom
 from cipdesk.security import policy
 
@@ -47,8 +48,7 @@ def freins_du_dernier_diagnostic(session: Session, personne_id: uuid.UUID) -> li
 
 
 # -- alerts ------------------------------------------------------------------------
-@fournisseur_d_alertes
-def alertes_urgences(session: Session, personne_ids: list[uuid.UUID]) -> list[Alerte]:
+def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
     """An urgency without an answer stays a visible alert (one query for all ids)."""
     urgences = session.scalars(select(Urgence).where(Urgence.personne_id.in_(personne_ids),
                                                      Urgence.traitee_le.is_(None))
@@ -82,16 +82,9 @@ class PageFileActive:
 
 
 def restreindre(requete, utilisateur, *, file_active_partagee: bool):
-    """The list twin of policy.peut_voir_personne (rule stated once, in the policy)."""
-    nature, valeur = policy.perimetre_personnes(utilisateur, file_active_partagee=file_active_partagee)
-    requete = requete.where(Personne.structure_id == utilisateur.structure_id)
-    if nature == "referent":
-        return requete.where(Personne.referent_id == valeur)
-    if nature == "equipe":
-        return requete.where(Personne.referent_id.in_(select(Utilisateur.id).where(Utilisateur.equipe_id == valeur)))
-    if nature == "structure":
-        return requete
-    return requete.where(False)
+    """The list twin of policy.peut_voir_personne: the policy's one perimeter."""
+    perimetre = policy.perimetre(utilisateur, file_active_partagee=file_active_partagee)
+    return requete.where(perimetre.condition(Personne, Utilisateur))
 
 
 def _recherche(requete, q: str):
@@ -142,7 +135,7 @@ def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q:
     page = min(max(1, page), pages)
     personnes = session.scalars(requete.options(joinedload(Personne.referent)).order_by(*ordre, Personne.id)
                                 .limit(PAR_PAGE).offset((page - 1) * PAR_PAGE)).all()
-    alertes = alertes_pour(session, [p.id for p in personnes])
+    alertes = alertes_pour(session, [p.id for p in personnes], aujourd_hui)
     return PageFileActive([Ligne(p, age(p.date_naissance, aujourd_hui), alertes.get(p.id, [])) for p in personnes],
                           total, page, pages)
 

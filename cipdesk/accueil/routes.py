@@ -15,13 +15,14 @@ from cipdesk.accueil.forms import AccueilForm, PersonneForm, TraitementUrgenceFo
 from cipdesk.accueil.models import INFORMATIONS, Accueil, TypeUrgence, Urgence
 from cipdesk.accueil.suivi_models import Synthese
 from cipdesk.comptes.models import Role, Utilisateur
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
-from cipdesk.filtres_dates import PARIS
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.core.dates import PARIS
 from cipdesk.notes import services as notes
 from cipdesk.notes.forms import NoteForm
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
+from cipdesk.personnes.queries import alertes_pour
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.web.formulaires import choix
@@ -30,8 +31,7 @@ from cipdesk.web.rendu import rendre
 bp = Blueprint("accueil", __name__, url_prefix="/accueil")
 
 
-def aujourdhui():
-    return datetime.now(PARIS).date()
+from cipdesk.core.dates import aujourdhui  # noqa: E402  (the one clock)
 
 
 def file_partagee() -> bool:
@@ -172,7 +172,7 @@ def voir_personne(personne_id):
     journaliser(db.session, acteur=current_user, action=Action.LECTURE, objet_type="personne", objet_id=personne.id)
     return rendre("accueil/personne.html", personne=personne,
                   evenements=queries.chronologie(db.session, personne, current_user),
-                  alertes=queries.alertes_pour(db.session, [personne.id]).get(personne.id, []),
+                  alertes=alertes_pour(db.session, [personne.id], aujourdhui()).get(personne.id, []),
                   telephone=services.telephone_affiche(personne.telephone), publics=PUBLICS,
                   peut_modifier=peut_modifier(personne))
 

@@ -13,8 +13,8 @@ from cipdesk.accueil import services_diagnostic as services
 from cipdesk.accueil.diagnostic_models import Diagnostic, ModeValidation
 from cipdesk.accueil.forms import DateFr, DimensionForm, NouvelleVersionForm, ValidationForm, _ligne, _texte
 from cipdesk.accueil.routes import aujourdhui, attacher, bp, charger, charger_personne, peut_modifier
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.web.formulaires import choix

@@ -16,8 +16,8 @@ from cipdesk.accueil.routes import (_notes_de, attacher, aujourdhui, bp, charger
                                     file_partagee, peut_modifier)
 from cipdesk.accueil.suivi_models import (CONTENUS_REUNION, ModePartage, Orientation, ReponsePartenaire,
                                           ResultatReunion, ReunionInformation, Synthese)
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes.forms import NoteForm
 from cipdesk.personnes.models import Personne
 from cipdesk.security import policy

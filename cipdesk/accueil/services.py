@@ -2,6 +2,8 @@
 They take the session and the acting user, flush, never commit."""
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -14,14 +16,11 @@ from sqlalchemy.orm import Session
 from cipdesk.accueil import rules
 from cipdesk.accueil.models import (INFORMATIONS, Accueil, Concordance, ModeAccueil, SuiteAccueil,
                                     TypeUrgence, Urgence)
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes.models import PUBLICS, NiveauFormation, Personne, Sexe, StatutPersonne
 from cipdesk.personnes.rules import chiffres, normaliser_nom
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.personnes.services import noter_contact
 
 CODE_POSTAL = re.compile(r"^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$")
 
@@ -225,11 +224,11 @@ def enregistrer_accueil(session: Session, *, par, personne: Personne, donnees: D
                                                                    StatutPersonne.SANS_SUITE,
                                                                    StatutPersonne.ORIENTEE):
         personne.statut = STATUT_APRES_SUITE[accueil.suite]
-    noter_contact(personne, donnees.date_accueil, donnees.prochain_rdv_le)
+    signaux.contact_realise.send(session, personne=personne, le=donnees.date_accueil, prochain_rdv=donnees.prochain_rdv_le)
     session.flush()
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="accueil", objet_id=accueil.id)
-    etiqueter(session, utilisateur=par, objet_type="accueil", objet_id=accueil.id,
-              codes=codes_pour("accueil"), date_activite=donnees.date_accueil)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="accueil", objet_id=accueil.id,
+                                      le=donnees.date_accueil)
     return accueil
 
 
@@ -242,8 +241,8 @@ def _creer_urgence(session, *, par, personne, accueil, reperage: ReperageUrgence
     session.add(urgence)
     session.flush()
     if traitee:
-        etiqueter(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
-                  codes=codes_pour("urgence"), date_activite=le)
+        signaux.activite_enregistree.send(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
+                                          le=le)
     return urgence
 
 
@@ -264,8 +263,8 @@ def traiter_urgence(session: Session, *, par, urgence: Urgence, contact: str, ac
     urgence.traitee_le, urgence.traitee_par_id = le, par.id
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="urgence", objet_id=urgence.id)
-    etiqueter(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
-              codes=codes_pour("urgence"), date_activite=le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
+                                      le=le)
     return urgence
 
 

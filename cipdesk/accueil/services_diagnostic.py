@@ -2,6 +2,8 @@
 Flush, never commit."""
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -12,10 +14,8 @@ from sqlalchemy.orm import Session, selectinload
 from cipdesk.accueil import rules
 from cipdesk.accueil.diagnostic_models import (Diagnostic, DiagnosticDimension, DimensionDiagnostic,
                                                ModeValidation, StatutDiagnostic)
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.db import utcnow
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import utcnow
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -144,14 +144,13 @@ def valider(session: Session, *, par, diagnostic: Diagnostic, personne: Personne
     diagnostic.statut = StatutDiagnostic.VALIDE
     diagnostic.valide_le, diagnostic.validation_mode = valide_le, ModeValidation(mode)
     diagnostic.validation_precisions = precisions.strip()[:500]
-    from cipdesk.personnes.services import noter_contact
-
-    noter_contact(personne, valide_le)
+    
+    signaux.contact_realise.send(session, personne=personne, le=valide_le)
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="diagnostic",
                 objet_id=diagnostic.id, details={"statut": "valide"})
-    etiqueter(session, utilisateur=par, objet_type="diagnostic", objet_id=diagnostic.id,
-              codes=codes_pour("diagnostic"), date_activite=valide_le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="diagnostic", objet_id=diagnostic.id,
+                                      le=valide_le)
     return diagnostic
 
 

@@ -2,6 +2,8 @@
 Flush, never commit."""
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,12 +13,9 @@ from sqlalchemy.orm import Session
 from cipdesk.accueil import rules
 from cipdesk.accueil.models import Partenaire
 from cipdesk.accueil.services import telephone_e164
-from cipdesk.personnes.services import noter_contact
 from cipdesk.accueil.suivi_models import (CONTENUS_REUNION, ModePartage, Orientation, ParticipantReunion,
                                           ReponsePartenaire, ResultatReunion, ReunionInformation, Synthese)
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -45,11 +44,11 @@ def ecrire_synthese(session: Session, *, par, personne: Personne, date_entretien
                         faits=faits.strip(), paroles_personne=paroles_personne.strip(),
                         analyse=analyse.strip(), suites=suites.strip(), analyse_partagee=analyse_partagee)
     session.add(synthese)
-    noter_contact(personne, date_entretien)
+    signaux.contact_realise.send(session, personne=personne, le=date_entretien)
     session.flush()
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="synthese", objet_id=synthese.id)
-    etiqueter(session, utilisateur=par, objet_type="synthese", objet_id=synthese.id,
-              codes=codes_pour("synthese"), date_activite=date_entretien)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="synthese", objet_id=synthese.id,
+                                      le=date_entretien)
     return synthese
 
 
@@ -129,11 +128,11 @@ def orienter(session: Session, *, par, personne: Personne, partenaire: Partenair
     session.add(orientation)
     if personne.statut == StatutPersonne.ACCUEILLIE:
         personne.statut = StatutPersonne.ORIENTEE
-    noter_contact(personne, le)
+    signaux.contact_realise.send(session, personne=personne, le=le)
     session.flush()
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="orientation", objet_id=orientation.id)
-    etiqueter(session, utilisateur=par, objet_type="orientation", objet_id=orientation.id,
-              codes=codes_pour("orientation"), date_activite=le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="orientation", objet_id=orientation.id,
+                                      le=le)
     return orientation
 
 
@@ -172,8 +171,8 @@ def creer_reunion(session: Session, *, par, le: date, lieu: str, animateurs: str
     session.add(reunion)
     session.flush()
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="reunion_information", objet_id=reunion.id)
-    etiqueter(session, utilisateur=par, objet_type="reunion_information", objet_id=reunion.id,
-              codes=codes_pour("reunion_information"), date_activite=le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="reunion_information", objet_id=reunion.id,
+                                      le=le)
     return reunion
 
 
@@ -190,7 +189,7 @@ def ajouter_participant(session: Session, *, par, reunion: ReunionInformation, p
                                      resultat=ResultatReunion(resultat), commentaire=commentaire.strip()[:500])
     reunion.participants.append(participant)
     if resultat != ResultatReunion.ABSENT:
-        noter_contact(personne, reunion.date_reunion)
+        signaux.contact_realise.send(session, personne=personne, le=reunion.date_reunion)
     if resultat == ResultatReunion.ENTREE and personne.statut == StatutPersonne.ACCUEILLIE:
         personne.statut = StatutPersonne.ACCOMPAGNEE
     session.flush()

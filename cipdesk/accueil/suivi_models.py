@@ -9,9 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.accueil.models import Partenaire
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.personnes.models import Personne
-from cipdesk.libelles import EnumLibelle, colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import or_, select
 
-from cipdesk.filtres_dates import debut_jour_paris
+from cipdesk.core.dates import debut_jour_paris
 from cipdesk.security.audit import Action, JournalAudit
 
 

@@ -1,16 +1,16 @@
 """Readiness of the seven parts of the dossier of the titre (RC §3.1).
 
-Each part states what it needs; modules that hold eligible cases register a
-provider `(session, utilisateur_id) -> list[Cas]` with `@fournisseur_de_cas(n)`.
+Each part states what it needs; modules that hold eligible cases declare a
+provider `(session, utilisateur_id) -> list[Cas]` in their `Module.dossier`.
 A part whose module is not built yet says so plainly."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from cipdesk.core.contrat import registre
 from cipdesk.competences.rules import ENTRETIENS_MINIMUM, Cas, EtatPartie, evaluer_partie
 from cipdesk.referentiel import Referentiel
 
@@ -33,22 +33,12 @@ BESOINS = {
     7: Besoin("un suivi d'intégration dans l'emploi (module Intégration)"),
 }
 
-Fournisseur = Callable[[Session, uuid.UUID], list[Cas]]
-FOURNISSEURS: dict[int, Fournisseur] = {}
-
-
-def fournisseur_de_cas(partie: int) -> Callable[[Fournisseur], Fournisseur]:
-    def enregistrer(fonction: Fournisseur) -> Fournisseur:
-        FOURNISSEURS[partie] = fonction
-        return fonction
-    return enregistrer
-
-
 def preparation(session: Session, utilisateur_id: uuid.UUID, referentiel: Referentiel) -> list[EtatPartie]:
     etats = []
+    sources = registre.sources_du_dossier()
     for partie in referentiel.dossier_titre().parties:
         besoin = BESOINS.get(partie.numero, Besoin("des activités correspondant à cette partie"))
-        fournisseur = FOURNISSEURS.get(partie.numero)
+        fournisseur = sources.get(partie.numero)
         cas = fournisseur(session, utilisateur_id) if fournisseur else []
         etats.append(evaluer_partie(partie, cas, module_disponible=fournisseur is not None,
                                     besoin=besoin.texte, entretiens_requis=besoin.entretiens_requis))

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Index, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
+from cipdesk.core.libelles import colonne_enum
 
 
 class SourcePreuve(enum.StrEnum):

@@ -3,45 +3,17 @@ counts and record types only, never a person's name."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from fpdf import FPDF
-
-from cipdesk.competences import liens
+from cipdesk.core.contrat import registre
+from cipdesk.documents.base import Document
 from cipdesk.web.filtres import date_fr
-
-POLICES = Path(__file__).resolve().parent.parent / "pdf" / "fonts"
-
-
-class _Document(FPDF):
-    def __init__(self, entete: str):
-        super().__init__(format="A4")
-        self.entete = entete
-        self.add_font("DejaVu", "", str(POLICES / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(POLICES / "DejaVuSans-Bold.ttf"))
-        self.set_auto_page_break(auto=True, margin=18)
-        self.set_margins(18, 16, 18)
-
-    def header(self):
-        self.set_font("DejaVu", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, self.entete, new_x="LMARGIN", new_y="NEXT")
-        self.ln(2)
-        self.set_text_color(0, 0, 0)
-
-    def footer(self):
-        self.set_y(-13)
-        self.set_font("DejaVu", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, f"Page {self.page_no()}/{{nb}}", align="C")
 
 
 def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes_types, parties,
                    le: date) -> bytes:
     """`lignes`: [(competence, count, latest date, state label, self-assessment label)]."""
-    doc = _Document(f"{structure_nom} — cipdesk — document de travail du candidat, sans données personnelles")
-    doc.alias_nb_pages()
-    doc.add_page()
+    doc = Document("Couverture des compétences", confidentiel=False,
+                   entete=f"{structure_nom} — cipdesk — document de travail du candidat, sans données personnelles")
     doc.set_font("DejaVu", "B", 15)
     doc.multi_cell(0, 8, new_x="LMARGIN", new_y="NEXT", text="Couverture des compétences et préparation du dossier du titre CIP")
     doc.set_font("DejaVu", "", 10)
@@ -74,7 +46,7 @@ def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes
     doc.set_font("DejaVu", "", 9)
     par_code: dict[str, list[str]] = {}
     for code, objet_type, nombre in comptes_types:
-        par_code.setdefault(code, []).append(f"{liens.libelle(objet_type)} : {nombre}")
+        par_code.setdefault(code, []).append(f"{registre.libelle(objet_type)} : {nombre}")
     for code, morceaux in par_code.items():
         doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=f"{code} — " + ", ".join(morceaux))
     doc.ln(4)
@@ -91,4 +63,4 @@ def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes
         else:
             doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=partie.manque)
         doc.ln(1)
-    return bytes(doc.output())
+    return doc.en_octets()

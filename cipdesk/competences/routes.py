@@ -8,14 +8,15 @@ from flask import Blueprint, abort, flash, make_response, redirect, request, url
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.competences import dossier, liens, queries, rules, services
+from cipdesk.competences import dossier, queries, rules, services
+from cipdesk.core.contrat import registre
 from cipdesk.competences.forms import (AutoEvaluationForm, EtiquetageForm, PeriodeForm,
                                        ProfilCandidatForm, RetraitForm)
 from cipdesk.competences.models import NiveauAutoEvaluation, PreuveCompetence
 from cipdesk.competences.pdf import couverture_pdf
 from cipdesk.comptes.models import ProfilCandidat, Role, Utilisateur
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.referentiel import REFERENTIELS, get_referentiel
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -102,13 +103,13 @@ def competence(code: str):
     requete = queries.preuves(candidat.id, comp.code, du=periode.du.data, au=periode.au.data)
     page = db.paginate(requete, per_page=30, error_out=False)
     return rendre("competences/competence.html", fragment="competences/_preuves.html", ref=ref, comp=comp,
-                  page=page, periode=periode, liens=liens, **_formulaires(candidat, comp.code))
+                  page=page, periode=periode, **_formulaires(candidat, comp.code))
 
 
 def _formulaires(candidat, code, *, auto=None, tag=None, retrait=None):
     tag = tag or EtiquetageForm()
     tag.activite.choices = choix(
-        (f"{objet_type}:{objet_id}", f"{liens.libelle(objet_type)} du {le:%d/%m/%Y}")
+        (f"{objet_type}:{objet_id}", f"{registre.libelle(objet_type)} du {le:%d/%m/%Y}")
         for objet_type, objet_id, le in queries.activites_rattachables(db.session, candidat.id, code))
     return {"auto": auto or AutoEvaluationForm(), "tag": tag, "retrait": retrait or RetraitForm(),
             "historique": queries.autoevaluations(db.session, candidat.id, code)}
@@ -120,7 +121,7 @@ def _page_competence_en_erreur(code, statut, **formulaires):
     comp = ref.competence(code)
     page = db.paginate(queries.preuves(candidat.id, code), per_page=30, error_out=False)
     return rendre("competences/competence.html", ref=ref, comp=comp, page=page, periode=PeriodeForm(),
-                  liens=liens, statut=statut, **_formulaires(candidat, code, **formulaires))
+                  statut=statut, **_formulaires(candidat, code, **formulaires))
 
 
 def _code_valide(code: str) -> str:

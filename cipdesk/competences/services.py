@@ -8,8 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.competences.models import AutoEvaluation, NiveauAutoEvaluation, PreuveCompetence, SourcePreuve
-from cipdesk.db import utcnow
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.contrat import registre
+from cipdesk.core.db import utcnow
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.referentiel import CODES_COMPETENCES
 
 
@@ -36,6 +37,22 @@ def etiqueter(session: Session, *, utilisateur, objet_type: str, objet_id: uuid.
         nouvelles.append(preuve)
     session.flush()
     return nouvelles
+
+
+def codes_pour(objet_type: str) -> tuple[str, ...]:
+    """The competences a kind of record evidences (the modules' `preuves`)."""
+    regle = registre.preuves().get(objet_type)
+    if regle is None:
+        raise KeyError(f"Aucune règle de compétences pour « {objet_type} »")
+    return regle.codes
+
+
+def etiqueter_activite(session: Session, *, utilisateur, objet_type: str, objet_id: uuid.UUID,
+                       le: date, regle: str | None = None) -> list[PreuveCompetence]:
+    """A professional logged a record: tag it with the competences its kind evidences
+    (`regle` names another kind's rule, e.g. an entretien « projet »)."""
+    return etiqueter(session, utilisateur=utilisateur, objet_type=objet_type, objet_id=objet_id,
+                     codes=codes_pour(regle or objet_type), date_activite=le)
 
 
 def etiqueter_a_la_main(session: Session, *, candidat, objet_type: str, objet_id: uuid.UUID,

@@ -9,8 +9,8 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cipdesk.db import Base, Timestamps, UuidPk, utcnow
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.db import Base, Timestamps, UuidPk, utcnow
+from cipdesk.core.libelles import colonne_enum
 
 
 class Role(enum.StrEnum):

@@ -7,8 +7,8 @@ from flask_login import current_user, login_user, logout_user
 
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import ChangementMotDePasseForm, ConnexionForm
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.throttle import Limites
 from cipdesk.web.rendu import rendre
@@ -27,13 +27,13 @@ def _destination_sure(cible: str | None) -> str:
     # Only relative paths on this site: no open redirect after login.
     if cible and cible.startswith("/") and not cible.startswith("//") and "\\" not in cible:
         return cible
-    return url_for("web.accueil")
+    return url_for("personnes.accueil")
 
 
 @bp.route("/connexion", methods=["GET", "POST"])
 def connexion():
     if current_user.is_authenticated:
-        return redirect(url_for("web.accueil"))
+        return redirect(url_for("personnes.accueil"))
     form = ConnexionForm()
     statut = 200
     if form.validate_on_submit():

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, Structure, TentativeConnexion,
                                     Utilisateur, VoieCandidat)
-from cipdesk.db import utcnow
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import utcnow
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import passwords
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.throttle import Limites, connexion_bloquee

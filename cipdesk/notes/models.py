@@ -7,7 +7,7 @@ from sqlalchemy import DateTime, ForeignKey, LargeBinary, String, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
 from cipdesk.security.chiffrement import champ_confidentiel
 
 

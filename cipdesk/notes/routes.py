@@ -7,8 +7,8 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from cipdesk.comptes.models import Role, Utilisateur
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes import services
 from cipdesk.notes.forms import NoteForm, PartageForm
 from cipdesk.notes.models import NoteConfidentielle

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes.models import NoteConfidentielle, NoteLecteur
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser

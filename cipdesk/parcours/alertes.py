@@ -1,14 +1,14 @@
 """Alert providers of the parcours module (issue 4, §7). Each answers for ALL
-the ids in ONE query (cipdesk.alertes)."""
+the ids in ONE query (declared in parcours/module.py)."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from cipdesk.alertes import Alerte, fournisseur_d_alertes
+from cipdesk.core.contrat import Alerte
 from cipdesk.comptes.models import Structure
 from cipdesk.parcours import rules
 from cipdesk.parcours.models import Etape, Parcours
@@ -18,16 +18,8 @@ from cipdesk.personnes.models import Personne
 PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"
 
 
-def _aujourdhui():
-    from cipdesk.parcours.services import aujourdhui
-
-    return aujourdhui()
-
-
-@fournisseur_d_alertes
-def etapes_en_retard(session: Session, personne_ids: list[uuid.UUID]) -> list[Alerte]:
+def etapes_en_retard(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
     """Étapes still open whose échéance has passed (one alert per person, with the count)."""
-    aujourd_hui = _aujourdhui()
     lignes = session.execute(
         select(Parcours.personne_id, Parcours.id, func.count(Etape.id), func.min(Etape.echeance))
         .join(Etape, Etape.parcours_id == Parcours.id)
@@ -39,11 +31,9 @@ def etapes_en_retard(session: Session, personne_ids: list[uuid.UUID]) -> list[Al
             for pid, parcours_id, n, plus_ancienne in lignes]
 
 
-@fournisseur_d_alertes
-def sans_contact(session: Session, personne_ids: list[uuid.UUID]) -> list[Alerte]:
+def sans_contact(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
     """No contact for more than N days (structure setting `jours_sans_contact`,
     default 30) with a person whose parcours is open."""
-    aujourd_hui = _aujourdhui()
     lignes = session.execute(
         select(Personne.id, Personne.dernier_contact_le, Parcours.debut, Parcours.id, Structure.parametres)
         .join(Parcours, and_(Parcours.personne_id == Personne.id, Parcours.statut == StatutParcours.OUVERT))
@@ -60,10 +50,8 @@ def sans_contact(session: Session, personne_ids: list[uuid.UUID]) -> list[Alerte
     return alertes
 
 
-@fournisseur_d_alertes
-def fin_de_contrat(session: Session, personne_ids: list[uuid.UUID]) -> list[Alerte]:
+def fin_de_contrat(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
     """Contract ending within 30 days (or already past its planned end)."""
-    aujourd_hui = _aujourdhui()
     lignes = session.execute(
         select(Parcours.personne_id, Parcours.id, Parcours.fin_prevue)
         .where(Parcours.personne_id.in_(personne_ids), Parcours.statut == StatutParcours.OUVERT,

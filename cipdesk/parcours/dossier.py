@@ -9,7 +9,6 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cipdesk.competences.dossier import fournisseur_de_cas
 from cipdesk.competences.rules import Cas
 from cipdesk.parcours.models import Entretien, Parcours
 from cipdesk.parcours.projet_models import Projet
@@ -22,7 +21,6 @@ def _cas(lignes, objet: str) -> list[Cas]:
             for pid, dispositif, debut, n in lignes]
 
 
-@fournisseur_de_cas(2)
 def parcours_accompagnes(session: Session, utilisateur_id: uuid.UUID) -> list[Cas]:
     lignes = session.execute(
         select(Parcours.id, Parcours.dispositif_libelle, Parcours.debut, func.count(Entretien.id))
@@ -35,7 +33,6 @@ def parcours_accompagnes(session: Session, utilisateur_id: uuid.UUID) -> list[Ca
     return _cas(lignes, "Parcours")
 
 
-@fournisseur_de_cas(3)
 def projets_accompagnes(session: Session, utilisateur_id: uuid.UUID) -> list[Cas]:
     lignes = session.execute(
         select(Parcours.id, Parcours.dispositif_libelle, Parcours.debut, func.count(Entretien.id))

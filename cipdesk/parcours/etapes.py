@@ -3,14 +3,14 @@ co-construites avec la personne », « … en cohérence avec le diagnostic part
 son évolution »). Every creation, change of status and réajustement is logged."""
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.queries import freins_du_dernier_diagnostic
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours import listes
 from cipdesk.parcours.models import Etape, EtapeEvenement, NatureEvenement, Parcours
 from cipdesk.parcours.rules import (STATUTS_OUVERTS, Coherence, Responsable, StatutEtape, coherence,
@@ -78,8 +78,8 @@ def ajouter_etape(session: Session, parcours: Parcours, *, par, type_code: str, 
     _journal(session, etape, par=par, nature=NatureEvenement.CREATION, le=le,
              apres=StatutEtape.PREVUE.value)
     session.flush()
-    etiqueter(session, utilisateur=par, objet_type="etape", objet_id=etape.id,
-              codes=codes_pour("etape"), date_activite=le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="etape", objet_id=etape.id,
+                                      le=le)
     return etape
 
 

@@ -11,11 +11,11 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String,
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
 from cipdesk.parcours.rules import (ModeEntretien, Responsable, StatutEtape, StatutParcours,
                                     TypeEntretien)
 from cipdesk.personnes.models import Personne
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.libelles import colonne_enum
 
 if TYPE_CHECKING:
     from cipdesk.parcours.projet_models import Projet

@@ -2,59 +2,14 @@
 font so every French character prints; French date formats)."""
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
-from fpdf import FPDF
-
+from cipdesk.documents.base import Document
 from cipdesk.web.filtres import date_fr
-
-logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting is chatty
-POLICES = Path(__file__).resolve().parent.parent / "pdf" / "fonts"
-
-
-class _Contrat(FPDF):
-    def __init__(self, structure):
-        super().__init__(format="A4")
-        self.structure = structure
-        self.add_font("DejaVu", "", str(POLICES / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(POLICES / "DejaVuSans-Bold.ttf"))
-        self.set_auto_page_break(True, margin=18)
-        self.set_margins(18, 16, 18)
-
-    def header(self):
-        self.set_font("DejaVu", "B", 11)
-        self.cell(0, 6, self.structure.nom, new_x="LMARGIN", new_y="NEXT")
-        self.set_font("DejaVu", "", 9)
-        detail = " — ".join(x for x in (self.structure.type_structure, self.structure.ville) if x)
-        self.cell(0, 5, detail, new_x="LMARGIN", new_y="NEXT")
-        self.line(18, self.get_y() + 1, 192, self.get_y() + 1)
-        self.ln(5)
-
-    def footer(self):
-        self.set_y(-13)
-        self.set_font("DejaVu", "", 8)
-        self.cell(0, 5, f"Contrat d'accompagnement — page {self.page_no()}/{{nb}} — document confidentiel",
-                  align="C")
-
-    def titre(self, texte: str):
-        self.ln(2)
-        self.set_font("DejaVu", "B", 11)
-        self.cell(0, 7, texte, new_x="LMARGIN", new_y="NEXT")
-        self.set_font("DejaVu", "", 10)
-
-    def paragraphe(self, texte: str):
-        self.set_font("DejaVu", "", 10)
-        self.multi_cell(0, 5.2, texte or "—", new_x="LMARGIN", new_y="NEXT")
 
 
 def contrat_en_pdf(parcours, structure) -> bytes:
     version = max(parcours.versions_contrat, key=lambda v: v.numero) if parcours.versions_contrat else None
-    pdf = _Contrat(structure)
-    pdf.alias_nb_pages()
-    pdf.set_title("Contrat d'accompagnement")
+    pdf = Document("Contrat d'accompagnement", structure=structure)
     pdf.set_author(structure.nom)
-    pdf.add_page()
     pdf.set_font("DejaVu", "B", 15)
     pdf.cell(0, 9, "Contrat d'accompagnement", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 10)
@@ -74,15 +29,15 @@ def contrat_en_pdf(parcours, structure) -> bytes:
         pdf.set_font("DejaVu", "", 10)
         pdf.cell(0, 6, valeur, new_x="LMARGIN", new_y="NEXT")
     if version is not None and version.motif:
-        pdf.titre("Motif de la modification")
+        pdf.intertitre("Motif de la modification")
         pdf.paragraphe(version.motif)
-    pdf.titre("Objectifs du parcours")
+    pdf.intertitre("Objectifs du parcours")
     pdf.paragraphe(parcours.objectifs)
-    pdf.titre("Engagements de la personne")
+    pdf.intertitre("Engagements de la personne")
     pdf.paragraphe(parcours.engagements_personne)
-    pdf.titre(f"Engagements de {structure.nom}")
+    pdf.intertitre(f"Engagements de {structure.nom}")
     pdf.paragraphe(parcours.engagements_structure)
-    pdf.titre("Confidentialité")
+    pdf.intertitre("Confidentialité")
     pdf.paragraphe("Les informations échangées dans le cadre de l'accompagnement sont couvertes par le secret "
                    "professionnel. Elles ne sont partagées avec un partenaire qu'avec votre accord, et "
                    "seulement ce qui est strictement nécessaire. Vous pouvez demander à consulter, rectifier "
@@ -100,4 +55,4 @@ def contrat_en_pdf(parcours, structure) -> bytes:
     pdf.cell(0, 5, parcours.referent.nom_complet, new_x="LMARGIN", new_y="NEXT")
     pdf.rect(18, y + 13, 78, 26)
     pdf.rect(103, y + 13, 89, 26)
-    return bytes(pdf.output())
+    return pdf.en_octets()

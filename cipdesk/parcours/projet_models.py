@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.parcours.models import Parcours
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.projet_rules import (Faisabilite, NatureAction, StatutAction,
                                            StatutDossierFormation, TypeConfrontation)
 

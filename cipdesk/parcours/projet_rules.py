@@ -5,8 +5,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
-from cipdesk.erreurs import ErreurMetier
-from cipdesk.libelles import EnumLibelle
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.core.libelles import EnumLibelle
 
 
 class Faisabilite(EnumLibelle):

@@ -1,13 +1,13 @@
 """Use cases of the projet professionnel (REAC CP7) and of its réalisation (CP8)."""
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours import listes
 from cipdesk.parcours.models import Parcours
 from cipdesk.parcours.projet_models import ActionPlan, Confrontation, MetierExplore, Projet
@@ -36,8 +36,8 @@ def demarrer_projet(session: Session, parcours: Parcours, *, par, le: date | Non
     session.add(projet)
     parcours.projet = projet
     session.flush()
-    etiqueter(session, utilisateur=par, objet_type="projet", objet_id=projet.id,
-              codes=codes_pour("projet"), date_activite=le or aujourdhui())
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="projet", objet_id=projet.id,
+                                      le=le or aujourdhui())
     return projet
 
 
@@ -112,8 +112,8 @@ def ajouter_confrontation(session: Session, projet: Projet, *, par, type_confron
     session.add(confrontation)
     projet.confrontations.append(confrontation)
     session.flush()
-    etiqueter(session, utilisateur=par, objet_type="confrontation", objet_id=confrontation.id,
-              codes=codes_pour("confrontation"), date_activite=min(le, aujourdhui()))
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="confrontation",
+                                      objet_id=confrontation.id, le=min(le, aujourdhui()))
     return confrontation
 
 
@@ -170,8 +170,8 @@ def ajouter_action(session: Session, parcours: Parcours, *, par, nature: NatureA
                         echeance=echeance, statut=StatutAction.PREVUE)
     session.add(action)
     session.flush()
-    etiqueter(session, utilisateur=par, objet_type="action_plan", objet_id=action.id,
-              codes=codes_pour("action_plan"), date_activite=aujourdhui())
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="action_plan", objet_id=action.id,
+                                      le=aujourdhui())
     return action
 
 

@@ -98,23 +98,3 @@ def personne_de_la_structure(session: Session, utilisateur, personne_id: uuid.UU
                                                  Personne.structure_id == utilisateur.structure_id))
 
 
-def mes_alertes(session: Session, utilisateur) -> list[tuple[Personne, list]]:
-    """« Mes alertes » of the home page: every module's alerts for the people of
-    a conseiller's caseload or a chef de service's team, gravest first."""
-    from cipdesk.alertes import alertes_pour
-
-    condition = _perimetre(utilisateur)
-    if condition is None:
-        return []
-    # The providers filter on a subquery of the perimeter (not a list of thousands
-    # of ids); only the people who do have alerts are then loaded.
-    perimetre = select(Personne.id).where(
-        Personne.structure_id == utilisateur.structure_id, condition,
-        Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-    alertes = alertes_pour(session, perimetre)
-    if not alertes:
-        return []
-    personnes = session.scalars(select(Personne).where(Personne.id.in_(list(alertes)))
-                                .order_by(Personne.nom, Personne.prenom)).all()
-    lignes = [(p, alertes[p.id]) for p in personnes]
-    return sorted(lignes, key=lambda l: -max(a.gravite for a in l[1]))

@@ -9,13 +9,11 @@ from flask import Blueprint, flash, make_response, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-import cipdesk.parcours.alertes  # noqa: F401  (registers the alert providers)
-import cipdesk.parcours.dossier  # noqa: F401  (registers the dossier cases, parts 2 and 3)
 from cipdesk.accueil.queries import freins_du_dernier_diagnostic
-from cipdesk.alertes import alertes_pour
+from cipdesk.personnes.queries import alertes_pour
 from cipdesk.comptes.models import Role, Utilisateur
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.notes.services import lire_note
 from cipdesk.parcours import etapes as etapes_services
@@ -104,7 +102,7 @@ def choix_liste(liste: str, actuel: str | None = None, vide: str | None = None):
 def index():
     policy.exiger(current_user.role in (Role.CONSEILLER, Role.CHEF_DE_SERVICE))
     tous = queries.liste_parcours(db.session, current_user)
-    alertes = alertes_pour(db.session, [p.personne_id for p in tous if p.est_ouvert])
+    alertes = alertes_pour(db.session, [p.personne_id for p in tous if p.est_ouvert], services.aujourdhui())
     sans_parcours = []
     if current_user.role == Role.CONSEILLER:
         avec = {p.personne_id for p in tous if p.est_ouvert}
@@ -167,7 +165,7 @@ def voir(parcours_id):
     peut_modifier = policy.peut_modifier_parcours(
         current_user, parcours.personne, **queries.contexte_acces(db.session, parcours.personne))
     coherence = etapes_services.coherence_du_parcours(db.session, parcours)
-    alertes = alertes_pour(db.session, [parcours.personne_id]).get(parcours.personne_id, []) \
+    alertes = alertes_pour(db.session, [parcours.personne_id], services.aujourdhui()).get(parcours.personne_id, []) \
         if parcours.est_ouvert else []
     signature = SignatureForm(formdata=None)
     signature.signe_le.data = services.aujourdhui()

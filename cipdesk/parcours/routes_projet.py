@@ -5,8 +5,8 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.db import db
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours import projet_services, queries, services, sortie_services
 from cipdesk.parcours.forms import (ActionForm, ConfrontationForm, FaisabiliteForm, MetierForm, ProjetForm,
                                     SortieForm, StatutActionForm, SuiviForm, ValidationForm)

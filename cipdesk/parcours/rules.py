@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cipdesk.erreurs import ErreurMetier
-from cipdesk.libelles import EnumLibelle
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.core.libelles import EnumLibelle
 
 
 

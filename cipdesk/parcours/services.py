@@ -6,6 +6,8 @@ ErreurMetier(message, champ). They keep the person's denormalised columns
 """
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 import functools
 
 from datetime import date, datetime
@@ -14,10 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.erreurs import ErreurMetier
-from cipdesk.filtres_dates import PARIS
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.core.dates import PARIS
 from cipdesk.notes.services import ecrire_note
 from cipdesk.parcours import listes
 from cipdesk.parcours.models import Entretien, NatureVersion, Parcours, VersionContrat
@@ -27,16 +27,13 @@ from cipdesk.parcours.rules import (ModeEntretien, StatutParcours, TypeEntretien
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.personnes.services import noter_contact
 
 MESSAGE_CONFLIT = ("{objet} a été modifié entre-temps par un·e collègue (ou dans un autre onglet). "
                    "Votre saisie est conservée ci-dessous : vérifiez la version enregistrée puis "
                    "enregistrez de nouveau.")
 
 
-def aujourdhui() -> date:
-    """Today in Paris (the users' day)."""
-    return datetime.now(PARIS).date()
+from cipdesk.core.dates import aujourdhui  # noqa: E402  (the one clock; services will receive the date)
 
 
 def exiger_modification(session: Session, par, personne: Personne) -> None:
@@ -130,8 +127,8 @@ def ouvrir_parcours(session: Session, personne: Personne, *, par, dispositif_cod
     if personne.referent_id is None:
         personne.referent_id = referent.id
     session.flush()
-    etiqueter(session, utilisateur=par, objet_type="parcours", objet_id=parcours.id,
-              codes=codes_pour("parcours"), date_activite=debut)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="parcours", objet_id=parcours.id,
+                                      le=debut)
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="parcours", objet_id=parcours.id)
     return parcours
 
@@ -221,10 +218,10 @@ def ajouter_entretien(session: Session, parcours: Parcours, *, par, le: date, du
         entretien.note_id = ecrire_note(session, auteur=par, contenu=note, objet_type="entretien",
                                         objet_id=entretien.id).id
     personne = parcours.personne
-    noter_contact(personne, le, prochain_rdv_le)
+    signaux.contact_realise.send(session, personne=personne, le=le, prochain_rdv=prochain_rdv_le)
     session.flush()
     objet = "entretien_projet" if type_entretien == TypeEntretien.PROJET else "entretien"
-    etiqueter(session, utilisateur=par, objet_type="entretien", objet_id=entretien.id,
-              codes=codes_pour(objet), date_activite=le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="entretien", objet_id=entretien.id,
+                                      le=le, regle=objet)
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="entretien", objet_id=entretien.id)
     return entretien

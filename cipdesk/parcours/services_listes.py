@@ -6,7 +6,7 @@ import re
 
 from sqlalchemy.orm import Session
 
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours import listes
 from cipdesk.personnes.rules import sans_accents
 from cipdesk.security import policy

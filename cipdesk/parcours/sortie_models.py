@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
 from cipdesk.parcours.models import Parcours
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.rules import CategorieSortie, DevenirEtapes, SituationSuivi
 
 

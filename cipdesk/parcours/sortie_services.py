@@ -1,13 +1,13 @@
 """Bilan and exit of a parcours, passage de relais, follow-up at 3 and 6 months (REAC CP6)."""
 from __future__ import annotations
 
+from cipdesk.core import signaux
+
 from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cipdesk.competences.regles import codes_pour
-from cipdesk.competences.services import etiqueter
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.etapes import _journal
 from cipdesk.parcours.models import NatureEvenement, Parcours
 from cipdesk.parcours.rules import (MOIS_SUIVI, STATUTS_OUVERTS, DevenirEtapes, SituationSuivi,
@@ -69,8 +69,8 @@ def clore_parcours(session: Session, parcours: Parcours, *, par, version: int | 
     personne.dispositif_libelle = ""
     personne.prochain_rdv_le = None
     session.flush()
-    etiqueter(session, utilisateur=par, objet_type="bilan_parcours", objet_id=sortie.id,
-              codes=codes_pour("bilan_parcours"), date_activite=sortie_le)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="bilan_parcours", objet_id=sortie.id,
+                                      le=sortie_le)
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="parcours",
                 objet_id=parcours.id, details={"sortie": categorie.value})
     return sortie

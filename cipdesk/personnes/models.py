@@ -10,8 +10,8 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.core.libelles import colonne_enum
 
 
 

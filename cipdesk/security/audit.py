@@ -17,8 +17,8 @@ from datetime import datetime
 from sqlalchemy import JSON, DateTime, String, Uuid, event, func
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from cipdesk.db import Base, utcnow
-from cipdesk.libelles import colonne_enum
+from cipdesk.core.db import Base, utcnow
+from cipdesk.core.libelles import colonne_enum
 
 
 class Action(enum.StrEnum):
@@ -33,6 +33,7 @@ class Action(enum.StrEnum):
     DECONNEXION = "deconnexion"
     ADMINISTRATION = "administration"
     CLES = "cles"
+    REFUS = "refus"
 
     @property
     def libelle(self) -> str:
@@ -51,6 +52,7 @@ ACTION_LIBELLES = {
     Action.DECONNEXION: "Déconnexion",
     Action.ADMINISTRATION: "Administration",
     Action.CLES: "Gestion des clés",
+    Action.REFUS: "Accès refusé",
 }
 
 

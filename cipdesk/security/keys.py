@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Boolean, DateTime, ForeignKey, LargeBinary, String, Uuid, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from cipdesk.db import Base, UuidPk, utcnow
+from cipdesk.core.db import Base, UuidPk, utcnow
 
 log = logging.getLogger(__name__)
 

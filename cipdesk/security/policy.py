@@ -8,6 +8,7 @@ structure's object is *not found*, 404) and then ask a `peut_*` question
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from cipdesk.comptes.models import Role
 
@@ -85,19 +86,64 @@ def voit_la_note_dans_la_liste(utilisateur, note, lecteurs_ids: set[uuid.UUID]) 
 PARAMETRE_FILE_ACTIVE_PARTAGEE = "file_active_partagee"
 
 
+@dataclass(frozen=True)
+class Perimetre:
+    """Whose people a user sees: ONE rule, used both as a per-object predicate
+    (`contient`) and as a SQL condition (`condition`) by every list query.
+
+    A conseiller sees their own caseload, and colleagues' when the structure
+    allows it (setting `file_active_partagee`); a chef de service sees the
+    caseloads of their team; the admin manages accounts, not people. Nothing
+    crosses structures."""
+    genre: str                       # "referent", "structure", "equipe" or "aucun"
+    structure_id: uuid.UUID | None
+    valeur: uuid.UUID | None = None  # the référent's id, or the équipe's id
+
+    def contient(self, personne, *, equipe_du_referent=None) -> bool:
+        if personne is None or getattr(personne, "structure_id", None) != self.structure_id:
+            return False
+        if self.genre == "structure":
+            return True
+        if self.genre == "referent":
+            return personne.referent_id == self.valeur
+        if self.genre == "equipe":
+            return equipe_du_referent is not None and equipe_du_referent == self.valeur
+        return False
+
+    def condition(self, personne_cls, utilisateur_cls):
+        """The same rule as a WHERE clause on `personne_cls` (models passed in, so
+        the policy imports no domain)."""
+        from sqlalchemy import false, select
+
+        meme = personne_cls.structure_id == self.structure_id
+        if self.genre == "structure":
+            return meme
+        if self.genre == "referent":
+            return meme & (personne_cls.referent_id == self.valeur)
+        if self.genre == "equipe":
+            equipe = select(utilisateur_cls.id).where(utilisateur_cls.equipe_id == self.valeur,
+                                                      utilisateur_cls.structure_id == self.structure_id)
+            return meme & personne_cls.referent_id.in_(equipe)
+        return false()
+
+
+def perimetre(utilisateur, *, file_active_partagee: bool = False) -> Perimetre:
+    if not getattr(utilisateur, "actif", True):
+        return Perimetre("aucun", utilisateur.structure_id)
+    if est_conseiller(utilisateur):
+        if file_active_partagee:
+            return Perimetre("structure", utilisateur.structure_id)
+        return Perimetre("referent", utilisateur.structure_id, utilisateur.id)
+    if est_chef(utilisateur) and utilisateur.equipe_id is not None:
+        return Perimetre("equipe", utilisateur.structure_id, utilisateur.equipe_id)
+    return Perimetre("aucun", utilisateur.structure_id)
+
+
 def peut_voir_personne(utilisateur, personne, *, equipe_du_referent=None,
                        file_active_partagee: bool = False) -> bool:
-    """A conseiller sees their own caseload, and colleagues' when the structure
-    allows it (setting `file_active_partagee`); a chef de service sees the
-    caseloads of their team (`equipe_du_referent` is the référent's équipe id);
-    the admin manages accounts, not people. Nothing crosses structures."""
-    if not meme_structure(utilisateur, personne):
-        return False
-    if est_conseiller(utilisateur):
-        return personne.referent_id == utilisateur.id or file_active_partagee
-    if est_chef(utilisateur):
-        return utilisateur.equipe_id is not None and equipe_du_referent == utilisateur.equipe_id
-    return False
+    """See `Perimetre`: the same rule as the list queries."""
+    return perimetre(utilisateur, file_active_partagee=file_active_partagee).contient(
+        personne, equipe_du_referent=equipe_du_referent)
 
 
 def peut_modifier_personne(utilisateur, personne, **contexte) -> bool:
@@ -122,18 +168,6 @@ def peut_modifier_parcours(utilisateur, personne, **contexte) -> bool:
 def peut_modifier_listes_parcours(utilisateur) -> bool:
     """The structure's editable lists (dispositifs, types d'étape…): its admin."""
     return est_admin(utilisateur)
-
-
-def perimetre_personnes(utilisateur, *, file_active_partagee: bool = False) -> tuple[str, object]:
-    """The same rule as `peut_voir_personne`, for list queries: ("referent", user id),
-    ("structure", structure id), ("equipe", équipe id) or ("aucun", None)."""
-    if est_conseiller(utilisateur):
-        if file_active_partagee:
-            return "structure", utilisateur.structure_id
-        return "referent", utilisateur.id
-    if est_chef(utilisateur) and utilisateur.equipe_id is not None:
-        return "equipe", utilisateur.equipe_id
-    return "aucun", None
 
 
 def peut_voir_file_active(utilisateur) -> bool:

@@ -45,3 +45,7 @@ def enregistrer(app) -> None:
     app.add_template_filter(date_fr, "date_fr")
     app.add_template_filter(date_heure_fr, "date_heure_fr")
     app.add_template_filter(nombre_fr, "nombre_fr")
+    from cipdesk.core.contrat import registre
+
+    # Record kinds (label, page) for every template: « Mes compétences », timeline, audit.
+    app.jinja_env.globals["registre"] = registre

@@ -12,7 +12,7 @@ from flask import Blueprint, Flask, g, jsonify
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.db import db
+from cipdesk.core.db import db
 
 bp = Blueprint("plancher", __name__, url_prefix="/_plancher")
 

@@ -86,7 +86,7 @@ def installer(app: Flask) -> None:
 
     @app.errorhandler(StaleDataError)
     def _conflit(_exc):
-        from cipdesk.db import db
+        from cipdesk.core.db import db
 
         db.session.rollback()  # the failed flush left the session unusable
         return _page_erreur(409, "Modification concurrente",
@@ -95,7 +95,7 @@ def installer(app: Flask) -> None:
 
     @app.errorhandler(500)
     def _erreur(_exc):
-        from cipdesk.db import db
+        from cipdesk.core.db import db
 
         db.session.rollback()
         return _page_erreur(500, "Erreur du serveur",
@@ -109,7 +109,7 @@ def installer_transaction(app: Flask) -> None:
     where the view asked to keep what it recorded (a failed login attempt)."""
     from flask import g
 
-    from cipdesk.db import db
+    from cipdesk.core.db import db
 
     @app.after_request
     def _valider(reponse):

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, func, select
 
-from cipdesk.db import db
+from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
 from tests.accueil_fabrique import accueil, personne
 

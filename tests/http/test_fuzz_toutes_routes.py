@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from cipdesk.db import Base
+from cipdesk.core.db import Base
 from cipdesk.notes import services as notes
 from tests.accueil_fabrique import objets_accueil
 from tests.http.test_fuzz_formulaires import MARQUEUR, hostiles

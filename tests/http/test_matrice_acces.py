@@ -79,7 +79,7 @@ MATRICE = {
     "web.sante": [("GET", lambda o: "/sante", _tous(OK))],
     "comptes.connexion": [("GET", lambda o: "/connexion", _tous(OK)),
                           ("POST", lambda o: "/connexion", _tous(OK))],
-    "web.accueil": [("GET", lambda o: "/", _tous(OK, **CONNECTES))],
+    "personnes.accueil": [("GET", lambda o: "/", _tous(OK, **CONNECTES))],
     "web.module": [
         ("GET", lambda o: "/module/accueil", _tous(OK, anonyme=LOGIN, admin=INTERDIT)),
         ("GET", lambda o: "/module/competences", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from cipdesk.db import Base, db
+from cipdesk.core.db import Base, db
 from tests.bases import base_neuve
 
 BASE_PG = "cipdesk_migrations"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from cipdesk.db import Base, db
+from cipdesk.core.db import Base, db
 
 
 def test_migrations_a_jour_des_modeles(app):

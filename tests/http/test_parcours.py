@@ -284,7 +284,7 @@ def test_autre_structure_404_collegue_403(nav_factory, monde, personne, ctx):
 def test_nombre_de_requetes_constant(app, nav, monde, personne, ctx, freins):
     from sqlalchemy import event
 
-    from cipdesk.db import db
+    from cipdesk.core.db import db
 
     parcours = ouvrir(ctx, personne, monde.conseiller)
     nav.connexion(monde.conseiller.email)

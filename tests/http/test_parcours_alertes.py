@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import event
 
-from cipdesk.alertes import alertes_pour
+from cipdesk.core.dates import aujourdhui
+from cipdesk.personnes.queries import alertes_pour
 from cipdesk.parcours import alertes, etapes, services
 from cipdesk.parcours.rules import Responsable
 
@@ -29,14 +30,14 @@ def test_alertes_du_parcours(ctx, fabrique):
     _ouvrir(ctx, p2, monde.conseiller, jour - timedelta(days=10))
     _ouvrir(ctx, p3, monde.conseiller, jour - timedelta(days=400), jour - timedelta(days=1))
     ctx.commit()
-    codes = {pid: {a.code for a in liste} for pid, liste in alertes_pour(ctx, [p1.id, p2.id, p3.id]).items()}
+    codes = {pid: {a.code for a in liste} for pid, liste in alertes_pour(ctx, [p1.id, p2.id, p3.id], aujourdhui()).items()}
     assert {"etape_en_retard", "sans_contact", "fin_de_contrat"} <= codes[p1.id]
     assert p2.id not in codes  # 10 days without contact: under the default 30
     assert "contrat_echu" in codes[p3.id]
     # the threshold is a setting of the structure
     monde.structure.parametres = {alertes.PARAMETRE_JOURS_SANS_CONTACT: 5}
     ctx.commit()
-    assert "sans_contact" in {a.code for a in alertes.sans_contact(ctx, [p2.id])}
+    assert "sans_contact" in {a.code for a in alertes.sans_contact(ctx, [p2.id], aujourdhui())}
 
 
 def test_chaque_fournisseur_fait_une_seule_requete(ctx, fabrique):
@@ -52,7 +53,7 @@ def test_chaque_fournisseur_fait_une_seule_requete(ctx, fabrique):
         ecouteur = lambda *a, **k: requetes.append(1)  # noqa: E731
         event.listen(ctx.get_bind(), "before_cursor_execute", ecouteur)
         try:
-            fournisseur(ctx, ids)
+            fournisseur(ctx, ids, aujourdhui())
         finally:
             event.remove(ctx.get_bind(), "before_cursor_execute", ecouteur)
         assert len(requetes) == 1, fournisseur.__name__

@@ -8,7 +8,8 @@ import pytest
 
 from cipdesk.accueil import rules
 from cipdesk.accueil.rules import EtatDimension
-from cipdesk.competences.regles import REGLES, codes_pour
+from cipdesk.competences.services import codes_pour
+from cipdesk.modules import declarations, installer
 from cipdesk.referentiel import CODES_COMPETENCES
 
 AUJ = date(2026, 11, 23)
@@ -114,8 +115,9 @@ def test_distance_parcourue():
 
 # -- compétences --------------------------------------------------------------------------
 def test_table_des_competences():
+    installer()
     for objet_type in ("accueil", "diagnostic", "synthese", "orientation", "reunion_information", "urgence"):
         assert set(codes_pour(objet_type)) <= set(CODES_COMPETENCES)
-    assert all(j.strip() for _t, _c, j in REGLES)
+    assert all(r.justification.strip() for m in declarations() for r in m.preuves)
     with pytest.raises(KeyError):
         codes_pour("inconnu")

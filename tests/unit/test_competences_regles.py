@@ -60,12 +60,15 @@ def test_partie_non_prete_dit_ce_qui_manque():
 
 def test_table_d_etiquetage_lisible_et_justifiee():
     """Each line of the tagging table names valid competences and cites the REAC or the RC."""
-    from cipdesk.competences.regles import REGLES, codes_pour
+    from cipdesk.competences.services import codes_pour
+    from cipdesk.modules import declarations, installer
     from cipdesk.referentiel import CODES_COMPETENCES
 
-    types = [t for t, _c, _j in REGLES]
+    installer()
+    regles = [(r.objet_type, r.codes, r.justification) for m in declarations() for r in m.preuves]
+    types = [t for t, _c, _j in regles]
     assert len(types) == len(set(types)), "un type d'activité figure deux fois"
-    for objet_type, codes, justification in REGLES:
+    for objet_type, codes, justification in regles:
         assert codes and set(codes) <= set(CODES_COMPETENCES), objet_type
         assert "REAC" in justification or "RC" in justification, objet_type
         assert all(code in justification for code in codes), f"{objet_type} : chaque code doit être justifié"

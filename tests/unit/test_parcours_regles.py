@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cipdesk.accueil.queries import FreinResume
-from cipdesk.erreurs import ErreurMetier
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours import listes, rules
 from cipdesk.parcours.projet_rules import Faisabilite, metiers_rome, verifier_metier, verifier_validation
 from cipdesk.parcours.rules import CategorieSortie as C

@@ -65,3 +65,29 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls):  # noqa: N805
         return {"version_id_col": cls.__table__.c.version}
+
+
+# -- tenant safety net -----------------------------------------------------------------
+# Every query the ORM runs during a request is restricted to the user's structure,
+# on every model carrying `structure_id` (StructureScoped): a query that forgets its
+# structure filter still cannot return another structure's rows. Explicit filters stay
+# (they say what the query means); this is the net under them. The web layer sets the
+# structure for each request; CLI commands and tests without it see everything, and a
+# query may opt out with `.execution_options(toutes_structures=True)` (instance-wide
+# maintenance such as key rotation).
+import contextvars  # noqa: E402
+
+from sqlalchemy import event  # noqa: E402
+from sqlalchemy.orm import ORMExecuteState, Session as _Session, with_loader_criteria  # noqa: E402
+
+structure_courante: contextvars.ContextVar[uuid.UUID | None] = contextvars.ContextVar(
+    "structure_courante", default=None)
+
+
+@event.listens_for(_Session, "do_orm_execute")
+def _restreindre_a_la_structure(etat: ORMExecuteState) -> None:
+    structure_id = structure_courante.get()
+    if structure_id is None or not etat.is_select or etat.execution_options.get("toutes_structures"):
+        return
+    etat.statement = etat.statement.options(with_loader_criteria(
+        StructureScoped, lambda cls: cls.structure_id == structure_id, include_aliases=True))

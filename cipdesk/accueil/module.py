@@ -1,0 +1,73 @@
+"""The accueil & diagnostic partagé module (REAC activité type 1: CP1, CP2, CP4, CP5)
+in the module contract."""
+from __future__ import annotations
+
+from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.security import policy
+
+
+def _module() -> Module:
+    from cipdesk.accueil import demo, queries
+    from cipdesk.accueil.diagnostic_models import Diagnostic
+    from cipdesk.accueil.models import Accueil, Urgence
+    from cipdesk.accueil.routes import bp
+    from cipdesk.accueil.suivi_models import Orientation, ReunionInformation, Synthese
+    from cipdesk.personnes.queries import garde_dossier
+
+    return Module(
+        code="accueil",
+        titre="Accueil & diagnostic",
+        blueprints=(bp,),
+        navigation=(Navigation(
+            "accueil", "Accueil & diagnostic",
+            "Accueillir, repérer les urgences, poser avec la personne un diagnostic partagé, "
+            "orienter vers les partenaires.", ("CP1", "CP2", "CP4", "CP5"),
+            visible=policy.peut_voir_file_active, endpoint="accueil.file_active", ordre=10),),
+        objets=(
+            TypeObjet("accueil", "accueil individuel", "accueil.voir_accueil", "accueil_id", notes=Accueil),
+            TypeObjet("urgence", "urgence traitée lors d'un accueil"),
+            TypeObjet("reunion_information", "réunion d'information collective", "accueil.voir_reunion",
+                      "reunion_id"),
+            TypeObjet("diagnostic", "diagnostic partagé validé"),
+            TypeObjet("dimension_diagnostic", "dimension du diagnostic partagé"),
+            TypeObjet("synthese", "synthèse d'entretien", "accueil.voir_synthese", "synthese_id", notes=Synthese),
+            TypeObjet("orientation", "orientation vers un partenaire", "accueil.voir_orientation",
+                      "orientation_id"),
+        ),
+        lisibles=(
+            Lisible(Accueil, garde_dossier, audit="accueil"),
+            Lisible(Urgence, garde_dossier, audit="urgence"),
+            Lisible(Diagnostic, garde_dossier, audit="diagnostic"),
+            Lisible(Synthese, garde_dossier, audit="synthese"),
+            Lisible(Orientation, garde_dossier, audit="orientation"),
+            Lisible(ReunionInformation, lambda _s, u, _o, modifier: (
+                policy.peut_modifier_repertoire(u) if modifier else policy.peut_voir_repertoire(u))),
+        ),
+        alertes=(queries.alertes_urgences,),
+        chronologie=(queries.chronologie,),
+        preuves=(
+            RegleDePreuve("accueil", ("CP1", "CP2"),
+                          "REAC CP1 « Informer une personne … sur les ressources en matière d'insertion et les services "
+                          "dématérialisés » (RC §3.2 : « l'offre de services de la structure est clairement présentée ») ; "
+                          "CP2 « Analyser la demande de la personne » (demande exprimée, commande du prescripteur)."),
+            RegleDePreuve("urgence", ("CP4",),
+                          "REAC CP4 : une urgence traitée sur le moment mobilise un acteur extérieur (RC §3.2 : « les acteurs "
+                          "mobilisables pour répondre aux besoins des personnes sont repérés et mobilisés »)."),
+            RegleDePreuve("reunion_information", ("CP1",),
+                          "REAC CP1 « Informer une personne ou un groupe » : réunion d'information collective."),
+            RegleDePreuve("diagnostic", ("CP2",),
+                          "REAC CP2 « Poser les bases d'un diagnostic partagé » (RC §3.2 : « les éléments nécessaires pour "
+                          "poser les bases d'un diagnostic sont identifiés », « l'adhésion et la validation de la personne "
+                          "sont recherchées »)."),
+            RegleDePreuve("synthese", ("CP2", "CP5"),
+                          "REAC CP5 « Réaliser … les écrits professionnels liés à l'activité » (RC §3.2 : « les écrits "
+                          "professionnels sont structurés et clairs ») ; CP2 : synthèse de l'entretien de diagnostic."),
+            RegleDePreuve("orientation", ("CP4", "CP5"),
+                          "REAC CP4 « Travailler … dans un cadre partenarial » (RC §3.2 : « les échanges avec les acteurs "
+                          "respectent le principe de confidentialité ») ; CP5 : la fiche de liaison est un écrit professionnel."),
+        ),
+        demo=demo.remplir_accueil,
+    )
+
+
+MODULE = _module()

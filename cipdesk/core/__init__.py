@@ -1,0 +1,1 @@
+"""The platform core: configuration, database, errors, labels, dates, signals, the module contract."""

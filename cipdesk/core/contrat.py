@@ -1,0 +1,197 @@
+"""The module contract: what each domain module offers the rest of cipdesk.
+
+Each domain declares ONE `Module` in its `module.py`; `cipdesk/modules.py`
+lists them; `create_app` installs the list into `registre` and loops over it
+(blueprints, signal receivers, CLI commands). Everything that crosses module
+boundaries is read from here: navigation, alerts, timeline, record kinds,
+competence evidence, dossier sources, readable records (the loader), demo and
+scale generators, and the hooks later modules fill (agenda, the person's rights).
+
+Adding a module edits no file outside it except one line of `cipdesk/modules.py`
+(docs/ARCHITECTURE.md, "Ajouter un module").
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+# -- what providers return -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Alerte:
+    """Something about a person that needs the conseiller's action."""
+    personne_id: uuid.UUID
+    code: str        # e.g. "urgence_ouverte", "etape_en_retard", "sans_contact"
+    libelle: str     # French, shown as is
+    gravite: int = 1  # 1 information, 2 attention, 3 urgent
+    objet_type: str = ""
+    objet_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Evenement:
+    """One line of a person's timeline."""
+    le: date
+    saisi_le: datetime | None
+    nature: str      # a record kind code (see TypeObjet), used by the filter by kind
+    titre: str
+    detail: str = ""
+    endpoint: str = ""
+    params: tuple = ()
+    alerte: bool = False
+
+
+@dataclass(frozen=True)
+class TypeObjet:
+    """A kind of record (accueil, entretien, étape…): its code is what audit,
+    notes, competence evidence and links store in their `objet_type` column."""
+    code: str
+    libelle: str                      # French, lower case, as in « un accueil individuel »
+    endpoint: str | None = None       # the page that shows one record, if any
+    parametre: str = ""               # the endpoint's id parameter
+    notes: Any = None                 # the model a confidential note may be attached to
+
+
+@dataclass(frozen=True)
+class RegleDePreuve:
+    """Which REAC competences a kind of record evidences, and why (citing the REAC / RC)."""
+    objet_type: str
+    codes: tuple[str, ...]
+    justification: str
+
+
+@dataclass(frozen=True)
+class Navigation:
+    """A section of the home page and the menu (organised like the REAC's activités types).
+    `visible(utilisateur)` is a question of the policy; `endpoint=None` means « not built yet »."""
+    code: str
+    titre: str
+    resume: str
+    competences: tuple[str, ...]
+    visible: Callable[[Any], bool]
+    endpoint: str | None = None
+    ordre: int = 50
+
+
+@dataclass(frozen=True)
+class Lisible:
+    """A model the one loader (`web.chargement.charger`) may load by id.
+
+    `garde(session, utilisateur, objet, modifier) -> bool` is the policy question for
+    that record (usually « may this user see / write about this person? »);
+    `audit` is the record kind written to the audit trail on every read of a
+    sensitive record (None: reads are not audited)."""
+    modele: type
+    garde: Callable[..., bool]
+    audit: str | None = None
+
+
+FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
+FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
+FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[competences.rules.Cas]
+
+
+@dataclass(frozen=True)
+class Module:
+    code: str
+    titre: str
+    blueprints: tuple = ()
+    navigation: tuple[Navigation, ...] = ()
+    objets: tuple[TypeObjet, ...] = ()
+    lisibles: tuple[Lisible, ...] = ()
+    alertes: tuple[FournisseurAlertes, ...] = ()
+    chronologie: tuple[FournisseurChronologie, ...] = ()
+    preuves: tuple[RegleDePreuve, ...] = ()
+    dossier: Mapping[int, FournisseurCas] = field(default_factory=dict)   # part number → cases
+    recepteurs: Callable[[], None] | None = None    # connects this module's signal receivers
+    commandes: tuple = ()                            # click commands added to `cipdesk`
+    demo: Callable[..., Any] | None = None           # (session, structure, conseillers, aujourd_hui)
+    echelle: Callable[..., Any] | None = None        # scale generator, run by bench/ only
+    # Hooks filled by later issues (agenda, the person's RGPD rights).
+    agenda: tuple[Callable[..., list], ...] = ()
+    export_personne: tuple[Callable[..., dict], ...] = ()
+    effacement_personne: tuple[Callable[..., int], ...] = ()
+
+
+class Registre:
+    """The installed modules, and everything gathered from them."""
+
+    def __init__(self) -> None:
+        self.modules: tuple[Module, ...] = ()
+        self._objets: dict[str, TypeObjet] = {}
+        self._lisibles: dict[type, Lisible] = {}
+        self._recepteurs_connectes: set[str] = set()
+
+    def installer(self, modules: tuple[Module, ...]) -> None:
+        codes = [m.code for m in modules]
+        if len(codes) != len(set(codes)):
+            raise ValueError(f"Deux modules portent le même code : {codes}")
+        objets: dict[str, TypeObjet] = {}
+        lisibles: dict[type, Lisible] = {}
+        for module in modules:
+            for t in module.objets:
+                if t.code in objets:
+                    raise ValueError(f"Type d'enregistrement déclaré deux fois : {t.code}")
+                objets[t.code] = t
+            for lisible in module.lisibles:
+                lisibles[lisible.modele] = lisible
+        for module in modules:
+            for regle in module.preuves:
+                if regle.objet_type not in objets:
+                    raise ValueError(f"Règle de preuve sur un type inconnu : {regle.objet_type}")
+        self.modules, self._objets, self._lisibles = tuple(modules), objets, lisibles
+        for module in modules:
+            # Receivers are connected once per process (blinker keeps them across apps).
+            if module.recepteurs and module.code not in self._recepteurs_connectes:
+                module.recepteurs()
+                self._recepteurs_connectes.add(module.code)
+
+    # -- record kinds -----------------------------------------------------------------
+    def objet(self, code: str) -> TypeObjet:
+        try:
+            return self._objets[code]
+        except KeyError:
+            raise KeyError(f"Type d'enregistrement inconnu : « {code} »") from None
+
+    def objets(self) -> Mapping[str, TypeObjet]:
+        return self._objets
+
+    def libelle(self, code: str) -> str:
+        t = self._objets.get(code)
+        return t.libelle if t else code.replace("_", " ")
+
+    def cible(self, code: str, objet_id) -> tuple[str, dict] | None:
+        """(endpoint, values) for url_for, or None when the record has no page."""
+        t = self._objets.get(code)
+        if t is None or t.endpoint is None:
+            return None
+        return t.endpoint, {t.parametre: objet_id}
+
+    # -- everything else --------------------------------------------------------------
+    def lisible(self, modele: type) -> Lisible:
+        try:
+            return self._lisibles[modele]
+        except KeyError:
+            raise KeyError(f"{modele.__name__} n'est déclaré lisible par aucun module") from None
+
+    def navigation(self) -> list[Navigation]:
+        return sorted((n for m in self.modules for n in m.navigation), key=lambda n: n.ordre)
+
+    def alertes(self) -> Iterator[FournisseurAlertes]:
+        return (f for m in self.modules for f in m.alertes)
+
+    def chronologie(self) -> Iterator[FournisseurChronologie]:
+        return (f for m in self.modules for f in m.chronologie)
+
+    def preuves(self) -> dict[str, RegleDePreuve]:
+        return {r.objet_type: r for m in self.modules for r in m.preuves}
+
+    def sources_du_dossier(self) -> dict[int, FournisseurCas]:
+        return {partie: f for m in self.modules for partie, f in m.dossier.items()}
+
+
+registre = Registre()

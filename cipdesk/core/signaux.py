@@ -1,0 +1,21 @@
+"""Cross-module side effects, as signals (blinker, shipped with Flask).
+
+A module that records something sends a signal; the modules that care connect
+a receiver in their declaration (`Module.recepteurs`). No module calls another
+module's services directly (STYLE.md, "Shape of the code").
+
+Every signal is sent with the SQLAlchemy session as sender, so receivers write
+in the same transaction (one commit per request, in one place)."""
+from __future__ import annotations
+
+from blinker import Namespace
+
+_signaux = Namespace()
+
+#: A contact with a person took place (accueil, entretien…).
+#: kwargs: personne, le (date), prochain_rdv (date | None), aujourd_hui (date)
+contact_realise = _signaux.signal("contact-realise")
+
+#: A record that may evidence REAC competences was logged by a professional.
+#: kwargs: utilisateur, objet_type (str), objet_id (UUID), le (date)
+activite_enregistree = _signaux.signal("activite-enregistree")

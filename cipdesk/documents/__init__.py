@@ -1,0 +1,1 @@
+"""Every printed document of cipdesk (PDF) is built on `documents.base.Document`."""

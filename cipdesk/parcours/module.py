@@ -1,0 +1,73 @@
+"""The parcours module (REAC activité type 2: CP6, CP7, CP8): contract, étapes,
+entretiens, projet professionnel and exit, in the module contract."""
+from __future__ import annotations
+
+from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.security import policy
+
+
+def _module() -> Module:
+    from cipdesk.parcours import alertes, demo, dossier, queries
+    from cipdesk.parcours.models import Entretien, Etape, Parcours
+    from cipdesk.parcours.routes import bp
+    from cipdesk.personnes.queries import garde_dossier
+
+    return Module(
+        code="parcours",
+        titre="Parcours",
+        blueprints=(bp,),
+        navigation=(Navigation(
+            "parcours", "Parcours",
+            "Contractualiser le parcours, suivre les étapes et les entretiens, accompagner le "
+            "projet professionnel jusqu'à la sortie.", ("CP6", "CP7", "CP8"),
+            visible=policy.peut_voir_file_active, endpoint="parcours.index", ordre=20),),
+        objets=(
+            TypeObjet("parcours", "parcours contractualisé", "parcours.voir", "parcours_id"),
+            TypeObjet("etape", "étape de parcours"),
+            TypeObjet("entretien", "entretien de suivi", "parcours.entretien", "entretien_id", notes=Entretien),
+            TypeObjet("entretien_projet", "entretien de projet professionnel", "parcours.entretien",
+                      "entretien_id"),
+            TypeObjet("bilan_parcours", "bilan de parcours"),
+            TypeObjet("projet", "projet professionnel"),
+            TypeObjet("confrontation", "confrontation à la réalité du métier"),
+            TypeObjet("action_plan", "action du plan d'action"),
+        ),
+        lisibles=(
+            Lisible(Parcours, garde_dossier, audit="parcours"),
+            Lisible(Etape, garde_dossier),
+            Lisible(Entretien, garde_dossier, audit="entretien"),
+        ),
+        alertes=(alertes.etapes_en_retard, alertes.sans_contact, alertes.fin_de_contrat),
+        chronologie=getattr(queries, "FOURNISSEURS_CHRONOLOGIE", ()),
+        preuves=(
+            RegleDePreuve("parcours", ("CP6",),
+                          "REAC CP6, critère « L'accompagnement est contractualisé avec la personne »."),
+            RegleDePreuve("etape", ("CP6",),
+                          "REAC CP6 (RC §3.2) : « Les étapes du parcours sont co-construites avec la personne » et « … sont "
+                          "en cohérence avec le diagnostic partagé et son évolution »."),
+            RegleDePreuve("entretien", ("CP6",),
+                          "REAC CP6 « Contractualiser et suivre avec la personne son parcours » (RC §3.2 : « L'alliance de "
+                          "travail est créée avec la personne ») ; RC §3.1, 2e partie : un parcours d'au moins 3 entretiens."),
+            RegleDePreuve("entretien_projet", ("CP6", "CP7"),
+                          "Entretien de type « projet » : REAC CP6, c'est aussi un entretien de suivi du parcours "
+                          "contractualisé ; REAC CP7 (RC §3.2 : « Une méthodologie d'élaboration de projet est "
+                          "mise en œuvre et les étapes sont respectées ») ; RC §3.1, 3e partie : un accompagnement de projet "
+                          "d'au moins 3 entretiens."),
+            RegleDePreuve("bilan_parcours", ("CP6",),
+                          "REAC CP6 : le suivi du parcours jusqu'à son bilan, la sortie et le passage de relais."),
+            RegleDePreuve("projet", ("CP7",),
+                          "REAC CP7 (RC §3.2) : « Une méthodologie d'élaboration de projet est mise en œuvre » ; « Les "
+                          "compétences, qualités et talents sont identifiés avec la personne »."),
+            RegleDePreuve("confrontation", ("CP7",),
+                          "REAC CP7 (RC §3.2) : « La confrontation du projet avec les réalités professionnelles est planifiée "
+                          "et accompagnée »."),
+            RegleDePreuve("action_plan", ("CP8",),
+                          "REAC CP8 (RC §3.2) : « Le plan d'action est cohérent avec le projet défini en amont » ; « Les outils "
+                          "proposés favorisent la mise en œuvre des actions et des démarches »."),
+        ),
+        dossier={2: dossier.parcours_accompagnes, 3: dossier.projets_accompagnes},
+        demo=demo.remplir_parcours,
+    )
+
+
+MODULE = _module()

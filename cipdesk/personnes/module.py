@@ -1,0 +1,35 @@
+"""The person, hub of cipdesk, in the module contract: the home page with
+« Mes alertes », the person's record kinds, and the guard every record about a
+person is loaded through."""
+from __future__ import annotations
+
+from cipdesk.core import signaux
+from cipdesk.core.contrat import Lisible, Module, TypeObjet
+
+
+def _recepteurs() -> None:
+    from cipdesk.personnes.services import noter_contact
+
+    def _contact(_session, *, personne, le, prochain_rdv=None, **_kw):
+        noter_contact(personne, le, prochain_rdv)
+
+    # weak=False: the receiver is a local function, kept alive by the signal.
+    signaux.contact_realise.connect(_contact, weak=False)
+
+
+def _module() -> Module:
+    from cipdesk.personnes.models import Personne
+    from cipdesk.personnes.queries import garde_personne
+    from cipdesk.personnes.routes import bp
+
+    return Module(
+        code="personnes",
+        titre="Personnes accompagnées",
+        blueprints=(bp,),
+        objets=(TypeObjet("personne", "personne accompagnée", "accueil.voir_personne", "personne_id"),),
+        lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
+        recepteurs=_recepteurs,
+    )
+
+
+MODULE = _module()
