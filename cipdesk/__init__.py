@@ -116,7 +116,7 @@ def _modules(app: Flask) -> None:
     """Loop over the module list (cipdesk/modules.py): nothing module-specific here."""
     from cipdesk import modules
     from cipdesk.security import audit, keys  # noqa: F401  (platform tables in the metadata)
-    from cipdesk.web import chargement
+    from cipdesk.web import chargement, idempotence
     from cipdesk.web.routes import bp as web_bp
 
     app.register_blueprint(web_bp)
@@ -126,3 +126,4 @@ def _modules(app: Flask) -> None:
         for commande in module.commandes:
             app.cli.add_command(commande)
     chargement.installer(app)
+    idempotence.installer(app)

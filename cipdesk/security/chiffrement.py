@@ -76,3 +76,128 @@ def ouvrir_ou_signaler(session: Session, obj, nom: str) -> tuple[str | None, boo
         log.error("Champ %s.%s de la ligne %s indéchiffrable : %s",
                   obj.__tablename__, nom, obj.id, exc)
         return INDECHIFFRABLE, False
+
+
+# -- transparent confidential text ------------------------------------------------------
+class TexteConfidentiel:
+    """A free-text attribute about a person, stored only encrypted.
+
+        class Accueil(...):
+            demande_exprimee_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+            demande_exprimee = TexteConfidentiel()
+
+    Code reads and writes `accueil.demande_exprimee` as a plain `str`; the clear text
+    lives only in the Python object. At flush, `_sceller_avant_flush` encrypts every
+    changed value into `<nom>_chiffre`, bound to its row (structure, table, column, id:
+    the id is made in Python before the first flush if need be). Reading decrypts on
+    first access; a tampered or misplaced blob reads as « contenu indéchiffrable »
+    (logged), never a 500. The column cannot be searched or sorted in SQL: only fields
+    that need neither are declared so (see the repo's SECURITY.md)."""
+
+    def __init__(self, *, json: bool = False) -> None:
+        self.json = json  # a dict (e.g. the terms of a contract) stored as encrypted JSON
+
+    def __set_name__(self, owner, nom: str) -> None:
+        self.nom, self.colonne = nom, f"{nom}_chiffre"
+        champ_confidentiel(owner, nom)
+        if self.json:
+            setattr(owner, "_json_confidentiels", {*getattr(owner, "_json_confidentiels", set()), nom})
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        clairs = obj.__dict__.setdefault("_clairs", {})
+        if self.nom not in clairs:
+            clairs[self.nom] = self._lire(obj)
+        return clairs[self.nom]
+
+    def __set__(self, obj, valeur) -> None:
+        from sqlalchemy.orm.attributes import flag_modified
+
+        if self.json:
+            valeur = dict(valeur or {})
+        else:
+            valeur = "" if valeur is None else str(valeur)
+        obj.__dict__.setdefault("_clairs", {})[self.nom] = valeur
+        obj.__dict__.setdefault("_a_sceller", set()).add(self.nom)
+        etat = _etat(obj)
+        if etat is not None and etat.persistent and self.colonne in etat.dict:
+            flag_modified(obj, self.colonne)  # makes the row dirty so the flush hook sees it
+
+    def _lire(self, obj):
+        blob = getattr(obj, self.colonne)
+        if blob is None:
+            return {} if self.json else ""
+        from sqlalchemy.orm import object_session
+
+        session = object_session(obj)
+        if session is None:
+            raise keys.CleIntrouvable("Ligne détachée : impossible de déchiffrer sans session.")
+        texte, ok = ouvrir_ou_signaler(session, obj, self.nom)
+        if self.json:
+            import json
+
+            return json.loads(texte) if ok and texte else {}
+        return texte or ""
+
+
+def _etat(obj):
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import NoInspectionAvailable
+
+    try:
+        return inspect(obj)
+    except NoInspectionAvailable:
+        return None
+
+
+def champs_confidentiels_de(model: type) -> list[str]:
+    return [c.nom for c in CHAMPS_CONFIDENTIELS if c.model is model or issubclass(model, c.model)]
+
+
+def _sceller_avant_flush(session: Session, _contexte, _instances) -> None:
+    with session.no_autoflush:
+        _sceller(session)
+
+
+def _sceller(session: Session) -> None:
+    for obj in list(session.new) + list(session.dirty):
+        a_sceller = obj.__dict__.get("_a_sceller")
+        if not a_sceller:
+            continue
+        if getattr(obj, "id", None) is None:
+            from cipdesk.core.db import new_id
+
+            obj.id = new_id()
+        clairs = obj.__dict__["_clairs"]
+        json_confidentiels = getattr(type(obj), "_json_confidentiels", set())
+        for nom in sorted(a_sceller):
+            texte = clairs.get(nom, "")
+            if nom in json_confidentiels:
+                import json
+
+                texte = json.dumps(texte, ensure_ascii=False) if texte else ""
+            # An empty text is stored as NULL: nothing to hide, nothing to decrypt.
+            sceller(session, obj, nom, texte if texte else None)
+        a_sceller.clear()
+
+
+def _oublier_les_clairs(obj, *_args) -> None:
+    """An expired or refreshed row must be read again from its ciphertext."""
+    if obj is not None and "_clairs" in obj.__dict__ and not obj.__dict__.get("_a_sceller"):
+        obj.__dict__["_clairs"].clear()
+
+
+def installer_scellement() -> None:
+    """Connect the flush hook and the cache invalidation once (every Session and mapper)."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Mapper
+    from sqlalchemy.orm import Session as _Session
+
+    if not event.contains(_Session, "before_flush", _sceller_avant_flush):
+        event.listen(_Session, "before_flush", _sceller_avant_flush)
+        event.listen(Mapper, "expire", _oublier_les_clairs)
+        event.listen(Mapper, "refresh", _oublier_les_clairs)
+
+
+installer_scellement()

@@ -183,7 +183,10 @@ class Coffre:
         ligne = CleDonnees(id=uuid.uuid4(), structure_id=structure_id, active=True)
         ligne.kek_id, ligne.cle_enveloppee = self._envelopper(ligne.id, structure_id, dek)
         session.add(ligne)
-        session.flush()
+        # Inside a flush (a TexteConfidentiel sealed by the before_flush hook), the new
+        # key joins the flush under way; elsewhere it is written now.
+        if not getattr(session, "_flushing", False):
+            session.flush()
         self._deks[ligne.id] = dek
         return ligne
 
