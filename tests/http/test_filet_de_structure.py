@@ -1,0 +1,48 @@
+"""The tenant safety net (issue #9, point 4): a query that forgets its structure
+filter on a tenant-scoped model still returns only the user's structure."""
+from __future__ import annotations
+
+from flask import template_rendered
+from sqlalchemy import func, select
+
+from cipdesk.core.db import structure_courante
+from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.notes.services import ecrire_note
+from cipdesk.personnes.models import Personne
+
+
+def test_requete_sans_filtre_de_structure_ne_voit_que_la_structure_courante(fabrique, ctx):
+    m = fabrique.monde()
+    ici = fabrique.personne(m.structure, referent=m.conseiller)
+    ailleurs = fabrique.personne(m.autre_structure, referent=m.conseiller_ailleurs)
+    ecrire_note(ctx, auteur=m.conseiller_ailleurs, contenu="Note d'une autre structure")
+    ctx.commit()
+    assert ctx.scalar(select(func.count()).select_from(Personne)) == 2  # no structure set: everything
+
+    jeton = structure_courante.set(m.structure.id)
+    try:
+        ids = set(ctx.scalars(select(Personne.id)))  # no WHERE structure_id on purpose
+        assert ids == {ici.id}
+        assert ailleurs.id not in set(ctx.scalars(select(Personne.id).where(Personne.nom == ailleurs.nom)))
+        assert ctx.scalars(select(NoteConfidentielle)).all() == []  # the other structure's note
+        # Joined and eagerly loaded relations are filtered as well.
+        assert ctx.scalar(select(func.count(Personne.id)).join(Personne.referent)) == 1
+        # Instance-wide maintenance (key rotation) may opt out explicitly.
+        tout = ctx.scalars(select(Personne.id).execution_options(toutes_structures=True)).all()
+        assert len(tout) == 2
+    finally:
+        structure_courante.reset(jeton)
+
+
+def test_chaque_requete_web_est_placee_dans_la_structure_de_l_utilisateur(app, nav, fabrique):
+    m = fabrique.monde()
+    vues = []
+
+    def _noter(_sender, template, context, **_kw):
+        vues.append(structure_courante.get())
+
+    nav.connexion(m.conseiller.email)
+    with template_rendered.connected_to(_noter, app):
+        assert nav.get("/accueil/").status_code == 200
+    assert vues and set(vues) == {m.structure.id}
+    assert structure_courante.get() is None  # reset at the end of the request
