@@ -5,7 +5,7 @@ import time
 from flask import Blueprint, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 
-from cipdesk.comptes import services
+from cipdesk.comptes import rules, services
 from cipdesk.comptes.forms import ChangementMotDePasseForm, ConnexionForm
 from cipdesk.db import db
 from cipdesk.erreurs import ErreurMetier
@@ -24,10 +24,8 @@ def _limites() -> Limites:
 
 
 def _destination_sure(cible: str | None) -> str:
-    # Only relative paths on this site: no open redirect after login.
-    if cible and cible.startswith("/") and not cible.startswith("//") and "\\" not in cible:
-        return cible
-    return url_for("web.accueil")
+    """Only a relative path of this site: no open redirect after login (rules.destination_sure)."""
+    return rules.destination_sure(cible) or url_for("web.accueil")
 
 
 @bp.route("/connexion", methods=["GET", "POST"])

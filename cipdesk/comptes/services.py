@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, Structure, TentativeConnexion,
                                     Utilisateur, VoieCandidat)
+from cipdesk.comptes.rules import identifiant_journalisable
 from cipdesk.db import utcnow
 from cipdesk.erreurs import ErreurMetier
 from cipdesk.security import passwords
@@ -39,30 +40,32 @@ def authentifier(session: Session, *, email: str, mot_de_passe: str, adresse_ip:
     """Return the user, or raise ErreurMetier with a French message. Every
     attempt is recorded; too many recent failures block further tries."""
     email = normaliser_email(email)
+    utilisateur = utilisateur_par_email(session, email)
+    # Never a password typed in the wrong field in the logs (issue #10, point 9).
+    identifiant = identifiant_journalisable(email, compte_existe=utilisateur is not None)
     depuis = utcnow() - timedelta(minutes=limites.fenetre_minutes)
     bloque = connexion_bloquee(
-        _echecs_recents(session, TentativeConnexion.identifiant, email, depuis),
+        _echecs_recents(session, TentativeConnexion.identifiant, identifiant, depuis),
         _echecs_recents(session, TentativeConnexion.adresse_ip, adresse_ip, depuis),
         limites,
     )
     if bloque:
-        session.add(TentativeConnexion(identifiant=email, adresse_ip=adresse_ip, succes=False))
+        session.add(TentativeConnexion(identifiant=identifiant, adresse_ip=adresse_ip, succes=False))
         journaliser(session, acteur=None, action=Action.ECHEC_CONNEXION, objet_type="compte",
-                    objet_id=email[:64], motif="tentatives bloquées")
+                    objet_id=identifiant[:64], motif="tentatives bloquées")
         raise ErreurMetier(bloque)
-    utilisateur = utilisateur_par_email(session, email)
     valide = passwords.verifier(utilisateur.password_hash if utilisateur else passwords.HASH_LEURRE,
                                 mot_de_passe)
     if not (utilisateur and valide and utilisateur.actif):
-        session.add(TentativeConnexion(identifiant=email, adresse_ip=adresse_ip, succes=False))
+        session.add(TentativeConnexion(identifiant=identifiant, adresse_ip=adresse_ip, succes=False))
         journaliser(session, acteur=None, action=Action.ECHEC_CONNEXION, objet_type="compte",
-                    objet_id=email[:64],
+                    objet_id=identifiant[:64],
                     structure_id=utilisateur.structure_id if utilisateur else None)
         raise ErreurMetier(MESSAGE_ECHEC)
     if passwords.doit_rehacher(utilisateur.password_hash):
         utilisateur.password_hash = passwords.hacher(mot_de_passe)
     utilisateur.last_login_at = utcnow()
-    session.add(TentativeConnexion(identifiant=email, adresse_ip=adresse_ip, succes=True))
+    session.add(TentativeConnexion(identifiant=identifiant, adresse_ip=adresse_ip, succes=True))
     journaliser(session, acteur=utilisateur, action=Action.CONNEXION, objet_type="compte",
                 objet_id=utilisateur.id)
     return utilisateur

@@ -83,3 +83,40 @@ def test_hachage_argon2id():
     assert passwords.verifier(h, "girafe tambour cerise hiver")
     assert not passwords.verifier(h, "autre chose")
     assert not passwords.verifier("pas un hash", "x")
+
+
+# -- issue #10, point 4: destination after login -------------------------------------
+@pytest.mark.parametrize("cible", [
+    None, "", "//x", "///x", "/\\x", "\\\\x", "/\t/x", "/\n/x", "/\r/x", "/x\r\nSet-Cookie: a=1",
+    "https://x", "HTTP://x", "https:x", "http:/x", "javascript:alert(1)", " javascript:alert(1)",
+    "JaVaScRiPt:alert(1)", "data:text/html,x", "x", "x/y", " /x", "/ /x", "/\x00x", "/\x7fx", "/\x85x",
+    "/%09/x", "/%2F/x", "/%2f%2fx", "/%5Cx", "/" + "a" * 3000, "?next=/x", "#/x", "//x@y",
+])
+def test_destination_hostile_refusee(cible):
+    from cipdesk.comptes.rules import destination_sure
+
+    assert destination_sure(cible) is None
+
+
+@pytest.mark.parametrize("cible", ["/", "/notes/", "/accueil/?q=Martin&page=2", "/referentiel/competences/CP6#a",
+                                   "/accueil/personnes/0b9e5a3c-0000-4000-8000-000000000000"])
+def test_destination_du_site_gardee(cible):
+    from cipdesk.comptes.rules import destination_sure
+
+    assert destination_sure(cible) == cible
+
+
+# -- issue #10, point 9: what the logs keep of the login identifier ---------------------
+@pytest.mark.parametrize("saisie, garde", [
+    ("camille@exemple.fr", "camille@exemple.fr"),
+    ("Girafe-Tambour-2026!", "(identifiant invalide)"),
+    ("mot de passe", "(identifiant invalide)"),
+    ("p@ss w0rd", "(identifiant invalide)"),
+    ("camille@localhost", "(identifiant invalide)"),
+    ("", "(identifiant invalide)"),
+])
+def test_identifiant_journalisable(saisie, garde):
+    from cipdesk.comptes.rules import identifiant_journalisable
+
+    assert identifiant_journalisable(saisie) == garde
+    assert identifiant_journalisable("admin@localhost", compte_existe=True) == "admin@localhost"
