@@ -52,16 +52,25 @@ def peut_ecrire_note(utilisateur) -> bool:
     return est_conseiller(utilisateur)
 
 
+def _accompagne_encore(utilisateur, note) -> bool:
+    """Checked at every read, not only when the note was written or shared: the
+    account is active, of the note's structure, and *now* a conseiller. A
+    conseiller made chef de service or admin keeps no access to the notes they
+    wrote or were shared; nothing is re-shared in their place (issue #10, point 1)."""
+    return bool(getattr(utilisateur, "actif", False)) and meme_structure(utilisateur, note) \
+        and est_conseiller(utilisateur)
+
+
 def peut_lire_note(utilisateur, note, lecteurs_ids: set[uuid.UUID]) -> bool:
     """Author and explicit readers only: not the hierarchy, not the admin
-    (SECURITY.md, "Confidential notes")."""
-    if not meme_structure(utilisateur, note):
+    (SECURITY.md, "Confidential notes"), and only while they accompany people."""
+    if not _accompagne_encore(utilisateur, note):
         return False
     return note.auteur_id == utilisateur.id or utilisateur.id in lecteurs_ids
 
 
 def peut_modifier_note(utilisateur, note) -> bool:
-    return meme_structure(utilisateur, note) and note.auteur_id == utilisateur.id
+    return _accompagne_encore(utilisateur, note) and note.auteur_id == utilisateur.id
 
 
 def peut_partager_note_avec(utilisateur, note, collegue) -> bool:

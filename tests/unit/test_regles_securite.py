@@ -120,3 +120,19 @@ def test_identifiant_journalisable(saisie, garde):
 
     assert identifiant_journalisable(saisie) == garde
     assert identifiant_journalisable("admin@localhost", compte_existe=True) == "admin@localhost"
+
+
+# -- issue #10, point 1: the current role and state decide at every read ------------------
+@pytest.mark.parametrize("qui", ["auteur", "lecteur"])
+@pytest.mark.parametrize("changement", [dict(role=Role.CHEF_DE_SERVICE), dict(role=Role.ADMIN), dict(actif=False)])
+def test_note_illisible_apres_promotion_ou_desactivation(qui, changement):
+    auteur, lecteur = utilisateur(), utilisateur()
+    note = O(structure_id=S1, auteur_id=auteur.id)
+    compte = auteur if qui == "auteur" else lecteur
+    assert policy.peut_lire_note(compte, note, {lecteur.id})
+    compte.__dict__.update(changement)
+    assert not policy.peut_lire_note(compte, note, {lecteur.id})
+    if qui == "auteur":
+        assert not policy.peut_modifier_note(compte, note)
+    autre = lecteur if qui == "auteur" else auteur
+    assert policy.peut_lire_note(autre, note, {lecteur.id})  # the other one still reads
