@@ -13,7 +13,7 @@ from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, Structure, Ten
 from cipdesk.comptes.rules import identifiant_journalisable
 from cipdesk.db import utcnow
 from cipdesk.erreurs import ErreurMetier
-from cipdesk.security import passwords
+from cipdesk.security import passwords, policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.throttle import Limites, connexion_bloquee
 
@@ -167,6 +167,29 @@ def definir_profil_candidat(session: Session, *, utilisateur: Utilisateur, voie:
     profil.referentiel_code = referentiel_code
     session.add(profil)
     session.flush()
+    return profil
+
+
+MESSAGE_TUTEUR = ("Le ou la tuteur·rice doit être un·e conseiller·ère ou un·e chef·fe de service, actif·ve, "
+                  "de la structure du ou de la candidat·e, et ne peut pas être le ou la candidat·e.")
+
+
+def designer_tuteur(session: Session, *, par: Utilisateur, candidat: Utilisateur,
+                    tuteur: Utilisateur | None) -> ProfilCandidat:
+    """Designate (or remove, with None) the candidat's tutor, who reads their
+    coverage only with their consent. Rule: policy.peut_designer_tuteur."""
+    profil = candidat.profil_candidat
+    if profil is None:
+        raise ErreurMetier("Ce compte n'est pas candidat·e au titre CIP.", "tuteur")
+    if tuteur is not None and tuteur.id == par.id:
+        raise ErreurMetier("Vous ne pouvez pas vous désigner vous-même tuteur·rice.", "tuteur")
+    if tuteur is not None and not policy.peut_designer_tuteur(par, candidat, tuteur):
+        raise ErreurMetier(MESSAGE_TUTEUR, "tuteur")
+    profil.tuteur_id = tuteur.id if tuteur else None
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="profil_candidat",
+                objet_id=candidat.id, structure_id=candidat.structure_id,
+                details={"tuteur": str(tuteur.id) if tuteur else ""})
     return profil
 
 

@@ -164,13 +164,31 @@ def peut_modifier_repertoire(utilisateur) -> bool:
 
 
 # -- compétences du candidat ---------------------------------------------------
+def peut_etre_tuteur(tuteur, candidat) -> bool:
+    """A tutor follows the candidat's practice (REAC CIP, tutorat en structure):
+    an active conseiller or chef de service of the candidat's structure, other
+    than the candidat. Never an admin, who manages accounts, not practice
+    (issue #10, point 5). Checked when designated and again at every read."""
+    return (tuteur is not None and candidat is not None and tuteur.id != candidat.id
+            and bool(tuteur.actif) and meme_structure(tuteur, candidat)
+            and (est_conseiller(tuteur) or est_chef(tuteur)))
+
+
+def peut_designer_tuteur(par, candidat, tuteur) -> bool:
+    """The structure's administration designates; nobody designates themself
+    (no documented rule allows it: the designation is a check by a third party)."""
+    return tuteur.id != par.id and peut_etre_tuteur(tuteur, candidat)
+
+
 def peut_voir_couverture(utilisateur, candidat, profil) -> bool:
-    """The candidat; their tutor (designated by the structure) if the candidat agreed."""
+    """The candidat; their tutor (designated by the structure) if the candidat agreed
+    and while they still may be a tutor."""
     if not meme_structure(utilisateur, candidat) or profil is None:
         return False
     if utilisateur.id == candidat.id:
         return True
-    return profil.tuteur_id == utilisateur.id and profil.consentement_tuteur
+    return (profil.tuteur_id == utilisateur.id and profil.consentement_tuteur
+            and peut_etre_tuteur(utilisateur, candidat))
 
 
 def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
