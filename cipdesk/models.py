@@ -2,7 +2,8 @@
 from cipdesk.accueil.diagnostic_models import Diagnostic, DiagnosticDimension, DimensionDiagnostic  # noqa: F401
 from cipdesk.accueil.models import Accueil, Partenaire, Urgence  # noqa: F401
 from cipdesk.accueil.suivi_models import Orientation, ParticipantReunion, ReunionInformation, Synthese  # noqa: F401
-from cipdesk.comptes.models import Equipe, ProfilCandidat, Structure, TentativeConnexion, Utilisateur  # noqa: F401
+from cipdesk.comptes.models import (Equipe, ProfilCandidat, SessionConnexion, Structure,  # noqa: F401
+                                    TentativeConnexion, Utilisateur)
 from cipdesk.competences.models import AutoEvaluation, PreuveCompetence  # noqa: F401
 from cipdesk.notes.models import NoteConfidentielle, NoteLecteur  # noqa: F401
 from cipdesk.personnes.models import Personne  # noqa: F401

@@ -11,7 +11,7 @@ from cipdesk.admin.queries import journal_filtre
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
-from cipdesk.db import db
+from cipdesk.db import db, utcnow
 from cipdesk.erreurs import ErreurMetier
 from cipdesk.referentiel import REFERENTIELS
 from cipdesk.security import policy
@@ -143,6 +143,16 @@ def utilisateur(utilisateur_id):
         form.actif.data = utilisateur.actif
     return rendre("admin/utilisateur.html", utilisateur=utilisateur, form=form, statut=statut,
                   tuteur=_form_tuteur(utilisateur))
+
+
+@bp.post("/utilisateurs/<uuid:utilisateur_id>/deblocage")
+def debloquer_connexion(utilisateur_id):
+    """Let a user held by the login throttling log in again at once (issue #10, point 3)."""
+    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    services.debloquer_connexion(db.session, par=current_user, utilisateur=utilisateur, maintenant=utcnow())
+    flash(f"La connexion de {utilisateur.nom_complet} est débloquée : les tentatives échouées "
+          "jusqu'ici ne comptent plus.", "succes")
+    return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
 
 
 def _form_tuteur(utilisateur) -> TuteurForm | None:
