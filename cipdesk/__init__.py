@@ -92,6 +92,12 @@ def _extensions(app: Flask) -> None:
         # A password change or a revocation bumps the epoch: older sessions end.
         if utilisateur is None or not utilisateur.actif or str(utilisateur.session_epoch) != epoch:
             return None
+        # The session must also be open on the server: logout, timeouts and
+        # "Mes sessions" end it there, so a copied cookie stops working.
+        from cipdesk.comptes.routes import session_du_navigateur
+
+        if session_du_navigateur(utilisateur) is None:
+            return None
         return utilisateur
 
     filtres.enregistrer(app)

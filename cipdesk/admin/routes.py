@@ -11,11 +11,10 @@ from cipdesk.admin.queries import journal_filtre
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
-from cipdesk.core.db import db
+from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.referentiel import REFERENTIELS
 from cipdesk.security import policy
-from cipdesk.security.audit import Action, journaliser
 from cipdesk.web.formulaires import choix
 from cipdesk.web.rendu import rendre
 
@@ -146,14 +145,25 @@ def utilisateur(utilisateur_id):
                   tuteur=_form_tuteur(utilisateur))
 
 
+@bp.post("/utilisateurs/<uuid:utilisateur_id>/deblocage")
+def debloquer_connexion(utilisateur_id):
+    """Let a user held by the login throttling log in again at once (issue #10, point 3)."""
+    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    services.debloquer_connexion(db.session, par=current_user, utilisateur=utilisateur, maintenant=utcnow())
+    flash(f"La connexion de {utilisateur.nom_complet} est débloquée : les tentatives échouées "
+          "jusqu'ici ne comptent plus.", "succes")
+    return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
+
+
 def _form_tuteur(utilisateur) -> TuteurForm | None:
     if utilisateur.profil_candidat is None:
         return None
     form = TuteurForm()
     collegues = db.session.scalars(select(Utilisateur).where(
-        Utilisateur.structure_id == utilisateur.structure_id, Utilisateur.id != utilisateur.id,
-        Utilisateur.role != Role.ADMIN, Utilisateur.actif.is_(True)).order_by(Utilisateur.nom)).all()
-    form.tuteur.choices = choix([("", "— Aucun·e —")] + [(c.id, c.nom_complet) for c in collegues])
+        Utilisateur.structure_id == utilisateur.structure_id, Utilisateur.actif.is_(True),
+        Utilisateur.role.in_((Role.CONSEILLER, Role.CHEF_DE_SERVICE))).order_by(Utilisateur.nom)).all()
+    form.tuteur.choices = choix([("", "— Aucun·e —")] + [
+        (c.id, c.nom_complet) for c in collegues if policy.peut_designer_tuteur(current_user, utilisateur, c)])
     if request.method == "GET":
         form.tuteur.data = str(utilisateur.profil_candidat.tuteur_id or "")
     return form
@@ -172,14 +182,15 @@ def designer_tuteur(utilisateur_id):
             tuteur = db.session.get(Utilisateur, uuid.UUID(form.tuteur.data))
         except ValueError:
             tuteur = None
-        if tuteur is None or tuteur.structure_id != utilisateur.structure_id or tuteur.id == utilisateur.id:
-            flash("Choisissez un·e professionnel·le de la même structure.", "erreur")
+        if tuteur is None:
+            flash(services.MESSAGE_TUTEUR, "erreur")
             return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
-    utilisateur.profil_candidat.tuteur_id = tuteur.id if tuteur else None
-    journaliser(db.session, acteur=current_user, action=Action.ADMINISTRATION, objet_type="profil_candidat",
-                objet_id=utilisateur.id, structure_id=utilisateur.structure_id,
-                details={"tuteur": str(tuteur.id) if tuteur else ""})
-    flash("Tuteur·rice enregistré·e." if tuteur else "Tuteur·rice retiré·e.", "succes")
+    try:
+        services.designer_tuteur(db.session, par=current_user, candidat=utilisateur, tuteur=tuteur)
+    except ErreurMetier as exc:
+        flash(exc.message, "erreur")
+    else:
+        flash("Tuteur·rice enregistré·e." if tuteur else "Tuteur·rice retiré·e.", "succes")
     return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
 
 

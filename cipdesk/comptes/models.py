@@ -80,6 +80,8 @@ class Utilisateur(UserMixin, UuidPk, Timestamps, Base):
     session_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
     password_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set when an admin unlocks the login: failed attempts before it no longer count.
+    connexion_debloquee_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     structure: Mapped[Structure] = relationship()
     equipe: Mapped[Equipe | None] = relationship(back_populates="membres")
@@ -123,14 +125,42 @@ class ProfilCandidat(Timestamps, Base):
 
 
 class TentativeConnexion(Base):
-    """One row per login attempt; read by the throttling rule."""
+    """One row per login attempt checked against a password; read by the
+    throttling rule. Attempts refused by the throttling are not stored here
+    (they are not failures), only in the audit log."""
 
     __tablename__ = "tentative_connexion"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    # The e-mail typed, or "(identifiant invalide)": never anything else (comptes.rules).
     identifiant: Mapped[str] = mapped_column(String(254), index=True)
     adresse_ip: Mapped[str] = mapped_column(String(64), index=True)
+    # The random id of the signed device cookie when the browser had already logged in
+    # to this account; such attempts are counted per device only.
+    appareil: Mapped[str | None] = mapped_column(String(32))
     succes: Mapped[bool] = mapped_column(Boolean)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                          server_default=func.now(), index=True)
 
+
+
+class SessionConnexion(UuidPk, Base):
+    """One open login (a browser). The session cookie holds a random token whose
+    SHA-256 is kept here: logout, idle and absolute timeouts, a password change,
+    an admin's change and "Terminer" end it on the server, so a copied cookie
+    stops working (issue #10, point 2)."""
+
+    __tablename__ = "session_connexion"
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    empreinte: Mapped[str] = mapped_column(String(64), unique=True)
+    debut: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Last request seen, written at most once a minute (comptes.rules.passage_a_noter).
+    vu_le: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    fin: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    motif_fin: Mapped[str] = mapped_column(String(30), default="")
+    # "Firefox sous Linux" (comptes.rules.resume_agent), not the full user-agent string.
+    agent: Mapped[str] = mapped_column(String(120), default="")
+    adresse_ip: Mapped[str] = mapped_column(String(64), default="")
+
+    utilisateur: Mapped[Utilisateur] = relationship()

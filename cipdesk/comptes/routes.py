@@ -1,33 +1,91 @@
+"""Login, logout, password, "Mes sessions"."""
 from __future__ import annotations
 
-import time
+import secrets
+from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
+from itsdangerous import BadData, URLSafeTimedSerializer
 
-from cipdesk.comptes import services
+from cipdesk.comptes import queries, rules, services
 from cipdesk.comptes.forms import ChangementMotDePasseForm, ConnexionForm
-from cipdesk.core.db import db
+from cipdesk.comptes.rules import FinSession
+from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.throttle import Limites
 from cipdesk.web.rendu import rendre
+
+# The key of the Flask session holding the server-side session's token (see the user loader).
+CLE_SESSION = "sid"
 
 bp = Blueprint("comptes", __name__)
 
 
 def _limites() -> Limites:
+    """CIPDESK_THROTTLE_MAX_PER_ACCOUNT: free failures of one account from one address
+    (or one known browser); the other settings keep the defaults of security/throttle.py
+    unless the configuration names them."""
     c = current_app.config
     return Limites(par_compte=c["CIPDESK_THROTTLE_MAX_PER_ACCOUNT"],
                    par_adresse=c["CIPDESK_THROTTLE_MAX_PER_ADDRESS"],
-                   fenetre_minutes=c["CIPDESK_THROTTLE_WINDOW_MINUTES"])
+                   fenetre_minutes=c["CIPDESK_THROTTLE_WINDOW_MINUTES"],
+                   par_compte_toutes_adresses=c.get("CIPDESK_THROTTLE_MAX_PER_ACCOUNT_ALL_ADDRESSES", 50))
 
 
 def _destination_sure(cible: str | None) -> str:
-    # Only relative paths on this site: no open redirect after login.
-    if cible and cible.startswith("/") and not cible.startswith("//") and "\\" not in cible:
-        return cible
-    return url_for("personnes.accueil")
+    """Only a relative path of this site: no open redirect after login (rules.destination_sure)."""
+    return rules.destination_sure(cible) or url_for("personnes.accueil")
+
+
+def delais_de_session() -> tuple[timedelta, timedelta]:
+    """(idle limit, absolute limit) of a session, from the configuration."""
+    return (current_app.permanent_session_lifetime,
+            timedelta(hours=current_app.config["CIPDESK_ABSOLUTE_SESSION_HOURS"]))
+
+
+def session_du_navigateur(utilisateur):
+    """The user loader's check (cipdesk/__init__.py): the session this browser's
+    cookie names must be open on the server; remembered for this request."""
+    inactivite, duree_max = delais_de_session()
+    ligne = services.session_en_cours(db.session, utilisateur=utilisateur, jeton=session.get(CLE_SESSION),
+                                      maintenant=utcnow(), inactivite=inactivite, duree_max=duree_max)
+    g.session_connexion = ligne
+    return ligne
+
+
+# -- device cookie (OWASP "device cookies"): this browser already logged in to these accounts --
+COOKIE_APPAREIL = "cipdesk_appareil"
+DUREE_APPAREIL = timedelta(days=180)
+APPAREILS_MAX = 8  # accounts remembered by one browser (a shared office computer)
+
+
+def _serialiseur() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="cipdesk-appareil")
+
+
+def _appareils_connus() -> dict[str, str]:
+    """{user id: device id} from the signed cookie; anything forged or expired is ignored."""
+    valeur = request.cookies.get(COOKIE_APPAREIL)
+    if not valeur:
+        return {}
+    try:
+        donnees = _serialiseur().loads(valeur, max_age=int(DUREE_APPAREIL.total_seconds()))
+    except BadData:
+        return {}
+    if not isinstance(donnees, dict):
+        return {}
+    return {k: v for k, v in donnees.items() if isinstance(k, str) and isinstance(v, str) and len(v) <= 32}
+
+
+def _retenir_appareil(reponse, appareils: dict[str, str], utilisateur) -> None:
+    cle = str(utilisateur.id)
+    appareil = appareils.pop(cle, None) or secrets.token_urlsafe(16)
+    appareils[cle] = appareil  # the latest account last; the oldest ones are forgotten
+    garde = dict(list(appareils.items())[-APPAREILS_MAX:])
+    reponse.set_cookie(COOKIE_APPAREIL, _serialiseur().dumps(garde), max_age=DUREE_APPAREIL,
+                       path=url_for("comptes.connexion"), secure=current_app.config["SESSION_COOKIE_SECURE"],
+                       httponly=True, samesite="Strict")
 
 
 @bp.route("/connexion", methods=["GET", "POST"])
@@ -37,29 +95,41 @@ def connexion():
     form = ConnexionForm()
     statut = 200
     if form.validate_on_submit():
+        appareils = _appareils_connus()
+        maintenant = utcnow()
         try:
             utilisateur = services.authentifier(
                 db.session, email=form.email.data, mot_de_passe=form.mot_de_passe.data,
-                adresse_ip=request.remote_addr or "", limites=_limites())
+                adresse_ip=request.remote_addr or "", limites=_limites(), maintenant=maintenant,
+                appareils=appareils)
         except ErreurMetier as exc:
             g.garder_en_erreur = True  # the failed attempt must be counted
             form.form_errors.append(exc.message)
             statut = 422
         else:
+            jeton = services.ouvrir_session(db.session, utilisateur=utilisateur, agent=request.user_agent.string,
+                                            adresse_ip=request.remote_addr or "", maintenant=maintenant)
             session.clear()  # no session fixation; also renews the CSRF token
             login_user(utilisateur)
-            session["debut"] = time.time()
+            session[CLE_SESSION] = jeton
             session.permanent = True
-            return redirect(_destination_sure(request.args.get("suivant") or request.args.get("next")), 303)
+            reponse = redirect(_destination_sure(request.args.get("suivant") or request.args.get("next")), 303)
+            _retenir_appareil(reponse, appareils, utilisateur)
+            return reponse
     elif request.method == "POST":
         statut = 422
     return rendre("comptes/connexion.html", form=form, statut=statut)
 
 
+def _session_courante():
+    """The server-side row of this browser's session (set by the user loader)."""
+    return g.get("session_connexion")
+
+
 @bp.post("/deconnexion")
 def deconnexion():
-    journaliser(db.session, acteur=current_user, action=Action.DECONNEXION, objet_type="compte",
-                objet_id=current_user.id)
+    services.fermer_session(db.session, ligne=_session_courante(), motif=FinSession.DECONNEXION,
+                            maintenant=utcnow())
     logout_user()
     session.clear()
     flash("Vous êtes déconnecté·e.", "info")
@@ -74,8 +144,8 @@ def mot_de_passe():
     statut = 200
     if form.validate_on_submit():
         try:
-            services.changer_mot_de_passe(db.session, utilisateur=current_user,
-                                          actuel=form.actuel.data, nouveau=form.nouveau.data)
+            services.changer_mot_de_passe(db.session, utilisateur=current_user, actuel=form.actuel.data,
+                                          nouveau=form.nouveau.data, courante=_session_courante())
         except ErreurMetier as exc:
             getattr(form, exc.champ).errors.append(exc.message)
             statut = 422
@@ -92,3 +162,39 @@ def mot_de_passe():
 @bp.get("/compte")
 def mon_compte():
     return rendre("comptes/compte.html")
+
+
+# -- Mes sessions (issue #10, point 2) -------------------------------------------------
+@bp.get("/compte/sessions")
+def sessions():
+    inactivite, duree_max = delais_de_session()
+    maintenant = utcnow()
+    lignes = db.session.scalars(queries.sessions_ouvertes(
+        current_user, vu_apres=maintenant - inactivite - rules.INTERVALLE_PASSAGE,
+        debut_apres=maintenant - duree_max)).all()
+    courante = _session_courante()
+    return rendre("comptes/sessions.html", sessions=lignes, courante_id=courante.id if courante else None,
+                  inactivite_minutes=int(inactivite.total_seconds() // 60),
+                  duree_max_heures=int(duree_max.total_seconds() // 3600))
+
+
+@bp.post("/compte/sessions/<uuid:session_id>/fin")
+def terminer_session(session_id):
+    try:
+        services.terminer_session(db.session, utilisateur=current_user, session_id=session_id,
+                                  courante=_session_courante(), maintenant=utcnow())
+    except ErreurMetier as exc:
+        flash(exc.message, "erreur")
+    else:
+        flash("La session a été terminée : ce navigateur devra se reconnecter.", "succes")
+    return redirect(url_for("comptes.sessions"), 303)
+
+
+@bp.post("/compte/sessions/autres/fin")
+def terminer_autres_sessions():
+    nombre = services.terminer_autres_sessions(db.session, utilisateur=current_user,
+                                               courante=_session_courante(), maintenant=utcnow())
+    flash("Aucune autre session n'était ouverte." if nombre == 0 else
+          f"{nombre} autre{'s' if nombre > 1 else ''} session{'s' if nombre > 1 else ''} "
+          f"terminée{'s' if nombre > 1 else ''}.", "succes")
+    return redirect(url_for("comptes.sessions"), 303)

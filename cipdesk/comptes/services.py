@@ -1,20 +1,26 @@
-"""Accounts use cases: authenticate with throttling, change a password,
-create structures, équipes and users. They flush, never commit."""
+"""Accounts use cases: authenticate with throttling, sessions kept on the
+server, change a password, create structures, équipes and users, designate a
+tutor. They flush, never commit."""
 from __future__ import annotations
 
+import hashlib
+import secrets
 import uuid
-from datetime import date, timedelta
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, Structure, TentativeConnexion,
-                                    Utilisateur, VoieCandidat)
+from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, SessionConnexion, Structure,
+                                    TentativeConnexion, Utilisateur, VoieCandidat)
+from cipdesk.comptes.rules import (LIBELLES_FIN, FinSession, en_utc, identifiant_journalisable,
+                                   passage_a_noter, resume_agent, session_expiree)
 from cipdesk.core.db import utcnow
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.security import passwords
+from cipdesk.security import passwords, policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.security.throttle import Limites, connexion_bloquee
+from cipdesk.security.throttle import Echecs, Limites, attente, message_attente
 
 MESSAGE_ECHEC = "Adresse électronique ou mot de passe incorrect."
 
@@ -27,45 +33,186 @@ def utilisateur_par_email(session: Session, email: str) -> Utilisateur | None:
     return session.scalar(select(Utilisateur).where(Utilisateur.email == normaliser_email(email)))
 
 
-def _echecs_recents(session: Session, colonne, valeur: str, depuis) -> int:
-    return session.scalar(
-        select(func.count()).select_from(TentativeConnexion)
-        .where(colonne == valeur, TentativeConnexion.succes.is_(False), TentativeConnexion.at >= depuis)
-    ) or 0
+# -- login and its throttling (issue #10, points 3 and 9) --------------------------------
+_T = TentativeConnexion
+
+
+def _echecs(session: Session, depuis: datetime, *conditions) -> Echecs:
+    nombre, dernier = session.execute(
+        select(func.count(), func.max(_T.at)).where(_T.succes.is_(False), _T.at >= depuis, *conditions)).one()
+    return Echecs(nombre or 0, en_utc(dernier) if dernier else None)
+
+
+def _apres_dernier_succes(session: Session, plancher: datetime, *conditions) -> datetime:
+    succes = session.scalar(select(func.max(_T.at)).where(_T.succes.is_(True), _T.at >= plancher, *conditions))
+    return max(plancher, en_utc(succes)) if succes else plancher
+
+
+def compteurs_d_echecs(session: Session, *, identifiant: str, adresse_ip: str, appareil: str | None,
+                       debloque_le: datetime | None, maintenant: datetime, limites: Limites) -> dict:
+    """The counters of the throttling rule (security/throttle.py), read in the
+    database so that every worker sees the same. An admin's unlock forgets
+    what came before it, for this account."""
+    memoire = maintenant - timedelta(hours=limites.memoire_heures)
+    fenetre = maintenant - timedelta(minutes=limites.fenetre_minutes)
+    if debloque_le is not None:
+        memoire, fenetre = max(memoire, en_utc(debloque_le)), max(fenetre, en_utc(debloque_le))
+    if appareil is not None:
+        cle = (_T.identifiant == identifiant, _T.appareil == appareil)
+        return {"poste": _echecs(session, _apres_dernier_succes(session, memoire, *cle), *cle),
+                "compte": None, "adresse": None}
+    paire = (_T.identifiant == identifiant, _T.adresse_ip == adresse_ip)
+    inconnu = _T.appareil.is_(None)
+    return {
+        "poste": _echecs(session, _apres_dernier_succes(session, memoire, *paire), *paire, inconnu),
+        "compte": _echecs(session, fenetre, _T.identifiant == identifiant, inconnu),
+        "adresse": _echecs(session, fenetre, _T.adresse_ip == adresse_ip, inconnu),
+    }
 
 
 def authentifier(session: Session, *, email: str, mot_de_passe: str, adresse_ip: str,
-                 limites: Limites) -> Utilisateur:
-    """Return the user, or raise ErreurMetier with a French message. Every
-    attempt is recorded; too many recent failures block further tries."""
+                 limites: Limites, maintenant: datetime,
+                 appareils: Mapping[str, str] | None = None) -> Utilisateur:
+    """Return the user, or raise ErreurMetier with a French message.
+
+    `appareils`: {user id: device id} from the browser's signed device cookie.
+    An attempt checked against a password is recorded; one refused by the
+    throttling is only audited: it is not a failure and lengthens nothing."""
     email = normaliser_email(email)
-    depuis = utcnow() - timedelta(minutes=limites.fenetre_minutes)
-    bloque = connexion_bloquee(
-        _echecs_recents(session, TentativeConnexion.identifiant, email, depuis),
-        _echecs_recents(session, TentativeConnexion.adresse_ip, adresse_ip, depuis),
-        limites,
-    )
-    if bloque:
-        session.add(TentativeConnexion(identifiant=email, adresse_ip=adresse_ip, succes=False))
-        journaliser(session, acteur=None, action=Action.ECHEC_CONNEXION, objet_type="compte",
-                    objet_id=email[:64], motif="tentatives bloquées")
-        raise ErreurMetier(bloque)
     utilisateur = utilisateur_par_email(session, email)
+    # Never a password typed in the wrong field in the logs (issue #10, point 9).
+    identifiant = identifiant_journalisable(email, compte_existe=utilisateur is not None)
+    appareil = (appareils or {}).get(str(utilisateur.id)) if utilisateur else None
+    structure_id = utilisateur.structure_id if utilisateur else None
+    attendre = attente(**compteurs_d_echecs(
+        session, identifiant=identifiant, adresse_ip=adresse_ip, appareil=appareil,
+        debloque_le=utilisateur.connexion_debloquee_le if utilisateur else None,
+        maintenant=maintenant, limites=limites), maintenant=maintenant, limites=limites)
+    if attendre:
+        journaliser(session, acteur=None, action=Action.ECHEC_CONNEXION, objet_type="compte",
+                    objet_id=identifiant[:64], structure_id=structure_id,
+                    motif="tentative refusée : limitation des connexions",
+                    details={"attente_secondes": int(attendre.total_seconds())})
+        raise ErreurMetier(message_attente(attendre, appareil_connu=appareil is not None))
     valide = passwords.verifier(utilisateur.password_hash if utilisateur else passwords.HASH_LEURRE,
                                 mot_de_passe)
+    tentative = TentativeConnexion(identifiant=identifiant, adresse_ip=adresse_ip, appareil=appareil,
+                                   at=maintenant)
     if not (utilisateur and valide and utilisateur.actif):
-        session.add(TentativeConnexion(identifiant=email, adresse_ip=adresse_ip, succes=False))
+        tentative.succes = False
+        session.add(tentative)
         journaliser(session, acteur=None, action=Action.ECHEC_CONNEXION, objet_type="compte",
-                    objet_id=email[:64],
-                    structure_id=utilisateur.structure_id if utilisateur else None)
+                    objet_id=identifiant[:64], structure_id=structure_id)
         raise ErreurMetier(MESSAGE_ECHEC)
     if passwords.doit_rehacher(utilisateur.password_hash):
         utilisateur.password_hash = passwords.hacher(mot_de_passe)
-    utilisateur.last_login_at = utcnow()
-    session.add(TentativeConnexion(identifiant=email, adresse_ip=adresse_ip, succes=True))
+    utilisateur.last_login_at = maintenant
+    tentative.succes = True
+    session.add(tentative)
     journaliser(session, acteur=utilisateur, action=Action.CONNEXION, objet_type="compte",
                 objet_id=utilisateur.id)
     return utilisateur
+
+
+def debloquer_connexion(session: Session, *, par: Utilisateur, utilisateur: Utilisateur,
+                        maintenant: datetime) -> None:
+    """An admin lets the account log in again at once: the failures recorded so
+    far no longer count for it (nor the failures of its address before now)."""
+    utilisateur.connexion_debloquee_le = maintenant
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="compte",
+                objet_id=utilisateur.id, structure_id=utilisateur.structure_id,
+                details={"operation": "deblocage_connexion"})
+
+
+# -- sessions kept on the server (issue #10, point 2) ----------------------------------
+CONSERVATION_SESSIONS_FERMEES = timedelta(days=30)
+
+
+def _empreinte(jeton: str) -> str:
+    return hashlib.sha256(jeton.encode()).hexdigest()
+
+
+def ouvrir_session(session: Session, *, utilisateur: Utilisateur, agent: str, adresse_ip: str,
+                   maintenant: datetime) -> str:
+    """Record a new login session and return the random token the session cookie
+    will carry; only its SHA-256 is stored. This user's sessions ended more than
+    30 days ago are deleted on the way."""
+    session.execute(delete(SessionConnexion).where(
+        SessionConnexion.utilisateur_id == utilisateur.id, SessionConnexion.fin.is_not(None),
+        SessionConnexion.fin < maintenant - CONSERVATION_SESSIONS_FERMEES))
+    jeton = secrets.token_urlsafe(32)
+    session.add(SessionConnexion(id=uuid.uuid4(), utilisateur_id=utilisateur.id, empreinte=_empreinte(jeton),
+                                 debut=maintenant, vu_le=maintenant, agent=resume_agent(agent),
+                                 adresse_ip=adresse_ip[:64]))
+    session.flush()
+    return jeton
+
+
+def _fermer(session: Session, ligne: SessionConnexion, *, motif: str, maintenant: datetime,
+            par: Utilisateur | None = None) -> None:
+    if ligne.fin is not None:
+        return
+    ligne.fin, ligne.motif_fin = maintenant, motif
+    journaliser(session, acteur=par, action=Action.DECONNEXION, objet_type="compte",
+                objet_id=ligne.utilisateur_id, structure_id=ligne.utilisateur.structure_id,
+                motif=LIBELLES_FIN.get(motif, motif), details={"session": str(ligne.id)})
+
+
+def session_en_cours(session: Session, *, utilisateur: Utilisateur, jeton: str | None, maintenant: datetime,
+                     inactivite: timedelta, duree_max: timedelta) -> SessionConnexion | None:
+    """The open session this cookie token names, or None. A session past its idle
+    or absolute limit is ended here, on the server. Last-seen is written at most
+    once a minute, so that a request does not write each time."""
+    if not jeton:
+        return None
+    ligne = session.scalar(select(SessionConnexion).where(SessionConnexion.empreinte == _empreinte(jeton)))
+    if ligne is None or ligne.utilisateur_id != utilisateur.id or ligne.fin is not None:
+        return None
+    motif = session_expiree(debut=ligne.debut, vu_le=ligne.vu_le, maintenant=maintenant,
+                            inactivite=inactivite, duree_max=duree_max)
+    if motif:
+        _fermer(session, ligne, motif=motif, maintenant=maintenant)
+        return None
+    if passage_a_noter(ligne.vu_le, maintenant):
+        ligne.vu_le = maintenant
+    return ligne
+
+
+def fermer_session(session: Session, *, ligne: SessionConnexion | None, motif: str, maintenant: datetime) -> None:
+    """Logout: the session ends on the server, a copy of the cookie is worthless."""
+    if ligne is not None:
+        _fermer(session, ligne, motif=motif, maintenant=maintenant, par=ligne.utilisateur)
+        session.flush()
+
+
+def terminer_session(session: Session, *, utilisateur: Utilisateur, session_id: uuid.UUID,
+                     courante: SessionConnexion | None, maintenant: datetime) -> SessionConnexion:
+    """"Mes sessions" → Terminer: one of the user's *other* sessions. Another
+    user's session is not found (404)."""
+    ligne = session.get(SessionConnexion, session_id)
+    if ligne is None or ligne.utilisateur_id != utilisateur.id:
+        raise policy.Introuvable()
+    if courante is not None and ligne.id == courante.id:
+        raise ErreurMetier("Pour fermer la session de ce navigateur, utilisez « Se déconnecter ».")
+    _fermer(session, ligne, motif=FinSession.TERMINEE, maintenant=maintenant, par=utilisateur)
+    session.flush()
+    return ligne
+
+
+def terminer_autres_sessions(session: Session, *, utilisateur: Utilisateur, courante: SessionConnexion | None,
+                             maintenant: datetime, motif: str = FinSession.TERMINEE,
+                             par: Utilisateur | None = None) -> int:
+    """End every open session of the user but `courante`; return how many."""
+    lignes = session.scalars(select(SessionConnexion).where(
+        SessionConnexion.utilisateur_id == utilisateur.id, SessionConnexion.fin.is_(None))).all()
+    fermees = 0
+    for ligne in lignes:
+        if courante is None or ligne.id != courante.id:
+            _fermer(session, ligne, motif=motif, maintenant=maintenant, par=par or utilisateur)
+            fermees += 1
+    session.flush()
+    return fermees
 
 
 def _verifier_force(mot_de_passe: str, utilisateur_ou_champs, champ: str) -> None:
@@ -75,7 +222,9 @@ def _verifier_force(mot_de_passe: str, utilisateur_ou_champs, champ: str) -> Non
         raise ErreurMetier(" ".join(problemes), champ)
 
 
-def changer_mot_de_passe(session: Session, *, utilisateur: Utilisateur, actuel: str, nouveau: str) -> None:
+def changer_mot_de_passe(session: Session, *, utilisateur: Utilisateur, actuel: str, nouveau: str,
+                         courante: SessionConnexion | None = None) -> None:
+    """Every other session of the user ends (epoch, and on the server); `courante` stays open."""
     if not passwords.verifier(utilisateur.password_hash, actuel):
         raise ErreurMetier("Le mot de passe actuel est incorrect.", "actuel")
     if actuel == nouveau:
@@ -84,7 +233,8 @@ def changer_mot_de_passe(session: Session, *, utilisateur: Utilisateur, actuel: 
     utilisateur.password_hash = passwords.hacher(nouveau)
     utilisateur.password_changed_at = utcnow()
     utilisateur.session_epoch += 1  # every other session of this user ends
-    session.flush()
+    terminer_autres_sessions(session, utilisateur=utilisateur, courante=courante,
+                             maintenant=utilisateur.password_changed_at, motif=FinSession.MOT_DE_PASSE)
     journaliser(session, acteur=utilisateur, action=Action.MODIFICATION, objet_type="compte",
                 objet_id=utilisateur.id, details={"champs": ["mot_de_passe"]})
 
@@ -167,6 +317,29 @@ def definir_profil_candidat(session: Session, *, utilisateur: Utilisateur, voie:
     return profil
 
 
+MESSAGE_TUTEUR = ("Le ou la tuteur·rice doit être un·e conseiller·ère ou un·e chef·fe de service, actif·ve, "
+                  "de la structure du ou de la candidat·e, et ne peut pas être le ou la candidat·e.")
+
+
+def designer_tuteur(session: Session, *, par: Utilisateur, candidat: Utilisateur,
+                    tuteur: Utilisateur | None) -> ProfilCandidat:
+    """Designate (or remove, with None) the candidat's tutor, who reads their
+    coverage only with their consent. Rule: policy.peut_designer_tuteur."""
+    profil = candidat.profil_candidat
+    if profil is None:
+        raise ErreurMetier("Ce compte n'est pas candidat·e au titre CIP.", "tuteur")
+    if tuteur is not None and tuteur.id == par.id:
+        raise ErreurMetier("Vous ne pouvez pas vous désigner vous-même tuteur·rice.", "tuteur")
+    if tuteur is not None and not policy.peut_designer_tuteur(par, candidat, tuteur):
+        raise ErreurMetier(MESSAGE_TUTEUR, "tuteur")
+    profil.tuteur_id = tuteur.id if tuteur else None
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="profil_candidat",
+                objet_id=candidat.id, structure_id=candidat.structure_id,
+                details={"tuteur": str(tuteur.id) if tuteur else ""})
+    return profil
+
+
 def modifier_acces(session: Session, *, par: Utilisateur, utilisateur: Utilisateur,
                    role: Role | None = None, actif: bool | None = None) -> None:
     if utilisateur.id == par.id and (actif is False or (role and role != Role.ADMIN)):
@@ -176,7 +349,8 @@ def modifier_acces(session: Session, *, par: Utilisateur, utilisateur: Utilisate
     if actif is not None:
         utilisateur.actif = actif
     utilisateur.session_epoch += 1  # the change applies at once: sessions end
-    session.flush()
+    terminer_autres_sessions(session, utilisateur=utilisateur, courante=None, maintenant=utcnow(),
+                             motif=FinSession.ADMINISTRATION, par=par)
     journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="compte",
                 objet_id=utilisateur.id, structure_id=utilisateur.structure_id,
                 details={"operation": "acces", "role": str(utilisateur.role), "actif": utilisateur.actif})

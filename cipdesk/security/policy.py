@@ -53,16 +53,25 @@ def peut_ecrire_note(utilisateur) -> bool:
     return est_conseiller(utilisateur)
 
 
+def _accompagne_encore(utilisateur, note) -> bool:
+    """Checked at every read, not only when the note was written or shared: the
+    account is active, of the note's structure, and *now* a conseiller. A
+    conseiller made chef de service or admin keeps no access to the notes they
+    wrote or were shared; nothing is re-shared in their place (issue #10, point 1)."""
+    return bool(getattr(utilisateur, "actif", False)) and meme_structure(utilisateur, note) \
+        and est_conseiller(utilisateur)
+
+
 def peut_lire_note(utilisateur, note, lecteurs_ids: set[uuid.UUID]) -> bool:
     """Author and explicit readers only: not the hierarchy, not the admin
-    (SECURITY.md, "Confidential notes")."""
-    if not meme_structure(utilisateur, note):
+    (SECURITY.md, "Confidential notes"), and only while they accompany people."""
+    if not _accompagne_encore(utilisateur, note):
         return False
     return note.auteur_id == utilisateur.id or utilisateur.id in lecteurs_ids
 
 
 def peut_modifier_note(utilisateur, note) -> bool:
-    return meme_structure(utilisateur, note) and note.auteur_id == utilisateur.id
+    return _accompagne_encore(utilisateur, note) and note.auteur_id == utilisateur.id
 
 
 def peut_partager_note_avec(utilisateur, note, collegue) -> bool:
@@ -189,13 +198,31 @@ def peut_modifier_repertoire(utilisateur) -> bool:
 
 
 # -- compétences du candidat ---------------------------------------------------
+def peut_etre_tuteur(tuteur, candidat) -> bool:
+    """A tutor follows the candidat's practice (REAC CIP, tutorat en structure):
+    an active conseiller or chef de service of the candidat's structure, other
+    than the candidat. Never an admin, who manages accounts, not practice
+    (issue #10, point 5). Checked when designated and again at every read."""
+    return (tuteur is not None and candidat is not None and tuteur.id != candidat.id
+            and bool(tuteur.actif) and meme_structure(tuteur, candidat)
+            and (est_conseiller(tuteur) or est_chef(tuteur)))
+
+
+def peut_designer_tuteur(par, candidat, tuteur) -> bool:
+    """The structure's administration designates; nobody designates themself
+    (no documented rule allows it: the designation is a check by a third party)."""
+    return tuteur.id != par.id and peut_etre_tuteur(tuteur, candidat)
+
+
 def peut_voir_couverture(utilisateur, candidat, profil) -> bool:
-    """The candidat; their tutor (designated by the structure) if the candidat agreed."""
+    """The candidat; their tutor (designated by the structure) if the candidat agreed
+    and while they still may be a tutor."""
     if not meme_structure(utilisateur, candidat) or profil is None:
         return False
     if utilisateur.id == candidat.id:
         return True
-    return profil.tuteur_id == utilisateur.id and profil.consentement_tuteur
+    return (profil.tuteur_id == utilisateur.id and profil.consentement_tuteur
+            and peut_etre_tuteur(utilisateur, candidat))
 
 
 def peut_voir_preparation(utilisateur, candidat, profil) -> bool:

@@ -1,10 +1,9 @@
-"""Per-request security: headers, CSRF errors, session timeouts, error pages."""
+"""Per-request security: headers, CSRF errors, login required, error pages.
+Session timeouts are checked on the server by the user loader (cipdesk/__init__.py)."""
 from __future__ import annotations
 
-import time
-
 from flask import Flask, render_template, request, session
-from flask_login import current_user, logout_user
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -36,13 +35,10 @@ def installer(app: Flask) -> None:
         if request.endpoint in ENDPOINTS_PUBLICS:
             return None
         if not current_user.is_authenticated:
-            return app.login_manager.unauthorized()
-        # Absolute timeout: a session older than N hours ends, even if active.
-        debut = session.get("debut")
-        limite = app.config["CIPDESK_ABSOLUTE_SESSION_HOURS"] * 3600
-        if debut is None or time.time() - debut > limite:
-            logout_user()
-            session.clear()
+            if "_user_id" in session:
+                # The session ended on the server (logout elsewhere, idle or absolute
+                # timeout, "Mes sessions", revocation): forget the cookie's content.
+                session.clear()
             return app.login_manager.unauthorized()
         session.permanent = True
         return None

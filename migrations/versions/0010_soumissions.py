@@ -1,13 +1,13 @@
 """empreintes des formulaires envoyés (un double envoi n'enregistre qu'une fois)
 
 Revision ID: 0010_soumissions
-Revises: 0009_chiffrement_textes
+Revises: 0007_sessions_connexion
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = '0010_soumissions'
-down_revision = '0006_index_entretien_conseiller'
+down_revision = '0007_sessions_connexion'
 branch_labels = None
 depends_on = None
 

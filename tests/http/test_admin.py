@@ -130,3 +130,71 @@ def test_cli_cree_structure_et_compte(app, ctx):
     res = runner.invoke(args=["create-user", "--email", "x@y.fr", "--prenom", "X", "--nom", "Y",
                               "--role", "admin", "--structure", "Inconnue", "--mot-de-passe", "girafe tambour cerise hiver"])
     assert res.exit_code != 0 and "Structure introuvable" in res.output
+
+
+# -- issue #10, point 5: who may be a candidat's tutor --------------------------------------
+def _tuteur_du_candidat(ctx, monde):
+    from cipdesk.comptes.models import ProfilCandidat
+
+    ctx.expire_all()
+    return ctx.get(ProfilCandidat, monde.candidat.id).tuteur_id
+
+
+def test_admin_ne_peut_pas_se_designer_tuteur(nav, fabrique, ctx):
+    monde = fabrique.monde()
+    nav.connexion(monde.admin.email)
+    url = f"/admin/utilisateurs/{monde.candidat.id}"
+    page = nav.get(url).get_data(as_text=True)
+    assert f'value="{monde.admin.id}"' not in page  # not offered by the form
+    reponse = nav.post(url + "/tuteur", {"tuteur": str(monde.admin.id)}, depuis=url)
+    assert _tuteur_du_candidat(ctx, monde) is None  # nor accepted when posted anyway
+    assert "conseiller" in nav.get(reponse.headers["Location"]).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("qui, accepte", [
+    ("collegue", True), ("chef", True), ("candidat", False), ("admin", False), ("autre_admin", False),
+    ("conseiller_ailleurs", False), ("chef_ailleurs", False), ("inactif", False),
+])
+def test_tuteur_conseiller_ou_chef_de_la_structure_du_candidat(qui, accepte, nav, fabrique, ctx):
+    monde = fabrique.monde()
+    monde.autre_admin = fabrique.utilisateur(monde.structure, admin=True)
+    monde.inactif = fabrique.utilisateur(monde.structure, equipe=monde.equipe, actif=False)
+    nav.connexion(monde.admin.email)
+    url = f"/admin/utilisateurs/{monde.candidat.id}"
+    tuteur = getattr(monde, qui)
+    assert nav.post(url + "/tuteur", {"tuteur": str(tuteur.id)}, depuis=url).status_code == 303
+    assert _tuteur_du_candidat(ctx, monde) == (tuteur.id if accepte else None)
+
+
+def test_regle_du_tuteur_tenue_par_le_service(fabrique, ctx):
+    from cipdesk.comptes import services
+    from cipdesk.core.erreurs import ErreurMetier
+
+    monde = fabrique.monde()
+    for tuteur in (monde.admin, monde.candidat, monde.chef_ailleurs):
+        with pytest.raises(ErreurMetier):
+            services.designer_tuteur(ctx, par=monde.admin, candidat=monde.candidat, tuteur=tuteur)
+    # the acting user is never their own choice, even a chef de service of the structure
+    with pytest.raises(ErreurMetier, match="vous-même"):
+        services.designer_tuteur(ctx, par=monde.chef, candidat=monde.candidat, tuteur=monde.chef)
+    services.designer_tuteur(ctx, par=monde.admin, candidat=monde.candidat, tuteur=monde.collegue)
+    assert monde.candidat.profil_candidat.tuteur_id == monde.collegue.id
+    services.designer_tuteur(ctx, par=monde.admin, candidat=monde.candidat, tuteur=None)
+    assert monde.candidat.profil_candidat.tuteur_id is None
+    ctx.rollback()
+
+
+def test_tuteur_devenu_admin_ne_voit_plus_la_couverture(nav, nav_factory, fabrique, ctx):
+    from cipdesk.comptes.models import Role
+
+    monde = fabrique.monde()
+    profil = monde.candidat.profil_candidat
+    profil.tuteur_id, profil.consentement_tuteur = monde.collegue.id, True
+    ctx.commit()
+    tuteur = nav_factory()
+    tuteur.connexion(monde.collegue.email)
+    url = f"/competences/candidats/{monde.candidat.id}"
+    assert tuteur.get(url).status_code == 200
+    monde.collegue.role = Role.ADMIN
+    ctx.commit()
+    assert tuteur.get(url).status_code == 403

@@ -140,7 +140,7 @@ def test_deconnexion(nav, fabrique):
 def test_cookie_de_session_durci(nav, fabrique):
     monde = fabrique.monde()
     reponse = nav.connexion(monde.conseiller.email)
-    cookie = reponse.headers["Set-Cookie"]
+    cookie = next(c for c in reponse.headers.getlist("Set-Cookie") if c.startswith("cipdesk_session="))
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
@@ -167,9 +167,76 @@ def test_changement_de_mot_de_passe(nav, nav_factory, fabrique):
     assert nouvelle.connexion(monde.conseiller.email, "girafe tambour cerise hiver").status_code == 303
 
 
-def test_expiration_absolue_de_session(nav, fabrique, app):
+def test_expiration_absolue_de_session(nav, fabrique, app, ctx):
+    """Checked on the server (issue #10, point 2): see also tests/http/test_sessions.py."""
+    from datetime import timedelta
+
+    from cipdesk.comptes.models import SessionConnexion
+
     monde = fabrique.monde()
     nav.connexion(monde.conseiller.email)
-    with nav.client.session_transaction() as session:
-        session["debut"] -= app.config["CIPDESK_ABSOLUTE_SESSION_HOURS"] * 3600 + 1
+    ligne = ctx.scalar(select(SessionConnexion))
+    ligne.debut -= timedelta(hours=app.config["CIPDESK_ABSOLUTE_SESSION_HOURS"], seconds=1)
+    ctx.commit()
     assert nav.get("/").status_code == 302
+
+
+# -- issue #10, point 4: open redirect after login --------------------------------
+DESTINATIONS_HOSTILES = [
+    "//evil.example/x", "///evil.example/x", "/\\evil.example/x", "\\\\evil.example/x",
+    "/\t/evil.example/x", "/%09/evil.example/x", "/\n/evil.example/x", "/\r/evil.example/x",
+    "/x\r\nSet-Cookie: piege=1", "/x\nLocation: https://evil.example", "/%0d%0aSet-Cookie:%20piege=1",
+    "https://evil.example/x", "http:/evil.example", "https:evil.example", "HTTPS://evil.example",
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,x",
+    "evil.example", " //evil.example", "\t//evil.example", "/ /evil.example", "/\\/evil.example",
+    "/" + "a" * 5000, "//", "@evil.example", "/\x00/evil.example", "/%2F/evil.example", "/%5Cevil.example",
+    "/%2f%2fevil.example", "/%0a/evil.example",
+]
+
+
+def _connexion_avec_suivant(client, email, suivant):
+    from urllib.parse import quote
+
+    from tests.conftest import jeton_csrf
+
+    page = client.get("/connexion")
+    return client.post("/connexion?next=" + quote(suivant, safe=""), data={
+        "email": email, "mot_de_passe": MOT_DE_PASSE, "csrf_token": jeton_csrf(page.get_data(as_text=True))})
+
+
+def test_redirection_apres_connexion_refuse_les_destinations_hostiles(nav_factory, fabrique):
+    monde = fabrique.monde()
+    for suivant in DESTINATIONS_HOSTILES:  # each one is a real login (argon2): the long list is in tests/unit
+        nav = nav_factory()
+        reponse = _connexion_avec_suivant(nav.client, monde.conseiller.email, suivant)
+        if "\x00" in suivant:  # refused before anything else (web/securite.py)
+            assert reponse.status_code == 400 and "Location" not in reponse.headers
+            continue
+        assert reponse.status_code == 303, (suivant, reponse.status_code)
+        assert reponse.headers["Location"] == "/", (suivant, reponse.headers["Location"])
+
+
+def test_redirection_apres_connexion_garde_un_chemin_du_site(nav_factory, fabrique):
+    monde = fabrique.monde()
+    for suivant in ("/notes/", "/accueil/?q=Martin&page=2", "/referentiel/competences/CP6#activite"):
+        reponse = _connexion_avec_suivant(nav_factory().client, monde.conseiller.email, suivant)
+        assert reponse.headers["Location"] == suivant
+
+
+# -- issue #10, point 9: a password typed as the e-mail never reaches the logs ---------
+def test_mot_de_passe_tape_dans_le_champ_adresse_jamais_journalise(nav, nav_factory, fabrique, ctx):
+    from cipdesk.comptes.models import TentativeConnexion
+
+    monde = fabrique.monde()
+    secret = "Girafe-Tambour-2026!"
+    assert nav.connexion(secret, "peu importe").status_code == 422
+    assert nav.connexion("inconnu@exemple.fr", "peu importe").status_code == 422
+    identifiants = ctx.scalars(select(TentativeConnexion.identifiant).order_by(TentativeConnexion.id)).all()
+    assert identifiants == ["(identifiant invalide)", "inconnu@exemple.fr"]
+    objets = ctx.scalars(select(JournalAudit.objet_id).where(JournalAudit.action == Action.ECHEC_CONNEXION)
+                         .order_by(JournalAudit.id)).all()
+    assert objets == ["(identifiant invalide)", "inconnu@exemple.fr"]
+    admin = nav_factory()
+    admin.connexion(monde.admin.email)
+    journal = admin.get("/admin/journal?action=echec_connexion").get_data(as_text=True)
+    assert secret not in journal and "Girafe" not in journal

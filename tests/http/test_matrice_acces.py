@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from cipdesk.notes import services as notes
 from tests.accueil_fabrique import objets_accueil
@@ -38,6 +39,19 @@ def _objets_competences(ctx, monde):
                        codes=("CP1",), date_activite=date(2026, 1, 5))[0]
     ctx.commit()
     return {"candidat": monde.candidat.id, "preuve": preuve.id}
+
+
+def _objets_comptes(ctx, monde):
+    """An open session of the conseiller in another browser ("Mes sessions", issue #10)."""
+    from cipdesk.comptes import services
+    from cipdesk.comptes.models import SessionConnexion
+    from cipdesk.core.db import utcnow
+
+    jeton = services.ouvrir_session(ctx, utilisateur=monde.conseiller, agent="Firefox/128.0 (X11; Linux)",
+                                    adresse_ip="198.51.100.7", maintenant=utcnow())
+    ligne = ctx.scalar(select(SessionConnexion).where(SessionConnexion.empreinte == services._empreinte(jeton)))
+    ctx.commit()
+    return {"session": ligne.id}
 
 
 def _objets_parcours(ctx, monde):
@@ -90,6 +104,11 @@ MATRICE = {
     "comptes.mot_de_passe": [("GET", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES)),
                              ("POST", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES))],
     "comptes.mon_compte": [("GET", lambda o: "/compte", _tous(OK, **CONNECTES))],
+    # Mes sessions (issue #10): one's own sessions only; another user's session is not found.
+    "comptes.sessions": [("GET", lambda o: "/compte/sessions", _tous(OK, **CONNECTES))],
+    "comptes.terminer_session": [("POST", lambda o: f"/compte/sessions/{o['session']}/fin",
+                                  _tous(INTROUVABLE, anonyme=LOGIN, conseiller=OK))],
+    "comptes.terminer_autres_sessions": [("POST", lambda o: "/compte/sessions/autres/fin", _tous(OK, **CONNECTES))],
     "notes.liste": [
         ("GET", lambda o: "/notes/", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
         ("POST", lambda o: "/notes/", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
@@ -112,6 +131,7 @@ MATRICE = {
     "admin.utilisateur": [("GET", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL),
                           ("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL)],
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
+    "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
     "accueil.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
     "accueil.nouvelle_personne": [(m, lambda o: "/accueil/personnes/nouvelle", CONSEILLERS) for m in ("GET", "POST")],
@@ -229,6 +249,7 @@ def test_matrice(role, nav, fabrique, ctx):
     objets.update(objets_accueil(ctx, monde))
     objets.update(_objets_competences(ctx, monde))
     objets.update(_objets_parcours(ctx, monde))
+    objets.update(_objets_comptes(ctx, monde))
     comptes = {"conseiller": monde.conseiller, "collegue": monde.collegue, "candidat": monde.candidat,
                "chef": monde.chef, "admin": monde.admin, "ailleurs": monde.conseiller_ailleurs}
     ecarts = []

@@ -1,0 +1,128 @@
+"""Accounts rules: plain functions, no session, no Flask (unit-tested in
+tests/unit/test_regles_securite.py)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+# -- destination after login (issue #10, point 4) -----------------------------------
+LONGUEUR_MAX_DESTINATION = 2000
+_CARACTERES_DE_CONTROLE = re.compile(r"[\x00-\x20\x7f-\x9f\\]")
+
+
+def destination_sure(cible: str | None) -> str | None:
+    """The path to go to after login when `cible` is a relative path of this
+    site, else None (the caller falls back to the home page).
+
+    Decided by parsing (urllib.parse), never by pattern alone: no scheme, no
+    host, a path starting with exactly one "/". Browsers ignore tabs and line
+    feeds inside URLs and read "\\" as "/" (WHATWG URL standard), so a
+    "/\\t/evil.example" or "/\\\\evil.example" becomes "//evil.example": any
+    control character, space or backslash refuses the target, and so do CR/LF,
+    which would otherwise break the Location header (OWASP "Unvalidated
+    redirects"). The path is checked again once percent-decoded."""
+    if not cible or len(cible) > LONGUEUR_MAX_DESTINATION or _CARACTERES_DE_CONTROLE.search(cible):
+        return None
+    morceaux = urlsplit(cible)
+    if morceaux.scheme or morceaux.netloc:
+        return None
+    if not morceaux.path.startswith("/") or morceaux.path.startswith("//"):
+        return None
+    # The same checks once percent-decoded ("/%09/x", "/%2F/x", "/%5Cx"), in case
+    # something along the way decodes the path before a browser reads it.
+    decode = unquote(morceaux.path)
+    if _CARACTERES_DE_CONTROLE.search(decode) or decode.startswith("//"):
+        return None
+    sure = urlunsplit(("", "", morceaux.path, morceaux.query, morceaux.fragment))
+    # Re-parsing what we send must give the same same-site path.
+    reparse = urlsplit(sure)
+    if reparse.scheme or reparse.netloc or sure != cible:
+        return None
+    return sure
+
+
+# -- what the logs may keep of a login identifier (issue #10, point 9) -------------
+IDENTIFIANT_INVALIDE = "(identifiant invalide)"
+
+
+def identifiant_journalisable(saisie: str, *, compte_existe: bool = False) -> str:
+    """What the attempts table and the audit log keep of what was typed in the
+    e-mail field: the address when it is one (syntax checked by email-validator,
+    no DNS) or names an existing account, else a marker. A password typed in the
+    wrong field must never be stored nor shown (OWASP ASVS 7.1.1)."""
+    if compte_existe:
+        return saisie
+    try:
+        validate_email(saisie, check_deliverability=False)
+    except EmailNotValidError:
+        return IDENTIFIANT_INVALIDE
+    return saisie
+
+
+# -- server-side sessions (issue #10, point 2) ------------------------------------
+INTERVALLE_PASSAGE = timedelta(minutes=1)
+
+
+class FinSession:
+    """Why a session ended (stored in session_connexion.motif_fin)."""
+
+    DECONNEXION = "deconnexion"
+    INACTIVITE = "inactivite"
+    DUREE_MAXIMALE = "duree_maximale"
+    TERMINEE = "terminee"  # by the user, from "Mes sessions"
+    MOT_DE_PASSE = "mot_de_passe"
+    ADMINISTRATION = "administration"
+
+
+LIBELLES_FIN = {
+    FinSession.DECONNEXION: "Déconnexion",
+    FinSession.INACTIVITE: "Inactivité",
+    FinSession.DUREE_MAXIMALE: "Durée maximale atteinte",
+    FinSession.TERMINEE: "Terminée depuis « Mes sessions »",
+    FinSession.MOT_DE_PASSE: "Changement de mot de passe",
+    FinSession.ADMINISTRATION: "Changement d'accès par l'administration",
+}
+
+
+def en_utc(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes (stored in UTC); PostgreSQL aware ones."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def session_expiree(*, debut: datetime, vu_le: datetime, maintenant: datetime,
+                    inactivite: timedelta, duree_max: timedelta) -> str | None:
+    """The reason the session must end now, or None (SECURITY.md: idle and
+    absolute timeouts, checked on the server). Last-seen is written at most once
+    per INTERVALLE_PASSAGE, so the idle limit is given that much slack (the
+    signed cookie still expires after exactly `inactivite`)."""
+    if maintenant - en_utc(debut) > duree_max:
+        return FinSession.DUREE_MAXIMALE
+    if maintenant - en_utc(vu_le) > inactivite + INTERVALLE_PASSAGE:
+        return FinSession.INACTIVITE
+    return None
+
+
+def passage_a_noter(vu_le: datetime, maintenant: datetime) -> bool:
+    """Last-seen is written at most once a minute, not on every request."""
+    return maintenant - en_utc(vu_le) >= INTERVALLE_PASSAGE
+
+
+_NAVIGATEURS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chromium/", "Chromium"),
+                ("Chrome/", "Chrome"), ("Safari/", "Safari"))
+_SYSTEMES = (("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"), ("Windows", "Windows"),
+             ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"), ("Linux", "Linux"))
+
+
+def resume_agent(agent: str) -> str:
+    """"Firefox sous Linux": enough for a user to recognise their browsers in
+    "Mes sessions", without keeping the full user-agent string."""
+    navigateur = next((nom for motif, nom in _NAVIGATEURS if motif in agent), None)
+    systeme = next((nom for motif, nom in _SYSTEMES if motif in agent), None)
+    if navigateur and systeme:
+        return f"{navigateur} sous {systeme}"
+    if navigateur or systeme:
+        return navigateur or systeme
+    return "Navigateur non reconnu"
