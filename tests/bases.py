@@ -17,6 +17,8 @@ def base_neuve(tmp_path, nom: str):
     import psycopg
 
     base = make_url(url)
+    # Suffixed by the test database's name, so that two suites on one server never share it.
+    nom = f"{base.database}_{nom}"
     maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
 
     def executer(*ordres: str) -> None:
