@@ -8,9 +8,11 @@ from cipdesk.core.dates import debut_jour_paris
 from cipdesk.security.audit import Action, JournalAudit
 
 
-def journal_filtre(*, action: str = "", acteur: str = "", objet_type: str = "", objet_id: str = "",
+def journal_filtre(*, structure_id, action: str = "", acteur: str = "", objet_type: str = "", objet_id: str = "",
                    du=None, au=None):
-    requete = select(JournalAudit).order_by(JournalAudit.at.desc(), JournalAudit.id.desc())
+    """The audit trail of one structure: an admin reads their structure's rows only."""
+    requete = (select(JournalAudit).where(JournalAudit.structure_id == structure_id)
+               .order_by(JournalAudit.at.desc(), JournalAudit.id.desc()))
     if action:
         requete = requete.where(JournalAudit.action == Action(action))
     if acteur:

@@ -31,30 +31,26 @@ def _attacher(form, exc: ErreurMetier) -> None:
     (champ.errors if champ is not None else form.form_errors).append(exc.message)
 
 
-@bp.route("/structures", methods=["GET", "POST"])
+@bp.get("/structures")
 def structures():
-    form = StructureForm()
-    statut = 200
-    if form.validate_on_submit():
-        try:
-            structure = services.creer_structure(db.session, par=current_user, nom=form.nom.data,
-                                                 type_structure=form.type_structure.data or "",
-                                                 ville=form.ville.data or "")
-        except ErreurMetier as exc:
-            _attacher(form, exc)
-            statut = 422
-        else:
-            flash(f"Structure « {structure.nom} » créée.", "succes")
-            return redirect(url_for("admin.structure", structure_id=structure.id), 303)
-    elif request.method == "POST":
-        statut = 422
-    liste = db.session.scalars(select(Structure).order_by(Structure.nom)).all()
-    return rendre("admin/structures.html", form=form, structures=liste, statut=statut)
+    """The admin's own structure (a structure is created by the instance operator:
+    `cipdesk create-structure`; policy.peut_creer_structure)."""
+    liste = db.session.scalars(select(Structure).where(Structure.id == current_user.structure_id)).all()
+    return rendre("admin/structures.html", structures=liste)
+
+
+def _de_ma_structure(modele, objet_id):
+    """An account, équipe or structure of another structure is *not found* for this admin."""
+    objet = db.get_or_404(modele, objet_id)
+    structure_id = objet.id if modele is Structure else objet.structure_id
+    if not policy.peut_administrer_structure(current_user, structure_id):
+        abort(404)
+    return objet
 
 
 @bp.route("/structures/<uuid:structure_id>", methods=["GET", "POST"])
 def structure(structure_id):
-    structure = db.get_or_404(Structure, structure_id)
+    structure = _de_ma_structure(Structure, structure_id)
     form = EquipeForm()
     statut = 200
     if form.validate_on_submit():
@@ -78,10 +74,11 @@ def structure(structure_id):
 
 def _form_utilisateur() -> UtilisateurForm:
     form = UtilisateurForm()
-    structures = db.session.scalars(select(Structure).order_by(Structure.nom)).all()
+    structures = db.session.scalars(select(Structure).where(Structure.id == current_user.structure_id)).all()
     form.structure.choices = choix((s.id, s.nom) for s in structures)
     equipes = db.session.execute(
-        select(Equipe, Structure.nom).join(Structure).order_by(Structure.nom, Equipe.nom)).all()
+        select(Equipe, Structure.nom).join(Structure).where(Structure.id == current_user.structure_id)
+        .order_by(Equipe.nom)).all()
     form.equipe.choices = choix([("", "— Aucune —")] + [(e.id, f"{nom} — {e.nom}") for e, nom in equipes])
     form.referentiel.choices = choix((r.code, r.intitule_court) for r in REFERENTIELS.values())
     if request.method == "GET" and request.args.get("structure"):
@@ -94,7 +91,7 @@ def nouvel_utilisateur():
     form = _form_utilisateur()
     statut = 200
     if form.validate_on_submit():
-        structure = db.session.get(Structure, uuid.UUID(form.structure.data))
+        structure = _de_ma_structure(Structure, uuid.UUID(form.structure.data))
         equipe = None
         if form.equipe.data:
             try:
@@ -123,7 +120,7 @@ def nouvel_utilisateur():
 
 @bp.route("/utilisateurs/<uuid:utilisateur_id>", methods=["GET", "POST"])
 def utilisateur(utilisateur_id):
-    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    utilisateur = _de_ma_structure(Utilisateur, utilisateur_id)
     form = AccesForm(obj=None if request.method == "POST" else None)
     statut = 200
     if form.validate_on_submit():
@@ -148,7 +145,7 @@ def utilisateur(utilisateur_id):
 @bp.post("/utilisateurs/<uuid:utilisateur_id>/deblocage")
 def debloquer_connexion(utilisateur_id):
     """Let a user held by the login throttling log in again at once (issue #10, point 3)."""
-    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    utilisateur = _de_ma_structure(Utilisateur, utilisateur_id)
     services.debloquer_connexion(db.session, par=current_user, utilisateur=utilisateur, maintenant=utcnow())
     flash(f"La connexion de {utilisateur.nom_complet} est débloquée : les tentatives échouées "
           "jusqu'ici ne comptent plus.", "succes")
@@ -172,7 +169,7 @@ def _form_tuteur(utilisateur) -> TuteurForm | None:
 @bp.post("/utilisateurs/<uuid:utilisateur_id>/tuteur")
 def designer_tuteur(utilisateur_id):
     """The structure designates the candidat's tutor (who reads their coverage only with consent)."""
-    utilisateur = db.get_or_404(Utilisateur, utilisateur_id)
+    utilisateur = _de_ma_structure(Utilisateur, utilisateur_id)
     form = _form_tuteur(utilisateur)
     if form is None:
         abort(404)
@@ -197,7 +194,8 @@ def designer_tuteur(utilisateur_id):
 @bp.get("/journal")
 def journal():
     form = FiltreAuditForm(request.args)
-    requete = journal_filtre() if not form.validate() else journal_filtre(
+    requete = journal_filtre(structure_id=current_user.structure_id) if not form.validate() else journal_filtre(
+        structure_id=current_user.structure_id,
         action=form.action.data or "", acteur=form.acteur.data or "",
         objet_type=form.objet_type.data or "", objet_id=form.objet_id.data or "",
         du=form.du.data, au=form.au.data)

@@ -118,6 +118,7 @@ def debloquer_connexion(session: Session, *, par: Utilisateur, utilisateur: Util
                         maintenant: datetime) -> None:
     """An admin lets the account log in again at once: the failures recorded so
     far no longer count for it (nor the failures of its address before now)."""
+    _verifier_administrateur(par, utilisateur.structure_id)
     utilisateur.connexion_debloquee_le = maintenant
     session.flush()
     journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="compte",
@@ -239,6 +240,13 @@ def changer_mot_de_passe(session: Session, *, utilisateur: Utilisateur, actuel: 
                 objet_id=utilisateur.id, details={"champs": ["mot_de_passe"]})
 
 
+def _verifier_administrateur(par: Utilisateur | None, structure_id) -> None:
+    """Defence in depth behind the routes: an admin acts on their own structure only
+    (policy.peut_administrer_structure). `par=None` is the operator's command line."""
+    if par is not None and not policy.peut_administrer_structure(par, structure_id):
+        raise policy.Introuvable()
+
+
 def creer_structure(session: Session, *, par: Utilisateur | None, nom: str, type_structure: str = "",
                     ville: str = "", parametres: dict | None = None) -> Structure:
     nom = nom.strip()
@@ -256,6 +264,7 @@ def creer_structure(session: Session, *, par: Utilisateur | None, nom: str, type
 
 
 def creer_equipe(session: Session, *, par: Utilisateur | None, structure: Structure, nom: str) -> Equipe:
+    _verifier_administrateur(par, structure.id)
     nom = nom.strip()
     if not nom:
         raise ErreurMetier("Le nom de l'équipe est obligatoire.", "nom")
@@ -275,6 +284,7 @@ def creer_utilisateur(session: Session, *, par: Utilisateur | None, structure: S
                       equipe: Equipe | None = None, verifier_force: bool = True,
                       candidat: dict | None = None) -> Utilisateur:
     """`candidat`: {"voie": VoieCandidat, "date_session": date|None, "referentiel_code": str}."""
+    _verifier_administrateur(par, structure.id)
     email = normaliser_email(email)
     if utilisateur_par_email(session, email):
         raise ErreurMetier("Un compte existe déjà avec cette adresse électronique.", "email")
@@ -342,6 +352,7 @@ def designer_tuteur(session: Session, *, par: Utilisateur, candidat: Utilisateur
 
 def modifier_acces(session: Session, *, par: Utilisateur, utilisateur: Utilisateur,
                    role: Role | None = None, actif: bool | None = None) -> None:
+    _verifier_administrateur(par, utilisateur.structure_id)
     if utilisateur.id == par.id and (actif is False or (role and role != Role.ADMIN)):
         raise ErreurMetier("Vous ne pouvez pas retirer vos propres droits d'administration.", "role")
     if role is not None:

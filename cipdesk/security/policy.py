@@ -38,12 +38,32 @@ def est_conseiller(utilisateur) -> bool:
 
 
 # -- administration ---------------------------------------------------------------
+# Decision (issue #9, point 4): the admin role is a *structure* administrator. An
+# admin manages the équipes, accounts, lists and audit trail of their own structure
+# and nothing of another one (another structure's account or équipe is *not found*).
+# Creating a structure is the instance operator's act, on the server:
+# `cipdesk create-structure` (README, « Administration »).
 def peut_administrer(utilisateur) -> bool:
-    """Structures, équipes, comptes: the instance's administrators only."""
+    """The administration pages: the structure's administrators."""
     return est_admin(utilisateur)
 
 
+def peut_administrer_structure(utilisateur, structure_id) -> bool:
+    return est_admin(utilisateur) and structure_id == utilisateur.structure_id
+
+
+def peut_administrer_compte(utilisateur, compte) -> bool:
+    """An admin changes accounts of their own structure only."""
+    return compte is not None and peut_administrer_structure(utilisateur, compte.structure_id)
+
+
+def peut_creer_structure(utilisateur) -> bool:
+    """Nobody through the web: the instance operator creates structures on the server."""
+    return False
+
+
 def peut_consulter_audit(utilisateur) -> bool:
+    """The structure's audit trail (rows of that structure only)."""
     return est_admin(utilisateur)
 
 

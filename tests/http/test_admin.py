@@ -10,15 +10,13 @@ from cipdesk.notes import services as notes
 from cipdesk.security.audit import Action, JournalAudit
 
 
-def test_admin_cree_structure_equipe_et_comptes(nav, nav_factory, fabrique, ctx):
+def test_admin_cree_equipe_et_comptes_de_sa_structure(nav, nav_factory, fabrique, ctx):
     monde = fabrique.monde()
+    structure = monde.structure
     nav.connexion(monde.admin.email)
-    reponse = nav.post("/admin/structures", {"nom": "PLIE du Valenciennois", "type_structure": "PLIE",
-                                             "ville": "Valenciennes"})
-    assert reponse.status_code == 303
-    structure = ctx.scalar(select(Structure).where(Structure.nom == "PLIE du Valenciennois"))
-    doublon = nav.post("/admin/structures", {"nom": "plie du valenciennois"})
-    assert doublon.status_code == 422 and "Une structure porte déjà ce nom." in doublon.get_data(as_text=True)
+    # A structure is created by the instance operator, not through the web (policy.peut_creer_structure).
+    assert nav.post("/admin/structures", {"nom": "PLIE du Valenciennois"}).status_code == 405
+    assert ctx.scalar(select(Structure).where(Structure.nom == "PLIE du Valenciennois")) is None
 
     url = f"/admin/structures/{structure.id}"
     assert nav.post(url, {"nom": "Référents de parcours"}).status_code == 303
@@ -198,3 +196,47 @@ def test_tuteur_devenu_admin_ne_voit_plus_la_couverture(nav, nav_factory, fabriq
     monde.collegue.role = Role.ADMIN
     ctx.commit()
     assert tuteur.get(url).status_code == 403
+
+
+def test_l_administrateur_administre_sa_structure_seulement(nav, fabrique, ctx):
+    """Decision (policy, issue #9 point 4): the admin is a structure administrator. Another
+    structure's accounts, équipes and audit rows are not found; its roles cannot be changed."""
+    from cipdesk.comptes import services as comptes
+    from cipdesk.security.audit import journaliser
+    from cipdesk.security.policy import Introuvable
+
+    monde = fabrique.monde()
+    ailleurs = monde.conseiller_ailleurs
+    journaliser(ctx, acteur=ailleurs, action=Action.LECTURE, objet_type="personne", objet_id="trace-d-ailleurs")
+    ctx.commit()
+    nav.connexion(monde.admin.email)
+
+    for url in (f"/admin/utilisateurs/{ailleurs.id}", f"/admin/structures/{monde.autre_structure.id}"):
+        assert nav.get(url).status_code == 404
+    promotion = nav.post(f"/admin/utilisateurs/{ailleurs.id}", {"role": "admin", "actif": "y"})
+    assert promotion.status_code == 404
+    assert nav.post(f"/admin/utilisateurs/{ailleurs.id}/deblocage", {}).status_code == 404
+    assert nav.post(f"/admin/structures/{monde.autre_structure.id}", {"nom": "Intrus"}).status_code == 404
+    compte = nav.post("/admin/utilisateurs/nouveau", {
+        "prenom": "Eve", "nom": "Intruse", "email": "eve@ailleurs.fr", "role": "conseiller",
+        "structure": str(monde.autre_structure.id), "equipe": "", "mot_de_passe": "girafe tambour cerise hiver",
+        "voie": "vae", "referentiel": "reac-2018"})
+    assert compte.status_code in (404, 422)
+    assert ctx.scalar(select(Utilisateur).where(Utilisateur.email == "eve@ailleurs.fr")) is None
+    ctx.expire_all()
+    assert ctx.get(Utilisateur, ailleurs.id).role == Role.CONSEILLER
+
+    structures = nav.get("/admin/structures").get_data(as_text=True)
+    assert str(monde.structure.id) in structures and str(monde.autre_structure.id) not in structures
+    journal = nav.get("/admin/journal?objet_type=personne").get_data(as_text=True)
+    assert "trace-d-ailleurs" not in journal
+    formulaire = nav.get("/admin/utilisateurs/nouveau").get_data(as_text=True)
+    assert str(monde.autre_structure.id) not in formulaire
+
+    # The services refuse too, whatever route calls them; the command line (par=None) may.
+    with pytest.raises(Introuvable):
+        comptes.modifier_acces(ctx, par=monde.admin, utilisateur=ailleurs, role=Role.ADMIN)
+    with pytest.raises(Introuvable):
+        comptes.creer_equipe(ctx, par=monde.admin, structure=monde.autre_structure, nom="Intrus")
+    assert comptes.creer_equipe(ctx, par=None, structure=monde.autre_structure, nom="Par l'exploitant")
+    ctx.rollback()

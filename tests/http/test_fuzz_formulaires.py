@@ -40,7 +40,6 @@ FORMULAIRES = [
     ("connexion", lambda m: "/connexion", ["email", "mot_de_passe"], None, None),
     ("mot de passe", lambda m: "/compte/mot-de-passe", ["actuel", "nouveau", "confirmation"], None, "conseiller"),
     ("note", lambda m: "/notes/", ["contenu", "version"], NoteConfidentielle, "conseiller"),
-    ("structure", lambda m: "/admin/structures", ["nom", "type_structure", "ville"], Structure, "admin"),
     ("équipe", lambda m: f"/admin/structures/{m.structure.id}", ["nom"], Equipe, "admin"),
     ("compte", lambda m: "/admin/utilisateurs/nouveau",
      ["prenom", "nom", "email", "role", "structure", "equipe", "mot_de_passe", "candidat", "voie",
