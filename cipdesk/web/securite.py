@@ -14,7 +14,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 # Public allow-list: every other endpoint requires a logged-in user (SECURITY.md).
-ENDPOINTS_PUBLICS = {"static", "comptes.connexion", "web.sante"}
+ENDPOINTS_PUBLICS = {"static", "comptes.connexion", "web.sante", "web.information"}
 
 
 def _page_erreur(statut: int, titre: str, message: str):

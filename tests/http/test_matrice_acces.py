@@ -100,6 +100,8 @@ MATRICE = {
         ("GET", lambda o: "/module/tableau_de_bord",
          _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK)),
     ],
+    "web.information": [("GET", lambda o: f"/{page}", _tous(OK)) for page in
+                        ("accessibilite", "mentions-legales", "donnees-personnelles", "mot-de-passe-oublie")],
     "comptes.deconnexion": [("POST", lambda o: "/deconnexion", _tous(OK, **CONNECTES))],
     "comptes.mot_de_passe": [("GET", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES)),
                              ("POST", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES))],
