@@ -1,0 +1,157 @@
+"""Issue #10, point 10: never lose what was typed.
+
+A POST arriving after the session ended on the server keeps the typed fields,
+encrypted, for that user only and for a short time; after logging in again as
+the same user the form comes back filled. A NUL character (or any refused
+input) answers 422 with the form and the text, never a bare 400 page. The page
+warns before idle expiry and a keep-alive extends the session while typing."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from cipdesk.comptes.models import Brouillon, SessionConnexion
+from cipdesk.comptes.rules import en_utc
+from tests.conftest import jeton_csrf
+
+TEXTE = "Mme D. évoque une situation de logement très précaire — à revoir jeudi."
+
+
+def _expirer(ctx, app, utilisateur):
+    """Idle timeout: the last request seen is older than the idle limit."""
+    ctx.expire_all()
+    for ligne in ctx.scalars(select(SessionConnexion).where(SessionConnexion.utilisateur_id == utilisateur.id)):
+        ligne.vu_le = en_utc(ligne.vu_le) - app.permanent_session_lifetime - timedelta(minutes=2)
+    ctx.commit()
+
+
+def _poster_apres_expiration(nav, ctx, app, utilisateur, url, donnees):
+    page = nav.get(url)
+    assert page.status_code == 200
+    jeton = jeton_csrf(page.get_data(as_text=True))
+    _expirer(ctx, app, utilisateur)
+    return nav.client.post(url, data={**donnees, "csrf_token": jeton}, headers={"Referer": f"http://localhost{url}"})
+
+
+def _brouillons(ctx):
+    ctx.expire_all()
+    return ctx.scalars(select(Brouillon)).all()
+
+
+def test_note_tapee_apres_expiration_revient_apres_reconnexion(nav, fabrique, ctx, app):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    reponse = _poster_apres_expiration(nav, ctx, app, monde.conseiller, "/notes/", {"contenu": TEXTE})
+    assert reponse.status_code in (302, 303)
+    assert "/connexion" in reponse.headers["Location"]
+    connexion = nav.get(reponse.headers["Location"]).get_data(as_text=True)
+    assert "session a expiré" in connexion and "gardé" in connexion
+    # kept encrypted: the typed text is not in the row
+    (brouillon,) = _brouillons(ctx)
+    assert brouillon.utilisateur_id == monde.conseiller.id
+    assert TEXTE.encode() not in (brouillon.champs_chiffre or b"")
+    # log in again as the same user: the form page comes back filled, ready to submit
+    apres = nav.connexion(monde.conseiller.email)
+    assert apres.status_code == 303 and apres.headers["Location"].endswith("/notes/")
+    page = nav.get("/notes/")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert re.search(r"<textarea[^>]*name=\"contenu\"[^>]*>\s*" + re.escape(TEXTE.replace("'", "&#39;")), html)
+    assert "remis dans le formulaire" in html
+    assert _brouillons(ctx) == []  # given back once, then forgotten
+    # and it can be submitted as it is
+    envoi = nav.post("/notes/", {"contenu": TEXTE})
+    assert envoi.status_code == 303
+
+
+def test_un_autre_utilisateur_ne_recoit_rien(nav, nav_factory, fabrique, ctx, app):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    _poster_apres_expiration(nav, ctx, app, monde.conseiller, "/notes/", {"contenu": TEXTE})
+    apres = nav.connexion(monde.collegue.email)  # same browser, another person
+    assert apres.status_code == 303
+    html = nav.get("/notes/").get_data(as_text=True)
+    assert TEXTE not in html and "remis dans le formulaire" not in html
+    assert len(_brouillons(ctx)) == 1  # still waiting for its author only
+    autre = nav_factory()
+    autre.connexion(monde.collegue.email)
+    assert TEXTE not in autre.get("/notes/").get_data(as_text=True)
+
+
+def test_brouillon_perime_efface(nav, fabrique, ctx, app):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    _poster_apres_expiration(nav, ctx, app, monde.conseiller, "/notes/", {"contenu": TEXTE})
+    (brouillon,) = _brouillons(ctx)
+    brouillon.cree_le = en_utc(brouillon.cree_le) - timedelta(minutes=31)
+    ctx.commit()
+    nav.connexion(monde.conseiller.email)
+    html = nav.get("/notes/").get_data(as_text=True)
+    assert TEXTE not in html
+    assert _brouillons(ctx) == []  # purged at login
+
+
+def test_jetons_et_mots_de_passe_jamais_gardes(nav, fabrique, ctx, app):
+    monde = fabrique.monde()
+    nav.connexion(monde.admin.email)
+    _poster_apres_expiration(nav, ctx, app, monde.admin, "/admin/utilisateurs/nouveau", {
+        "prenom": "Alix", "nom": "Martin", "email": "alix@exemple.fr", "mot_de_passe": "Secret-tres-long-42",
+        "_envoi": "jeton-unique"})
+    (brouillon,) = _brouillons(ctx)
+    champs = brouillon.champs
+    assert champs["prenom"] == ["Alix"]
+    assert "mot_de_passe" not in champs and "csrf_token" not in champs and "_envoi" not in champs
+
+
+def test_session_prolongee_par_le_maintien(nav, fabrique, ctx, app):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    ctx.expire_all()
+    (ligne,) = ctx.scalars(select(SessionConnexion)).all()
+    ligne.vu_le = en_utc(ligne.vu_le) - app.permanent_session_lifetime + timedelta(minutes=1)
+    ctx.commit()
+    reponse = nav.post("/compte/session/maintien", depuis="/notes/",
+                       headers={"X-CSRFToken": jeton_csrf(nav.get("/notes/").get_data(as_text=True))})
+    assert reponse.status_code == 204
+    assert int(reponse.headers["X-Session-Restante"]) >= (app.permanent_session_lifetime.total_seconds() - 60)
+    ctx.expire_all()
+    (ligne,) = ctx.scalars(select(SessionConnexion)).all()
+    _expirer_dans = en_utc(ligne.vu_le) + app.permanent_session_lifetime
+    from cipdesk.core.db import utcnow
+    assert _expirer_dans - utcnow() > app.permanent_session_lifetime - timedelta(minutes=1)
+
+
+def test_maintien_refuse_sans_session(client):
+    assert client.post("/compte/session/maintien").status_code in (400, 401, 302)
+
+
+def test_avertissement_avant_expiration_dans_la_page(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    html = nav.get("/notes/").get_data(as_text=True)
+    assert 'src="/static/js/session.js' in html
+    assert re.search(r'data-inactivite="\d+"', html)
+    assert 'role="status"' in html and "aria-live" in html and "Rester connecté·e" in html
+    assert "<script>" not in html  # no inline script (CSP script-src 'self')
+
+
+# -- NUL and refused input: 422 with the form and the typed text -----------------------
+def test_nul_dans_une_note_repond_422_avec_le_texte(nav, fabrique, ctx):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    reponse = nav.post("/notes/", {"contenu": "Début\x00fin du texte tapé"})
+    html = reponse.get_data(as_text=True)
+    assert reponse.status_code == 422
+    assert "Débutfin du texte tapé" in html and "caractère invisible" in html
+    assert 'name="contenu"' in html
+
+
+def test_nul_dans_une_fiche_personne_repond_422_avec_le_texte(nav, fabrique):
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    reponse = nav.post("/accueil/personnes/nouvelle", {"nom": "Dur\x00and", "prenom": "Camille"})
+    html = reponse.get_data(as_text=True)
+    assert reponse.status_code == 422
+    assert 'value="Durand"' in html and 'value="Camille"' in html and "caractère invisible" in html
