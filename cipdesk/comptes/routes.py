@@ -274,7 +274,7 @@ def non_connecte():
         reponse = make_response("", 401)
         reponse.headers["HX-Redirect"] = url
         return reponse
-    return redirect(url, 303 if request.method == "POST" else 302)
+    return redirect(url)
 
 
 @bp.before_app_request

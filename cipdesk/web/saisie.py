@@ -36,8 +36,26 @@ def _sans_nul(donnees) -> tuple[ImmutableMultiDict, set[str]]:
     return ImmutableMultiDict(paires), retires
 
 
+# ?page= beyond this is read as this: a 20-digit number overflows the database's OFFSET
+# (Flask-SQLAlchemy's paginate reads ?page= itself, on every paginated page).
+PAGE_MAX = 1_000_000
+
+
+def _page_bornee(args) -> ImmutableMultiDict | None:
+    valeurs = args.getlist("page")
+    if not any(len(v) > 7 for v in valeurs):
+        return None
+    return ImmutableMultiDict([(c, str(PAGE_MAX) if c == "page" and len(v) > 7 else v)
+                               for c, v in args.items(multi=True)])
+
+
 def nettoyer_la_requete() -> None:
-    """Remove NUL characters from the query string and the form; remember which fields held one."""
+    """Remove NUL characters from the query string and the form; remember which fields
+    held one. Bound ?page= (PAGE_MAX)."""
+    bornee = _page_bornee(request.args)
+    if bornee is not None:
+        request.args = bornee
+        request.__dict__.pop("values", None)
     retires: set[str] = set()
     for attribut in ("args", "form"):
         donnees = getattr(request, attribut)
