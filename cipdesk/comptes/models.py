@@ -181,5 +181,5 @@ class Brouillon(UuidPk, Base):
     page: Mapped[str] = mapped_column(String(500))
     cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     champs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
-    # {field name: [values]} as typed, tokens and passwords left out (rules.champs_a_garder).
+    # {field name: [values]} as typed, tokens and passwords left out (web.saisie.champs_a_garder).
     champs = TexteConfidentiel(json=True)

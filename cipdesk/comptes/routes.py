@@ -16,6 +16,7 @@ from cipdesk.comptes.rules import FinSession, en_utc
 from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security.throttle import Limites
+from cipdesk.web import saisie
 from cipdesk.web.rendu import rendre
 
 # The key of the Flask session holding the server-side session's token (see the user loader).
@@ -245,7 +246,7 @@ def _garder_la_saisie() -> str | None:
     identifiant = str(session.get("_user_id", "")).split(":")[0]
     if ligne is None or str(ligne.utilisateur_id) != identifiant:
         return None
-    champs = rules.champs_a_garder(request.form.items(multi=True))
+    champs = saisie.champs_a_garder(request.form.items(multi=True))
     if not champs:
         return None
     page = _page_du_formulaire()

@@ -130,27 +130,9 @@ def resume_agent(agent: str) -> str:
 
 # -- what was typed when the session had ended (issue #10, point 10) --------------------
 DUREE_BROUILLON = timedelta(minutes=30)
-TAILLE_MAX_BROUILLON = 500_000  # characters; a form bigger than this is not kept
-CHAMPS_JAMAIS_GARDES = {"csrf_token", "_envoi"}  # the CSRF and one-time tokens
-MOTS_DE_PASSE = re.compile(r"passe|password|secret", re.IGNORECASE)
 # Forms never kept: their fields are passwords, or they hold nothing typed.
 ENDPOINTS_SANS_BROUILLON = {"comptes.connexion", "comptes.mot_de_passe", "comptes.deconnexion",
                             "comptes.maintien_session"}
-
-
-def champs_a_garder(paires) -> dict[str, list[str]]:
-    """{name: [values]} of the submitted fields worth giving back: no token, no
-    password, nothing empty; {} when nothing is left or the whole is too big."""
-    champs: dict[str, list[str]] = {}
-    taille = 0
-    for cle, valeur in paires:
-        if cle in CHAMPS_JAMAIS_GARDES or MOTS_DE_PASSE.search(cle):
-            continue
-        champs.setdefault(cle, []).append(valeur)
-        taille += len(cle) + len(valeur)
-    if taille > TAILLE_MAX_BROUILLON or not any(v.strip() for vs in champs.values() for v in vs):
-        return {}
-    return champs
 
 
 def brouillon_perime(cree_le: datetime, maintenant: datetime) -> bool:

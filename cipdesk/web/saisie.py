@@ -15,6 +15,8 @@ wrapped once, here and nowhere else.
 """
 from __future__ import annotations
 
+import re
+
 from flask import Flask, g, has_request_context, request
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto, _is_submitted
@@ -23,6 +25,25 @@ from werkzeug.datastructures import ImmutableMultiDict
 MESSAGE_NUL = ("Un caractère invisible non autorisé a été retiré de ce champ : vérifiez le texte, "
                "puis enregistrez à nouveau.")
 METHODES_SURES = {"GET", "HEAD", "OPTIONS"}
+TAILLE_MAX_GARDEE = 500_000  # characters; a form bigger than this is not kept
+CHAMPS_JAMAIS_GARDES = {"csrf_token", "_envoi"}  # the CSRF and one-time tokens
+MOTS_DE_PASSE = re.compile(r"passe|password|secret", re.IGNORECASE)
+
+
+def champs_a_garder(paires) -> dict[str, list[str]]:
+    """{name: [values]} of submitted fields worth giving back to the person who typed
+    them: no token, no password, nothing empty; {} when nothing is left or the whole
+    is too big. Pure (drafts of comptes, the « Formulaire expiré » page)."""
+    champs: dict[str, list[str]] = {}
+    taille = 0
+    for cle, valeur in paires:
+        if cle in CHAMPS_JAMAIS_GARDES or MOTS_DE_PASSE.search(cle):
+            continue
+        champs.setdefault(cle, []).append(valeur)
+        taille += len(cle) + len(valeur)
+    if taille > TAILLE_MAX_GARDEE or not any(v.strip() for vs in champs.values() for v in vs):
+        return {}
+    return champs
 
 
 def _sans_nul(donnees) -> tuple[ImmutableMultiDict, set[str]]:

@@ -93,9 +93,16 @@ def installer(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf(_exc):
-        return _page_erreur(400, "Formulaire expiré",
-                            "Le jeton de sécurité du formulaire est absent ou a expiré. Rechargez "
-                            "la page puis recommencez.")
+        # Not a bare page: what the form carried is shown back to copy (issue #10, point 10).
+        # Never put back into a form by itself: the request's origin was not proven.
+        champs = saisie.champs_a_garder(request.form.items(multi=True)) if request.method == "POST" else {}
+        return render_template(
+            "errors/erreur.html", statut=400, titre="Formulaire expiré",
+            message="Le jeton de sécurité du formulaire est absent ou a expiré : rien n'a été enregistré. "
+                    "Rechargez la page puis recommencez." + (
+                        " Ce que vous aviez saisi est recopié ci-dessous pour que vous puissiez le reprendre."
+                        if champs else ""),
+            saisie=[(nom, "\n".join(valeurs)) for nom, valeurs in champs.items()]), 400
 
     @app.errorhandler(405)
     def _methode(_exc):

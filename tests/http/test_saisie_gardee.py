@@ -155,3 +155,24 @@ def test_nul_dans_une_fiche_personne_repond_422_avec_le_texte(nav, fabrique):
     html = reponse.get_data(as_text=True)
     assert reponse.status_code == 422
     assert 'value="Durand"' in html and 'value="Camille"' in html and "caractère invisible" in html
+
+
+def test_formulaire_expire_recopie_ce_qui_etait_saisi(client):
+    """The session cookie itself is gone (browser closed): the form's token no longer
+    matches. Not a bare 400 page: the typed text is shown to copy, passwords never."""
+    reponse = client.post("/notes/", data={"contenu": TEXTE, "mot_de_passe": "Secret-tres-long-42",
+                                           "csrf_token": "perime"})
+    html = reponse.get_data(as_text=True)
+    assert reponse.status_code == 400
+    assert "Formulaire expiré" in html and TEXTE.replace("'", "&#39;") in html
+    assert "Secret-tres-long-42" not in html and "perime" not in html
+
+
+def test_champs_a_garder_sans_jetons_ni_mots_de_passe():
+    from cipdesk.web.saisie import champs_a_garder
+
+    assert champs_a_garder([("csrf_token", "x"), ("_envoi", "y"), ("mot_de_passe", "z"), ("nouveau_mot_de_passe", "z"),
+                            ("contenu", "texte"), ("publics", "a"), ("publics", "b")]) == {
+        "contenu": ["texte"], "publics": ["a", "b"]}
+    assert champs_a_garder([("csrf_token", "x"), ("contenu", "  ")]) == {}
+    assert champs_a_garder([("contenu", "a" * 600_000)]) == {}
