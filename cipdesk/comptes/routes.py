@@ -244,14 +244,16 @@ def _garder_la_saisie() -> str | None:
         return None
     ligne = services.session_par_jeton(db.session, session.get(CLE_SESSION))
     identifiant = str(session.get("_user_id", "")).split(":")[0]
-    if ligne is None or str(ligne.utilisateur_id) != identifiant:
+    maintenant = utcnow()
+    if ligne is None or str(ligne.utilisateur_id) != identifiant \
+            or not rules.brouillon_permis(motif_fin=ligne.motif_fin, fin=ligne.fin, maintenant=maintenant):
         return None
     champs = saisie.champs_a_garder(request.form.items(multi=True))
     if not champs:
         return None
     page = _page_du_formulaire()
     services.garder_brouillon(db.session, utilisateur=ligne.utilisateur, page=page, champs=champs,
-                              maintenant=utcnow())
+                              maintenant=maintenant)
     return page
 
 

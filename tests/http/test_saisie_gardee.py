@@ -176,3 +176,34 @@ def test_champs_a_garder_sans_jetons_ni_mots_de_passe():
         "contenu": ["texte"], "publics": ["a", "b"]}
     assert champs_a_garder([("csrf_token", "x"), ("contenu", "  ")]) == {}
     assert champs_a_garder([("contenu", "a" * 600_000)]) == {}
+
+
+def test_rien_garde_apres_une_deconnexion_ou_une_session_terminee(nav, nav_factory, fabrique, ctx):
+    """A copy of the cookie replayed after a logout (or a « Terminer ») plants nothing."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    page = nav.get("/notes/")
+    jeton = jeton_csrf(page.get_data(as_text=True))
+    copie = nav.client.get_cookie("cipdesk_session").value
+    assert nav.post("/deconnexion", depuis="/").status_code == 303
+    voleur = nav_factory()
+    voleur.client.set_cookie("cipdesk_session", copie)
+    reponse = voleur.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton})
+    assert reponse.status_code == 302 and "/connexion" in reponse.headers["Location"]
+    assert _brouillons(ctx) == []
+
+
+def test_regle_brouillon_permis():
+    from datetime import datetime, timezone
+
+    from cipdesk.comptes.rules import FinSession, brouillon_permis
+
+    maintenant = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+    assert brouillon_permis(motif_fin=FinSession.INACTIVITE, fin=maintenant, maintenant=maintenant)
+    assert brouillon_permis(motif_fin=FinSession.DUREE_MAXIMALE, fin=maintenant - timedelta(minutes=29),
+                            maintenant=maintenant)
+    assert not brouillon_permis(motif_fin=FinSession.INACTIVITE, fin=maintenant - timedelta(minutes=31),
+                                maintenant=maintenant)
+    for motif in (FinSession.DECONNEXION, FinSession.TERMINEE, FinSession.MOT_DE_PASSE, FinSession.ADMINISTRATION):
+        assert not brouillon_permis(motif_fin=motif, fin=maintenant, maintenant=maintenant)
+    assert not brouillon_permis(motif_fin="", fin=None, maintenant=maintenant)
