@@ -111,6 +111,8 @@ MATRICE = {
     "comptes.terminer_session": [("POST", lambda o: f"/compte/sessions/{o['session']}/fin",
                                   _tous(INTROUVABLE, anonyme=LOGIN, conseiller=OK))],
     "comptes.terminer_autres_sessions": [("POST", lambda o: "/compte/sessions/autres/fin", _tous(OK, **CONNECTES))],
+    # Keep-alive while typing (issue #10, point 10).
+    "comptes.maintien_session": [("POST", lambda o: "/compte/session/maintien", _tous(OK, **CONNECTES))],
     "notes.liste": [
         ("GET", lambda o: "/notes/", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
         ("POST", lambda o: "/notes/", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
