@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from cipdesk.core.contrat import Alerte
 from cipdesk.comptes.models import Structure
-from cipdesk.parcours import rules
-from cipdesk.parcours.models import Etape, Parcours
-from cipdesk.parcours.rules import STATUTS_OUVERTS, StatutParcours
+from cipdesk.parcours.contrat import rules
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.contrat.rules import StatutParcours
+from cipdesk.parcours.etapes.models import Etape
+from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS
 from cipdesk.personnes.models import Personne
 
 PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"
