@@ -85,7 +85,7 @@ def test_reajustements_simultanes_d_une_etape(app, nav_factory, fabrique, ctx):
     from cipdesk.parcours.etapes import services as etapes
     from cipdesk.parcours.etapes.models import Etape, EtapeEvenement
     from cipdesk.parcours.etapes.rules import Responsable
-    from tests.http.test_parcours import ouvrir
+    from tests.http.parcours.test_parcours import ouvrir
 
     monde = fabrique.monde()
     personne = fabrique.personne(monde.structure, referent=monde.conseiller)
