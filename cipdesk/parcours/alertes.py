@@ -2,7 +2,6 @@
 the ids in ONE query (declared in parcours/module.py)."""
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
 from sqlalchemy import and_, func, select

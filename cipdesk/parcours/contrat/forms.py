@@ -1,14 +1,14 @@
 """Forms of the contract: opening, avenant or renouvellement, signature."""
 from __future__ import annotations
 
-from wtforms import BooleanField, HiddenField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import HiddenField
+from wtforms.validators import InputRequired, Optional
 
-from cipdesk.parcours.forms import REQUIS, DateFr, EntierFr, Formulaire
+from cipdesk.parcours.forms import REQUIS, DateFr, Formulaire
 from cipdesk.parcours.forms import select as _select
 from cipdesk.parcours.forms import texte as _texte
-from cipdesk.web.formulaires import avec_vide, choix
 from cipdesk.parcours.contrat.models import NatureVersion
+from cipdesk.web.formulaires import choix
 
 
 class OuvertureForm(Formulaire):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -16,11 +15,9 @@ from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.contrat.rules import StatutParcours
 from cipdesk.personnes.models import Personne
 
-if TYPE_CHECKING:
-    from cipdesk.parcours.entretiens.models import Entretien
-    from cipdesk.parcours.etapes.models import Etape
-    from cipdesk.parcours.projet.models import Projet
-    from cipdesk.parcours.sortie.models import Sortie
+# Étapes, entretiens, projet and exit hang from the parcours but live in their own
+# sub-packages, which import this one: the relationships below name them as
+# strings, resolved by SQLAlchemy's class registry (no import cycle).
 
 
 class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
@@ -46,14 +43,14 @@ class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
 
     personne: Mapped[Personne] = relationship()
     referent: Mapped[Utilisateur] = relationship(foreign_keys=[referent_id])
-    etapes: Mapped[list[Etape]] = relationship(
+    etapes: Mapped[list["Etape"]] = relationship(  # noqa: F821
         back_populates="parcours", order_by="(Etape.echeance, Etape.created_at)")
-    entretiens: Mapped[list[Entretien]] = relationship(
+    entretiens: Mapped[list["Entretien"]] = relationship(  # noqa: F821
         back_populates="parcours", order_by="(Entretien.le, Entretien.created_at)")
     versions_contrat: Mapped[list[VersionContrat]] = relationship(
         back_populates="parcours", order_by="VersionContrat.numero")
-    sortie: Mapped[Sortie | None] = relationship(back_populates="parcours")
-    projet: Mapped[Projet | None] = relationship(back_populates="parcours")
+    sortie: Mapped["Sortie | None"] = relationship(back_populates="parcours")  # noqa: F821
+    projet: Mapped["Projet | None"] = relationship(back_populates="parcours")  # noqa: F821
 
     @property
     def est_ouvert(self) -> bool:

@@ -1,8 +1,6 @@
 """Pure rules of the contract (REAC CP6): status, dates, alert thresholds. No session, no Flask."""
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cipdesk.core.erreurs import ErreurMetier

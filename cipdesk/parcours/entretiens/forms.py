@@ -1,14 +1,13 @@
 """Form of an entretien de suivi."""
 from __future__ import annotations
 
-from wtforms import BooleanField, HiddenField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, NumberRange, Optional
 
 from cipdesk.parcours.forms import REQUIS, DateFr, EntierFr, Formulaire
 from cipdesk.parcours.forms import select as _select
 from cipdesk.parcours.forms import texte as _texte
-from cipdesk.web.formulaires import avec_vide, choix
 from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
+from cipdesk.web.formulaires import choix
 
 
 class EntretienForm(Formulaire):

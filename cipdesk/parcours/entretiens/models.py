@@ -1,16 +1,14 @@
 """The entretiens de suivi of a parcours (REAC CP6)."""
 from __future__ import annotations
 
-import enum
 import uuid
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import Date, ForeignKey, Index, Integer, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
 from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien

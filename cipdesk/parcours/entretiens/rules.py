@@ -1,9 +1,7 @@
 """Pure rules of the entretiens de suivi (REAC CP6). No session, no Flask."""
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle

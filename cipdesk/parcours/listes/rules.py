@@ -2,7 +2,7 @@
 
 Defaults live here in code; a structure overrides them in
 `Structure.parametres["listes_parcours"][<liste>] = {"ajouts": [[code, libelle], …],
-"retires": [code, …]}` (edited by its admin, see `services_listes.modifier_liste`).
+"retires": [code, …]}` (edited by its admin, see `listes.services.modifier_liste`).
 Rows store the code AND a copy of the label, so a retired value stays readable
 on old records while it is no longer offered in forms (STYLE.md « Enums »).
 """

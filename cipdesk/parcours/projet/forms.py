@@ -1,15 +1,15 @@
 """Forms of the projet professionnel (CP7) and of the plan d'action (CP8)."""
 from __future__ import annotations
 
-from wtforms import BooleanField, HiddenField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import HiddenField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from cipdesk.parcours.forms import REQUIS, DateFr, EntierFr, Formulaire
+from cipdesk.parcours.forms import REQUIS, DateFr, Formulaire
 from cipdesk.parcours.forms import select as _select
 from cipdesk.parcours.forms import texte as _texte
-from cipdesk.web.formulaires import avec_vide, choix
 from cipdesk.parcours.projet.rules import (Faisabilite, NatureAction, StatutAction, StatutDossierFormation,
                                            TypeConfrontation)
+from cipdesk.web.formulaires import choix
 
 
 class ProjetForm(Formulaire):

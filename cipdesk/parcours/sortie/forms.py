@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from wtforms import BooleanField, HiddenField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
-from cipdesk.parcours.forms import REQUIS, DateFr, EntierFr, Formulaire
+from cipdesk.parcours.forms import REQUIS, DateFr, Formulaire
 from cipdesk.parcours.forms import select as _select
 from cipdesk.parcours.forms import texte as _texte
-from cipdesk.web.formulaires import avec_vide, choix
 from cipdesk.parcours.sortie.rules import MOTIFS_SORTIE, CategorieSortie, DevenirEtapes, SituationSuivi
+from cipdesk.web.formulaires import avec_vide, choix
 
 
 def choix_motifs():

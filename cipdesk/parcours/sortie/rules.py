@@ -2,9 +2,7 @@
 its follow-up at 3 and 6 months. No session, no Flask."""
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle
