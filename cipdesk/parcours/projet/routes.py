@@ -6,10 +6,9 @@ from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
-from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import parcours_complet
-from cipdesk.parcours.forms import en_enum
+from cipdesk.parcours.forms import Formulaire, en_enum
 from cipdesk.parcours.listes.forms import choix_liste
 from cipdesk.parcours.projet import queries, services
 from cipdesk.parcours.projet.forms import (ActionForm, ConfrontationForm, FaisabiliteForm, MetierForm, ProjetForm,
@@ -36,6 +35,8 @@ def _formulaires_projet(projet, **donnes):
         "confrontation": donnes.get("confrontation") or ConfrontationForm(formdata=None),
         "validation": donnes.get("validation") or ValidationForm(formdata=None, obj=projet),
     }
+    if donnes.get("demarrage") is not None:
+        formes["demarrage"] = donnes["demarrage"]
     if projet is not None:
         formes["bilan"].phase_code.choices = choix_liste("phase_projet", projet.phase_code)
         if not donnes.get("bilan"):
@@ -80,13 +81,12 @@ def voir(parcours_id):
     projet = parcours.projet
     if request.method == "GET":
         return _page_projet(parcours)
-    if projet is None:  # the « Démarrer » button
-        try:
-            _le_projet(parcours)
-        except ErreurMetier as exc:
-            flash(exc.message, "erreur")
-            return _page_projet(parcours, 409)
-        return _vers_le_projet(parcours, "Accompagnement du projet professionnel démarré.")
+    if projet is None:  # the « Démarrer » button: a form with nothing but its token
+        demarrage = Formulaire()
+        envoi = soumettre(demarrage, lambda: _le_projet(parcours))
+        if envoi:
+            return _vers_le_projet(parcours, "Accompagnement du projet professionnel démarré.")
+        return _page_projet(parcours, envoi.statut, demarrage=demarrage)
     form = ProjetForm()
     form.phase_code.choices = choix_liste("phase_projet", projet.phase_code)
     envoi = soumettre(form, lambda: services.enregistrer_bilan(

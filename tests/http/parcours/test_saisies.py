@@ -75,7 +75,7 @@ def clos_sans_projet(ctx, monde, personne):
 
 
 @pytest.mark.parametrize("chemin, donnees, statut", [
-    ("projet", {}, 409),
+    ("projet", {}, 422),
     ("projet/metiers", {"rome_code": "N1103"}, 422),
     ("projet/confrontations", {"type_confrontation": "enquete_metier", "le": str(date.today())}, 422),
     ("projet/validation", {"version": "1", "projet_valide": "Cariste", "valide_le": str(date.today())}, 422),
