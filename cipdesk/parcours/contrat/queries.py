@@ -63,7 +63,7 @@ def personnes_suivies(session: Session, utilisateur) -> list[Personne]:
     if condition is None:
         return []
     return list(session.scalars(
-        select(Personne).where(Personne.structure_id == utilisateur.structure_id, condition,
+        select(Personne).where(condition,
                                Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
         .order_by(Personne.nom, Personne.prenom)))
 
@@ -74,17 +74,12 @@ def liste_parcours(session: Session, utilisateur, *, statut: StatutParcours | No
     if condition is None:
         return []
     requete = (select(Parcours).join(Parcours.personne)
-               .where(Parcours.structure_id == utilisateur.structure_id, condition)
+               .where(condition)
                .options(joinedload(Parcours.personne), joinedload(Parcours.referent))
                .order_by(Parcours.statut.desc(), Personne.nom, Personne.prenom))
     if statut is not None:
         requete = requete.where(Parcours.statut == statut)
     return list(session.scalars(requete))
-
-
-def personne_de_la_structure(session: Session, utilisateur, personne_id: uuid.UUID) -> Personne | None:
-    return session.scalar(select(Personne).where(Personne.id == personne_id,
-                                                 Personne.structure_id == utilisateur.structure_id))
 
 
 def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
