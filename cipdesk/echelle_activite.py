@@ -20,8 +20,10 @@ from cipdesk.competences.services import codes_pour
 from cipdesk.core.db import utcnow
 from cipdesk.echelle import Contexte, generateur
 from cipdesk.notes.models import NoteConfidentielle
-from cipdesk.parcours.listes import DEFAUTS
-from cipdesk.parcours.models import Entretien, Etape, Parcours
+from cipdesk.parcours.listes.rules import DEFAUTS
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.entretiens.models import Entretien
+from cipdesk.parcours.etapes.models import Etape
 from cipdesk.personnes.models import Personne
 from cipdesk.security import keys
 

@@ -4,14 +4,14 @@ import uuid
 
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
-from cipdesk.comptes.models import Role, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import db
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes import services
 from cipdesk.notes.forms import NoteForm, PartageForm
 from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.personnes.queries import conseillers_de_la_structure
 from cipdesk.security import policy
 from cipdesk.web.formulaires import choix
 from cipdesk.web.rendu import rendre
@@ -25,11 +25,8 @@ def _charger(note_id: uuid.UUID) -> NoteConfidentielle:
 
 
 def _collegues():
-    return db.session.scalars(
-        select(Utilisateur).where(Utilisateur.structure_id == current_user.structure_id,
-                                  Utilisateur.role == Role.CONSEILLER, Utilisateur.actif.is_(True),
-                                  Utilisateur.id != current_user.id)
-        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+    return [u for u in conseillers_de_la_structure(db.session, current_user.structure_id)
+            if u.id != current_user.id]
 
 
 @bp.route("/", methods=["GET", "POST"])

@@ -2,7 +2,6 @@
 the ids in ONE query (declared in parcours/module.py)."""
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
 from sqlalchemy import and_, func, select
@@ -10,9 +9,11 @@ from sqlalchemy.orm import Session
 
 from cipdesk.core.contrat import Alerte
 from cipdesk.comptes.models import Structure
-from cipdesk.parcours import rules
-from cipdesk.parcours.models import Etape, Parcours
-from cipdesk.parcours.rules import STATUTS_OUVERTS, StatutParcours
+from cipdesk.parcours.contrat import rules
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.contrat.rules import StatutParcours
+from cipdesk.parcours.etapes.models import Etape
+from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS
 from cipdesk.personnes.models import Personne
 
 PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"

@@ -10,9 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cipdesk.competences.rules import Cas
-from cipdesk.parcours.models import Entretien, Parcours
-from cipdesk.parcours.projet_models import Projet
-from cipdesk.parcours.rules import TypeEntretien
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.entretiens.models import Entretien
+from cipdesk.parcours.entretiens.rules import TypeEntretien
+from cipdesk.parcours.projet.models import Projet
 
 
 def _cas(lignes, objet: str) -> list[Cas]:

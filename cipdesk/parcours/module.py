@@ -7,9 +7,18 @@ from cipdesk.security import policy
 
 
 def _module() -> Module:
-    from cipdesk.parcours import alertes, demo, dossier, queries
-    from cipdesk.parcours.models import Entretien, Etape, Parcours
+    from cipdesk.parcours import alertes, demo, dossier
+    from cipdesk.parcours.contrat import queries as contrat
+    from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.entretiens import queries as entretiens
+    from cipdesk.parcours.entretiens.models import Entretien
+    from cipdesk.parcours.etapes import queries as etapes
+    from cipdesk.parcours.etapes.models import Etape
+    from cipdesk.parcours.projet.models import ActionPlan, MetierExplore, Projet
+    from cipdesk.parcours.projet.queries import garde_metier
     from cipdesk.parcours.routes import bp
+    from cipdesk.parcours.sortie import queries as sortie
+    from cipdesk.parcours.sortie.models import Sortie
     from cipdesk.personnes.queries import garde_dossier
 
     return Module(
@@ -20,12 +29,12 @@ def _module() -> Module:
             "parcours", "Parcours",
             "Contractualiser le parcours, suivre les étapes et les entretiens, accompagner le "
             "projet professionnel jusqu'à la sortie.", ("CP6", "CP7", "CP8"),
-            visible=policy.peut_voir_file_active, endpoint="parcours.index", ordre=20),),
+            visible=policy.peut_voir_file_active, endpoint="parcours.contrat.index", ordre=20),),
         objets=(
-            TypeObjet("parcours", "parcours contractualisé", "parcours.voir", "parcours_id"),
+            TypeObjet("parcours", "parcours contractualisé", "parcours.contrat.voir", "parcours_id"),
             TypeObjet("etape", "étape de parcours"),
-            TypeObjet("entretien", "entretien de suivi", "parcours.entretien", "entretien_id", notes=Entretien),
-            TypeObjet("entretien_projet", "entretien de projet professionnel", "parcours.entretien",
+            TypeObjet("entretien", "entretien de suivi", "parcours.entretiens.voir", "entretien_id", notes=Entretien),
+            TypeObjet("entretien_projet", "entretien de projet professionnel", "parcours.entretiens.voir",
                       "entretien_id"),
             TypeObjet("bilan_parcours", "bilan de parcours"),
             TypeObjet("projet", "projet professionnel"),
@@ -36,9 +45,13 @@ def _module() -> Module:
             Lisible(Parcours, garde_dossier, audit="parcours"),
             Lisible(Etape, garde_dossier),
             Lisible(Entretien, garde_dossier, audit="entretien"),
+            Lisible(Projet, garde_dossier),
+            Lisible(MetierExplore, garde_metier),
+            Lisible(ActionPlan, garde_dossier),
+            Lisible(Sortie, garde_dossier),
         ),
         alertes=(alertes.etapes_en_retard, alertes.sans_contact, alertes.fin_de_contrat),
-        chronologie=getattr(queries, "FOURNISSEURS_CHRONOLOGIE", ()),
+        chronologie=(contrat.chronologie, etapes.chronologie, entretiens.chronologie, sortie.chronologie),
         preuves=(
             RegleDePreuve("parcours", ("CP6",),
                           "REAC CP6, critère « L'accompagnement est contractualisé avec la personne »."),

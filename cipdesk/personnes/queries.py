@@ -81,3 +81,13 @@ def garde_dossier(session: Session, utilisateur, objet, modifier: bool) -> bool:
     parcours, entretien…): whoever may see (or write about) that person."""
     personne = objet.personne if hasattr(objet, "personne") else objet.parcours.personne
     return garde_personne(session, utilisateur, personne, modifier)
+
+
+def conseillers_de_la_structure(session: Session, structure_id) -> list[Utilisateur]:
+    """The active conseillers of a structure, by name: the people a person, a parcours
+    or a note can be entrusted to (the one definition of « conseillers of the structure »)."""
+    from cipdesk.comptes.models import Role
+
+    return list(session.scalars(select(Utilisateur).where(
+        Utilisateur.structure_id == structure_id, Utilisateur.role == Role.CONSEILLER,
+        Utilisateur.actif.is_(True)).order_by(Utilisateur.nom, Utilisateur.prenom)))

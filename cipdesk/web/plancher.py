@@ -29,9 +29,11 @@ def plancher(nom: str):
 
 @plancher("accueil")
 def _accueil(_args):
-    from cipdesk.parcours.queries import mes_alertes
+    from cipdesk.core.dates import aujourdhui
+    from cipdesk.personnes.queries import mes_alertes
 
-    return [(str(p.id), [a.code for a in alertes]) for p, alertes in mes_alertes(db.session, current_user)]
+    return [(str(p.id), [a.code for a in alertes])
+            for p, alertes in mes_alertes(db.session, current_user, aujourdhui())]
 
 
 def _file_active(args):
@@ -81,7 +83,7 @@ def _diagnostic(args):
 
 @plancher("parcours")
 def _parcours(args):
-    from cipdesk.parcours.routes import charger_parcours
+    from cipdesk.parcours.contrat.routes import charger_parcours
 
     parcours = charger_parcours(uuid.UUID(args["parcours"]), complet=True)
     return [e.intitule for e in parcours.etapes] + [str(e.le) for e in parcours.entretiens]
@@ -115,7 +117,7 @@ def contexte():
     """Ids the benchmark needs: a person of the user's perimeter with a diagnostic and a parcours."""
     from cipdesk.accueil.queries import restreindre
     from cipdesk.accueil.routes import file_partagee
-    from cipdesk.parcours.models import Parcours
+    from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.personnes.models import Personne
 
     requete = restreindre(select(Personne.id, Personne.nom_recherche, Parcours.id).join(

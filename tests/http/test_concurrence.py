@@ -2,6 +2,8 @@
 ciphertext, a clear conflict for the losers (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
+from cipdesk.core.dates import aujourdhui
+
 import re
 import threading
 import uuid
@@ -80,17 +82,17 @@ def test_reajustements_simultanes_d_une_etape(app, nav_factory, fabrique, ctx):
     409 with their input kept; the étape and its history hold only the winner."""
     from datetime import date, timedelta
 
-    from cipdesk.parcours import etapes
-    from cipdesk.parcours.models import Etape, EtapeEvenement
-    from cipdesk.parcours.rules import Responsable
-    from tests.http.test_parcours import ouvrir
+    from cipdesk.parcours.etapes import services as etapes
+    from cipdesk.parcours.etapes.models import Etape, EtapeEvenement
+    from cipdesk.parcours.etapes.rules import Responsable
+    from tests.http.parcours.test_parcours import ouvrir
 
     monde = fabrique.monde()
     personne = fabrique.personne(monde.structure, referent=monde.conseiller)
     parcours = ouvrir(ctx, personne, monde.conseiller)
     etape = etapes.ajouter_etape(ctx, parcours, par=monde.conseiller, type_code="formation", intitule="CACES",
                                  responsable=Responsable.PERSONNE, echeance=date.today() + timedelta(days=9),
-                                 objectif="Emploi en logistique")
+                                 objectif="Emploi en logistique", le=aujourdhui())
     ctx.commit()
     url = f"/parcours/etapes/{etape.id}/reajuster"
     onglets = []

@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from cipdesk.accueil.models import Accueil, Urgence
 from cipdesk.accueil.diagnostic_models import Diagnostic
 from cipdesk.notes.models import NoteConfidentielle
-from cipdesk.parcours.models import Entretien, Etape, Parcours
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.entretiens.models import Entretien
+from cipdesk.parcours.etapes.models import Etape
 from cipdesk.personnes.models import Personne
 from cipdesk.security.chiffrement import ouvrir
 

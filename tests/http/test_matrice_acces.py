@@ -2,6 +2,8 @@
 declared table. A route missing from the table fails the suite."""
 from __future__ import annotations
 
+from cipdesk.core.dates import aujourdhui
+
 import uuid
 from datetime import date
 
@@ -56,9 +58,13 @@ def _objets_comptes(ctx, monde):
 
 def _objets_parcours(ctx, monde):
     """A parcours of the conseiller's person, with an étape, an entretien, a métier, an action (issue 4)."""
-    from cipdesk.parcours import etapes, projet_services, services
-    from cipdesk.parcours.projet_rules import NatureAction
-    from cipdesk.parcours.rules import ModeEntretien, Responsable, TypeEntretien
+    from cipdesk.parcours.contrat import services
+    from cipdesk.parcours.entretiens import services as entretiens
+    from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
+    from cipdesk.parcours.etapes import services as etapes
+    from cipdesk.parcours.etapes.rules import Responsable
+    from cipdesk.parcours.projet import services as projet_services
+    from cipdesk.parcours.projet.rules import NatureAction
     from tests.factories import Fabrique
 
     personne = Fabrique(ctx, "").personne(monde.structure, referent=monde.conseiller)
@@ -66,14 +72,14 @@ def _objets_parcours(ctx, monde):
                                         debut=date(2026, 1, 5), fin_prevue=None, objectifs="Emploi",
                                         engagements_personne="a", engagements_structure="b")
     etape = etapes.ajouter_etape(ctx, parcours, par=monde.conseiller, type_code="formation", intitule="CACES",
-                                 responsable=Responsable.PERSONNE, echeance=date(2026, 3, 1), objectif="Emploi")
-    entretien = services.ajouter_entretien(ctx, parcours, par=monde.conseiller, le=date(2026, 1, 6),
+                                 responsable=Responsable.PERSONNE, echeance=date(2026, 3, 1), objectif="Emploi", le=aujourdhui())
+    entretien = entretiens.ajouter_entretien(ctx, parcours, par=monde.conseiller, le=date(2026, 1, 6),
                                            duree_minutes=30, mode=ModeEntretien.PRESENTIEL,
-                                           type_entretien=TypeEntretien.SUIVI, objectif="Suivi", synthese="")
-    projet = projet_services.demarrer_projet(ctx, parcours, par=monde.conseiller)
+                                           type_entretien=TypeEntretien.SUIVI, objectif="Suivi", synthese="", aujourd_hui=aujourdhui())
+    projet = projet_services.demarrer_projet(ctx, parcours, par=monde.conseiller, le=aujourdhui())
     metier = projet_services.ajouter_metier(ctx, projet, par=monde.conseiller, rome_code="K2204", libelle="")
     action = projet_services.ajouter_action(ctx, parcours, par=monde.conseiller, nature=NatureAction.OUTIL,
-                                            intitule="CV", echeance=None)
+                                            intitule="CV", echeance=None, le=aujourdhui())
     ctx.commit()
     return {"personne": personne.id, "parcours": parcours.id, "etape": etape.id, "entretien": entretien.id,
             "metier": metier.id, "action": action.id}
@@ -195,30 +201,30 @@ MATRICE = {
     "competences.preparation_candidat": [
         ("GET", lambda o: f"/competences/candidats/{o['candidat']}/dossier",
          _tous(INTERDIT, anonyme=LOGIN, candidat=OK, chef=OK, ailleurs=INTROUVABLE))],
-    "parcours.index": [("GET", lambda o: "/parcours/",
+    "parcours.contrat.index": [("GET", lambda o: "/parcours/",
                         _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
-    "parcours.ouvrir": _parcours("/parcours/personnes/{personne}/ouvrir", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
-    "parcours.voir": _parcours("/parcours/{parcours}", ("GET", P_VOIR)),
-    "parcours.de_la_personne": _parcours("/parcours/personnes/{personne}", ("GET", P_VOIR)),
-    "parcours.contrat": _parcours("/parcours/{parcours}/contrat", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
-    "parcours.signature": _parcours("/parcours/{parcours}/signature", ("POST", P_ECRIRE)),
-    "parcours.contrat_pdf": _parcours("/parcours/{parcours}/contrat.pdf", ("GET", P_VOIR)),
-    "parcours.nouvelle_etape": _parcours("/parcours/{parcours}/etapes", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
-    "parcours.reajuster": _parcours("/parcours/etapes/{etape}/reajuster", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
-    "parcours.statut_etape": _parcours("/parcours/etapes/{etape}/statut", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
-    "parcours.nouvel_entretien": _parcours("/parcours/{parcours}/entretiens", ("GET", P_ECRIRE),
+    "parcours.contrat.ouvrir": _parcours("/parcours/personnes/{personne}/ouvrir", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
+    "parcours.contrat.voir": _parcours("/parcours/{parcours}", ("GET", P_VOIR)),
+    "parcours.contrat.de_la_personne": _parcours("/parcours/personnes/{personne}", ("GET", P_VOIR)),
+    "parcours.contrat.modifier": _parcours("/parcours/{parcours}/contrat", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
+    "parcours.contrat.signature": _parcours("/parcours/{parcours}/signature", ("POST", P_ECRIRE)),
+    "parcours.contrat.pdf": _parcours("/parcours/{parcours}/contrat.pdf", ("GET", P_VOIR)),
+    "parcours.etapes.nouvelle": _parcours("/parcours/{parcours}/etapes", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
+    "parcours.etapes.reajuster": _parcours("/parcours/etapes/{etape}/reajuster", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
+    "parcours.etapes.statut": _parcours("/parcours/etapes/{etape}/statut", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
+    "parcours.entretiens.nouveau": _parcours("/parcours/{parcours}/entretiens", ("GET", P_ECRIRE),
                                            ("POST", P_ECRIRE)),
-    "parcours.entretien": _parcours("/parcours/entretiens/{entretien}", ("GET", P_VOIR)),
-    "parcours.projet": _parcours("/parcours/{parcours}/projet", ("GET", P_VOIR), ("POST", P_ECRIRE)),
-    "parcours.metier": _parcours("/parcours/{parcours}/projet/metiers", ("POST", P_ECRIRE)),
-    "parcours.faisabilite": _parcours("/parcours/metiers/{metier}/faisabilite", ("POST", P_ECRIRE)),
-    "parcours.confrontation": _parcours("/parcours/{parcours}/projet/confrontations", ("POST", P_ECRIRE)),
-    "parcours.validation": _parcours("/parcours/{parcours}/projet/validation", ("POST", P_ECRIRE)),
-    "parcours.plan": _parcours("/parcours/{parcours}/plan", ("GET", P_VOIR), ("POST", P_ECRIRE)),
-    "parcours.statut_action": _parcours("/parcours/actions/{action}/statut", ("POST", P_ECRIRE)),
-    "parcours.sortie": _parcours("/parcours/{parcours}/sortie", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
-    "parcours.suivi": _parcours("/parcours/{parcours}/suivis", ("POST", P_ECRIRE)),
-    "parcours.listes_structure": [("GET", lambda o: "/parcours/listes", ADMIN_SEUL),
+    "parcours.entretiens.voir": _parcours("/parcours/entretiens/{entretien}", ("GET", P_VOIR)),
+    "parcours.projet.voir": _parcours("/parcours/{parcours}/projet", ("GET", P_VOIR), ("POST", P_ECRIRE)),
+    "parcours.projet.metier": _parcours("/parcours/{parcours}/projet/metiers", ("POST", P_ECRIRE)),
+    "parcours.projet.faisabilite": _parcours("/parcours/metiers/{metier}/faisabilite", ("POST", P_ECRIRE)),
+    "parcours.projet.confrontation": _parcours("/parcours/{parcours}/projet/confrontations", ("POST", P_ECRIRE)),
+    "parcours.projet.validation": _parcours("/parcours/{parcours}/projet/validation", ("POST", P_ECRIRE)),
+    "parcours.projet.plan": _parcours("/parcours/{parcours}/plan", ("GET", P_VOIR), ("POST", P_ECRIRE)),
+    "parcours.projet.statut_action": _parcours("/parcours/actions/{action}/statut", ("POST", P_ECRIRE)),
+    "parcours.sortie.clore": _parcours("/parcours/{parcours}/sortie", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
+    "parcours.sortie.suivi": _parcours("/parcours/{parcours}/suivis", ("POST", P_ECRIRE)),
+    "parcours.listes.modifier": [("GET", lambda o: "/parcours/listes", ADMIN_SEUL),
                                   ("POST", lambda o: "/parcours/listes", ADMIN_SEUL)],
 }
 

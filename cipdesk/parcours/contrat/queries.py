@@ -1,0 +1,98 @@
+"""Queries of the parcours module, with explicit eager loads (the parcours page
+issues the same number of queries whatever the number of étapes/entretiens)."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from cipdesk.comptes.models import Utilisateur
+from cipdesk.core.contrat import Evenement
+from cipdesk.parcours.contrat.models import Parcours, VersionContrat
+from cipdesk.parcours.contrat.rules import StatutParcours
+from cipdesk.parcours.entretiens.models import Entretien
+from cipdesk.parcours.etapes.models import Etape, EtapeEvenement
+from cipdesk.parcours.projet.models import Confrontation, Projet
+from cipdesk.parcours.sortie.models import Sortie
+from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.security import policy
+
+
+def parcours_complet(session: Session, parcours_id: uuid.UUID) -> Parcours | None:
+    """A parcours with everything its page shows, in a fixed number of queries."""
+    return session.scalar(
+        select(Parcours).where(Parcours.id == parcours_id)
+        .options(
+            joinedload(Parcours.personne).joinedload(Personne.referent),
+            joinedload(Parcours.referent),
+            selectinload(Parcours.etapes).selectinload(Etape.evenements).joinedload(EtapeEvenement.par),
+            selectinload(Parcours.entretiens).joinedload(Entretien.conseiller),
+            selectinload(Parcours.versions_contrat),
+            joinedload(Parcours.sortie).selectinload(Sortie.suivis),
+            joinedload(Parcours.projet).selectinload(Projet.metiers),
+            joinedload(Parcours.projet).selectinload(Projet.confrontations)
+            .joinedload(Confrontation.metier),
+        )
+    )
+
+
+def parcours_de_la_personne(session: Session, personne_id: uuid.UUID) -> list[Parcours]:
+    return list(session.scalars(select(Parcours).where(Parcours.personne_id == personne_id)
+                                .order_by(Parcours.debut.desc())))
+
+
+def parcours_ouvert(session: Session, personne_id: uuid.UUID) -> Parcours | None:
+    return session.scalar(select(Parcours).where(Parcours.personne_id == personne_id,
+                                                 Parcours.statut == StatutParcours.OUVERT))
+
+
+def _perimetre(utilisateur):
+    """« My people » on the parcours pages: the policy's perimeter, without the
+    structure's shared caseload (a conseiller's own caseload, a chef de service's
+    team); None for whoever follows no caseload (the admin)."""
+    perimetre = policy.perimetre(utilisateur)
+    if perimetre.genre == "aucun":
+        return None
+    return perimetre.condition(Personne, Utilisateur)
+
+
+def personnes_suivies(session: Session, utilisateur) -> list[Personne]:
+    """People of the user's caseload (or team) still accompanied, for the home alerts."""
+    condition = _perimetre(utilisateur)
+    if condition is None:
+        return []
+    return list(session.scalars(
+        select(Personne).where(condition,
+                               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.nom, Personne.prenom)))
+
+
+def liste_parcours(session: Session, utilisateur, *, statut: StatutParcours | None = None) -> list[Parcours]:
+    """The parcours of the user's caseload or team."""
+    condition = _perimetre(utilisateur)
+    if condition is None:
+        return []
+    requete = (select(Parcours).join(Parcours.personne)
+               .where(condition)
+               .options(joinedload(Parcours.personne), joinedload(Parcours.referent))
+               .order_by(Parcours.statut.desc(), Personne.nom, Personne.prenom))
+    if statut is not None:
+        requete = requete.where(Parcours.statut == statut)
+    return list(session.scalars(requete))
+
+
+def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
+    """Timeline provider: every signed state of the person's contracts (initial,
+    avenant, renouvellement), in one query."""
+    versions = session.scalars(
+        select(VersionContrat).join(Parcours, Parcours.id == VersionContrat.parcours_id)
+        .where(Parcours.personne_id == personne.id)
+        .options(joinedload(VersionContrat.parcours))).all()
+    return [Evenement(v.le, v.cree_le, "parcours",
+                      f"{v.nature.libelle} du contrat d'accompagnement"
+                      + (f" (n° {v.numero})" if v.numero > 1 else ""),
+                      f"{v.parcours.dispositif_libelle}"
+                      + (f" — signé le {v.signe_le:%d/%m/%Y}" if v.signe_le else " — à signer"),
+                      "parcours.contrat.voir", (("parcours_id", v.parcours_id),))
+            for v in versions]

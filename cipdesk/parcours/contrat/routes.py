@@ -1,0 +1,166 @@
+"""Pages of the contract: the list of parcours, opening, the parcours page (its
+étapes, entretiens and exit shown together), avenant / renouvellement, signature
+and the PDF. Every record is reached through the one loader (web.chargement)."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, make_response, redirect, request, url_for
+from flask_login import current_user
+
+from cipdesk.accueil.queries import freins_du_dernier_diagnostic
+from cipdesk.core.dates import aujourdhui
+from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.parcours.contrat import queries, services
+from cipdesk.parcours.contrat.forms import ContratForm, OuvertureForm, SignatureForm
+from cipdesk.parcours.contrat.models import NatureVersion, Parcours
+from cipdesk.parcours.etapes import services as etapes_services
+from cipdesk.parcours.etapes.rules import CRITERE_COHERENCE, StatutEtape
+from cipdesk.parcours.listes.forms import choix_liste
+from cipdesk.parcours.sortie.forms import SuiviForm
+from cipdesk.parcours.sortie.rules import MOTIFS_SORTIE, echeances_suivi
+from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import alertes_pour, conseillers_de_la_structure, contexte_acces, garde_personne
+from cipdesk.security import policy
+from cipdesk.web.chargement import charger
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("contrat", __name__)
+
+
+def charger_parcours(parcours_id, *, modifier: bool = False, complet: bool = False) -> Parcours:
+    """The one loader, with the parcours page's eager loads when `complet`."""
+    objet = queries.parcours_complet(db.session, parcours_id) if complet else None
+    return charger(Parcours, parcours_id, modifier=modifier, objet=objet)
+
+
+# -- list and opening ---------------------------------------------------------------
+@bp.get("/")
+def index():
+    policy.exiger(policy.peut_voir_file_active(current_user))
+    tous = queries.liste_parcours(db.session, current_user)
+    ouverts = [p for p in tous if p.est_ouvert]
+    alertes = alertes_pour(db.session, [p.personne_id for p in ouverts], aujourdhui())
+    sans_parcours = []
+    if policy.est_conseiller(current_user):
+        avec = {p.personne_id for p in ouverts}
+        sans_parcours = [p for p in queries.personnes_suivies(db.session, current_user) if p.id not in avec]
+    return rendre("parcours/index.html", ouverts=ouverts, clos=[p for p in tous if not p.est_ouvert],
+                  alertes=alertes, sans_parcours=sans_parcours)
+
+
+@bp.route("/personnes/<uuid:personne_id>/ouvrir", methods=["GET", "POST"])
+def ouvrir(personne_id):
+    personne = charger(Personne, personne_id, modifier=True)
+    form = OuvertureForm()
+    form.dispositif_code.choices = choix_liste("dispositif", vide="— choisir —")
+    conseillers = conseillers_de_la_structure(db.session, current_user.structure_id)
+    form.referent_id.choices = avec_vide((u.id, u.nom_complet) for u in conseillers)
+    if request.method == "GET":
+        form.referent_id.data = str(personne.referent_id or current_user.id)
+        form.debut.data = aujourdhui()
+
+    def ouvrir_le_parcours():
+        referent = next((u for u in conseillers if str(u.id) == form.referent_id.data), None)
+        if referent is None:
+            raise ErreurMetier("Choisissez un·e conseiller·ère de la structure.", "referent_id")
+        return services.ouvrir_parcours(
+            db.session, personne, par=current_user, dispositif_code=form.dispositif_code.data,
+            debut=form.debut.data, fin_prevue=form.fin_prevue.data, objectifs=form.objectifs.data,
+            engagements_personne=form.engagements_personne.data,
+            engagements_structure=form.engagements_structure.data, referent=referent)
+
+    envoi = soumettre(form, ouvrir_le_parcours)
+    if envoi:
+        return rediriger(url_for("parcours.contrat.voir", parcours_id=envoi.resultat.id),
+                         "Parcours ouvert. Imprimez le contrat pour signature.")
+    freins = freins_du_dernier_diagnostic(db.session, personne.id)
+    return rendre("parcours/contrat/ouvrir.html", form=form, personne=personne, freins=freins,
+                  statut=envoi.statut)
+
+
+@bp.get("/personnes/<uuid:personne_id>")
+def de_la_personne(personne_id):
+    """From the person page: their parcours in progress (or latest), else the contract form."""
+    personne = charger(Personne, personne_id)
+    tous = queries.parcours_de_la_personne(db.session, personne.id)
+    if tous:
+        courant = next((p for p in tous if p.est_ouvert), tous[0])
+        return redirect(url_for("parcours.contrat.voir", parcours_id=courant.id), 303)
+    policy.exiger(garde_personne(db.session, current_user, personne, True))
+    return redirect(url_for("parcours.contrat.ouvrir", personne_id=personne.id), 303)
+
+
+# -- the parcours page ----------------------------------------------------------------
+@bp.get("/<uuid:parcours_id>")
+def voir(parcours_id):
+    parcours = charger_parcours(parcours_id, complet=True)
+    aujourd_hui = aujourdhui()
+    peut_modifier = policy.peut_modifier_parcours(current_user, parcours.personne,
+                                                  **contexte_acces(db.session, parcours.personne))
+    coherence = etapes_services.coherence_du_parcours(db.session, parcours)
+    alertes = alertes_pour(db.session, [parcours.personne_id], aujourd_hui).get(parcours.personne_id, []) \
+        if parcours.est_ouvert else []
+    signature = SignatureForm(formdata=None)
+    signature.signe_le.data = aujourd_hui
+    suivi_form = SuiviForm(formdata=None)
+    suivi_form.fait_le.data = aujourd_hui
+    return rendre("parcours/voir.html", fragment="parcours/etapes/_etapes.html", parcours=parcours,
+                  suivi_form=suivi_form, motifs_sortie=MOTIFS_SORTIE, echeances_suivi=echeances_suivi,
+                  coherence=coherence, critere_coherence=CRITERE_COHERENCE, alertes=alertes,
+                  peut_modifier=peut_modifier, signature=signature, StatutEtape=StatutEtape,
+                  libelles_champs=etapes_services.LIBELLES_CHAMPS)
+
+
+@bp.route("/<uuid:parcours_id>/contrat", methods=["GET", "POST"])
+def modifier(parcours_id):
+    parcours = charger_parcours(parcours_id, modifier=True)
+    form = ContratForm()
+    form.dispositif_code.choices = choix_liste("dispositif", parcours.dispositif_code)
+    if request.method == "GET":
+        form.process(obj=parcours)
+        form.version.data = str(parcours.version)
+        form.le.data = aujourdhui()
+        form.nature.data = NatureVersion.AVENANT.value
+    envoi = soumettre(form, lambda: services.modifier_contrat(
+        db.session, parcours, par=current_user, version=version_du(form),
+        nature=NatureVersion(form.nature.data) if form.nature.data in ("avenant", "renouvellement")
+        else NatureVersion.INITIAL,
+        motif=form.motif.data, le=form.le.data, dispositif_code=form.dispositif_code.data,
+        fin_prevue=form.fin_prevue.data, objectifs=form.objectifs.data,
+        engagements_personne=form.engagements_personne.data,
+        engagements_structure=form.engagements_structure.data))
+    if envoi:
+        version = envoi.resultat
+        return rediriger(url_for("parcours.contrat.voir", parcours_id=parcours.id),
+                         f"{version.nature.libelle} n° {version.numero} enregistré : imprimez-le pour signature.")
+    return rendre("parcours/contrat/contrat.html", form=form, parcours=parcours, statut=envoi.statut)
+
+
+@bp.post("/<uuid:parcours_id>/signature")
+def signature(parcours_id):
+    parcours = charger_parcours(parcours_id, modifier=True)
+    form = SignatureForm()
+    envoi = soumettre(form, lambda: services.enregistrer_signature(
+        db.session, parcours, par=current_user, signe_le=form.signe_le.data, aujourd_hui=aujourdhui()) or True)
+    if envoi:
+        flash("Date de signature enregistrée.", "succes")
+    else:
+        flash("Signature non enregistrée : " + "; ".join(
+            [*form.signe_le.errors, *form.form_errors]), "erreur")
+    return redirect(url_for("parcours.contrat.voir", parcours_id=parcours.id), 303)
+
+
+@bp.get("/<uuid:parcours_id>/contrat.pdf")
+def pdf(parcours_id):
+    from cipdesk.parcours.contrat.pdf import contrat_en_pdf
+    from cipdesk.security.audit import Action, journaliser
+
+    parcours = charger_parcours(parcours_id)
+    contenu = contrat_en_pdf(parcours, current_user.structure)
+    journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="parcours",
+                objet_id=parcours.id, details={"document": "contrat"})
+    reponse = make_response(contenu)
+    reponse.headers["Content-Type"] = "application/pdf"
+    reponse.headers["Content-Disposition"] = f'inline; filename="contrat-{parcours.id.hex[:8]}.pdf"'
+    return reponse

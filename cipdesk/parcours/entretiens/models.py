@@ -1,0 +1,41 @@
+"""The entretiens de suivi of a parcours (REAC CP6)."""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cipdesk.comptes.models import Utilisateur
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
+from cipdesk.core.libelles import colonne_enum
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
+
+
+class Entretien(UuidPk, StructureScoped, Timestamps, Base):
+    """An entretien de suivi. The shareable summary is plain; the confidential
+    note is a NoteConfidentielle (encrypted) pointing back here."""
+
+    __tablename__ = "entretien"
+    # « Mes compétences »: the cases of dossier parts 2 and 3 are the parcours
+    # in which this conseiller held entretiens (of type « projet » for part 3).
+    __table_args__ = (Index("ix_entretien_conseiller_type", "conseiller_id", "type_entretien", "parcours_id"),)
+
+    parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
+    conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
+    le: Mapped[date] = mapped_column(Date)
+    duree_minutes: Mapped[int | None] = mapped_column(Integer)
+    mode: Mapped[ModeEntretien] = mapped_column(colonne_enum(ModeEntretien))
+    type_entretien: Mapped[TypeEntretien] = mapped_column(colonne_enum(TypeEntretien))
+    objectif: Mapped[str] = mapped_column(Text, default="")
+    synthese: Mapped[str] = mapped_column(Text, default="")
+    progres: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+    prochaines_actions: Mapped[str] = mapped_column(Text, default="")
+    prochain_rdv_le: Mapped[date | None] = mapped_column(Date)
+    note_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("note_confidentielle.id"))
+
+    parcours: Mapped[Parcours] = relationship(back_populates="entretiens")
+    conseiller: Mapped[Utilisateur] = relationship()
