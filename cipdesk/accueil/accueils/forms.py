@@ -45,3 +45,10 @@ class TraitementUrgenceForm(FlaskForm):
     le = DateFr("Date de l'action", validators=[InputRequired("La date de l'action est obligatoire.")])
     contact = ligne("Qui a été appelé", longueur=300)
     action = texte("Action menée", requis=True, longueur=3000)
+
+
+class NoteForm(FlaskForm):
+    """A confidential note attached to an accueil or a synthèse. Its length and
+    content rules are the notes module's (checked by its receiver of `note_ecrite`)."""
+    contenu = texte("Contenu de la note confidentielle", requis=True, longueur=100_000,
+                    description="Restez factuel·le : la personne peut demander à lire ce qui la concerne (RGPD).")

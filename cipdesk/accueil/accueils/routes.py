@@ -7,13 +7,12 @@ from flask import Blueprint, request, url_for
 from flask_login import current_user
 
 from cipdesk.accueil.accueils import queries, services
-from cipdesk.accueil.accueils.forms import AccueilForm, TraitementUrgenceForm
+from cipdesk.accueil.accueils.forms import AccueilForm, NoteForm, TraitementUrgenceForm
 from cipdesk.accueil.accueils.models import INFORMATIONS, Accueil, TypeUrgence, Urgence
 from cipdesk.accueil.synthese.models import Synthese
 from cipdesk.core import signaux
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
-from cipdesk.notes.forms import NoteForm
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import garde_personne
 from cipdesk.web.chargement import charger
@@ -57,7 +56,7 @@ def nouveau(personne_id):
 def _page(accueil, *, traitement=None, urgence_en_cours=None, statut=200):
     personne = accueil.personne
     return rendre("accueil/accueils/accueil.html", accueil=accueil, personne=personne,
-                  note_form=NoteForm(formdata=None), informations=INFORMATIONS,
+                  informations=INFORMATIONS,
                   notes=queries.notes_de(db.session, current_user, "accueil", accueil.id),
                   traitement=traitement or TraitementUrgenceForm(formdata=None), urgence_en_cours=urgence_en_cours,
                   peut_modifier=garde_personne(db.session, current_user, personne, True), statut=statut)

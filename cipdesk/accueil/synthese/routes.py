@@ -11,7 +11,6 @@ from cipdesk.accueil.synthese.forms import PartageSyntheseForm, SyntheseForm
 from cipdesk.accueil.synthese.models import Synthese
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
-from cipdesk.notes.forms import NoteForm
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import garde_personne
 from cipdesk.security.audit import Action, journaliser
@@ -42,7 +41,7 @@ def nouvelle(personne_id):
 def _page(synthese, partage, *, statut=200):
     personne = synthese.personne
     return rendre("accueil/synthese/synthese.html", synthese=synthese, personne=personne, partage=partage,
-                  note_form=NoteForm(formdata=None), notes=notes_de(db.session, current_user, "synthese", synthese.id),
+                  notes=notes_de(db.session, current_user, "synthese", synthese.id),
                   peut_modifier=garde_personne(db.session, current_user, personne, True), statut=statut)
 
 
