@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -11,7 +10,7 @@ from cipdesk.accueil.accueils.rules import erreur_date_passee
 from cipdesk.accueil.synthese.models import ModePartage, Synthese
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 
