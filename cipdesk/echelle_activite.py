@@ -12,9 +12,9 @@ from datetime import timedelta
 from sqlalchemy import bindparam, update
 
 from cipdesk.accueil.demo import DIMENSIONS, URGENCES
-from cipdesk.accueil.diagnostic_models import Diagnostic, DiagnosticDimension
-from cipdesk.accueil.models import Accueil, Urgence
-from cipdesk.accueil.rules import DIMENSIONS_PAR_DEFAUT
+from cipdesk.accueil.accueils.models import Accueil, Urgence
+from cipdesk.accueil.diagnostic.models import Diagnostic, DiagnosticDimension
+from cipdesk.accueil.diagnostic.rules import DIMENSIONS_PAR_DEFAUT
 from cipdesk.competences.models import PreuveCompetence
 from cipdesk.competences.services import codes_pour
 from cipdesk.core.db import utcnow

@@ -14,6 +14,7 @@ MODULES = (
     "cipdesk.referentiel",
     "cipdesk.personnes",
     "cipdesk.accueil",
+    "cipdesk.territoire",
     "cipdesk.parcours",
     "cipdesk.notes",
     "cipdesk.competences",

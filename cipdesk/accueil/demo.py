@@ -12,11 +12,20 @@ from faker import Faker
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cipdesk.accueil import services, services_diagnostic, services_suivi
-from cipdesk.accueil.models import Partenaire
+from cipdesk.accueil.accueils import services
+from cipdesk.accueil.diagnostic import services as services_diagnostic
+from cipdesk.accueil.orientation import services as orientation
+from cipdesk.accueil.reunions import services as reunions
+from cipdesk.accueil.synthese import services as synthese
 from cipdesk.comptes.models import Utilisateur
+from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.notes import services as notes
+from cipdesk.core.telephone import telephone_e164
+# The demo builds people through the personnes module's own use case (demo data only;
+# the accueil pages never create a person: personnes owns the form).
+from cipdesk.personnes import services as personnes
+from cipdesk.territoire.partenaires import services as partenaires
+from cipdesk.territoire.partenaires.models import Partenaire
 
 PARTENAIRES = (
     ("CCAS de Lille", "CCAS", ["ressources", "logement", "droits"], "Mme Leclercq"),
@@ -81,7 +90,7 @@ def _mobile(rnd: random.Random) -> str:
     while True:
         numero = f"0{rnd.choice('67')} {rnd.randint(10, 99)} {rnd.randint(10, 99)} {rnd.randint(10, 99)} {rnd.randint(10, 99)}"
         try:
-            services.telephone_e164(numero)
+            telephone_e164(numero)
             return numero
         except ErreurMetier:
             continue
@@ -90,7 +99,7 @@ def _mobile(rnd: random.Random) -> str:
 def _partenaires(session: Session, conseiller: Utilisateur, rnd: random.Random) -> list[Partenaire]:
     liste = []
     for nom, type_, domaines, contact in PARTENAIRES:
-        liste.append(services_suivi.enregistrer_partenaire(session, par=conseiller, donnees=services_suivi.DonneesPartenaire(
+        liste.append(partenaires.enregistrer_partenaire(session, par=conseiller, donnees=partenaires.DonneesPartenaire(
             nom=nom, type_partenaire=type_, domaines=domaines, contact_nom=contact,
             adresse=f"{rnd.randint(1, 120)} rue {rnd.choice(['Gambetta', 'de Douai', 'Pierre Legrand', 'du Faubourg de Béthune'])}, Lille",
             telephone=f"03 20 {rnd.randint(10, 99)} {rnd.randint(10, 99)} {rnd.randint(10, 99)}",
@@ -110,8 +119,8 @@ def _personne(session, fake, rnd, conseiller, aujourd_hui):
         publics.append("jeune_moins_26")
     elif age >= 50:
         publics.append("senior")
-    return services.creer_personne(session, par=conseiller, aujourd_hui=aujourd_hui, confirmer_doublon=True,
-                                   donnees=services.DonneesPersonne(
+    return personnes.creer_personne(session, par=conseiller, aujourd_hui=aujourd_hui, confirmer_doublon=True,
+                                   donnees=personnes.DonneesPersonne(
                                        nom=nom, prenom=prenom, date_naissance=naissance, sexe=sexe,
                                        telephone=_mobile(rnd),
                                        email=f"{_ascii(prenom)}.{_ascii(nom)}@exemple.fr".replace(" ", "-"),
@@ -192,13 +201,13 @@ def remplir_accueil(session: Session, *, seed: int = 20261123) -> None:
             accueil = _accueil(session, rnd, conseiller, p, debut, aujourd_hui, urgence=urgence,
                                ouverte=urgence is not None and i % 12 == 1)
             if i % 7 == 0:
-                notes.ecrire_note(session, auteur=conseiller, objet_type="accueil", objet_id=accueil.id,
+                signaux.note_ecrite.send(session, auteur=conseiller, objet_type="accueil", objet_id=accueil.id,
                                   contenu="Évoque une situation familiale difficile ; à reprendre avec elle/lui "
                                           "lors du prochain entretien, sans insister.")
             if i % 10 < 7:  # diagnostics: 1 to 3 validated versions, sometimes a version in progress
                 _diagnostic(session, rnd, conseiller, p, debut, aujourd_hui, versions=1 + i % 3, brouillon=i % 5 == 0)
             if i % 5 in (1, 3):
-                s = services_suivi.ecrire_synthese(
+                s = synthese.ecrire_synthese(
                     session, par=conseiller, personne=p, date_entretien=min(aujourd_hui, debut + timedelta(days=7)),
                     objet="Entretien de diagnostic", faits=f"{p.prenom} a apporté son CV et ses derniers contrats. "
                     "Nous avons repris son parcours professionnel et ses contraintes horaires.",
@@ -206,30 +215,30 @@ def remplir_accueil(session: Session, *, seed: int = 20261123) -> None:
                     "principal frein à court terme.", suites="Inscription à l'atelier CV ; rendez-vous dans deux semaines.",
                     analyse_partagee=i % 2 == 1, aujourd_hui=aujourd_hui)
                 if i % 3:
-                    services_suivi.enregistrer_partage(session, par=conseiller, synthese=s, le=s.date_entretien,
+                    synthese.enregistrer_partage(session, par=conseiller, synthese=s, le=s.date_entretien,
                                                        mode="main_propre", aujourd_hui=aujourd_hui)
             if i % 4 == 2 and conseiller.structure_id == camille.structure_id:
                 partenaire = rnd.choice(partenaires)
-                o = services_suivi.orienter(
+                o = orientation.orienter(
                     session, par=conseiller, personne=p, partenaire=partenaire,
                     le=min(aujourd_hui, debut + timedelta(days=10)), motif=f"Mobiliser {partenaire.nom} pour lever un frein "
                     "repéré au diagnostic.", informations_transmises="Situation résumée et besoin identifié, avec son accord.",
                     consentement=True, consentement_le=min(aujourd_hui, debut + timedelta(days=10)),
                     consentement_mode="Accord oral en entretien, fiche relue ensemble", aujourd_hui=aujourd_hui)
                 if i % 8 == 2:
-                    services_suivi.enregistrer_reponse(session, par=conseiller, orientation=o,
+                    orientation.enregistrer_reponse(session, par=conseiller, orientation=o,
                                                        reponse=rnd.choice(["acceptee", "acceptee", "refusee"]),
                                                        le=min(aujourd_hui, o.date_orientation + timedelta(days=5)),
                                                        commentaire="Rendez-vous proposé par le partenaire.",
                                                        aujourd_hui=aujourd_hui)
         if conseiller in (camille, yannick):
-            reunion = services_suivi.creer_reunion(
+            reunion = reunions.creer_reunion(
                 session, par=conseiller, le=aujourd_hui - timedelta(days=rnd.randint(10, 40)),
                 lieu="Salle Jean Moulin, 12 rue Gambetta, Lille", animateurs=f"{conseiller.nom_complet}, Olivier Marchand",
                 contenus=["structure", "dispositifs", "numerique"], contenus_precisions="Présentation du PLIE et de l'ACI.",
                 aujourd_hui=aujourd_hui)
             for p, resultat in zip(personnes[:4], ("entree_accompagnement", "rdv_individuel", "orientation", "absent"),
                                    strict=True):
-                services_suivi.ajouter_participant(session, par=conseiller, reunion=reunion, personne=p,
+                reunions.ajouter_participant(session, par=conseiller, reunion=reunion, personne=p,
                                                    resultat=resultat, commentaire="")
     session.flush()

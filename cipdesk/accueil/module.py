@@ -7,11 +7,18 @@ from cipdesk.security import policy
 
 
 def _module() -> Module:
-    from cipdesk.accueil import demo, queries
-    from cipdesk.accueil.diagnostic_models import Diagnostic
-    from cipdesk.accueil.models import Accueil, Urgence
+    from cipdesk.accueil import demo
+    from cipdesk.accueil.accueils import queries as accueils
+    from cipdesk.accueil.accueils.models import Accueil, Urgence
+    from cipdesk.accueil.diagnostic import queries as diagnostic
+    from cipdesk.accueil.diagnostic.models import Diagnostic
+    from cipdesk.accueil.orientation import queries as orientation
+    from cipdesk.accueil.orientation.models import Orientation
+    from cipdesk.accueil.reunions import queries as reunions
+    from cipdesk.accueil.reunions.models import ReunionInformation
     from cipdesk.accueil.routes import bp
-    from cipdesk.accueil.suivi_models import Orientation, ReunionInformation, Synthese
+    from cipdesk.accueil.synthese import queries as synthese
+    from cipdesk.accueil.synthese.models import Synthese
     from cipdesk.personnes.queries import garde_dossier
 
     return Module(
@@ -22,16 +29,16 @@ def _module() -> Module:
             "accueil", "Accueil & diagnostic",
             "Accueillir, repérer les urgences, poser avec la personne un diagnostic partagé, "
             "orienter vers les partenaires.", ("CP1", "CP2", "CP4", "CP5"),
-            visible=policy.peut_voir_file_active, endpoint="accueil.file_active", ordre=10),),
+            visible=policy.peut_voir_file_active, endpoint="personnes.file_active", ordre=10),),
         objets=(
-            TypeObjet("accueil", "accueil individuel", "accueil.voir_accueil", "accueil_id", notes=Accueil),
+            TypeObjet("accueil", "accueil individuel", "accueil.accueils.voir", "accueil_id", notes=Accueil),
             TypeObjet("urgence", "urgence traitée lors d'un accueil"),
-            TypeObjet("reunion_information", "réunion d'information collective", "accueil.voir_reunion",
+            TypeObjet("reunion_information", "réunion d'information collective", "accueil.reunions.voir",
                       "reunion_id"),
             TypeObjet("diagnostic", "diagnostic partagé validé"),
             TypeObjet("dimension_diagnostic", "dimension du diagnostic partagé"),
-            TypeObjet("synthese", "synthèse d'entretien", "accueil.voir_synthese", "synthese_id", notes=Synthese),
-            TypeObjet("orientation", "orientation vers un partenaire", "accueil.voir_orientation",
+            TypeObjet("synthese", "synthèse d'entretien", "accueil.synthese.voir", "synthese_id", notes=Synthese),
+            TypeObjet("orientation", "orientation vers un partenaire", "accueil.orientation.voir",
                       "orientation_id"),
         ),
         lisibles=(
@@ -43,8 +50,11 @@ def _module() -> Module:
             Lisible(ReunionInformation, lambda _s, u, _o, modifier: (
                 policy.peut_modifier_repertoire(u) if modifier else policy.peut_voir_repertoire(u))),
         ),
-        alertes=(queries.alertes_urgences,),
-        chronologie=(queries.chronologie,),
+        alertes=(accueils.alertes_urgences,),
+        # The person's timeline (personnes.queries.chronologie), one provider per kind of record.
+        chronologie=(accueils.chronologie_accueils, accueils.chronologie_urgences, diagnostic.chronologie,
+                     synthese.chronologie, orientation.chronologie, reunions.chronologie,
+                     accueils.chronologie_notes),
         preuves=(
             RegleDePreuve("accueil", ("CP1", "CP2"),
                           "REAC CP1 « Informer une personne … sur les ressources en matière d'insertion et les services "

@@ -19,3 +19,8 @@ contact_realise = _signaux.signal("contact-realise")
 #: A record that may evidence REAC competences was logged by a professional.
 #: kwargs: utilisateur, objet_type (str), objet_id (UUID), le (date)
 activite_enregistree = _signaux.signal("activite-enregistree")
+
+#: A professional wrote a confidential note about a record (accueil, synthèse…);
+#: the notes module's receiver encrypts and stores it (an ErreurMetier propagates).
+#: kwargs: auteur, contenu (str), objet_type (str), objet_id (UUID)
+note_ecrite = _signaux.signal("note-ecrite")

@@ -26,7 +26,7 @@ def _module() -> Module:
         code="personnes",
         titre="Personnes accompagnées",
         blueprints=(bp,),
-        objets=(TypeObjet("personne", "personne accompagnée", "accueil.voir_personne", "personne_id"),),
+        objets=(TypeObjet("personne", "personne accompagnée", "personnes.voir", "personne_id"),),
         lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
         recepteurs=_recepteurs,
     )

@@ -1,16 +1,21 @@
-"""Queries on the person, the hub of cipdesk: alerts gathered from every module."""
+"""Queries on the person, the hub of cipdesk: the caseload (file active), the
+perimeter, the alerts and the timeline gathered from every module's providers."""
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, String, cast, exists, func, select
+from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Alerte, registre
-from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.comptes.models import Role, Utilisateur
+from cipdesk.core.contrat import Alerte, Evenement, registre
+from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
+from cipdesk.personnes import rules
+from cipdesk.personnes.rules import age, chiffres, normaliser_nom
 from cipdesk.security import policy
 
 
@@ -83,11 +88,139 @@ def garde_dossier(session: Session, utilisateur, objet, modifier: bool) -> bool:
     return garde_personne(session, utilisateur, personne, modifier)
 
 
+def file_partagee(utilisateur) -> bool:
+    """Does the user's structure share caseloads between conseillers?"""
+    return bool(utilisateur.structure.parametre(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE, False))
+
+
 def conseillers_de_la_structure(session: Session, structure_id) -> list[Utilisateur]:
     """The active conseillers of a structure, by name: the people a person, a parcours
     or a note can be entrusted to (the one definition of « conseillers of the structure »)."""
-    from cipdesk.comptes.models import Role
-
     return list(session.scalars(select(Utilisateur).where(
         Utilisateur.structure_id == structure_id, Utilisateur.role == Role.CONSEILLER,
         Utilisateur.actif.is_(True)).order_by(Utilisateur.nom, Utilisateur.prenom)))
+
+
+def doublons_probables(session: Session, structure_id: uuid.UUID, nom: str, prenom: str,
+                       naissance: date | None, *, sauf: uuid.UUID | None = None) -> list[Personne]:
+    """People of the structure with the same name and birth date (one indexed query)."""
+    if naissance is None:
+        return []
+    requete = select(Personne).where(Personne.structure_id == structure_id,
+                                     Personne.date_naissance == naissance)
+    if sauf is not None:
+        requete = requete.where(Personne.id != sauf)
+    cle = (nom, prenom, naissance)
+    return [p for p in session.scalars(requete)
+            if rules.est_doublon_probable(cle, (p.nom, p.prenom, p.date_naissance))]
+
+
+# -- caseload ------------------------------------------------------------------------
+STATUTS_ACTIFS = (StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE, StatutPersonne.ORIENTEE)
+TRIS = {"nom": "Nom", "dernier_contact": "Dernier contact (le plus ancien d'abord)",
+        "prochain_rdv": "Prochain rendez-vous", "naissance": "Âge (le plus jeune d'abord)"}
+PAR_PAGE = 25
+DATE_FR = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+@dataclass(frozen=True)
+class Ligne:
+    personne: Personne
+    age: int | None
+    alertes: list
+
+
+@dataclass(frozen=True)
+class PageFileActive:
+    lignes: list[Ligne]
+    total: int
+    page: int
+    pages: int
+
+
+def restreindre(requete, utilisateur, *, file_active_partagee: bool):
+    """The list twin of policy.peut_voir_personne: the policy's one perimeter."""
+    perimetre = policy.perimetre(utilisateur, file_active_partagee=file_active_partagee)
+    return requete.where(perimetre.condition(Personne, Utilisateur))
+
+
+def _recherche(requete, q: str):
+    q = (q or "").strip()
+    if not q:
+        return requete
+    jour = DATE_FR.match(q)
+    if jour:
+        try:
+            return requete.where(Personne.date_naissance == date(int(jour[3]), int(jour[2]), int(jour[1])))
+        except ValueError:
+            return requete.where(False)
+    nombres = chiffres(q)
+    if nombres and len(nombres) >= 2 and not re.search(r"[a-zA-ZÀ-ÿ]", q):
+        if nombres.startswith("33") and q.lstrip().startswith("+"):
+            nombres = "0" + nombres[2:]
+        return requete.where(Personne.telephone_recherche.contains(nombres, autoescape=True))
+    for mot in normaliser_nom(q).split():
+        requete = requete.where(Personne.nom_recherche.contains(mot, autoescape=True))
+    return requete
+
+
+def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q: str = "", statut: str = "actives",
+                public: str = "", urgence: bool = False, tri: str = "nom", page: int = 1,
+                aujourd_hui: date) -> PageFileActive:
+    """One page of the caseload: 3 queries whatever the number of rows (count,
+    page with référents, alerts), plus one per alert provider."""
+    requete = restreindre(select(Personne), utilisateur, file_active_partagee=file_active_partagee)
+    requete = _recherche(requete, q)
+    if statut == "actives":
+        requete = requete.where(Personne.statut.in_(STATUTS_ACTIFS))
+    elif statut in {s.value for s in StatutPersonne}:
+        requete = requete.where(Personne.statut == StatutPersonne(statut))
+    if urgence:
+        from cipdesk.accueil.accueils.models import Urgence  # another domain's model: allowed
+
+        requete = requete.where(exists().where(Urgence.personne_id == Personne.id, Urgence.traitee_le.is_(None)))
+    if public in PUBLICS:
+        # JSON membership differs per engine: a portable LIKE on the JSON text ('"rsa"').
+        requete = requete.where(cast(Personne.publics, String).contains(f'"{public}"'))
+    total = session.scalar(select(func.count()).select_from(requete.subquery()))
+    ordre = {
+        "nom": (Personne.nom_recherche,),
+        "dernier_contact": (Personne.dernier_contact_le.is_(None).desc(), Personne.dernier_contact_le,
+                            Personne.nom_recherche),
+        "prochain_rdv": (Personne.prochain_rdv_le.is_(None), Personne.prochain_rdv_le, Personne.nom_recherche),
+        "naissance": (Personne.date_naissance.is_(None), Personne.date_naissance.desc(), Personne.nom_recherche),
+    }.get(tri, (Personne.nom_recherche,))
+    pages = max(1, -(-total // PAR_PAGE))
+    page = min(max(1, page), pages)
+    personnes = session.scalars(requete.options(joinedload(Personne.referent)).order_by(*ordre, Personne.id)
+                                .limit(PAR_PAGE).offset((page - 1) * PAR_PAGE)).all()
+    alertes = alertes_pour(session, [p.id for p in personnes], aujourd_hui)
+    return PageFileActive([Ligne(p, age(p.date_naissance, aujourd_hui), alertes.get(p.id, [])) for p in personnes],
+                          total, page, pages)
+
+
+def personnes_choisissables(session: Session, utilisateur, *, file_active_partagee: bool, q: str = "",
+                            limite: int = 20) -> list[Personne]:
+    requete = _recherche(restreindre(select(Personne), utilisateur, file_active_partagee=file_active_partagee), q)
+    return list(session.scalars(requete.order_by(Personne.nom_recherche).limit(limite)))
+
+
+# -- timeline ------------------------------------------------------------------------
+def natures_de_la_chronologie() -> dict[str, str]:
+    """The record kinds a timeline may be filtered by: code → French label."""
+    return {code: t.libelle for code, t in registre.objets().items()}
+
+
+def chronologie(session: Session, personne: Personne, lecteur, nature: str | None = None) -> list[Evenement]:
+    """Everything that happened with the person, newest first, from every module's
+    providers (`Module.chronologie`). Each provider answers in a fixed number of
+    queries, so the page costs the same whatever the number of records.
+    `nature` keeps only one kind of record (a TypeObjet code)."""
+    evenements: list[Evenement] = []
+    for fournisseur in registre.chronologie():
+        evenements.extend(fournisseur(session, personne, lecteur))
+    if nature:
+        evenements = [e for e in evenements if e.nature == nature]
+    evenements.sort(key=lambda e: (e.le, e.saisi_le.replace(tzinfo=None) if e.saisi_le else datetime.min),
+                    reverse=True)
+    return evenements

@@ -37,10 +37,10 @@ def _accueil(_args):
 
 
 def _file_active(args):
-    from cipdesk.accueil import queries
-    from cipdesk.accueil.routes import aujourdhui, file_partagee
+    from cipdesk.core.dates import aujourdhui
+    from cipdesk.personnes import queries
 
-    resultat = queries.file_active(db.session, current_user, file_active_partagee=file_partagee(),
+    resultat = queries.file_active(db.session, current_user, file_active_partagee=queries.file_partagee(current_user),
                                    q=args.get("q", "")[:100], aujourd_hui=aujourdhui())
     return [(str(l.personne.id), l.personne.nom, [a.code for a in l.alertes]) for l in resultat.lignes]
 
@@ -51,11 +51,11 @@ plancher("recherche")(_file_active)
 
 @plancher("personne")
 def _personne(args):
-    from cipdesk.accueil import queries
-    from cipdesk.accueil.routes import charger_personne
+    from cipdesk.personnes import queries
+    from cipdesk.personnes.models import Personne
+    from cipdesk.web.chargement import charger
 
-    personne = charger_personne(uuid.UUID(args["personne"]))
-    _lecture_auditee("personne", personne.id)
+    personne = charger(Personne, uuid.UUID(args["personne"]))  # the audited read, as on the page
     return [(e.le.isoformat(), e.titre) for e in queries.chronologie(db.session, personne, current_user)]
 
 
@@ -71,10 +71,11 @@ def _lecture_auditee(objet_type: str, objet_id) -> None:
 def _diagnostic(args):
     from sqlalchemy.orm import selectinload
 
-    from cipdesk.accueil.diagnostic_models import Diagnostic
-    from cipdesk.accueil.routes import charger_personne
+    from cipdesk.accueil.diagnostic.models import Diagnostic
+    from cipdesk.personnes.models import Personne
+    from cipdesk.web.chargement import charger
 
-    personne = charger_personne(uuid.UUID(args["personne"]))
+    personne = charger(Personne, uuid.UUID(args["personne"]))
     _lecture_auditee("diagnostic", personne.id)
     diagnostics = db.session.scalars(select(Diagnostic).where(Diagnostic.personne_id == personne.id)
                                      .options(selectinload(Diagnostic.dimensions))).all()
@@ -115,13 +116,12 @@ def _preparation(_args):
 @bp.get("/contexte")
 def contexte():
     """Ids the benchmark needs: a person of the user's perimeter with a diagnostic and a parcours."""
-    from cipdesk.accueil.queries import restreindre
-    from cipdesk.accueil.routes import file_partagee
     from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.personnes.models import Personne
+    from cipdesk.personnes.queries import file_partagee, restreindre
 
     requete = restreindre(select(Personne.id, Personne.nom_recherche, Parcours.id).join(
-        Parcours, Parcours.personne_id == Personne.id), current_user, file_active_partagee=file_partagee())
+        Parcours, Parcours.personne_id == Personne.id), current_user, file_active_partagee=file_partagee(current_user))
     ligne = db.session.execute(requete.order_by(Personne.nom_recherche).limit(1)).first()
     if ligne is None:
         return jsonify({})

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.accueil_fabrique import personne as creer_personne
+from tests.http.accueil.constructeurs import personne as creer_personne
 from tests.browser.conftest import capture, connecter, verifier_accessibilite
 
 pytestmark = pytest.mark.browser
@@ -50,6 +50,9 @@ def test_accueil_diagnostic_synthese_orientation(serveur, fabrique, page, tmp_pa
     page.get_by_label("Prénom").fill("Elodie")
     page.get_by_label("Date de naissance").fill("1990-01-02")
     page.get_by_label("Téléphone").fill("06 12 34 56 78")
+    # Sexe and niveau de formation start on « — choisir — » and must be chosen (FSE+ figures).
+    page.get_by_label("Sexe").select_option("femme")
+    page.get_by_label("Niveau de formation").select_option("cite_3_4")
     page.get_by_label("Résident d'un quartier prioritaire (QPV)").check()
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_role("heading", name="Doublon probable")).to_be_visible()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 def _diagnostic_valide(ctx, conseiller, personne):
     """A validated diagnostic with two freins, through the accueil module's services."""
-    from cipdesk.accueil import services_diagnostic as diag
+    from cipdesk.accueil.diagnostic import services as diag
 
     jour = date.today() - timedelta(days=61)
     d = diag.ouvrir_version(ctx, par=conseiller, personne=personne, le=jour, aujourd_hui=date.today())

@@ -7,8 +7,8 @@ import uuid
 
 from sqlalchemy import func, select
 
-from cipdesk.accueil.models import Accueil, Urgence
-from cipdesk.accueil.diagnostic_models import Diagnostic
+from cipdesk.accueil.accueils.models import Accueil, Urgence
+from cipdesk.accueil.diagnostic.models import Diagnostic
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.models import Entretien

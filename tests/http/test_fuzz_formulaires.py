@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from cipdesk.accueil.models import Partenaire
-from cipdesk.accueil.suivi_models import ReunionInformation
+from cipdesk.territoire.partenaires.models import Partenaire
+from cipdesk.accueil.reunions.models import ReunionInformation
 from cipdesk.comptes.models import Equipe, Structure, Utilisateur
 from cipdesk.personnes.models import Personne
 from cipdesk.notes.models import NoteConfidentielle

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from cipdesk.core.db import Base
 from cipdesk.notes import services as notes
-from tests.accueil_fabrique import objets_accueil
+from tests.http.accueil.constructeurs import objets_accueil
 from tests.http.test_fuzz_formulaires import MARQUEUR, hostiles
 from tests.http.test_matrice_acces import MATRICE, OK, _objets_competences, _objets_comptes, _objets_parcours
 

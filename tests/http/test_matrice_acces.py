@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from cipdesk.notes import services as notes
-from tests.accueil_fabrique import objets_accueil
+from tests.http.accueil.constructeurs import objets_accueil
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -142,42 +142,42 @@ MATRICE = {
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
     "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
-    "accueil.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
-    "accueil.nouvelle_personne": [(m, lambda o: "/accueil/personnes/nouvelle", CONSEILLERS) for m in ("GET", "POST")],
-    "accueil.voir_personne": [("GET", lambda o: f"/accueil/personnes/{o['personne']}", VOIR)],
-    "accueil.modifier_personne": [(m, lambda o: f"/accueil/personnes/{o['personne']}/modifier", MODIFIER)
+    "personnes.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
+    "personnes.nouvelle": [(m, lambda o: "/accueil/personnes/nouvelle", CONSEILLERS) for m in ("GET", "POST")],
+    "personnes.voir": [("GET", lambda o: f"/accueil/personnes/{o['personne']}", VOIR)],
+    "personnes.modifier": [(m, lambda o: f"/accueil/personnes/{o['personne']}/modifier", MODIFIER)
                                   for m in ("GET", "POST")],
-    "accueil.nouvel_accueil": [(m, lambda o: f"/accueil/personnes/{o['personne']}/accueils/nouveau", MODIFIER)
+    "accueil.accueils.nouveau": [(m, lambda o: f"/accueil/personnes/{o['personne']}/accueils/nouveau", MODIFIER)
                                for m in ("GET", "POST")],
-    "accueil.voir_accueil": [("GET", lambda o: f"/accueil/accueils/{o['accueil']}", VOIR)],
-    "accueil.traiter_urgence": [("POST", lambda o: f"/accueil/urgences/{o['urgence']}/traitement", MODIFIER)],
-    "accueil.ajouter_note": [("POST", lambda o: f"/accueil/accueil/{o['accueil']}/notes", MODIFIER),
+    "accueil.accueils.voir": [("GET", lambda o: f"/accueil/accueils/{o['accueil']}", VOIR)],
+    "accueil.accueils.traiter_urgence": [("POST", lambda o: f"/accueil/urgences/{o['urgence']}/traitement", MODIFIER)],
+    "accueil.accueils.ajouter_note": [("POST", lambda o: f"/accueil/accueil/{o['accueil']}/notes", MODIFIER),
                              ("POST", lambda o: f"/accueil/synthese/{o['synthese']}/notes", MODIFIER)],
-    "accueil.diagnostic": [("GET", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic", VOIR)],
-    "accueil.nouvelle_version": [("POST", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic/versions", MODIFIER)],
-    "accueil.modifier_diagnostic": [(m, lambda o: f"/accueil/diagnostics/{o['diagnostic']}/modifier", MODIFIER)
+    "accueil.diagnostic.voir": [("GET", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic", VOIR)],
+    "accueil.diagnostic.nouvelle_version": [("POST", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic/versions", MODIFIER)],
+    "accueil.diagnostic.modifier": [(m, lambda o: f"/accueil/diagnostics/{o['diagnostic']}/modifier", MODIFIER)
                                     for m in ("GET", "POST")],
-    "accueil.valider_diagnostic": [("POST", lambda o: f"/accueil/diagnostics/{o['diagnostic']}/validation", MODIFIER)],
-    "accueil.comparer_diagnostic": [("GET", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic/comparaison", VOIR)],
-    "accueil.nouvelle_synthese": [(m, lambda o: f"/accueil/personnes/{o['personne']}/syntheses/nouvelle", MODIFIER)
+    "accueil.diagnostic.valider": [("POST", lambda o: f"/accueil/diagnostics/{o['diagnostic']}/validation", MODIFIER)],
+    "accueil.diagnostic.comparer": [("GET", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic/comparaison", VOIR)],
+    "accueil.synthese.nouvelle": [(m, lambda o: f"/accueil/personnes/{o['personne']}/syntheses/nouvelle", MODIFIER)
                                   for m in ("GET", "POST")],
-    "accueil.voir_synthese": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}", VOIR)],
-    "accueil.synthese_pdf": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}/pdf", VOIR)],
-    "accueil.partager_synthese": [("POST", lambda o: f"/accueil/syntheses/{o['synthese']}/partage", MODIFIER)],
-    "accueil.partenaires": [("GET", lambda o: "/accueil/partenaires", REPERTOIRE),
+    "accueil.synthese.voir": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}", VOIR)],
+    "accueil.synthese.pdf_synthese": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}/pdf", VOIR)],
+    "accueil.synthese.partager": [("POST", lambda o: f"/accueil/syntheses/{o['synthese']}/partage", MODIFIER)],
+    "territoire.partenaires.liste": [("GET", lambda o: "/accueil/partenaires", REPERTOIRE),
                             ("POST", lambda o: "/accueil/partenaires", CONSEILLERS)],
-    "accueil.partenaire": [("GET", lambda o: f"/accueil/partenaires/{o['partenaire']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
+    "territoire.partenaires.voir": [("GET", lambda o: f"/accueil/partenaires/{o['partenaire']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
                            ("POST", lambda o: f"/accueil/partenaires/{o['partenaire']}", {**CONSEILLERS, "ailleurs": INTROUVABLE})],
-    "accueil.nouvelle_orientation": [(m, lambda o: f"/accueil/personnes/{o['personne']}/orientations/nouvelle", MODIFIER)
+    "accueil.orientation.nouvelle": [(m, lambda o: f"/accueil/personnes/{o['personne']}/orientations/nouvelle", MODIFIER)
                                      for m in ("GET", "POST")],
-    "accueil.voir_orientation": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}", VOIR)],
-    "accueil.repondre_orientation": [("POST", lambda o: f"/accueil/orientations/{o['orientation']}/reponse", MODIFIER)],
-    "accueil.fiche_liaison_pdf": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}/fiche-de-liaison.pdf", VOIR)],
-    "accueil.reunions": [("GET", lambda o: "/accueil/reunions", REPERTOIRE),
+    "accueil.orientation.voir": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}", VOIR)],
+    "accueil.orientation.repondre": [("POST", lambda o: f"/accueil/orientations/{o['orientation']}/reponse", MODIFIER)],
+    "accueil.orientation.fiche_liaison_pdf": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}/fiche-de-liaison.pdf", VOIR)],
+    "accueil.reunions.liste": [("GET", lambda o: "/accueil/reunions", REPERTOIRE),
                          ("POST", lambda o: "/accueil/reunions", CONSEILLERS)],
-    "accueil.dimensions": [(m, lambda o: "/accueil/dimensions", ADMIN_SEUL) for m in ("GET", "POST")],
-    "accueil.basculer_dimension": [("POST", lambda o: "/accueil/dimensions/mobilite/bascule", ADMIN_SEUL)],
-    "accueil.voir_reunion": [("GET", lambda o: f"/accueil/reunions/{o['reunion']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
+    "accueil.diagnostic.dimensions": [(m, lambda o: "/accueil/dimensions", ADMIN_SEUL) for m in ("GET", "POST")],
+    "accueil.diagnostic.basculer_dimension": [("POST", lambda o: "/accueil/dimensions/mobilite/bascule", ADMIN_SEUL)],
+    "accueil.reunions.voir": [("GET", lambda o: f"/accueil/reunions/{o['reunion']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
                              ("POST", lambda o: f"/accueil/reunions/{o['reunion']}", {**CONSEILLERS, "ailleurs": INTROUVABLE})],
     "admin.designer_tuteur": [("POST", lambda o: f"/admin/utilisateurs/{o['candidat']}/tuteur", ADMIN_SEUL)],
     # -- Mes compétences: the conseiller's own; chef and admin have none ----------

@@ -1,0 +1,89 @@
+"""Queries of the diagnostic partagé: versions, the structure's dimensions, the
+freins other modules need (contract re-exported by accueil/queries.py), and the
+diagnostic part of the person's timeline."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from cipdesk.accueil.diagnostic import rules
+from cipdesk.accueil.diagnostic.models import Diagnostic, DimensionDiagnostic, StatutDiagnostic
+from cipdesk.core.contrat import Evenement
+
+
+def dimensions_de_la_structure(session: Session, structure_id: uuid.UUID) -> list[tuple[str, str]]:
+    """(code, label) of the structure's active dimensions, or the defaults (DOMAIN.md)."""
+    lignes = session.scalars(select(DimensionDiagnostic).where(DimensionDiagnostic.structure_id == structure_id)
+                             .order_by(DimensionDiagnostic.ordre, DimensionDiagnostic.libelle)).all()
+    if not lignes:
+        return list(rules.DIMENSIONS_PAR_DEFAUT)
+    return [(d.code, d.libelle) for d in lignes if d.active]
+
+
+def versions(session: Session, personne_id: uuid.UUID) -> list[Diagnostic]:
+    """All versions of the person's diagnostic, oldest first, dimensions loaded (2 queries)."""
+    return list(session.scalars(select(Diagnostic).where(Diagnostic.personne_id == personne_id)
+                                .options(selectinload(Diagnostic.dimensions))
+                                .order_by(Diagnostic.numero)))
+
+
+def etats(diagnostic: Diagnostic) -> list[rules.EtatDimension]:
+    return [rules.EtatDimension(d.dimension_code, d.dimension_libelle, d.situation, d.atouts,
+                                d.atout_niveau, d.freins, d.frein_niveau, d.besoins)
+            for d in diagnostic.dimensions]
+
+
+def liste_des_dimensions(session: Session, structure_id: uuid.UUID) -> list[tuple[str, str, bool, bool]]:
+    """(code, label, active, is_default) for the admin page; GET never writes."""
+    lignes = session.scalars(select(DimensionDiagnostic).where(DimensionDiagnostic.structure_id == structure_id)
+                             .order_by(DimensionDiagnostic.ordre)).all()
+    if not lignes:
+        return [(c, l, True, True) for c, l in rules.DIMENSIONS_PAR_DEFAUT]
+    return [(d.code, d.libelle, d.active, False) for d in lignes]
+
+
+@dataclass(frozen=True)
+class FreinResume:
+    """A frein of the person's latest validated diagnostic, as other modules
+    (parcours: « chaque étape dit à quel frein elle répond ») need it."""
+
+    dimension_code: str     # e.g. "mobilite"
+    dimension_libelle: str  # e.g. "Mobilité"
+    niveau: int             # 0 (levé) … 3 (bloquant)
+    libelle: str            # the frein as written in the diagnostic
+    ouvert: bool            # still to be worked on
+
+
+def freins_du_dernier_diagnostic(session: Session, personne_id: uuid.UUID) -> list[FreinResume]:
+    """CONTRACT used by the parcours module: the freins of the latest VALIDATED
+    version of the person's diagnostic (a draft is not shared yet)."""
+    diagnostic = session.scalars(
+        select(Diagnostic).where(Diagnostic.personne_id == personne_id,
+                                 Diagnostic.statut == StatutDiagnostic.VALIDE)
+        .options(selectinload(Diagnostic.dimensions)).order_by(Diagnostic.numero.desc()).limit(1)).first()
+    if diagnostic is None:
+        return []
+    return [FreinResume(d.dimension_code, d.dimension_libelle, d.frein_niveau,
+                        d.freins or d.dimension_libelle, d.frein_niveau > 0)
+            for d in diagnostic.dimensions if d.frein_niveau > 0 or d.freins.strip()]
+
+
+def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
+    """Every version of the diagnostic, validated or in progress (one query)."""
+    pid = personne.id
+    evenements = []
+    for d in session.scalars(select(Diagnostic).where(Diagnostic.personne_id == pid)):
+        if d.est_valide:
+            evenements.append(Evenement(d.valide_le, d.updated_at, "diagnostic",
+                                        f"Diagnostic partagé, version {d.numero} validée",
+                                        d.validation_mode.libelle if d.validation_mode else "",
+                                        "accueil.diagnostic.voir", (("personne_id", pid),)))
+        else:
+            evenements.append(Evenement(d.date_diagnostic, d.created_at, "diagnostic",
+                                        f"Diagnostic partagé, version {d.numero} en cours",
+                                        "pas encore validée avec la personne", "accueil.diagnostic.voir",
+                                        (("personne_id", pid),)))
+    return evenements

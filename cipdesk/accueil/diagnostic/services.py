@@ -1,0 +1,182 @@
+"""Use cases of the diagnostic partagé: versions, edition, validation by the person,
+the structure's own list of dimensions. Flush, never commit."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cipdesk.accueil.diagnostic import rules
+from cipdesk.accueil.diagnostic.queries import dimensions_de_la_structure, etats, versions
+from cipdesk.accueil.diagnostic.models import (Diagnostic, DiagnosticDimension, DimensionDiagnostic,
+                                               ModeValidation, StatutDiagnostic)
+from cipdesk.accueil.accueils.rules import erreur_date_passee
+from cipdesk.core import signaux
+from cipdesk.core.db import utcnow
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.personnes.models import Personne
+from cipdesk.security import policy
+from cipdesk.security.audit import Action, journaliser
+
+
+def ouvrir_version(session: Session, *, par, personne: Personne, le: date, aujourd_hui: date) -> Diagnostic:
+    """A new version starts as a copy of the latest one; only one in progress at a time."""
+    policy.exiger(policy.est_conseiller(par))
+    existantes = versions(session, personne.id)
+    message = rules.erreur_nouvelle_version([v.statut.value for v in existantes])
+    if message:
+        raise ErreurMetier(message, "version")
+    message = erreur_date_passee(le, aujourd_hui, quoi="La date du diagnostic")
+    if message:
+        raise ErreurMetier(message, "date_diagnostic")
+    precedente = existantes[-1] if existantes else None
+    diagnostic = Diagnostic(id=uuid.uuid4(), structure_id=personne.structure_id, personne_id=personne.id,
+                            conseiller_id=par.id, numero=rules.numero_suivant([v.numero for v in existantes]),
+                            date_diagnostic=le, statut=StatutDiagnostic.BROUILLON,
+                            hypotheses=precedente.hypotheses if precedente else "",
+                            paroles_personne="")
+    if precedente:
+        for d in precedente.dimensions:
+            diagnostic.dimensions.append(DiagnosticDimension(
+                structure_id=personne.structure_id, dimension_code=d.dimension_code,
+                dimension_libelle=d.dimension_libelle, ordre=d.ordre, situation=d.situation,
+                atouts=d.atouts, atout_niveau=d.atout_niveau, freins=d.freins,
+                frein_niveau=d.frein_niveau, besoins=d.besoins))
+    session.add(diagnostic)
+    session.flush()
+    journaliser(session, acteur=par, action=Action.CREATION, objet_type="diagnostic", objet_id=diagnostic.id)
+    return diagnostic
+
+
+@dataclass
+class SaisieDimension:
+    code: str
+    situation: str = ""
+    atouts: str = ""
+    atout_niveau: int = 0
+    freins: str = ""
+    frein_niveau: int = 0
+    besoins: str = ""
+
+
+def enregistrer(session: Session, *, par, diagnostic: Diagnostic, date_diagnostic: date,
+                hypotheses: str, paroles_personne: str, saisies: list[SaisieDimension],
+                aujourd_hui: date, version: int) -> Diagnostic:
+    """Save the draft, all dimensions at once (the whole diagnostic on one page).
+    Empty dimensions are not kept; a validated version is frozen."""
+    policy.exiger(policy.est_conseiller(par))
+    message = rules.erreur_modification(diagnostic.statut.value)
+    if message:
+        raise ErreurMetier(message, "version")
+    if version != diagnostic.version:
+        raise ErreurMetier("Ce diagnostic a été modifié entre-temps : rechargez la page. "
+                           "Votre saisie est conservée ci-dessous.", "version")
+    message = erreur_date_passee(date_diagnostic, aujourd_hui, quoi="La date du diagnostic")
+    if message:
+        raise ErreurMetier(message, "date_diagnostic")
+    libelles = dict(dimensions_de_la_structure(session, diagnostic.structure_id))
+    existantes = {d.dimension_code: d for d in diagnostic.dimensions}
+    libelles.update({c: d.dimension_libelle for c, d in existantes.items() if c not in libelles})
+    for ordre, s in enumerate(saisies):
+        if s.code not in libelles:
+            raise ErreurMetier("Dimension inconnue.", "dimensions")
+        if not (0 <= s.atout_niveau <= 3 and 0 <= s.frein_niveau <= 3):
+            raise ErreurMetier("Niveau hors de l'échelle 0 à 3.", "dimensions")
+        etat = rules.EtatDimension(s.code, libelles[s.code], s.situation, s.atouts, s.atout_niveau,
+                                   s.freins, s.frein_niveau, s.besoins)
+        ligne = existantes.get(s.code)
+        if not etat.renseignee:
+            if ligne is not None:
+                diagnostic.dimensions.remove(ligne)
+            continue
+        if ligne is None:
+            ligne = DiagnosticDimension(structure_id=diagnostic.structure_id, dimension_code=s.code,
+                                        dimension_libelle=libelles[s.code])
+            diagnostic.dimensions.append(ligne)
+        ligne.ordre = ordre
+        ligne.situation, ligne.atouts, ligne.freins = s.situation.strip(), s.atouts.strip(), s.freins.strip()
+        ligne.besoins = s.besoins.strip()
+        ligne.atout_niveau, ligne.frein_niveau = s.atout_niveau, s.frein_niveau
+    diagnostic.date_diagnostic = date_diagnostic
+    diagnostic.hypotheses, diagnostic.paroles_personne = hypotheses.strip(), paroles_personne.strip()
+    diagnostic.updated_at = utcnow()  # always UPDATE the parent: its version guards the children too
+    session.flush()
+    journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="diagnostic", objet_id=diagnostic.id)
+    return diagnostic
+
+
+def valider(session: Session, *, par, diagnostic: Diagnostic, personne: Personne, valide_le: date | None,
+            mode: str | None, precisions: str, aujourd_hui: date) -> Diagnostic:
+    """The person validates this version (RC §3.2 CP2); it is then frozen and tagged CP2."""
+    policy.exiger(policy.est_conseiller(par))
+    erreurs = rules.erreurs_validation(statut=diagnostic.statut.value, dimensions=etats(diagnostic),
+                                       valide_le=valide_le, date_diagnostic=diagnostic.date_diagnostic,
+                                       mode=mode, aujourd_hui=aujourd_hui)
+    if mode and mode not in {m.value for m in ModeValidation}:
+        erreurs["validation_mode"] = "Mode de validation inconnu."
+    if erreurs:
+        champ, message = next(iter(erreurs.items()))
+        raise ErreurMetier(message, champ)
+    diagnostic.statut = StatutDiagnostic.VALIDE
+    diagnostic.valide_le, diagnostic.validation_mode = valide_le, ModeValidation(mode)
+    diagnostic.validation_precisions = precisions.strip()[:500]
+    
+    signaux.contact_realise.send(session, personne=personne, le=valide_le)
+    session.flush()
+    journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="diagnostic",
+                objet_id=diagnostic.id, details={"statut": "valide"})
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="diagnostic", objet_id=diagnostic.id,
+                                      le=valide_le)
+    return diagnostic
+
+
+# -- the structure's own list of dimensions (DOMAIN.md: « keep every list editable ») --------
+def _materialiser(session: Session, structure_id: uuid.UUID) -> list[DimensionDiagnostic]:
+    lignes = list(session.scalars(select(DimensionDiagnostic).where(DimensionDiagnostic.structure_id == structure_id)
+                                  .order_by(DimensionDiagnostic.ordre)))
+    if not lignes:
+        for ordre, (code, libelle) in enumerate(rules.DIMENSIONS_PAR_DEFAUT):
+            ligne = DimensionDiagnostic(structure_id=structure_id, code=code, libelle=libelle, ordre=ordre)
+            session.add(ligne)
+            lignes.append(ligne)
+        session.flush()
+    return lignes
+
+
+def ajouter_dimension(session: Session, *, par, libelle: str) -> DimensionDiagnostic:
+    policy.exiger(policy.peut_administrer(par))
+    libelle = " ".join((libelle or "").split())
+    if not libelle:
+        raise ErreurMetier("Indiquez le libellé de la dimension.", "libelle")
+    if len(libelle) > 120:
+        raise ErreurMetier("120 caractères au plus.", "libelle")
+    lignes = _materialiser(session, par.structure_id)
+    if any(d.libelle.lower() == libelle.lower() for d in lignes):
+        raise ErreurMetier("Cette dimension existe déjà.", "libelle")
+    base = rules.code_dimension(libelle)[:36] or "dimension"
+    code, n = base, 2
+    while any(d.code == code for d in lignes):
+        code, n = f"{base}_{n}", n + 1
+    ligne = DimensionDiagnostic(structure_id=par.structure_id, code=code, libelle=libelle,
+                                ordre=max((d.ordre for d in lignes), default=0) + 1)
+    session.add(ligne)
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="dimension_diagnostic",
+                objet_id=ligne.id, details={"ajout": code})
+    return ligne
+
+
+def basculer_dimension(session: Session, *, par, code: str) -> DimensionDiagnostic:
+    """Retire a dimension from new diagnostics (old versions keep their label), or bring it back."""
+    policy.exiger(policy.peut_administrer(par))
+    ligne = next((d for d in _materialiser(session, par.structure_id) if d.code == code), None)
+    if ligne is None:
+        raise policy.Introuvable()
+    ligne.active = not ligne.active
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="dimension_diagnostic",
+                objet_id=ligne.id, details={"active": ligne.active})
+    return ligne

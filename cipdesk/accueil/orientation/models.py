@@ -1,0 +1,49 @@
+"""Orientation to a partner of the territory, with its fiche de liaison (CP4)."""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cipdesk.comptes.models import Utilisateur
+from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
+from cipdesk.personnes.models import Personne
+from cipdesk.territoire.partenaires.models import Partenaire
+
+
+class ReponsePartenaire(EnumLibelle):
+    EN_ATTENTE = "en_attente"
+    ACCEPTEE = "acceptee"
+    REFUSEE = "refusee"
+
+
+ReponsePartenaire.LIBELLES = {"en_attente": "En attente", "acceptee": "Acceptée", "refusee": "Refusée"}
+
+
+class Orientation(UuidPk, StructureScoped, Timestamps, Versioned, Base):
+    """Orientation to a partner with its fiche de liaison (CP4). Information is
+    passed only with the person's consent (secret partagé, CASF L121-6-2)."""
+
+    __tablename__ = "orientation"
+    __table_args__ = (Index("ix_orientation_personne_date", "personne_id", "date_orientation"),)
+
+    personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"))
+    partenaire_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("partenaire.id"), index=True)
+    conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
+    date_orientation: Mapped[date] = mapped_column(Date)
+    motif: Mapped[str] = mapped_column(Text)
+    informations_transmises: Mapped[str] = mapped_column(Text, default="")
+    consentement: Mapped[bool] = mapped_column(Boolean, default=False)
+    consentement_le: Mapped[date | None] = mapped_column(Date)
+    consentement_mode: Mapped[str] = mapped_column(String(200), default="")
+    reponse: Mapped[ReponsePartenaire] = mapped_column(colonne_enum(ReponsePartenaire),
+                                                       default=ReponsePartenaire.EN_ATTENTE)
+    reponse_le: Mapped[date | None] = mapped_column(Date)
+    reponse_commentaire: Mapped[str] = mapped_column(Text, default="")
+
+    personne: Mapped[Personne] = relationship()
+    partenaire: Mapped[Partenaire] = relationship()
+    conseiller: Mapped[Utilisateur] = relationship()

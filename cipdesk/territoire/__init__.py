@@ -1,0 +1,1 @@
+"""Territoire: the partners of the territory (later employers, offers, the local network)."""

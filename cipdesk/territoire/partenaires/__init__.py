@@ -1,0 +1,1 @@
+"""Répertoire des partenaires du territoire."""
