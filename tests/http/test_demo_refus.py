@@ -59,6 +59,7 @@ def test_accepte_une_base_vide_puis_une_base_de_demo(app, ctx):
     assert resultat.exit_code == 0, resultat.output
     ctx.rollback()
     assert all((s.parametres or {}).get("demo") for s in ctx.scalars(select(Structure)))
+    ctx.rollback()  # PostgreSQL: the reset's TRUNCATE waits for readers
     resultat = runner.invoke(args=["demo", "--reset"])
     assert resultat.exit_code == 0, resultat.output
     assert "admin@demo.cipdesk.fr" in resultat.output
