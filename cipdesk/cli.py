@@ -267,10 +267,12 @@ def backup(path):
 
 def faire_sauvegarde_sqlite(source: str, destination: str) -> None:
     """SQLite's online backup API: consistent even while the app writes."""
+    from cipdesk.core.config import creer_fichier_prive
+
     dest = Path(destination)
     if dest.exists():
         raise click.ClickException(f"{dest} existe déjà : choisissez un autre nom.")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    creer_fichier_prive(dest)  # 0600, and its folder 0700 if it is created (issue #10, point 7)
     src = sqlite3.connect(source)
     try:
         cible = sqlite3.connect(dest)
