@@ -50,7 +50,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 def _database(app: Flask) -> None:
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     if uri.startswith("sqlite:///"):
-        Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        from cipdesk.core.config import proteger_base_sqlite
+
+        fichier = uri.removeprefix("sqlite:///").split("?")[0]
+        if fichier and fichier != ":memory:":
+            proteger_base_sqlite(fichier)  # 0600, folder 0700 (issue #10, point 7)
     db.init_app(app)
     if uri.startswith("sqlite"):
         from sqlalchemy import event

@@ -2,6 +2,7 @@
 `keys rotate|retire|verify|rewrap`, `backup PATH`, and Flask's own (`db`…)."""
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ def main():
 
 def enregistrer(app) -> None:
     """Attach the commands to the application (so `flask` and tests see them too)."""
-    for commande in (init_db, create_structure, create_user, demo, keys_group, backup):
+    for commande in (init_db, create_structure, create_user, demo, keys_group, backup, audit_group):
         app.cli.add_command(commande)
 
 
@@ -111,6 +112,13 @@ def demo(reset, scale, seed):
     from cipdesk import demo as demo_data
 
     upgrade()
+    try:
+        environnement = "production" if "production" in (current_app.config.get("CIPDESK_ENV"),
+                                                         os.environ.get("CIPDESK_ENV")) else "autre"
+        demo_data.verifier_base_de_demo(db.session, environnement=environnement)
+    except demo_data.DemoRefusee as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from None
     if reset:
         demo_data.vider(db.session)
         db.session.commit()
@@ -199,6 +207,48 @@ def keys_rewrap(new_kek_file):
                f"Pointez CIPDESK_KEK_FILE vers {new_kek_file} et gardez-en deux copies hors ligne.")
 
 
+@click.group("audit")
+def audit_group():
+    """Journal d'audit chaîné : vérification et purge de conservation."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify():
+    """Vérifie la chaîne du journal d'audit : lignes manquantes, modifiées ou forgées."""
+    from cipdesk.security import audit
+
+    bilan = audit.verifier(db.session)
+    db.session.rollback()
+    if not bilan.integre:
+        for anomalie in bilan.anomalies:
+            click.echo(f"  ✗ {anomalie}", err=True)
+        raise click.ClickException(f"Journal d'audit NON intègre : {len(bilan.anomalies)} anomalie(s).")
+    if not bilan.lignes:
+        click.echo("Journal d'audit vide.")
+        return
+    click.echo(f"Journal d'audit intègre : {bilan.lignes} ligne(s), rangs {bilan.premier} à {bilan.dernier}.")
+    click.echo(f"Tête de chaîne : rang {bilan.dernier}, empreinte {bilan.tete} "
+               "(notez-la hors de la base pour détecter plus tard une troncature).")
+
+
+@audit_group.command("purger")
+@click.option("--mois", default=12, show_default=True, type=click.IntRange(min=6),
+              help="Durée de conservation (SECURITY.md : 6 à 12 mois).")
+@with_appcontext
+def audit_purger(mois):
+    """Supprime les lignes plus anciennes que la durée de conservation, en l'inscrivant dans la chaîne."""
+    from cipdesk.security import audit
+
+    bilan = audit.purger(db.session, mois=mois)
+    db.session.commit()
+    if not bilan["lignes"]:
+        click.echo(f"Aucune ligne de plus de {mois} mois : rien à purger.")
+        return
+    click.echo(f"{bilan['lignes']} ligne(s) supprimée(s) (rangs {bilan['du_rang']} à {bilan['jusqu_au_rang']}, "
+               f"antérieures au {bilan['avant'][:10]}) ; la purge est inscrite dans le journal.")
+
+
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_appcontext
@@ -217,10 +267,12 @@ def backup(path):
 
 def faire_sauvegarde_sqlite(source: str, destination: str) -> None:
     """SQLite's online backup API: consistent even while the app writes."""
+    from cipdesk.core.config import creer_fichier_prive
+
     dest = Path(destination)
     if dest.exists():
         raise click.ClickException(f"{dest} existe déjà : choisissez un autre nom.")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    creer_fichier_prive(dest)  # 0600, and its folder 0700 if it is created (issue #10, point 7)
     src = sqlite3.connect(source)
     try:
         cible = sqlite3.connect(dest)

@@ -31,11 +31,39 @@ NOTES_DEMO = (
 )
 
 
+class DemoRefusee(RuntimeError):
+    """`cipdesk demo` must not touch a production instance or real data (issue #10, point 8)."""
+
+
+def verifier_base_de_demo(session: Session, *, environnement: str) -> None:
+    """Refuse on production, or when any structure is not a demo one (`parametres["demo"]`)."""
+    from sqlalchemy import select
+
+    from cipdesk.comptes.models import Structure
+
+    if environnement == "production":
+        raise DemoRefusee("Refusé : cette instance est en production (CIPDESK_ENV=production). "
+                          "Les données de démonstration ne s'installent que sur une instance d'essai.")
+    reelles = [s.nom for s in session.scalars(select(Structure))
+               if not (s.parametres or {}).get("demo")]
+    if reelles:
+        raise DemoRefusee("Refusé : la base contient des données qui ne sont pas de démonstration "
+                          f"({len(reelles)} structure(s), dont « {reelles[0]} »). Utilisez une base vide "
+                          "ou réservée à la démonstration.")
+
+
 def vider(session: Session) -> None:
-    """Empty every table (demo --reset). The audit triggers allow it only with the purge flag."""
+    """Empty every table (demo --reset, on a demo database only: see verifier_base_de_demo).
+    PostgreSQL: TRUNCATE; SQLite: the chain head goes first, then the purge flag lets
+    the audit rows go (migration 0011)."""
+    noms = [t.name for t in Base.metadata.sorted_tables]
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("TRUNCATE " + ", ".join(noms) + " RESTART IDENTITY CASCADE"))
+        return
+    session.execute(text("DELETE FROM journal_audit_tete"))
     session.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
     for table in reversed(Base.metadata.sorted_tables):
-        if table.name != "audit_purge_autorisee":
+        if table.name not in ("audit_purge_autorisee", "journal_audit_tete"):
             session.execute(delete(table))
     session.execute(text("DELETE FROM audit_purge_autorisee"))
 
@@ -52,9 +80,9 @@ def remplir(session: Session, *, seed: int = 20261123) -> list[tuple[str, str, s
 
     nord = comptes.creer_structure(session, par=None, nom="Association Tremplin Emploi Lille",
                                    type_structure="Atelier et chantier d'insertion (ACI) et PLIE",
-                                   ville="Lille")
+                                   ville="Lille", parametres={"demo": True})
     sud = comptes.creer_structure(session, par=None, nom="Mission locale du Pays d'Arles",
-                                  type_structure="Mission locale", ville="Arles")
+                                  type_structure="Mission locale", ville="Arles", parametres={"demo": True})
     eq_lille = comptes.creer_equipe(session, par=None, structure=nord, nom="Accompagnement socio-professionnel")
     eq_plie = comptes.creer_equipe(session, par=None, structure=nord, nom="PLIE — référents de parcours")
     eq_arles = comptes.creer_equipe(session, par=None, structure=sud, nom="Conseillers jeunes")

@@ -92,7 +92,7 @@ def _structures_et_comptes(ctx: Contexte, password_hash: str) -> None:
         ville = ctx.fake.city()
         sid = uuid.uuid4()
         nouvelles.append({"id": sid, "nom": f"{types[i % len(types)]} de {ville} ({i})",
-                          "type_structure": types[i % len(types)], "ville": ville, "parametres": {},
+                          "type_structure": types[i % len(types)], "ville": ville, "parametres": {"demo": True},
                           "created_at": utcnow(), "updated_at": utcnow()})
         ctx.structures.append(sid)
     ctx.inserer(Structure.__table__, nouvelles)

@@ -4,17 +4,24 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from cipdesk.competences.models import NiveauAutoEvaluation
-from cipdesk.web.formulaires import choix
+from cipdesk.web.formulaires import avec_vide
 
 
 class AutoEvaluationForm(FlaskForm):
-    niveau = SelectField("Où en êtes-vous ?", choices=choix((n.value, n.libelle) for n in NiveauAutoEvaluation))
+    # Feeds the coverage figures: nothing pre-selected (issue #10, point 13), the candidat chooses.
+    niveau = SelectField("Où en êtes-vous ?", choices=avec_vide((n.value, n.libelle) for n in NiveauAutoEvaluation),
+                         validate_choice=False,
+                         validators=[DataRequired("Choisissez où vous en êtes pour cette compétence.")])
     commentaire = TextAreaField("Commentaire (facultatif)", validators=[Optional(), Length(max=1000)],
                                 description="Ce qui vous fait dire cela, ce qu'il vous reste à travailler.")
     evalue_le = DateField("Date", default=date.today, validators=[DataRequired("Indiquez la date.")])
+
+    def validate_niveau(self, field):
+        if field.data not in {n.value for n in NiveauAutoEvaluation}:
+            raise ValidationError("Choisissez un niveau dans la liste.")
 
 
 class EtiquetageForm(FlaskForm):

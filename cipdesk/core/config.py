@@ -21,6 +21,52 @@ def _bool(value: str | None, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "oui", "on"}
 
 
+def creer_dossier_prive(chemin: Path | str) -> Path:
+    """Create a folder, and any missing parent, readable by the service account only
+    (0700, whatever the umask: issue #10, point 7). A folder that already exists is
+    left as it is (it may be shared, like /tmp)."""
+    chemin = Path(chemin)
+    manquants = []
+    courant = chemin
+    while not courant.exists():
+        manquants.append(courant)
+        courant = courant.parent
+    for dossier in reversed(manquants):
+        try:
+            dossier.mkdir(mode=0o700)
+        except FileExistsError:  # created meanwhile by another worker
+            continue
+        dossier.chmod(0o700)
+    return chemin
+
+
+def creer_fichier_prive(chemin: Path | str) -> Path:
+    """Create an empty file 0600 (never readable by others, even for an instant), or
+    bring an existing one back to 0600: the database, its WAL and shared memory,
+    backups, secrets. Its folder, if missing, is created 0700."""
+    chemin = Path(chemin)
+    creer_dossier_prive(chemin.parent)
+    try:
+        fd = os.open(chemin, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+    except FileExistsError:
+        pass
+    chemin.chmod(0o600)
+    return chemin
+
+
+def proteger_base_sqlite(chemin: Path | str) -> None:
+    """The SQLite file 0600 before SQLite opens it: SQLite creates the WAL and the
+    shared-memory files with the database file's own mode. Files left 0644 by an
+    older version are tightened too."""
+    chemin = Path(chemin)
+    creer_fichier_prive(chemin)
+    for suffixe in ("-wal", "-shm", "-journal"):
+        compagnon = chemin.with_name(chemin.name + suffixe)
+        if compagnon.exists():
+            compagnon.chmod(0o600)
+
+
 def _secret_key(instance_path: Path, production: bool) -> str:
     key = os.environ.get("SECRET_KEY")
     if key:
@@ -31,10 +77,9 @@ def _secret_key(instance_path: Path, production: bool) -> str:
     path = instance_path / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    instance_path.mkdir(parents=True, exist_ok=True)
+    creer_fichier_prive(path)
     key = secrets.token_hex(32)
     path.write_text(key)
-    path.chmod(0o600)
     return key
 
 

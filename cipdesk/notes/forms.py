@@ -18,4 +18,6 @@ class NoteForm(FlaskForm):
 
 
 class PartageForm(FlaskForm):
-    collegue = SelectField("Partager avec", choices=[], validate_choice=False)
+    # Nobody pre-selected (issue #10, point 13): sharing a note is a choice, never a default.
+    collegue = SelectField("Partager avec", choices=[], validate_choice=False,
+                           validators=[DataRequired("Choisissez le ou la collègue avec qui partager la note.")])

@@ -13,7 +13,7 @@ from cipdesk.notes.forms import NoteForm, PartageForm
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.personnes.queries import conseillers_de_la_structure
 from cipdesk.security import policy
-from cipdesk.web.formulaires import choix
+from cipdesk.web.formulaires import avec_vide
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("notes", __name__, url_prefix="/notes")
@@ -51,13 +51,15 @@ def liste():
 
 @bp.get("/<uuid:note_id>")
 def voir(note_id):
-    note = _charger(note_id)
+    return _page_note(_charger(note_id), PartageForm())
+
+
+def _page_note(note, partage: PartageForm, statut: int = 200):
     texte, lisible = services.lire_note(db.session, lecteur=current_user, note=note)
-    partage = PartageForm()
-    partage.collegue.choices = choix((c.id, c.nom_complet) for c in _collegues()
-                                     if c.id not in note.lecteurs_ids)
+    partage.collegue.choices = avec_vide(((c.id, c.nom_complet) for c in _collegues()
+                                          if c.id not in note.lecteurs_ids), "— choisir un·e collègue —")
     return rendre("notes/voir.html", note=note, texte=texte, lisible=lisible, partage=partage,
-                  est_auteur=note.auteur_id == current_user.id)
+                  est_auteur=note.auteur_id == current_user.id, statut=statut)
 
 
 @bp.route("/<uuid:note_id>/modifier", methods=["GET", "POST"])
@@ -92,6 +94,8 @@ def partager(note_id):
     note = _charger(note_id)
     policy.exiger(policy.peut_modifier_note(current_user, note))
     form = PartageForm()
+    if not form.validate_on_submit():
+        return _page_note(note, form, 422)
     collegue = None
     try:
         collegue = db.session.get(Utilisateur, uuid.UUID(form.collegue.data or ""))
@@ -100,8 +104,8 @@ def partager(note_id):
     try:
         services.partager_note(db.session, auteur=current_user, note=note, collegue=collegue)
     except ErreurMetier as exc:
-        flash(exc.message, "erreur")
-        return redirect(url_for("notes.voir", note_id=note.id), 303)
+        form.collegue.errors.append(exc.message)
+        return _page_note(note, form, 422)
     flash(f"Note partagée avec {collegue.nom_complet}.", "succes")
     return redirect(url_for("notes.voir", note_id=note.id), 303)
 

@@ -2,19 +2,30 @@
 object, which action — never the content.
 
 Rows cannot be updated or deleted: the ORM refuses it here, and database
-triggers (see the migration) refuse it for anyone who bypasses the ORM. Only
-the retention purge may delete, inside a transaction that first sets the
-`audit_purge` flag.
+triggers (migrations 0001, 0011) refuse it for anyone who bypasses the ORM.
+
+The rows form a chain (repo SECURITY.md, « Journal d'audit »): each row has a
+contiguous `rang` and an `empreinte` = HMAC-SHA256(key, its content + the
+previous row's empreinte). The key is derived from the master key (KEK), which
+never lives in the database, so someone who can write to the database cannot
+forge a row, rewrite one or close a gap. `verifier()` (`cipdesk audit verify`)
+reports gaps, changed rows and forged rows; only `purger()` (`cipdesk audit
+purger`) removes rows: the oldest ones, after writing in the chain which rows
+it removes and the empreinte of the last one.
 """
 from __future__ import annotations
 
 import contextvars
 import enum
+import hashlib
+import hmac
+import itertools
+import json
 import uuid
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import JSON, DateTime, String, Uuid, event, func
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, String, Uuid, delete, event, func, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cipdesk.core.db import Base, utcnow
@@ -34,6 +45,7 @@ class Action(enum.StrEnum):
     ADMINISTRATION = "administration"
     CLES = "cles"
     REFUS = "refus"
+    PURGE = "purge"
 
     @property
     def libelle(self) -> str:
@@ -53,6 +65,7 @@ ACTION_LIBELLES = {
     Action.ADMINISTRATION: "Administration",
     Action.CLES: "Gestion des clés",
     Action.REFUS: "Accès refusé",
+    Action.PURGE: "Purge du journal",
 }
 
 
@@ -75,6 +88,24 @@ class JournalAudit(Base):
     motif: Mapped[str] = mapped_column(String(500), default="")
     # Non-content details only (e.g. {"champs": ["statut"]}); never a note's text.
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The chain: position (1, 2, 3… without gaps), the previous row's empreinte,
+    # this row's HMAC, and which master key (KEK id) the HMAC key comes from.
+    rang: Mapped[int | None] = mapped_column(BigInteger, unique=True, index=True)
+    empreinte_precedente: Mapped[str | None] = mapped_column(String(64))
+    empreinte: Mapped[str | None] = mapped_column(String(64))
+    cle_id: Mapped[str | None] = mapped_column(String(40))
+
+
+class JournalAuditTete(Base):
+    """The head of the chain (one row, id 1): the last rang and its empreinte.
+    Locked by every transaction that appends, so the chain has one writer at a
+    time on PostgreSQL too; lets `verifier` see rows removed at the end."""
+
+    __tablename__ = "journal_audit_tete"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    rang: Mapped[int] = mapped_column(BigInteger, default=0)
+    empreinte: Mapped[str] = mapped_column(String(64))
 
 
 class JournalImmuable(RuntimeError):
@@ -109,6 +140,7 @@ def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "
     """Append one audit row. `acteur` is a Utilisateur or None (anonymous)."""
     provenance = provenance_courante.get()
     ligne = JournalAudit(
+        at=utcnow(),
         acteur_id=getattr(acteur, "id", None),
         acteur_libelle=(f"{acteur.nom_complet} <{acteur.email}>" if acteur is not None else ""),
         role=str(getattr(acteur, "role", "") or ""),
@@ -132,3 +164,192 @@ class AuditPurgeAutorisee(Base):
     __tablename__ = "audit_purge_autorisee"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+
+
+# -- the chain ------------------------------------------------------------------
+
+GENESE = "0" * 64  # the "previous empreinte" of rang 1
+RETENTION_MINIMALE_MOIS = 6  # SECURITY.md: access logs kept 6 to 12 months
+RETENTION_PAR_DEFAUT_MOIS = 12
+_ordre = itertools.count()  # order of journaliser() calls inside one flush
+
+
+def _cle_hmac(cle_id: str) -> bytes:
+    """The HMAC key of the chain, derived from a master key (KEK) of the key store."""
+    from cipdesk.security import keys
+
+    kek = keys.coffre().trousseau.cle(cle_id)
+    return hmac.new(kek, b"cipdesk:journal-audit:v1", hashlib.sha256).digest()
+
+
+def _cle_active() -> str:
+    from cipdesk.security import keys
+
+    return keys.coffre().trousseau.active_id
+
+
+def _instant(at: datetime) -> str:
+    if at.tzinfo is None:  # SQLite gives back naive UTC
+        at = at.replace(tzinfo=timezone.utc)
+    return at.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def contenu_canonique(ligne) -> bytes:
+    """Every column but the chain's own, in a fixed order (rows or mappings)."""
+    def v(nom):
+        return getattr(ligne, nom) if not isinstance(ligne, dict) else ligne[nom]
+    action = v("action")
+    return json.dumps([
+        v("rang"), _instant(v("at")), str(v("acteur_id") or ""), v("acteur_libelle") or "",
+        v("role") or "", str(v("structure_id") or ""), getattr(action, "value", action),
+        v("objet_type") or "", v("objet_id") or "", v("adresse_ip") or "", v("agent") or "",
+        v("motif") or "", v("details") or {},
+    ], sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def calculer_empreinte(cle: bytes, ligne, precedente: str) -> str:
+    return hmac.new(cle, contenu_canonique(ligne) + b"|" + precedente.encode(), hashlib.sha256).hexdigest()
+
+
+def verrouiller_tete(session: Session) -> JournalAuditTete:
+    """Take the head of the chain for this transaction (row lock on PostgreSQL,
+    the write lock on SQLite: the no-op UPDATE comes first), freshly read."""
+    maj = session.execute(text("UPDATE journal_audit_tete SET rang = rang WHERE id = 1"))
+    if maj.rowcount == 0:  # a new (or emptied) database; several first writers may race here
+        ignorer = "OR IGNORE " if session.get_bind().dialect.name == "sqlite" else ""
+        fin = " ON CONFLICT (id) DO NOTHING" if not ignorer else ""
+        cree = session.execute(text(f"INSERT {ignorer}INTO journal_audit_tete (id, rang, empreinte) "
+                                    f"VALUES (1, 0, :g){fin}"), {"g": GENESE}).rowcount
+        if cree and session.scalar(select(func.count()).select_from(JournalAudit)
+                                   .where(JournalAudit.rang.is_not(None))):
+            raise JournalImmuable("La tête de chaîne du journal d'audit a disparu : "
+                                  "lancez « cipdesk audit verify ».")
+        session.execute(text("UPDATE journal_audit_tete SET rang = rang WHERE id = 1"))
+    tete = session.execute(select(JournalAuditTete).where(JournalAuditTete.id == 1)
+                           .with_for_update().execution_options(populate_existing=True)).scalar_one()
+    return tete
+
+
+@event.listens_for(Session, "before_flush")
+def _chainer(session, flush_context, instances):  # noqa: ARG001
+    """Give each new audit row its place in the chain, just before it is written."""
+    nouvelles = [o for o in session.new if isinstance(o, JournalAudit) and o.rang is None]
+    if not nouvelles:
+        return
+    nouvelles.sort(key=lambda o: o.__dict__.get("_ordre_chaine", 0))
+    tete = verrouiller_tete(session)
+    cle_id = _cle_active()
+    cle = _cle_hmac(cle_id)
+    for ligne in nouvelles:
+        ligne.at = (ligne.at or utcnow()).astimezone(timezone.utc)
+        for nom in ("acteur_libelle", "role", "objet_type", "objet_id", "adresse_ip", "agent", "motif"):
+            if getattr(ligne, nom) is None:
+                setattr(ligne, nom, "")
+        if ligne.details is None:
+            ligne.details = {}
+        ligne.rang = tete.rang + 1
+        ligne.empreinte_precedente = tete.empreinte
+        ligne.cle_id = cle_id
+        ligne.empreinte = calculer_empreinte(cle, ligne, tete.empreinte)
+        tete.rang, tete.empreinte = ligne.rang, ligne.empreinte
+
+
+@event.listens_for(JournalAudit, "init")
+def _numeroter(target, args, kwargs):  # noqa: ARG001
+    target.__dict__["_ordre_chaine"] = next(_ordre)
+
+
+@dataclass
+class Bilan:
+    lignes: int = 0
+    premier: int | None = None
+    dernier: int | None = None
+    tete: str = ""
+    anomalies: list[str] = field(default_factory=list)
+
+    @property
+    def integre(self) -> bool:
+        return not self.anomalies
+
+
+def verifier(session: Session, *, taille_lot: int = 2000) -> Bilan:
+    """Walk the chain: every gap, changed row, forged or unchained row is reported.
+    A missing beginning is accepted only if a (genuine) purge row documents it."""
+    bilan = Bilan()
+    cles: dict[str, bytes] = {}
+    hors_chaine = session.scalar(select(func.count()).select_from(JournalAudit)
+                                 .where(JournalAudit.rang.is_(None)))
+    if hors_chaine:
+        bilan.anomalies.append(f"{hors_chaine} ligne(s) hors chaîne (insérées sans empreinte).")
+    precedent_rang, precedente = None, None
+    purges: list[tuple[int, str]] = []
+    requete = (select(JournalAudit).where(JournalAudit.rang.is_not(None))
+               .order_by(JournalAudit.rang).execution_options(yield_per=taille_lot))
+    premiere_empreinte_precedente = None
+    for ligne in session.scalars(requete):
+        bilan.lignes += 1
+        if precedent_rang is None:
+            bilan.premier = ligne.rang
+            premiere_empreinte_precedente = ligne.empreinte_precedente
+        else:
+            if ligne.rang != precedent_rang + 1:
+                bilan.anomalies.append(f"Lignes manquantes : rangs {precedent_rang + 1} à {ligne.rang - 1}.")
+            elif ligne.empreinte_precedente != precedente:
+                bilan.anomalies.append(f"Rang {ligne.rang} : chaînage rompu (ligne précédente remplacée).")
+        try:
+            if ligne.cle_id not in cles:
+                cles[ligne.cle_id] = _cle_hmac(ligne.cle_id)
+            attendue = calculer_empreinte(cles[ligne.cle_id], ligne, ligne.empreinte_precedente or "")
+        except Exception:  # noqa: BLE001  (a missing key is reported, not raised)
+            bilan.anomalies.append(f"Rang {ligne.rang} : clé {ligne.cle_id} indisponible, ligne invérifiable.")
+            attendue = None
+        if attendue is not None and not hmac.compare_digest(attendue, ligne.empreinte or ""):
+            bilan.anomalies.append(f"Rang {ligne.rang} : ligne modifiée ou forgée (empreinte invalide).")
+        elif ligne.action == Action.PURGE and attendue is not None:
+            purges.append((int(ligne.details.get("jusqu_au_rang", 0)), ligne.details.get("derniere_empreinte", "")))
+        precedent_rang, precedente = ligne.rang, ligne.empreinte
+    bilan.dernier, bilan.tete = precedent_rang, precedente or ""
+    if bilan.premier is not None and bilan.premier != 1:
+        documentee = max(purges, default=(0, ""))
+        if documentee[0] != bilan.premier - 1 or documentee[1] != premiere_empreinte_precedente:
+            bilan.anomalies.append(f"Lignes manquantes : rangs 1 à {bilan.premier - 1} sans purge documentée.")
+    elif bilan.premier == 1 and premiere_empreinte_precedente != GENESE:
+        bilan.anomalies.append("Rang 1 : début de chaîne invalide.")
+    tete = session.get(JournalAuditTete, 1, populate_existing=True)
+    if tete is None:
+        if bilan.lignes:
+            bilan.anomalies.append("Tête de chaîne absente.")
+    elif tete.rang != (bilan.dernier or 0) or (bilan.lignes and tete.empreinte != bilan.tete):
+        if tete.rang > (bilan.dernier or 0):
+            bilan.anomalies.append(f"Lignes manquantes en fin de journal : rangs {(bilan.dernier or 0) + 1} "
+                                   f"à {tete.rang}.")
+        else:
+            bilan.anomalies.append("Tête de chaîne incohérente avec la dernière ligne.")
+    return bilan
+
+
+def purger(session: Session, *, mois: int = RETENTION_PAR_DEFAUT_MOIS, maintenant: datetime | None = None) -> dict:
+    """Retention purge (SECURITY.md: access logs kept 6 to 12 months): remove the
+    oldest rows, older than `mois` months, after recording in the chain which
+    rows go and the empreinte of the last one (so `verifier` accepts the cut)."""
+    if mois < RETENTION_MINIMALE_MOIS:
+        raise ValueError(f"La durée de conservation ne peut pas être inférieure à {RETENTION_MINIMALE_MOIS} mois.")
+    limite = (maintenant or utcnow()) - timedelta(days=round(mois * 30.44))
+    verrouiller_tete(session)
+    premier_recent = session.scalar(select(func.min(JournalAudit.rang)).where(JournalAudit.at >= limite))
+    condition = JournalAudit.rang.is_not(None)
+    if premier_recent is not None:
+        condition = condition & (JournalAudit.rang < premier_recent)
+    dernier = session.execute(select(JournalAudit.rang, JournalAudit.empreinte).where(condition)
+                              .order_by(JournalAudit.rang.desc()).limit(1)).first()
+    if dernier is None:
+        return {"lignes": 0}
+    premier = session.scalar(select(func.min(JournalAudit.rang)))
+    bilan = {"operation": "purge", "du_rang": premier, "jusqu_au_rang": dernier.rang,
+             "derniere_empreinte": dernier.empreinte, "lignes": dernier.rang - premier + 1,
+             "avant": _instant(limite), "conservation_mois": mois}
+    journaliser(session, acteur=None, action=Action.PURGE, objet_type="journal_audit", details=bilan)
+    session.flush()
+    session.execute(delete(JournalAudit).where(JournalAudit.rang <= dernier.rang)
+                    .execution_options(synchronize_session=False))
+    return bilan

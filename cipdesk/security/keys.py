@@ -107,7 +107,9 @@ def lire_fichier_kek(path: Path) -> TrousseauKek:
 
 
 def ecrire_fichier_kek(path: Path, trousseau: TrousseauKek) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from cipdesk.core.config import creer_dossier_prive
+
+    creer_dossier_prive(path.parent)  # 0700 (issue #10, point 7); the file itself is 0400
     contenu = {
         "active": trousseau.active_id,
         "keys": [base64.urlsafe_b64encode(c).decode() for c in trousseau.cles.values()],

@@ -221,7 +221,8 @@ def test_init_db_puis_gunicorn_comme_docker_compose(deploiement):
 
 def test_une_mauvaise_cle_maitresse_empeche_le_demarrage(deploiement, tmp_path):
     # Data keys exist once the demo has written its confidential notes (under the right KEK).
-    resultat = deploiement.cli("demo")
+    # (`cipdesk demo` refuses a production instance: run it as a trial instance on this database.)
+    resultat = deploiement.cli("demo", env=dict(deploiement.env, CIPDESK_ENV="development"))
     assert resultat.returncode == 0, resultat.stderr
     assert "admin@demo.cipdesk.fr" in resultat.stdout
     with deploiement.gunicorn() as serveur:  # the right key: the canary opens every data key

@@ -63,14 +63,28 @@ def verifier_journal_en_ajout_seul(moteur) -> None:
                 c.execute(text(ordre))
     with moteur.connect() as c:
         assert c.execute(text("SELECT motif FROM journal_audit")).scalars().all() == [""]
-    # Only the retention purge, which first sets the flag, may delete; never update.
+    # The purge flag no longer deletes anything (issue #10, point 8): only the retention
+    # purge, for old rows covered by a purge row of the chain (tests/http/test_audit_chaine.py).
+    with pytest.raises(DBAPIError, match="ajout seul"):
+        with moteur.begin() as c:
+            c.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
+            c.execute(text("DELETE FROM journal_audit"))
     with moteur.begin() as c:
         c.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
         with pytest.raises(DBAPIError, match="ajout seul"):
             with c.begin_nested():
                 c.execute(text("UPDATE journal_audit SET motif = 'falsifié'"))
-        c.execute(text("DELETE FROM journal_audit"))
         c.execute(text("DELETE FROM audit_purge_autorisee"))
+    with moteur.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM journal_audit")).scalar_one() == 1
+    with moteur.begin() as c:  # emptying the whole database (demo, tests): TRUNCATE or, on
+        if moteur.dialect.name == "postgresql":  # SQLite, the flag once the chain head is gone
+            c.execute(text("TRUNCATE journal_audit, journal_audit_tete"))
+        else:
+            c.execute(text("DELETE FROM journal_audit_tete"))
+            c.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
+            c.execute(text("DELETE FROM journal_audit"))
+            c.execute(text("DELETE FROM audit_purge_autorisee"))
     with moteur.connect() as c:
         assert c.execute(text("SELECT count(*) FROM journal_audit")).scalar_one() == 0
 
