@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0012_brouillons'
-down_revision = '0010_soumissions'
+down_revision = '0011_audit_chaine'
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_territoire"
-down_revision = "0010_soumissions"
+down_revision = "0012_brouillons"
 branch_labels = None
 depends_on = None
 
