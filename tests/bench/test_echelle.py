@@ -1,11 +1,14 @@
-"""The scale generator (`cipdesk demo --scale`), at a size fit for CI: its rows
-are valid for the models, readable through the pages, and its notes decrypt."""
+"""The scale generator of the benchmark (`python -m bench.echelle`), at a size fit for CI:
+its rows are valid for the models, readable through the pages, and its notes decrypt."""
 from __future__ import annotations
 
 import re
 import uuid
 
+import pytest
 from sqlalchemy import func, select
+
+from bench import echelle
 
 from cipdesk.accueil.models import Accueil, Urgence
 from cipdesk.accueil.diagnostic_models import Diagnostic
@@ -15,10 +18,12 @@ from cipdesk.personnes.models import Personne
 from cipdesk.security.chiffrement import ouvrir
 
 
+pytestmark = pytest.mark.slow
+
+
 def test_generation_a_l_echelle_d_essai(app, ctx, nav):
-    runner = app.test_cli_runner()
-    resultat = runner.invoke(args=["demo", "--scale", "essai"])
-    assert resultat.exit_code == 0, resultat.output
+    comptes = echelle.remplir(app, "essai", seed=20261123)
+    assert any(email == "candidat@demo.cipdesk.fr" for _role, email, _libelle in comptes)
     comptes = {m.__name__: ctx.scalar(select(func.count()).select_from(m))
                for m in (Personne, Accueil, Diagnostic, Parcours, Etape, Entretien, NoteConfidentielle)}
     assert comptes["Personne"] >= 60 and comptes["Entretien"] >= 500, comptes

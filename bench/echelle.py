@@ -1,15 +1,19 @@
-"""Demo data at scale (`cipdesk demo --scale structure|federation`), for the benchmarks.
+"""Demo data at scale, for the benchmarks: `python -m bench.echelle structure|federation`
+(run from the repository root, with the app's environment: DATABASE_URL, CIPDESK_KEK…).
 
 Deterministic from a seed, realistic French data (Faker fr_FR), bulk inserts
 (Core `insert` in batches, no ORM objects), encrypted notes included, with a
 progress display. The named demo accounts (cipdesk.demo) stay the entry
 points: their structure and caseloads grow to the chosen scale.
 
-Modules add their own bulk generators with `@generateur(ordre)`; each receives
-the Contexte (structures, conseillers, personnes) and inserts its rows.
+Generators added with `@generateur(ordre)` here (bench/echelle_activite.py), then
+each module's `echelle` generator of the module contract; each receives the Contexte
+(structures, conseillers, personnes) and inserts its rows.
 """
 from __future__ import annotations
 
+import argparse
+import sys
 import random
 import time
 import uuid
@@ -177,9 +181,61 @@ def generer(session: Session, nom_echelle: str, *, seed: int, progression: Calla
     commit()
     _personnes(ctx)
     commit()
-    import cipdesk.echelle_activite  # noqa: F401  (registers the activity generators)
+    import bench.echelle_activite  # noqa: F401  (registers the activity generators)
 
     for _ordre, fonction in sorted(GENERATEURS, key=lambda g: g[0]):
         fonction(ctx)
         commit()
+    from cipdesk.core.contrat import registre
+
+    for module in registre.modules:
+        if module.echelle is not None:
+            module.echelle(ctx)
+            commit()
     progression(f"terminé en {time.time() - debut:.0f} s")
+
+
+def remplir(app, nom_echelle: str, *, seed: int = 20261123, reset: bool = False,
+            progression: Callable[[str], None] = lambda _m: None) -> list[tuple[str, str, str]]:
+    """The schema migrated, the named demo accounts (cipdesk.demo), then data at scale."""
+    from flask_migrate import upgrade
+
+    from cipdesk import demo as demo_data
+    from cipdesk.core.db import db
+
+    with app.app_context():
+        upgrade()
+        if reset:
+            demo_data.vider(db.session)
+            db.session.commit()
+        comptes = demo_data.remplir(db.session, seed=seed)
+        db.session.commit()
+        generer(db.session, nom_echelle, seed=seed, commit=db.session.commit, progression=progression)
+        db.session.remove()
+    return comptes
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.echelle", description=(
+        "Données de démonstration à l'échelle : essai (quelques dizaines de lignes, pour les tests) ; "
+        "structure : 30 conseillers, 5 000 personnes, 60 000 entretiens ; federation : 200+ conseillers, "
+        "50 000 personnes, 1 000 000 d'entretiens."))
+    parser.add_argument("echelle", choices=list(ECHELLES))
+    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--reset", action="store_true", help="vide la base avant de la remplir")
+    args = parser.parse_args(argv)
+    from cipdesk import create_app
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
+
+    comptes = remplir(create_app(), args.echelle, seed=args.seed, reset=args.reset,
+                      progression=lambda m: print(f"  … {m}", file=sys.stderr))
+    print(f"\nDonnées « {args.echelle} » prêtes. Identifiants (mot de passe commun : {MOT_DE_PASSE_DEMO}) :")
+    for role, email, libelle in comptes:
+        print(f"  {role:<28} {email:<40} {libelle}")
+
+
+if __name__ == "__main__":
+    # Through the imported module, so that bench.echelle_activite registers into the same GENERATEURS.
+    from bench import echelle as _echelle
+
+    _echelle.main()
