@@ -31,9 +31,11 @@ def plancher(nom: str):
 
 @plancher("accueil")
 def _accueil(_args):
-    from cipdesk.parcours.queries import mes_alertes
+    from cipdesk.core.dates import aujourdhui
+    from cipdesk.personnes.queries import mes_alertes
 
-    return [(str(p.id), [a.code for a in alertes]) for p, alertes in mes_alertes(db.session, current_user)]
+    return [(str(p.id), [a.code for a in alertes])
+            for p, alertes in mes_alertes(db.session, current_user, aujourdhui())]
 
 
 def _file_active(args):
