@@ -196,23 +196,18 @@ def generer(session: Session, nom_echelle: str, *, seed: int, progression: Calla
 
 
 def remplir(app, nom_echelle: str, *, seed: int = 20261123, reset: bool = False,
-            progression: Callable[[str], None] = lambda _m: None) -> list[tuple[str, str, str]]:
-    """The schema migrated, the named demo accounts (cipdesk.demo), then data at scale."""
-    from flask_migrate import upgrade
-
-    from cipdesk import demo as demo_data
+            progression: Callable[[str], None] = lambda _m: None) -> str:
+    """`cipdesk demo` (schema migrated, the named demo accounts), then data at scale.
+    Returns what `cipdesk demo` printed: the accounts and their password."""
     from cipdesk.core.db import db
 
+    resultat = app.test_cli_runner().invoke(args=["demo", "--seed", str(seed), *(["--reset"] if reset else [])])
+    if resultat.exit_code != 0:
+        raise RuntimeError(f"cipdesk demo a échoué :\n{resultat.output}") from resultat.exception
     with app.app_context():
-        upgrade()
-        if reset:
-            demo_data.vider(db.session)
-            db.session.commit()
-        comptes = demo_data.remplir(db.session, seed=seed)
-        db.session.commit()
         generer(db.session, nom_echelle, seed=seed, commit=db.session.commit, progression=progression)
         db.session.remove()
-    return comptes
+    return resultat.output
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -225,13 +220,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reset", action="store_true", help="vide la base avant de la remplir")
     args = parser.parse_args(argv)
     from cipdesk import create_app
-    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
     comptes = remplir(create_app(), args.echelle, seed=args.seed, reset=args.reset,
                       progression=lambda m: print(f"  … {m}", file=sys.stderr))
-    print(f"\nDonnées « {args.echelle} » prêtes. Identifiants (mot de passe commun : {MOT_DE_PASSE_DEMO}) :")
-    for role, email, libelle in comptes:
-        print(f"  {role:<28} {email:<40} {libelle}")
+    print(f"Données « {args.echelle} » générées.\n{comptes}")
 
 
 if __name__ == "__main__":

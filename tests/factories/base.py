@@ -1,10 +1,15 @@
-"""What every factory module shares: one counter for unique names and e-mails."""
+"""What every factory module shares: a fresh uuid primary key."""
 from __future__ import annotations
 
-import itertools
+import uuid
 
-_compteur = itertools.count(1)
+import factory
 
 
-def compteur() -> int:
-    return next(_compteur)
+class AvecId(factory.Factory):
+    """A model with a uuid primary key, built in memory (the `fabrique` fixture persists it)."""
+
+    class Meta:
+        abstract = True
+
+    id = factory.LazyFunction(uuid.uuid4)

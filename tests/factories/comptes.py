@@ -1,23 +1,20 @@
 """Structures, équipes and accounts (a candidat, a chef de service, another structure…)."""
 from __future__ import annotations
 
-import uuid
-
 import factory
 from sqlalchemy import select
 
 from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, Structure, Utilisateur,
                                     VoieCandidat)
 from cipdesk.security import policy
-from tests.factories.base import compteur
+from tests.factories.base import AvecId
 
 
-class StructureFactory(factory.Factory):
+class StructureFactory(AvecId):
     class Meta:
         model = Structure
 
-    id = factory.LazyFunction(uuid.uuid4)
-    nom = factory.LazyFunction(lambda: f"Structure d'insertion {compteur()}")
+    nom = factory.Sequence(lambda n: f"Structure d'insertion {n + 1}")
     type_structure = "Atelier et chantier d'insertion"
     ville = "Roubaix"
     parametres = factory.LazyFunction(dict)
@@ -28,22 +25,20 @@ class StructureFactory(factory.Factory):
             parametres=factory.LazyFunction(lambda: {policy.PARAMETRE_FILE_ACTIVE_PARTAGEE: True}))
 
 
-class EquipeFactory(factory.Factory):
+class EquipeFactory(AvecId):
     class Meta:
         model = Equipe
 
-    id = factory.LazyFunction(uuid.uuid4)
-    nom = factory.LazyFunction(lambda: f"Équipe {compteur()}")
+    nom = factory.Sequence(lambda n: f"Équipe {n + 1}")
 
 
-class UtilisateurFactory(factory.Factory):
+class UtilisateurFactory(AvecId):
     class Meta:
         model = Utilisateur
 
-    id = factory.LazyFunction(uuid.uuid4)
     prenom = factory.Faker("first_name", locale="fr_FR")
     nom = factory.Faker("last_name", locale="fr_FR")
-    email = factory.LazyFunction(lambda: f"compte{compteur()}@exemple.fr")
+    email = factory.Sequence(lambda n: f"compte{n + 1}@exemple.fr")
     role = Role.CONSEILLER
     actif = True
     session_epoch = 0

@@ -1,21 +1,18 @@
 """The person accompanied, built directly (no service): for tests that need one in a perimeter."""
 from __future__ import annotations
 
-import uuid
-
 import factory
 
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.personnes.rules import normaliser_nom
-from tests.factories.base import compteur
+from tests.factories.base import AvecId
 
 
-class PersonneFactory(factory.Factory):
+class PersonneFactory(AvecId):
     class Meta:
         model = Personne
 
-    id = factory.LazyFunction(uuid.uuid4)
-    nom = factory.LazyFunction(lambda: f"Martin{compteur()}")
+    nom = factory.Sequence(lambda n: f"Martin{n + 1}")
     prenom = "Alex"
     nom_recherche = factory.LazyAttribute(lambda o: normaliser_nom(o.nom, o.prenom))
 
