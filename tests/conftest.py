@@ -58,11 +58,26 @@ def pytest_configure(config):
 
 def pytest_unconfigure(config):
     worker = getattr(config, "_cipdesk_base_du_worker", None)
-    if worker is None:
+    if worker is not None:
+        nom, maintenance, url_d_origine = worker
+        os.environ["CIPDESK_TEST_DATABASE_URL"] = url_d_origine
+        _executer_maintenance(maintenance, f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
         return
-    nom, maintenance, url_d_origine = worker
-    os.environ["CIPDESK_TEST_DATABASE_URL"] = url_d_origine
-    _executer_maintenance(maintenance, f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
+    url = os.environ.get("CIPDESK_TEST_DATABASE_URL")
+    if url and est_postgres(url) and getattr(config, "workerinput", None) is None \
+            and getattr(config.option, "numprocesses", None):
+        # The controller, once every worker is gone: no worker database is left behind,
+        # even from a worker that was stopped before it could drop its own.
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        base = make_url(url)
+        maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(maintenance, autocommit=True) as conn:
+            noms = [nom for (nom,) in conn.execute("SELECT datname FROM pg_database")
+                    if re.fullmatch(re.escape(base.database) + r"_gw\d+", nom)]
+            for nom in noms:
+                conn.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
 
 
 def url_base_de_test(tmp_path_factory) -> str:
