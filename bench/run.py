@@ -5,8 +5,8 @@
 
 Builds (or reuses) a database at the chosen scale with `python -m bench.echelle`
 (`cipdesk demo` for the demo scale), starts the app under gunicorn on the
-benchmark's entry `bench.wsgi:app` (floor endpoints and Server-Timing), warms it, then measures for a conseiller and a chef de
-service the server latency (p50/p95/p99 from Server-Timing) and throughput of
+benchmark's entry `bench.wsgi:app` (floor endpoints and Server-Timing), warms
+it, then measures for a conseiller and a chef de service the server latency (p50/p95/p99 from Server-Timing) and throughput of
 each main page and of its floor, plus the peak memory of each worker, and
 appends a Markdown table to bench/RESULTS.md. Only loopback traffic; every
 loop is bounded.
