@@ -3,10 +3,10 @@
     .venv/bin/python bench/run.py --scale structure --db sqlite
     .venv/bin/python bench/run.py --scale federation --db postgres --reuse
 
-Builds (or reuses) a database at the chosen scale with `cipdesk demo --scale`,
-starts the app under gunicorn with CIPDESK_BENCH=1 (floor endpoints and
-Server-Timing), warms it, then measures for a conseiller and a chef de
-service the server latency (p50/p95/p99 from Server-Timing) and throughput of
+Builds (or reuses) a database at the chosen scale with `python -m bench.echelle`
+(`cipdesk demo` for the demo scale), starts the app under gunicorn on the
+benchmark's entry `bench.wsgi:app` (floor endpoints and Server-Timing), warms
+it, then measures for a conseiller and a chef de service the server latency (p50/p95/p99 from Server-Timing) and throughput of
 each main page and of its floor, plus the peak memory of each worker, and
 appends a Markdown table to bench/RESULTS.md. Only loopback traffic; every
 loop is bounded.
@@ -93,13 +93,14 @@ def preparer_base(args, env) -> None:
         for suffixe in ("", "-wal", "-shm"):
             Path(str(chemin) + suffixe).unlink(missing_ok=True)
     debut = time.time()
-    subprocess.run([sys.executable, "-m", "cipdesk.cli", "demo", "--scale", args.scale], env=env, check=True)
+    commande = ["-m", "cipdesk.cli", "demo"] if args.scale == "demo" else ["-m", "bench.echelle", args.scale]
+    subprocess.run([sys.executable, *commande], env=env, cwd=RACINE, check=True)
     print(f"Données « {args.scale} » générées en {time.time() - debut:.0f} s")
 
 
 def demarrer(args, env, port):
     commande = [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-b", f"127.0.0.1:{port}",
-                "--timeout", "120", "cipdesk.wsgi:app"]
+                "--timeout", "120", "bench.wsgi:app"]
     processus = subprocess.Popen(commande, env=env, cwd=RACINE, stdout=subprocess.DEVNULL,
                                  stderr=subprocess.PIPE, start_new_session=True)
     for _ in range(300):
@@ -182,7 +183,7 @@ def main() -> None:
     parser.add_argument("--resultats", default=str(RACINE / "bench" / "RESULTS.md"))
     args = parser.parse_args()
 
-    env = dict(os.environ, CIPDESK_BENCH="1", SECRET_KEY="bench-" + os.urandom(8).hex(),
+    env = dict(os.environ, SECRET_KEY="bench-" + os.urandom(8).hex(),
                CIPDESK_INSTANCE_PATH=str(Path(args.dossier) / "instance"))
     env["DATABASE_URL"] = url_base_de_donnees(args)
     env.setdefault("CIPDESK_KEK_FILE", str(Path(args.dossier) / "kek.json"))

@@ -40,10 +40,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     from cipdesk.cli import enregistrer
 
     enregistrer(app)
-    if app.config.get("CIPDESK_BENCH"):
-        from cipdesk.web import plancher
-
-        plancher.installer(app)
     return app
 
 

@@ -100,13 +100,12 @@ def create_user(email, prenom, nom, role, structure_nom, equipe_nom, candidat, m
 
 @click.command("demo")
 @click.option("--reset", is_flag=True, help="Vide la base avant de la remplir.")
-@click.option("--scale", type=click.Choice(["demo", "essai", "structure", "federation"]), default="demo",
-              help="demo : quelques comptes et personnes ; structure : 30 conseillers, 5 000 personnes, "
-                   "60 000 entretiens ; federation : 200+ conseillers, 50 000 personnes, 1 000 000 d'entretiens.")
 @click.option("--seed", default=20261123, show_default=True)
 @with_appcontext
-def demo(reset, scale, seed):
-    """Remplit la base de données de démonstration réalistes et affiche les identifiants."""
+def demo(reset, seed):
+    """Remplit la base de données de démonstration réalistes et affiche les identifiants.
+
+    Les données à l'échelle (banc de mesure) : `python -m bench.echelle structure|federation`."""
     from flask_migrate import upgrade
 
     from cipdesk import demo as demo_data
@@ -124,11 +123,6 @@ def demo(reset, scale, seed):
         db.session.commit()
     comptes = demo_data.remplir(db.session, seed=seed)
     db.session.commit()
-    if scale != "demo":
-        from cipdesk import echelle
-
-        echelle.generer(db.session, scale, seed=seed, commit=db.session.commit,
-                        progression=lambda m: click.echo(f"  … {m}", err=True))
     click.echo("\nDonnées de démonstration prêtes. Identifiants (mot de passe commun : "
                f"{demo_data.MOT_DE_PASSE_DEMO}) :")
     for role, email, libelle in comptes:

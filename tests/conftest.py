@@ -1,6 +1,11 @@
 """Shared fixtures. The schema is built by running the migrations (never
 create_all), on SQLite by default or on PostgreSQL when
-CIPDESK_TEST_DATABASE_URL is set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)."""
+CIPDESK_TEST_DATABASE_URL is set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test).
+
+Under pytest-xdist each worker gets a database of its own on PostgreSQL,
+`<test database>_<worker>` (e.g. `test_gw0`), created when the worker starts and
+dropped when it ends; CIPDESK_TEST_DATABASE_URL then names it inside the worker, so
+the databases that tests build for themselves (tests/bases.py) are suffixed by it too."""
 from __future__ import annotations
 
 import base64
@@ -14,6 +19,65 @@ from cipdesk.security import passwords
 
 MOT_DE_PASSE = "Un-mot-de-passe-de-test-2026"
 _HASH = passwords.hacher(MOT_DE_PASSE)  # hashed once: argon2 is slow on purpose
+
+
+def _base_du_worker(config) -> tuple[str, str] | None:
+    """(URL of the worker's own PostgreSQL database, maintenance URL) under xdist, else None."""
+    url = os.environ.get("CIPDESK_TEST_DATABASE_URL")
+    entree = getattr(config, "workerinput", None)
+    if not url or not est_postgres(url) or entree is None:
+        return None
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    propre = base.set(database=f"{base.database}_{entree['workerid']}")
+    maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    return propre.render_as_string(hide_password=False), maintenance
+
+
+def _executer_maintenance(maintenance: str, *ordres: str) -> None:
+    import psycopg
+
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        for ordre in ordres:
+            conn.execute(ordre)
+
+
+def pytest_configure(config):
+    worker = _base_du_worker(config)
+    if worker is None:
+        return
+    url, maintenance = worker
+    from sqlalchemy.engine import make_url
+
+    nom = make_url(url).database
+    _executer_maintenance(maintenance, f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)', f'CREATE DATABASE "{nom}"')
+    config._cipdesk_base_du_worker = (nom, maintenance, os.environ["CIPDESK_TEST_DATABASE_URL"])
+    os.environ["CIPDESK_TEST_DATABASE_URL"] = url
+
+
+def pytest_unconfigure(config):
+    worker = getattr(config, "_cipdesk_base_du_worker", None)
+    if worker is not None:
+        nom, maintenance, url_d_origine = worker
+        os.environ["CIPDESK_TEST_DATABASE_URL"] = url_d_origine
+        _executer_maintenance(maintenance, f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
+        return
+    url = os.environ.get("CIPDESK_TEST_DATABASE_URL")
+    if url and est_postgres(url) and getattr(config, "workerinput", None) is None \
+            and getattr(config.option, "numprocesses", None):
+        # The controller, once every worker is gone: no worker database is left behind,
+        # even from a worker that was stopped before it could drop its own.
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        base = make_url(url)
+        maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(maintenance, autocommit=True) as conn:
+            noms = [nom for (nom,) in conn.execute("SELECT datname FROM pg_database")
+                    if re.fullmatch(re.escape(base.database) + r"_gw\d+", nom)]
+            for nom in noms:
+                conn.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
 
 
 def url_base_de_test(tmp_path_factory) -> str:

@@ -122,6 +122,4 @@ def load_config(instance_path: str) -> dict:
         "CIPDESK_HSTS": production,
         "CIPDESK_PER_PAGE": 25,
         "CIPDESK_PROXY_FIX": _bool(os.environ.get("CIPDESK_PROXY_FIX"), False),
-        # Benchmark floors and Server-Timing (bench/run.py); never set in production.
-        "CIPDESK_BENCH": _bool(os.environ.get("CIPDESK_BENCH"), False) and not production,
     }

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.http.accueil.constructeurs import personne as creer_personne
+from tests.factories.accueil import personne as creer_personne
 from tests.browser.conftest import capture, connecter, verifier_accessibilite
 
 pytestmark = pytest.mark.browser

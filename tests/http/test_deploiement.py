@@ -22,6 +22,8 @@ import pytest
 
 from tests.bases import base_neuve
 
+pytestmark = pytest.mark.slow
+
 RACINE = Path(__file__).resolve().parents[2]
 BASE_PG = "cipdesk_deploiement"
 DELAI_DEMARRAGE = 30
@@ -216,7 +218,12 @@ def test_init_db_puis_gunicorn_comme_docker_compose(deploiement):
         # Every page but the allow-list needs a login, under gunicorn as under the test client.
         with urllib.request.urlopen(f"{serveur.base}/notes/", timeout=5) as reponse:
             assert "/connexion" in reponse.url  # redirected to the login page
-    assert serveur.returncode is not None
+        serveur.terminate()  # what `docker compose stop` sends
+        serveur.wait(timeout=15)
+    # gunicorn stopped on its own, cleanly (not killed), and nothing listens on its port any more.
+    assert serveur.returncode == 0, serveur.journal()
+    with pytest.raises(urllib.error.URLError):
+        urllib.request.urlopen(f"{serveur.base}/sante", timeout=2)
 
 
 def test_une_mauvaise_cle_maitresse_empeche_le_demarrage(deploiement, tmp_path):

@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from cipdesk.core.db import Base
-from cipdesk.notes import services as notes
-from tests.http.accueil.constructeurs import objets_accueil
+from tests.factories import objets_de_tous_les_modules
 from tests.http.test_fuzz_formulaires import MARQUEUR, hostiles
-from tests.http.test_matrice_acces import MATRICE, OK, _objets_competences, _objets_comptes, _objets_parcours
+from tests.http.test_matrice_acces import MATRICE, OK
 
 # Already fuzzed one by one (test_fuzz_formulaires), or ending the session.
 DEJA_COUVERTES = {"comptes.connexion", "comptes.deconnexion", "comptes.mot_de_passe"}
@@ -49,13 +48,7 @@ def _comptes_lignes(ctx) -> dict[str, int]:
 @pytest.mark.parametrize("endpoint, url, role", list(_routes_post()))
 def test_route_post_resiste_aux_valeurs_hostiles(endpoint, url, role, nav, fabrique, ctx):
     monde = fabrique.monde()
-    note = notes.ecrire_note(ctx, auteur=monde.conseiller, contenu="Note de la matrice")
-    ctx.commit()
-    objets = {"note": note.id, "collegue": monde.collegue.id, "structure": monde.structure.id}
-    objets.update(objets_accueil(ctx, monde))
-    objets.update(_objets_competences(ctx, monde))
-    objets.update(_objets_parcours(ctx, monde))
-    objets.update(_objets_comptes(ctx, monde))
+    objets = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Note de la matrice")
     nav.connexion(getattr(monde, role).email)
     chemin = url(objets)
     page = nav.get(chemin)

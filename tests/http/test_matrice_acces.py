@@ -2,16 +2,10 @@
 declared table. A route missing from the table fails the suite."""
 from __future__ import annotations
 
-from cipdesk.core.dates import aujourdhui
-
-import uuid
-from datetime import date
 
 import pytest
-from sqlalchemy import select
 
-from cipdesk.notes import services as notes
-from tests.http.accueil.constructeurs import objets_accueil
+from tests.factories import objets_de_tous_les_modules
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -32,57 +26,6 @@ CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 REPERTOIRE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
 
 CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
-
-
-def _objets_competences(ctx, monde):
-    from cipdesk.competences.services import etiqueter
-
-    preuve = etiqueter(ctx, utilisateur=monde.candidat, objet_type="accueil", objet_id=uuid.uuid4(),
-                       codes=("CP1",), date_activite=date(2026, 1, 5))[0]
-    ctx.commit()
-    return {"candidat": monde.candidat.id, "preuve": preuve.id}
-
-
-def _objets_comptes(ctx, monde):
-    """An open session of the conseiller in another browser ("Mes sessions", issue #10)."""
-    from cipdesk.comptes import services
-    from cipdesk.comptes.models import SessionConnexion
-    from cipdesk.core.db import utcnow
-
-    jeton = services.ouvrir_session(ctx, utilisateur=monde.conseiller, agent="Firefox/128.0 (X11; Linux)",
-                                    adresse_ip="198.51.100.7", maintenant=utcnow())
-    ligne = ctx.scalar(select(SessionConnexion).where(SessionConnexion.empreinte == services._empreinte(jeton)))
-    ctx.commit()
-    return {"session": ligne.id}
-
-
-def _objets_parcours(ctx, monde):
-    """A parcours of the conseiller's person, with an étape, an entretien, a métier, an action (issue 4)."""
-    from cipdesk.parcours.contrat import services
-    from cipdesk.parcours.entretiens import services as entretiens
-    from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
-    from cipdesk.parcours.etapes import services as etapes
-    from cipdesk.parcours.etapes.rules import Responsable
-    from cipdesk.parcours.projet import services as projet_services
-    from cipdesk.parcours.projet.rules import NatureAction
-    from tests.factories import Fabrique
-
-    personne = Fabrique(ctx, "").personne(monde.structure, referent=monde.conseiller)
-    parcours = services.ouvrir_parcours(ctx, personne, par=monde.conseiller, dispositif_code="plie",
-                                        debut=date(2026, 1, 5), fin_prevue=None, objectifs="Emploi",
-                                        engagements_personne="a", engagements_structure="b")
-    etape = etapes.ajouter_etape(ctx, parcours, par=monde.conseiller, type_code="formation", intitule="CACES",
-                                 responsable=Responsable.PERSONNE, echeance=date(2026, 3, 1), objectif="Emploi", le=aujourdhui())
-    entretien = entretiens.ajouter_entretien(ctx, parcours, par=monde.conseiller, le=date(2026, 1, 6),
-                                           duree_minutes=30, mode=ModeEntretien.PRESENTIEL,
-                                           type_entretien=TypeEntretien.SUIVI, objectif="Suivi", synthese="", aujourd_hui=aujourdhui())
-    projet = projet_services.demarrer_projet(ctx, parcours, par=monde.conseiller, le=aujourdhui())
-    metier = projet_services.ajouter_metier(ctx, projet, par=monde.conseiller, rome_code="K2204", libelle="")
-    action = projet_services.ajouter_action(ctx, parcours, par=monde.conseiller, nature=NatureAction.OUTIL,
-                                            intitule="CV", echeance=None, le=aujourdhui())
-    ctx.commit()
-    return {"personne": personne.id, "parcours": parcours.id, "etape": etape.id, "entretien": entretien.id,
-            "metier": metier.id, "action": action.id}
 
 
 P_VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVABLE)
@@ -252,13 +195,7 @@ def _classer(reponse) -> object:
 @pytest.mark.parametrize("role", ROLES)
 def test_matrice(role, nav, fabrique, ctx):
     monde = fabrique.monde()
-    note = notes.ecrire_note(ctx, auteur=monde.conseiller, contenu="Texte de la matrice 7f3a")
-    ctx.commit()
-    objets = {"note": note.id, "collegue": monde.collegue.id, "structure": monde.structure.id}
-    objets.update(objets_accueil(ctx, monde))
-    objets.update(_objets_competences(ctx, monde))
-    objets.update(_objets_parcours(ctx, monde))
-    objets.update(_objets_comptes(ctx, monde))
+    objets = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Texte de la matrice 7f3a")
     comptes = {"conseiller": monde.conseiller, "collegue": monde.collegue, "candidat": monde.candidat,
                "chef": monde.chef, "admin": monde.admin, "ailleurs": monde.conseiller_ailleurs}
     ecarts = []

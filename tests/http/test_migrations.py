@@ -14,6 +14,9 @@ from cipdesk.core.db import Base, db
 from tests.bases import base_neuve
 
 BASE_PG = "cipdesk_migrations"
+
+pytestmark = pytest.mark.slow
+
 HORS_MODELES = {"audit_purge_autorisee"}  # created by the migration for the audit triggers only
 
 

@@ -255,15 +255,31 @@ def test_libelles_exacts():
     )
 
 
-# --- Fidélité aux fichiers sources (si présents) --------------------------------------------------
+# --- Fidélité aux fichiers sources ---------------------------------------------------------------
 
-# shared/ lies beside the clone (as on CI); CIPDESK_SEEDS overrides.
-SEEDS = Path(os.environ.get("CIPDESK_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds"))
+# The sources the referential was typed from, kept beside the tests (tests/donnees/referentiel/,
+# copied from shared/seeds/) so that these checks always run; CIPDESK_SEEDS points elsewhere.
+DONNEES = Path(__file__).resolve().parents[1] / "donnees" / "referentiel"
+SEEDS = Path(os.environ.get("CIPDESK_SEEDS", DONNEES))
+PARTAGE = Path(__file__).resolve().parents[3] / "shared" / "seeds"  # beside the clone, as on CI
 REAC = SEEDS / "REAC_referentiel_emploi_activites_competences_CIP.txt"
 RC = SEEDS / "RC_referentiel_certification_CIP_TP-00403.txt"
 FICHE = SEEDS / "fiche_titre_CIP_resume.txt"
 
-sources = pytest.mark.skipif(not (REAC.exists() and RC.exists() and FICHE.exists()), reason="sources absentes")
+
+def test_les_sources_sont_la():
+    """Never a silent skip: without the sources the fidelity checks below would prove nothing."""
+    for chemin in (REAC, RC, FICHE):
+        assert chemin.is_file(), f"source du référentiel absente : {chemin}"
+
+
+@pytest.mark.skipif(not PARTAGE.is_dir(), reason="shared/seeds absent : la copie sous tests/ fait foi")
+def test_la_copie_des_sources_suit_shared_seeds():
+    for chemin in (REAC, RC, FICHE):
+        partage = PARTAGE / chemin.name
+        if partage.is_file() and SEEDS == DONNEES:
+            assert chemin.read_bytes() == partage.read_bytes(), f"{chemin.name} diffère de shared/seeds"
+
 
 # Seules corrections apportées à la source : le verbe « Informer » altéré dans les fichiers.
 CORRECTIONS = {
@@ -292,7 +308,6 @@ def _comme_dans_la_source(s: str) -> str:
     return _normalise(s)
 
 
-@sources
 def test_textes_du_reac_repris_mot_pour_mot():
     reac = _texte(REAC)
     lignes = {ligne.strip() for ligne in REAC.read_text(encoding="utf-8").splitlines()}
@@ -311,7 +326,6 @@ def test_textes_du_reac_repris_mot_pour_mot():
             assert paragraphe in lignes, a.numero
 
 
-@sources
 def test_textes_du_rc_repris_mot_pour_mot():
     rc = _texte(RC)
     for code in CP:
@@ -323,7 +337,6 @@ def test_textes_du_rc_repris_mot_pour_mot():
                 assert element in rc, (production.code, partie.numero, element)
 
 
-@sources
 def test_intitules_2023_de_la_fiche():
     fiche = _texte(FICHE)
     for c in REFERENTIEL_2023.competences[:15]:

@@ -12,7 +12,7 @@ from cipdesk.competences.models import PreuveCompetence
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security.audit import JournalAudit
-from tests.http.accueil.constructeurs import AUJOURDHUI, HIER, accueil, personne
+from tests.factories.accueil import AUJOURDHUI, HIER, accueil, personne
 
 
 def _texte(r):

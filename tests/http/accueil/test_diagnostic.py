@@ -10,7 +10,7 @@ from sqlalchemy import select
 from cipdesk.accueil.diagnostic.models import Diagnostic, StatutDiagnostic
 from cipdesk.accueil.queries import freins_du_dernier_diagnostic
 from cipdesk.competences.models import PreuveCompetence
-from tests.http.accueil.constructeurs import AUJOURDHUI, HIER, diagnostic, personne
+from tests.factories.accueil import AUJOURDHUI, HIER, diagnostic, personne
 
 
 def _texte(r):

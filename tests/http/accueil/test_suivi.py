@@ -12,7 +12,7 @@ from cipdesk.accueil.orientation.models import Orientation, ReponsePartenaire
 from cipdesk.accueil.synthese.models import Synthese
 from cipdesk.competences.models import PreuveCompetence
 from cipdesk.security.audit import Action, JournalAudit
-from tests.http.accueil.constructeurs import AUJOURDHUI, HIER, partenaire, personne
+from tests.factories.accueil import AUJOURDHUI, HIER, partenaire, personne
 
 
 def _texte(r):

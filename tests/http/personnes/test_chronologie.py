@@ -14,7 +14,7 @@ from cipdesk.accueil.synthese import services as synthese
 from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import chronologie
-from tests.http.accueil.constructeurs import AUJOURDHUI, HIER, accueil, diagnostic, partenaire, personne
+from tests.factories.accueil import AUJOURDHUI, HIER, accueil, diagnostic, partenaire, personne
 
 
 def _texte(r):

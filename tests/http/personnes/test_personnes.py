@@ -10,7 +10,7 @@ from sqlalchemy import event, func, select
 
 from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
-from tests.http.accueil.constructeurs import accueil, personne
+from tests.factories.accueil import accueil, personne
 
 HTMX = {"HX-Request": "true"}
 

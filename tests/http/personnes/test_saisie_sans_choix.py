@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from cipdesk.accueil.accueils.models import Accueil
 from cipdesk.personnes.models import Personne
-from tests.http.accueil.constructeurs import HIER, personne
+from tests.factories.accueil import HIER, personne
 
 
 def _texte(r):

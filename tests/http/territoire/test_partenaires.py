@@ -6,7 +6,7 @@ import html
 import re
 
 from cipdesk.territoire.partenaires.models import Partenaire
-from tests.http.accueil.constructeurs import partenaire
+from tests.factories.accueil import partenaire
 
 
 def _texte(r):

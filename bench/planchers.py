@@ -1,8 +1,10 @@
 """Benchmark floors (bench/run.py): for each main page, a minimal endpoint of
 the same app that runs the page's essential query and returns it unrendered.
 
-Registered only when CIPDESK_BENCH=1: never in production, never in tests.
-Each floor goes through the same login and structure scoping as its page."""
+Installed only by the benchmark's WSGI entry (`gunicorn bench.wsgi:app`): the
+application package never imports this module (import-linter contract), so the
+floors exist neither in production nor in tests. Each floor goes through the same
+login and structure scoping as its page."""
 from __future__ import annotations
 
 import time

@@ -1,15 +1,19 @@
-"""Demo data at scale (`cipdesk demo --scale structure|federation`), for the benchmarks.
+"""Demo data at scale, for the benchmarks: `python -m bench.echelle structure|federation`
+(run from the repository root, with the app's environment: DATABASE_URL, CIPDESK_KEK…).
 
 Deterministic from a seed, realistic French data (Faker fr_FR), bulk inserts
 (Core `insert` in batches, no ORM objects), encrypted notes included, with a
 progress display. The named demo accounts (cipdesk.demo) stay the entry
 points: their structure and caseloads grow to the chosen scale.
 
-Modules add their own bulk generators with `@generateur(ordre)`; each receives
-the Contexte (structures, conseillers, personnes) and inserts its rows.
+Generators added with `@generateur(ordre)` here (bench/echelle_activite.py), then
+each module's `echelle` generator of the module contract; each receives the Contexte
+(structures, conseillers, personnes) and inserts its rows.
 """
 from __future__ import annotations
 
+import argparse
+import sys
 import random
 import time
 import uuid
@@ -177,9 +181,53 @@ def generer(session: Session, nom_echelle: str, *, seed: int, progression: Calla
     commit()
     _personnes(ctx)
     commit()
-    import cipdesk.echelle_activite  # noqa: F401  (registers the activity generators)
+    import bench.echelle_activite  # noqa: F401  (registers the activity generators)
 
     for _ordre, fonction in sorted(GENERATEURS, key=lambda g: g[0]):
         fonction(ctx)
         commit()
+    from cipdesk.core.contrat import registre
+
+    for module in registre.modules:
+        if module.echelle is not None:
+            module.echelle(ctx)
+            commit()
     progression(f"terminé en {time.time() - debut:.0f} s")
+
+
+def remplir(app, nom_echelle: str, *, seed: int = 20261123, reset: bool = False,
+            progression: Callable[[str], None] = lambda _m: None) -> str:
+    """`cipdesk demo` (schema migrated, the named demo accounts), then data at scale.
+    Returns what `cipdesk demo` printed: the accounts and their password."""
+    from cipdesk.core.db import db
+
+    resultat = app.test_cli_runner().invoke(args=["demo", "--seed", str(seed), *(["--reset"] if reset else [])])
+    if resultat.exit_code != 0:
+        raise RuntimeError(f"cipdesk demo a échoué :\n{resultat.output}") from resultat.exception
+    with app.app_context():
+        generer(db.session, nom_echelle, seed=seed, commit=db.session.commit, progression=progression)
+        db.session.remove()
+    return resultat.output
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.echelle", description=(
+        "Données de démonstration à l'échelle : essai (quelques dizaines de lignes, pour les tests) ; "
+        "structure : 30 conseillers, 5 000 personnes, 60 000 entretiens ; federation : 200+ conseillers, "
+        "50 000 personnes, 1 000 000 d'entretiens."))
+    parser.add_argument("echelle", choices=list(ECHELLES))
+    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--reset", action="store_true", help="vide la base avant de la remplir")
+    args = parser.parse_args(argv)
+    from cipdesk import create_app
+
+    comptes = remplir(create_app(), args.echelle, seed=args.seed, reset=args.reset,
+                      progression=lambda m: print(f"  … {m}", file=sys.stderr))
+    print(f"Données « {args.echelle} » générées.\n{comptes}")
+
+
+if __name__ == "__main__":
+    # Through the imported module, so that bench.echelle_activite registers into the same GENERATEURS.
+    from bench import echelle as _echelle
+
+    _echelle.main()

@@ -1,7 +1,4 @@
-"""Builders of accueil-module records for the HTTP tests (through the real services).
-
-Same builders as tests/accueil_fabrique.py, on the new paths (accueil sub-packages,
-personnes, territoire). Kept here until the factories become a package (infra)."""
+"""Accueil-module records (and the person, the partner they need), built through the real services."""
 from __future__ import annotations
 
 from datetime import date, timedelta

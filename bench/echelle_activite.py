@@ -2,7 +2,7 @@
 with versions, parcours with étapes and entretiens, confidential notes
 (encrypted, bound to their row) and the competence tags of each record.
 
-Registered in cipdesk.echelle with @generateur; rows are built as dicts and
+Registered in bench.echelle with @generateur; rows are built as dicts and
 inserted in batches, people by people, so memory stays flat."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from cipdesk.accueil.diagnostic.rules import DIMENSIONS_PAR_DEFAUT
 from cipdesk.competences.models import PreuveCompetence
 from cipdesk.competences.services import codes_pour
 from cipdesk.core.db import utcnow
-from cipdesk.echelle import Contexte, generateur
+from bench.echelle import Contexte, generateur
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.parcours.listes.rules import DEFAUTS
 from cipdesk.parcours.contrat.models import Parcours

@@ -1,11 +1,14 @@
-"""The scale generator (`cipdesk demo --scale`), at a size fit for CI: its rows
-are valid for the models, readable through the pages, and its notes decrypt."""
+"""The scale generator of the benchmark (`python -m bench.echelle`), at a size fit for CI:
+its rows are valid for the models, readable through the pages, and its notes decrypt."""
 from __future__ import annotations
 
 import re
 import uuid
 
+import pytest
 from sqlalchemy import func, select
+
+from bench import echelle
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
 from cipdesk.accueil.diagnostic.models import Diagnostic
@@ -17,10 +20,12 @@ from cipdesk.personnes.models import Personne
 from cipdesk.security.chiffrement import ouvrir
 
 
+pytestmark = pytest.mark.slow
+
+
 def test_generation_a_l_echelle_d_essai(app, ctx, nav):
-    runner = app.test_cli_runner()
-    resultat = runner.invoke(args=["demo", "--scale", "essai"])
-    assert resultat.exit_code == 0, resultat.output
+    comptes = echelle.remplir(app, "essai", seed=20261123)
+    assert "candidat@demo.cipdesk.fr" in comptes
     comptes = {m.__name__: ctx.scalar(select(func.count()).select_from(m))
                for m in (Personne, Accueil, Diagnostic, Parcours, Etape, Entretien, NoteConfidentielle)}
     assert comptes["Personne"] >= 60 and comptes["Entretien"] >= 500, comptes
@@ -43,3 +48,34 @@ def test_generation_a_l_echelle_d_essai(app, ctx, nav):
     assert nav.get(f"/parcours/{parcours.id}").status_code == 200
     assert nav.get("/").status_code == 200
     assert nav.get("/competences/").status_code == 200
+
+
+def test_chaque_plancher_repond_sur_les_donnees_d_essai(app, kek_b64):
+    """The floors of bench/planchers.py (installed only by `bench.wsgi`) answer on the
+    generated data, for the demo candidat: they import the app's queries, so a
+    refactoring that breaks one shows here and not on the day of a benchmark."""
+    from bench import planchers
+    from cipdesk import create_app
+    from cipdesk.core.db import db
+
+    echelle.remplir(app, "essai", seed=20261123)
+    banc = create_app({"TESTING": True, "SECRET_KEY": "cle-de-test", "CIPDESK_KEK": kek_b64,
+                       "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
+    planchers.installer(banc)
+    try:
+        from tests.conftest import Navigateur
+
+        nav = Navigateur(banc.test_client())
+        assert nav.connexion("candidat@demo.cipdesk.fr", "Démo-cipdesk-2026 !").status_code == 303
+        reponse = nav.get("/_plancher/contexte")
+        assert reponse.status_code == 200 and "Server-Timing" in reponse.headers
+        contexte = reponse.get_json()
+        assert contexte, "aucune personne avec un parcours dans le périmètre du candidat"
+        for nom in planchers.PLANCHERS:
+            parametres = dict(contexte, q=contexte["recherche"] if nom == "recherche" else "")
+            reponse = nav.get(f"/_plancher/{nom}", query_string=parametres)
+            assert reponse.status_code == 200, (nom, reponse.get_data(as_text=True)[-500:])
+    finally:
+        with banc.app_context():
+            db.session.remove()
+            db.engine.dispose()
