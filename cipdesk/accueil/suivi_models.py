@@ -4,7 +4,8 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import (Boolean, Date, ForeignKey, Index, JSON, LargeBinary, String, Text,
+                        UniqueConstraint, Uuid)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.accueil.models import Partenaire
@@ -12,6 +13,7 @@ from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.personnes.models import Personne
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 
@@ -36,11 +38,16 @@ class Synthese(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"))
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     date_entretien: Mapped[date] = mapped_column(Date)
-    objet: Mapped[str] = mapped_column(String(200))
-    faits: Mapped[str] = mapped_column(Text, default="")             # what was observed / said, factual
-    paroles_personne: Mapped[str] = mapped_column(Text, default="")  # the person's words and wishes
-    analyse: Mapped[str] = mapped_column(Text, default="")           # the conseiller's opinion, labelled so
-    suites: Mapped[str] = mapped_column(Text, default="")            # what was agreed, next steps
+    objet_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objet = TexteConfidentiel()
+    faits_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # what was observed / said, factual
+    faits = TexteConfidentiel()
+    paroles_personne_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # the person's words and wishes
+    paroles_personne = TexteConfidentiel()
+    analyse_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # the conseiller's opinion, labelled so
+    analyse = TexteConfidentiel()
+    suites_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # what was agreed, next steps
+    suites = TexteConfidentiel()
     # The person agreed that the analysis appears in the document given to them.
     analyse_partagee: Mapped[bool] = mapped_column(Boolean, default=False)
     partagee_le: Mapped[date | None] = mapped_column(Date)
@@ -70,15 +77,18 @@ class Orientation(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     partenaire_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("partenaire.id"), index=True)
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     date_orientation: Mapped[date] = mapped_column(Date)
-    motif: Mapped[str] = mapped_column(Text)
-    informations_transmises: Mapped[str] = mapped_column(Text, default="")
+    motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motif = TexteConfidentiel()
+    informations_transmises_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    informations_transmises = TexteConfidentiel()
     consentement: Mapped[bool] = mapped_column(Boolean, default=False)
     consentement_le: Mapped[date | None] = mapped_column(Date)
     consentement_mode: Mapped[str] = mapped_column(String(200), default="")
     reponse: Mapped[ReponsePartenaire] = mapped_column(colonne_enum(ReponsePartenaire),
                                                        default=ReponsePartenaire.EN_ATTENTE)
     reponse_le: Mapped[date | None] = mapped_column(Date)
-    reponse_commentaire: Mapped[str] = mapped_column(Text, default="")
+    reponse_commentaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    reponse_commentaire = TexteConfidentiel()
 
     personne: Mapped[Personne] = relationship()
     partenaire: Mapped[Partenaire] = relationship()
@@ -135,7 +145,8 @@ class ParticipantReunion(StructureScoped, Base):
     reunion_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("reunion_information.id"), index=True)
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"), index=True)
     resultat: Mapped[ResultatReunion] = mapped_column(colonne_enum(ResultatReunion), default=ResultatReunion.PRESENT)
-    commentaire: Mapped[str] = mapped_column(String(500), default="")
+    commentaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    commentaire = TexteConfidentiel()
 
     reunion: Mapped[ReunionInformation] = relationship(back_populates="participants")
     personne: Mapped[Personne] = relationship()

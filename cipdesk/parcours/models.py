@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -16,6 +16,7 @@ from cipdesk.parcours.rules import (ModeEntretien, Responsable, StatutEtape, Sta
                                     TypeEntretien)
 from cipdesk.personnes.models import Personne
 from cipdesk.core.libelles import colonne_enum
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 if TYPE_CHECKING:
     from cipdesk.parcours.projet_models import Projet
@@ -36,13 +37,17 @@ class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     dispositif_libelle: Mapped[str] = mapped_column(String(120))
     debut: Mapped[date] = mapped_column(Date)
     fin_prevue: Mapped[date | None] = mapped_column(Date)
-    objectifs: Mapped[str] = mapped_column(Text, default="")
-    engagements_personne: Mapped[str] = mapped_column(Text, default="")
-    engagements_structure: Mapped[str] = mapped_column(Text, default="")
+    objectifs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objectifs = TexteConfidentiel()
+    engagements_personne_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    engagements_personne = TexteConfidentiel()
+    engagements_structure_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    engagements_structure = TexteConfidentiel()
     # Date the person signed the printed contract (None: not signed yet).
     signe_le: Mapped[date | None] = mapped_column(Date)
     statut: Mapped[StatutParcours] = mapped_column(colonne_enum(StatutParcours), default=StatutParcours.OUVERT)
-    bilan: Mapped[str] = mapped_column(Text, default="")
+    bilan_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bilan = TexteConfidentiel()
 
     personne: Mapped[Personne] = relationship()
     referent: Mapped[Utilisateur] = relationship(foreign_keys=[referent_id])
@@ -82,9 +87,11 @@ class VersionContrat(UuidPk, StructureScoped, Base):
     nature: Mapped[NatureVersion] = mapped_column(colonne_enum(NatureVersion))
     le: Mapped[date] = mapped_column(Date)
     par_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
-    motif: Mapped[str] = mapped_column(Text, default="")
+    motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motif = TexteConfidentiel()
     # {dispositif_libelle, debut, fin_prevue, objectifs, engagements_…} as text.
-    termes: Mapped[dict] = mapped_column(JSON, default=dict)
+    termes_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    termes = TexteConfidentiel(json=True)
     # Date the person signed this version (None: to be signed).
     signe_le: Mapped[date | None] = mapped_column(Date)
     cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -101,7 +108,8 @@ class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
     type_code: Mapped[str] = mapped_column(String(60))
     type_libelle: Mapped[str] = mapped_column(String(120))
-    intitule: Mapped[str] = mapped_column(String(300))
+    intitule_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    intitule = TexteConfidentiel()
     responsable: Mapped[Responsable] = mapped_column(colonne_enum(Responsable), default=Responsable.PERSONNE)
     partenaire: Mapped[str] = mapped_column(String(200), default="")
     echeance: Mapped[date | None] = mapped_column(Date)
@@ -111,7 +119,8 @@ class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     # its label (no FK to the accueil tables), or else an objective of the parcours.
     frein_dimension_code: Mapped[str] = mapped_column(String(60), default="")
     frein_libelle: Mapped[str] = mapped_column(String(300), default="")
-    objectif: Mapped[str] = mapped_column(String(300), default="")
+    objectif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objectif = TexteConfidentiel()
 
     parcours: Mapped[Parcours] = relationship(back_populates="etapes")
     evenements: Mapped[list[EtapeEvenement]] = relationship(
@@ -144,9 +153,11 @@ class EtapeEvenement(StructureScoped, Base):
     par_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     statut_avant: Mapped[str] = mapped_column(String(30), default="")
     statut_apres: Mapped[str] = mapped_column(String(30), default="")
-    motif: Mapped[str] = mapped_column(Text, default="")
+    motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motif = TexteConfidentiel()
     # {champ: [avant, après]} for a réajustement.
-    changements: Mapped[dict] = mapped_column(JSON, default=dict)
+    changements_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    changements = TexteConfidentiel(json=True)
 
     etape: Mapped[Etape] = relationship(back_populates="evenements")
     par: Mapped[Utilisateur] = relationship()
@@ -167,11 +178,16 @@ class Entretien(UuidPk, StructureScoped, Timestamps, Base):
     duree_minutes: Mapped[int | None] = mapped_column(Integer)
     mode: Mapped[ModeEntretien] = mapped_column(colonne_enum(ModeEntretien))
     type_entretien: Mapped[TypeEntretien] = mapped_column(colonne_enum(TypeEntretien))
-    objectif: Mapped[str] = mapped_column(Text, default="")
-    synthese: Mapped[str] = mapped_column(Text, default="")
-    progres: Mapped[str] = mapped_column(Text, default="")
-    decisions: Mapped[str] = mapped_column(Text, default="")
-    prochaines_actions: Mapped[str] = mapped_column(Text, default="")
+    objectif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objectif = TexteConfidentiel()
+    synthese_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    synthese = TexteConfidentiel()
+    progres_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    progres = TexteConfidentiel()
+    decisions_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    decisions = TexteConfidentiel()
+    prochaines_actions_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    prochaines_actions = TexteConfidentiel()
     prochain_rdv_le: Mapped[date | None] = mapped_column(Date)
     note_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("note_confidentielle.id"))
 

@@ -121,7 +121,9 @@ class TexteConfidentiel:
         obj.__dict__.setdefault("_clairs", {})[self.nom] = valeur
         obj.__dict__.setdefault("_a_sceller", set()).add(self.nom)
         etat = _etat(obj)
-        if etat is not None and etat.persistent and self.colonne in etat.dict:
+        if etat is not None and etat.persistent:
+            if self.colonne not in etat.dict:
+                getattr(obj, self.colonne)  # an expired row is loaded, so it can be marked
             flag_modified(obj, self.colonne)  # makes the row dirty so the flush hook sees it
 
     def _lire(self, obj):
@@ -160,26 +162,63 @@ def _sceller_avant_flush(session: Session, _contexte, _instances) -> None:
         _sceller(session)
 
 
+def _id_entier(obj) -> bool:
+    """An autoincrement integer key is known only after the INSERT."""
+    from sqlalchemy import Integer
+
+    colonne = type(obj).__table__.c.get("id")
+    return colonne is not None and isinstance(colonne.type, Integer)
+
+
 def _sceller(session: Session) -> None:
     for obj in list(session.new) + list(session.dirty):
         a_sceller = obj.__dict__.get("_a_sceller")
         if not a_sceller:
             continue
         if getattr(obj, "id", None) is None:
+            if _id_entier(obj):
+                # Sealed right after its INSERT (_sceller_apres_flush); the data key is
+                # made now if need be, so that it joins this flush.
+                keys.coffre().dek_active(session, obj.structure_id)
+                continue
             from cipdesk.core.db import new_id
 
             obj.id = new_id()
-        clairs = obj.__dict__["_clairs"]
-        json_confidentiels = getattr(type(obj), "_json_confidentiels", set())
-        for nom in sorted(a_sceller):
-            texte = clairs.get(nom, "")
-            if nom in json_confidentiels:
-                import json
+        _sceller_obj(session, obj)
 
-                texte = json.dumps(texte, ensure_ascii=False) if texte else ""
-            # An empty text is stored as NULL: nothing to hide, nothing to decrypt.
-            sceller(session, obj, nom, texte if texte else None)
-        a_sceller.clear()
+
+def _sceller_apres_flush(session: Session, _contexte) -> None:
+    """Rows with an integer key: the id now exists, the blobs are written by an
+    UPDATE in the same transaction (the INSERT left them NULL)."""
+    from sqlalchemy import update
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    with session.no_autoflush:
+        for obj in list(session.new):
+            if not obj.__dict__.get("_a_sceller") or getattr(obj, "id", None) is None:
+                continue
+            noms = sorted(obj.__dict__["_a_sceller"])
+            _sceller_obj(session, obj)
+            valeurs = {f"{nom}_chiffre": obj.__dict__.get(f"{nom}_chiffre") for nom in noms}
+            table = type(obj).__table__
+            session.connection().execute(update(table).where(table.c.id == obj.id).values(**valeurs))
+            for colonne, blob in valeurs.items():
+                set_committed_value(obj, colonne, blob)
+
+
+def _sceller_obj(session: Session, obj) -> None:
+    a_sceller = obj.__dict__["_a_sceller"]
+    clairs = obj.__dict__["_clairs"]
+    json_confidentiels = getattr(type(obj), "_json_confidentiels", set())
+    for nom in sorted(a_sceller):
+        texte = clairs.get(nom, "")
+        if nom in json_confidentiels:
+            import json
+
+            texte = json.dumps(texte, ensure_ascii=False) if texte else ""
+        # An empty text is stored as NULL: nothing to hide, nothing to decrypt.
+        sceller(session, obj, nom, texte if texte else None)
+    a_sceller.clear()
 
 
 def _oublier_les_clairs(obj, *_args) -> None:
@@ -196,6 +235,7 @@ def installer_scellement() -> None:
 
     if not event.contains(_Session, "before_flush", _sceller_avant_flush):
         event.listen(_Session, "before_flush", _sceller_avant_flush)
+        event.listen(_Session, "after_flush", _sceller_apres_flush)
         event.listen(Mapper, "expire", _oublier_les_clairs)
         event.listen(Mapper, "refresh", _oublier_les_clairs)
 
