@@ -83,7 +83,8 @@ class Orientation(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     informations_transmises = TexteConfidentiel()
     consentement: Mapped[bool] = mapped_column(Boolean, default=False)
     consentement_le: Mapped[date | None] = mapped_column(Date)
-    consentement_mode: Mapped[str] = mapped_column(String(200), default="")
+    consentement_mode_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    consentement_mode = TexteConfidentiel()
     reponse: Mapped[ReponsePartenaire] = mapped_column(colonne_enum(ReponsePartenaire),
                                                        default=ReponsePartenaire.EN_ATTENTE)
     reponse_le: Mapped[date | None] = mapped_column(Date)

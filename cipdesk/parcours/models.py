@@ -111,14 +111,16 @@ class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     intitule_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     intitule = TexteConfidentiel()
     responsable: Mapped[Responsable] = mapped_column(colonne_enum(Responsable), default=Responsable.PERSONNE)
-    partenaire: Mapped[str] = mapped_column(String(200), default="")
+    partenaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    partenaire = TexteConfidentiel()
     echeance: Mapped[date | None] = mapped_column(Date)
     statut: Mapped[StatutEtape] = mapped_column(colonne_enum(StatutEtape), default=StatutEtape.PREVUE)
     realisee_le: Mapped[date | None] = mapped_column(Date)
     # The frein of the diagnostic it answers: its dimension code and a copy of
     # its label (no FK to the accueil tables), or else an objective of the parcours.
     frein_dimension_code: Mapped[str] = mapped_column(String(60), default="")
-    frein_libelle: Mapped[str] = mapped_column(String(300), default="")
+    frein_libelle_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    frein_libelle = TexteConfidentiel()
     objectif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     objectif = TexteConfidentiel()
 

@@ -27,7 +27,8 @@ class Sortie(UuidPk, StructureScoped, Timestamps, Base):
     precision = TexteConfidentiel()
     devenir_etapes: Mapped[DevenirEtapes | None] = mapped_column(colonne_enum(DevenirEtapes))
     # Passage de relais: to whom, what is passed on, with the person's consent.
-    relais_vers: Mapped[str] = mapped_column(String(200), default="")
+    relais_vers_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    relais_vers = TexteConfidentiel()
     relais_contenu_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     relais_contenu = TexteConfidentiel()
     relais_consentement: Mapped[bool] = mapped_column(Boolean, default=False)

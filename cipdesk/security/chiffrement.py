@@ -46,7 +46,31 @@ def donnees_associees(obj, nom: str) -> bytes:
     """Associated data: format version, structure, table, column and row id."""
     if obj.id is None or obj.structure_id is None:
         raise ValueError("La ligne doit avoir un id et une structure avant d'être chiffrée.")
-    return f"cipdesk:v{keys.FORMAT_VERSION}:{obj.structure_id}:{obj.__tablename__}:{nom}:{obj.id}".encode()
+    return aad_ligne(obj.structure_id, obj.__tablename__, nom, obj.id)
+
+
+def aad_ligne(structure_id, table: str, nom: str, ident) -> bytes:
+    """The same associated data for a row known only as values (bulk loads, migrations)."""
+    return f"cipdesk:v{keys.FORMAT_VERSION}:{structure_id}:{table}:{nom}:{ident}".encode()
+
+
+def sceller_ligne(table: str, ligne: dict, chiffrer) -> dict:
+    """For bulk inserts (Core, no ORM object): each clear field of `ligne` listed in
+    champs_chiffres for `table` is replaced by its `<nom>_chiffre` blob, made by
+    `chiffrer(aad, texte)` (Coffre.chiffreur). The row needs its id and structure_id."""
+    import json
+
+    from cipdesk.security.champs_chiffres import colonnes_par_table
+
+    for nom in colonnes_par_table().get(table, ()):
+        if nom not in ligne:
+            continue
+        valeur = ligne.pop(nom)
+        if isinstance(valeur, dict):
+            valeur = json.dumps(valeur, ensure_ascii=False) if valeur else ""
+        ligne[f"{nom}_chiffre"] = (chiffrer(aad_ligne(ligne["structure_id"], table, nom, ligne["id"]), valeur)
+                                   if valeur else None)
+    return ligne
 
 
 def sceller(session: Session, obj, nom: str, texte: str | None) -> None:
@@ -112,7 +136,7 @@ class TexteConfidentiel:
         return clairs[self.nom]
 
     def __set__(self, obj, valeur) -> None:
-        from sqlalchemy.orm.attributes import flag_modified
+        from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 
         if self.json:
             valeur = dict(valeur or {})
@@ -123,7 +147,8 @@ class TexteConfidentiel:
         etat = _etat(obj)
         if etat is not None and etat.persistent:
             if self.colonne not in etat.dict:
-                getattr(obj, self.colonne)  # an expired row is loaded, so it can be marked
+                # Expired: loaded; never set since the INSERT (so NULL): recorded as such.
+                set_committed_value(obj, self.colonne, getattr(obj, self.colonne))
             flag_modified(obj, self.colonne)  # makes the row dirty so the flush hook sees it
 
     def _lire(self, obj):
