@@ -9,14 +9,13 @@ reports a tampered one. The declarations themselves are checked against the tabl
 either encrypted or listed as clear with its reason (SECURITY.md)."""
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from sqlalchemy import String, Text, select, text, update
+import sqlalchemy as sa
+from sqlalchemy import String, Text, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -125,9 +124,9 @@ def test_la_migration_dechiffre_puis_rechiffre_chaque_champ(app, ctx):
         try:
             with db.engine.connect() as c:
                 for (nom, champ), (ident, _valeur) in ecrits.items():
-                    brut = c.execute(text(f"SELECT {champ} FROM {tables[nom]} WHERE id = :i"),
-                                     {"i": ident if isinstance(ident, int) else
-                                      (str(ident) if c.dialect.name == "postgresql" else ident.hex)}).scalar_one()
+                    t = sa.table(tables[nom], sa.column("id", sa.Integer() if isinstance(ident, int) else sa.Uuid()),
+                                 sa.column(champ))
+                    brut = c.execute(sa.select(t.c[champ]).where(t.c.id == ident)).scalar_one()
                     assert _marqueur(nom, champ) in str(brut), f"{nom}.{champ} non déchiffré : {brut!r}"
         finally:
             upgrade()
