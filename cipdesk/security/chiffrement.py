@@ -196,6 +196,7 @@ def _id_entier(obj) -> bool:
 
 
 def _sceller(session: Session) -> None:
+    chiffreurs: dict = {}  # one key lookup per structure and flush, not per value
     for obj in list(session.new) + list(session.dirty):
         a_sceller = obj.__dict__.get("_a_sceller")
         if not a_sceller:
@@ -209,7 +210,7 @@ def _sceller(session: Session) -> None:
             from cipdesk.core.db import new_id
 
             obj.id = new_id()
-        _sceller_obj(session, obj)
+        _sceller_obj(session, obj, chiffreurs)
 
 
 def _sceller_apres_flush(session: Session, _contexte) -> None:
@@ -218,12 +219,13 @@ def _sceller_apres_flush(session: Session, _contexte) -> None:
     from sqlalchemy import update
     from sqlalchemy.orm.attributes import set_committed_value
 
+    chiffreurs: dict = {}
     with session.no_autoflush:
         for obj in list(session.new):
             if not obj.__dict__.get("_a_sceller") or getattr(obj, "id", None) is None:
                 continue
             noms = sorted(obj.__dict__["_a_sceller"])
-            _sceller_obj(session, obj)
+            _sceller_obj(session, obj, chiffreurs)
             valeurs = {f"{nom}_chiffre": obj.__dict__.get(f"{nom}_chiffre") for nom in noms}
             table = type(obj).__table__
             session.connection().execute(update(table).where(table.c.id == obj.id).values(**valeurs))
@@ -231,7 +233,7 @@ def _sceller_apres_flush(session: Session, _contexte) -> None:
                 set_committed_value(obj, colonne, blob)
 
 
-def _sceller_obj(session: Session, obj) -> None:
+def _sceller_obj(session: Session, obj, chiffreurs: dict) -> None:
     a_sceller = obj.__dict__["_a_sceller"]
     clairs = obj.__dict__["_clairs"]
     json_confidentiels = getattr(type(obj), "_json_confidentiels", set())
@@ -242,7 +244,12 @@ def _sceller_obj(session: Session, obj) -> None:
 
             texte = json.dumps(texte, ensure_ascii=False) if texte else ""
         # An empty text is stored as NULL: nothing to hide, nothing to decrypt.
-        sceller(session, obj, nom, texte if texte else None)
+        if not texte:
+            setattr(obj, f"{nom}_chiffre", None)
+            continue
+        if obj.structure_id not in chiffreurs:
+            chiffreurs[obj.structure_id] = keys.coffre().chiffreur(session, obj.structure_id)
+        setattr(obj, f"{nom}_chiffre", chiffreurs[obj.structure_id](donnees_associees(obj, nom), texte))
     a_sceller.clear()
 
 
