@@ -29,6 +29,9 @@ from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
 from cipdesk.core.db import utcnow
 from cipdesk.personnes.models import NiveauFormation, Personne, Sexe, StatutPersonne
 from cipdesk.personnes.rules import normaliser_nom
+from cipdesk.security import keys
+from cipdesk.security.champs_chiffres import colonnes_par_table
+from cipdesk.security.chiffrement import sceller_ligne
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,19 @@ class Contexte:
     conseillers: dict[uuid.UUID, uuid.UUID] = field(default_factory=dict)
     # (personne id, structure id, référent id, entry date)
     personnes: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, date]] = field(default_factory=list)
+    chiffreurs: dict = field(default_factory=dict)
 
     def inserer(self, table, lignes: list[dict]) -> None:
+        # Sensitive free text is written encrypted, as the ORM would (SECURITY.md).
+        if table.name in colonnes_par_table():
+            lignes = [sceller_ligne(table.name, ligne, self.chiffreur(ligne["structure_id"])) for ligne in lignes]
         for debut in range(0, len(lignes), TAILLE_LOT):
             self.session.execute(insert(table), lignes[debut:debut + TAILLE_LOT])
+
+    def chiffreur(self, structure_id: uuid.UUID):
+        if structure_id not in self.chiffreurs:
+            self.chiffreurs[structure_id] = keys.coffre().chiffreur(self.session, structure_id)
+        return self.chiffreurs[structure_id]
 
     def date_passee(self, au_plus_tot: date | None = None) -> date:
         debut = au_plus_tot or (self.aujourd_hui - timedelta(days=self.echelle.jours_d_historique))

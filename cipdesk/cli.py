@@ -170,7 +170,8 @@ def keys_retire():
 @keys_group.command("verify")
 @with_appcontext
 def keys_verify():
-    """Vérifie que la clé maîtresse ouvre toutes les clés de données."""
+    """Vérifie que la clé maîtresse ouvre toutes les clés de données, puis que chaque valeur
+    chiffrée (notes et textes libres sensibles) se déchiffre à sa place."""
     from cipdesk.security import keys
 
     from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -182,6 +183,15 @@ def keys_verify():
     except (OperationalError, ProgrammingError):
         raise click.ClickException("La base n'a pas encore de schéma : lancez d'abord « cipdesk init-db ».") from None
     click.echo(f"Clé maîtresse correcte : {n} clé(s) de données ouvertes.")
+    from cipdesk.security import rotation
+
+    bilan = rotation.verifier_valeurs(db.session)
+    for table, champ, ident, raison in bilan.defauts:
+        click.echo(f"INDÉCHIFFRABLE : {table}.{champ} ligne {ident} ({raison})", err=True)
+    if bilan.defauts:
+        raise click.ClickException(f"{len(bilan.defauts)} valeur(s) chiffrée(s) sur {bilan.lus} ne se "
+                                   "déchiffrent pas : altérées, déplacées ou sous une clé retirée.")
+    click.echo(f"Valeurs chiffrées : {bilan.lus} lue(s), toutes déchiffrables.")
 
 
 @keys_group.command("rewrap")

@@ -6,12 +6,13 @@ import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Date, ForeignKey, Index, JSON, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import colonne_enum
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 
@@ -95,7 +96,8 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     # Codes of PUBLICS that apply at entry.
     publics: Mapped[list] = mapped_column(JSON, default=list)
     prescripteur: Mapped[str] = mapped_column(String(200), default="")
-    commande_prescripteur: Mapped[str] = mapped_column(Text, default="")
+    commande_prescripteur_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    commande_prescripteur = TexteConfidentiel()
     referent_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     statut: Mapped[StatutPersonne] = mapped_column(colonne_enum(StatutPersonne), default=StatutPersonne.ACCUEILLIE)
     # Denormalised for the caseload (sorted, filtered, paginated without joins);

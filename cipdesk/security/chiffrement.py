@@ -46,7 +46,31 @@ def donnees_associees(obj, nom: str) -> bytes:
     """Associated data: format version, structure, table, column and row id."""
     if obj.id is None or obj.structure_id is None:
         raise ValueError("La ligne doit avoir un id et une structure avant d'être chiffrée.")
-    return f"cipdesk:v{keys.FORMAT_VERSION}:{obj.structure_id}:{obj.__tablename__}:{nom}:{obj.id}".encode()
+    return aad_ligne(obj.structure_id, obj.__tablename__, nom, obj.id)
+
+
+def aad_ligne(structure_id, table: str, nom: str, ident) -> bytes:
+    """The same associated data for a row known only as values (bulk loads, migrations)."""
+    return f"cipdesk:v{keys.FORMAT_VERSION}:{structure_id}:{table}:{nom}:{ident}".encode()
+
+
+def sceller_ligne(table: str, ligne: dict, chiffrer) -> dict:
+    """For bulk inserts (Core, no ORM object): each clear field of `ligne` listed in
+    champs_chiffres for `table` is replaced by its `<nom>_chiffre` blob, made by
+    `chiffrer(aad, texte)` (Coffre.chiffreur). The row needs its id and structure_id."""
+    import json
+
+    from cipdesk.security.champs_chiffres import colonnes_par_table
+
+    for nom in colonnes_par_table().get(table, ()):
+        if nom not in ligne:
+            continue
+        valeur = ligne.pop(nom)
+        if isinstance(valeur, dict):
+            valeur = json.dumps(valeur, ensure_ascii=False) if valeur else ""
+        ligne[f"{nom}_chiffre"] = (chiffrer(aad_ligne(ligne["structure_id"], table, nom, ligne["id"]), valeur)
+                                   if valeur else None)
+    return ligne
 
 
 def sceller(session: Session, obj, nom: str, texte: str | None) -> None:
@@ -112,7 +136,7 @@ class TexteConfidentiel:
         return clairs[self.nom]
 
     def __set__(self, obj, valeur) -> None:
-        from sqlalchemy.orm.attributes import flag_modified
+        from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 
         if self.json:
             valeur = dict(valeur or {})
@@ -121,7 +145,10 @@ class TexteConfidentiel:
         obj.__dict__.setdefault("_clairs", {})[self.nom] = valeur
         obj.__dict__.setdefault("_a_sceller", set()).add(self.nom)
         etat = _etat(obj)
-        if etat is not None and etat.persistent and self.colonne in etat.dict:
+        if etat is not None and etat.persistent:
+            if self.colonne not in etat.dict:
+                # Expired: loaded; never set since the INSERT (so NULL): recorded as such.
+                set_committed_value(obj, self.colonne, getattr(obj, self.colonne))
             flag_modified(obj, self.colonne)  # makes the row dirty so the flush hook sees it
 
     def _lire(self, obj):
@@ -160,26 +187,70 @@ def _sceller_avant_flush(session: Session, _contexte, _instances) -> None:
         _sceller(session)
 
 
+def _id_entier(obj) -> bool:
+    """An autoincrement integer key is known only after the INSERT."""
+    from sqlalchemy import Integer
+
+    colonne = type(obj).__table__.c.get("id")
+    return colonne is not None and isinstance(colonne.type, Integer)
+
+
 def _sceller(session: Session) -> None:
+    chiffreurs: dict = {}  # one key lookup per structure and flush, not per value
     for obj in list(session.new) + list(session.dirty):
         a_sceller = obj.__dict__.get("_a_sceller")
         if not a_sceller:
             continue
         if getattr(obj, "id", None) is None:
+            if _id_entier(obj):
+                # Sealed right after its INSERT (_sceller_apres_flush); the data key is
+                # made now if need be, so that it joins this flush.
+                keys.coffre().dek_active(session, obj.structure_id)
+                continue
             from cipdesk.core.db import new_id
 
             obj.id = new_id()
-        clairs = obj.__dict__["_clairs"]
-        json_confidentiels = getattr(type(obj), "_json_confidentiels", set())
-        for nom in sorted(a_sceller):
-            texte = clairs.get(nom, "")
-            if nom in json_confidentiels:
-                import json
+        _sceller_obj(session, obj, chiffreurs)
 
-                texte = json.dumps(texte, ensure_ascii=False) if texte else ""
-            # An empty text is stored as NULL: nothing to hide, nothing to decrypt.
-            sceller(session, obj, nom, texte if texte else None)
-        a_sceller.clear()
+
+def _sceller_apres_flush(session: Session, _contexte) -> None:
+    """Rows with an integer key: the id now exists, the blobs are written by an
+    UPDATE in the same transaction (the INSERT left them NULL)."""
+    from sqlalchemy import update
+    from sqlalchemy.orm.attributes import set_committed_value
+
+    chiffreurs: dict = {}
+    with session.no_autoflush:
+        for obj in list(session.new):
+            if not obj.__dict__.get("_a_sceller") or getattr(obj, "id", None) is None:
+                continue
+            noms = sorted(obj.__dict__["_a_sceller"])
+            _sceller_obj(session, obj, chiffreurs)
+            valeurs = {f"{nom}_chiffre": obj.__dict__.get(f"{nom}_chiffre") for nom in noms}
+            table = type(obj).__table__
+            session.connection().execute(update(table).where(table.c.id == obj.id).values(**valeurs))
+            for colonne, blob in valeurs.items():
+                set_committed_value(obj, colonne, blob)
+
+
+def _sceller_obj(session: Session, obj, chiffreurs: dict) -> None:
+    a_sceller = obj.__dict__["_a_sceller"]
+    clairs = obj.__dict__["_clairs"]
+    json_confidentiels = getattr(type(obj), "_json_confidentiels", set())
+    for nom in sorted(a_sceller):
+        texte = clairs.get(nom, "")
+        if nom in json_confidentiels:
+            import json
+
+            texte = json.dumps(texte, ensure_ascii=False) if texte else ""
+        # An empty text is stored as NULL: nothing to hide, nothing to decrypt.
+        if not texte:
+            setattr(obj, f"{nom}_chiffre", None)
+            continue
+        if obj.structure_id not in chiffreurs:
+            chiffreurs[obj.structure_id] = keys.coffre().chiffreur(session, obj.structure_id)
+        setattr(obj, f"{nom}_chiffre", chiffreurs[obj.structure_id](donnees_associees(obj, nom), texte))
+    a_sceller.clear()
 
 
 def _oublier_les_clairs(obj, *_args) -> None:
@@ -196,6 +267,7 @@ def installer_scellement() -> None:
 
     if not event.contains(_Session, "before_flush", _sceller_avant_flush):
         event.listen(_Session, "before_flush", _sceller_avant_flush)
+        event.listen(_Session, "after_flush", _sceller_apres_flush)
         event.listen(Mapper, "expire", _oublier_les_clairs)
         event.listen(Mapper, "refresh", _oublier_les_clairs)
 

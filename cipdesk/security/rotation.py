@@ -8,14 +8,14 @@ write back identical (each value is checked after re-encryption).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Structure
 from cipdesk.security import keys
-from cipdesk.security.chiffrement import CHAMPS_CONFIDENTIELS, donnees_associees
+from cipdesk.security.chiffrement import CHAMPS_CONFIDENTIELS, aad_ligne, donnees_associees
 
 
 @dataclass
@@ -96,3 +96,39 @@ def retirer(session: Session) -> list[keys.CleDonnees]:
         keys.coffre().oublier(cle.id)
     session.flush()
     return retirees
+
+
+@dataclass
+class BilanVerification:
+    lus: int = 0
+    # (table, field, row id, reason) of every value that does not decrypt
+    defauts: list[tuple[str, str, object, str]] = field(default_factory=list)
+
+
+def verifier_valeurs(session: Session, *, taille_lot: int = 500) -> BilanVerification:
+    """Decrypt every confidential value (notes and every field of champs_chiffres):
+    a tampered, misplaced or orphaned blob is reported, never fixed. Reads plain
+    rows (no ORM objects), in batches, so memory stays flat."""
+    bilan = BilanVerification()
+    coffre = keys.coffre()
+    for champ in CHAMPS_CONFIDENTIELS:
+        model = champ.model
+        colonne = getattr(model, champ.colonne)
+        dernier = None
+        while True:
+            requete = (select(model.id, model.structure_id, colonne)
+                       .where(colonne.is_not(None)).order_by(model.id).limit(taille_lot))
+            if dernier is not None:
+                requete = requete.where(model.id > dernier)
+            lot = session.execute(requete).all()
+            if not lot:
+                break
+            for ident, structure_id, blob in lot:
+                bilan.lus += 1
+                try:
+                    coffre.dechiffrer(session, blob=blob,
+                                      aad=aad_ligne(structure_id, model.__tablename__, champ.nom, ident))
+                except (keys.Indechiffrable, keys.CleIntrouvable) as exc:
+                    bilan.defauts.append((model.__tablename__, champ.nom, ident, str(exc)))
+            dernier = lot[-1][0]
+    return bilan

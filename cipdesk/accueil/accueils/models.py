@@ -9,13 +9,14 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Date, ForeignKey, Index, JSON, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.personnes.models import Personne
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 
@@ -89,15 +90,19 @@ class Accueil(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     date_accueil: Mapped[date] = mapped_column(Date)
     mode: Mapped[ModeAccueil] = mapped_column(colonne_enum(ModeAccueil))
     # In the person's own words.
-    demande_exprimee: Mapped[str] = mapped_column(Text, default="")
-    commande_prescripteur: Mapped[str] = mapped_column(Text, default="")
+    demande_exprimee_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    demande_exprimee = TexteConfidentiel()
+    commande_prescripteur_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    commande_prescripteur = TexteConfidentiel()
     # Optional: nothing is recorded that the conseiller did not choose (NULL = not assessed).
     concordance: Mapped[Concordance | None] = mapped_column(colonne_enum(Concordance), nullable=True)
     # Codes of INFORMATIONS given, plus free text.
     informations: Mapped[list] = mapped_column(JSON, default=list)
-    informations_precisions: Mapped[str] = mapped_column(Text, default="")
+    informations_precisions_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    informations_precisions = TexteConfidentiel()
     suite: Mapped[SuiteAccueil] = mapped_column(colonne_enum(SuiteAccueil), default=SuiteAccueil.A_DEFINIR)
-    suite_motif: Mapped[str] = mapped_column(Text, default="")
+    suite_motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    suite_motif = TexteConfidentiel()
 
     personne: Mapped[Personne] = relationship()
     conseiller: Mapped[Utilisateur] = relationship()
@@ -116,8 +121,10 @@ class Urgence(UuidPk, StructureScoped, Timestamps, Base):
     type_urgence: Mapped[TypeUrgence] = mapped_column(colonne_enum(TypeUrgence))
     reperee_le: Mapped[date] = mapped_column(Date)
     # Who was called (115, SIAO, assistante sociale…) and what was done: factual, no diagnosis.
-    contact: Mapped[str] = mapped_column(String(300), default="")
-    action: Mapped[str] = mapped_column(Text, default="")
+    contact_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    contact = TexteConfidentiel()
+    action_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    action = TexteConfidentiel()
     traitee_le: Mapped[date | None] = mapped_column(Date)
     traitee_par_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.personnes.models import Personne
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 
@@ -62,11 +63,14 @@ class Diagnostic(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     numero: Mapped[int] = mapped_column(Integer)  # version 1, 2, 3… of this person's diagnostic
     date_diagnostic: Mapped[date] = mapped_column(Date)
     statut: Mapped[StatutDiagnostic] = mapped_column(colonne_enum(StatutDiagnostic), default=StatutDiagnostic.BROUILLON)
-    hypotheses: Mapped[str] = mapped_column(Text, default="")  # hypothèses de solution
-    paroles_personne: Mapped[str] = mapped_column(Text, default="")  # the person's own words
+    hypotheses_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # hypothèses de solution
+    hypotheses = TexteConfidentiel()
+    paroles_personne_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # the person's own words
+    paroles_personne = TexteConfidentiel()
     valide_le: Mapped[date | None] = mapped_column(Date)
     validation_mode: Mapped[ModeValidation | None] = mapped_column(colonne_enum(ModeValidation))
-    validation_precisions: Mapped[str] = mapped_column(String(500), default="")
+    validation_precisions_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    validation_precisions = TexteConfidentiel()
 
     personne: Mapped[Personne] = relationship()
     conseiller: Mapped[Utilisateur] = relationship()
@@ -89,11 +93,15 @@ class DiagnosticDimension(UuidPk, StructureScoped, Base):
     dimension_code: Mapped[str] = mapped_column(String(40))
     dimension_libelle: Mapped[str] = mapped_column(String(120))
     ordre: Mapped[int] = mapped_column(Integer, default=0)
-    situation: Mapped[str] = mapped_column(Text, default="")
-    atouts: Mapped[str] = mapped_column(Text, default="")
+    situation_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    situation = TexteConfidentiel()
+    atouts_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    atouts = TexteConfidentiel()
     atout_niveau: Mapped[int] = mapped_column(Integer, default=0)  # 0 aucun … 3 point d'appui fort
-    freins: Mapped[str] = mapped_column(Text, default="")
+    freins_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    freins = TexteConfidentiel()
     frein_niveau: Mapped[int] = mapped_column(Integer, default=0)  # 0 aucun / levé … 3 bloquant
-    besoins: Mapped[str] = mapped_column(Text, default="")
+    besoins_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    besoins = TexteConfidentiel()
 
     diagnostic: Mapped[Diagnostic] = relationship(back_populates="dimensions")

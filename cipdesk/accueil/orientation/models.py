@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Boolean, Date, ForeignKey, Index, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -12,6 +12,7 @@ from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.personnes.models import Personne
 from cipdesk.territoire.partenaires.models import Partenaire
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 class ReponsePartenaire(EnumLibelle):
@@ -34,15 +35,19 @@ class Orientation(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     partenaire_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("partenaire.id"), index=True)
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     date_orientation: Mapped[date] = mapped_column(Date)
-    motif: Mapped[str] = mapped_column(Text)
-    informations_transmises: Mapped[str] = mapped_column(Text, default="")
+    motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motif = TexteConfidentiel()
+    informations_transmises_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    informations_transmises = TexteConfidentiel()
     consentement: Mapped[bool] = mapped_column(Boolean, default=False)
     consentement_le: Mapped[date | None] = mapped_column(Date)
-    consentement_mode: Mapped[str] = mapped_column(String(200), default="")
+    consentement_mode_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    consentement_mode = TexteConfidentiel()
     reponse: Mapped[ReponsePartenaire] = mapped_column(colonne_enum(ReponsePartenaire),
                                                        default=ReponsePartenaire.EN_ATTENTE)
     reponse_le: Mapped[date | None] = mapped_column(Date)
-    reponse_commentaire: Mapped[str] = mapped_column(Text, default="")
+    reponse_commentaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    reponse_commentaire = TexteConfidentiel()
 
     personne: Mapped[Personne] = relationship()
     partenaire: Mapped[Partenaire] = relationship()

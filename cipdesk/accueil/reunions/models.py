@@ -4,12 +4,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Date, ForeignKey, Index, JSON, LargeBinary, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.personnes.models import Personne
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 CONTENUS_REUNION = {
@@ -62,7 +63,8 @@ class ParticipantReunion(StructureScoped, Base):
     reunion_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("reunion_information.id"), index=True)
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"), index=True)
     resultat: Mapped[ResultatReunion] = mapped_column(colonne_enum(ResultatReunion), default=ResultatReunion.PRESENT)
-    commentaire: Mapped[str] = mapped_column(String(500), default="")
+    commentaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    commentaire = TexteConfidentiel()
 
     reunion: Mapped[ReunionInformation] = relationship(back_populates="participants")
     personne: Mapped[Personne] = relationship()

@@ -4,13 +4,14 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, Uuid
+from sqlalchemy import Boolean, Date, ForeignKey, Index, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.personnes.models import Personne
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 class ModePartage(EnumLibelle):
@@ -34,11 +35,16 @@ class Synthese(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     personne_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("personne.id"))
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     date_entretien: Mapped[date] = mapped_column(Date)
-    objet: Mapped[str] = mapped_column(String(200))
-    faits: Mapped[str] = mapped_column(Text, default="")             # what was observed / said, factual
-    paroles_personne: Mapped[str] = mapped_column(Text, default="")  # the person's words and wishes
-    analyse: Mapped[str] = mapped_column(Text, default="")           # the conseiller's opinion, labelled so
-    suites: Mapped[str] = mapped_column(Text, default="")            # what was agreed, next steps
+    objet_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objet = TexteConfidentiel()
+    faits_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # what was observed / said, factual
+    faits = TexteConfidentiel()
+    paroles_personne_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # the person's words and wishes
+    paroles_personne = TexteConfidentiel()
+    analyse_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # the conseiller's opinion, labelled so
+    analyse = TexteConfidentiel()
+    suites_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)  # what was agreed, next steps
+    suites = TexteConfidentiel()
     # The person agreed that the analysis appears in the document given to them.
     analyse_partagee: Mapped[bool] = mapped_column(Boolean, default=False)
     partagee_le: Mapped[date | None] = mapped_column(Date)

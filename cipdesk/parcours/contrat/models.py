@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -14,6 +14,7 @@ from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.contrat.rules import StatutParcours
 from cipdesk.personnes.models import Personne
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 # Étapes, entretiens, projet and exit hang from the parcours but live in their own
 # sub-packages, which import this one: the relationships below name them as
@@ -33,13 +34,17 @@ class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     dispositif_libelle: Mapped[str] = mapped_column(String(120))
     debut: Mapped[date] = mapped_column(Date)
     fin_prevue: Mapped[date | None] = mapped_column(Date)
-    objectifs: Mapped[str] = mapped_column(Text, default="")
-    engagements_personne: Mapped[str] = mapped_column(Text, default="")
-    engagements_structure: Mapped[str] = mapped_column(Text, default="")
+    objectifs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objectifs = TexteConfidentiel()
+    engagements_personne_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    engagements_personne = TexteConfidentiel()
+    engagements_structure_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    engagements_structure = TexteConfidentiel()
     # Date the person signed the printed contract (None: not signed yet).
     signe_le: Mapped[date | None] = mapped_column(Date)
     statut: Mapped[StatutParcours] = mapped_column(colonne_enum(StatutParcours), default=StatutParcours.OUVERT)
-    bilan: Mapped[str] = mapped_column(Text, default="")
+    bilan_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bilan = TexteConfidentiel()
 
     personne: Mapped[Personne] = relationship()
     referent: Mapped[Utilisateur] = relationship(foreign_keys=[referent_id])
@@ -79,9 +84,11 @@ class VersionContrat(UuidPk, StructureScoped, Base):
     nature: Mapped[NatureVersion] = mapped_column(colonne_enum(NatureVersion))
     le: Mapped[date] = mapped_column(Date)
     par_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
-    motif: Mapped[str] = mapped_column(Text, default="")
+    motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motif = TexteConfidentiel()
     # {dispositif_libelle, debut, fin_prevue, objectifs, engagements_…} as text.
-    termes: Mapped[dict] = mapped_column(JSON, default=dict)
+    termes_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    termes = TexteConfidentiel(json=True)
     # Date the person signed this version (None: to be signed).
     signe_le: Mapped[date | None] = mapped_column(Date)
     cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, Text, Uuid
+from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -12,6 +12,7 @@ from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
 from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 class Entretien(UuidPk, StructureScoped, Timestamps, Base):
@@ -29,11 +30,16 @@ class Entretien(UuidPk, StructureScoped, Timestamps, Base):
     duree_minutes: Mapped[int | None] = mapped_column(Integer)
     mode: Mapped[ModeEntretien] = mapped_column(colonne_enum(ModeEntretien))
     type_entretien: Mapped[TypeEntretien] = mapped_column(colonne_enum(TypeEntretien))
-    objectif: Mapped[str] = mapped_column(Text, default="")
-    synthese: Mapped[str] = mapped_column(Text, default="")
-    progres: Mapped[str] = mapped_column(Text, default="")
-    decisions: Mapped[str] = mapped_column(Text, default="")
-    prochaines_actions: Mapped[str] = mapped_column(Text, default="")
+    objectif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objectif = TexteConfidentiel()
+    synthese_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    synthese = TexteConfidentiel()
+    progres_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    progres = TexteConfidentiel()
+    decisions_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    decisions = TexteConfidentiel()
+    prochaines_actions_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    prochaines_actions = TexteConfidentiel()
     prochain_rdv_le: Mapped[date | None] = mapped_column(Date)
     note_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("note_confidentielle.id"))
 

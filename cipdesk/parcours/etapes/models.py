@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, String, Text, Uuid
+from sqlalchemy import Date, DateTime, ForeignKey, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -14,6 +14,7 @@ from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.etapes.rules import Responsable, StatutEtape
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
@@ -24,17 +25,21 @@ class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
     type_code: Mapped[str] = mapped_column(String(60))
     type_libelle: Mapped[str] = mapped_column(String(120))
-    intitule: Mapped[str] = mapped_column(String(300))
+    intitule_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    intitule = TexteConfidentiel()
     responsable: Mapped[Responsable] = mapped_column(colonne_enum(Responsable), default=Responsable.PERSONNE)
-    partenaire: Mapped[str] = mapped_column(String(200), default="")
+    partenaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    partenaire = TexteConfidentiel()
     echeance: Mapped[date | None] = mapped_column(Date)
     statut: Mapped[StatutEtape] = mapped_column(colonne_enum(StatutEtape), default=StatutEtape.PREVUE)
     realisee_le: Mapped[date | None] = mapped_column(Date)
     # The frein of the diagnostic it answers: its dimension code and a copy of
     # its label (no FK to the accueil tables), or else an objective of the parcours.
     frein_dimension_code: Mapped[str] = mapped_column(String(60), default="")
-    frein_libelle: Mapped[str] = mapped_column(String(300), default="")
-    objectif: Mapped[str] = mapped_column(String(300), default="")
+    frein_libelle_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    frein_libelle = TexteConfidentiel()
+    objectif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    objectif = TexteConfidentiel()
 
     parcours: Mapped[Parcours] = relationship(back_populates="etapes")
     evenements: Mapped[list[EtapeEvenement]] = relationship(
@@ -67,9 +72,11 @@ class EtapeEvenement(StructureScoped, Base):
     par_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
     statut_avant: Mapped[str] = mapped_column(String(30), default="")
     statut_apres: Mapped[str] = mapped_column(String(30), default="")
-    motif: Mapped[str] = mapped_column(Text, default="")
+    motif_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motif = TexteConfidentiel()
     # {champ: [avant, après]} for a réajustement.
-    changements: Mapped[dict] = mapped_column(JSON, default=dict)
+    changements_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    changements = TexteConfidentiel(json=True)
 
     etape: Mapped[Etape] = relationship(back_populates="evenements")
     par: Mapped[Utilisateur] = relationship()

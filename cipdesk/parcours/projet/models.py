@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, Text, Uuid
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
@@ -14,6 +14,7 @@ from cipdesk.core.libelles import colonne_enum
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.projet.rules import (Faisabilite, NatureAction, StatutAction,
                                            StatutDossierFormation, TypeConfrontation)
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 class Projet(UuidPk, StructureScoped, Timestamps, Versioned, Base):
@@ -24,13 +25,20 @@ class Projet(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     phase_code: Mapped[str] = mapped_column(String(60))
     phase_libelle: Mapped[str] = mapped_column(String(120))
     # Bilan identified with the person (REAC CP7: « compétences, qualités et talents »).
-    interets: Mapped[str] = mapped_column(Text, default="")
-    valeurs: Mapped[str] = mapped_column(Text, default="")
-    motivations: Mapped[str] = mapped_column(Text, default="")
-    competences_transferables: Mapped[str] = mapped_column(Text, default="")
-    qualites: Mapped[str] = mapped_column(Text, default="")
-    talents: Mapped[str] = mapped_column(Text, default="")
-    projet_valide: Mapped[str] = mapped_column(Text, default="")
+    interets_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    interets = TexteConfidentiel()
+    valeurs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    valeurs = TexteConfidentiel()
+    motivations_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    motivations = TexteConfidentiel()
+    competences_transferables_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    competences_transferables = TexteConfidentiel()
+    qualites_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    qualites = TexteConfidentiel()
+    talents_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    talents = TexteConfidentiel()
+    projet_valide_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    projet_valide = TexteConfidentiel()
     valide_le: Mapped[date | None] = mapped_column(Date)
 
     parcours: Mapped[Parcours] = relationship(back_populates="projet")
@@ -47,7 +55,8 @@ class MetierExplore(UuidPk, StructureScoped, Timestamps, Base):
     rome_code: Mapped[str] = mapped_column(String(5), default="")  # empty: free text
     libelle: Mapped[str] = mapped_column(String(200))
     faisabilite: Mapped[Faisabilite] = mapped_column(colonne_enum(Faisabilite), default=Faisabilite.A_EVALUER)
-    analyse_faisabilite: Mapped[str] = mapped_column(Text, default="")
+    analyse_faisabilite_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    analyse_faisabilite = TexteConfidentiel()
 
     projet: Mapped[Projet] = relationship(back_populates="metiers")
 
@@ -61,7 +70,8 @@ class Confrontation(UuidPk, StructureScoped, Timestamps, Base):
     employeur: Mapped[str] = mapped_column(String(200), default="")
     le: Mapped[date] = mapped_column(Date)
     fin_le: Mapped[date | None] = mapped_column(Date)
-    resultat: Mapped[str] = mapped_column(Text, default="")
+    resultat_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    resultat = TexteConfidentiel()
 
     projet: Mapped[Projet] = relationship(back_populates="confrontations")
     metier: Mapped[MetierExplore | None] = relationship()
@@ -84,7 +94,8 @@ class ActionPlan(UuidPk, StructureScoped, Timestamps, Base):
     financement_libelle: Mapped[str] = mapped_column(String(120), default="")
     statut_dossier: Mapped[StatutDossierFormation | None] = mapped_column(colonne_enum(StatutDossierFormation))
     offre: Mapped[str] = mapped_column(String(300), default="")
-    resultat: Mapped[str] = mapped_column(Text, default="")
+    resultat_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    resultat = TexteConfidentiel()
     echeance: Mapped[date | None] = mapped_column(Date)
     statut: Mapped[StatutAction] = mapped_column(colonne_enum(StatutAction), default=StatutAction.PREVUE)
 

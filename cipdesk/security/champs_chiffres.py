@@ -1,0 +1,107 @@
+"""The list of free-text fields stored only encrypted (issue #10, point 6).
+
+Pure data, no import: read by `scripts/chiffrer_champs.py` (which rewrites the
+model declarations wherever the classes live), by the scan test and by the
+documentation. Model class → (table, fields). A field in JSON_CHAMPS holds a
+dict (stored as encrypted JSON). What stays in clear, and why: SECURITY.md,
+« Colonnes chiffrées ». `note_confidentielle.contenu` is encrypted since 0001.
+"""
+from __future__ import annotations
+
+CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # accueil
+    "Personne": ("personne", ("commande_prescripteur",)),
+    "Accueil": ("accueil", ("demande_exprimee", "commande_prescripteur", "informations_precisions",
+                            "suite_motif")),
+    "Urgence": ("urgence", ("contact", "action")),
+    "Diagnostic": ("diagnostic", ("hypotheses", "paroles_personne", "validation_precisions")),
+    "DiagnosticDimension": ("diagnostic_dimension", ("situation", "atouts", "freins", "besoins")),
+    "Synthese": ("synthese", ("objet", "faits", "paroles_personne", "analyse", "suites")),
+    "Orientation": ("orientation", ("motif", "informations_transmises", "consentement_mode",
+                                    "reponse_commentaire")),
+    "ParticipantReunion": ("participant_reunion", ("commentaire",)),
+    # parcours
+    "Parcours": ("parcours", ("objectifs", "engagements_personne", "engagements_structure", "bilan")),
+    "VersionContrat": ("version_contrat", ("motif", "termes")),
+    "Etape": ("etape", ("intitule", "partenaire", "frein_libelle", "objectif")),
+    "EtapeEvenement": ("etape_evenement", ("motif", "changements")),
+    "Entretien": ("entretien", ("objectif", "synthese", "progres", "decisions", "prochaines_actions")),
+    "Projet": ("projet", ("interets", "valeurs", "motivations", "competences_transferables", "qualites",
+                          "talents", "projet_valide")),
+    "MetierExplore": ("metier_explore", ("analyse_faisabilite",)),
+    "Confrontation": ("confrontation", ("resultat",)),
+    "ActionPlan": ("action_plan", ("resultat",)),
+    "Sortie": ("sortie", ("precision", "relais_vers", "relais_contenu")),
+    "SuiviSortie": ("suivi_sortie", ("commentaire",)),
+}
+
+# Fields holding a dict (JSON before encryption).
+JSON_CHAMPS: set[tuple[str, str]] = {("VersionContrat", "termes"), ("EtapeEvenement", "changements")}
+
+
+def colonnes_par_table() -> dict[str, tuple[str, ...]]:
+    """table → encrypted fields (each stored as `<champ>_chiffre`)."""
+    return {table: champs for table, champs in CHAMPS.values()}
+
+
+# Text columns left in clear, each with its reason (a test checks that every text
+# column of the schema is either in CHAMPS or here; SECURITY.md shows both lists).
+_IDENTITE = "identité de la personne : recherche instantanée, doublons, tri de la file active"
+_REFERENTIEL = "copie d'un libellé de liste de la structure (référentiel), rien de la situation de la personne"
+_PRO = "donnée d'un professionnel ou d'une organisation, pas d'une personne accompagnée"
+CLAIRS: dict[str, str] = {
+    "personne.nom": _IDENTITE,
+    "personne.prenom": _IDENTITE,
+    "personne.nom_usage": _IDENTITE,
+    "personne.nom_recherche": _IDENTITE + " (forme normalisée, indexée)",
+    "personne.email": "coordonnée pour joindre la personne ; cherchée pour les doublons",
+    "personne.adresse": "coordonnée pour les courriers ; une adresse, pas un récit",
+    "personne.commune": "comptée (territoire, QPV/ZRR) dans les bilans aux financeurs",
+    "personne.prescripteur": "nom de l'organisme prescripteur, compté dans les bilans aux financeurs",
+    "personne.dispositif_libelle": _REFERENTIEL + " ; triée et filtrée dans la file active",
+    "personne.publics": "codes de publics, comptés dans les bilans aux financeurs (JSON de codes)",
+    "urgence.type_urgence": "code (hébergement, violences…) : alertes, tri et comptage ; le détail "
+                            "(qui a été appelé, ce qui a été fait) est chiffré",
+    "dimension_diagnostic.libelle": _REFERENTIEL,
+    "diagnostic_dimension.dimension_libelle": _REFERENTIEL,
+    "parcours.dispositif_libelle": _REFERENTIEL,
+    "etape.type_libelle": _REFERENTIEL,
+    "projet.phase_libelle": _REFERENTIEL,
+    "metier_explore.libelle": "intitulé d'un métier (ROME) : un métier, pas la situation de la personne",
+    "confrontation.employeur": "nom d'une entreprise (relation employeurs), " + _PRO,
+    "action_plan.intitule": "intitulé d'une formation ou d'une candidature (un métier, un diplôme)",
+    "action_plan.organisme": "organisme de formation ou employeur, " + _PRO,
+    "action_plan.modalite": "modalité d'une formation (présentiel, alternance…)",
+    "action_plan.financement_libelle": _REFERENTIEL,
+    "action_plan.offre": "référence ou intitulé d'une offre d'emploi publiée",
+    "reunion_information.lieu": "réunion collective : lieu public, rien d'une personne",
+    "reunion_information.animateurs": "réunion collective : noms des animateurs, " + _PRO,
+    "reunion_information.contenus_precisions": "réunion collective : contenus présentés au groupe, "
+                                               "rien d'une personne",
+    "partenaire.nom": "répertoire des partenaires, " + _PRO,
+    "partenaire.type_partenaire": "répertoire des partenaires, " + _PRO,
+    "partenaire.adresse": "répertoire des partenaires, " + _PRO,
+    "partenaire.contact_nom": "répertoire des partenaires, " + _PRO,
+    "partenaire.email": "répertoire des partenaires, " + _PRO,
+    "structure.nom": _PRO,
+    "structure.type_structure": _PRO,
+    "structure.ville": _PRO,
+    "equipe.nom": _PRO,
+    "utilisateur.nom": _PRO + " ; affiché et trié partout",
+    "utilisateur.prenom": _PRO + " ; affiché et trié partout",
+    "utilisateur.email": "identifiant de connexion d'un professionnel, cherché à chaque connexion",
+    "utilisateur.password_hash": "empreinte argon2, déjà irréversible",
+    "auto_evaluation.commentaire": "auto-évaluation du professionnel candidat au titre sur sa propre "
+                                   "compétence, pas sur une personne accompagnée",
+    "preuve_competence.motif": "pourquoi une activité prouve une compétence du professionnel ; "
+                               "ne décrit pas la personne",
+    "preuve_competence.motif_retrait": "pourquoi une preuve a été retirée, même raison",
+    "journal_audit.acteur_libelle": "journal d'audit : doit rester lisible et vérifiable sans les clés "
+                                    "(aucun texte sur une personne n'y est écrit)",
+    "journal_audit.agent": "journal d'audit : navigateur de l'acteur",
+    "journal_audit.motif": "journal d'audit : motif d'une action, lisible sans les clés par le DPO",
+    "tentative_connexion.identifiant": "limitation des connexions : un courriel valide ou un marqueur",
+    "session_connexion.agent": "sessions ouvertes : navigateur, montré à l'utilisateur",
+    "soumission.resultat": "double envoi : l'adresse de la page résultat, pas de contenu",
+    "brouillon.page": "saisie gardée après expiration : l'adresse du formulaire ; les champs tapés sont chiffrés",
+}
