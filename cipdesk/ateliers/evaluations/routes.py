@@ -12,6 +12,7 @@ from cipdesk.ateliers.evaluations.rules import Resultat
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import rediriger, soumettre
 from cipdesk.web.rendu import rendre
@@ -21,6 +22,7 @@ bp = Blueprint("evaluations", __name__, url_prefix="/evaluations")
 
 @bp.route("/participant/<uuid:inscription_id>", methods=["GET", "POST"])
 def participant(inscription_id: uuid.UUID):
+    policy.exiger(policy.peut_animer_ateliers(current_user))  # the chef de service sees figures, not comments
     inscription = charger(Inscription, inscription_id, modifier=request.method == "POST")
     objectifs = inscription.session.atelier.objectifs
     form = EvaluationForm()
