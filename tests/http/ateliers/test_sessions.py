@@ -124,27 +124,33 @@ def test_la_derniere_place_avec_deux_transactions_simultanees(app, ctx, monde, a
     with app.app_context():
         moteur = db.engine
     resultats, erreurs = {}, []
-    barriere = threading.Barrier(2)
+    barriere = threading.Barrier(2, timeout=20)
+    # Ids read here: a thread never touches the test's own session.
+    session_id, conseiller_id = sess.id, monde.conseiller.id
+    personne_ids = {cle: personnes[cle].id for cle in ("lea", "omar")}
 
     def inscrire(cle):
+        from cipdesk.comptes.models import Utilisateur
+
         with Session(moteur) as s:
             try:
-                objet = s.get(SessionAtelier, sess.id)
-                personne = s.get(Personne, personnes[cle].id)
-                par = s.merge(monde.conseiller, load=True)
+                objet = s.get(SessionAtelier, session_id)
+                personne = s.get(Personne, personne_ids[cle])
+                par = s.get(Utilisateur, conseiller_id)
                 barriere.wait()
                 resultats[cle] = services.inscrire(s, objet, personne, par=par, le=date.today(),
                                                    contexte=CONTEXTE).statut
                 s.commit()
             except Exception as exc:  # noqa: BLE001
+                s.rollback()
                 erreurs.append(exc)
 
     fils = [threading.Thread(target=inscrire, args=(c,)) for c in ("lea", "omar")]
     for f in fils:
         f.start()
     for f in fils:
-        f.join(10)
-    assert not erreurs
+        f.join()
+    assert not erreurs, erreurs
     assert sorted(resultats.values()) == sorted([StatutInscription.INSCRIT, StatutInscription.ATTENTE])
     ctx.expire_all()
     assert ctx.get(SessionAtelier, sess.id).inscrits == 1
