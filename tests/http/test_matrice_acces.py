@@ -258,6 +258,8 @@ MATRICE.update({
     "ateliers.evaluations.satisfaction": _a("/ateliers/evaluations/satisfaction/{session_atelier}", ("GET", A_VOIR),
                                             ("POST", A_ECRIRE)),
     "ateliers.bilan.bilan": _a("/ateliers/bilan/{session_atelier}", ("GET", A_VOIR), ("POST", A_ECRIRE)),
+    "ateliers.conception.scenario": _a("/ateliers/{atelier}/scenario.pdf", ("GET", A_VOIR)),
+    "ateliers.sessions.convocation": _a("/ateliers/sessions/inscriptions/{inscription}/convocation.pdf", ("GET", VOIR)),
     "ateliers.sessions.desister": _a("/ateliers/sessions/inscriptions/{inscription}/desister", ("POST", MODIFIER)),
     "ateliers.conception.supprimer_sequence": _a("/ateliers/sequences/{sequence}/supprimer", ("POST", A_ECRIRE)),
 })

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
 
-from cipdesk.ateliers.conception import queries, rules, services
+from cipdesk.ateliers.conception import pdf, queries, rules, services
 from cipdesk.ateliers.conception.forms import AtelierForm, ObjectifForm, SequenceForm
 from cipdesk.ateliers.conception.models import Atelier, Sequence
 from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
 from cipdesk.ateliers.sessions.queries import sessions_de_l_atelier
+from cipdesk.comptes.models import Structure
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.security import policy
@@ -158,3 +159,13 @@ def dupliquer(atelier_id: uuid.UUID):
     copie = services.dupliquer_atelier(db.session, atelier, par=current_user, le=aujourdhui())
     return rediriger(url_for("ateliers.conception.modifier", atelier_id=copie.id),
                      "Atelier dupliqué à partir du modèle : adaptez son cahier des charges.")
+
+
+@bp.get("/<uuid:atelier_id>/scenario.pdf")
+def scenario(atelier_id: uuid.UUID):
+    atelier = charger(Atelier, atelier_id)
+    reponse = make_response(pdf.scenario_pedagogique(atelier=atelier,
+                                                     structure=db.session.get(Structure, atelier.structure_id)))
+    reponse.headers["Content-Type"] = "application/pdf"
+    reponse.headers["Content-Disposition"] = 'inline; filename="scenario-pedagogique.pdf"'
+    return reponse

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.conception.rules import avertissement_duree, duree_texte
 from cipdesk.ateliers.presences.queries import statuts_de_la_session
-from cipdesk.ateliers.sessions import queries, services
+from cipdesk.ateliers.sessions import pdf, queries, services
 from cipdesk.ateliers.sessions.forms import CapaciteForm, DemiJourneeForm, InscriptionForm, SessionForm
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import Periode, StatutInscription
-from cipdesk.comptes.models import Role, Utilisateur
+from cipdesk.comptes.models import Role, Structure, Utilisateur
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
@@ -144,3 +144,14 @@ def capacite(session_id: uuid.UUID):
     if resultat:
         return rediriger(url_for("ateliers.sessions.voir", session_id=sess.id), "Capacité enregistrée.")
     return _page(sess, resultat.statut, capacite=form)
+
+
+@bp.get("/inscriptions/<uuid:inscription_id>/convocation.pdf")
+def convocation(inscription_id: uuid.UUID):
+    inscription = charger(Inscription, inscription_id)
+    sess = queries.charger_session(db.session, inscription.session_id)
+    reponse = make_response(pdf.convocation(inscription=inscription, session_atelier=sess, le=aujourdhui(),
+                                            structure=db.session.get(Structure, inscription.structure_id)))
+    reponse.headers["Content-Type"] = "application/pdf"
+    reponse.headers["Content-Disposition"] = 'inline; filename="convocation.pdf"'
+    return reponse

@@ -75,6 +75,10 @@ def test_emargement_et_attestation(nav, monde, session_passee, personnes, ctx):
     assert pdf.data.startswith(b"%PDF")
     attestation = nav.get(f"/ateliers/presences/attestation/{lea.id}.pdf")
     assert attestation.status_code == 200 and attestation.data.startswith(b"%PDF")
+    convocation = nav.get(f"/ateliers/sessions/inscriptions/{lea.id}/convocation.pdf")
+    assert convocation.status_code == 200 and convocation.data.startswith(b"%PDF")
+    scenario = nav.get(f"/ateliers/{session_passee.atelier_id}/scenario.pdf")
+    assert scenario.status_code == 200 and scenario.data.startswith(b"%PDF")
 
 
 def test_evaluation_satisfaction_et_bilan(nav, monde, session_passee, personnes, ctx):
@@ -120,6 +124,7 @@ def test_acces_presences_evaluations_bilan(nav_factory, monde, session_passee, p
         (monde.chef, "get", attestation, 200),  # the référent's chef may see the person
         (monde.chef, "post", evaluation, 403),
         (monde.collegue, "get", evaluation, 403), (monde.collegue, "get", attestation, 403),
+        (monde.collegue, "get", f"/ateliers/sessions/inscriptions/{lea.id}/convocation.pdf", 403),
         (monde.conseiller_ailleurs, "get", grille, 404), (monde.conseiller_ailleurs, "get", evaluation, 404),
         (monde.conseiller_ailleurs, "get", attestation, 404), (monde.conseiller_ailleurs, "get", bilan, 404),
         (monde.chef_ailleurs, "get", f"{grille}/emargement.pdf", 404),
