@@ -16,7 +16,8 @@ from cipdesk.core.db import Base
 from cipdesk.notes import services as notes
 from tests.accueil_fabrique import objets_accueil
 from tests.http.test_fuzz_formulaires import MARQUEUR, hostiles
-from tests.http.test_matrice_acces import MATRICE, OK, _objets_competences, _objets_comptes, _objets_parcours
+from tests.http.test_matrice_acces import (MATRICE, OK, _objets_ateliers, _objets_competences, _objets_comptes,
+                                           _objets_parcours)
 
 # Already fuzzed one by one (test_fuzz_formulaires), or ending the session.
 DEJA_COUVERTES = {"comptes.connexion", "comptes.deconnexion", "comptes.mot_de_passe"}
@@ -56,6 +57,7 @@ def test_route_post_resiste_aux_valeurs_hostiles(endpoint, url, role, nav, fabri
     objets.update(_objets_competences(ctx, monde))
     objets.update(_objets_parcours(ctx, monde))
     objets.update(_objets_comptes(ctx, monde))
+    objets.update(_objets_ateliers(ctx, monde))
     nav.connexion(getattr(monde, role).email)
     chemin = url(objets)
     page = nav.get(chemin)
