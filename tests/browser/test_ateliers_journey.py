@@ -56,7 +56,7 @@ def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page):
         page.get_by_label("Présentiel ou distanciel").select_option("presentiel")
         page.get_by_role("button", name="Ajouter la séquence").click()
         expect(page.get_by_text("Séquence ajoutée.")).to_be_visible()
-    expect(page.get_by_text(re.compile("il reste 1 h à construire"))).to_be_visible()
+    expect(page.locator("#progression .encadre")).to_contain_text("il reste 1 h à construire")
     # reorder with the keyboard: focus the button, press Enter
     page.get_by_role("button", name="Monter la séquence « Exercice trajets »").focus()
     page.keyboard.press("Enter")

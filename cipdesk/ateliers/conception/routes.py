@@ -131,7 +131,7 @@ def sequence(atelier_id: uuid.UUID):
     if resultat:
         _seq, avertissement = resultat.resultat
         return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#progression",
-                         "Séquence ajoutée." + (f" Attention : {avertissement}" if avertissement else ""))
+                         "Séquence ajoutée." + (f" {avertissement}" if avertissement else ""))
     return _page(atelier, resultat.statut, sequence_form=form)
 
 
