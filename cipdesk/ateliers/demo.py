@@ -113,7 +113,7 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
         evaluer(session, inscription, par=animateur, le=aujourd_hui - timedelta(days=14), resultats={
             o.id: (resultats[(k + j) % len(resultats)], "") for j, o in enumerate(atelier.objectifs)})
     for note in (4, 3, 4, 3, 2):
-        ajouter_satisfaction(session, passee, par=animateur, le=aujourd_hui - timedelta(days=14), note=note,
+        ajouter_satisfaction(session, passee, par=animateur, le=aujourd_hui - timedelta(days=14), note=note,  # à chaud
                              commentaire="")
     enregistrer_bilan(session, passee, par=animateur, le=aujourd_hui - timedelta(days=13), version=None,
                       ecarts="La séquence sur l'espace France Travail a demandé 30 minutes de plus que prévu.",

@@ -164,6 +164,7 @@ def upgrade():
 
     op.create_table('satisfaction_atelier',
     sa.Column('session_id', sa.Uuid(), nullable=False),
+    sa.Column('moment', sa.Enum('a_chaud', 'a_froid', name='moment', native_enum=False, length=30), server_default='a_chaud', nullable=False),
     sa.Column('note', sa.Integer(), nullable=False),
     sa.Column('commentaire', sa.Text(), nullable=False),
     sa.Column('saisi_le', sa.Date(), nullable=False),

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from cipdesk.ateliers.bilan.models import BilanAtelier
 from cipdesk.ateliers.conception.models import ObjectifPedagogique
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif
-from cipdesk.ateliers.evaluations.queries import satisfaction
-from cipdesk.ateliers.evaluations.rules import Resultat, repartition
+from cipdesk.ateliers.evaluations.queries import satisfaction_par_moment
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat, repartition
 from cipdesk.ateliers.presences.queries import statuts_de_la_session
 from cipdesk.ateliers.presences.rules import est_venu, taux
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
@@ -25,8 +25,7 @@ class Indicateurs:
     demi_journees_saisies: int
     taux_presence: float | None
     objectifs: list[tuple[ObjectifPedagogique, dict[Resultat, int]]]
-    reponses_satisfaction: int
-    satisfaction_moyenne: float | None
+    satisfaction: list[tuple[Moment, int, float | None]]   # à chaud, à froid: answers, mean
 
 
 def indicateurs(session: Session, sess: SessionAtelier) -> Indicateurs:
@@ -44,9 +43,8 @@ def indicateurs(session: Session, sess: SessionAtelier) -> Indicateurs:
             .where(Inscription.session_id == sess.id)).all():
         resultats.setdefault(objectif_id, []).append(resultat)
     objectifs = [(o, repartition(resultats.get(o.id, []))) for o in sess.atelier.objectifs]
-    n, moyenne = satisfaction(session, sess)
     return Indicateurs(len(inscrits), attente, demi_saisies, taux(sum(1 for s in saisis if est_venu(s)), len(saisis)),
-                       objectifs, n, moyenne)
+                       objectifs, satisfaction_par_moment(session, sess))
 
 
 def bilan_de(session: Session, sess: SessionAtelier) -> BilanAtelier | None:

@@ -8,7 +8,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.ateliers.conception.models import ObjectifPedagogique
-from cipdesk.ateliers.evaluations.rules import Resultat
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.sessions.models import Inscription
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
 from cipdesk.core.libelles import colonne_enum
@@ -33,13 +33,14 @@ class EvaluationObjectif(UuidPk, StructureScoped, Timestamps, Base):
 
 
 class Satisfaction(UuidPk, StructureScoped, Timestamps, Base):
-    """A satisfaction questionnaire à chaud, entered by the animateur from paper (anonymous:
+    """A satisfaction questionnaire à chaud or à froid, entered by the animateur from paper (anonymous:
     attached to the session, not to a person)."""
     __tablename__ = "satisfaction_atelier"
     __table_args__ = (CheckConstraint("note BETWEEN 1 AND 4", name="note"),)
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("session_atelier.id", ondelete="CASCADE"), index=True)
+    moment: Mapped[Moment] = mapped_column(colonne_enum(Moment), default=Moment.A_CHAUD, server_default="a_chaud")
     note: Mapped[int] = mapped_column(Integer)
     commentaire: Mapped[str] = mapped_column(Text, default="")
     saisi_le: Mapped[date] = mapped_column(Date)

@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Satisfaction
+from cipdesk.ateliers.evaluations.rules import Moment
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.core.contrat import Evenement
 from cipdesk.personnes.models import Personne
@@ -17,10 +18,13 @@ def evaluations_de(session: Session, inscription: Inscription) -> dict[uuid.UUID
         select(EvaluationObjectif).where(EvaluationObjectif.inscription_id == inscription.id))}
 
 
-def satisfaction(session: Session, sess: SessionAtelier) -> tuple[int, float | None]:
-    n, moyenne = session.execute(select(func.count(Satisfaction.id), func.avg(Satisfaction.note))
-                                 .where(Satisfaction.session_id == sess.id)).one()
-    return n, (round(float(moyenne), 1) if moyenne is not None else None)
+def satisfaction_par_moment(session: Session, sess: SessionAtelier) -> list[tuple[Moment, int, float | None]]:
+    """(moment, answers, mean) for à chaud and à froid (one query)."""
+    lignes = {m: (n, moyenne) for m, n, moyenne in session.execute(
+        select(Satisfaction.moment, func.count(Satisfaction.id), func.avg(Satisfaction.note))
+        .where(Satisfaction.session_id == sess.id).group_by(Satisfaction.moment))}
+    return [(m, lignes.get(m, (0, None))[0],
+             round(float(lignes[m][1]), 1) if m in lignes and lignes[m][1] is not None else None) for m in Moment]
 
 
 def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:

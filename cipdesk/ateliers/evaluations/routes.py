@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from cipdesk.ateliers.evaluations import queries, services
 from cipdesk.ateliers.evaluations.forms import EvaluationForm, SatisfactionForm
-from cipdesk.ateliers.evaluations.rules import Resultat
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
@@ -54,10 +54,10 @@ def satisfaction(session_id: uuid.UUID):
     sess = charger(SessionAtelier, session_id, modifier=request.method == "POST")
     form = SatisfactionForm()
     resultat = soumettre(form, lambda: services.ajouter_satisfaction(
-        db.session, sess, par=current_user, le=aujourdhui(), note=int(form.note.data), commentaire=form.commentaire.data))
+        db.session, sess, par=current_user, le=aujourdhui(), note=int(form.note.data), commentaire=form.commentaire.data,
+        moment=Moment(form.moment.data)))
     if resultat:
         return rediriger(url_for("ateliers.evaluations.satisfaction", session_id=sess.id),
                          "Questionnaire enregistré. Saisissez le suivant.")
-    n, moyenne = queries.satisfaction(db.session, sess)
-    return rendre("ateliers/evaluations/satisfaction.html", session_atelier=sess, form=form, reponses=n,
-                  moyenne=moyenne, statut=resultat.statut)
+    return rendre("ateliers/evaluations/satisfaction.html", session_atelier=sess, form=form,
+                  par_moment=queries.satisfaction_par_moment(db.session, sess), statut=resultat.statut)

@@ -15,6 +15,14 @@ class Resultat(EnumLibelle):
 
 Resultat.LIBELLES = {"atteint": "Atteint", "partiel": "Partiellement atteint", "non_atteint": "Non atteint"}
 
+class Moment(EnumLibelle):
+    """Satisfaction à chaud (at the end of the session) or à froid (N weeks later)."""
+    A_CHAUD = "a_chaud"
+    A_FROID = "a_froid"
+
+
+Moment.LIBELLES = {"a_chaud": "À chaud (fin de session)", "a_froid": "À froid (quelques semaines après)"}
+
 NOTES_SATISFACTION = {1: "1 — Pas du tout satisfait·e", 2: "2 — Peu satisfait·e", 3: "3 — Satisfait·e",
                       4: "4 — Très satisfait·e"}
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Satisfaction
-from cipdesk.ateliers.evaluations.rules import NOTES_SATISFACTION, Resultat
+from cipdesk.ateliers.evaluations.rules import NOTES_SATISFACTION, Moment, Resultat
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import StatutInscription
 from cipdesk.core.erreurs import ErreurMetier
@@ -42,11 +42,14 @@ def evaluer(session: Session, inscription: Inscription, *, par, le: date,
 
 
 def ajouter_satisfaction(session: Session, sess: SessionAtelier, *, par, le: date, note: int | None,
-                         commentaire: str) -> Satisfaction:
-    """REAC CP10 : « Mesurer la satisfaction des apprenants » (questionnaire papier saisi)."""
+                         commentaire: str, moment: Moment = Moment.A_CHAUD) -> Satisfaction:
+    """REAC CP10 : « Mesurer la satisfaction des apprenants » (questionnaire papier saisi), à chaud
+    or à froid; à froid only once the session has started."""
+    if moment == Moment.A_FROID and (sess.debut is None or sess.debut > le):
+        raise ErreurMetier("Un questionnaire à froid se saisit après la session.", "moment")
     if note not in NOTES_SATISFACTION:
         raise ErreurMetier("Choisissez une note de 1 à 4.", "note")
-    satisfaction = Satisfaction(structure_id=sess.structure_id, session_id=sess.id, note=note,
+    satisfaction = Satisfaction(structure_id=sess.structure_id, session_id=sess.id, note=note, moment=moment,
                                 commentaire=commentaire or "", saisi_le=le)
     session.add(satisfaction)
     session.flush()

@@ -96,14 +96,17 @@ def test_evaluation_satisfaction_et_bilan(nav, monde, session_passee, personnes,
     url_satisfaction = f"/ateliers/evaluations/satisfaction/{sess.id}"
     r = nav.post(url_satisfaction, {"note": "9", "commentaire": "Super"})
     assert r.status_code == 422 and "Super" in texte(r)
-    assert nav.post(url_satisfaction, {"note": "4"}).status_code == 303
+    assert nav.post(url_satisfaction, {"note": "4", "moment": "a_chaud"}).status_code == 303
+    r = nav.post(url_satisfaction, {"note": "3", "moment": ""})
+    assert r.status_code == 422 and "Ce champ est obligatoire." in texte(r)
+    assert nav.post(url_satisfaction, {"note": "3", "moment": "a_froid"}).status_code == 303
     url_bilan = f"/ateliers/bilan/{sess.id}"
     r = nav.post(url_bilan, {"ecarts": "", "ajustements": "", "analyse_pratique": "J'ai appris"})
     assert r.status_code == 422 and "Décrivez au moins les écarts" in texte(r) and "J'ai appris" in texte(r)
     assert nav.post(url_bilan, {"ecarts": "Plus long que prévu", "ajustements": "Identifiants en amont"}
                     ).status_code == 303
     page = texte(nav.get(url_bilan))
-    assert "4,0 sur 4" in page and "Partiellement atteint" in page and "Plus long que prévu" in page
+    assert "4,0 sur 4" in page and "3,0 sur 4" in page and "Partiellement atteint" in page and "Plus long que prévu" in page
     evenements = [e for f in registre.chronologie() for e in f(ctx, ctx.get(Personne, personnes["lea"].id),
                                                               monde.conseiller)]
     assert any(e.nature == "evaluation_atelier" for e in evenements)
