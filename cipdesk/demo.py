@@ -118,6 +118,10 @@ def remplir(session: Session, *, seed: int = 20261123) -> list[tuple[str, str, s
     from cipdesk.parcours.demo import remplir_parcours
 
     remplir_parcours(session)  # after the accueil demo: uses each conseiller's people
+    from cipdesk.ateliers.demo import remplir_ateliers
+    from cipdesk.core.dates import aujourdhui
+
+    remplir_ateliers(session, nord, [camille, yannick], aujourdhui())  # ateliers (CP9, CP10) of Camille
     return _comptes_existants(session)
 
 

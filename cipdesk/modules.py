@@ -18,6 +18,7 @@ MODULES = (
     "cipdesk.parcours",
     "cipdesk.notes",
     "cipdesk.competences",
+    "cipdesk.ateliers",
     "cipdesk.chantiers",
 )
 

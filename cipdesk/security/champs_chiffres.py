@@ -33,6 +33,9 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "ActionPlan": ("action_plan", ("resultat",)),
     "Sortie": ("sortie", ("precision", "relais_vers", "relais_contenu")),
     "SuiviSortie": ("suivi_sortie", ("commentaire",)),
+    # ateliers: what is written about one participant, or in their own words
+    "EvaluationObjectif": ("evaluation_objectif", ("commentaire",)),
+    "Satisfaction": ("satisfaction_atelier", ("commentaire",)),
 }
 
 # Fields holding a dict (JSON before encryption).
@@ -105,3 +108,16 @@ CLAIRS: dict[str, str] = {
     "soumission.resultat": "double envoi : l'adresse de la page résultat, pas de contenu",
     "brouillon.page": "saisie gardée après expiration : l'adresse du formulaire ; les champs tapés sont chiffrés",
 }
+
+# Ateliers: the pedagogical design, the sessions and the bilan describe an atelier and its
+# group, never one participant (what concerns one participant is encrypted above).
+_ATELIER = "conception pédagogique ou bilan d'un atelier : décrit l'atelier et son groupe, jamais un·e participant·e"
+CLAIRS.update({f"{table}.{colonne}": _ATELIER for table, colonnes in {
+    "atelier": ("titre", "commanditaire", "contexte", "changements_recherches", "competences_visees",
+                "caracteristiques_public", "contraintes", "public_prerequis", "rythme", "lieu", "objectif_general",
+                "ressources_budget", "animateurs", "developpement_durable", "prevention_risques"),
+    "objectif_pedagogique": ("capacite", "conditions", "critere", "modalite_evaluation"),
+    "sequence_atelier": ("titre", "contenu", "activites", "ressources", "evaluation", "scenario_alternatif"),
+    "session_atelier": ("lieu", "co_animateurs"),
+    "bilan_atelier": ("ecarts", "ajustements", "analyse_pratique"),
+}.items() for colonne in colonnes})

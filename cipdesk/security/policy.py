@@ -254,6 +254,34 @@ def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
             and utilisateur.equipe_id is not None and utilisateur.equipe_id == candidat.equipe_id)
 
 
+# -- ateliers (REAC CP9, CP10) ----------------------------------------------------
+def peut_voir_ateliers(utilisateur) -> bool:
+    """The structure's ateliers are designed and run by its conseillers; the chef de
+    service sees them and their figures (not the participants outside their team)."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_animer_ateliers(utilisateur) -> bool:
+    """Design, sessions, attendance, evaluations, bilan: written by conseillers."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
+
+
+def peut_voir_participant(utilisateur, personne, session_atelier, **contexte) -> bool:
+    """A participant's personal data (name, attendance, evaluation): whoever may see the
+    person, and the conseiller who animates that session (feuille d'émargement)."""
+    if not meme_structure(utilisateur, session_atelier) or not meme_structure(utilisateur, personne):
+        return False
+    if peut_animer_ateliers(utilisateur) and session_atelier.animateur_id == utilisateur.id:
+        return True
+    return peut_voir_personne(utilisateur, personne, **contexte)
+
+
+def peut_suivre_participant(utilisateur, personne, session_atelier, **contexte) -> bool:
+    """Attendance and evaluation of a participant: a conseiller who may see them."""
+    return peut_animer_ateliers(utilisateur) and peut_voir_participant(utilisateur, personne, session_atelier,
+                                                                       **contexte)
+
+
 # -- loading ---------------------------------------------------------------------
 def verifier_structure(utilisateur, obj):
     """Return obj if it belongs to the user's structure, else raise Introuvable."""

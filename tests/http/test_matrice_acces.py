@@ -172,6 +172,45 @@ MATRICE = {
 }
 
 
+# -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a
+#    participant's record follows the person (référent, chef of the team) or the animateur.
+A_VOIR = _tous(OK, anonyme=LOGIN, admin=INTERDIT, ailleurs=INTROUVABLE)
+A_ECRIRE = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT, ailleurs=INTROUVABLE)
+
+
+def _a(url, *methodes_regles):
+    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes_regles]
+
+
+MATRICE.update({
+    "ateliers.conception.index": _a("/ateliers/", ("GET", _tous(OK, anonyme=LOGIN, admin=INTERDIT))),
+    "ateliers.conception.nouveau": _a("/ateliers/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS)),
+    "ateliers.conception.voir": _a("/ateliers/{atelier}", ("GET", A_VOIR)),
+    "ateliers.conception.modifier": _a("/ateliers/{atelier}/modifier", ("GET", A_ECRIRE), ("POST", A_ECRIRE)),
+    "ateliers.conception.objectif": _a("/ateliers/{atelier}/objectifs", ("POST", A_ECRIRE)),
+    "ateliers.conception.sequence": _a("/ateliers/{atelier}/sequences", ("POST", A_ECRIRE)),
+    "ateliers.conception.deplacer": _a("/ateliers/sequences/{sequence}/deplacer", ("POST", A_ECRIRE)),
+    "ateliers.conception.dupliquer": _a("/ateliers/{atelier}/dupliquer", ("POST", A_ECRIRE)),
+    "ateliers.sessions.nouvelle": _a("/ateliers/sessions/nouvelle/{atelier}", ("GET", A_ECRIRE), ("POST", A_ECRIRE)),
+    "ateliers.sessions.voir": _a("/ateliers/sessions/{session_atelier}", ("GET", A_VOIR)),
+    "ateliers.sessions.demi_journee": _a("/ateliers/sessions/{session_atelier}/demi-journees", ("POST", A_ECRIRE)),
+    "ateliers.sessions.inscrire": _a("/ateliers/sessions/{session_atelier}/inscriptions", ("POST", A_ECRIRE)),
+    "ateliers.sessions.capacite": _a("/ateliers/sessions/{session_atelier}/capacite", ("POST", A_ECRIRE)),
+    "ateliers.presences.grille": _a("/ateliers/presences/{demi_journee}", ("GET", A_VOIR), ("POST", A_ECRIRE)),
+    "ateliers.presences.emargement": _a("/ateliers/presences/{demi_journee}/emargement.pdf", ("GET", A_VOIR)),
+    "ateliers.presences.attestation": _a("/ateliers/presences/attestation/{inscription}.pdf", ("GET", VOIR)),
+    "ateliers.evaluations.participant": _a("/ateliers/evaluations/participant/{inscription}", ("GET", MODIFIER),
+                                           ("POST", MODIFIER)),
+    "ateliers.evaluations.satisfaction": _a("/ateliers/evaluations/satisfaction/{session_atelier}", ("GET", A_VOIR),
+                                            ("POST", A_ECRIRE)),
+    "ateliers.bilan.bilan": _a("/ateliers/bilan/{session_atelier}", ("GET", A_VOIR), ("POST", A_ECRIRE)),
+    "ateliers.conception.scenario": _a("/ateliers/{atelier}/scenario.pdf", ("GET", A_VOIR)),
+    "ateliers.sessions.convocation": _a("/ateliers/sessions/inscriptions/{inscription}/convocation.pdf", ("GET", VOIR)),
+    "ateliers.sessions.desister": _a("/ateliers/sessions/inscriptions/{inscription}/desister", ("POST", MODIFIER)),
+    "ateliers.conception.supprimer_sequence": _a("/ateliers/sequences/{sequence}/supprimer", ("POST", A_ECRIRE)),
+})
+
+
 def test_chaque_route_est_dans_la_matrice(app):
     endpoints = {regle.endpoint for regle in app.url_map.iter_rules()}
     manquants = endpoints - set(MATRICE)

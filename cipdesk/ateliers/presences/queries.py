@@ -1,0 +1,77 @@
+"""Queries of attendance: the grid, the alert of unexcused absences, the timeline, hours attended."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, joinedload
+
+from cipdesk.ateliers.conception.models import Atelier
+from cipdesk.ateliers.presences.models import Presence
+from cipdesk.ateliers.presences.rules import StatutPresence, minutes_suivies
+from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
+from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.personnes.models import Personne
+
+FENETRE_ALERTE = timedelta(days=30)
+
+
+def statuts_de_la_demi_journee(session: Session, demi: DemiJournee) -> dict[uuid.UUID, StatutPresence]:
+    return dict(session.execute(select(Presence.inscription_id, Presence.statut)
+                                .where(Presence.demi_journee_id == demi.id)).all())
+
+
+def statuts_de_la_session(session: Session, sess: SessionAtelier) -> dict[tuple, StatutPresence]:
+    """{(inscription_id, demi_journee_id): statut} for the whole session (one query)."""
+    return {(i, d): s for i, d, s in session.execute(
+        select(Presence.inscription_id, Presence.demi_journee_id, Presence.statut)
+        .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id)
+        .where(DemiJournee.session_id == sess.id)).all()}
+
+
+def minutes_de_presence(session: Session, inscription: Inscription) -> int:
+    lignes = session.execute(select(Presence.statut, DemiJournee.debut, DemiJournee.fin)
+                             .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id)
+                             .where(Presence.inscription_id == inscription.id)).all()
+    from cipdesk.ateliers.sessions.rules import minutes
+
+    return minutes_suivies([(s, minutes(d, f)) for s, d, f in lignes])
+
+
+def alertes_absences(session: Session, personne_ids: list[uuid.UUID] | Select, aujourd_hui: date) -> list[Alerte]:
+    """An unexcused absence at an atelier in the last 30 days: an alert for the référent
+    (one query for every person)."""
+    lignes = session.execute(
+        select(Inscription.personne_id, Atelier.titre, DemiJournee.le, Presence.id)
+        .join(Inscription, Inscription.id == Presence.inscription_id)
+        .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id)
+        .join(SessionAtelier, SessionAtelier.id == DemiJournee.session_id)
+        .join(Atelier, Atelier.id == SessionAtelier.atelier_id)
+        .where(Presence.statut == StatutPresence.ABSENT, Inscription.personne_id.in_(personne_ids),
+               DemiJournee.le >= aujourd_hui - FENETRE_ALERTE, DemiJournee.le <= aujourd_hui)
+        .order_by(DemiJournee.le.desc())).all()
+    vues: set[uuid.UUID] = set()
+    alertes = []
+    for personne_id, titre, le, presence_id in lignes:
+        if personne_id in vues:  # the latest absence only
+            continue
+        vues.add(personne_id)
+        alertes.append(Alerte(personne_id, "absence_atelier",
+                              f"Absence non excusée à l'atelier « {titre} » le {le:%d/%m/%Y}", 2,
+                              "presence_atelier", presence_id))
+    return alertes
+
+
+def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
+    evenements = []
+    for p in session.scalars(select(Presence).join(Inscription, Inscription.id == Presence.inscription_id)
+                             .where(Inscription.personne_id == personne.id)
+                             .options(joinedload(Presence.demi_journee).joinedload(DemiJournee.session)
+                                      .joinedload(SessionAtelier.atelier))):
+        d = p.demi_journee
+        evenements.append(Evenement(d.le, p.created_at, "presence_atelier",
+                                    f"Atelier « {d.session.atelier.titre} » ({d.periode.libelle.lower()}) : "
+                                    f"{p.statut.libelle.lower()}", "", "ateliers.sessions.voir",
+                                    (("session_id", d.session_id),), alerte=p.statut == StatutPresence.ABSENT))
+    return evenements

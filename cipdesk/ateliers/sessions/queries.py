@@ -1,0 +1,101 @@
+"""Queries of the sessions: participants within the access policy, people who may be
+enrolled, the loader's guards, the enrolments on a person's timeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
+from cipdesk.ateliers.sessions.rules import StatutInscription
+from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.core.contrat import Evenement
+from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.personnes.queries import contexte_acces
+from cipdesk.security import policy
+
+
+def garde_session(_session: Session, utilisateur, _objet, modifier: bool) -> bool:
+    return policy.peut_animer_ateliers(utilisateur) if modifier else policy.peut_voir_ateliers(utilisateur)
+
+
+def garde_inscription(session: Session, utilisateur, inscription: Inscription, modifier: bool) -> bool:
+    """A participant's record: whoever may see the person, or the session's animateur."""
+    contexte = contexte_acces(session, inscription.personne)
+    if modifier:
+        return policy.peut_suivre_participant(utilisateur, inscription.personne, inscription.session, **contexte)
+    return policy.peut_voir_participant(utilisateur, inscription.personne, inscription.session, **contexte)
+
+
+def file_active_partagee(session: Session, utilisateur) -> bool:
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id))
+    return bool((parametres or {}).get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))
+
+
+def charger_session(session: Session, session_id) -> SessionAtelier | None:
+    """A session with its atelier, half-days and participants (4 queries whatever the size)."""
+    return session.scalar(select(SessionAtelier).where(SessionAtelier.id == session_id).options(
+        joinedload(SessionAtelier.atelier), joinedload(SessionAtelier.animateur),
+        selectinload(SessionAtelier.demi_journees),
+        selectinload(SessionAtelier.inscriptions).joinedload(Inscription.personne)))
+
+
+@dataclass(frozen=True)
+class Participant:
+    inscription: Inscription
+    visible: bool   # may this user see the person's name and record?
+    rang: int
+
+    @property
+    def nom(self) -> str:
+        return self.inscription.personne.nom_complet if self.visible else f"Participant·e n° {self.rang}"
+
+
+def participants(session: Session, sess: SessionAtelier, utilisateur, *, statuts=None) -> list[Participant]:
+    """The session's participants; a name is shown only to who may see that person."""
+    partagee = file_active_partagee(session, utilisateur)
+    equipes = dict(session.execute(select(Utilisateur.id, Utilisateur.equipe_id).where(
+        Utilisateur.structure_id == sess.structure_id)).all())
+    resultat = []
+    for rang, i in enumerate(sess.inscriptions, start=1):
+        if statuts and i.statut not in statuts:
+            continue
+        visible = policy.peut_voir_participant(utilisateur, i.personne, sess, file_active_partagee=partagee,
+                                               equipe_du_referent=equipes.get(i.personne.referent_id))
+        resultat.append(Participant(i, visible, rang))
+    return resultat
+
+
+def personnes_inscriptibles(session: Session, utilisateur, sess: SessionAtelier) -> list[Personne]:
+    """People of the user's caseload (the policy's perimeter) not yet enrolled in the session."""
+    perimetre = policy.perimetre(utilisateur, file_active_partagee=file_active_partagee(session, utilisateur))
+    deja = select(Inscription.personne_id).where(Inscription.session_id == sess.id,
+                                                 Inscription.statut != StatutInscription.DESISTE)
+    return list(session.scalars(select(Personne).where(
+        perimetre.condition(Personne, Utilisateur), Personne.id.not_in(deja),
+        Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.nom, Personne.prenom).limit(500)))
+
+
+def sessions_de_l_atelier(session: Session, atelier_id) -> list[SessionAtelier]:
+    return list(session.scalars(select(SessionAtelier).where(SessionAtelier.atelier_id == atelier_id)
+                                .options(selectinload(SessionAtelier.demi_journees),
+                                         joinedload(SessionAtelier.animateur))
+                                .order_by(SessionAtelier.created_at)))
+
+
+def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
+    """Enrolments on the person's timeline."""
+    evenements = []
+    for i in session.scalars(select(Inscription).where(Inscription.personne_id == personne.id).options(
+            joinedload(Inscription.session).joinedload(SessionAtelier.atelier))):
+        evenements.append(Evenement(i.inscrit_le, i.created_at, "inscription_atelier",
+                                    f"Inscription à l'atelier « {i.session.atelier.titre} »", i.statut.libelle,
+                                    "ateliers.sessions.voir", (("session_id", i.session_id),)))
+    return evenements
+
+
+def demi_journee_et_session(session: Session, demi_id) -> DemiJournee | None:
+    return session.scalar(select(DemiJournee).where(DemiJournee.id == demi_id).options(
+        joinedload(DemiJournee.session).joinedload(SessionAtelier.atelier)))

@@ -1,0 +1,112 @@
+"""Issue 12: designing an atelier (CP9) — creation from a need, cahier des charges,
+objectifs, progression with keyboard reordering, duplication; bad inputs; access."""
+from __future__ import annotations
+
+import re
+
+from cipdesk.ateliers.conception.models import Atelier, Sequence
+from sqlalchemy import select
+
+from tests.http.ateliers.conftest import texte
+
+ATELIER_VALIDE = {
+    "titre": "Préparer un entretien", "origine": "demande", "commanditaire": "Conseil départemental",
+    "contexte": "Demande du PDI", "caracteristiques_public": "Bénéficiaires du RSA", "places_min": "4",
+    "places_max": "10", "duree_minutes": "180", "format": "presentiel", "objectif_general": "Se présenter",
+    "satisfaction_a_chaud": "y",
+}
+
+
+def test_creer_un_atelier_puis_sa_progression(nav, monde, ctx):
+    nav.connexion(monde.conseiller.email)
+    page = nav.get("/ateliers/nouveau")
+    assert page.status_code == 200
+    assert '<option selected value="">— choisir —</option>' in texte(page) or "— choisir —" in texte(page)
+    reponse = nav.post("/ateliers/nouveau", ATELIER_VALIDE)
+    assert reponse.status_code == 303
+    atelier = ctx.scalar(select(Atelier).where(Atelier.titre == "Préparer un entretien"))
+    assert atelier.commanditaire == "Conseil départemental" and atelier.places_max == 10
+    url = f"/ateliers/{atelier.id}"
+    assert nav.post(f"{url}/objectifs", {"capacite": "se présenter en 2 minutes",
+                                         "modalite_evaluation": "simulation"}, depuis=url).status_code == 303
+    for titre, duree in (("Brise-glace", "30"), ("Simulations", "120"), ("Bilan", "60")):
+        r = nav.post(f"{url}/sequences", {"titre": titre, "duree_minutes": duree, "methode": "active",
+                                          "modalite": "sous_groupes", "format": "presentiel"}, depuis=url)
+        assert r.status_code == 303
+    page = texte(nav.get(url))
+    assert "Active / expérientielle" in page and "En sous-groupes" in page
+    assert "La progression dure 3 h 30, plus que la durée prévue (3 h)" in page  # a warning, not a block
+    ctx.expire_all()
+    sequences = ctx.scalars(select(Sequence).where(Sequence.atelier_id == atelier.id).order_by(Sequence.ordre)).all()
+    assert [s.titre for s in sequences] == ["Brise-glace", "Simulations", "Bilan"]
+    # reorder with a plain submit button (keyboard-usable)
+    assert 'name="sens" value="monter"' in page
+    r = nav.post(f"/ateliers/sequences/{sequences[2].id}/deplacer", {"sens": "monter"}, depuis=url)
+    assert r.status_code == 303
+    ctx.expire_all()
+    ordre = ctx.scalars(select(Sequence.titre).where(Sequence.atelier_id == atelier.id).order_by(Sequence.ordre)).all()
+    assert ordre == ["Brise-glace", "Bilan", "Simulations"]
+    r = nav.post(f"/ateliers/{atelier.id}/dupliquer", {}, depuis=url)
+    assert r.status_code == 303
+    copie = ctx.scalar(select(Atelier).where(Atelier.modele_id == atelier.id))
+    assert copie.titre == "Préparer un entretien (copie)" and len(copie.sequences) == 3 and len(copie.objectifs) == 1
+
+
+def test_mauvaises_saisies_de_la_conception(nav, monde, atelier):
+    nav.connexion(monde.conseiller.email)
+    mauvais = dict(ATELIER_VALIDE, places_min="12", places_max="8", commanditaire="")
+    r = nav.post("/ateliers/nouveau", mauvais)
+    assert r.status_code == 422
+    page = texte(r)
+    assert "qui a formulé la demande" in page
+    assert 'value="Préparer un entretien"' in page  # the input is kept
+    r = nav.post("/ateliers/nouveau", dict(ATELIER_VALIDE, places_min="12", places_max="8"))
+    assert r.status_code == 422 and "Le minimum (12) dépasse le maximum de places (8)." in texte(r)
+    r = nav.post("/ateliers/nouveau", dict(ATELIER_VALIDE, origine=""))
+    assert r.status_code == 422 and "Ce champ est obligatoire." in texte(r)
+    url = f"/ateliers/{atelier.id}"
+    r = nav.post(f"{url}/sequences", {"titre": "Trop longue", "duree_minutes": "200", "methode": "active",
+                                      "modalite": "collectif", "format": "presentiel"}, depuis=url)
+    assert r.status_code == 422
+    assert "est plus longue que la session prévue au cahier des charges (3 h)" in texte(r)
+    assert 'value="Trop longue"' in texte(r)
+    r = nav.post(f"{url}/sequences", {"titre": "x", "duree_minutes": "abc", "methode": "active",
+                                      "modalite": "collectif", "format": "presentiel"}, depuis=url)
+    assert r.status_code == 422 and "Saisissez un nombre entier." in texte(r)
+
+
+def test_besoins_de_la_file_active_sans_nom(nav, monde):
+    nav.connexion(monde.chef.email)
+    page = nav.get("/ateliers/")
+    assert page.status_code == 200 and "Besoins de la file active" in texte(page)
+    assert "Concevoir un atelier</a>" not in texte(page)  # the chef sees, does not design
+
+
+def test_acces_a_la_conception(nav_factory, monde, atelier):
+    url = f"/ateliers/{atelier.id}"
+    cas = [
+        (monde.admin, "get", "/ateliers/", 403), (monde.admin, "get", url, 403),
+        (monde.chef, "get", url, 200), (monde.chef, "get", "/ateliers/nouveau", 403),
+        (monde.chef, "post", f"{url}/objectifs", 403),
+        (monde.collegue, "get", url, 200),   # conseillers of the structure run its ateliers
+        (monde.conseiller_ailleurs, "get", url, 404), (monde.conseiller_ailleurs, "get", f"{url}/modifier", 404),
+        (monde.chef_ailleurs, "get", url, 404),
+    ]
+    for utilisateur, methode, chemin, attendu in cas:
+        nav = nav_factory()
+        nav.connexion(utilisateur.email)
+        if methode == "get":
+            r = nav.get(chemin)
+        else:
+            r = nav.post(chemin, {"capacite": "x"}, depuis="/ateliers/" if utilisateur is not monde.admin else "/")
+        assert r.status_code == attendu, (utilisateur.role, chemin, r.status_code)
+
+
+def test_deplacer_une_sequence_d_une_autre_structure(nav, monde, ctx, fabrique):
+    from tests.http.ateliers.conftest import creer_atelier
+
+    ailleurs = creer_atelier(ctx, monde.conseiller_ailleurs)
+    nav.connexion(monde.conseiller.email)
+    r = nav.post(f"/ateliers/sequences/{ailleurs.sequences[0].id}/deplacer", {"sens": "monter"}, depuis="/ateliers/")
+    assert r.status_code == 404
+    assert re.search("introuvable", texte(r), re.I)

@@ -1,0 +1,81 @@
+"""Issue 12: the pure rules of the ateliers (CP9, CP10), no database."""
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from cipdesk.ateliers.conception import rules as conception
+from cipdesk.ateliers.evaluations.rules import Resultat, moyenne, repartition
+from cipdesk.ateliers.presences.rules import StatutPresence, minutes_suivies, taux
+from cipdesk.ateliers.sessions import rules as sessions
+from cipdesk.ateliers.sessions.rules import Periode
+
+
+def test_les_enums_ont_des_libelles_francais():
+    assert conception.Methode.ACTIVE.libelle == "Active / expérientielle"
+    assert conception.Modalite.SOUS_GROUPES.libelle == "En sous-groupes"
+    assert StatutPresence.RETARD.libelle == "En retard"
+    assert all(m.libelle != m.value for e in (conception.Methode, conception.Modalite, conception.Origine,
+                                              StatutPresence, Resultat, Periode) for m in e)
+
+
+@pytest.mark.parametrize("minutes,texte", [(0, "0 min"), (45, "45 min"), (120, "2 h"), (210, "3 h 30"), (65, "1 h 05")])
+def test_duree_texte(minutes, texte):
+    assert conception.duree_texte(minutes) == texte
+
+
+def test_places_min_et_max():
+    assert conception.erreurs_places(6, 12) == {}
+    assert "dépasse le maximum" in conception.erreurs_places(13, 12)["places_min"]
+    assert "au moins 1" in conception.erreurs_places(0, 0)["places_max"]
+
+
+def test_une_sequence_tient_dans_la_demi_journee_et_dans_la_session():
+    assert conception.erreur_sequence(60, 180) is None
+    assert "au moins 5 minutes" in conception.erreur_sequence(0, 180)
+    assert "plus longue qu'une demi-journée" in conception.erreur_sequence(300, 600)
+    assert "plus longue que la session prévue" in conception.erreur_sequence(120, 90)
+
+
+def test_la_duree_totale_est_un_avertissement():
+    assert conception.avertissement_duree(180, 180) is None
+    assert conception.avertissement_duree(200, None) is None
+    assert "plus que la durée prévue (3 h)" in conception.avertissement_duree(210, 180)
+    assert "il reste 1 h à construire" in conception.avertissement_duree(120, 180)
+
+
+def test_deplacer_une_sequence():
+    assert conception.deplacer(["a", "b", "c"], "b", -1) == ["b", "a", "c"]
+    assert conception.deplacer(["a", "b", "c"], "b", 1) == ["a", "c", "b"]
+    assert conception.deplacer(["a", "b", "c"], "a", -1) == ["a", "b", "c"]
+    assert conception.deplacer(["a", "b", "c"], "c", 1) == ["a", "b", "c"]
+
+
+def test_demi_journees():
+    assert sessions.erreurs_demi_journee(Periode.MATIN, time(9), time(12)) == {}
+    assert sessions.erreurs_demi_journee(Periode.APRES_MIDI, time(13, 30), time(16, 30)) == {}
+    assert "postérieure" in sessions.erreurs_demi_journee(Periode.MATIN, time(11), time(9))["fin"]
+    assert "postérieure" in sessions.erreurs_demi_journee(Periode.MATIN, time(9), time(9))["fin"]
+    assert "au plus 4 h" in sessions.erreurs_demi_journee(Periode.MATIN, time(8), time(12, 30))["fin"]
+    assert "14 h" in sessions.erreurs_demi_journee(Periode.MATIN, time(11), time(15))["fin"]
+    assert "12 h" in sessions.erreurs_demi_journee(Periode.APRES_MIDI, time(9), time(12))["debut"]
+    assert sessions.minutes(time(9), time(12, 30)) == 210
+
+
+def test_capacite():
+    assert sessions.erreur_capacite(10, 8) is None
+    assert sessions.erreur_capacite(8, 8) is None
+    assert "inférieure au nombre de participants déjà inscrits (9)" in sessions.erreur_capacite(8, 9)
+    assert "au moins 1" in sessions.erreur_capacite(0, 0)
+    assert sessions.places_restantes(10, 12) == 0
+
+
+def test_presences_et_evaluations():
+    lignes = [(StatutPresence.PRESENT, 180), (StatutPresence.RETARD, 180), (StatutPresence.ABSENT, 180),
+              (StatutPresence.EXCUSE, 180), (None, 180)]
+    assert minutes_suivies(lignes) == 360
+    assert taux(3, 4) == 75.0 and taux(0, 0) is None
+    assert repartition([Resultat.ATTEINT, Resultat.ATTEINT, Resultat.PARTIEL]) == {
+        Resultat.ATTEINT: 2, Resultat.PARTIEL: 1, Resultat.NON_ATTEINT: 0}
+    assert moyenne([3, 4]) == 3.5 and moyenne([]) is None
