@@ -112,16 +112,14 @@ def remplir(session: Session, *, seed: int = 20261123) -> list[tuple[str, str, s
         if auteur is camille and texte is NOTES_DEMO[0]:
             notes.partager_note(session, auteur=camille, note=note, collegue=yannick)
     session.flush()
-    from cipdesk.accueil.demo import remplir_accueil
-
-    remplir_accueil(session, seed=seed)
-    from cipdesk.parcours.demo import remplir_parcours
-
-    remplir_parcours(session)  # after the accueil demo: uses each conseiller's people
-    from cipdesk.ateliers.demo import remplir_ateliers
+    # Then every module's own demo data, in the order of the module list (the parcours
+    # uses the people of the accueil demo, the ateliers the people of both).
+    from cipdesk.core.contrat import registre
     from cipdesk.core.dates import aujourdhui
 
-    remplir_ateliers(session, nord, [camille, yannick], aujourdhui())  # ateliers (CP9, CP10) of Camille
+    for module in registre.modules:
+        if module.demo is not None:
+            module.demo(session, seed=seed, aujourd_hui=aujourdhui())
     return _comptes_existants(session)
 
 

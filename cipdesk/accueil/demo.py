@@ -177,7 +177,7 @@ def _diagnostic(session, rnd, conseiller, personne, debut, aujourd_hui, versions
         le = min(aujourd_hui, le + timedelta(days=rnd.randint(30, 60)))
 
 
-def remplir_accueil(session: Session, *, seed: int = 20261123) -> None:
+def remplir_accueil(session: Session, *, seed: int = 20261123, **_options) -> None:
     emails = ("candidat@demo.cipdesk.fr", "conseiller@demo.cipdesk.fr", "conseillere.plie@demo.cipdesk.fr",
               "conseiller.arles@demo.cipdesk.fr")
     par_email = {u.email: u for u in session.scalars(select(Utilisateur).where(Utilisateur.email.in_(emails)))}

@@ -1,13 +1,17 @@
 """Administration of the structure: accounts, teams, settings, keys, audit trail."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Module, TypeObjet
+from cipdesk.security import policy
 
 
 def _module() -> Module:
     from cipdesk.admin.routes import bp
 
     return Module(code="admin", titre="Administration", blueprints=(bp,),
+                  menu=(EntreeDeMenu("Administration", "admin.structures", policy.peut_administrer, ordre=90,
+                                     actif=("admin.",)),
+                        EntreeDeMenu("Journal d'audit", "admin.journal", policy.peut_consulter_audit, ordre=91)),
                   objets=(TypeObjet("cle_donnees", "clé de données"),))
 
 

@@ -120,3 +120,16 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
                       ajustements="Prévoir les identifiants en amont avec chaque référent.",
                       analyse_pratique="J'ai davantage sollicité les binômes pour réguler les écarts de niveau.")
     return crees
+
+
+def remplir_demo(session: Session, *, aujourd_hui: date, **_options) -> list:
+    """The module's demo generator (module contract): the ateliers of the Lille candidate,
+    co-animated with a colleague."""
+    from cipdesk.comptes.models import Utilisateur
+
+    par_email = {u.email: u for u in session.scalars(select(Utilisateur).where(Utilisateur.email.in_(
+        ("candidat@demo.cipdesk.fr", "conseiller@demo.cipdesk.fr"))))}
+    conseillers = [par_email[e] for e in ("candidat@demo.cipdesk.fr", "conseiller@demo.cipdesk.fr") if e in par_email]
+    if not conseillers:
+        return []
+    return remplir_ateliers(session, conseillers[0].structure, conseillers, aujourd_hui)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
 from cipdesk.security import policy
 
 
@@ -36,6 +36,8 @@ def _module() -> Module:
         code="ateliers",
         titre="Ateliers",
         blueprints=(_blueprint(),),
+        menu=(EntreeDeMenu("Ateliers", "ateliers.conception.index", policy.peut_voir_ateliers, ordre=30,
+                           actif=("ateliers.",)),),
         navigation=(Navigation(
             "ateliers", "Ateliers",
             "Concevoir des ateliers thématiques à partir des besoins de la file active, leur progression "
@@ -78,7 +80,7 @@ def _module() -> Module:
                           "REAC CP10, critères « Le bilan de l'atelier est rédigé de manière claire et précise » ; "
                           "« L'analyse de la pratique d'animation est pertinente »."),
         ),
-        demo=demo.remplir_ateliers,
+        demo=demo.remplir_demo,
     )
 
 

@@ -4,7 +4,7 @@ signal."""
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import Module, Navigation, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Module, Navigation, TypeObjet
 from cipdesk.security import policy
 
 
@@ -26,6 +26,10 @@ def _module() -> Module:
         code="competences",
         titre="Mes compétences",
         blueprints=(bp,),
+        menu=(EntreeDeMenu("Mes compétences", "competences.couverture", policy.est_conseiller, ordre=70,
+                           actif=("competences.",)),
+              EntreeDeMenu("Candidats au titre", "competences.candidats", policy.est_chef, ordre=70,
+                           actif=("competences.",)),),
         navigation=(Navigation(
             "competences", "Mes compétences",
             "Voir sa pratique quotidienne en regard du REAC et préparer le dossier du titre CIP.",

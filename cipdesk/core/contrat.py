@@ -78,6 +78,17 @@ class Navigation:
 
 
 @dataclass(frozen=True)
+class EntreeDeMenu:
+    """An entry of the main menu (base.html), shown when `visible(utilisateur)` — a
+    question of the policy. `actif`: endpoint prefixes under which it is the current page."""
+    libelle: str
+    endpoint: str
+    visible: Callable[[Any], bool]
+    ordre: int = 50
+    actif: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Lisible:
     """A model the one loader (`web.chargement.charger`) may load by id.
 
@@ -101,6 +112,7 @@ class Module:
     titre: str
     blueprints: tuple = ()
     navigation: tuple[Navigation, ...] = ()
+    menu: tuple[EntreeDeMenu, ...] = ()
     objets: tuple[TypeObjet, ...] = ()
     lisibles: tuple[Lisible, ...] = ()
     alertes: tuple[FournisseurAlertes, ...] = ()
@@ -109,7 +121,7 @@ class Module:
     dossier: Mapping[int, FournisseurCas] = field(default_factory=dict)   # part number → cases
     recepteurs: Callable[[], None] | None = None    # connects this module's signal receivers
     commandes: tuple = ()                            # click commands added to `cipdesk`
-    demo: Callable[..., Any] | None = None           # (session, structure, conseillers, aujourd_hui)
+    demo: Callable[..., Any] | None = None           # (session, *, seed, aujourd_hui), in module order
     echelle: Callable[..., Any] | None = None        # scale generator, run by bench/ only
     # Hooks filled by later issues (agenda, the person's RGPD rights).
     agenda: tuple[Callable[..., list], ...] = ()
@@ -180,6 +192,16 @@ class Registre:
 
     def navigation(self) -> list[Navigation]:
         return sorted((n for m in self.modules for n in m.navigation), key=lambda n: n.ordre)
+
+    def menu(self, utilisateur, endpoint: str | None = None) -> list[tuple[EntreeDeMenu, bool]]:
+        """The menu entries this user may see, in order, each with « is it the current page? »:
+        the entry of this very endpoint, else the first whose prefixes contain it."""
+        entrees = sorted((e for m in self.modules for e in m.menu if e.visible(utilisateur)),
+                         key=lambda e: e.ordre)
+        endpoint = endpoint or ""
+        courante = next((e for e in entrees if e.endpoint == endpoint), None) or next(
+            (e for e in entrees if any(endpoint.startswith(p) for p in e.actif)), None)
+        return [(e, e is courante) for e in entrees]
 
     def alertes(self) -> Iterator[FournisseurAlertes]:
         return (f for m in self.modules for f in m.alertes)

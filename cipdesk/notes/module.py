@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Module, TypeObjet
+from cipdesk.security import policy
 
 
 def _recepteurs() -> None:
@@ -19,6 +20,8 @@ def _module() -> Module:
     from cipdesk.notes.routes import bp
 
     return Module(code="notes", titre="Notes confidentielles", blueprints=(bp,),
+        menu=(EntreeDeMenu("Notes confidentielles", "notes.liste", policy.peut_ecrire_note, ordre=60,
+                           actif=("notes.",)),),
                   objets=(TypeObjet("note_confidentielle", "note confidentielle", "notes.voir", "note_id"),),
                   recepteurs=_recepteurs)
 

@@ -103,7 +103,7 @@ def _etapes(session, J, parcours, conseiller, reajuster=True):
     return e1, e2, e3
 
 
-def remplir_parcours(session: Session, aujourd_hui: date | None = None) -> None:
+def remplir_parcours(session: Session, aujourd_hui: date | None = None, **_options) -> None:
     J = aujourd_hui or aujourdhui()
     par_email = {u.email: u for u in session.scalars(select(Utilisateur).where(Utilisateur.email.in_(
         ("candidat@demo.cipdesk.fr", "conseiller@demo.cipdesk.fr", "conseillere.plie@demo.cipdesk.fr"))))}

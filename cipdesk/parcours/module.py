@@ -2,7 +2,7 @@
 entretiens, projet professionnel and exit, in the module contract."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
 from cipdesk.security import policy
 
 
@@ -25,6 +25,8 @@ def _module() -> Module:
         code="parcours",
         titre="Parcours",
         blueprints=(bp,),
+        menu=(EntreeDeMenu("Parcours", "parcours.contrat.index", policy.peut_voir_file_active, ordre=20,
+                           actif=("parcours.",)),),
         navigation=(Navigation(
             "parcours", "Parcours",
             "Contractualiser le parcours, suivre les étapes et les entretiens, accompagner le "

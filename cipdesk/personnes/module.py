@@ -4,7 +4,8 @@ person is loaded through."""
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import Lisible, Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, TypeObjet
+from cipdesk.security import policy
 
 
 def _recepteurs() -> None:
@@ -26,6 +27,9 @@ def _module() -> Module:
         code="personnes",
         titre="Personnes accompagnées",
         blueprints=(bp,),
+        menu=(EntreeDeMenu("Accueil", "personnes.accueil", lambda u: True, ordre=0),
+              EntreeDeMenu("File active", "personnes.file_active", policy.peut_voir_file_active, ordre=10,
+                           actif=("personnes.", "accueil.", "territoire.")),),
         objets=(TypeObjet("personne", "personne accompagnée", "personnes.voir", "personne_id"),),
         lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
         recepteurs=_recepteurs,
