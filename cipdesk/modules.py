@@ -17,6 +17,7 @@ MODULES = (
     "cipdesk.parcours",
     "cipdesk.notes",
     "cipdesk.competences",
+    "cipdesk.employeurs",
     "cipdesk.chantiers",
 )
 

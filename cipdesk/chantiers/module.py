@@ -17,9 +17,6 @@ MODULE = Module(
         Navigation("ateliers", "Ateliers",
                    "Concevoir des ateliers thématiques, leur progression pédagogique, les animer et "
                    "en faire le bilan.", ("CP9", "CP10"), visible=_professionnels, ordre=30),
-        Navigation("employeurs", "Employeurs",
-                   "Prospecter les employeurs du territoire, analyser leurs besoins, appuyer leurs "
-                   "recrutements.", ("CP12", "CP13", "CP15"), visible=_professionnels, ordre=40),
         Navigation("integration", "Intégration",
                    "Suivre l'intégration et le maintien dans l'emploi avec l'employeur et le salarié.",
                    ("CP14",), visible=_professionnels, ordre=50),

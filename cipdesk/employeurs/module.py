@@ -1,0 +1,80 @@
+"""The Employeurs module (REAC activité type 3: CP12, CP13, CP15) in the module
+contract: the parent blueprint `/employeurs/` with one nested blueprint per
+sub-entity, record kinds, the loader's guards, alerts, the person's timeline,
+evidence rules citing the REAC, and the demo generator."""
+from __future__ import annotations
+
+from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.security import policy
+
+
+def _blueprint():
+    from cipdesk.employeurs.candidatures.routes import bp as candidatures
+    from cipdesk.employeurs.entreprises.routes import bp as entreprises
+    from cipdesk.employeurs.interactions.routes import bp as interactions
+    from cipdesk.employeurs.offres.routes import bp as offres
+    from cipdesk.employeurs.routes import bp
+
+    # module.py is imported once per process: the children are nested once.
+    for enfant in (entreprises, interactions, offres, candidatures):
+        bp.register_blueprint(enfant)
+    return bp
+
+
+def _module() -> Module:
+    from cipdesk.employeurs import demo
+    from cipdesk.employeurs.candidatures import queries as candidatures
+    from cipdesk.employeurs.candidatures.models import Candidature
+    from cipdesk.employeurs.entreprises.models import Entreprise
+    from cipdesk.employeurs.entreprises.queries import garde_entreprise
+    from cipdesk.employeurs.interactions import queries as interactions
+    from cipdesk.employeurs.interactions.models import Interaction
+    from cipdesk.employeurs.offres.models import FicheDePoste, Offre
+
+    return Module(
+        code="employeurs",
+        titre="Employeurs",
+        blueprints=(_blueprint(),),
+        navigation=(Navigation(
+            "employeurs", "Employeurs",
+            "Prospecter les employeurs du territoire, analyser leurs besoins, appuyer leurs recrutements.",
+            ("CP12", "CP13", "CP15"), visible=policy.peut_voir_employeurs, endpoint="employeurs.index", ordre=40),),
+        objets=(
+            TypeObjet("entreprise", "entreprise", "employeurs.entreprises.voir", "entreprise_id"),
+            TypeObjet("interaction_entreprise", "échange avec un employeur"),
+            TypeObjet("fiche_de_poste", "fiche de poste", "employeurs.offres.fiche", "fiche_id"),
+            TypeObjet("offre_emploi", "offre d'emploi", "employeurs.offres.voir", "offre_id"),
+            TypeObjet("candidature", "candidature", "employeurs.candidatures.voir", "candidature_id"),
+        ),
+        lisibles=(
+            Lisible(Entreprise, garde_entreprise),
+            Lisible(Interaction, garde_entreprise),
+            Lisible(FicheDePoste, garde_entreprise),
+            Lisible(Offre, garde_entreprise),
+            Lisible(Candidature, candidatures.garde_candidature, audit="candidature"),
+        ),
+        alertes=(interactions.alertes_actions_en_retard, candidatures.alertes_sans_reponse),
+        chronologie=(candidatures.chronologie_candidatures,),
+        preuves=(
+            RegleDePreuve("entreprise", ("CP12",),
+                          "REAC CP12, savoir-faire « Créer et mettre à jour une base de données des entreprises » ; "
+                          "critère « La cible d'employeurs contactés est cohérente avec l'analyse réalisée »."),
+            RegleDePreuve("interaction_entreprise", ("CP12",),
+                          "REAC CP12, critères « La stratégie et les outils de prospection sont adaptés aux employeurs "
+                          "contactés » et « La planification des actions de prospection est efficiente » (savoir-faire "
+                          "« Mettre en œuvre des techniques de prospection »)."),
+            RegleDePreuve("fiche_de_poste", ("CP13",),
+                          "REAC CP13, critères « Les besoins de l'employeur sont repérés » et « Les caractéristiques du "
+                          "poste sont correctement identifiées »."),
+            RegleDePreuve("offre_emploi", ("CP13",),
+                          "REAC CP13, critère « La législation sur la non-discrimination à l'emploi est connue » "
+                          "(savoir-faire « Formaliser une offre d'emploi selon la législation en vigueur »)."),
+            RegleDePreuve("candidature", ("CP13",),
+                          "REAC CP13, critère « Les candidats potentiels sont identifiés » (savoir-faire « Rapprocher "
+                          "l'offre et la demande »)."),
+        ),
+        demo=demo.remplir_employeurs,
+    )
+
+
+MODULE = _module()
