@@ -83,9 +83,9 @@ def justifier(session: Session, offre: Offre, *, par, cle: str, justification: s
     who wrote it and when."""
     signalement = next((s for s in signalements(offre) if s.cle == cle), None)
     if signalement is None:
-        raise ErreurMetier("Cette formulation n'est plus signalée : rien à justifier.", "cle")
+        raise ErreurMetier("Cette formulation n'est plus signalée : rien à justifier.")
     if cle in {j.cle for j in offre.justifications}:
-        raise ErreurMetier("Cette exigence est déjà justifiée.", "cle")
+        raise ErreurMetier("Cette exigence est déjà justifiée.")
     message = rules.verifier_justification(justification)
     if message:
         raise ErreurMetier(message, "justification")
