@@ -90,6 +90,9 @@ def remplir(session: Session, *, seed: int = 20261123) -> list[tuple[str, str, s
     from cipdesk.parcours.demo import remplir_parcours
 
     remplir_parcours(session)  # after the accueil demo: uses each conseiller's people
+    from cipdesk.employeurs.demo import remplir_employeurs
+
+    remplir_employeurs(session)  # after the people: candidatures for each conseiller's caseload
     return _comptes_existants(session)
 
 

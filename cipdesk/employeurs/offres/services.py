@@ -22,6 +22,7 @@ def rediger_fiche(session: Session, entreprise: Entreprise, *, par, donnees: dic
     contact = donnees.pop("contact", None)
     if contact is not None and contact.entreprise_id != entreprise.id:
         raise ErreurMetier("Choisissez un contact de cette entreprise.", "contact_id")
+    donnees["type_contrat"] = rules.TypeContrat(donnees["type_contrat"])
     fiche = FicheDePoste(structure_id=entreprise.structure_id, entreprise=entreprise, redigee_par_id=par.id,
                          contact=contact, **donnees)
     session.add(fiche)

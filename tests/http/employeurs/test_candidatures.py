@@ -90,7 +90,7 @@ def test_acces(nav_factory, emp, ctx):
     assert conseiller.get(voir).status_code == 200
     collegue = nav_factory(); collegue.connexion(emp.collegue.email)  # person outside their perimeter
     assert collegue.get(voir).status_code == 403
-    assert "Alex" not in collegue.get(f"/employeurs/offres/{emp.offre.id}").get_data(as_text=True)
+    assert emp.personne.nom not in collegue.get(f"/employeurs/offres/{emp.offre.id}").get_data(as_text=True)
     assert "1 autre candidature" in collegue.get(f"/employeurs/offres/{emp.offre.id}").get_data(as_text=True)
     chef = nav_factory(); chef.connexion(emp.chef.email)  # the référent's team: sees, does not write
     assert chef.get(voir).status_code == 200
@@ -100,4 +100,4 @@ def test_acces(nav_factory, emp, ctx):
     assert admin.get(voir).status_code == 403 and admin.get("/employeurs/candidatures/").status_code == 403
     ailleurs = nav_factory(); ailleurs.connexion(emp.conseiller_ailleurs.email)
     assert ailleurs.get(voir).status_code == 404 and ailleurs.get(nouvelle).status_code == 404
-    assert "Alex" not in ailleurs.get("/employeurs/candidatures/").get_data(as_text=True)
+    assert emp.personne.nom not in ailleurs.get("/employeurs/candidatures/").get_data(as_text=True)
