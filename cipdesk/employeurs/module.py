@@ -13,10 +13,11 @@ def _blueprint():
     from cipdesk.employeurs.entreprises.routes import bp as entreprises
     from cipdesk.employeurs.interactions.routes import bp as interactions
     from cipdesk.employeurs.offres.routes import bp as offres
+    from cipdesk.employeurs.prospection.routes import bp as prospection
     from cipdesk.employeurs.routes import bp
 
     # module.py is imported once per process: the children are nested once.
-    for enfant in (entreprises, interactions, offres, candidatures):
+    for enfant in (entreprises, interactions, offres, candidatures, prospection):
         bp.register_blueprint(enfant)
     return bp
 
@@ -30,6 +31,7 @@ def _module() -> Module:
     from cipdesk.employeurs.interactions import queries as interactions
     from cipdesk.employeurs.interactions.models import Interaction
     from cipdesk.employeurs.offres.models import FicheDePoste, Offre
+    from cipdesk.employeurs.prospection.models import ActionProspection
 
     return Module(
         code="employeurs",
@@ -45,12 +47,16 @@ def _module() -> Module:
             TypeObjet("fiche_de_poste", "fiche de poste", "employeurs.offres.fiche", "fiche_id"),
             TypeObjet("offre_emploi", "offre d'emploi", "employeurs.offres.voir", "offre_id"),
             TypeObjet("candidature", "candidature", "employeurs.candidatures.voir", "candidature_id"),
+            TypeObjet("action_prospection", "action de prospection", "employeurs.prospection.voir", "action_id"),
+            TypeObjet("pratiques_durables", "pratiques de développement durable d'une action de prospection",
+                      "employeurs.prospection.voir", "action_id"),
         ),
         lisibles=(
             Lisible(Entreprise, garde_entreprise),
             Lisible(Interaction, garde_entreprise),
             Lisible(FicheDePoste, garde_entreprise),
             Lisible(Offre, garde_entreprise),
+            Lisible(ActionProspection, garde_entreprise),
             Lisible(Candidature, candidatures.garde_candidature, audit="candidature"),
         ),
         alertes=(interactions.alertes_actions_en_retard, candidatures.alertes_sans_reponse),
@@ -72,6 +78,14 @@ def _module() -> Module:
             RegleDePreuve("candidature", ("CP13",),
                           "REAC CP13, critère « Les candidats potentiels sont identifiés » (savoir-faire « Rapprocher "
                           "l'offre et la demande »)."),
+            RegleDePreuve("action_prospection", ("CP12",),
+                          "REAC CP12, critères « L'analyse des données du territoire, des orientations de la structure "
+                          "et des projets professionnels des bénéficiaires est pertinente », « La stratégie est cohérente "
+                          "par rapport aux objectifs préalablement définis » et « L'évaluation de l'action de prospection "
+                          "permet de mesurer les écarts »."),
+            RegleDePreuve("pratiques_durables", ("CP15",),
+                          "REAC CP15, critère « Les pratiques professionnelles prennent en compte la dimension éco "
+                          "citoyenne »."),
         ),
         demo=demo.remplir_employeurs,
     )

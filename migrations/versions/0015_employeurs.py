@@ -1,4 +1,4 @@
-"""employeurs : entreprises et contacts, échanges, fiches de poste, offres et justifications, candidatures et leur journal
+"""employeurs : entreprises et contacts, échanges, fiches de poste, offres et justifications, candidatures et leur journal, actions de prospection (indicateurs, employeurs ciblés)
 
 Revision ID: 0015_employeurs
 Revises: 0010_soumissions
@@ -230,9 +230,80 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_transition_candidature_candidature_id'), ['candidature_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transition_candidature_structure_id'), ['structure_id'], unique=False)
 
+    op.create_table('action_prospection',
+    sa.Column('titre', sa.String(length=200), nullable=False),
+    sa.Column('pilote_id', sa.Uuid(), nullable=False),
+    sa.Column('debut', sa.Date(), nullable=False),
+    sa.Column('fin', sa.Date(), nullable=False),
+    sa.Column('objectifs', sa.Text(), nullable=False),
+    sa.Column('diagnostic_territoire', sa.Text(), nullable=False),
+    sa.Column('sources_diagnostic', sa.Text(), nullable=False),
+    sa.Column('cible_employeurs', sa.Text(), nullable=False),
+    sa.Column('strategie', sa.Text(), nullable=False),
+    sa.Column('outils', sa.Text(), nullable=False),
+    sa.Column('pratiques_durables', sa.Text(), nullable=False),
+    sa.Column('evaluation', sa.Text(), nullable=False),
+    sa.Column('causes_ecarts', sa.Text(), nullable=False),
+    sa.Column('evaluee_le', sa.Date(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
+    sa.ForeignKeyConstraint(['pilote_id'], ['utilisateur.id'], name=op.f('fk_action_prospection_pilote_id_utilisateur')),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_action_prospection_structure_id_structure')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_action_prospection'))
+    )
+    with op.batch_alter_table('action_prospection', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_action_prospection_structure_id'), ['structure_id'], unique=False)
+
+    op.create_table('cible_prospection',
+    sa.Column('action_id', sa.Uuid(), nullable=False),
+    sa.Column('entreprise_id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['action_prospection.id'], name=op.f('fk_cible_prospection_action_id_action_prospection')),
+    sa.ForeignKeyConstraint(['entreprise_id'], ['entreprise.id'], name=op.f('fk_cible_prospection_entreprise_id_entreprise')),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_cible_prospection_structure_id_structure')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_cible_prospection')),
+    sa.UniqueConstraint('action_id', 'entreprise_id', name='uq_cible_prospection_action_entreprise')
+    )
+    with op.batch_alter_table('cible_prospection', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_cible_prospection_action_id'), ['action_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_cible_prospection_structure_id'), ['structure_id'], unique=False)
+
+    op.create_table('indicateur_prospection',
+    sa.Column('action_id', sa.Uuid(), nullable=False),
+    sa.Column('code', sa.Enum('contacts', 'visites', 'offres', 'placements', name='indicateur', native_enum=False, length=30), nullable=False),
+    sa.Column('cible', sa.Integer(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.ForeignKeyConstraint(['action_id'], ['action_prospection.id'], name=op.f('fk_indicateur_prospection_action_id_action_prospection')),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_indicateur_prospection_structure_id_structure')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_indicateur_prospection')),
+    sa.UniqueConstraint('action_id', 'code', name='uq_indicateur_prospection_action_code')
+    )
+    with op.batch_alter_table('indicateur_prospection', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_indicateur_prospection_action_id'), ['action_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_indicateur_prospection_structure_id'), ['structure_id'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('indicateur_prospection', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_indicateur_prospection_structure_id'))
+        batch_op.drop_index(batch_op.f('ix_indicateur_prospection_action_id'))
+
+    op.drop_table('indicateur_prospection')
+    with op.batch_alter_table('cible_prospection', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_cible_prospection_structure_id'))
+        batch_op.drop_index(batch_op.f('ix_cible_prospection_action_id'))
+
+    op.drop_table('cible_prospection')
+    with op.batch_alter_table('action_prospection', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_prospection_structure_id'))
+
+    op.drop_table('action_prospection')
+
     with op.batch_alter_table('transition_candidature', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_transition_candidature_structure_id'))
         batch_op.drop_index(batch_op.f('ix_transition_candidature_candidature_id'))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from cipdesk.notes import services as notes
 from tests.accueil_fabrique import objets_accueil
+from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS, objets_employeurs
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -218,6 +219,8 @@ MATRICE = {
                                   ("POST", lambda o: "/parcours/listes", ADMIN_SEUL)],
 }
 
+MATRICE.update(MATRICE_EMPLOYEURS)
+
 
 def test_chaque_route_est_dans_la_matrice(app):
     endpoints = {regle.endpoint for regle in app.url_map.iter_rules()}
@@ -249,6 +252,7 @@ def test_matrice(role, nav, fabrique, ctx):
     objets.update(_objets_competences(ctx, monde))
     objets.update(_objets_parcours(ctx, monde))
     objets.update(_objets_comptes(ctx, monde))
+    objets.update(objets_employeurs(ctx, monde))
     comptes = {"conseiller": monde.conseiller, "collegue": monde.collegue, "candidat": monde.candidat,
                "chef": monde.chef, "admin": monde.admin, "ailleurs": monde.conseiller_ailleurs}
     ecarts = []
