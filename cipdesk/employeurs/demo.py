@@ -148,4 +148,25 @@ def _structure(session, structure, equipe, lignes, rnd, aujourd_hui) -> None:
             candidatures.faire_passer(session, c, par=par, vers=vers, le=le, aujourd_hui=aujourd_hui,
                                       motif_refus="experience" if vers == E.REFUSEE else "",
                                       commentaire="Candidat·e disponible immédiatement." if vers == E.ENVOYEE else "")
+    # an immersion (PMSMP) signed, done, whose bilan says the employer plans to hire
+    if personnes:
+        from cipdesk.employeurs.immersions import services as immersions
+        from cipdesk.employeurs.immersions.rules import StatutImmersion
+
+        e3, tuteur, par3 = base[2]
+        personne = personnes[-1]
+        par3 = conseillers[personne.referent_id]
+        debut = aujourd_hui - timedelta(days=30)
+        immersion = immersions.creer_convention(session, e3, personne, par=par3, dans_le_perimetre=True, donnees={
+            "tuteur": tuteur, "prescripteur": "France Travail", "objectif": "recrutement", "debut": debut,
+            "fin": debut + timedelta(days=11), "horaires": "Lundi au vendredi, 8 h – 12 h et 13 h – 16 h",
+            "lieu": f"{e3.nom}, {e3.commune}", "taches": "Réception des marchandises, préparation de commandes, "
+            "inventaire.", "modalites_evaluation": "Grille d'évaluation remplie avec le tuteur à mi-parcours et à la fin."})
+        for statut in (StatutImmersion.A_SIGNER, StatutImmersion.SIGNEE):
+            immersions.changer_statut(session, immersion, par=par3, vers=statut, le=debut - timedelta(days=3),
+                                      aujourd_hui=aujourd_hui)
+        immersions.faire_le_bilan(session, immersion, par=par3, aujourd_hui=aujourd_hui, donnees={
+            "bilan_le": debut + timedelta(days=12), "appreciation_tuteur": "Ponctuel, rigoureux, s'intègre bien.",
+            "bilan": "Le métier correspond au projet ; l'entreprise propose un CDD de 6 mois.",
+            "objectif_atteint": True, "embauche_envisagee": True})
     session.flush()

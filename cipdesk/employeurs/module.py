@@ -14,10 +14,11 @@ def _blueprint():
     from cipdesk.employeurs.interactions.routes import bp as interactions
     from cipdesk.employeurs.offres.routes import bp as offres
     from cipdesk.employeurs.prospection.routes import bp as prospection
+    from cipdesk.employeurs.immersions.routes import bp as immersions
     from cipdesk.employeurs.routes import bp
 
     # module.py is imported once per process: the children are nested once.
-    for enfant in (entreprises, interactions, offres, candidatures, prospection):
+    for enfant in (entreprises, interactions, offres, candidatures, prospection, immersions):
         bp.register_blueprint(enfant)
     return bp
 
@@ -32,6 +33,8 @@ def _module() -> Module:
     from cipdesk.employeurs.interactions.models import Interaction
     from cipdesk.employeurs.offres.models import FicheDePoste, Offre
     from cipdesk.employeurs.prospection.models import ActionProspection
+    from cipdesk.employeurs.immersions import queries as immersions
+    from cipdesk.employeurs.immersions.models import Immersion
 
     return Module(
         code="employeurs",
@@ -47,6 +50,7 @@ def _module() -> Module:
             TypeObjet("fiche_de_poste", "fiche de poste", "employeurs.offres.fiche", "fiche_id"),
             TypeObjet("offre_emploi", "offre d'emploi", "employeurs.offres.voir", "offre_id"),
             TypeObjet("candidature", "candidature", "employeurs.candidatures.voir", "candidature_id"),
+            TypeObjet("immersion", "immersion (PMSMP)", "employeurs.immersions.voir", "immersion_id"),
             TypeObjet("action_prospection", "action de prospection", "employeurs.prospection.voir", "action_id"),
             TypeObjet("pratiques_durables", "pratiques de développement durable d'une action de prospection",
                       "employeurs.prospection.voir", "action_id"),
@@ -57,10 +61,11 @@ def _module() -> Module:
             Lisible(FicheDePoste, garde_entreprise),
             Lisible(Offre, garde_entreprise),
             Lisible(ActionProspection, garde_entreprise),
+            Lisible(Immersion, immersions.garde_immersion, audit="immersion"),
             Lisible(Candidature, candidatures.garde_candidature, audit="candidature"),
         ),
         alertes=(interactions.alertes_actions_en_retard, candidatures.alertes_sans_reponse),
-        chronologie=(candidatures.chronologie_candidatures,),
+        chronologie=(candidatures.chronologie_candidatures, immersions.chronologie_immersions),
         preuves=(
             RegleDePreuve("entreprise", ("CP12",),
                           "REAC CP12, savoir-faire « Créer et mettre à jour une base de données des entreprises » ; "
@@ -78,6 +83,10 @@ def _module() -> Module:
             RegleDePreuve("candidature", ("CP13",),
                           "REAC CP13, critère « Les candidats potentiels sont identifiés » (savoir-faire « Rapprocher "
                           "l'offre et la demande »)."),
+            RegleDePreuve("immersion", ("CP13",),
+                          "REAC CP13, critères « Les informations sur les mesures, les dispositifs d'insertion, et les "
+                          "contrats de travail sont adaptés » et « Les candidats potentiels sont identifiés » (savoir-faire "
+                          "« Aider au montage des dossiers relatifs aux mesures »)."),
             RegleDePreuve("action_prospection", ("CP12",),
                           "REAC CP12, critères « L'analyse des données du territoire, des orientations de la structure "
                           "et des projets professionnels des bénéficiaires est pertinente », « La stratégie est cohérente "

@@ -1,4 +1,4 @@
-"""employeurs : entreprises et contacts, échanges, fiches de poste, offres et justifications, candidatures et leur journal, actions de prospection (indicateurs, employeurs ciblés)
+"""employeurs : entreprises et contacts, échanges, fiches de poste, offres et justifications, candidatures et leur journal, actions de prospection (indicateurs, employeurs ciblés), immersions (PMSMP)
 
 Revision ID: 0015_employeurs
 Revises: 0010_soumissions
@@ -287,8 +287,54 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_indicateur_prospection_action_id'), ['action_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_indicateur_prospection_structure_id'), ['structure_id'], unique=False)
 
+    op.create_table('immersion',
+    sa.Column('personne_id', sa.Uuid(), nullable=False),
+    sa.Column('entreprise_id', sa.Uuid(), nullable=False),
+    sa.Column('tuteur_id', sa.Uuid(), nullable=False),
+    sa.Column('conseiller_id', sa.Uuid(), nullable=False),
+    sa.Column('prescripteur', sa.String(length=200), nullable=False),
+    sa.Column('objectif', sa.Enum('decouvrir', 'confirmer', 'recrutement', name='objectifpmsmp', native_enum=False, length=30), nullable=False),
+    sa.Column('debut', sa.Date(), nullable=False),
+    sa.Column('fin', sa.Date(), nullable=False),
+    sa.Column('horaires', sa.String(length=300), nullable=False),
+    sa.Column('lieu', sa.String(length=300), nullable=False),
+    sa.Column('taches', sa.Text(), nullable=False),
+    sa.Column('modalites_evaluation', sa.Text(), nullable=False),
+    sa.Column('renouvelle_id', sa.Uuid(), nullable=True),
+    sa.Column('statut', sa.Enum('brouillon', 'a_signer', 'signee', 'realisee', 'annulee', name='statutimmersion', native_enum=False, length=30), nullable=False),
+    sa.Column('signee_le', sa.Date(), nullable=True),
+    sa.Column('bilan', sa.Text(), nullable=False),
+    sa.Column('appreciation_tuteur', sa.Text(), nullable=False),
+    sa.Column('objectif_atteint', sa.Boolean(), nullable=True),
+    sa.Column('embauche_envisagee', sa.Boolean(), nullable=True),
+    sa.Column('bilan_le', sa.Date(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
+    sa.ForeignKeyConstraint(['conseiller_id'], ['utilisateur.id'], name=op.f('fk_immersion_conseiller_id_utilisateur')),
+    sa.ForeignKeyConstraint(['entreprise_id'], ['entreprise.id'], name=op.f('fk_immersion_entreprise_id_entreprise')),
+    sa.ForeignKeyConstraint(['personne_id'], ['personne.id'], name=op.f('fk_immersion_personne_id_personne')),
+    sa.ForeignKeyConstraint(['renouvelle_id'], ['immersion.id'], name=op.f('fk_immersion_renouvelle_id_immersion')),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_immersion_structure_id_structure')),
+    sa.ForeignKeyConstraint(['tuteur_id'], ['contact_entreprise.id'], name=op.f('fk_immersion_tuteur_id_contact_entreprise')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_immersion'))
+    )
+    with op.batch_alter_table('immersion', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_immersion_entreprise_id'), ['entreprise_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_immersion_personne_id'), ['personne_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_immersion_structure_id'), ['structure_id'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('immersion', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_immersion_structure_id'))
+        batch_op.drop_index(batch_op.f('ix_immersion_personne_id'))
+        batch_op.drop_index(batch_op.f('ix_immersion_entreprise_id'))
+
+    op.drop_table('immersion')
+
     with op.batch_alter_table('indicateur_prospection', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_indicateur_prospection_structure_id'))
         batch_op.drop_index(batch_op.f('ix_indicateur_prospection_action_id'))

@@ -55,6 +55,14 @@ MATRICE_EMPLOYEURS = {
                                            ("POST", ECRIRE)),
     "employeurs.candidatures.voir": _l("/employeurs/candidatures/{candidature}", ("GET", CAND_VOIR)),
     "employeurs.candidatures.etape": _l("/employeurs/candidatures/{candidature}/etape", ("POST", CAND_ECRIRE)),
+    "employeurs.immersions.liste": _l("/employeurs/immersions/", ("GET", LISTE)),
+    "employeurs.immersions.nouvelle": _l("/employeurs/immersions/entreprises/{entreprise}/nouvelle", ("GET", ECRIRE),
+                                         ("POST", ECRIRE)),
+    "employeurs.immersions.voir": _l("/employeurs/immersions/{immersion}", ("GET", CAND_VOIR)),
+    "employeurs.immersions.convention_pdf": _l("/employeurs/immersions/{immersion}/convention.pdf",
+                                               ("GET", CAND_VOIR)),
+    "employeurs.immersions.changer_statut": _l("/employeurs/immersions/{immersion}/statut", ("POST", CAND_ECRIRE)),
+    "employeurs.immersions.bilan": _l("/employeurs/immersions/{immersion}/bilan", ("POST", CAND_ECRIRE)),
     "employeurs.prospection.liste": _l("/employeurs/prospection/", ("GET", LISTE)),
     "employeurs.prospection.nouvelle": _l("/employeurs/prospection/nouvelle", ("GET", CREER), ("POST", CREER)),
     "employeurs.prospection.voir": _l("/employeurs/prospection/{prospection}", ("GET", VOIR)),
@@ -88,6 +96,14 @@ def objets_employeurs(ctx, monde) -> dict:
         "titre": "Logistique", "debut": j, "fin": date(2026, 6, 30), "objectifs": "o", "diagnostic_territoire": "d",
         "sources_diagnostic": "s", "cible_employeurs": "", "strategie": "", "outils": "", "pratiques_durables": ""},
         cibles={"contacts": 10, "visites": 4, "offres": 3, "placements": 2})
+    from cipdesk.employeurs.entreprises.services import ajouter_contact
+    from cipdesk.employeurs.immersions.services import creer_convention
+
+    tuteur = ajouter_contact(ctx, e, par=monde.conseiller, donnees={
+        "nom": "Tuteur", "role": "tuteur", "mode_prefere": "telephone", "telephone": "0490000000"})
+    immersion = creer_convention(ctx, e, personne, par=monde.conseiller, dans_le_perimetre=True, donnees={
+        "tuteur": tuteur, "prescripteur": "PLIE", "objectif": "decouvrir", "debut": j, "fin": date(2026, 1, 9),
+        "horaires": "9 h–17 h", "lieu": "Lille", "taches": "t", "modalites_evaluation": "m"})
     ctx.commit()
-    return {"entreprise": e.id, "interaction": i.id, "fiche": fiche.id, "offre": offre.id,
+    return {"immersion": immersion.id, "entreprise": e.id, "interaction": i.id, "fiche": fiche.id, "offre": offre.id,
             "candidature": candidature.id, "prospection": action.id}

@@ -24,4 +24,8 @@ def test_demo_employeurs(fabrique, ctx):
     assert ctx.scalar(select(func.count()).select_from(Entreprise)) == 6
     signalees = [o for o in ctx.scalars(select(Offre)) if offres.signalements_ouverts(o)]
     assert [o.statut.value for o in signalees] == ["brouillon"]
+    from cipdesk.employeurs.immersions.models import Immersion
+
+    immersion = ctx.scalar(select(Immersion))
+    assert immersion.statut.value == "realisee" and immersion.embauche_envisagee
     assert sorted(c.etat.value for c in ctx.scalars(select(Candidature))) == ["entretien", "envoyee", "proposee"]
