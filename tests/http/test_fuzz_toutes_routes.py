@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from cipdesk.core.db import Base
 from cipdesk.notes import services as notes
 from tests.accueil_fabrique import objets_accueil
+from tests.http.employeurs.matrice import objets_employeurs
 from tests.http.test_fuzz_formulaires import MARQUEUR, hostiles
 from tests.http.test_matrice_acces import MATRICE, OK, _objets_competences, _objets_comptes, _objets_parcours
 
@@ -56,6 +57,7 @@ def test_route_post_resiste_aux_valeurs_hostiles(endpoint, url, role, nav, fabri
     objets.update(_objets_competences(ctx, monde))
     objets.update(_objets_parcours(ctx, monde))
     objets.update(_objets_comptes(ctx, monde))
+    objets.update(objets_employeurs(ctx, monde))
     nav.connexion(getattr(monde, role).email)
     chemin = url(objets)
     page = nav.get(chemin)
