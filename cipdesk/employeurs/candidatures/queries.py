@@ -2,6 +2,7 @@
 those who may see that person (issue #13, « Accès »)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Select, func, select
@@ -102,3 +103,41 @@ def chronologie_candidatures(session: Session, personne, lecteur) -> list[Evenem
                                     f"{t.vers.libelle.lower()}", detail, "employeurs.candidatures.voir",
                                     (("candidature_id", cid),)))
     return evenements
+
+
+@dataclass(frozen=True)
+class Rapprochement:
+    personne: Personne
+    raisons: list[str]
+    rang: tuple
+
+
+def rapprochement(session: Session, utilisateur, offre) -> list[Rapprochement]:
+    """The people of the user's perimeter whose projet (open parcours) aims at the offer's
+    ROME métier or one of its professional domain, not yet candidates, ranked, each with
+    the reasons of its rank."""
+    rome = (offre.fiche.rome_code or "").upper()
+    if not rome:
+        return []
+    # Cross-domain read, models only (parcours owns projets and métiers).
+    from cipdesk.parcours.models import Parcours
+    from cipdesk.parcours.projet_models import MetierExplore, Projet
+
+    non_retenue = MetierExplore.faisabilite.type.enum_class("non_retenue")
+    ouvert = Parcours.statut.type.enum_class("ouvert")
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    deja = select(Candidature.personne_id).where(Candidature.offre_id == offre.id)
+    lignes = session.execute(
+        select(Personne, MetierExplore.rome_code, MetierExplore.libelle, MetierExplore.faisabilite, Projet.valide_le)
+        .join(Parcours, Parcours.personne_id == Personne.id).join(Projet, Projet.parcours_id == Parcours.id)
+        .join(MetierExplore, MetierExplore.projet_id == Projet.id)
+        .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
+               MetierExplore.faisabilite != non_retenue, Personne.id.not_in(deja),
+               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))).all()
+    meilleurs: dict = {}
+    for personne, code, libelle, faisabilite, valide_le in lignes:
+        rang, raisons = rules.raisons_du_rapprochement(rome, code, libelle or code, valide_le,
+                                                       getattr(faisabilite, "value", faisabilite))
+        if personne.id not in meilleurs or rang < meilleurs[personne.id].rang:
+            meilleurs[personne.id] = Rapprochement(personne, raisons, rang)
+    return sorted(meilleurs.values(), key=lambda r: (r.rang, r.personne.nom, r.personne.prenom))

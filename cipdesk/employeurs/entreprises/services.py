@@ -54,7 +54,8 @@ def _appliquer(entreprise: Entreprise, donnees: dict) -> None:
                   "email", "site", "observations"):
         if champ in donnees:
             setattr(entreprise, champ, (donnees[champ] or "").strip())
-    entreprise.tranche_effectif = donnees.get("tranche_effectif") or None
+    tranche = donnees.get("tranche_effectif")
+    entreprise.tranche_effectif = rules.TrancheEffectif(tranche) if tranche else None
     if not entreprise.secteur and entreprise.naf_code:
         entreprise.secteur = rules.section_naf(entreprise.naf_code)
     entreprise.nom_recherche = rules.cle_recherche(entreprise.raison_sociale, entreprise.enseigne)
@@ -100,8 +101,9 @@ def ajouter_contact(session: Session, entreprise: Entreprise, *, par, donnees: d
         raise ErreurMetier("Le mode de contact préféré est le téléphone : indiquez le numéro.", "telephone")
     if mode == "email" and not donnees.get("email"):
         raise ErreurMetier("Le mode de contact préféré est le courriel : indiquez l'adresse.", "email")
-    contact = ContactEntreprise(structure_id=entreprise.structure_id, entreprise=entreprise,
-                                **{k: (v.strip() if isinstance(v, str) else v) for k, v in donnees.items()})
+    valeurs = {k: (v.strip() if isinstance(v, str) else v) for k, v in donnees.items()}
+    valeurs["role"], valeurs["mode_prefere"] = rules.RoleContact(valeurs["role"]), rules.ModeContact(mode)
+    contact = ContactEntreprise(structure_id=entreprise.structure_id, entreprise=entreprise, **valeurs)
     session.add(contact)
     session.flush()
     return contact

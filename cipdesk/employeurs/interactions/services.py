@@ -23,6 +23,7 @@ def enregistrer_interaction(session: Session, entreprise: Entreprise, *, par, do
     contact = donnees.pop("contact", None)
     if contact is not None and contact.entreprise_id != entreprise.id:
         raise ErreurMetier("Choisissez un contact de cette entreprise.", "contact_id")
+    donnees["nature"] = rules.NatureInteraction(donnees["nature"])
     interaction = Interaction(structure_id=entreprise.structure_id, entreprise=entreprise, conseiller_id=par.id,
                               contact=contact, personne_id=personne.id if personne else None, **donnees)
     session.add(interaction)

@@ -10,7 +10,7 @@ from flask_login import current_user
 from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
 from cipdesk.employeurs.candidatures.forms import CandidatureForm
-from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables, rapprochement
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.employeurs.offres import queries, rules, services
 from cipdesk.employeurs.offres.forms import (DiffusionForm, FicheForm, JustificationForm, OffreForm,
@@ -95,6 +95,7 @@ def _page(offre: Offre, *, statut: int = 200, justification: JustificationForm |
                   diffusion=diffusion or DiffusionForm(formdata=None),
                   changement=changement or StatutOffreForm(formdata=None),
                   candidatures=visibles, autres_candidatures=autres, proposer=proposer,
+                  rapproches=rapprochement(db.session, current_user, offre),
                   peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
 
 

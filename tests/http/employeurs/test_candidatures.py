@@ -101,3 +101,23 @@ def test_acces(nav_factory, emp, ctx):
     ailleurs = nav_factory(); ailleurs.connexion(emp.conseiller_ailleurs.email)
     assert ailleurs.get(voir).status_code == 404 and ailleurs.get(nouvelle).status_code == 404
     assert emp.personne.nom not in ailleurs.get("/employeurs/candidatures/").get_data(as_text=True)
+
+
+def test_rapprochement_offre_file_active_avec_raisons(nav, emp, ctx):
+    from cipdesk.parcours import projet_services, services as parcours
+
+    def projet(personne, rome, par):
+        p = parcours.ouvrir_parcours(ctx, personne, par=par, dispositif_code="plie",
+                                     debut=emp.aujourd_hui, fin_prevue=None, objectifs="Emploi",
+                                     engagements_personne="a", engagements_structure="b")
+        pr = projet_services.demarrer_projet(ctx, p, par=par)
+        projet_services.ajouter_metier(ctx, pr, par=par, rome_code=rome, libelle="")
+
+    projet(emp.personne, "D1106", emp.conseiller)
+    projet(emp.personne_collegue, "D1106", emp.collegue)  # a colleague's caseload: not shown
+    ctx.commit()
+    nav.connexion(emp.conseiller.email)
+    html = nav.get(f"/employeurs/offres/{emp.offre.id}").get_data(as_text=True)
+    section = html[html.index('id="rapprochement"'):]
+    assert emp.personne.nom in section and "Le projet vise ce métier" in section
+    assert emp.personne_collegue.nom not in section
