@@ -100,6 +100,9 @@ def _extensions(app: Flask) -> None:
             return None
         return utilisateur
 
+    from cipdesk.comptes.routes import non_connecte
+
+    login_manager.unauthorized_handler(non_connecte)
     filtres.enregistrer(app)
     securite.installer(app)
     securite.installer_transaction(app)

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import or_, select
 
 from cipdesk.core.dates import debut_jour_paris
 from cipdesk.security.audit import Action, JournalAudit
+
+
+# Beyond these days a bound filters nothing: an extreme date (0001-01-01, 9999-12-31)
+# must not overflow when turned into an instant (issue #10, point 14).
+PREMIER_JOUR_UTILE = date(1900, 1, 1)
+DERNIER_JOUR_UTILE = date(2999, 12, 31)
 
 
 def journal_filtre(*, structure_id, action: str = "", acteur: str = "", objet_type: str = "", objet_id: str = "",
@@ -22,8 +28,8 @@ def journal_filtre(*, structure_id, action: str = "", acteur: str = "", objet_ty
         requete = requete.where(JournalAudit.objet_type == objet_type)
     if objet_id:
         requete = requete.where(or_(JournalAudit.objet_id == objet_id.strip()))
-    if du:
+    if du and du > PREMIER_JOUR_UTILE:
         requete = requete.where(JournalAudit.at >= debut_jour_paris(du))
-    if au:
+    if au and au < DERNIER_JOUR_UTILE:
         requete = requete.where(JournalAudit.at < debut_jour_paris(au + timedelta(days=1)))
     return requete

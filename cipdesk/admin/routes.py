@@ -191,6 +191,17 @@ def designer_tuteur(utilisateur_id):
     return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
 
 
+PAGE_MAX = 1_000_000  # a 20-digit page number overflows the database's OFFSET (issue #10, point 14)
+
+
+def _numero_de_page() -> int:
+    """?page= as a page number in 1..PAGE_MAX; anything else reads as the first page."""
+    valeur = request.args.get("page", "")
+    if not (valeur.isascii() and valeur.isdigit()) or len(valeur) > 7:
+        return 1 if not (valeur.isascii() and valeur.isdigit()) else PAGE_MAX
+    return min(max(int(valeur), 1), PAGE_MAX)
+
+
 @bp.get("/journal")
 def journal():
     form = FiltreAuditForm(request.args)
@@ -199,5 +210,5 @@ def journal():
         action=form.action.data or "", acteur=form.acteur.data or "",
         objet_type=form.objet_type.data or "", objet_id=form.objet_id.data or "",
         du=form.du.data, au=form.au.data)
-    page = db.paginate(requete, per_page=50, error_out=False)
+    page = db.paginate(requete, page=_numero_de_page(), per_page=50, error_out=False)
     return rendre("admin/journal.html", fragment="admin/_journal_table.html", form=form, page=page)

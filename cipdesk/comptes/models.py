@@ -6,11 +6,12 @@ import uuid
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Uuid, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, LargeBinary, String, Uuid, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.core.db import Base, Timestamps, UuidPk, utcnow
 from cipdesk.core.libelles import colonne_enum
+from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 class Role(enum.StrEnum):
@@ -164,3 +165,21 @@ class SessionConnexion(UuidPk, Base):
     adresse_ip: Mapped[str] = mapped_column(String(64), default="")
 
     utilisateur: Mapped[Utilisateur] = relationship()
+
+
+class Brouillon(UuidPk, Base):
+    """What a form carried when it arrived after its session had ended (issue #10,
+    point 10): kept encrypted, for its author only, given back once after a new
+    login on the page it was typed on, forgotten after rules.DUREE_BROUILLON."""
+
+    __tablename__ = "brouillon"
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    # The author's structure: its key encrypts the fields.
+    structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"))
+    # The path of the page the form was on, where the fields are given back.
+    page: Mapped[str] = mapped_column(String(500))
+    cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    champs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # {field name: [values]} as typed, tokens and passwords left out (web.saisie.champs_a_garder).
+    champs = TexteConfidentiel(json=True)

@@ -3,21 +3,30 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
+from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, g, redirect, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import Blueprint, current_app, flash, g, make_response, redirect, request, session, url_for
+from flask_login import current_user, login_url, login_user, logout_user
+from werkzeug.datastructures import ImmutableMultiDict
 from itsdangerous import BadData, URLSafeTimedSerializer
 
 from cipdesk.comptes import queries, rules, services
 from cipdesk.comptes.forms import ChangementMotDePasseForm, ConnexionForm
-from cipdesk.comptes.rules import FinSession
+from cipdesk.comptes.rules import FinSession, en_utc
 from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security.throttle import Limites
+from cipdesk.web import saisie
 from cipdesk.web.rendu import rendre
 
 # The key of the Flask session holding the server-side session's token (see the user loader).
 CLE_SESSION = "sid"
+# The key naming the draft to give back after a new login (issue #10, point 10).
+CLE_BROUILLON = "brouillon"
+MESSAGE_BROUILLON_GARDE = ("Votre session a expiré. Ce que vous aviez saisi est gardé (chiffré, 30 minutes) : "
+                           "reconnectez-vous pour retrouver le formulaire rempli.")
+MESSAGE_BROUILLON_RENDU = ("Ce que vous aviez saisi avant l'expiration de la session a été remis dans le "
+                           "formulaire : vérifiez-le, puis enregistrez.")
 
 bp = Blueprint("comptes", __name__)
 
@@ -109,11 +118,17 @@ def connexion():
         else:
             jeton = services.ouvrir_session(db.session, utilisateur=utilisateur, agent=request.user_agent.string,
                                             adresse_ip=request.remote_addr or "", maintenant=maintenant)
+            brouillon = services.brouillon_a_reprendre(db.session, utilisateur=utilisateur, maintenant=maintenant)
             session.clear()  # no session fixation; also renews the CSRF token
             login_user(utilisateur)
             session[CLE_SESSION] = jeton
             session.permanent = True
-            reponse = redirect(_destination_sure(request.args.get("suivant") or request.args.get("next")), 303)
+            if brouillon is not None:  # back to the form typed before the session ended
+                session[CLE_BROUILLON] = str(brouillon.id)
+                cible = brouillon.page
+            else:
+                cible = _destination_sure(request.args.get("suivant") or request.args.get("next"))
+            reponse = redirect(cible, 303)
             _retenir_appareil(reponse, appareils, utilisateur)
             return reponse
     elif request.method == "POST":
@@ -198,3 +213,87 @@ def terminer_autres_sessions():
           f"{nombre} autre{'s' if nombre > 1 else ''} session{'s' if nombre > 1 else ''} "
           f"terminée{'s' if nombre > 1 else ''}.", "succes")
     return redirect(url_for("comptes.sessions"), 303)
+
+
+# -- never lose what was typed (issue #10, point 10) -------------------------------------
+@bp.post("/compte/session/maintien")
+def maintien_session():
+    """Keep-alive sent by static/js/session.js while the person types (at most once a
+    minute) or clicks « Rester connecté·e »: like any request, it extends the idle
+    limit on the server (the user loader notes it); answers the seconds left."""
+    inactivite, _ = delais_de_session()
+    ligne = _session_courante()
+    reste = inactivite - (utcnow() - en_utc(ligne.vu_le)) if ligne is not None else inactivite
+    reponse = make_response("", 204)
+    reponse.headers["X-Session-Restante"] = str(max(0, int(reste.total_seconds())))
+    return reponse
+
+
+def _page_du_formulaire() -> str:
+    """The page the form was on: the same-origin Referer's path, else the address posted to."""
+    referent = urlsplit(request.referrer or "")
+    if referent.netloc == request.host and rules.destination_sure(referent.path):
+        return referent.path
+    return request.path
+
+
+def _garder_la_saisie() -> str | None:
+    """A POST whose session ended on the server: keep its fields for the user the
+    ended session belonged to. Returns the page to come back to, or None."""
+    if request.endpoint in rules.ENDPOINTS_SANS_BROUILLON or not request.form:
+        return None
+    ligne = services.session_par_jeton(db.session, session.get(CLE_SESSION))
+    identifiant = str(session.get("_user_id", "")).split(":")[0]
+    maintenant = utcnow()
+    if ligne is None or str(ligne.utilisateur_id) != identifiant \
+            or not rules.brouillon_permis(motif_fin=ligne.motif_fin, fin=ligne.fin, maintenant=maintenant):
+        return None
+    champs = saisie.champs_a_garder(request.form.items(multi=True))
+    if not champs:
+        return None
+    page = _page_du_formulaire()
+    services.garder_brouillon(db.session, utilisateur=ligne.utilisateur, page=page, champs=champs,
+                              maintenant=maintenant)
+    return page
+
+
+def non_connecte():
+    """Flask-Login's unauthorized handler: to the login page. When the session had
+    ended on the server, a POST keeps what it carried (encrypted, for that user)."""
+    page = None
+    if "_user_id" in session:
+        if request.method == "POST":
+            page = _garder_la_saisie()
+        session.clear()  # the session ended on the server: forget the cookie's content
+    manager = current_app.login_manager
+    if page:
+        flash(MESSAGE_BROUILLON_GARDE, "info")
+        url = login_url(manager.login_view, next_url=page)
+    else:
+        flash(manager.login_message, manager.login_message_category)
+        url = login_url(manager.login_view, next_url=request.url)
+    if request.headers.get("HX-Request") == "true":
+        g.garder_en_erreur = True  # the draft is committed despite the 401
+        reponse = make_response("", 401)
+        reponse.headers["HX-Redirect"] = url
+        return reponse
+    return redirect(url)
+
+
+@bp.before_app_request
+def _rendre_le_brouillon():
+    """First GET of the draft's page after the new login: its forms come back filled
+    (web.saisie reads g.saisie_restituee), then the draft is deleted."""
+    identifiant = session.get(CLE_BROUILLON)
+    if not identifiant or request.method != "GET" or request.endpoint == "static" \
+            or not current_user.is_authenticated:
+        return None
+    champs, en_attente = services.reprendre_brouillon(db.session, utilisateur=current_user,
+                                                      brouillon_id=identifiant, page=request.path,
+                                                      maintenant=utcnow())
+    if not en_attente:
+        session.pop(CLE_BROUILLON, None)
+    if champs:
+        g.saisie_restituee = ImmutableMultiDict([(cle, v) for cle, valeurs in champs.items() for v in valeurs])
+        flash(MESSAGE_BROUILLON_RENDU, "info")
+    return None

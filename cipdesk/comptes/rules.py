@@ -126,3 +126,22 @@ def resume_agent(agent: str) -> str:
     if navigateur or systeme:
         return navigateur or systeme
     return "Navigateur non reconnu"
+
+
+# -- what was typed when the session had ended (issue #10, point 10) --------------------
+DUREE_BROUILLON = timedelta(minutes=30)
+# Forms never kept: their fields are passwords, or they hold nothing typed.
+ENDPOINTS_SANS_BROUILLON = {"comptes.connexion", "comptes.mot_de_passe", "comptes.deconnexion",
+                            "comptes.maintien_session"}
+
+
+def brouillon_permis(*, motif_fin: str, fin: datetime | None, maintenant: datetime) -> bool:
+    """A form arriving after its session ended is kept only when the session timed out
+    (idle or absolute limit), recently: not after a logout, a « Terminer », a password or
+    access change, which may be the answer to a stolen cookie."""
+    return (fin is not None and motif_fin in (FinSession.INACTIVITE, FinSession.DUREE_MAXIMALE)
+            and maintenant - en_utc(fin) <= DUREE_BROUILLON)
+
+
+def brouillon_perime(cree_le: datetime, maintenant: datetime) -> bool:
+    return maintenant - en_utc(cree_le) > DUREE_BROUILLON

@@ -12,10 +12,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from cipdesk.comptes.models import (Equipe, ProfilCandidat, Role, SessionConnexion, Structure,
+from cipdesk.comptes.models import (Brouillon, Equipe, ProfilCandidat, Role, SessionConnexion, Structure,
                                     TentativeConnexion, Utilisateur, VoieCandidat)
-from cipdesk.comptes.rules import (LIBELLES_FIN, FinSession, en_utc, identifiant_journalisable,
-                                   passage_a_noter, resume_agent, session_expiree)
+from cipdesk.comptes.rules import (DUREE_BROUILLON, LIBELLES_FIN, FinSession, brouillon_perime, en_utc,
+                                   identifiant_journalisable, passage_a_noter, resume_agent, session_expiree)
 from cipdesk.core.db import utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import passwords, policy
@@ -365,3 +365,56 @@ def modifier_acces(session: Session, *, par: Utilisateur, utilisateur: Utilisate
     journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="compte",
                 objet_id=utilisateur.id, structure_id=utilisateur.structure_id,
                 details={"operation": "acces", "role": str(utilisateur.role), "actif": utilisateur.actif})
+
+
+# -- what was typed when the session had ended (issue #10, point 10) --------------------
+def session_par_jeton(session: Session, jeton: str | None) -> SessionConnexion | None:
+    """The server-side session a cookie token names, open or ended."""
+    if not jeton or not isinstance(jeton, str):
+        return None
+    return session.scalar(select(SessionConnexion).where(SessionConnexion.empreinte == _empreinte(jeton)))
+
+
+def purger_brouillons(session: Session, *, maintenant: datetime) -> int:
+    """Forget every draft older than DUREE_BROUILLON (also called by the retention purge)."""
+    resultat = session.execute(delete(Brouillon).where(Brouillon.cree_le < maintenant - DUREE_BROUILLON))
+    return resultat.rowcount or 0
+
+
+def garder_brouillon(session: Session, *, utilisateur: Utilisateur, page: str, champs: dict[str, list[str]],
+                     maintenant: datetime) -> Brouillon:
+    """Keep the fields of a form sent after the session ended, encrypted with the
+    author's structure key, one per user and page (the latest wins)."""
+    purger_brouillons(session, maintenant=maintenant)
+    session.execute(delete(Brouillon).where(Brouillon.utilisateur_id == utilisateur.id, Brouillon.page == page))
+    brouillon = Brouillon(id=uuid.uuid4(), utilisateur_id=utilisateur.id, structure_id=utilisateur.structure_id,
+                          page=page[:500], cree_le=maintenant)
+    brouillon.champs = champs
+    session.add(brouillon)
+    session.flush()
+    return brouillon
+
+
+def brouillon_a_reprendre(session: Session, *, utilisateur: Utilisateur, maintenant: datetime) -> Brouillon | None:
+    """At login: this user's latest draft still in time (older ones are purged)."""
+    purger_brouillons(session, maintenant=maintenant)
+    return session.scalar(select(Brouillon).where(Brouillon.utilisateur_id == utilisateur.id)
+                          .order_by(Brouillon.cree_le.desc()).limit(1))
+
+
+def reprendre_brouillon(session: Session, *, utilisateur: Utilisateur, brouillon_id, page: str,
+                        maintenant: datetime) -> tuple[dict[str, list[str]] | None, bool]:
+    """(fields, still waiting): the fields of the user's draft when `page` is where it
+    was typed; it is given back once, then deleted. Another user's draft is never found."""
+    try:
+        brouillon = session.get(Brouillon, uuid.UUID(str(brouillon_id)))
+    except ValueError:
+        return None, False
+    if brouillon is None or brouillon.utilisateur_id != utilisateur.id or brouillon_perime(brouillon.cree_le, maintenant):
+        return None, False
+    if brouillon.page != page:
+        return None, True
+    champs = brouillon.champs
+    session.delete(brouillon)
+    session.flush()
+    return champs, False

@@ -21,6 +21,21 @@ def module(code: str):
     return rendre("home/module.html", section=section)
 
 
+# Pages every public-service site must have, linked from the footer, readable
+# without logging in (issue #11, point 11).
+PAGES_D_INFORMATION = {
+    "accessibilite": "information/accessibilite.html",
+    "mentions-legales": "information/mentions_legales.html",
+    "donnees-personnelles": "information/donnees_personnelles.html",
+    "mot-de-passe-oublie": "information/mot_de_passe_oublie.html",
+}
+
+
+@bp.get("/<any('accessibilite', 'mentions-legales', 'donnees-personnelles', 'mot-de-passe-oublie'):page>")
+def information(page: str):
+    return rendre(PAGES_D_INFORMATION[page])
+
+
 @bp.get("/sante")
 def sante():
     """Liveness probe for the compose health check and the gunicorn test."""

@@ -2,43 +2,64 @@
 Session timeouts are checked on the server by the user loader (cipdesk/__init__.py)."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from flask import Flask, render_template, request, session
 from flask_login import current_user
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
 from cipdesk.security.audit import Provenance, provenance_courante
 from cipdesk.security.policy import Interdit, Introuvable
+from cipdesk.web import saisie
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 # Public allow-list: every other endpoint requires a logged-in user (SECURITY.md).
-ENDPOINTS_PUBLICS = {"static", "comptes.connexion", "web.sante"}
+ENDPOINTS_PUBLICS = {"static", "comptes.connexion", "web.sante", "web.information"}
 
 
 def _page_erreur(statut: int, titre: str, message: str):
     return render_template("errors/erreur.html", statut=statut, titre=titre, message=message), statut
 
 
+class CookieDeSession(SecureCookieSessionInterface):
+    """The session cookie outlives the server-side idle limit by DELAI_DE_REPRISE: the
+    server decides when a session ends (comptes), and a form posted just after that
+    still names its user, so that what was typed is kept for them (a draft)."""
+
+    def get_expiration_time(self, app, session):
+        if session.permanent:
+            return datetime.now(timezone.utc) + app.permanent_session_lifetime + DELAI_DE_REPRISE
+        return None
+
+
+DELAI_DE_REPRISE = timedelta(minutes=30)
+
+
 def installer(app: Flask) -> None:
+    app.session_interface = CookieDeSession()
+    saisie.installer(app)
+
     @app.before_request
     def _avant():
         provenance_courante.set(Provenance(
             adresse_ip=request.remote_addr or "",
             agent=(request.user_agent.string or "")[:300],
         ))
-        # A NUL character is never legitimate input (and PostgreSQL refuses it in text).
-        if any("\x00" in v for d in (request.args, request.form) for vs in d.listvalues() for v in vs):
-            return _page_erreur(400, "Saisie invalide",
-                                "Un caractère invisible non autorisé a été saisi. Corrigez le texte et recommencez.")
+        if saisie.corps_refuse():
+            return _page_erreur(415, "Format non pris en charge",
+                                "Cette adresse reçoit un formulaire de la page, pas un autre format de données.")
+        # NUL characters are removed and the forms refuse them beside the field (422, text kept).
+        saisie.nettoyer_la_requete()
         if request.endpoint in ENDPOINTS_PUBLICS:
             return None
         if not current_user.is_authenticated:
-            if "_user_id" in session:
-                # The session ended on the server (logout elsewhere, idle or absolute
-                # timeout, "Mes sessions", revocation): forget the cookie's content.
-                session.clear()
+            # Also when the session ended on the server (logout elsewhere, idle or absolute
+            # timeout, "Mes sessions", revocation): the unauthorized handler (comptes)
+            # keeps what a POST carried, then forgets the cookie's content.
             return app.login_manager.unauthorized()
         session.permanent = True
         return None
@@ -72,9 +93,16 @@ def installer(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf(_exc):
-        return _page_erreur(400, "Formulaire expiré",
-                            "Le jeton de sécurité du formulaire est absent ou a expiré. Rechargez "
-                            "la page puis recommencez.")
+        # Not a bare page: what the form carried is shown back to copy (issue #10, point 10).
+        # Never put back into a form by itself: the request's origin was not proven.
+        champs = saisie.champs_a_garder(request.form.items(multi=True)) if request.method == "POST" else {}
+        return render_template(
+            "errors/erreur.html", statut=400, titre="Formulaire expiré",
+            message="Le jeton de sécurité du formulaire est absent ou a expiré : rien n'a été enregistré. "
+                    "Rechargez la page puis recommencez." + (
+                        " Ce que vous aviez saisi est recopié ci-dessous pour que vous puissiez le reprendre."
+                        if champs else ""),
+            saisie=[(nom, "\n".join(valeurs)) for nom, valeurs in champs.items()]), 400
 
     @app.errorhandler(405)
     def _methode(_exc):

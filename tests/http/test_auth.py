@@ -209,8 +209,9 @@ def test_redirection_apres_connexion_refuse_les_destinations_hostiles(nav_factor
     for suivant in DESTINATIONS_HOSTILES:  # each one is a real login (argon2): the long list is in tests/unit
         nav = nav_factory()
         reponse = _connexion_avec_suivant(nav.client, monde.conseiller.email, suivant)
-        if "\x00" in suivant:  # refused before anything else (web/securite.py)
-            assert reponse.status_code == 400 and "Location" not in reponse.headers
+        if "\x00" in suivant:  # removed, and the form refuses it: 422 with the form (web/saisie.py)
+            assert reponse.status_code == 422 and "Location" not in reponse.headers
+            assert "caractère invisible" in reponse.get_data(as_text=True)
             continue
         assert reponse.status_code == 303, (suivant, reponse.status_code)
         assert reponse.headers["Location"] == "/", (suivant, reponse.headers["Location"])

@@ -77,3 +77,43 @@ def test_route_post_resiste_aux_valeurs_hostiles(endpoint, url, role, nav, fabri
             assert _comptes_lignes(ctx) == avant, f"{endpoint} : enregistrement partiel malgré l'erreur"
 
     essai()
+
+
+# -- JSON bodies and extreme query values (issue #10, point 14) --------------------------
+# A lone surrogate and a NUL in every field, a list where text is expected: a JSON body
+# never reaches a form (415), so nothing is saved and nothing breaks.
+CORPS_JSON = ['{"%s": "\\ud800", "contenu": "a\\u0000b", "version": [1, 2]}', "[1, 2]", "{", "null"]
+REQUETE_EXTREME = {"page": "9" * 20, "du": "0001-01-01", "au": "9999-12-31", "mois": "abc", "annee": "9" * 20,
+                   "le": "9999-12-31", "q": "\x00"}
+
+
+@pytest.mark.parametrize("role", COMPTES)
+def test_corps_json_et_valeurs_extremes_sur_toutes_les_routes(role, nav, fabrique, ctx):
+    monde = fabrique.monde()
+    note = notes.ecrire_note(ctx, auteur=monde.conseiller, contenu="Note de la matrice")
+    ctx.commit()
+    objets = {"note": note.id, "collegue": monde.collegue.id, "structure": monde.structure.id}
+    objets.update(objets_accueil(ctx, monde))
+    objets.update(_objets_competences(ctx, monde))
+    objets.update(_objets_parcours(ctx, monde))
+    objets.update(_objets_comptes(ctx, monde))
+    nav.connexion(getattr(monde, role).email)
+    jeton = re.search(r'"X-CSRFToken": "([^"]+)"', nav.get("/compte").get_data(as_text=True)).group(1)
+    avant = _comptes_lignes(ctx)
+    for endpoint, lignes in MATRICE.items():
+        if endpoint in DEJA_COUVERTES:
+            continue
+        for methode, url, attendus in lignes:
+            if attendus.get(role) != OK:
+                continue
+            chemin = url(objets)
+            if methode == "GET":
+                reponse = nav.get(chemin, query_string=REQUETE_EXTREME)
+                assert reponse.status_code < 500, f"GET {endpoint} ?{REQUETE_EXTREME} → {reponse.status_code}"
+                continue
+            for corps in CORPS_JSON:
+                reponse = nav.client.post(chemin, data=corps.replace("%s", "nom"), content_type="application/json",
+                                          headers={"X-CSRFToken": jeton})
+                assert reponse.status_code < 500, f"POST JSON {endpoint} {corps} → {reponse.status_code}"
+                assert reponse.status_code not in (200, 303), f"{endpoint} : corps JSON accepté"
+    assert _comptes_lignes(ctx) == avant, "un corps JSON a enregistré quelque chose"

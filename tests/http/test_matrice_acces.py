@@ -101,6 +101,8 @@ MATRICE = {
         ("GET", lambda o: "/module/tableau_de_bord",
          _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK)),
     ],
+    "web.information": [("GET", lambda o: f"/{page}", _tous(OK)) for page in
+                        ("accessibilite", "mentions-legales", "donnees-personnelles", "mot-de-passe-oublie")],
     "comptes.deconnexion": [("POST", lambda o: "/deconnexion", _tous(OK, **CONNECTES))],
     "comptes.mot_de_passe": [("GET", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES)),
                              ("POST", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES))],
@@ -110,6 +112,8 @@ MATRICE = {
     "comptes.terminer_session": [("POST", lambda o: f"/compte/sessions/{o['session']}/fin",
                                   _tous(INTROUVABLE, anonyme=LOGIN, conseiller=OK))],
     "comptes.terminer_autres_sessions": [("POST", lambda o: "/compte/sessions/autres/fin", _tous(OK, **CONNECTES))],
+    # Keep-alive while typing (issue #10, point 10).
+    "comptes.maintien_session": [("POST", lambda o: "/compte/session/maintien", _tous(OK, **CONNECTES))],
     "notes.liste": [
         ("GET", lambda o: "/notes/", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
         ("POST", lambda o: "/notes/", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
