@@ -1,7 +1,7 @@
 """employeurs : entreprises et contacts, échanges, fiches de poste, offres et justifications, candidatures et leur journal, actions de prospection (indicateurs, employeurs ciblés), immersions (PMSMP)
 
 Revision ID: 0015_employeurs
-Revises: 0010_soumissions
+Revises: 0012_brouillons
 Create Date: 2026-12-01 03:13:13.615681
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0015_employeurs'
-down_revision = '0010_soumissions'
+down_revision = '0012_brouillons'
 branch_labels = None
 depends_on = None
 
