@@ -88,6 +88,6 @@ def evaluer(action_id):
         db.session, action, par=current_user, evaluation=form.evaluation.data, causes=form.causes_ecarts.data or "",
         realises=queries.realises(db.session, action), le=form.le.data))
     if soumission:
-        return rediriger(url_for("employeurs.prospection.voir", action_id=action.id) + "#evaluation",
+        return rediriger(url_for("employeurs.prospection.voir", action_id=action.id) + "#section-evaluation",
                          "Évaluation enregistrée.")
     return _page(action, evaluation=form, statut=soumission.statut)
