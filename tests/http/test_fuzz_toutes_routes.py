@@ -97,6 +97,7 @@ def test_corps_json_et_valeurs_extremes_sur_toutes_les_routes(role, nav, fabriqu
     objets.update(_objets_competences(ctx, monde))
     objets.update(_objets_parcours(ctx, monde))
     objets.update(_objets_comptes(ctx, monde))
+    objets.update(objets_employeurs(ctx, monde))
     nav.connexion(getattr(monde, role).email)
     jeton = re.search(r'"X-CSRFToken": "([^"]+)"', nav.get("/compte").get_data(as_text=True)).group(1)
     avant = _comptes_lignes(ctx)
