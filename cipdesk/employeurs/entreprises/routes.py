@@ -1,7 +1,7 @@
 """Pages of the employer base: search as you type, record, contacts."""
 from __future__ import annotations
 
-from flask import Blueprint, request, url_for
+from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
@@ -26,6 +26,25 @@ def liste():
     entreprises = db.session.scalars(queries.recherche(current_user.structure_id, q)).all()
     return rendre("employeurs/entreprises/liste.html", fragment="employeurs/entreprises/_resultats.html",
                   entreprises=entreprises, q=q, rules=rules, limite=queries.LIMITE_RECHERCHE)
+
+
+@bp.get("/export.xlsx")
+def export():
+    """The structure's employer base as an editable XLSX (contacts are personal data: the
+    export is the conseiller's responsibility, as the page says)."""
+    from cipdesk.documents.tableur import classeur
+
+    policy.exiger(policy.peut_voir_employeurs(current_user))
+    lignes = [(e.raison_sociale, e.enseigne, e.siret or "", e.siren, e.naf_code, rules.libelle_naf(e.naf_code),
+               e.tranche_effectif.libelle if e.tranche_effectif else "", e.secteur, e.adresse, e.code_postal,
+               e.commune, e.telephone, e.email) for e in queries.toutes(db.session, current_user.structure_id)]
+    contenu = classeur("Entreprises", ("Raison sociale", "Enseigne", "SIRET", "SIREN", "Code NAF", "Activité (NAF)",
+                                       "Effectif", "Secteur", "Adresse", "Code postal", "Commune", "Téléphone",
+                                       "Courriel"), lignes, structure=current_user.structure)
+    reponse = make_response(contenu)
+    reponse.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    reponse.headers["Content-Disposition"] = 'attachment; filename="entreprises.xlsx"'
+    return reponse
 
 
 @bp.route("/nouvelle", methods=["GET", "POST"])

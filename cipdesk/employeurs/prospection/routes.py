@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, url_for
+from flask import Blueprint, make_response, url_for
 from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
@@ -60,6 +60,22 @@ def _page(action, *, cible=None, evaluation=None, statut=200):
 @bp.get("/<uuid:action_id>")
 def voir(action_id):
     return _page(charger(ActionProspection, action_id))
+
+
+@bp.get("/<uuid:action_id>/indicateurs.xlsx")
+def indicateurs_xlsx(action_id):
+    from cipdesk.documents.tableur import classeur
+
+    action = charger(ActionProspection, action_id)
+    lignes = [(e.indicateur.libelle, e.cible, e.realise, e.ecart, e.taux if e.taux is not None else "")
+              for e in rules.ecarts({i.code.value: i.cible for i in action.indicateurs},
+                                    queries.realises(db.session, action))]
+    contenu = classeur("Indicateurs", ("Indicateur", "Objectif", "Réalisé", "Écart", "Taux (%)"), lignes,
+                       structure=current_user.structure)
+    reponse = make_response(contenu)
+    reponse.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    reponse.headers["Content-Disposition"] = f'attachment; filename="indicateurs-{action.id.hex[:8]}.xlsx"'
+    return reponse
 
 
 @bp.post("/<uuid:action_id>/cibles")

@@ -29,6 +29,7 @@ def _l(url, *methodes):
 MATRICE_EMPLOYEURS = {
     "employeurs.index": _l("/employeurs/", ("GET", LISTE)),
     "employeurs.entreprises.liste": _l("/employeurs/entreprises/", ("GET", LISTE)),
+    "employeurs.entreprises.export": _l("/employeurs/entreprises/export.xlsx", ("GET", LISTE)),
     "employeurs.entreprises.nouvelle": _l("/employeurs/entreprises/nouvelle", ("GET", CREER), ("POST", CREER)),
     "employeurs.entreprises.voir": _l("/employeurs/entreprises/{entreprise}", ("GET", VOIR)),
     "employeurs.entreprises.modifier": _l("/employeurs/entreprises/{entreprise}/modifier", ("GET", ECRIRE),
@@ -66,6 +67,8 @@ MATRICE_EMPLOYEURS = {
     "employeurs.prospection.liste": _l("/employeurs/prospection/", ("GET", LISTE)),
     "employeurs.prospection.nouvelle": _l("/employeurs/prospection/nouvelle", ("GET", CREER), ("POST", CREER)),
     "employeurs.prospection.voir": _l("/employeurs/prospection/{prospection}", ("GET", VOIR)),
+    "employeurs.prospection.indicateurs_xlsx": _l("/employeurs/prospection/{prospection}/indicateurs.xlsx",
+                                                  ("GET", VOIR)),
     "employeurs.prospection.cibler": _l("/employeurs/prospection/{prospection}/cibles", ("POST", ECRIRE)),
     "employeurs.prospection.evaluer": _l("/employeurs/prospection/{prospection}/evaluation", ("POST", ECRIRE)),
 }

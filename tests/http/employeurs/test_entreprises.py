@@ -108,3 +108,20 @@ def test_acces(nav_factory, emp):
         assert conseiller.get(url).status_code == 404, url
     anonyme = nav_factory()
     assert anonyme.get("/employeurs/entreprises/").status_code == 302
+
+
+def test_export_xlsx_de_la_base(nav, emp):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    nav.connexion(emp.chef.email)  # chefs see the base and its figures
+    r = nav.get("/employeurs/entreprises/export.xlsx")
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("application/vnd.openxmlformats")
+    feuille = load_workbook(BytesIO(r.data)).active
+    lignes = list(feuille.iter_rows(values_only=True))
+    assert lignes[0][:3] == ("Raison sociale", "Enseigne", "SIRET")
+    assert [l[0] for l in lignes[1:]] == ["Boulangerie du Forum"]  # not the other structure's
+    from cipdesk.employeurs.entreprises.rules import libelle_naf
+
+    assert lignes[1][4] == "10.71C" and lignes[1][5] == libelle_naf("10.71C") != ""

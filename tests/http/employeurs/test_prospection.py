@@ -71,3 +71,22 @@ def test_metiers_vises_calcules_depuis_les_projets(emp, ctx):
     metiers = metiers_vises(ctx, emp.structure.id)
     assert [(m.rome_code, m.total) for m in metiers] == [("N1103", 2), ("K2204", 1)]
     assert metiers_vises(ctx, emp.autre_structure.id) == []
+
+
+def test_export_xlsx_des_indicateurs(nav, emp, ctx):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from cipdesk.employeurs.prospection.services import creer_action
+
+    action = creer_action(ctx, par=emp.conseiller, le=emp.aujourd_hui, donnees={
+        "titre": "T", "debut": emp.aujourd_hui - timedelta(days=10), "fin": emp.aujourd_hui, "objectifs": "o",
+        "diagnostic_territoire": "d", "sources_diagnostic": "s", "cible_employeurs": "", "strategie": "",
+        "outils": "", "pratiques_durables": ""}, cibles={"contacts": 3, "visites": 1, "offres": 2, "placements": 1})
+    ctx.commit()
+    nav.connexion(emp.conseiller.email)
+    r = nav.get(f"/employeurs/prospection/{action.id}/indicateurs.xlsx")
+    lignes = list(load_workbook(BytesIO(r.data)).active.iter_rows(values_only=True))
+    assert lignes[0] == ("Indicateur", "Objectif", "Réalisé", "Écart", "Taux (%)")
+    assert lignes[3] == ("Offres recueillies", 2, 1, -1, 50)
