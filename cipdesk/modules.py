@@ -19,6 +19,7 @@ MODULES = (
     "cipdesk.notes",
     "cipdesk.competences",
     "cipdesk.ateliers",
+    "cipdesk.employeurs",
     "cipdesk.chantiers",
 )
 

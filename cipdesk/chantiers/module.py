@@ -14,9 +14,6 @@ MODULE = Module(
     code="chantiers",
     titre="Sections en préparation",
     navigation=(
-        Navigation("employeurs", "Employeurs",
-                   "Prospecter les employeurs du territoire, analyser leurs besoins, appuyer leurs "
-                   "recrutements.", ("CP12", "CP13", "CP15"), visible=_professionnels, ordre=40),
         Navigation("integration", "Intégration",
                    "Suivre l'intégration et le maintien dans l'emploi avec l'employeur et le salarié.",
                    ("CP14",), visible=_professionnels, ordre=50),

@@ -36,6 +36,10 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     # ateliers: what is written about one participant, or in their own words
     "EvaluationObjectif": ("evaluation_objectif", ("commentaire",)),
     "Satisfaction": ("satisfaction_atelier", ("commentaire",)),
+    # employeurs: what is said of a person's candidature, immersion, or in an exchange with an employer
+    "Interaction": ("interaction_entreprise", ("compte_rendu",)),
+    "TransitionCandidature": ("transition_candidature", ("commentaire",)),
+    "Immersion": ("immersion", ("bilan", "appreciation_tuteur")),
 }
 
 # Fields holding a dict (JSON before encryption).
@@ -121,3 +125,24 @@ CLAIRS.update({f"{table}.{colonne}": _ATELIER for table, colonnes in {
     "session_atelier": ("lieu", "co_animateurs"),
     "bilan_atelier": ("ecarts", "ajustements", "analyse_pratique"),
 }.items() for colonne in colonnes})
+
+# Employeurs: the territory's companies and their contacts (professionals, searched as you
+# type), job descriptions and offers (meant to be published), prospection actions (a project
+# about employers). What concerns one person is encrypted above.
+_EMPLOYEUR = "entreprise ou contact professionnel du territoire (recherche instantanée, exports), pas une personne accompagnée"
+_OFFRE = "fiche de poste ou offre d'emploi, destinée à être diffusée ; ne décrit pas une personne accompagnée"
+_PROSPECTION = "action de prospection : un projet auprès des employeurs, pas une personne accompagnée"
+CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
+    ("entreprise", ("raison_sociale", "enseigne", "nom_recherche", "secteur", "adresse", "commune",
+                    "commune_recherche", "email", "site", "observations"), _EMPLOYEUR),
+    ("contact_entreprise", ("prenom", "nom", "fonction", "email", "disponibilites"), _EMPLOYEUR),
+    ("interaction_entreprise", ("objet", "prochaine_action"), _EMPLOYEUR),
+    ("fiche_de_poste", ("besoin", "intitule", "missions", "activites", "competences", "conditions", "horaires",
+                        "remuneration", "lieu"), _OFFRE),
+    ("offre_emploi", ("intitule", "texte"), _OFFRE),
+    ("justification_offre", ("cle", "extrait", "justification"), _OFFRE),
+    ("action_prospection", ("titre", "objectifs", "diagnostic_territoire", "sources_diagnostic", "cible_employeurs",
+                            "strategie", "outils", "pratiques_durables", "evaluation", "causes_ecarts"), _PROSPECTION),
+    ("immersion", ("prescripteur", "horaires", "lieu", "taches", "modalites_evaluation"),
+     "convention d'immersion : cadre réglementaire (horaires, lieu, tâches du poste), pas la situation de la personne"),
+) for colonne in colonnes})

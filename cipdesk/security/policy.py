@@ -217,6 +217,18 @@ def peut_modifier_repertoire(utilisateur) -> bool:
     return est_conseiller(utilisateur)
 
 
+# -- employeurs (REAC CP12, CP13, CP15) ----------------------------------------------
+def peut_voir_employeurs(utilisateur) -> bool:
+    """The employer base, interactions, fiches de poste and offers are shared within
+    the structure: its conseillers and chefs de service (issue #13, « Accès »)."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_modifier_employeurs(utilisateur) -> bool:
+    """Written by the conseillers, who prospect and support recruitment."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
+
+
 # -- compétences du candidat ---------------------------------------------------
 def peut_etre_tuteur(tuteur, candidat) -> bool:
     """A tutor follows the candidat's practice (REAC CIP, tutorat en structure):

@@ -5,6 +5,7 @@ from tests.factories.accueil import objets_accueil
 from tests.factories.ateliers import objets_ateliers
 from tests.factories.competences import objets_competences
 from tests.factories.comptes import objets_comptes
+from tests.factories.employeurs import objets_employeurs
 from tests.factories.notes import note
 from tests.factories.parcours import objets_parcours
 
@@ -13,6 +14,7 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
     """Ids by placeholder name (`note`, `personne`, `parcours`…), every record owned by `monde.conseiller`."""
     objets = {"note": note(ctx, monde.conseiller, texte_de_la_note).id, "collegue": monde.collegue.id,
               "structure": monde.structure.id}
-    for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers):
+    for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
+                      objets_employeurs):
         objets.update(construire(ctx, monde))
     return objets

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import objets_de_tous_les_modules
+from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -170,6 +171,8 @@ MATRICE = {
     "parcours.listes.modifier": [("GET", lambda o: "/parcours/listes", ADMIN_SEUL),
                                   ("POST", lambda o: "/parcours/listes", ADMIN_SEUL)],
 }
+
+MATRICE.update(MATRICE_EMPLOYEURS)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

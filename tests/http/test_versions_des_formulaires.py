@@ -38,6 +38,12 @@ SANS_VERSION = {
     "ateliers.presences.grille": "chaque présence est une ligne par participant·e et demi-journée, réécrite en entier",
     "ateliers.evaluations.participant": "une évaluation par objectif, réécrite en entier par l'animateur·rice",
     "ateliers.evaluations.satisfaction": "un questionnaire s'ajoute",
+    "employeurs.entreprises.nouveau_contact": "création d'un contact",
+    "employeurs.interactions.nouveau": "création d'un échange",
+    "employeurs.interactions.faite": "marquer l'action faite : une action qui ne remplace aucune saisie",
+    "employeurs.offres.nouvelle_fiche": "création d'une fiche de poste",
+    "employeurs.candidatures.nouvelle": "création d'une candidature",
+    "employeurs.immersions.nouvelle": "création d'une convention",
 }
 
 COMPTES = ("conseiller", "candidat", "chef", "admin")

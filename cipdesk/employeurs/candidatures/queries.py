@@ -1,0 +1,143 @@
+"""Candidatures, always through the policy's perimeter: a person is shown only to
+those who may see that person (issue #13, « Accès »)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, joinedload
+
+from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.employeurs.candidatures import rules
+from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandidature
+from cipdesk.employeurs.offres.models import Offre
+from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.security import policy
+
+
+def _partagee(session: Session, structure_id) -> bool:
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == structure_id)) or {}
+    return bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))
+
+
+def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
+    return policy.perimetre(utilisateur, file_active_partagee=_partagee(session, utilisateur.structure_id))
+
+
+def personnes_proposables(session: Session, utilisateur) -> list[Personne]:
+    """The people a conseiller may propose: their perimeter, accueillies or accompagnées."""
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return list(session.scalars(select(Personne).where(
+        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.nom, Personne.prenom)))
+
+
+def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
+    if personne is None:
+        return False
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
+
+
+def candidatures_de_l_offre(session: Session, utilisateur, offre_id) -> tuple[list[Candidature], int]:
+    """(the candidatures whose person the user may see, how many others exist)."""
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    visibles = list(session.scalars(
+        select(Candidature).join(Personne, Personne.id == Candidature.personne_id)
+        .where(Candidature.offre_id == offre_id, condition)
+        .options(joinedload(Candidature.personne)).order_by(Candidature.etat_depuis.desc())))
+    total = session.scalar(select(func.count()).select_from(Candidature).where(Candidature.offre_id == offre_id))
+    return visibles, total - len(visibles)
+
+
+def mes_candidatures(session: Session, utilisateur) -> Select:
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return (select(Candidature).join(Personne, Personne.id == Candidature.personne_id).where(condition)
+            .options(joinedload(Candidature.personne), joinedload(Candidature.offre).joinedload(Offre.entreprise))
+            .order_by(Candidature.etat_depuis.desc()))
+
+
+def garde_candidature(session: Session, utilisateur, candidature: Candidature, modifier: bool) -> bool:
+    """The loader's guard: whoever may see (write about) the person."""
+    from cipdesk.personnes.queries import garde_personne
+
+    return garde_personne(session, utilisateur, candidature.personne, modifier)
+
+
+# -- contract providers ------------------------------------------------------------------
+def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
+    """A candidature with no answer from the employer after the structure's delay is an
+    alert; after twice the delay it is obsolete (to be closed)."""
+    lignes = session.execute(
+        select(Candidature.id, Candidature.personne_id, Candidature.etat, Candidature.etat_depuis,
+               Offre.intitule, Structure.parametres)
+        .join(Offre, Offre.id == Candidature.offre_id).join(Structure, Structure.id == Candidature.structure_id)
+        .where(Candidature.personne_id.in_(personne_ids),
+               Candidature.etat.in_(tuple(rules.EN_ATTENTE_EMPLOYEUR)))).all()
+    alertes = []
+    for cid, pid, etat, depuis, intitule, parametres in lignes:
+        delai = rules.delai_relance(parametres)
+        niveau = rules.relance(etat, depuis, aujourd_hui, delai)
+        if niveau == "relance":
+            alertes.append(Alerte(pid, "candidature_sans_reponse", f"Candidature « {intitule} » sans réponse "
+                                  f"depuis le {depuis:%d/%m/%Y} : relancer l'employeur", 2, "candidature", cid))
+        elif niveau == "obsolete":
+            alertes.append(Alerte(pid, "candidature_obsolete", f"Candidature « {intitule} » sans réponse depuis "
+                                  f"le {depuis:%d/%m/%Y} : obsolète, à clore", 1, "candidature", cid))
+    return alertes
+
+
+def chronologie_candidatures(session: Session, personne, lecteur) -> list[Evenement]:
+    """The person's timeline: every dated step of their candidatures."""
+    lignes = session.execute(
+        select(TransitionCandidature, Offre.intitule, Candidature.id)
+        .join(Candidature, Candidature.id == TransitionCandidature.candidature_id)
+        .join(Offre, Offre.id == Candidature.offre_id)
+        .where(Candidature.personne_id == personne.id)).all()
+    evenements = []
+    for t, intitule, cid in lignes:
+        detail = rules.MOTIFS_REFUS.get(t.motif_refus, "") if t.motif_refus else t.commentaire
+        evenements.append(Evenement(t.le, t.created_at, "candidature", f"Candidature « {intitule} » : "
+                                    f"{t.vers.libelle.lower()}", detail, "employeurs.candidatures.voir",
+                                    (("candidature_id", cid),)))
+    return evenements
+
+
+@dataclass(frozen=True)
+class Rapprochement:
+    personne: Personne
+    raisons: list[str]
+    rang: tuple
+
+
+def rapprochement(session: Session, utilisateur, offre) -> list[Rapprochement]:
+    """The people of the user's perimeter whose projet (open parcours) aims at the offer's
+    ROME métier or one of its professional domain, not yet candidates, ranked, each with
+    the reasons of its rank."""
+    rome = (offre.fiche.rome_code or "").upper()
+    if not rome:
+        return []
+    # Cross-domain read, models only (parcours owns projets and métiers).
+    from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.projet.models import MetierExplore, Projet
+
+    non_retenue = MetierExplore.faisabilite.type.enum_class("non_retenue")
+    ouvert = Parcours.statut.type.enum_class("ouvert")
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    deja = select(Candidature.personne_id).where(Candidature.offre_id == offre.id)
+    lignes = session.execute(
+        select(Personne, MetierExplore.rome_code, MetierExplore.libelle, MetierExplore.faisabilite, Projet.valide_le)
+        .join(Parcours, Parcours.personne_id == Personne.id).join(Projet, Projet.parcours_id == Parcours.id)
+        .join(MetierExplore, MetierExplore.projet_id == Projet.id)
+        .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
+               MetierExplore.faisabilite != non_retenue, Personne.id.not_in(deja),
+               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))).all()
+    meilleurs: dict = {}
+    for personne, code, libelle, faisabilite, valide_le in lignes:
+        rang, raisons = rules.raisons_du_rapprochement(rome, code, libelle or code, valide_le,
+                                                       getattr(faisabilite, "value", faisabilite))
+        if personne.id not in meilleurs or rang < meilleurs[personne.id].rang:
+            meilleurs[personne.id] = Rapprochement(personne, raisons, rang)
+    return sorted(meilleurs.values(), key=lambda r: (r.rang, r.personne.nom, r.personne.prenom))

@@ -1,0 +1,155 @@
+"""Recruitment support pages: fiche de poste → offer, the ★ non-discrimination check
+with its justifications, diffusion."""
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, request, url_for
+from flask_login import current_user
+
+from cipdesk.core.dates import aujourdhui, maintenant
+from cipdesk.core.db import db
+from cipdesk.employeurs.candidatures.forms import CandidatureForm
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables, rapprochement
+from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.employeurs.offres import queries, rules, services
+from cipdesk.employeurs.offres.forms import (DiffusionForm, FicheForm, JustificationForm, OffreForm,
+                                             StatutOffreForm)
+from cipdesk.employeurs.offres.models import FicheDePoste, Offre
+from cipdesk.employeurs.offres.rules import StatutOffre
+from cipdesk.security import policy
+from cipdesk.web.chargement import charger
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("offres", __name__, url_prefix="/offres")
+
+
+@bp.get("/")
+def liste():
+    policy.exiger(policy.peut_voir_employeurs(current_user))
+    toutes = db.session.scalars(queries.offres(current_user.structure_id).limit(200)).all()
+    return rendre("employeurs/offres/liste.html", offres=toutes)
+
+
+@bp.route("/entreprises/<uuid:entreprise_id>/fiche", methods=["GET", "POST"])
+def nouvelle_fiche(entreprise_id):
+    entreprise = charger(Entreprise, entreprise_id, modifier=True)
+    form = FicheForm()
+    form.contact_id.choices = avec_vide(((c.id, f"{c.nom_complet} — {c.role.libelle}") for c in entreprise.contacts),
+                                        "— non précisé —")
+
+    def service():
+        donnees = form.donnees()
+        try:
+            cid = uuid.UUID(form.contact_id.data or "")
+        except ValueError:
+            cid = None
+        donnees["contact"] = next((c for c in entreprise.contacts if c.id == cid), None)
+        return services.rediger_fiche(db.session, entreprise, par=current_user, donnees=donnees,
+                                      aujourd_hui=aujourdhui())
+
+    soumission = soumettre(form, service)
+    if soumission:
+        return rediriger(url_for("employeurs.offres.fiche", fiche_id=soumission.resultat.id),
+                         "Fiche de poste enregistrée.")
+    return rendre("employeurs/offres/fiche_form.html", form=form, entreprise=entreprise, statut=soumission.statut)
+
+
+@bp.get("/fiches/<uuid:fiche_id>")
+def fiche(fiche_id):
+    fiche = charger(FicheDePoste, fiche_id)
+    return rendre("employeurs/offres/fiche.html", fiche=fiche,
+                  peut_modifier=policy.peut_modifier_employeurs(current_user))
+
+
+@bp.route("/fiches/<uuid:fiche_id>/offre", methods=["GET", "POST"])
+def nouvelle_offre(fiche_id):
+    fiche = charger(FicheDePoste, fiche_id, modifier=True)
+    form = OffreForm()
+    if request.method == "GET":
+        form.intitule.data, form.texte.data = fiche.intitule, services.texte_depuis_fiche(fiche)
+    soumission = soumettre(form, lambda: services.creer_offre(db.session, fiche, par=current_user,
+                                                               donnees=form.donnees()),
+                           valider=lambda: rules.verifier_dates_offre(form.ouverte_le.data, form.cloture_le.data))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=soumission.resultat.id),
+                         "Offre enregistrée en brouillon : relisez la vérification de non-discrimination.")
+    return rendre("employeurs/offres/offre_form.html", form=form, fiche=fiche, offre=None, statut=soumission.statut)
+
+
+def _page(offre: Offre, *, statut: int = 200, justification: JustificationForm | None = None,
+          diffusion: DiffusionForm | None = None, changement: StatutOffreForm | None = None,
+          cle_en_erreur: str = ""):
+    signalements = services.signalements(offre)
+    justifiees = {j.cle: j for j in offre.justifications}
+    visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id)
+    proposer = None
+    if policy.peut_modifier_employeurs(current_user) and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE):
+        proposer = CandidatureForm(formdata=None)
+        proposer.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
+                                                 for p in personnes_proposables(db.session, current_user))
+    return rendre("employeurs/offres/voir.html", offre=offre, signalements=signalements, justifiees=justifiees,
+                  ouverts=[s for s in signalements if s.cle not in justifiees],
+                  justification=justification or JustificationForm(formdata=None), cle_en_erreur=cle_en_erreur,
+                  diffusion=diffusion or DiffusionForm(formdata=None),
+                  changement=changement or StatutOffreForm(formdata=None),
+                  candidatures=visibles, autres_candidatures=autres, proposer=proposer,
+                  rapproches=rapprochement(db.session, current_user, offre),
+                  peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
+
+
+@bp.get("/<uuid:offre_id>")
+def voir(offre_id):
+    return _page(charger(Offre, offre_id, objet=queries.offre_complete(db.session, offre_id)))
+
+
+@bp.route("/<uuid:offre_id>/modifier", methods=["GET", "POST"])
+def modifier(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = OffreForm(obj=offre if request.method == "GET" else None)
+    if request.method == "GET":
+        form.version.data = str(offre.version)
+    soumission = soumettre(form, lambda: services.modifier_offre(db.session, offre, par=current_user,
+                                                                  donnees=form.donnees(), version=version_du(form)),
+                           valider=lambda: rules.verifier_dates_offre(form.ouverte_le.data, form.cloture_le.data))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Offre modifiée.")
+    return rendre("employeurs/offres/offre_form.html", form=form, fiche=offre.fiche, offre=offre,
+                  statut=soumission.statut)
+
+
+@bp.post("/<uuid:offre_id>/justifications")
+def justifier(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = JustificationForm()
+    soumission = soumettre(form, lambda: services.justifier(db.session, offre, par=current_user, cle=form.cle.data,
+                                                             justification=form.justification.data or "",
+                                                             le=maintenant()))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id) + "#verification",
+                         "Exigence conservée avec sa justification.")
+    return _page(offre, statut=soumission.statut, justification=form, cle_en_erreur=form.cle.data or "")
+
+
+@bp.post("/<uuid:offre_id>/diffusion")
+def diffuser(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = DiffusionForm()
+    soumission = soumettre(form, lambda: services.diffuser(db.session, offre, par=current_user, le=maintenant()))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Offre diffusée.")
+    return _page(offre, statut=soumission.statut, diffusion=form)
+
+
+@bp.post("/<uuid:offre_id>/statut")
+def changer_statut(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = StatutOffreForm()
+    soumission = soumettre(form, lambda: services.changer_statut(db.session, offre, par=current_user,
+                                                                  statut=StatutOffre(form.statut.data), le=form.le.data))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Statut de l'offre mis à jour.")
+    return _page(offre, statut=soumission.statut, changement=form)
+
+

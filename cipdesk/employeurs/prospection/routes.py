@@ -1,0 +1,109 @@
+"""Pages of a prospection action: the project, its ★ caseload targets, target
+employers, planning, indicators against their targets, evaluation of the gaps."""
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, make_response, url_for
+from flask_login import current_user
+
+from cipdesk.core.dates import aujourdhui
+from cipdesk.core.db import db
+from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.employeurs.entreprises.queries import toutes
+from cipdesk.employeurs.prospection import queries, rules, services
+from cipdesk.employeurs.prospection.forms import ActionForm, CibleForm, EvaluationForm
+from cipdesk.employeurs.prospection.models import ActionProspection
+from cipdesk.security import policy
+from cipdesk.web.chargement import charger
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("prospection", __name__, url_prefix="/prospection")
+
+
+@bp.get("/")
+def liste():
+    policy.exiger(policy.peut_voir_employeurs(current_user))
+    return rendre("employeurs/prospection/liste.html", actions=queries.actions(db.session, current_user.structure_id))
+
+
+@bp.route("/nouvelle", methods=["GET", "POST"])
+def nouvelle():
+    policy.exiger(policy.peut_modifier_employeurs(current_user))
+    form = ActionForm()
+    soumission = soumettre(form, lambda: services.creer_action(db.session, par=current_user, donnees=form.donnees(),
+                                                                cibles=form.cibles(), le=aujourdhui()),
+                           valider=lambda: rules.verifier_periode(form.debut.data, form.fin.data))
+    if soumission:
+        return rediriger(url_for("employeurs.prospection.voir", action_id=soumission.resultat.id),
+                         "Action de prospection enregistrée.")
+    return rendre("employeurs/prospection/form.html", form=form, statut=soumission.statut,
+                  metiers=queries.metiers_vises(db.session, current_user.structure_id))
+
+
+def _page(action, *, cible=None, evaluation=None, statut=200):
+    peut = policy.peut_modifier_employeurs(current_user)
+    if cible is None:
+        cible = CibleForm(formdata=None)
+    deja = {c.entreprise_id for c in action.cibles}
+    cible.entreprise_id.choices = avec_vide((e.id, e.nom) for e in toutes(db.session, action.structure_id)
+                                            if e.id not in deja)
+    realises = queries.realises(db.session, action)
+    return rendre("employeurs/prospection/voir.html", action=action, peut_modifier=peut, cible=cible,
+                  evaluation=evaluation or EvaluationForm(formdata=None), realises=realises,
+                  ecarts=rules.ecarts({i.code.value: i.cible for i in action.indicateurs}, realises),
+                  metiers=queries.metiers_vises(db.session, action.structure_id),
+                  planning=queries.planning(action, aujourdhui()), aujourd_hui=aujourdhui(), statut=statut)
+
+
+@bp.get("/<uuid:action_id>")
+def voir(action_id):
+    return _page(charger(ActionProspection, action_id))
+
+
+@bp.get("/<uuid:action_id>/indicateurs.xlsx")
+def indicateurs_xlsx(action_id):
+    from cipdesk.documents.tableur import classeur
+
+    action = charger(ActionProspection, action_id)
+    lignes = [(e.indicateur.libelle, e.cible, e.realise, e.ecart, e.taux if e.taux is not None else "")
+              for e in rules.ecarts({i.code.value: i.cible for i in action.indicateurs},
+                                    queries.realises(db.session, action))]
+    contenu = classeur("Indicateurs", ("Indicateur", "Objectif", "Réalisé", "Écart", "Taux (%)"), lignes,
+                       structure=current_user.structure)
+    reponse = make_response(contenu)
+    reponse.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    reponse.headers["Content-Disposition"] = f'attachment; filename="indicateurs-{action.id.hex[:8]}.xlsx"'
+    return reponse
+
+
+@bp.post("/<uuid:action_id>/cibles")
+def cibler(action_id):
+    action = charger(ActionProspection, action_id, modifier=True)
+    form = CibleForm()
+
+    def service():
+        try:
+            entreprise = db.session.get(Entreprise, uuid.UUID(form.entreprise_id.data or ""))
+        except ValueError:
+            entreprise = None
+        return services.cibler(db.session, action, entreprise, par=current_user)
+
+    soumission = soumettre(form, service)
+    if soumission:
+        return rediriger(url_for("employeurs.prospection.voir", action_id=action.id) + "#cible", "Entreprise ciblée.")
+    return _page(action, cible=form, statut=soumission.statut)
+
+
+@bp.post("/<uuid:action_id>/evaluation")
+def evaluer(action_id):
+    action = charger(ActionProspection, action_id, modifier=True)
+    form = EvaluationForm()
+    soumission = soumettre(form, lambda: services.evaluer(
+        db.session, action, par=current_user, evaluation=form.evaluation.data, causes=form.causes_ecarts.data or "",
+        realises=queries.realises(db.session, action), le=form.le.data))
+    if soumission:
+        return rediriger(url_for("employeurs.prospection.voir", action_id=action.id) + "#section-evaluation",
+                         "Évaluation enregistrée.")
+    return _page(action, evaluation=form, statut=soumission.statut)
