@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date, datetime
 
@@ -8,16 +7,15 @@ from sqlalchemy import Date, DateTime, ForeignKey, Index, String, UniqueConstrai
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
-from cipdesk.core.libelles import colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 
 
-class SourcePreuve(enum.StrEnum):
+class SourcePreuve(EnumLibelle):
     AUTO = "auto"      # set by the tagging rules when the record is logged
     MANUEL = "manuel"  # added by the candidat, with a reason
 
-    @property
-    def libelle(self) -> str:
-        return {"auto": "automatique", "manuel": "ajoutée à la main"}[self.value]
+
+SourcePreuve.LIBELLES = {"auto": "automatique", "manuel": "ajoutée à la main"}
 
 
 class PreuveCompetence(UuidPk, StructureScoped, Timestamps, Base):
@@ -43,15 +41,13 @@ class PreuveCompetence(UuidPk, StructureScoped, Timestamps, Base):
     motif_retrait: Mapped[str] = mapped_column(String(500), default="")
 
 
-class NiveauAutoEvaluation(enum.StrEnum):
+class NiveauAutoEvaluation(EnumLibelle):
     ACQUIS = "acquis"
     EN_COURS = "en_cours"
     A_TRAVAILLER = "a_travailler"
 
-    @property
-    def libelle(self) -> str:
-        return {"acquis": "Acquis", "en_cours": "En cours d'acquisition",
-                "a_travailler": "À travailler"}[self.value]
+
+NiveauAutoEvaluation.LIBELLES = {"acquis": "Acquis", "en_cours": "En cours d'acquisition", "a_travailler": "À travailler"}
 
 
 class AutoEvaluation(UuidPk, StructureScoped, Timestamps, Base):

@@ -2,9 +2,10 @@
 of the dossier parts (RC §3.1). No database, no Flask."""
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from datetime import date
+
+from cipdesk.core.libelles import EnumLibelle
 
 # Default thresholds; a structure overrides them in Structure.parametres["seuils_couverture"].
 SEUILS_PAR_DEFAUT = {"quelques": 1, "bien": 5}
@@ -14,14 +15,13 @@ SEUILS_PAR_DEFAUT = {"quelques": 1, "bien": 5}
 ENTRETIENS_MINIMUM = 3
 
 
-class EtatCouverture(enum.StrEnum):
+class EtatCouverture(EnumLibelle):
     AUCUNE = "aucune"
     QUELQUES = "quelques"
     BIEN = "bien"
 
-    @property
-    def libelle(self) -> str:
-        return {"aucune": "aucune preuve", "quelques": "quelques preuves", "bien": "bien couverte"}[self.value]
+
+EtatCouverture.LIBELLES = {"aucune": "aucune preuve", "quelques": "quelques preuves", "bien": "bien couverte"}
 
 
 def seuils(parametres: dict | None) -> dict[str, int]:

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, LargeBinary, S
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.core.db import Base, Timestamps, UuidPk, utcnow
-from cipdesk.core.libelles import colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.security.chiffrement import TexteConfidentiel
 
 
@@ -31,14 +31,12 @@ ROLE_LIBELLES = {
 }
 
 
-class VoieCandidat(enum.StrEnum):
+class VoieCandidat(EnumLibelle):
     VAE = "vae"
     FORMATION = "formation"
 
-    @property
-    def libelle(self) -> str:
-        return {"vae": "Validation des acquis de l'expérience (VAE)",
-                "formation": "Parcours de formation"}[self.value]
+
+VoieCandidat.LIBELLES = {"vae": "Validation des acquis de l'expérience (VAE)", "formation": "Parcours de formation"}
 
 
 class Structure(UuidPk, Timestamps, Base):

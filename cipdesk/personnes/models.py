@@ -2,7 +2,6 @@
 reporting (DOMAIN.md « Publics »), prescripteur and commande, référent."""
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date
 
@@ -11,22 +10,21 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
-from cipdesk.core.libelles import colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.security.chiffrement import TexteConfidentiel
 
 
 
-class Sexe(enum.StrEnum):
+class Sexe(EnumLibelle):
     FEMME = "femme"
     HOMME = "homme"
     NON_RENSEIGNE = "non_renseigne"
 
-    @property
-    def libelle(self) -> str:
-        return {"femme": "Femme", "homme": "Homme", "non_renseigne": "Non renseigné"}[self.value]
+
+Sexe.LIBELLES = {"femme": "Femme", "homme": "Homme", "non_renseigne": "Non renseigné"}
 
 
-class NiveauFormation(enum.StrEnum):
+class NiveauFormation(EnumLibelle):
     """CITE / ISCED bands used by FSE+ reporting."""
 
     CITE_0_2 = "cite_0_2"
@@ -34,27 +32,19 @@ class NiveauFormation(enum.StrEnum):
     CITE_5_8 = "cite_5_8"
     INCONNU = "inconnu"
 
-    @property
-    def libelle(self) -> str:
-        return {
-            "cite_0_2": "Infra-bac sans diplôme ou CAP/BEP non obtenu (CITE 0 à 2)",
-            "cite_3_4": "CAP, BEP, baccalauréat (CITE 3 et 4)",
-            "cite_5_8": "Supérieur au baccalauréat (CITE 5 à 8)",
-            "inconnu": "Non renseigné",
-        }[self.value]
+
+NiveauFormation.LIBELLES = { "cite_0_2": "Infra-bac sans diplôme ou CAP/BEP non obtenu (CITE 0 à 2)", "cite_3_4": "CAP, BEP, baccalauréat (CITE 3 et 4)", "cite_5_8": "Supérieur au baccalauréat (CITE 5 à 8)", "inconnu": "Non renseigné", }
 
 
-class StatutPersonne(enum.StrEnum):
+class StatutPersonne(EnumLibelle):
     ACCUEILLIE = "accueillie"      # first contact, no accompaniment decided yet
     ACCOMPAGNEE = "accompagnee"    # in the caseload (file active)
     ORIENTEE = "orientee"          # oriented to a partner, not accompanied here
     SORTIE = "sortie"              # parcours ended
     SANS_SUITE = "sans_suite"
 
-    @property
-    def libelle(self) -> str:
-        return {"accueillie": "Accueillie", "accompagnee": "Accompagnée", "orientee": "Orientée",
-                "sortie": "Sortie", "sans_suite": "Sans suite"}[self.value]
+
+StatutPersonne.LIBELLES = {"accueillie": "Accueillie", "accompagnee": "Accompagnée", "orientee": "Orientée", "sortie": "Sortie", "sans_suite": "Sans suite"}
 
 
 # Public characteristics at entry (DOMAIN.md « Publics »): code -> label.

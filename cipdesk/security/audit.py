@@ -16,7 +16,6 @@ it removes and the empreinte of the last one.
 from __future__ import annotations
 
 import contextvars
-import enum
 import hashlib
 import hmac
 import itertools
@@ -29,10 +28,10 @@ from sqlalchemy import JSON, BigInteger, DateTime, Integer, String, Uuid, delete
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cipdesk.core.db import Base, utcnow
-from cipdesk.core.libelles import colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 
 
-class Action(enum.StrEnum):
+class Action(EnumLibelle):
     LECTURE = "lecture"
     CREATION = "creation"
     MODIFICATION = "modification"
@@ -46,10 +45,6 @@ class Action(enum.StrEnum):
     CLES = "cles"
     REFUS = "refus"
     PURGE = "purge"
-
-    @property
-    def libelle(self) -> str:
-        return ACTION_LIBELLES[self]
 
 
 ACTION_LIBELLES = {
@@ -67,6 +62,7 @@ ACTION_LIBELLES = {
     Action.REFUS: "Accès refusé",
     Action.PURGE: "Purge du journal",
 }
+Action.LIBELLES = {action.value: libelle for action, libelle in ACTION_LIBELLES.items()}
 
 
 class JournalAudit(Base):

@@ -2,7 +2,6 @@
 renouvellements)."""
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date, datetime
 
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
-from cipdesk.core.libelles import colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.parcours.contrat.rules import StatutParcours
 from cipdesk.personnes.models import Personne
 from cipdesk.security.chiffrement import TexteConfidentiel
@@ -62,15 +61,13 @@ class Parcours(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         return self.statut == StatutParcours.OUVERT
 
 
-class NatureVersion(enum.StrEnum):
+class NatureVersion(EnumLibelle):
     INITIAL = "initial"
     AVENANT = "avenant"
     RENOUVELLEMENT = "renouvellement"
 
-    @property
-    def libelle(self) -> str:
-        return {"initial": "Contrat initial", "avenant": "Avenant",
-                "renouvellement": "Renouvellement"}[self.value]
+
+NatureVersion.LIBELLES = {"initial": "Contrat initial", "avenant": "Avenant", "renouvellement": "Renouvellement"}
 
 
 class VersionContrat(UuidPk, StructureScoped, Base):

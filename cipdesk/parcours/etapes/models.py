@@ -2,7 +2,6 @@
 statuses and réajustements."""
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date, datetime
 
@@ -11,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned, utcnow
-from cipdesk.core.libelles import colonne_enum
+from cipdesk.core.libelles import EnumLibelle, colonne_enum
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.etapes.rules import Responsable, StatutEtape
 from cipdesk.security.chiffrement import TexteConfidentiel
@@ -46,15 +45,13 @@ class Etape(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         back_populates="etape", order_by="EtapeEvenement.id")
 
 
-class NatureEvenement(enum.StrEnum):
+class NatureEvenement(EnumLibelle):
     CREATION = "creation"
     STATUT = "statut"
     REAJUSTEMENT = "reajustement"
 
-    @property
-    def libelle(self) -> str:
-        return {"creation": "Création", "statut": "Changement de statut",
-                "reajustement": "Réajustement"}[self.value]
+
+NatureEvenement.LIBELLES = {"creation": "Création", "statut": "Changement de statut", "reajustement": "Réajustement"}
 
 
 class EtapeEvenement(StructureScoped, Base):
