@@ -78,3 +78,20 @@ def test_chaque_fournisseur_du_parcours_fait_une_seule_requete(app, ctx, fabriqu
             assert len(requetes) == 1, fournisseur.__module__
     finally:
         event.remove(moteur, "before_cursor_execute", ecouteur)
+
+
+def test_la_fiche_de_la_personne_montre_entretien_etape_et_sortie(app, ctx, fabrique, monde, nav):
+    """Through the hub: personnes.queries.chronologie assembles every module's providers,
+    newest first, and the person page shows them (filterable by kind)."""
+    from cipdesk.personnes.queries import chronologie
+
+    personne = _personne_sortie(ctx, fabrique, monde)
+    evenements = chronologie(ctx, personne, monde.conseiller)
+    assert [e.le for e in evenements] == sorted((e.le for e in evenements), reverse=True)
+    assert {"entretien", "etape", "bilan_parcours"} <= {e.nature for e in evenements}
+    nav.connexion(monde.conseiller.email)
+    page = nav.get(f"/accueil/personnes/{personne.id}").get_data(as_text=True)
+    for attendu in ("Entretien (suivi", "Étape réalisée : CACES R489", "Sortie du parcours : emploi durable"):
+        assert attendu in page
+    entretiens_seuls = nav.get(f"/accueil/personnes/{personne.id}?nature=entretien").get_data(as_text=True)
+    assert "Entretien (suivi" in entretiens_seuls and "Étape réalisée : CACES R489" not in entretiens_seuls
