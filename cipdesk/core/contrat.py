@@ -95,10 +95,13 @@ class Lisible:
     `garde(session, utilisateur, objet, modifier) -> bool` is the policy question for
     that record (usually « may this user see / write about this person? »);
     `audit` is the record kind written to the audit trail on every read of a
-    sensitive record (None: reads are not audited)."""
+    sensitive record (None: reads are not audited); `refus` the kind written only
+    for refused attempts, when the read itself is journalled by the service that
+    decrypts it (a confidential note)."""
     modele: type
     garde: Callable[..., bool]
     audit: str | None = None
+    refus: str | None = None
 
 
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)

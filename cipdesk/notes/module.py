@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import EntreeDeMenu, Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, TypeObjet
 from cipdesk.security import policy
 
 
@@ -16,13 +16,23 @@ def _recepteurs() -> None:
     signaux.note_ecrite.connect(_note, weak=False)
 
 
+def _garde(_session, utilisateur, note, modifier: bool) -> bool:
+    if modifier:
+        return policy.peut_modifier_note(utilisateur, note)
+    return policy.peut_lire_note(utilisateur, note, note.lecteurs_ids)
+
+
 def _module() -> Module:
+    from cipdesk.notes.models import NoteConfidentielle
     from cipdesk.notes.routes import bp
 
     return Module(code="notes", titre="Notes confidentielles", blueprints=(bp,),
         menu=(EntreeDeMenu("Notes confidentielles", "notes.liste", policy.peut_ecrire_note, ordre=60,
                            actif=("notes.",)),),
                   objets=(TypeObjet("note_confidentielle", "note confidentielle", "notes.voir", "note_id"),),
+                  # each read is journalled by notes.services.lire_note (it decrypts); the loader
+                  # journals the refused attempts (issue #9, point 4)
+                  lisibles=(Lisible(NoteConfidentielle, _garde, refus="note_confidentielle"),),
                   recepteurs=_recepteurs)
 
 

@@ -13,15 +13,16 @@ from cipdesk.notes.forms import NoteForm, PartageForm
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.personnes.queries import conseillers_de_la_structure
 from cipdesk.security import policy
+from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("notes", __name__, url_prefix="/notes")
 
 
-def _charger(note_id: uuid.UUID) -> NoteConfidentielle:
-    note = db.session.get(NoteConfidentielle, note_id)
-    return policy.verifier_structure(current_user, note)
+def _charger(note_id: uuid.UUID, *, modifier: bool = True) -> NoteConfidentielle:
+    """The one loader: another structure's note is not found; a refused attempt is audited."""
+    return charger(NoteConfidentielle, note_id, modifier=modifier)
 
 
 def _collegues():
@@ -51,7 +52,7 @@ def liste():
 
 @bp.get("/<uuid:note_id>")
 def voir(note_id):
-    return _page_note(_charger(note_id), PartageForm())
+    return _page_note(_charger(note_id, modifier=False), PartageForm())
 
 
 def _page_note(note, partage: PartageForm, statut: int = 200):

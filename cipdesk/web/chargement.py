@@ -29,9 +29,9 @@ def charger(modele: type[T], objet_id, *, modifier: bool = False, objet: T | Non
         raise policy.Introuvable()
     lisible = registre.lisible(modele)
     if not lisible.garde(db.session, current_user, objet, modifier):
-        if lisible.audit:
-            journaliser(db.session, acteur=current_user, action=Action.REFUS, objet_type=lisible.audit,
-                        objet_id=objet.id)
+        if lisible.audit or lisible.refus:
+            journaliser(db.session, acteur=current_user, action=Action.REFUS,
+                        objet_type=lisible.audit or lisible.refus, objet_id=objet.id)
             _garder_malgre_le_refus()
         raise policy.Interdit()
     if lisible.audit and request.method == "GET":
