@@ -5,7 +5,7 @@ from cipdesk.core.contrat import Module, TypeObjet
 
 
 def _module() -> Module:
-    from cipdesk.admin.routes import bp
+    from cipdesk.comptes.admin.routes import bp
 
     return Module(code="admin", titre="Administration", blueprints=(bp,),
                   objets=(TypeObjet("cle_donnees", "clé de données"),))
