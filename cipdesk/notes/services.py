@@ -13,7 +13,7 @@ from cipdesk.notes.models import NoteConfidentielle, NoteLecteur
 from cipdesk.notes.queries import lire_note  # noqa: F401  (re-exported: the audited read is a query)
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.security.chiffrement import ouvrir_ou_signaler, sceller
+from cipdesk.security.chiffrement import sceller
 
 LONGUEUR_MAX = 20_000
 MESSAGE_CONFLIT = ("Cette note a été modifiée entre-temps (dans un autre onglet ?). Votre texte est "

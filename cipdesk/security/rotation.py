@@ -38,7 +38,8 @@ def rotation(session: Session, *, nouvelles_cles: bool = True, taille_lot: int =
     coffre = keys.coffre()
     bilan = BilanRotation()
     if nouvelles_cles:
-        for structure_id in session.scalars(select(Base.metadata.tables["structure"].c.id)):  # by name: no domain import
+        structures = Base.metadata.tables["structure"]  # by name: the security layer imports no domain
+        for structure_id in session.scalars(select(structures.c.id)):
             coffre.creer_dek(session, structure_id)
             bilan.nouvelles_cles += 1
         if commit:

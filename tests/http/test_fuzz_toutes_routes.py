@@ -81,13 +81,7 @@ REQUETE_EXTREME = {"page": "9" * 20, "du": "0001-01-01", "au": "9999-12-31", "mo
 @pytest.mark.parametrize("role", COMPTES)
 def test_corps_json_et_valeurs_extremes_sur_toutes_les_routes(role, nav, fabrique, ctx):
     monde = fabrique.monde()
-    note = notes.ecrire_note(ctx, auteur=monde.conseiller, contenu="Note de la matrice")
-    ctx.commit()
-    objets = {"note": note.id, "collegue": monde.collegue.id, "structure": monde.structure.id}
-    objets.update(objets_accueil(ctx, monde))
-    objets.update(_objets_competences(ctx, monde))
-    objets.update(_objets_parcours(ctx, monde))
-    objets.update(_objets_comptes(ctx, monde))
+    objets = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Note de la matrice")
     nav.connexion(getattr(monde, role).email)
     jeton = re.search(r'"X-CSRFToken": "([^"]+)"', nav.get("/compte").get_data(as_text=True)).group(1)
     avant = _comptes_lignes(ctx)
