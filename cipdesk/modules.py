@@ -10,7 +10,7 @@ from cipdesk.core.contrat import Module, registre
 
 MODULES = (
     "cipdesk.comptes",
-    "cipdesk.admin",
+    "cipdesk.comptes.admin",
     "cipdesk.referentiel",
     "cipdesk.personnes",
     "cipdesk.accueil",

@@ -51,10 +51,12 @@ def _module() -> Module:
                 policy.peut_modifier_repertoire(u) if modifier else policy.peut_voir_repertoire(u))),
         ),
         alertes=(accueils.alertes_urgences,),
+        filtres_personnes={"urgence": accueils.urgence_ouverte},
+        domaines_d_intervention=diagnostic.dimensions_de_la_structure,
         # The person's timeline (personnes.queries.chronologie), one provider per kind of record.
         chronologie=(accueils.chronologie_accueils, accueils.chronologie_urgences, diagnostic.chronologie,
                      synthese.chronologie, orientation.chronologie, reunions.chronologie,
-                     accueils.chronologie_notes),
+                     accueils.chronologie_notes, synthese.chronologie_notes),
         preuves=(
             RegleDePreuve("accueil", ("CP1", "CP2"),
                           "REAC CP1 « Informer une personne … sur les ressources en matière d'insertion et les services "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from cipdesk.core.contrat import Cas  # noqa: F401  (re-exported: the dossier sources' type is in the contract)
 from cipdesk.core.libelles import EnumLibelle
 
 # Default thresholds; a structure overrides them in Structure.parametres["seuils_couverture"].
@@ -71,17 +72,6 @@ def suggestions(comptes: dict[str, int]) -> list[str]:
         verbe = "n'a pas encore de preuve" if len(sans) == 1 else "n'ont pas encore de preuve"
         phrases.append(f"{activite} : {_et(sans)} {verbe}.")
     return phrases
-
-
-@dataclass(frozen=True)
-class Cas:
-    """A candidate case for a dossier part, described without any personal data."""
-
-    objet_type: str
-    objet_id: object
-    libelle: str          # e.g. "Parcours PLIE ouvert en 03/2026"
-    entretiens: int = 0
-    debut: date | None = None
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """Tenancy: structure → équipes → utilisateurs, with their roles."""
 from __future__ import annotations
 
-import enum
 import uuid
 from datetime import date, datetime
 
@@ -11,24 +10,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.core.db import Base, Timestamps, UuidPk, utcnow
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
+from cipdesk.core.roles import ROLE_LIBELLES, Role  # noqa: F401  (re-exported: comptes.models.Role)
 from cipdesk.security.chiffrement import TexteConfidentiel
-
-
-class Role(enum.StrEnum):
-    CONSEILLER = "conseiller"
-    CHEF_DE_SERVICE = "chef_de_service"
-    ADMIN = "admin"
-
-    @property
-    def libelle(self) -> str:
-        return ROLE_LIBELLES[self]
-
-
-ROLE_LIBELLES = {
-    Role.CONSEILLER: "Conseiller·ère en insertion professionnelle",
-    Role.CHEF_DE_SERVICE: "Chef·fe de service",
-    Role.ADMIN: "Administrateur·rice",
-}
 
 
 class VoieCandidat(EnumLibelle):

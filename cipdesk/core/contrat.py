@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import false
+
 # -- what providers return -----------------------------------------------------------
 
 
@@ -104,9 +106,22 @@ class Lisible:
     refus: str | None = None
 
 
+@dataclass(frozen=True)
+class Cas:
+    """A candidate case for a dossier part, described without any personal data."""
+
+    objet_type: str
+    objet_id: object
+    libelle: str          # e.g. "Parcours PLIE ouvert en 03/2026"
+    entretiens: int = 0
+    debut: date | None = None
+
+
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
-FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[competences.rules.Cas]
+FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[Cas]
+FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
+FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,10 @@ class Module:
     chronologie: tuple[FournisseurChronologie, ...] = ()
     preuves: tuple[RegleDePreuve, ...] = ()
     dossier: Mapping[int, FournisseurCas] = field(default_factory=dict)   # part number → cases
+    # Filters of the caseload another module provides (code → condition on the person's id).
+    filtres_personnes: Mapping[str, FiltrePersonnes] = field(default_factory=dict)
+    # The domains a partner of the territory may intervene in (the diagnostic's dimensions).
+    domaines_d_intervention: FournisseurDomaines | None = None
     recepteurs: Callable[[], None] | None = None    # connects this module's signal receivers
     commandes: tuple = ()                            # click commands added to `cipdesk`
     demo: Callable[..., Any] | None = None           # (session, *, seed, aujourd_hui), in module order
@@ -217,6 +236,20 @@ class Registre:
 
     def sources_du_dossier(self) -> dict[int, FournisseurCas]:
         return {partie: f for m in self.modules for partie, f in m.dossier.items()}
+
+    def filtre_personnes(self, code: str) -> FiltrePersonnes:
+        """The caseload filter `code`; with no module providing it, it keeps no one."""
+        for m in self.modules:
+            if code in m.filtres_personnes:
+                return m.filtres_personnes[code]
+        return lambda _personne_id: false()
+
+    def domaines_d_intervention(self, session, structure_id) -> list[tuple[str, str]]:
+        """(code, label) of the domains a partner may intervene in; none without a provider."""
+        for m in self.modules:
+            if m.domaines_d_intervention is not None:
+                return m.domaines_d_intervention(session, structure_id)
+        return []
 
 
 registre = Registre()

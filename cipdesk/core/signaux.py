@@ -23,4 +23,6 @@ activite_enregistree = _signaux.signal("activite-enregistree")
 #: A professional wrote a confidential note about a record (accueil, synthèse…);
 #: the notes module's receiver encrypts and stores it (an ErreurMetier propagates).
 #: kwargs: auteur, contenu (str), objet_type (str), objet_id (UUID)
+#: The receiver returns the note written (`send` → [(receiver, note)]), for a record
+#: that keeps its note's id (entretien).
 note_ecrite = _signaux.signal("note-ecrite")

@@ -10,7 +10,7 @@ def _recepteurs() -> None:
     from cipdesk.notes.services import ecrire_note
 
     def _note(session, *, auteur, contenu, objet_type, objet_id, **_kw):
-        ecrire_note(session, auteur=auteur, contenu=contenu, objet_type=objet_type, objet_id=objet_id)
+        return ecrire_note(session, auteur=auteur, contenu=contenu, objet_type=objet_type, objet_id=objet_id)
 
     # weak=False: the receiver is a local function, kept alive by the signal.
     signaux.note_ecrite.connect(_note, weak=False)

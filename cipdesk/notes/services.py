@@ -10,9 +10,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.notes.models import NoteConfidentielle, NoteLecteur
+from cipdesk.notes.queries import lire_note  # noqa: F401  (re-exported: the audited read is a query)
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.security.chiffrement import ouvrir_ou_signaler, sceller
+from cipdesk.security.chiffrement import sceller
 
 LONGUEUR_MAX = 20_000
 MESSAGE_CONFLIT = ("Cette note a été modifiée entre-temps (dans un autre onglet ?). Votre texte est "
@@ -39,17 +40,6 @@ def ecrire_note(session: Session, *, auteur: Utilisateur, contenu: str,
     journaliser(session, acteur=auteur, action=Action.CREATION,
                 objet_type="note_confidentielle", objet_id=note.id)
     return note
-
-
-def lire_note(session: Session, *, lecteur: Utilisateur, note: NoteConfidentielle) -> tuple[str, bool]:
-    """Decrypt for a reader the policy allows; one audit row per read."""
-    policy.verifier_structure(lecteur, note)
-    policy.exiger(policy.peut_lire_note(lecteur, note, note.lecteurs_ids))
-    texte, ok = ouvrir_ou_signaler(session, note, "contenu")
-    journaliser(session, acteur=lecteur, action=Action.LECTURE,
-                objet_type="note_confidentielle", objet_id=note.id,
-                details={} if ok else {"erreur": "indechiffrable"})
-    return texte, ok
 
 
 def modifier_note(session: Session, *, auteur: Utilisateur, note: NoteConfidentielle,

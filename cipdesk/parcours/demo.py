@@ -21,7 +21,7 @@ from cipdesk.parcours.projet.rules import Faisabilite, NatureAction, StatutDossi
 from cipdesk.parcours.sortie import services as sortie_services
 from cipdesk.parcours.sortie.rules import DevenirEtapes, SituationSuivi
 from cipdesk.personnes.models import Personne
-from cipdesk.personnes.rules import normaliser_nom
+from cipdesk.core.texte import normaliser_nom
 
 # Used only when the accueil demo has not created people for a conseiller.
 NOMS_DE_SECOURS = (("Benoît", "Caron"), ("Aïcha", "Diallo"), ("Kevin", "Lemaire"), ("Nathalie", "Roussel"),

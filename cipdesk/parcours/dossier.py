@@ -9,7 +9,7 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cipdesk.competences.rules import Cas
+from cipdesk.core.contrat import Cas
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.models import Entretien
 from cipdesk.parcours.entretiens.rules import TypeEntretien

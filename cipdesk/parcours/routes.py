@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from cipdesk.parcours import page  # noqa: F401  (registers the parcours page on the contract's blueprint)
 from cipdesk.parcours.contrat.routes import bp as contrat
 from cipdesk.parcours.entretiens.routes import bp as entretiens
 from cipdesk.parcours.etapes.routes import bp as etapes

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, cast, exists, func, select
+from sqlalchemy import Select, String, cast, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
@@ -176,9 +176,8 @@ def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q:
     elif statut in {s.value for s in StatutPersonne}:
         requete = requete.where(Personne.statut == StatutPersonne(statut))
     if urgence:
-        from cipdesk.accueil.accueils.models import Urgence  # another domain's model: allowed
-
-        requete = requete.where(exists().where(Urgence.personne_id == Personne.id, Urgence.traitee_le.is_(None)))
+        # Provided by the module that records urgencies (accueil), through the module contract.
+        requete = requete.where(registre.filtre_personnes("urgence")(Personne.id))
     if public in PUBLICS:
         # JSON membership differs per engine: a portable LIKE on the JSON text ('"rsa"').
         requete = requete.where(cast(Personne.publics, String).contains(f'"{public}"'))

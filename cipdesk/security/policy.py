@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from cipdesk.comptes.models import Role
+from cipdesk.core.roles import Role
 
 
 class Introuvable(Exception):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cipdesk.comptes.models import Structure
+from cipdesk.core.db import Base
 from cipdesk.security import keys
 from cipdesk.security.chiffrement import CHAMPS_CONFIDENTIELS, aad_ligne, donnees_associees
 
@@ -38,7 +38,8 @@ def rotation(session: Session, *, nouvelles_cles: bool = True, taille_lot: int =
     coffre = keys.coffre()
     bilan = BilanRotation()
     if nouvelles_cles:
-        for structure_id in session.scalars(select(Structure.id)):
+        structures = Base.metadata.tables["structure"]  # by name: the security layer imports no domain
+        for structure_id in session.scalars(select(structures.c.id)):
             coffre.creer_dek(session, structure_id)
             bilan.nouvelles_cles += 1
         if commit:

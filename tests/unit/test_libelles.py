@@ -10,9 +10,7 @@ import cipdesk
 from cipdesk.core.libelles import EnumLibelle
 
 # Enums that are not shown to users, with the reason.
-TECHNIQUES = {
-    "Role": "moved to core by the architecture pass; shown through ROLE_LIBELLES",
-}
+TECHNIQUES: dict[str, str] = {}
 
 
 def _enums():

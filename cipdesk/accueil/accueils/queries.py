@@ -1,17 +1,17 @@
-"""Queries of the accueil individuel: open urgencies (alert provider), the
-accueil part of the person's timeline, notes attached to accueil records."""
+"""Queries of the accueil individuel: open urgencies (alert provider and the
+caseload's filter), the accueil part of the person's timeline, notes attached to
+accueil records."""
 from __future__ import annotations
 
 import uuid
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
 from cipdesk.core.contrat import Alerte, Evenement
-from cipdesk.notes.models import NoteConfidentielle
-from cipdesk.security import policy
+from cipdesk.notes.queries import chronologie_des_notes
 
 
 def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
@@ -24,20 +24,16 @@ def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[
                    3, "urgence", u.id) for u in urgences]
 
 
+def urgence_ouverte(personne_id):
+    """The caseload's « urgence » filter (`Module.filtres_personnes`): a SQL condition
+    on a person's id, true while one of their urgencies has no answer."""
+    return exists().where(Urgence.personne_id == personne_id, Urgence.traitee_le.is_(None))
+
+
 def urgences_ouvertes(session: Session, personne_id: uuid.UUID) -> list[Urgence]:
     return list(session.scalars(select(Urgence).where(Urgence.personne_id == personne_id,
                                                       Urgence.traitee_le.is_(None))
                                 .order_by(Urgence.reperee_le)))
-
-
-def notes_de(session: Session, lecteur, objet_type: str, objet_id) -> list[NoteConfidentielle]:
-    """Notes attached to this record that the reader may read (never the hierarchy)."""
-    if not policy.peut_ecrire_note(lecteur):
-        return []
-    lignes = session.scalars(select(NoteConfidentielle).where(
-        NoteConfidentielle.structure_id == lecteur.structure_id, NoteConfidentielle.objet_type == objet_type,
-        NoteConfidentielle.objet_id == objet_id).order_by(NoteConfidentielle.created_at)).all()
-    return [n for n in lignes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
 
 
 # -- the person's timeline (providers declared in accueil/module.py) -------------------
@@ -60,17 +56,7 @@ def chronologie_urgences(session: Session, personne, lecteur) -> list[Evenement]
 
 
 def chronologie_notes(session: Session, personne, lecteur) -> list[Evenement]:
-    """Confidential notes attached to the person's accueils and synthèses that the
-    reader may read (one query; none for a role that never reads notes)."""
-    from cipdesk.accueil.synthese.models import Synthese
-
-    if not policy.peut_ecrire_note(lecteur):
-        return []
-    objets = select(Accueil.id).where(Accueil.personne_id == personne.id).union_all(
-        select(Synthese.id).where(Synthese.personne_id == personne.id))
-    notes = session.scalars(select(NoteConfidentielle).where(
-        NoteConfidentielle.objet_type.in_(("accueil", "synthese")),
-        NoteConfidentielle.objet_id.in_(objets.scalar_subquery()))).all()
-    return [Evenement(n.created_at.date(), n.created_at, "note_confidentielle", "Note confidentielle",
-                      "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.id),))
-            for n in notes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
+    """Confidential notes attached to the person's accueils that the reader may read
+    (one query; none for a role that never reads notes)."""
+    return chronologie_des_notes(session, lecteur, "accueil",
+                                 select(Accueil.id).where(Accueil.personne_id == personne.id))

@@ -9,10 +9,11 @@ from flask_login import current_user
 from cipdesk.accueil.accueils import queries, services
 from cipdesk.accueil.accueils.forms import AccueilForm, NoteForm, TraitementUrgenceForm
 from cipdesk.accueil.accueils.models import INFORMATIONS, Accueil, TypeUrgence, Urgence
-from cipdesk.accueil.synthese.models import Synthese
 from cipdesk.core import signaux
+from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.notes.queries import notes_de
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import garde_personne
 from cipdesk.web.chargement import charger
@@ -57,7 +58,7 @@ def _page(accueil, *, traitement=None, urgence_en_cours=None, statut=200):
     personne = accueil.personne
     return rendre("accueil/accueils/accueil.html", accueil=accueil, personne=personne,
                   informations=INFORMATIONS,
-                  notes=queries.notes_de(db.session, current_user, "accueil", accueil.id),
+                  notes=notes_de(db.session, current_user, "accueil", accueil.id),
                   traitement=traitement or TraitementUrgenceForm(formdata=None), urgence_en_cours=urgence_en_cours,
                   peut_modifier=garde_personne(db.session, current_user, personne, True), statut=statut)
 
@@ -80,23 +81,20 @@ def traiter_urgence(urgence_id):
     return _page(urgence.accueil, traitement=form, urgence_en_cours=urgence.id, statut=envoi.statut)
 
 
-NOTES_SUR = {"accueil": (Accueil, "accueil.accueils.voir", "accueil_id"),
-             "synthese": (Synthese, "accueil.synthese.voir", "synthese_id")}
-
-
 @bp.post("/<any(accueil, synthese):objet_type>/<uuid:objet_id>/notes")
 def ajouter_note(objet_type, objet_id):
     """A confidential note on an accueil or a synthèse. Writing the note belongs to
     the notes module: this view sends `signaux.note_ecrite`, its receiver writes it."""
-    model, endpoint, param = NOTES_SUR[objet_type]
-    objet = charger(model, objet_id, modifier=True)
+    # The record kinds (module contract) say which model a note is attached to, and its page.
+    objet = charger(registre.objet(objet_type).notes, objet_id, modifier=True)
     form = NoteForm()
 
     def _ecrire():
         signaux.note_ecrite.send(db.session, auteur=current_user, contenu=form.contenu.data,
                                  objet_type=objet_type, objet_id=objet.id)
 
-    retour = url_for(endpoint, **{param: objet.id})
+    endpoint, valeurs = registre.cible(objet_type, objet.id)
+    retour = url_for(endpoint, **valeurs)
     envoi = soumettre(form, _ecrire)
     if envoi:
         return rediriger(retour, "Note confidentielle enregistrée (chiffrée).")

@@ -1,23 +1,14 @@
 """Pure rules of the accueil individuel: dates of past events, next rendez-vous,
-urgencies. No session, no Flask. `erreur_date_passee` is shared by the other
-sub-packages of accueil."""
+urgencies. No session, no Flask. `erreur_date_passee` (shared by every sub-package
+of accueil) lives in `cipdesk/accueil/rules.py`."""
 from __future__ import annotations
 
 from datetime import date
 
+from cipdesk.accueil.rules import erreur_date_passee  # noqa: F401  (re-exported)
+
 
 # -- dates ------------------------------------------------------------------------
-def erreur_date_passee(le: date | None, aujourd_hui: date, *, quoi: str = "La date") -> str | None:
-    """An event already happened: a date in the future is refused with its reason."""
-    if le is None:
-        return f"{quoi} est obligatoire."
-    if le > aujourd_hui:
-        return f"{quoi} ne peut pas être dans le futur (nous sommes le {aujourd_hui:%d/%m/%Y})."
-    if le.year < 2000:
-        return f"{quoi} est trop ancienne pour être un événement de l'accompagnement."
-    return None
-
-
 def erreur_rdv(le: date | None, aujourd_hui: date) -> str | None:
     if le is not None and le < aujourd_hui:
         return "Le prochain rendez-vous ne peut pas être dans le passé."

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from cipdesk.accueil.accueils.rules import erreur_date_passee
+from cipdesk.accueil.rules import erreur_date_passee
 
 # DOMAIN.md « Freins périphériques / dimensions of the diagnostic » — the default
 # list; a structure may edit its own (DimensionDiagnostic).

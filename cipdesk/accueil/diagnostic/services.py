@@ -13,7 +13,7 @@ from cipdesk.accueil.diagnostic import rules
 from cipdesk.accueil.diagnostic.queries import dimensions_de_la_structure, etats, versions
 from cipdesk.accueil.diagnostic.models import (Diagnostic, DiagnosticDimension, DimensionDiagnostic,
                                                ModeValidation, StatutDiagnostic)
-from cipdesk.accueil.accueils.rules import erreur_date_passee
+from cipdesk.accueil.rules import erreur_date_passee
 from cipdesk.core import signaux
 from cipdesk.core.db import utcnow
 from cipdesk.core.erreurs import ErreurMetier

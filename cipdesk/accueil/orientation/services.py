@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cipdesk.accueil.accueils.rules import erreur_date_passee
+from cipdesk.accueil.rules import erreur_date_passee
 from cipdesk.accueil.orientation.models import Orientation, ReponsePartenaire
 from cipdesk.territoire.partenaires.models import Partenaire
 from cipdesk.core import signaux

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from cipdesk.accueil.accueils.rules import erreur_date_passee
+from cipdesk.accueil.rules import erreur_date_passee
 from cipdesk.accueil.reunions.models import CONTENUS_REUNION, ParticipantReunion, ResultatReunion, ReunionInformation
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, request, url_for
 from flask_login import current_user
 
-from cipdesk.accueil.accueils.queries import notes_de
 from cipdesk.accueil.synthese import pdf, services
 from cipdesk.accueil.synthese.forms import PartageSyntheseForm, SyntheseForm
 from cipdesk.accueil.synthese.models import Synthese
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.notes.queries import notes_de
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import garde_personne
 from cipdesk.security.audit import Action, journaliser

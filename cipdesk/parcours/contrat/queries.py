@@ -11,16 +11,21 @@ from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Evenement
 from cipdesk.parcours.contrat.models import Parcours, VersionContrat
 from cipdesk.parcours.contrat.rules import StatutParcours
-from cipdesk.parcours.entretiens.models import Entretien
-from cipdesk.parcours.etapes.models import Etape, EtapeEvenement
-from cipdesk.parcours.projet.models import Confrontation, Projet
-from cipdesk.parcours.sortie.models import Sortie
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 
 
+def _cible(relation):
+    """The class a relationship of Parcours points to: the sub-packages (étapes,
+    entretiens, projet, exit) import this one, never the reverse (no import cycle)."""
+    return relation.property.mapper.class_
+
+
 def parcours_complet(session: Session, parcours_id: uuid.UUID) -> Parcours | None:
     """A parcours with everything its page shows, in a fixed number of queries."""
+    Etape, Entretien = _cible(Parcours.etapes), _cible(Parcours.entretiens)  # noqa: N806
+    Sortie, Projet = _cible(Parcours.sortie), _cible(Parcours.projet)  # noqa: N806
+    EtapeEvenement, Confrontation = _cible(Etape.evenements), _cible(Projet.confrontations)  # noqa: N806
     return session.scalar(
         select(Parcours).where(Parcours.id == parcours_id)
         .options(

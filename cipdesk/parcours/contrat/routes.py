@@ -1,6 +1,6 @@
-"""Pages of the contract: the list of parcours, opening, the parcours page (its
-étapes, entretiens and exit shown together), avenant / renouvellement, signature
-and the PDF. Every record is reached through the one loader (web.chargement)."""
+"""Pages of the contract: the list of parcours, opening, avenant / renouvellement,
+signature and the PDF (the parcours page itself, which shows the étapes, entretiens
+and exit too, is assembled by `cipdesk/parcours/page.py`). Every record is reached through the one loader (web.chargement)."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, make_response, redirect, request, url_for
@@ -13,13 +13,9 @@ from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.contrat import queries, services
 from cipdesk.parcours.contrat.forms import ContratForm, OuvertureForm, SignatureForm
 from cipdesk.parcours.contrat.models import NatureVersion, Parcours
-from cipdesk.parcours.etapes import services as etapes_services
-from cipdesk.parcours.etapes.rules import CRITERE_COHERENCE, StatutEtape
 from cipdesk.parcours.listes.forms import choix_liste
-from cipdesk.parcours.sortie.forms import SuiviForm
-from cipdesk.parcours.sortie.rules import MOTIFS_SORTIE, echeances_suivi
 from cipdesk.personnes.models import Personne
-from cipdesk.personnes.queries import alertes_pour, conseillers_de_la_structure, contexte_acces, garde_personne
+from cipdesk.personnes.queries import alertes_pour, conseillers_de_la_structure, garde_personne
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
@@ -89,27 +85,6 @@ def de_la_personne(personne_id):
         return redirect(url_for("parcours.contrat.voir", parcours_id=courant.id), 303)
     policy.exiger(garde_personne(db.session, current_user, personne, True))
     return redirect(url_for("parcours.contrat.ouvrir", personne_id=personne.id), 303)
-
-
-# -- the parcours page ----------------------------------------------------------------
-@bp.get("/<uuid:parcours_id>")
-def voir(parcours_id):
-    parcours = charger_parcours(parcours_id, complet=True)
-    aujourd_hui = aujourdhui()
-    peut_modifier = policy.peut_modifier_parcours(current_user, parcours.personne,
-                                                  **contexte_acces(db.session, parcours.personne))
-    coherence = etapes_services.coherence_du_parcours(db.session, parcours)
-    alertes = alertes_pour(db.session, [parcours.personne_id], aujourd_hui).get(parcours.personne_id, []) \
-        if parcours.est_ouvert else []
-    signature = SignatureForm(formdata=None)
-    signature.signe_le.data = aujourd_hui
-    suivi_form = SuiviForm(formdata=None)
-    suivi_form.fait_le.data = aujourd_hui
-    return rendre("parcours/voir.html", fragment="parcours/etapes/_etapes.html", parcours=parcours,
-                  suivi_form=suivi_form, motifs_sortie=MOTIFS_SORTIE, echeances_suivi=echeances_suivi,
-                  coherence=coherence, critere_coherence=CRITERE_COHERENCE, alertes=alertes,
-                  peut_modifier=peut_modifier, signature=signature, StatutEtape=StatutEtape,
-                  libelles_champs=etapes_services.LIBELLES_CHAMPS)
 
 
 @bp.route("/<uuid:parcours_id>/contrat", methods=["GET", "POST"])

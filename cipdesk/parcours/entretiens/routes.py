@@ -8,7 +8,7 @@ from flask_login import current_user
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.notes.models import NoteConfidentielle
-from cipdesk.notes.services import lire_note
+from cipdesk.notes.queries import lire_note
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens import services
 from cipdesk.parcours.entretiens.forms import EntretienForm

@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.notes.services import ecrire_note
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.services import exiger_modification, texte_obligatoire
 from cipdesk.parcours.entretiens.models import Entretien
@@ -39,8 +38,10 @@ def ajouter_entretien(session: Session, parcours: Parcours, *, par, le: date, du
     session.add(entretien)
     session.flush()
     if (note or "").strip():
-        entretien.note_id = ecrire_note(session, auteur=par, contenu=note, objet_type="entretien",
-                                        objet_id=entretien.id).id
+        # Written by the notes module (its receiver of `note_ecrite`), which returns the note.
+        envois = signaux.note_ecrite.send(session, auteur=par, contenu=note, objet_type="entretien",
+                                          objet_id=entretien.id)
+        entretien.note_id = next(ecrite.id for _recepteur, ecrite in envois if ecrite is not None)
     personne = parcours.personne
     signaux.contact_realise.send(session, personne=personne, le=le, prochain_rdv=prochain_rdv_le)
     session.flush()

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.listes import rules as listes
-from cipdesk.personnes.rules import sans_accents
+from cipdesk.core.texte import sans_accents
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, request, url_for
 from flask_login import current_user
 
-from cipdesk.accueil.queries import dimensions_de_la_structure
+from cipdesk.core.contrat import registre
 from cipdesk.core.db import db
 from cipdesk.core.telephone import telephone_affiche
 from cipdesk.security import policy
@@ -38,7 +38,7 @@ def liste():
     policy.exiger(policy.peut_voir_repertoire(current_user))
     if request.method == "POST":
         policy.exiger(policy.peut_modifier_repertoire(current_user))
-    dimensions = dimensions_de_la_structure(db.session, current_user.structure_id)
+    dimensions = registre.domaines_d_intervention(db.session, current_user.structure_id)
     form = _formulaire(dimensions)
     envoi = soumettre(form, lambda: services.enregistrer_partenaire(db.session, par=current_user,
                                                                     donnees=_donnees(form)))
@@ -54,7 +54,7 @@ def liste():
 @bp.route("/<uuid:partenaire_id>", methods=["GET", "POST"])
 def voir(partenaire_id):
     p = charger(Partenaire, partenaire_id, modifier=request.method == "POST")
-    dimensions = dimensions_de_la_structure(db.session, current_user.structure_id)
+    dimensions = registre.domaines_d_intervention(db.session, current_user.structure_id)
     if request.method == "POST":
         form = _formulaire(dimensions)
     else:

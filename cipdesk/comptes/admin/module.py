@@ -6,7 +6,7 @@ from cipdesk.security import policy
 
 
 def _module() -> Module:
-    from cipdesk.admin.routes import bp
+    from cipdesk.comptes.admin.routes import bp
 
     return Module(code="admin", titre="Administration", blueprints=(bp,),
                   menu=(EntreeDeMenu("Administration", "admin.structures", policy.peut_administrer, ordre=90,

@@ -6,8 +6,8 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.admin.forms import AccesForm, FiltreAuditForm, TuteurForm
-from cipdesk.admin.queries import journal_filtre
+from cipdesk.comptes.admin.forms import AccesForm, FiltreAuditForm, TuteurForm
+from cipdesk.comptes.admin.queries import journal_filtre
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat

@@ -1,0 +1,51 @@
+"""Reading confidential notes, for this module and the others (the pages of the
+records notes are attached to, and their part of the person's timeline).
+
+Reading a note is a query with one side effect, its audit row (as every read of a
+record through `web.chargement.charger`)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cipdesk.comptes.models import Utilisateur
+from cipdesk.core.contrat import Evenement
+from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.security import policy
+from cipdesk.security.audit import Action, journaliser
+from cipdesk.security.chiffrement import ouvrir_ou_signaler
+
+
+def lire_note(session: Session, *, lecteur: Utilisateur, note: NoteConfidentielle) -> tuple[str, bool]:
+    """Decrypt for a reader the policy allows; one audit row per read."""
+    policy.verifier_structure(lecteur, note)
+    policy.exiger(policy.peut_lire_note(lecteur, note, note.lecteurs_ids))
+    texte, ok = ouvrir_ou_signaler(session, note, "contenu")
+    journaliser(session, acteur=lecteur, action=Action.LECTURE,
+                objet_type="note_confidentielle", objet_id=note.id,
+                details={} if ok else {"erreur": "indechiffrable"})
+    return texte, ok
+
+
+def notes_de(session: Session, lecteur, objet_type: str, objet_id) -> list[NoteConfidentielle]:
+    """Notes attached to this record that the reader may read (never the hierarchy)."""
+    if not policy.peut_ecrire_note(lecteur):
+        return []
+    lignes = session.scalars(select(NoteConfidentielle).where(
+        NoteConfidentielle.structure_id == lecteur.structure_id, NoteConfidentielle.objet_type == objet_type,
+        NoteConfidentielle.objet_id == objet_id).order_by(NoteConfidentielle.created_at)).all()
+    return [n for n in lignes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
+
+
+def chronologie_des_notes(session: Session, lecteur, objet_type: str, objet_ids) -> list[Evenement]:
+    """Timeline events for the notes attached to records of one kind (`objet_ids`, a
+    select of their ids) that the reader may read: one query, none for a role that
+    never reads notes."""
+    if not policy.peut_ecrire_note(lecteur):
+        return []
+    notes = session.scalars(select(NoteConfidentielle).where(
+        NoteConfidentielle.objet_type == objet_type,
+        NoteConfidentielle.objet_id.in_(objet_ids.scalar_subquery()))).all()
+    return [Evenement(n.created_at.date(), n.created_at, "note_confidentielle", "Note confidentielle",
+                      "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.id),))
+            for n in notes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
