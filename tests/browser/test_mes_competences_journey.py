@@ -28,7 +28,9 @@ def test_candidat_voit_sa_pratique_en_regard_du_reac(serveur, ctx, page, tmp_pat
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes compétences")
     ligne_cp6 = page.locator("tr", has=page.get_by_role("link", name="CP6", exact=True))
     expect(ligne_cp6.locator(".etat")).to_have_text(re.compile("bien couverte|quelques preuves"))
-    expect(page.get_by_text(re.compile("aucun atelier enregistré : CP9 et CP10", re.I))).to_be_visible()
+    # the demo ateliers of the candidat (issue #12) evidence CP9 and CP10
+    ligne_cp10 = page.locator("tr", has=page.get_by_role("link", name="CP10", exact=True))
+    expect(ligne_cp10.locator(".etat")).to_have_text(re.compile("bien couverte|quelques preuves"))
     verifier_accessibilite(page, "couverture des compétences")
     capture(page, "competences-couverture")
 

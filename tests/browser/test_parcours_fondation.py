@@ -36,9 +36,9 @@ def test_conseiller_navigue_et_ecrit_une_note_confidentielle(serveur, fabrique, 
     capture(page, "accueil")
 
     # Un module pas encore construit le dit clairement
-    page.get_by_role("link", name="Ateliers", exact=True).click()
-    expect(page).to_have_url(f"{serveur}/module/ateliers")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ateliers")
+    page.locator("#principal").get_by_role("link", name="Intégration", exact=True).click()
+    expect(page).to_have_url(f"{serveur}/module/integration")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Intégration")
     expect(page.get_by_text("n'est pas encore disponible")).to_be_visible()
     verifier_accessibilite(page, "module en préparation")
     capture(page, "module")
