@@ -4,7 +4,7 @@ sub-entity, record kinds, the loader's guards, alerts, the person's timeline,
 evidence rules citing the REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
 from cipdesk.security import policy
 
 
@@ -40,6 +40,8 @@ def _module() -> Module:
         code="employeurs",
         titre="Employeurs",
         blueprints=(_blueprint(),),
+        menu=(EntreeDeMenu("Employeurs", "employeurs.index", policy.peut_voir_employeurs, ordre=40,
+                           actif=("employeurs.",)),),
         navigation=(Navigation(
             "employeurs", "Employeurs",
             "Prospecter les employeurs du territoire, analyser leurs besoins, appuyer leurs recrutements.",

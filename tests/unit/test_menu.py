@@ -30,3 +30,12 @@ def test_menu_ordonne_filtre_et_page_courante():
     assert [c for _e, c in registre.menu(conseiller, "a.accueil")] == [True, False, False]
     assert [c for _e, c in registre.menu(conseiller, "a.fiche")] == [False, False, True]
     assert [e.libelle for e, _c in registre.menu(admin, None)] == ["Accueil"]
+
+
+def test_chaque_section_construite_est_au_menu(app):
+    """A built section of the home page (navigation with an endpoint) has its menu entry."""
+    from cipdesk.core.contrat import registre
+
+    menu = {e.endpoint for m in registre.modules for e in m.menu}
+    sections = {n.endpoint for n in registre.navigation() if n.endpoint}
+    assert sections <= menu, sections - menu
