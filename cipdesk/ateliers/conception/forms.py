@@ -2,69 +2,13 @@
 the small field types the other forms of the module share."""
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField, TimeField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import BooleanField, HiddenField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
-from cipdesk.web.formulaires import avec_vide
 
-REQUIS = "Ce champ est obligatoire."
-
-
-def _sans_nul(valeur):
-    """PostgreSQL refuses NUL characters in text: they never reach a service."""
-    return valeur.replace("\x00", "") if isinstance(valeur, str) else valeur
-
-
-class Formulaire(FlaskForm):
-    class Meta:
-        def bind_field(self, form, unbound_field, options):
-            filtres = (*unbound_field.kwargs.get("filters", ()), _sans_nul)
-            return unbound_field.bind(form=form, **{**options, "filters": filtres})
-
-
-class EntierFr(IntegerField):
-    def process_formdata(self, valeurs):
-        try:
-            super().process_formdata(valeurs)
-        except ValueError:
-            self.data = None
-            raise ValueError("Saisissez un nombre entier.") from None
-
-
-class DateFr(DateField):
-    def process_formdata(self, valeurs):
-        try:
-            super().process_formdata(valeurs)
-        except ValueError:
-            self.data = None
-            raise ValueError("Date invalide : utilisez le format jj/mm/aaaa.") from None
-
-
-class HeureFr(TimeField):
-    def process_formdata(self, valeurs):
-        try:
-            super().process_formdata(valeurs)
-        except ValueError:
-            self.data = None
-            raise ValueError("Heure invalide : utilisez le format hh:mm.") from None
-
-
-def texte(libelle, requis=False, longueur=5000, **kw):
-    validateurs = [DataRequired(REQUIS)] if requis else [Optional()]
-    return TextAreaField(libelle, validators=[*validateurs, Length(max=longueur)], **kw)
-
-
-def liste(libelle, enum, requis=True, **kw):
-    """A select over an enum, starting with « — choisir — » (nothing pre-selected)."""
-    return SelectField(libelle, choices=avec_vide(enum.choix()), validators=[DataRequired(REQUIS)] if requis else
-                       [Optional()], **kw)
-
-
-def entier(libelle, mini=0, maxi=100000, requis=True, **kw):
-    return EntierFr(libelle, validators=[InputRequired(REQUIS) if requis else Optional(),
-                                         NumberRange(mini, maxi, f"Entre {mini} et {maxi}.")], **kw)
+from cipdesk.web.champs import (REQUIS, DateFr, EntierFr, Formulaire, HeureFr, entier,  # noqa: F401 (shared)
+                                liste, texte)
 
 
 class AtelierForm(Formulaire):
