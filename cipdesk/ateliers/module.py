@@ -12,6 +12,7 @@ from cipdesk.security import policy
 def _blueprint() -> Blueprint:
     """One blueprint under /ateliers/ with one nested blueprint per sub-entity
     (endpoints « ateliers.<sous-entité>.<vue> »)."""
+    from cipdesk.ateliers import pages  # noqa: F401  (registers the pages reading several sub-packages)
     from cipdesk.ateliers.bilan.routes import bp as bilan
     from cipdesk.ateliers.conception.routes import bp as conception
     from cipdesk.ateliers.evaluations.routes import bp as evaluations

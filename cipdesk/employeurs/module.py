@@ -9,6 +9,7 @@ from cipdesk.security import policy
 
 
 def _blueprint():
+    from cipdesk.employeurs import pages  # noqa: F401  (registers the pages reading several sub-packages)
     from cipdesk.employeurs.candidatures.routes import bp as candidatures
     from cipdesk.employeurs.entreprises.routes import bp as entreprises
     from cipdesk.employeurs.interactions.routes import bp as interactions

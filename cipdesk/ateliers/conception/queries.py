@@ -1,15 +1,12 @@
-"""Queries of the design: the structure's ateliers, the needs of the caseload, the loader's guard."""
+"""Queries of the design: the needs of the caseload, the loader's guard."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from cipdesk.accueil.diagnostic.models import Diagnostic, DiagnosticDimension, StatutDiagnostic
-from cipdesk.ateliers.conception.models import Atelier
-from cipdesk.ateliers.sessions.models import DemiJournee, SessionAtelier
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
@@ -19,25 +16,6 @@ def garde_atelier(_session: Session, utilisateur, _objet, modifier: bool) -> boo
     """Any record of the design or a session (not a participant's): the structure's
     conseillers write, its chef de service reads."""
     return policy.peut_animer_ateliers(utilisateur) if modifier else policy.peut_voir_ateliers(utilisateur)
-
-
-@dataclass(frozen=True)
-class LigneAtelier:
-    atelier: Atelier
-    sessions: int
-    prochaine: date | None
-
-
-def ateliers(session: Session, utilisateur, aujourd_hui: date) -> list[LigneAtelier]:
-    """The structure's ateliers with their number of sessions and next half-day (2 queries)."""
-    liste = session.scalars(select(Atelier).where(Atelier.structure_id == utilisateur.structure_id)
-                            .options(selectinload(Atelier.concepteur)).order_by(Atelier.titre)).all()
-    chiffres = {aid: (n, prochaine) for aid, n, prochaine in session.execute(
-        select(SessionAtelier.atelier_id, func.count(distinct(SessionAtelier.id)),
-               func.min(DemiJournee.le).filter(DemiJournee.le >= aujourd_hui))
-        .outerjoin(DemiJournee, DemiJournee.session_id == SessionAtelier.id)
-        .where(SessionAtelier.structure_id == utilisateur.structure_id).group_by(SessionAtelier.atelier_id))}
-    return [LigneAtelier(a, *chiffres.get(a.id, (0, None))) for a in liste]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Pages of the design (REAC CP9): the ateliers and the needs of the caseload, the
-analyse de la demande and cahier des charges, objectifs pédagogiques, progression."""
+"""Pages of the design (REAC CP9): the analyse de la demande and cahier des charges, the
+progression's moves, duplication, the scenario PDF. The pages that read the sessions (the
+list of ateliers, the atelier's page and its forms) live in `cipdesk/ateliers/pages.py`."""
 from __future__ import annotations
 
 import uuid
@@ -7,17 +8,16 @@ import uuid
 from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
 
-from cipdesk.ateliers.conception import pdf, queries, rules, services
-from cipdesk.ateliers.conception.forms import AtelierForm, ObjectifForm, SequenceForm
+from cipdesk.ateliers.conception import pdf, services
+from cipdesk.ateliers.conception.forms import AtelierForm
 from cipdesk.ateliers.conception.models import Atelier, Sequence
-from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
-from cipdesk.ateliers.sessions.queries import sessions_de_l_atelier
+from cipdesk.ateliers.conception.rules import Format, Origine
 from cipdesk.comptes.models import Structure
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
-from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
+from cipdesk.web.formulaires import rediriger, soumettre, version_du
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("conception", __name__)
@@ -34,14 +34,6 @@ def _champs(form: AtelierForm) -> dict:
               "prevention_risques"):
         champs[c] = champs[c] or ""
     return champs
-
-
-@bp.get("/")
-def index():
-    policy.exiger(policy.peut_voir_ateliers(current_user))
-    return rendre("ateliers/conception/index.html", ateliers=queries.ateliers(db.session, current_user, aujourdhui()),
-                  besoins=queries.besoins_de_la_file_active(db.session, current_user),
-                  peut_modifier=policy.peut_animer_ateliers(current_user))
 
 
 @bp.route("/nouveau", methods=["GET", "POST"])
@@ -61,24 +53,6 @@ def nouveau():
     return rendre("ateliers/conception/atelier_form.html", form=form, atelier=None, statut=resultat.statut)
 
 
-def _page(atelier: Atelier, statut: int = 200, *, objectif_form=None, sequence_form=None):
-    objectif_form = objectif_form or ObjectifForm(formdata=None)
-    sequence_form = sequence_form or SequenceForm(formdata=None)
-    sequence_form.objectif_id.choices = avec_vide([(o.id, f"{o.ordre}. {o.capacite[:80]}") for o in atelier.objectifs],
-                                                  "— aucun objectif en particulier —")
-    return rendre("ateliers/conception/atelier.html", fragment="ateliers/conception/_progression.html",
-                  atelier=atelier, objectif_form=objectif_form, sequence_form=sequence_form,
-                  sessions=sessions_de_l_atelier(db.session, atelier.id),
-                  avertissement=rules.avertissement_duree(atelier.duree_progression, atelier.duree_minutes),
-                  duree_texte=rules.duree_texte, peut_modifier=policy.peut_animer_ateliers(current_user),
-                  statut=statut)
-
-
-@bp.get("/<uuid:atelier_id>")
-def voir(atelier_id: uuid.UUID):
-    return _page(charger(Atelier, atelier_id))
-
-
 @bp.route("/<uuid:atelier_id>/modifier", methods=["GET", "POST"])
 def modifier(atelier_id: uuid.UUID):
     atelier = charger(Atelier, atelier_id, modifier=True)
@@ -91,48 +65,6 @@ def modifier(atelier_id: uuid.UUID):
     if resultat:
         return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id), "Cahier des charges enregistré.")
     return rendre("ateliers/conception/atelier_form.html", form=form, atelier=atelier, statut=resultat.statut)
-
-
-@bp.post("/<uuid:atelier_id>/objectifs")
-def objectif(atelier_id: uuid.UUID):
-    atelier = charger(Atelier, atelier_id, modifier=True)
-    form = ObjectifForm()
-    resultat = soumettre(form, lambda: services.ajouter_objectif(
-        db.session, atelier, par=current_user, **{c: getattr(form, c).data for c in services.CHAMPS_OBJECTIF}))
-    if resultat:
-        return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#objectifs",
-                         "Objectif pédagogique ajouté.")
-    return _page(atelier, resultat.statut, objectif_form=form)
-
-
-def _objectif_id(valeur: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(valeur) if valeur else None
-    except ValueError:
-        return uuid.UUID(int=0)  # refused by the service: not an objective of this atelier
-
-
-@bp.post("/<uuid:atelier_id>/sequences")
-def sequence(atelier_id: uuid.UUID):
-    atelier = charger(Atelier, atelier_id, modifier=True)
-    form = SequenceForm()
-    form.objectif_id.choices = avec_vide([(o.id, o.capacite) for o in atelier.objectifs])
-
-    def _ajouter():
-        champs = {c: getattr(form, c).data for c in services.CHAMPS_SEQUENCE}
-        champs.update(methode=Methode(form.methode.data), modalite=Modalite(form.modalite.data),
-                      format=Format(form.format.data))
-        for c in ("contenu", "activites", "ressources", "evaluation", "scenario_alternatif"):
-            champs[c] = champs[c] or ""
-        return services.ajouter_sequence(db.session, atelier, par=current_user,
-                                         objectif_id=_objectif_id(form.objectif_id.data), **champs)
-
-    resultat = soumettre(form, _ajouter)
-    if resultat:
-        _seq, avertissement = resultat.resultat
-        return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#progression",
-                         "Séquence ajoutée." + (f" {avertissement}" if avertissement else ""))
-    return _page(atelier, resultat.statut, sequence_form=form)
 
 
 @bp.post("/sequences/<uuid:sequence_id>/deplacer")

@@ -3,10 +3,12 @@ enrolled, the loader's guards, the enrolments on a person's timeline."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import StatutInscription
 from cipdesk.comptes.models import Structure, Utilisateur
@@ -76,6 +78,25 @@ def personnes_inscriptibles(session: Session, utilisateur, sess: SessionAtelier)
         perimetre.condition(Personne, Utilisateur), Personne.id.not_in(deja),
         Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
         .order_by(Personne.nom, Personne.prenom).limit(500)))
+
+
+@dataclass(frozen=True)
+class LigneAtelier:
+    atelier: Atelier
+    sessions: int
+    prochaine: date | None
+
+
+def ateliers(session: Session, utilisateur, aujourd_hui: date) -> list[LigneAtelier]:
+    """The structure's ateliers with their number of sessions and next half-day (2 queries)."""
+    liste = session.scalars(select(Atelier).where(Atelier.structure_id == utilisateur.structure_id)
+                            .options(selectinload(Atelier.concepteur)).order_by(Atelier.titre)).all()
+    chiffres = {aid: (n, prochaine) for aid, n, prochaine in session.execute(
+        select(SessionAtelier.atelier_id, func.count(distinct(SessionAtelier.id)),
+               func.min(DemiJournee.le).filter(DemiJournee.le >= aujourd_hui))
+        .outerjoin(DemiJournee, DemiJournee.session_id == SessionAtelier.id)
+        .where(SessionAtelier.structure_id == utilisateur.structure_id).group_by(SessionAtelier.atelier_id))}
+    return [LigneAtelier(a, *chiffres.get(a.id, (0, None))) for a in liste]
 
 
 def sessions_de_l_atelier(session: Session, atelier_id) -> list[SessionAtelier]:

@@ -1,4 +1,6 @@
-"""Pages of the employer base: search as you type, record, contacts."""
+"""Pages of the employer base: search as you type, export, record form, contacts. The
+entreprise's page, which reads its exchanges and offers, lives in
+`cipdesk/employeurs/pages.py`."""
 from __future__ import annotations
 
 from flask import Blueprint, make_response, request, url_for
@@ -9,8 +11,6 @@ from cipdesk.core.db import db
 from cipdesk.employeurs.entreprises import queries, rules, services
 from cipdesk.employeurs.entreprises.forms import ContactForm, EntrepriseForm
 from cipdesk.employeurs.entreprises.models import Entreprise
-from cipdesk.employeurs.interactions.queries import chronologie
-from cipdesk.employeurs.offres.queries import fiches_de_l_entreprise, offres_de_l_entreprise
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import rediriger, soumettre, version_du
@@ -66,16 +66,6 @@ def nouvelle():
                          "Entreprise enregistrée.")
     return rendre("employeurs/entreprises/form.html", form=form, entreprise=None,
                   doublon=doublon.get("entreprise"), statut=soumission.statut)
-
-
-@bp.get("/<uuid:entreprise_id>")
-def voir(entreprise_id):
-    entreprise = charger(Entreprise, entreprise_id, objet=queries.entreprise_complete(db.session, entreprise_id))
-    return rendre("employeurs/entreprises/voir.html", entreprise=entreprise, rules=rules,
-                  echanges=chronologie(db.session, entreprise.id), aujourd_hui=aujourdhui(),
-                  fiches=fiches_de_l_entreprise(db.session, entreprise.id),
-                  offres=offres_de_l_entreprise(db.session, entreprise.id),
-                  peut_modifier=policy.peut_modifier_employeurs(current_user))
 
 
 @bp.route("/<uuid:entreprise_id>/modifier", methods=["GET", "POST"])

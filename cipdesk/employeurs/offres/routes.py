@@ -1,5 +1,6 @@
-"""Recruitment support pages: fiche de poste → offer, the ★ non-discrimination check
-with its justifications, diffusion."""
+"""Recruitment support pages: fiche de poste → offer, editing the offer. The offer's page
+(the ★ non-discrimination check with its justifications, diffusion, status, candidatures)
+reads the candidatures and lives in `cipdesk/employeurs/pages.py`."""
 from __future__ import annotations
 
 import uuid
@@ -7,16 +8,12 @@ import uuid
 from flask import Blueprint, request, url_for
 from flask_login import current_user
 
-from cipdesk.core.dates import aujourdhui, maintenant
+from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
-from cipdesk.employeurs.candidatures.forms import CandidatureForm
-from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables, rapprochement
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.employeurs.offres import queries, rules, services
-from cipdesk.employeurs.offres.forms import (DiffusionForm, FicheForm, JustificationForm, OffreForm,
-                                             StatutOffreForm)
+from cipdesk.employeurs.offres.forms import FicheForm, OffreForm
 from cipdesk.employeurs.offres.models import FicheDePoste, Offre
-from cipdesk.employeurs.offres.rules import StatutOffre
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
@@ -78,32 +75,6 @@ def nouvelle_offre(fiche_id):
     return rendre("employeurs/offres/offre_form.html", form=form, fiche=fiche, offre=None, statut=soumission.statut)
 
 
-def _page(offre: Offre, *, statut: int = 200, justification: JustificationForm | None = None,
-          diffusion: DiffusionForm | None = None, changement: StatutOffreForm | None = None,
-          cle_en_erreur: str = ""):
-    signalements = services.signalements(offre)
-    justifiees = {j.cle: j for j in offre.justifications}
-    visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id)
-    proposer = None
-    if policy.peut_modifier_employeurs(current_user) and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE):
-        proposer = CandidatureForm(formdata=None)
-        proposer.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
-                                                 for p in personnes_proposables(db.session, current_user))
-    return rendre("employeurs/offres/voir.html", offre=offre, signalements=signalements, justifiees=justifiees,
-                  ouverts=[s for s in signalements if s.cle not in justifiees],
-                  justification=justification or JustificationForm(formdata=None), cle_en_erreur=cle_en_erreur,
-                  diffusion=diffusion or DiffusionForm(formdata=None),
-                  changement=changement or StatutOffreForm(formdata=None),
-                  candidatures=visibles, autres_candidatures=autres, proposer=proposer,
-                  rapproches=rapprochement(db.session, current_user, offre),
-                  peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
-
-
-@bp.get("/<uuid:offre_id>")
-def voir(offre_id):
-    return _page(charger(Offre, offre_id, objet=queries.offre_complete(db.session, offre_id)))
-
-
 @bp.route("/<uuid:offre_id>/modifier", methods=["GET", "POST"])
 def modifier(offre_id):
     offre = charger(Offre, offre_id, modifier=True)
@@ -117,39 +88,3 @@ def modifier(offre_id):
         return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Offre modifiée.")
     return rendre("employeurs/offres/offre_form.html", form=form, fiche=offre.fiche, offre=offre,
                   statut=soumission.statut)
-
-
-@bp.post("/<uuid:offre_id>/justifications")
-def justifier(offre_id):
-    offre = charger(Offre, offre_id, modifier=True)
-    form = JustificationForm()
-    soumission = soumettre(form, lambda: services.justifier(db.session, offre, par=current_user, cle=form.cle.data,
-                                                             justification=form.justification.data or "",
-                                                             le=maintenant()))
-    if soumission:
-        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id) + "#verification",
-                         "Exigence conservée avec sa justification.")
-    return _page(offre, statut=soumission.statut, justification=form, cle_en_erreur=form.cle.data or "")
-
-
-@bp.post("/<uuid:offre_id>/diffusion")
-def diffuser(offre_id):
-    offre = charger(Offre, offre_id, modifier=True)
-    form = DiffusionForm()
-    soumission = soumettre(form, lambda: services.diffuser(db.session, offre, par=current_user, le=maintenant()))
-    if soumission:
-        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Offre diffusée.")
-    return _page(offre, statut=soumission.statut, diffusion=form)
-
-
-@bp.post("/<uuid:offre_id>/statut")
-def changer_statut(offre_id):
-    offre = charger(Offre, offre_id, modifier=True)
-    form = StatutOffreForm()
-    soumission = soumettre(form, lambda: services.changer_statut(db.session, offre, par=current_user,
-                                                                  statut=StatutOffre(form.statut.data), le=form.le.data))
-    if soumission:
-        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Statut de l'offre mis à jour.")
-    return _page(offre, statut=soumission.statut, changement=form)
-
-

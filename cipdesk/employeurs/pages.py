@@ -1,0 +1,108 @@
+"""The employeurs pages that assemble several sub-packages: the entreprise's page (its
+exchanges, fiches de poste and offers) and the offer's page (its candidatures and the
+people who may be proposed). They live at the package level, above the sub-packages they
+read, so that `interactions` and `offres` depend on `entreprises` and `candidatures` on
+`offres`, never the reverse; their views are registered on the sub-packages' blueprints
+(URLs and endpoints unchanged: `employeurs.entreprises.voir`, `employeurs.offres.*`)."""
+from __future__ import annotations
+
+from flask import url_for
+from flask_login import current_user
+
+from cipdesk.core.dates import aujourdhui, maintenant
+from cipdesk.core.db import db
+from cipdesk.employeurs.candidatures.forms import CandidatureForm
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables, rapprochement
+from cipdesk.employeurs.entreprises import queries as entreprises_queries
+from cipdesk.employeurs.entreprises import rules as entreprises_rules
+from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.employeurs.entreprises.routes import bp as entreprises
+from cipdesk.employeurs.interactions.queries import chronologie
+from cipdesk.employeurs.offres import queries as offres_queries
+from cipdesk.employeurs.offres import services as offres_services
+from cipdesk.employeurs.offres.forms import DiffusionForm, JustificationForm, StatutOffreForm
+from cipdesk.employeurs.offres.models import Offre
+from cipdesk.employeurs.offres.queries import fiches_de_l_entreprise, offres_de_l_entreprise
+from cipdesk.employeurs.offres.routes import bp as offres
+from cipdesk.employeurs.offres.rules import StatutOffre
+from cipdesk.security import policy
+from cipdesk.web.chargement import charger
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.rendu import rendre
+
+# --- The entreprise's page ----------------------------------------------------------------
+
+
+@entreprises.get("/<uuid:entreprise_id>", endpoint="voir")
+def voir_entreprise(entreprise_id):
+    entreprise = charger(Entreprise, entreprise_id,
+                         objet=entreprises_queries.entreprise_complete(db.session, entreprise_id))
+    return rendre("employeurs/entreprises/voir.html", entreprise=entreprise, rules=entreprises_rules,
+                  echanges=chronologie(db.session, entreprise.id), aujourd_hui=aujourdhui(),
+                  fiches=fiches_de_l_entreprise(db.session, entreprise.id),
+                  offres=offres_de_l_entreprise(db.session, entreprise.id),
+                  peut_modifier=policy.peut_modifier_employeurs(current_user))
+
+
+# --- The offer's page and its forms -------------------------------------------------------
+
+
+def _page_offre(offre: Offre, *, statut: int = 200, justification: JustificationForm | None = None,
+                diffusion: DiffusionForm | None = None, changement: StatutOffreForm | None = None,
+                cle_en_erreur: str = ""):
+    signalements = offres_services.signalements(offre)
+    justifiees = {j.cle: j for j in offre.justifications}
+    visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id)
+    proposer = None
+    if policy.peut_modifier_employeurs(current_user) and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE):
+        proposer = CandidatureForm(formdata=None)
+        proposer.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
+                                                 for p in personnes_proposables(db.session, current_user))
+    return rendre("employeurs/offres/voir.html", offre=offre, signalements=signalements, justifiees=justifiees,
+                  ouverts=[s for s in signalements if s.cle not in justifiees],
+                  justification=justification or JustificationForm(formdata=None), cle_en_erreur=cle_en_erreur,
+                  diffusion=diffusion or DiffusionForm(formdata=None),
+                  changement=changement or StatutOffreForm(formdata=None),
+                  candidatures=visibles, autres_candidatures=autres, proposer=proposer,
+                  rapproches=rapprochement(db.session, current_user, offre),
+                  peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
+
+
+@offres.get("/<uuid:offre_id>", endpoint="voir")
+def voir_offre(offre_id):
+    return _page_offre(charger(Offre, offre_id, objet=offres_queries.offre_complete(db.session, offre_id)))
+
+
+@offres.post("/<uuid:offre_id>/justifications", endpoint="justifier")
+def justifier(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = JustificationForm()
+    soumission = soumettre(form, lambda: offres_services.justifier(
+        db.session, offre, par=current_user, cle=form.cle.data, justification=form.justification.data or "",
+        le=maintenant()))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id) + "#verification",
+                         "Exigence conservée avec sa justification.")
+    return _page_offre(offre, statut=soumission.statut, justification=form, cle_en_erreur=form.cle.data or "")
+
+
+@offres.post("/<uuid:offre_id>/diffusion", endpoint="diffuser")
+def diffuser(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = DiffusionForm()
+    soumission = soumettre(form, lambda: offres_services.diffuser(db.session, offre, par=current_user,
+                                                                   le=maintenant()))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Offre diffusée.")
+    return _page_offre(offre, statut=soumission.statut, diffusion=form)
+
+
+@offres.post("/<uuid:offre_id>/statut", endpoint="changer_statut")
+def changer_statut(offre_id):
+    offre = charger(Offre, offre_id, modifier=True)
+    form = StatutOffreForm()
+    soumission = soumettre(form, lambda: offres_services.changer_statut(
+        db.session, offre, par=current_user, statut=StatutOffre(form.statut.data), le=form.le.data))
+    if soumission:
+        return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Statut de l'offre mis à jour.")
+    return _page_offre(offre, statut=soumission.statut, changement=form)
