@@ -26,3 +26,8 @@ activite_enregistree = _signaux.signal("activite-enregistree")
 #: The receiver returns the note written (`send` → [(receiver, note)]), for a record
 #: that keeps its note's id (entretien).
 note_ecrite = _signaux.signal("note-ecrite")
+
+#: A person was enrolled (place confirmed) in an atelier session; the parcours module
+#: records it as an étape « atelier » of the person's open parcours (REAC CP6 / CP10).
+#: kwargs: personne, par, intitule (str), le (date of the first half-day), aujourd_hui (date)
+inscription_atelier = _signaux.signal("inscription-atelier")

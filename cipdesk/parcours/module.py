@@ -6,6 +6,17 @@ from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, Regl
 from cipdesk.security import policy
 
 
+def _recepteurs() -> None:
+    from cipdesk.core import signaux
+    from cipdesk.parcours.etapes.services import etape_atelier
+
+    def _atelier(session, *, personne, par, intitule, le, aujourd_hui, **_kw):
+        etape_atelier(session, personne, par=par, intitule=intitule, le=le, aujourd_hui=aujourd_hui)
+
+    # weak=False: the receiver is a local function, kept alive by the signal.
+    signaux.inscription_atelier.connect(_atelier, weak=False)
+
+
 def _module() -> Module:
     from cipdesk.parcours import alertes, demo, dossier
     from cipdesk.parcours.contrat import queries as contrat
@@ -82,6 +93,7 @@ def _module() -> Module:
         ),
         dossier={2: dossier.parcours_accompagnes, 3: dossier.projets_accompagnes},
         demo=demo.remplir_parcours,
+        recepteurs=_recepteurs,
     )
 
 

@@ -12,6 +12,7 @@ from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.sessions import rules
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import Periode, StatutInscription
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import policy
@@ -93,7 +94,15 @@ def inscrire(session: Session, sess: SessionAtelier, personne, *, par, le: date,
         session.flush()
     except IntegrityError:  # the same person enrolled twice at the same time
         raise ErreurMetier(f"{personne.nom_complet} vient d'être inscrit·e par un·e collègue.", "personne_id") from None
+    if statut == StatutInscription.INSCRIT:
+        _annoncer_l_inscription(session, sess, personne, par=par, le=le)
     return inscription
+
+
+def _annoncer_l_inscription(session: Session, sess: SessionAtelier, personne, *, par, le: date) -> None:
+    """The person's parcours records the atelier as an étape (parcours module, by signal)."""
+    signaux.inscription_atelier.send(session, personne=personne, par=par, intitule=sess.atelier.titre,
+                                     le=sess.debut or le, aujourd_hui=le)
 
 
 def _promouvoir_la_liste_d_attente(session: Session, sess: SessionAtelier) -> Inscription | None:
@@ -103,6 +112,8 @@ def _promouvoir_la_liste_d_attente(session: Session, sess: SessionAtelier) -> In
     if premier is not None and _prendre_une_place(session, sess):
         premier.statut = StatutInscription.INSCRIT
         session.flush()
+        _annoncer_l_inscription(session, sess, premier.personne, par=session.get(Utilisateur, premier.inscrit_par_id),
+                                le=premier.inscrit_le)
         return premier
     return None
 

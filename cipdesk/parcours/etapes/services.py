@@ -165,3 +165,23 @@ def coherence_du_parcours(session: Session, parcours: Parcours) -> Coherence:
 LIBELLES_CHAMPS = {"type_code": "Type", "intitule": "Étape", "responsable": "Responsable",
                    "partenaire": "Partenaire", "echeance": "Échéance",
                    "frein_dimension_code": "Frein du diagnostic", "objectif": "Objectif"}
+
+
+def etape_atelier(session: Session, personne, *, par, intitule: str, le: date, aujourd_hui: date) -> Etape | None:
+    """An enrolment in an atelier becomes an étape « atelier » of the person's open parcours
+    (REAC CP6: « les étapes du parcours sont co-construites avec la personne » ; CP10), once:
+    a second enrolment in the same atelier links to the same étape. No open parcours, or an
+    atelier before its start: nothing to record here (the atelier keeps the enrolment)."""
+    from sqlalchemy import select
+
+    parcours = session.scalar(select(Parcours).where(Parcours.personne_id == personne.id)
+                              .order_by(Parcours.debut.desc()).limit(1))
+    if parcours is None or not parcours.est_ouvert or le < parcours.debut:
+        return None
+    titre = f"Atelier : {intitule}"[:300]
+    for etape in parcours.etapes:
+        if etape.type_code == "atelier" and etape.intitule == titre and etape.statut == StatutEtape.PREVUE:
+            return etape
+    return ajouter_etape(session, parcours, par=par, type_code="atelier", intitule=titre,
+                         responsable=Responsable.PERSONNE, echeance=le,
+                         objectif=f"Participer à l'atelier « {intitule} »", le=aujourd_hui)
