@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Role, Structure, Utilisateur
+from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.integration.points import services as points
 from cipdesk.integration.suivis import services as suivis
 from cipdesk.personnes.models import Personne, StatutPersonne
@@ -25,16 +26,23 @@ SCENARIOS = [
 def remplir_integration(session: Session, *, seed: int, aujourd_hui: date) -> None:
     for structure in session.scalars(select(Structure).order_by(Structure.nom)):
         conseiller = session.scalar(select(Utilisateur).where(
-            Utilisateur.structure_id == structure.id, Utilisateur.role == Role.CONSEILLER).order_by(Utilisateur.email))
+            Utilisateur.structure_id == structure.id, Utilisateur.role == Role.CONSEILLER,
+            Utilisateur.actif.is_(True)).order_by(Utilisateur.email))
         if conseiller is None:
             continue
         personnes = list(session.scalars(select(Personne).where(
             Personne.structure_id == structure.id, Personne.referent_id == conseiller.id,
             Personne.statut == StatutPersonne.ACCOMPAGNEE).order_by(Personne.nom).limit(len(SCENARIOS) + seed % 2)))
-        for personne, (poste, rome, contrat, depuis, essai, faits, risque) in zip(personnes[seed % 2:], SCENARIOS):
+        entreprises = list(session.scalars(select(Entreprise).where(Entreprise.structure_id == structure.id)
+                                           .order_by(Entreprise.raison_sociale).limit(len(SCENARIOS))))
+        for i, (personne, (poste, rome, contrat, depuis, essai, faits, risque)) in enumerate(
+                zip(personnes[seed % 2:], SCENARIOS)):
             debut = aujourd_hui - timedelta(days=depuis)
-            suivi = suivis.ouvrir_suivi(session, personne, par=conseiller, dans_le_perimetre=True, donnees={
-                "employeur": "Entreprise partenaire", "lieu_travail": structure.nom, "intitule_poste": poste,
+            entreprise = entreprises[i % len(entreprises)] if entreprises else None
+            suivi = suivis.ouvrir_suivi(session, personne, par=conseiller, dans_le_perimetre=True,
+                                        entreprise=entreprise, donnees={
+                "employeur": "" if entreprise else "Entreprise partenaire", "lieu_travail": structure.nom,
+                "intitule_poste": poste,
                 "rome_code": rome, "type_contrat": contrat, "debut": debut,
                 "fin_periode_essai": debut + timedelta(days=essai), "heures_hebdo": 35})
             suivis.convenir_cadre(session, suivi, par=conseiller, aujourd_hui=aujourd_hui, donnees={
