@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Role, Structure, Utilisateur
 from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.integration.bilan import services as bilan
+from cipdesk.integration.mediations import services as mediations
 from cipdesk.integration.points import services as points
 from cipdesk.integration.suivis import services as suivis
 from cipdesk.personnes.models import Personne, StatutPersonne
@@ -20,7 +22,11 @@ SCENARIOS = [
     ("Vendeur·se en boulangerie", "D1106", "cdi", 75, 60, 2, False),
     ("Préparateur·rice de commandes", "N1103", "interim", 40, 5, 3, True),
     ("Aide-soignant·e", "J1501", "cdi", 200, 60, 5, False),
+    ("Commis de cuisine", "G1602", "cdd_court", 45, 10, 2, True),
 ]
+# What follows the follow-ups, per scenario: a mediation, a bilan (issue, confirmed exit category).
+MEDIATION = {2, 4}
+BILAN = {3: ("termine", "durable"), 4: ("rompu", "autre")}
 
 
 def remplir_integration(session: Session, *, seed: int, aujourd_hui: date) -> None:
@@ -59,3 +65,16 @@ def remplir_integration(session: Session, *, seed: int, aujourd_hui: date) -> No
                     "avis_employeur": "Bonne intégration" if not (risque and dernier) else "Retards répétés",
                     "difficultes": "Les horaires du matin" if risque and dernier else "",
                     "toujours_en_poste": True, "risque_rupture": risque and dernier})
+            if i in MEDIATION:
+                mediations.enregistrer_mediation(session, suivi, par=conseiller, aujourd_hui=aujourd_hui, donnees={
+                    "le": aujourd_hui - timedelta(days=2), "participants": "La personne, son ou sa responsable",
+                    "enjeu": "Retards répétés le matin", "actions": "Horaires décalés d'une heure pendant un mois",
+                    "issue": "" if i == 2 else "Pas d'accord : la personne quitte le poste"})
+            if i in BILAN:
+                issue, categorie = BILAN[i]
+                bilan.faire_le_bilan(session, suivi, par=conseiller, issue=issue, aujourd_hui=aujourd_hui, donnees={
+                    "bilan_le": aujourd_hui - timedelta(days=1), "bilan_prevu": "Prise de poste accompagnée, points "
+                    "de suivi à J+15, M+1, M+3, M+6", "bilan_realise": "Points tenus ; médiation" if i == 4 else
+                    "Points tenus, intégration sans difficulté", "situation_fin": "En poste" if issue == "termine"
+                    else "Contrat rompu, retour à la recherche d'emploi", "leviers": "Le lien régulier avec le tuteur",
+                    "categorie_sortie": categorie})

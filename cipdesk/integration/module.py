@@ -20,6 +20,7 @@ def _blueprint():
 
 def _module() -> Module:
     from cipdesk.integration import demo
+    from cipdesk.integration.mediations.models import Mediation
     from cipdesk.integration.points.models import PointSuivi
     from cipdesk.integration.suivis import queries
     from cipdesk.integration.suivis.models import SuiviIntegration
@@ -39,10 +40,13 @@ def _module() -> Module:
             TypeObjet("cadre_integration", "cadre de collaboration avec l'employeur", "integration.suivis.voir",
                       "suivi_id"),
             TypeObjet("point_integration", "point de suivi dans l'emploi"),
+            TypeObjet("mediation_integration", "médiation entre la personne et l'employeur"),
+            TypeObjet("bilan_integration", "bilan de l'intégration", "integration.suivis.voir", "suivi_id"),
         ),
         lisibles=(
             Lisible(SuiviIntegration, queries.garde_suivi, audit="suivi_integration"),
             Lisible(PointSuivi, queries.garde_suivi, audit="point_integration"),
+            Lisible(Mediation, queries.garde_suivi, audit="mediation_integration"),
         ),
         alertes=(queries.alertes_integration,),
         chronologie=(queries.chronologie_integration,),
@@ -57,6 +61,11 @@ def _module() -> Module:
                           "REAC CP14, critères « Les modalités de collaboration sont définies par rapport au projet "
                           "d'intégration » et « La posture est adaptée à la situation » (entretiens de suivi avec la "
                           "personne et les acteurs de l'entreprise)."),
+            RegleDePreuve("mediation_integration", ("CP14",),
+                          "REAC CP14, critères « Le cadre et les limites de l'intervention sont respectés » et « La "
+                          "posture est adaptée à la situation » (médiation entre la personne et l'employeur)."),
+            RegleDePreuve("bilan_integration", ("CP14",),
+                          "REAC CP14, critère « Le bilan de l'intégration du salarié est réalisé »."),
         ),
         demo=demo.remplir_integration,
     )

@@ -1,8 +1,8 @@
-"""integration : suivis d'intégration et cadre convenu avec l'employeur, points de suivi planifiés
+"""integration : suivis d'intégration (cadre convenu avec l'employeur, bilan), points de suivi planifiés, médiations
 
 Revision ID: 0017_integration
 Revises: 0016_employeurs
-Create Date: 2026-12-01 04:46:26.095185
+Create Date: 2026-12-01 04:55:28.517106
 
 """
 from alembic import op
@@ -37,6 +37,12 @@ def upgrade():
     sa.Column('engagements_chiffre', sa.LargeBinary(), nullable=True),
     sa.Column('modalites_chiffre', sa.LargeBinary(), nullable=True),
     sa.Column('acteurs_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('bilan_le', sa.Date(), nullable=True),
+    sa.Column('bilan_prevu_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('bilan_realise_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('situation_fin_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('leviers_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('categorie_sortie', sa.String(length=30), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('structure_id', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
@@ -52,6 +58,26 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_suivi_integration_entreprise_id'), ['entreprise_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_suivi_integration_personne_id'), ['personne_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_suivi_integration_structure_id'), ['structure_id'], unique=False)
+
+    op.create_table('mediation_integration',
+    sa.Column('suivi_id', sa.Uuid(), nullable=False),
+    sa.Column('le', sa.Date(), nullable=False),
+    sa.Column('participants_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('enjeu_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('actions_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('issue_chiffre', sa.LargeBinary(), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_mediation_integration_structure_id_structure')),
+    sa.ForeignKeyConstraint(['suivi_id'], ['suivi_integration.id'], name=op.f('fk_mediation_integration_suivi_id_suivi_integration')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mediation_integration'))
+    )
+    with op.batch_alter_table('mediation_integration', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_mediation_integration_structure_id'), ['structure_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_mediation_integration_suivi_id'), ['suivi_id'], unique=False)
 
     op.create_table('point_suivi_integration',
     sa.Column('suivi_id', sa.Uuid(), nullable=False),
@@ -88,6 +114,11 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_point_suivi_integration_prevu_le'))
 
     op.drop_table('point_suivi_integration')
+    with op.batch_alter_table('mediation_integration', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_mediation_integration_suivi_id'))
+        batch_op.drop_index(batch_op.f('ix_mediation_integration_structure_id'))
+
+    op.drop_table('mediation_integration')
     with op.batch_alter_table('suivi_integration', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_suivi_integration_structure_id'))
         batch_op.drop_index(batch_op.f('ix_suivi_integration_personne_id'))

@@ -34,3 +34,9 @@ def proposition(point: PointSuivi) -> str | None:
         return None
     code = rules.proposition_sortie(point.jalon, point.suivi.type_contrat.value, point.toujours_en_poste)
     return rules.PROPOSITIONS.get(code) if code else None
+
+
+def proposition_code(point: PointSuivi) -> str | None:
+    if point.fait_le is None or point.toujours_en_poste is None:
+        return None
+    return rules.proposition_sortie(point.jalon, point.suivi.type_contrat.value, point.toujours_en_poste)

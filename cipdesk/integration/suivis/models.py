@@ -43,12 +43,26 @@ class SuiviIntegration(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     modalites = TexteConfidentiel()
     acteurs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     acteurs = TexteConfidentiel()
+    # The bilan (what was planned, what happened, the situation at the end, what helped).
+    bilan_le: Mapped[date | None] = mapped_column(Date)
+    bilan_prevu_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bilan_prevu = TexteConfidentiel()
+    bilan_realise_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    bilan_realise = TexteConfidentiel()
+    situation_fin_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    situation_fin = TexteConfidentiel()
+    leviers_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    leviers = TexteConfidentiel()
+    categorie_sortie: Mapped[str | None] = mapped_column(String(30))   # confirmed by the conseiller
 
     personne: Mapped[Personne] = relationship()
     entreprise: Mapped[Entreprise | None] = relationship()
     conseiller: Mapped[Utilisateur] = relationship()
     points: Mapped[list["PointSuivi"]] = relationship(  # noqa: F821
         back_populates="suivi", order_by="PointSuivi.prevu_le", cascade="all, delete-orphan")
+    mediations: Mapped[list["Mediation"]] = relationship(  # noqa: F821
+        back_populates="suivi", order_by="Mediation.le")
 
 
+from cipdesk.integration.mediations.models import Mediation  # noqa: E402,F401  (mapper registry)
 from cipdesk.integration.points.models import PointSuivi  # noqa: E402,F401  (mapper registry)

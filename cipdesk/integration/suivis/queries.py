@@ -105,4 +105,11 @@ def chronologie_integration(session: Session, personne, lecteur) -> list[Eveneme
                                             f"Point de suivi {p.jalon.libelle} chez {s.employeur}",
                                             "Risque de rupture signalé" if p.risque_rupture else "",
                                             "integration.suivis.voir", params, alerte=p.risque_rupture))
+        for md in s.mediations:
+            evenements.append(Evenement(md.le, md.created_at, "mediation_integration",
+                                        f"Médiation avec {s.employeur}", "", "integration.suivis.voir", params))
+        if s.bilan_le:
+            evenements.append(Evenement(s.bilan_le, s.updated_at, "bilan_integration",
+                                        f"Bilan de l'intégration chez {s.employeur}", s.statut.libelle,
+                                        "integration.suivis.voir", params))
     return evenements

@@ -9,6 +9,12 @@ from flask_login import current_user
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.integration.bilan import services as bilan_services
+from cipdesk.integration.bilan.forms import BilanForm
+from cipdesk.integration.bilan.rules import CATEGORIES, categorie_proposee
+from cipdesk.integration.mediations import services as mediations
+from cipdesk.integration.mediations.forms import MediationForm
+from cipdesk.integration.points import services as points
 from cipdesk.integration.points.forms import PointForm
 from cipdesk.integration.suivis import queries, rules, services
 from cipdesk.integration.suivis.forms import CadreForm, SuiviForm
@@ -67,9 +73,15 @@ def nouveau():
     return rendre("integration/suivis/form.html", form=form, statut=soumission.statut)
 
 
-def page(suivi, *, cadre=None, statut=200):
+def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
+    proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
+    if bilan is None:
+        bilan = BilanForm(formdata=None)
+        bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
     return rendre("integration/suivis/voir.html", suivi=suivi,
                   cadre=cadre if cadre is not None else CadreForm(formdata=None, obj=suivi),
+                  mediation=mediation or MediationForm(formdata=None), bilan=bilan,
+                  proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
                   point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
                   peut_modifier=policy.peut_ouvrir_integration(current_user), statut=statut)
 
@@ -99,3 +111,26 @@ def accord_pdf(suivi_id):
     reponse.headers["Content-Type"] = "application/pdf"
     reponse.headers["Content-Disposition"] = f'inline; filename="accord-integration-{suivi.id.hex[:8]}.pdf"'
     return reponse
+
+
+@bp.post("/<uuid:suivi_id>/mediation")
+def mediation(suivi_id):
+    suivi = charger(SuiviIntegration, suivi_id, modifier=True)
+    form = MediationForm()
+    soumission = soumettre(form, lambda: mediations.enregistrer_mediation(
+        db.session, suivi, par=current_user, donnees=form.donnees(), aujourd_hui=aujourdhui()))
+    if soumission:
+        return rediriger(url_for("integration.suivis.voir", suivi_id=suivi.id), "Médiation enregistrée.")
+    return page(suivi, mediation=form, statut=soumission.statut)
+
+
+@bp.post("/<uuid:suivi_id>/bilan")
+def bilan(suivi_id):
+    suivi = charger(SuiviIntegration, suivi_id, modifier=True)
+    form = BilanForm()
+    soumission = soumettre(form, lambda: bilan_services.faire_le_bilan(
+        db.session, suivi, par=current_user, donnees=form.donnees(), issue=form.issue.data, aujourd_hui=aujourdhui()))
+    if soumission:
+        return rediriger(url_for("integration.suivis.voir", suivi_id=suivi.id),
+                         "Bilan de l'intégration enregistré, catégorie de sortie confirmée.")
+    return page(suivi, bilan=form, statut=soumission.statut)

@@ -27,6 +27,8 @@ MATRICE_INTEGRATION = {
     "integration.suivis.nouveau": _l("/integration/suivis/nouveau", ("GET", CREER), ("POST", CREER)),
     "integration.suivis.voir": _l("/integration/suivis/{suivi_integration}", ("GET", VOIR)),
     "integration.suivis.accord_pdf": _l("/integration/suivis/{suivi_integration}/accord.pdf", ("GET", VOIR)),
+    "integration.suivis.mediation": _l("/integration/suivis/{suivi_integration}/mediation", ("POST", ECRIRE)),
+    "integration.suivis.bilan": _l("/integration/suivis/{suivi_integration}/bilan", ("POST", ECRIRE)),
     "integration.suivis.cadre": _l("/integration/suivis/{suivi_integration}/cadre", ("POST", ECRIRE)),
     "integration.points.enregistrer": _l("/integration/points/{point_integration}", ("POST", ECRIRE)),
 }

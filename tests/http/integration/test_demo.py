@@ -19,8 +19,10 @@ def test_demo_integration(fabrique, ctx):
     remplir_integration(ctx, seed=0, aujourd_hui=date(2026, 12, 1))
     ctx.commit()
     suivis = list(ctx.scalars(select(SuiviIntegration)))
-    assert len(suivis) == 4 and all(x.cadre_le for x in suivis)
+    assert len(suivis) == 5 and all(x.cadre_le for x in suivis)
     faits = sorted(sum(1 for p in x.points if p.fait_le) for x in suivis)
-    assert faits == [0, 2, 3, 5]
+    assert faits == [0, 2, 2, 3, 5]
+    assert sorted(x.statut.value for x in suivis) == ["en_cours", "en_cours", "en_cours", "rompu", "termine"]
+    assert sum(len(x.mediations) for x in suivis) == 2
     codes = {a.code for a in alertes_integration(ctx, [p.id for p in personnes], date(2026, 12, 1))}
     assert codes == {"risque_rupture", "point_integration_manque"}
