@@ -20,6 +20,7 @@ MODULES = (
     "cipdesk.competences",
     "cipdesk.ateliers",
     "cipdesk.employeurs",
+    "cipdesk.integration",
     "cipdesk.chantiers",
 )
 

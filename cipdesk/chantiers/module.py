@@ -14,9 +14,6 @@ MODULE = Module(
     code="chantiers",
     titre="Sections en préparation",
     navigation=(
-        Navigation("integration", "Intégration",
-                   "Suivre l'intégration et le maintien dans l'emploi avec l'employeur et le salarié.",
-                   ("CP14",), visible=_professionnels, ordre=50),
         Navigation("tableau_de_bord", "Tableau de bord",
                    "Indicateurs de l'équipe, alertes, charge de travail et bilans pour les financeurs.",
                    (), visible=lambda u: policy.est_chef(u) or policy.est_admin(u), ordre=80),

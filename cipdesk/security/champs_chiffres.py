@@ -40,6 +40,12 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Interaction": ("interaction_entreprise", ("compte_rendu",)),
     "TransitionCandidature": ("transition_candidature", ("commentaire",)),
     "Immersion": ("immersion", ("bilan", "appreciation_tuteur")),
+    # intégration: the framework agreed with the employer about one person (interlocutors are
+    # personal data), the follow-ups' views and difficulties in the person's words
+    "SuiviIntegration": ("suivi_integration", ("interlocuteurs", "engagements", "modalites", "acteurs", "bilan_prevu",
+                                               "bilan_realise", "situation_fin", "leviers")),
+    "Mediation": ("mediation_integration", ("participants", "enjeu", "actions", "issue")),
+    "PointSuivi": ("point_suivi_integration", ("avis_personne", "avis_employeur", "difficultes")),
 }
 
 # Fields holding a dict (JSON before encryption).
@@ -145,4 +151,7 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
                             "strategie", "outils", "pratiques_durables", "evaluation", "causes_ecarts"), _PROSPECTION),
     ("immersion", ("prescripteur", "horaires", "lieu", "taches", "modalites_evaluation"),
      "convention d'immersion : cadre réglementaire (horaires, lieu, tâches du poste), pas la situation de la personne"),
+    ("suivi_integration", ("employeur", "lieu_travail", "intitule_poste", "rome_code", "categorie_sortie"),
+     "emploi occupé (employeur, lieu, poste, code ROME) et code de la catégorie de sortie : listes, agenda et "
+     "indicateurs ; ce qui est dit de la personne est chiffré"),
 ) for colonne in colonnes})

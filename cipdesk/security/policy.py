@@ -229,6 +229,17 @@ def peut_modifier_employeurs(utilisateur) -> bool:
     return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
 
 
+# -- intégration et maintien dans l'emploi (REAC CP14) -----------------------------
+def peut_voir_integration(utilisateur) -> bool:
+    """The intégration follow-ups, as for the person: conseillers and chefs de service."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_ouvrir_integration(utilisateur) -> bool:
+    """Opened and conducted by the conseillers."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
+
+
 # -- compétences du candidat ---------------------------------------------------
 def peut_etre_tuteur(tuteur, candidat) -> bool:
     """A tutor follows the candidat's practice (REAC CIP, tutorat en structure):

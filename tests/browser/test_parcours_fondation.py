@@ -35,12 +35,12 @@ def test_conseiller_navigue_et_ecrit_une_note_confidentielle(serveur, fabrique, 
     verifier_accessibilite(page, "accueil du conseiller")
     capture(page, "accueil")
 
-    # Un module pas encore construit le dit clairement
+    # Une section construite mène à son module (Intégration, CP14)
     page.locator("#principal").get_by_role("link", name="Intégration", exact=True).click()
-    expect(page).to_have_url(f"{serveur}/module/integration")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Intégration")
-    expect(page.get_by_text("n'est pas encore disponible")).to_be_visible()
-    verifier_accessibilite(page, "module en préparation")
+    expect(page).to_have_url(f"{serveur}/integration/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Intégration et maintien dans l'emploi")
+    expect(page.get_by_text("Aucun suivi d'intégration.")).to_be_visible()
+    verifier_accessibilite(page, "module intégration (vide)")
     capture(page, "module")
 
     # Notes confidentielles : écrire, être redirigé vers la note, la relire depuis la liste

@@ -44,6 +44,7 @@ SANS_VERSION = {
     "employeurs.offres.nouvelle_fiche": "création d'une fiche de poste",
     "employeurs.candidatures.nouvelle": "création d'une candidature",
     "employeurs.immersions.nouvelle": "création d'une convention",
+    "integration.suivis.nouveau": "création d'un suivi d'intégration",
 }
 
 COMPTES = ("conseiller", "candidat", "chef", "admin")

@@ -1,0 +1,42 @@
+"""Use cases of the scheduled follow-ups of an intégration. Flush, never commit."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from cipdesk.core import signaux
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.integration.points import rules
+from cipdesk.integration.points.models import PointSuivi
+
+
+def enregistrer_point(session: Session, point: PointSuivi, *, par, donnees: dict, aujourd_hui: date) -> PointSuivi:
+    """REAC CP14 « Conduire des entretiens de suivi avec la personne et les acteurs » :
+    the person's and the employer's views kept apart, a risk-of-rupture flag."""
+    suivi = point.suivi
+    if suivi.statut.value != "en_cours":
+        raise ErreurMetier("Ce suivi est clos : ses points ne se modifient plus.")
+    for champ, message in rules.verifier_point(suivi.debut, donnees["fait_le"], aujourd_hui).items():
+        raise ErreurMetier(message, champ)
+    for champ, valeur in donnees.items():
+        setattr(point, champ, valeur)
+    session.flush()
+    signaux.contact_realise.send(session, personne=suivi.personne, le=point.fait_le, aujourd_hui=aujourd_hui)
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="point_integration", objet_id=point.id,
+                                      le=point.fait_le)
+    return point
+
+
+def proposition(point: PointSuivi) -> str | None:
+    """The exit category this follow-up proposes (M+3, M+6), for the conseiller to confirm."""
+    if point.fait_le is None or point.toujours_en_poste is None:
+        return None
+    code = rules.proposition_sortie(point.jalon, point.suivi.type_contrat.value, point.toujours_en_poste)
+    return rules.PROPOSITIONS.get(code) if code else None
+
+
+def proposition_code(point: PointSuivi) -> str | None:
+    if point.fait_le is None or point.toujours_en_poste is None:
+        return None
+    return rules.proposition_sortie(point.jalon, point.suivi.type_contrat.value, point.toujours_en_poste)

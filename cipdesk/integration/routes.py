@@ -1,0 +1,22 @@
+"""The parent blueprint `/integration/` (sub-entities nested) and its overview page:
+the follow-ups due this week and the intégrations in progress."""
+from __future__ import annotations
+
+from flask import Blueprint
+from flask_login import current_user
+
+from cipdesk.core.dates import aujourdhui
+from cipdesk.core.db import db
+from cipdesk.integration.suivis import queries
+from cipdesk.security import policy
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("integration", __name__, url_prefix="/integration")
+
+
+@bp.get("/")
+def index():
+    policy.exiger(policy.peut_voir_integration(current_user))
+    return rendre("integration/index.html", suivis=queries.suivis_visibles(db.session, current_user),
+                  a_faire=queries.points_de_la_semaine(db.session, current_user, aujourdhui()),
+                  aujourd_hui=aujourdhui(), peut_ouvrir=policy.peut_ouvrir_integration(current_user))

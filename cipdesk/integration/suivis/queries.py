@@ -1,0 +1,115 @@
+"""Intégration follow-ups through the policy's perimeter (access as for the person)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.integration.points.models import PointSuivi
+from cipdesk.integration.points.rules import manque
+from cipdesk.integration.suivis.models import SuiviIntegration
+from cipdesk.integration.suivis.rules import StatutSuivi
+from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.security import policy
+
+
+def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
+    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+
+
+def personnes_suivables(session: Session, utilisateur) -> list[Personne]:
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return list(session.scalars(select(Personne).where(
+        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.nom, Personne.prenom)))
+
+
+def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
+    if personne is None:
+        return False
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
+
+
+def entreprises_de_la_structure(session: Session, structure_id) -> list[Entreprise]:
+    return list(session.scalars(select(Entreprise).where(Entreprise.structure_id == structure_id)
+                                .order_by(Entreprise.raison_sociale).limit(1000)))
+
+
+def suivis_visibles(session: Session, utilisateur) -> list[SuiviIntegration]:
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return list(session.scalars(
+        select(SuiviIntegration).join(Personne, Personne.id == SuiviIntegration.personne_id).where(condition)
+        .options(joinedload(SuiviIntegration.personne)).order_by(SuiviIntegration.debut.desc()).limit(200)))
+
+
+def points_de_la_semaine(session: Session, utilisateur, aujourd_hui: date) -> list[PointSuivi]:
+    """The follow-ups due up to the end of the week, missed ones included (agenda)."""
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    fin = aujourd_hui + timedelta(days=6 - aujourd_hui.weekday())
+    return list(session.scalars(
+        select(PointSuivi).join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
+        .join(Personne, Personne.id == SuiviIntegration.personne_id)
+        .where(condition, SuiviIntegration.statut == StatutSuivi.EN_COURS, PointSuivi.fait_le.is_(None),
+               PointSuivi.prevu_le <= fin)
+        .options(joinedload(PointSuivi.suivi).joinedload(SuiviIntegration.personne))
+        .order_by(PointSuivi.prevu_le).limit(200)))
+
+
+def garde_suivi(session: Session, utilisateur, objet, modifier: bool) -> bool:
+    from cipdesk.personnes.queries import garde_personne
+
+    return garde_personne(session, utilisateur, objet.personne, modifier)
+
+
+def alertes_integration(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
+    """A missed follow-up (planned date passed, not done) and a raised risk of rupture."""
+    lignes = session.execute(
+        select(PointSuivi.id, PointSuivi.jalon, PointSuivi.prevu_le, PointSuivi.fait_le, PointSuivi.risque_rupture,
+               SuiviIntegration.id, SuiviIntegration.personne_id, SuiviIntegration.employeur)
+        .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
+        .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS)
+        .order_by(PointSuivi.prevu_le)).all()
+    alertes, dernier_risque = [], {}
+    for pid, jalon, prevu, fait, risque, sid, personne_id, employeur in lignes:
+        if manque(prevu, fait, aujourd_hui):
+            alertes.append(Alerte(personne_id, "point_integration_manque",
+                                  f"Point de suivi {jalon.libelle} chez {employeur} prévu le {prevu:%d/%m/%Y} "
+                                  "non fait", 2, "suivi_integration", sid))
+        if fait is not None:
+            dernier_risque[sid] = (personne_id, risque, employeur)
+    for sid, (personne_id, risque, employeur) in dernier_risque.items():
+        if risque:
+            alertes.append(Alerte(personne_id, "risque_rupture", f"Risque de rupture signalé chez {employeur} : "
+                                  "envisager une médiation", 3, "suivi_integration", sid))
+    return alertes
+
+
+def chronologie_integration(session: Session, personne, lecteur) -> list[Evenement]:
+    suivis = session.scalars(select(SuiviIntegration).where(SuiviIntegration.personne_id == personne.id)
+                             .options(joinedload(SuiviIntegration.points)))
+    evenements = []
+    for s in suivis.unique():
+        params = (("suivi_id", s.id),)
+        evenements.append(Evenement(s.debut, s.created_at, "suivi_integration",
+                                    f"Embauche : {s.intitule_poste} chez {s.employeur}",
+                                    s.type_contrat.libelle, "integration.suivis.voir", params))
+        for p in s.points:
+            if p.fait_le:
+                evenements.append(Evenement(p.fait_le, p.updated_at, "point_integration",
+                                            f"Point de suivi {p.jalon.libelle} chez {s.employeur}",
+                                            "Risque de rupture signalé" if p.risque_rupture else "",
+                                            "integration.suivis.voir", params, alerte=p.risque_rupture))
+        for md in s.mediations:
+            evenements.append(Evenement(md.le, md.created_at, "mediation_integration",
+                                        f"Médiation avec {s.employeur}", "", "integration.suivis.voir", params))
+        if s.bilan_le:
+            evenements.append(Evenement(s.bilan_le, s.updated_at, "bilan_integration",
+                                        f"Bilan de l'intégration chez {s.employeur}", s.statut.libelle,
+                                        "integration.suivis.voir", params))
+    return evenements

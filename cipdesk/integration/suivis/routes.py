@@ -1,0 +1,136 @@
+"""Intégration follow-ups: open one by hand, the framework with the employer, its PDF."""
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, make_response, url_for
+from flask_login import current_user
+
+from cipdesk.core.dates import aujourdhui
+from cipdesk.core.db import db
+from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.integration.bilan import services as bilan_services
+from cipdesk.integration.bilan.forms import BilanForm
+from cipdesk.integration.bilan.rules import CATEGORIES, categorie_proposee
+from cipdesk.integration.mediations import services as mediations
+from cipdesk.integration.mediations.forms import MediationForm
+from cipdesk.integration.points import services as points
+from cipdesk.integration.points.forms import PointForm
+from cipdesk.integration.suivis import queries, rules, services
+from cipdesk.integration.suivis.forms import CadreForm, SuiviForm
+from cipdesk.integration.suivis.models import SuiviIntegration
+from cipdesk.personnes.models import Personne
+from cipdesk.security import policy
+from cipdesk.web.chargement import charger
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.rendu import rendre
+
+bp = Blueprint("suivis", __name__, url_prefix="/suivis")
+
+
+def _uuid(valeur):
+    try:
+        return uuid.UUID(valeur or "")
+    except ValueError:
+        return None
+
+
+@bp.route("/nouveau", methods=["GET", "POST"])
+def nouveau():
+    policy.exiger(policy.peut_ouvrir_integration(current_user))
+    form = SuiviForm()
+    form.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
+                                         for p in queries.personnes_suivables(db.session, current_user))
+    form.entreprise_id.choices = avec_vide(((e.id, e.raison_sociale) for e in
+                                            queries.entreprises_de_la_structure(db.session, current_user.structure_id)),
+                                           "— pas dans la base —")
+
+    def service():
+        pid, eid = _uuid(form.personne_id.data), _uuid(form.entreprise_id.data)
+        personne = db.session.get(Personne, pid) if pid else None
+        entreprise = db.session.get(Entreprise, eid) if eid else None
+        if form.entreprise_id.data and entreprise is None:
+            from cipdesk.core.erreurs import ErreurMetier
+            raise ErreurMetier(services.MESSAGE_AUTRE_STRUCTURE, "entreprise_id")
+        return services.ouvrir_suivi(db.session, personne, par=current_user, donnees=form.donnees(),
+                                     entreprise=entreprise, confirmer_essai=form.confirmer_essai.data,
+                                     dans_le_perimetre=queries.dans_le_perimetre(db.session, current_user, personne))
+
+    def valider():
+        try:
+            tc = rules.TypeContrat(form.type_contrat.data)
+        except ValueError:
+            return {}
+        erreurs = rules.verifier_essai(tc, form.debut.data, form.fin_periode_essai.data)
+        if form.confirmer_essai.data:
+            erreurs = {k: v for k, v in erreurs.items() if "plus longue" not in v}
+        return erreurs
+
+    soumission = soumettre(form, service, valider=valider)
+    if soumission:
+        return rediriger(url_for("integration.suivis.voir", suivi_id=soumission.resultat.id),
+                         "Suivi de l'intégration ouvert ; les points de suivi sont planifiés.")
+    return rendre("integration/suivis/form.html", form=form, statut=soumission.statut)
+
+
+def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
+    proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
+    if bilan is None:
+        bilan = BilanForm(formdata=None)
+        bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
+    return rendre("integration/suivis/voir.html", suivi=suivi,
+                  cadre=cadre if cadre is not None else CadreForm(formdata=None, obj=suivi),
+                  mediation=mediation or MediationForm(formdata=None), bilan=bilan,
+                  proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
+                  point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
+                  peut_modifier=policy.peut_ouvrir_integration(current_user), statut=statut)
+
+
+@bp.get("/<uuid:suivi_id>")
+def voir(suivi_id):
+    return page(charger(SuiviIntegration, suivi_id))
+
+
+@bp.post("/<uuid:suivi_id>/cadre")
+def cadre(suivi_id):
+    suivi = charger(SuiviIntegration, suivi_id, modifier=True)
+    form = CadreForm()
+    soumission = soumettre(form, lambda: services.convenir_cadre(db.session, suivi, par=current_user,
+                                                                  donnees=form.donnees(), aujourd_hui=aujourdhui()))
+    if soumission:
+        return rediriger(url_for("integration.suivis.voir", suivi_id=suivi.id), "Cadre de collaboration enregistré.")
+    return page(suivi, cadre=form, statut=soumission.statut)
+
+
+@bp.get("/<uuid:suivi_id>/accord.pdf")
+def accord_pdf(suivi_id):
+    from cipdesk.integration.suivis.pdf import accord_en_pdf
+
+    suivi = charger(SuiviIntegration, suivi_id)
+    reponse = make_response(accord_en_pdf(suivi, current_user.structure))
+    reponse.headers["Content-Type"] = "application/pdf"
+    reponse.headers["Content-Disposition"] = f'inline; filename="accord-integration-{suivi.id.hex[:8]}.pdf"'
+    return reponse
+
+
+@bp.post("/<uuid:suivi_id>/mediation")
+def mediation(suivi_id):
+    suivi = charger(SuiviIntegration, suivi_id, modifier=True)
+    form = MediationForm()
+    soumission = soumettre(form, lambda: mediations.enregistrer_mediation(
+        db.session, suivi, par=current_user, donnees=form.donnees(), aujourd_hui=aujourdhui()))
+    if soumission:
+        return rediriger(url_for("integration.suivis.voir", suivi_id=suivi.id), "Médiation enregistrée.")
+    return page(suivi, mediation=form, statut=soumission.statut)
+
+
+@bp.post("/<uuid:suivi_id>/bilan")
+def bilan(suivi_id):
+    suivi = charger(SuiviIntegration, suivi_id, modifier=True)
+    form = BilanForm()
+    soumission = soumettre(form, lambda: bilan_services.faire_le_bilan(
+        db.session, suivi, par=current_user, donnees=form.donnees(), issue=form.issue.data, aujourd_hui=aujourdhui()))
+    if soumission:
+        return rediriger(url_for("integration.suivis.voir", suivi_id=suivi.id),
+                         "Bilan de l'intégration enregistré, catégorie de sortie confirmée.")
+    return page(suivi, bilan=form, statut=soumission.statut)

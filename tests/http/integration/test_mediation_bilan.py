@@ -1,0 +1,70 @@
+"""Mediation after a risk of rupture, then the bilan: the exit category proposed by the
+M+3 follow-up is shown, never pre-selected, and confirmed by the conseiller."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from cipdesk.integration.mediations.models import Mediation
+from cipdesk.integration.suivis.models import SuiviIntegration
+
+
+@pytest.fixture
+def suivi(fabrique, ctx):
+    from cipdesk.integration.suivis.services import ouvrir_suivi
+    from cipdesk.personnes.models import StatutPersonne
+
+    monde = fabrique.monde()
+    monde.aujourd_hui = date.today()
+    personne = fabrique.personne(monde.structure, referent=monde.conseiller, statut=StatutPersonne.ACCOMPAGNEE)
+    s = ouvrir_suivi(ctx, personne, par=monde.conseiller, dans_le_perimetre=True, donnees={
+        "employeur": "Boulangerie du Forum", "intitule_poste": "Vendeur", "type_contrat": "cdi",
+        "debut": monde.aujourd_hui - timedelta(days=100)})
+    ctx.commit()
+    monde.suivi, monde.url = s, f"/integration/suivis/{s.id}"
+    return monde
+
+
+def test_mediation_puis_bilan_avec_categorie_proposee_et_confirmee(nav, suivi, ctx):
+    m = suivi
+    nav.connexion(m.conseiller.email)
+    r = nav.post(m.url + "/mediation", {"le": (m.suivi.debut - timedelta(days=1)).isoformat(),
+                                        "participants": "La personne, la gérante", "enjeu": "Retards le matin",
+                                        "actions": "Horaires décalés d'une heure", "issue": ""}, depuis=m.url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and "ne peut pas précéder le début du contrat" in html and "Retards le matin" in html
+    r = nav.post(m.url + "/mediation", {"le": m.aujourd_hui.isoformat(), "participants": "La personne, la gérante",
+                                        "enjeu": "Retards le matin", "actions": "Horaires décalés d'une heure",
+                                        "issue": "Accord trouvé"}, depuis=m.url)
+    assert r.status_code == 303, r.get_data(as_text=True)
+    assert ctx.scalar(select(Mediation)).actions == "Horaires décalés d'une heure"
+    m3 = next(p for p in m.suivi.points if p.jalon.value == "m3")
+    r = nav.post(f"/integration/points/{m3.id}", {"fait_le": m3.prevu_le.isoformat(), "avis_personne": "Ça va mieux",
+                                                  "toujours_en_poste": "oui", "risque_rupture": "non"}, depuis=m.url)
+    assert r.status_code == 303, r.get_data(as_text=True)
+    page = nav.get(m.url).get_data(as_text=True)
+    assert "proposée par les points M+3 / M+6 : <strong>Emploi durable</strong>" in page
+    assert "selected" not in page
+    bilan = {"bilan_le": m.aujourd_hui.isoformat(), "issue": "termine", "bilan_prevu": "Prise de poste accompagnée",
+             "bilan_realise": "Une médiation, puis stabilisation", "situation_fin": "En CDI, autonome",
+             "leviers": "La médiation rapide", "categorie_sortie": ""}
+    r = nav.post(m.url + "/bilan", bilan, depuis=m.url)
+    assert r.status_code == 422 and "Confirmez la catégorie de sortie." in r.get_data(as_text=True)
+    r = nav.post(m.url + "/bilan", dict(bilan, categorie_sortie="durable"), depuis=m.url)
+    assert r.status_code == 303, r.get_data(as_text=True)
+    ctx.expire_all()
+    s = ctx.scalar(select(SuiviIntegration))
+    assert s.statut.value == "termine" and s.categorie_sortie == "durable" and s.situation_fin == "En CDI, autonome"
+    # the person's timeline shows the mediation and the bilan
+    from cipdesk.integration.suivis.queries import chronologie_integration
+
+    natures = {e.nature for e in chronologie_integration(ctx, s.personne, m.conseiller)}
+    assert {"suivi_integration", "point_integration", "mediation_integration", "bilan_integration"} <= natures
+
+
+def test_mediation_et_bilan_refuses_au_collegue(nav, suivi):
+    nav.connexion(suivi.collegue.email)
+    assert nav.post(suivi.url + "/mediation", {"le": suivi.aujourd_hui.isoformat()}).status_code == 403
+    assert nav.post(suivi.url + "/bilan", {"bilan_le": suivi.aujourd_hui.isoformat()}).status_code == 403
