@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
 from cipdesk.integration.suivis.rules import TypeContrat
@@ -9,6 +9,8 @@ from cipdesk.web.formulaires import avec_vide
 
 
 class SuiviForm(FlaskForm):
+    # the hire this follow-up comes from, when opened from a candidature (employeurs)
+    candidature = HiddenField()
     personne_id = SelectField("Personne", choices=[], validate_choice=False,
                               validators=[DataRequired("Choisissez la personne.")])
     entreprise_id = SelectField("Employeur (base des employeurs)", choices=[], validate_choice=False,

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, make_response, url_for
+from flask import Blueprint, abort, make_response, request, url_for
 from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.integration.bilan import services as bilan_services
 from cipdesk.integration.bilan.forms import BilanForm
@@ -45,6 +46,14 @@ def nouveau():
                                             queries.entreprises_de_la_structure(db.session, current_user.structure_id)),
                                            "— pas dans la base —")
 
+    embauche = _embauche(request.args.get("candidature") or form.candidature.data)
+    if embauche is not None and request.method == "GET":
+        # Opened from a hire: what the offer already says, never the contract type (a figure).
+        offre = embauche.offre
+        form.candidature.data = str(embauche.id)
+        form.personne_id.data, form.entreprise_id.data = str(embauche.personne_id), str(offre.entreprise_id)
+        form.intitule_poste.data, form.rome_code.data = offre.intitule, offre.fiche.rome_code
+
     def service():
         pid, eid = _uuid(form.personne_id.data), _uuid(form.entreprise_id.data)
         personne = db.session.get(Personne, pid) if pid else None
@@ -52,8 +61,9 @@ def nouveau():
         if form.entreprise_id.data and entreprise is None:
             from cipdesk.core.erreurs import ErreurMetier
             raise ErreurMetier(services.MESSAGE_AUTRE_STRUCTURE, "entreprise_id")
+        origine = rules.Origine.CANDIDATURE if embauche is not None else rules.Origine.MAIN
         return services.ouvrir_suivi(db.session, personne, par=current_user, donnees=form.donnees(),
-                                     entreprise=entreprise, confirmer_essai=form.confirmer_essai.data,
+                                     entreprise=entreprise, confirmer_essai=form.confirmer_essai.data, origine=origine,
                                      dans_le_perimetre=queries.dans_le_perimetre(db.session, current_user, personne))
 
     def valider():
@@ -71,6 +81,17 @@ def nouveau():
         return rediriger(url_for("integration.suivis.voir", suivi_id=soumission.resultat.id),
                          "Suivi de l'intégration ouvert ; les points de suivi sont planifiés.")
     return rendre("integration/suivis/form.html", form=form, statut=soumission.statut)
+
+
+def _embauche(identifiant) -> Candidature | None:
+    """The candidature that ended in a hire (loaded for this user: perimeter, audit), or None."""
+    cid = _uuid(identifiant) if identifiant else None
+    if cid is None:
+        return None
+    candidature = charger(Candidature, cid)
+    if candidature.etat != "embauche":  # EtatCandidature.EMBAUCHE (a StrEnum of the employeurs module)
+        abort(404)
+    return candidature
 
 
 def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):

@@ -1,0 +1,52 @@
+"""A candidature that ended in a hire opens the intégration follow-up, pre-filled with what the
+offer says (never the contract type, which feeds the exit figures) — issues #13 and #14."""
+from __future__ import annotations
+
+from datetime import date
+
+from cipdesk.core.dates import aujourdhui
+from cipdesk.employeurs.candidatures.models import Candidature
+from cipdesk.employeurs.candidatures.rules import EtatCandidature
+from cipdesk.employeurs.candidatures.services import faire_passer
+from cipdesk.integration.suivis.models import SuiviIntegration
+from cipdesk.integration.suivis.rules import Origine
+from tests.factories.employeurs import objets_employeurs
+
+
+def test_une_embauche_ouvre_le_suivi_d_integration(fabrique, ctx, nav, nav_factory):
+    from sqlalchemy import select
+
+    monde = fabrique.monde()
+    ids = objets_employeurs(ctx, monde)
+    candidature = ctx.get(Candidature, ids["candidature"])
+    url = f"/integration/suivis/nouveau?candidature={candidature.id}"
+    nav.connexion(monde.conseiller.email)
+    assert nav.get(url).status_code == 404  # not a hire yet
+    for etat in (EtatCandidature.ENVOYEE, EtatCandidature.RETENUE, EtatCandidature.EMBAUCHE):
+        faire_passer(ctx, candidature, par=monde.conseiller, vers=etat, le=date(2026, 1, 6), aujourd_hui=aujourdhui())
+    ctx.commit()
+
+    r = nav.get(f"/employeurs/candidatures/{candidature.id}")
+    assert r.status_code == 200, (r.status_code, r.headers.get("Location"))
+    fiche = r.get_data(as_text=True)
+    assert "Ouvrir le suivi de l&#39;intégration" in fiche or "Ouvrir le suivi de l'intégration" in fiche
+    r = nav.get(url)
+    assert r.status_code == 200, (r.status_code, r.headers.get("Location"))
+    page = r.get_data(as_text=True)
+    r = nav.get("/integration/suivis/nouveau")
+    assert r.status_code == 200, (r.status_code, r.headers.get("Location"))
+    assert 'value="Cariste (H/F)"' in page and f'value="{candidature.id}"' in page
+    assert '<option selected value="cdi"' not in page  # the contract type is chosen, not pre-selected
+
+    reponse = nav.post("/integration/suivis/nouveau", {
+        "candidature": str(candidature.id), "personne_id": str(candidature.personne_id),
+        "entreprise_id": str(candidature.offre.entreprise_id), "intitule_poste": "Cariste (H/F)",
+        "type_contrat": "cdi", "debut": "2026-02-02"})
+    assert reponse.status_code == 303, reponse.get_data(as_text=True)[:2000]
+    suivi = ctx.scalar(select(SuiviIntegration).where(SuiviIntegration.personne_id == candidature.personne_id))
+    assert suivi.origine == Origine.CANDIDATURE
+
+    # a colleague (caseload not shared) cannot open it from that hire
+    collegue = nav_factory()
+    collegue.connexion(monde.collegue.email)
+    assert collegue.get(url).status_code == 403
