@@ -50,3 +50,18 @@ def test_une_embauche_ouvre_le_suivi_d_integration(fabrique, ctx, nav, nav_facto
     collegue = nav_factory()
     collegue.connexion(monde.collegue.email)
     assert collegue.get(url).status_code == 403
+
+
+def test_la_page_du_suivi_a_un_titre_et_chaque_section_une_fois(fabrique, ctx, nav):
+    import re
+
+    from tests.factories.integration import objets_integration
+
+    monde = fabrique.monde()
+    ids = objets_integration(ctx, monde)
+    nav.connexion(monde.conseiller.email)
+    page = nav.get(f"/integration/suivis/{ids['suivi_integration']}").get_data(as_text=True)
+    titre = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "<" not in titre and titre.startswith("Intégration — ")
+    assert re.search(r"<body[^>]*>", page).group(0).count("<") == 1
+    assert page.count('id="titre-mediations"') == 1 and page.count('id="titre-bilan"') == 1
