@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from flask import Blueprint, abort, flash, make_response, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -21,6 +21,7 @@ from cipdesk.referentiel import REFERENTIELS, get_referentiel
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.web.formulaires import choix
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("competences", __name__, url_prefix="/competences")
@@ -220,10 +221,7 @@ def export_pdf():
                              parties=dossier.preparation(db.session, candidat.id, vue["ref"]), le=date.today())
     journaliser(db.session, acteur=candidat, action=Action.EXPORT, objet_type="couverture_competences",
                 objet_id=candidat.id)
-    reponse = make_response(contenu)
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = 'attachment; filename="couverture-competences.pdf"'
-    return reponse
+    return reponse_pdf(contenu, "couverture-competences.pdf")
 
 
 @bp.route("/profil", methods=["GET", "POST"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, make_response, request, url_for
+from flask import Blueprint, request, url_for
 from flask_login import current_user
 
 from cipdesk.ateliers.conception import pdf, services
@@ -18,6 +18,7 @@ from cipdesk.core.db import db
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import rediriger, soumettre, version_du
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("conception", __name__)
@@ -96,8 +97,6 @@ def dupliquer(atelier_id: uuid.UUID):
 @bp.get("/<uuid:atelier_id>/scenario.pdf")
 def scenario(atelier_id: uuid.UUID):
     atelier = charger(Atelier, atelier_id)
-    reponse = make_response(pdf.scenario_pedagogique(atelier=atelier,
-                                                     structure=db.session.get(Structure, atelier.structure_id)))
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = 'inline; filename="scenario-pedagogique.pdf"'
-    return reponse
+    return reponse_pdf(pdf.scenario_pedagogique(atelier=atelier,
+                                                structure=db.session.get(Structure, atelier.structure_id)),
+                       "scenario-pedagogique.pdf", en_ligne=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, make_response, request, url_for
+from flask import Blueprint, request, url_for
 from flask_login import current_user
 
 from cipdesk.ateliers.presences import pdf, queries, services
@@ -18,6 +18,7 @@ from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import rediriger, soumettre
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("presences", __name__, url_prefix="/presences")
@@ -60,10 +61,7 @@ def grille(demi_journee_id: uuid.UUID):
 
 
 def _pdf(contenu: bytes, nom: str):
-    reponse = make_response(contenu)
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = f'inline; filename="{nom}"'
-    return reponse
+    return reponse_pdf(contenu, nom, en_ligne=True)
 
 
 @bp.get("/<uuid:demi_journee_id>/emargement.pdf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, make_response, request, url_for
+from flask import Blueprint, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -19,6 +19,7 @@ from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
@@ -78,8 +79,6 @@ def desister(inscription_id: uuid.UUID):
 def convocation(inscription_id: uuid.UUID):
     inscription = charger(Inscription, inscription_id)
     sess = queries.charger_session(db.session, inscription.session_id)
-    reponse = make_response(pdf.convocation(inscription=inscription, session_atelier=sess, le=aujourdhui(),
-                                            structure=db.session.get(Structure, inscription.structure_id)))
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = 'inline; filename="convocation.pdf"'
-    return reponse
+    return reponse_pdf(pdf.convocation(inscription=inscription, session_atelier=sess, le=aujourdhui(),
+                                       structure=db.session.get(Structure, inscription.structure_id)),
+                       "convocation.pdf", en_ligne=True)

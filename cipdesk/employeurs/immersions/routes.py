@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, make_response, url_for
+from flask import Blueprint, url_for
 from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
@@ -18,6 +18,7 @@ from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("immersions", __name__, url_prefix="/immersions")
@@ -116,7 +117,5 @@ def convention_pdf(immersion_id):
     from cipdesk.employeurs.immersions.pdf import convention_en_pdf
 
     immersion = charger(Immersion, immersion_id)
-    reponse = make_response(convention_en_pdf(immersion, current_user.structure))
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = f'inline; filename="convention-pmsmp-{immersion.id.hex[:8]}.pdf"'
-    return reponse
+    return reponse_pdf(convention_en_pdf(immersion, current_user.structure),
+                       f"convention-pmsmp-{immersion.id.hex[:8]}.pdf", en_ligne=True)

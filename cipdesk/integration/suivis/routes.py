@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, make_response, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
@@ -24,6 +24,7 @@ from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("suivis", __name__, url_prefix="/suivis")
@@ -128,10 +129,8 @@ def accord_pdf(suivi_id):
     from cipdesk.integration.suivis.pdf import accord_en_pdf
 
     suivi = charger(SuiviIntegration, suivi_id)
-    reponse = make_response(accord_en_pdf(suivi, current_user.structure))
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = f'inline; filename="accord-integration-{suivi.id.hex[:8]}.pdf"'
-    return reponse
+    return reponse_pdf(accord_en_pdf(suivi, current_user.structure), f"accord-integration-{suivi.id.hex[:8]}.pdf",
+                       en_ligne=True)
 
 
 @bp.post("/<uuid:suivi_id>/mediation")

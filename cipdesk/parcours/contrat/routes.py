@@ -3,7 +3,7 @@ signature and the PDF (the parcours page itself, which shows the étapes, entret
 and exit too, is assembled by `cipdesk/parcours/page.py`). Every record is reached through the one loader (web.chargement)."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, make_response, redirect, request, url_for
+from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
 from cipdesk.accueil.queries import freins_du_dernier_diagnostic
@@ -19,6 +19,7 @@ from cipdesk.personnes.queries import alertes_pour, conseillers_de_la_structure,
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("contrat", __name__)
@@ -135,7 +136,4 @@ def pdf(parcours_id):
     contenu = contrat_en_pdf(parcours, current_user.structure)
     journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="parcours",
                 objet_id=parcours.id, details={"document": "contrat"})
-    reponse = make_response(contenu)
-    reponse.headers["Content-Type"] = "application/pdf"
-    reponse.headers["Content-Disposition"] = f'inline; filename="contrat-{parcours.id.hex[:8]}.pdf"'
-    return reponse
+    return reponse_pdf(contenu, f"contrat-{parcours.id.hex[:8]}.pdf", en_ligne=True)
