@@ -87,7 +87,7 @@ def load_config(instance_path: str) -> dict:
     """Return the Flask configuration built from the environment."""
     instance = Path(instance_path)
     production = os.environ.get("CIPDESK_ENV", "development") == "production"
-    default_db = f"sqlite:///{instance / 'cipdesk.core.db'}"
+    default_db = f"sqlite:///{instance / 'cipdesk.db'}"
     return {
         "CIPDESK_ENV": "production" if production else "development",
         "SECRET_KEY": _secret_key(instance, production),
