@@ -78,9 +78,16 @@ def _plier(c: str) -> str:
     return "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
 
 
-def normaliser(texte: str) -> str:
-    """« Élodie  DUPONT-Martin » → « elodie dupont martin » (the key the matcher compares)."""
-    return _normaliser_avec_positions(texte)[0].strip()
+_PLIES: dict[str, str] = {}
+
+
+def _plie(c: str) -> str:
+    """The folded form of a character, separators as one space (memoised: texts reuse few)."""
+    plie = _PLIES.get(c)
+    if plie is None:
+        plie = " " if (c in _SEPARATEURS or c.isspace()) else _plier(c)
+        _PLIES[c] = plie
+    return plie
 
 
 def _normaliser_avec_positions(texte: str) -> tuple[str, list[int], list[int]]:
@@ -89,23 +96,33 @@ def _normaliser_avec_positions(texte: str) -> tuple[str, list[int], list[int]]:
     debuts: list[int] = []
     fins: list[int] = []
     separateur = False
+    plies = _PLIES
     for i, c in enumerate(texte):
-        if c in _SEPARATEURS or c.isspace():
+        plie = plies.get(c) or _plie(c)
+        if plie == " ":
             if separateur:
                 fins[-1] = i + 1
                 continue
             separateur = True
-            sortie.append(" ")
+        else:
+            separateur = False
+        if len(plie) == 1:
+            sortie.append(plie)
             debuts.append(i)
             fins.append(i + 1)
-            continue
-        separateur = False
-        plie = _plier(c)
-        for x in plie:
-            sortie.append(x)
-            debuts.append(i)
-            fins.append(i + 1)
+        else:
+            for x in plie:
+                sortie.append(x)
+                debuts.append(i)
+                fins.append(i + 1)
     return "".join(sortie), debuts, fins
+
+
+def normaliser(texte: str) -> str:
+    """« Élodie  DUPONT-Martin » → « elodie dupont martin » (the key the matcher compares)."""
+    plies = _PLIES
+    plie = "".join(plies.get(c) or _plie(c) for c in texte)
+    return " ".join(plie.split())
 
 
 def _chiffres(texte: str) -> str:
@@ -315,18 +332,14 @@ class TableIdentifiants:
         p = {"personne_id": personne_id, "alias": alias}
         noms = [n for n in dict.fromkeys((nom_usage, nom)) if n and n.strip()]
         naissance_distinct = bool(nom_usage and normaliser(nom_usage) != normaliser(nom))
-        # Full names first (a longer match wins): « Jean Dupont », « Dupont Jean », « Mme Dupont »…
+        # Full names first (a longer match wins): « Jean Dupont », « Dupont Jean ». A civilité
+        # written before a name (« Mme Dupont », « Monsieur Jean Dupont ») is taken with it when
+        # matching (`_CIVILITE_AVANT`), so it needs no entry of its own.
         for n in noms:
             nature = Nature.NOM_NAISSANCE if naissance_distinct and n == nom else Nature.NOM
             if prenom:
                 self.ajouter(f"{prenom} {n}", nature, **p)
                 self.ajouter(f"{n} {prenom}", nature, **p)
-            for civ in CIVILITES_FEMME + CIVILITES_HOMME:
-                self.ajouter(f"{civ} {n}", nature, **p)
-                self.ajouter(f"{civ}. {n}", nature, **p)
-                if prenom:
-                    self.ajouter(f"{civ} {prenom} {n}", nature, **p)
-                    self.ajouter(f"{civ}. {prenom} {n}", nature, **p)
             self.ajouter(n, nature, **p)
             # Compound family names: each meaningful part alone (« Dupont-Martin » → « Martin »).
             parties = normaliser(n).split()
@@ -366,9 +379,6 @@ class TableIdentifiants:
         """A named person of an employer or a partner (a tutor, a recruiter, a referent)."""
         for forme in ([f"{prenom} {nom}", f"{nom} {prenom}"] if prenom else []) + [nom]:
             self.ajouter(forme, Nature.CONTACT, remplacement=remplacement)
-        c = civilite_courte(civilite)
-        if c:
-            self.ajouter(f"{c} {nom}", Nature.CONTACT, remplacement=remplacement)
         self.ajouter(telephone, Nature.TELEPHONE)
         self.ajouter(email, Nature.EMAIL)
 
@@ -386,9 +396,6 @@ class TableIdentifiants:
             return
         self.ajouter_contact(nom=mots[-1], prenom=" ".join(mots[:-1]), civilite=civilite,
                              remplacement=remplacement)
-        if not civilite:
-            for civ in ("Mme", "M."):
-                self.ajouter(f"{civ} {mots[-1]}", Nature.CONTACT, remplacement=remplacement)
 
     def index(self) -> "_Index":
         if self._index is None:
@@ -408,6 +415,9 @@ _DATE_LETTRES = re.compile(rf"(?<!\w)(1er|1ᵉʳ|\d{{1,2}})\s+({_MOIS_MOTIF})(?!
 # French numbers: 0 or +33 / 0033 (with an optional « (0) »), then nine digits, each pair
 # optionally separated by a space, a dot or a hyphen.
 _TELEPHONE_FR = re.compile(r"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.\-]?\d){8}(?!\d)")
+# A civilité just before a name, in the folded text: « mme », « m. », « monsieur »…
+_CIVILITE_AVANT = re.compile(r"(?:^|(?<=[^a-z0-9]))((?:mme|madame|mlle|mademoiselle|monsieur|mr|m)\.? ?)$")
+_NATURES_DE_PERSONNE = {"nom", "nom_naissance", "prenom", "contact"}
 _SUITE_DE_CHIFFRES = re.compile(r"\+?\d(?:[\s.\-/()]{0,2}\d)*")
 
 
@@ -479,7 +489,12 @@ class _Index:
                     continue
                 if fin + 1 < len(plie) and plie[fin + 1].isalnum():
                     continue
-                candidats.append(_Trouve(debuts[debut], fins[fin], self.cles[cle]))
+                valeur = self.cles[cle]
+                if valeur.nature in _NATURES_DE_PERSONNE:
+                    civilite = _CIVILITE_AVANT.search(plie, max(0, debut - 16), debut)
+                    if civilite:
+                        debut = civilite.start(1)
+                candidats.append(_Trouve(debuts[debut], fins[fin], valeur))
         if self.telephones:
             for m in _TELEPHONE_FR.finditer(texte):
                 v = self.telephones.get(telephone_normalise(m.group()))
