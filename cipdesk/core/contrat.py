@@ -117,6 +117,15 @@ class Cas:
     debut: date | None = None
 
 
+@dataclass(frozen=True)
+class Encart:
+    """A link a module offers on the page of a record of another module (e.g. « Écrire une
+    analyse de pratique de cette situation »), shown by `templates/_macros/encarts.html`."""
+    libelle: str
+    url: str
+    detail: str = ""
+
+
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
 FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[Cas]
@@ -149,6 +158,10 @@ class Module:
     agenda: tuple[Callable[..., list], ...] = ()
     export_personne: tuple[Callable[..., dict], ...] = ()
     effacement_personne: tuple[Callable[..., int], ...] = ()
+    # Links offered on the page of any record (issue #15, analyse de pratique): each provider
+    # answers (utilisateur, objet_type, objet_id) -> list[Encart]; a page shows them with
+    # `{{ encarts("entretien", entretien.id) }}` (templates/_macros/encarts.html).
+    encarts: tuple[Callable[..., list], ...] = ()
 
 
 class Registre:
@@ -243,6 +256,10 @@ class Registre:
             if code in m.filtres_personnes:
                 return m.filtres_personnes[code]
         return lambda _personne_id: false()
+
+    def encarts(self, utilisateur, objet_type: str, objet_id) -> list[Encart]:
+        """The links every module offers on the page of this record, for this user."""
+        return [e for m in self.modules for f in m.encarts for e in f(utilisateur, objet_type, objet_id)]
 
     def domaines_d_intervention(self, session, structure_id) -> list[tuple[str, str]]:
         """(code, label) of the domains a partner may intervene in; none without a provider."""

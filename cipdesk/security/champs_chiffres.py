@@ -46,6 +46,13 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
                                                "bilan_realise", "situation_fin", "leviers")),
     "Mediation": ("mediation_integration", ("participants", "enjeu", "actions", "issue")),
     "PointSuivi": ("point_suivi_integration", ("avis_personne", "avis_employeur", "difficultes")),
+    # pratique: analyses de pratique (private, like a confidential note), practice groups'
+    # outside participants, incidents with the public and workload alerts (issue #15)
+    "AnalysePratique": ("analyse_pratique", ("titre", "situation", "faits", "opinions", "emotions", "facteurs",
+                                             "points_forts", "difficultes", "ajustements", "autrement")),
+    "SeanceAnalyse": ("seance_analyse", ("participants_externes",)),
+    "IncidentPublic": ("incident_public", ("contexte", "soutien")),
+    "AlerteCharge": ("alerte_charge", ("message", "reponse")),
 }
 
 # Fields holding a dict (JSON before encryption).
@@ -155,3 +162,6 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
      "emploi occupé (employeur, lieu, poste, code ROME) et code de la catégorie de sortie : listes, agenda et "
      "indicateurs ; ce qui est dit de la personne est chiffré"),
 ) for colonne in colonnes})
+
+# Pratique (issue #15): the facilitator of a practice group is a professional, shown on its page.
+CLAIRS["seance_analyse.animateur"] = "animateur·rice ou superviseur·e d'une séance d'analyse de pratique, " + _PRO

@@ -316,3 +316,52 @@ def verifier_structure(utilisateur, obj):
 def exiger(condition: bool) -> None:
     if not condition:
         raise Interdit()
+
+
+# -- analyse de pratique (REAC CP11) et prévention des risques (compétence transversale) --
+def peut_analyser_sa_pratique(utilisateur) -> bool:
+    """Analyses de pratique, practice groups, one's own workload and incidents: the
+    professionals who accompany people (issue #15, points 5 and 6)."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
+
+
+def peut_modifier_analyse(utilisateur, analyse) -> bool:
+    return peut_analyser_sa_pratique(utilisateur) and meme_structure(utilisateur, analyse) \
+        and analyse.auteur_id == utilisateur.id
+
+
+def peut_lire_analyse(utilisateur, analyse, *, tuteur_actuel_id=None, auteur=None,
+                      participants_ids: set[uuid.UUID] = frozenset()) -> bool:
+    """Private by default, like a confidential note: the author; the candidat's tutor only
+    if the author shared it with them explicitly and they are still the designated tutor;
+    the participants of the practice group it was shared with. Never the hierarchy as such."""
+    if not bool(getattr(utilisateur, "actif", False)) or not meme_structure(utilisateur, analyse):
+        return False
+    if analyse.auteur_id == utilisateur.id:
+        return est_conseiller(utilisateur)
+    if (analyse.partage_tuteur_le is not None and analyse.tuteur_id == utilisateur.id
+            and tuteur_actuel_id == utilisateur.id and peut_etre_tuteur(utilisateur, auteur)):
+        return True
+    return analyse.seance_id is not None and utilisateur.id in participants_ids \
+        and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_voir_prevention_equipe(utilisateur) -> bool:
+    """The workload indicators, alerts and incidents of a team: its chef de service."""
+    return bool(getattr(utilisateur, "actif", True)) and est_chef(utilisateur) and utilisateur.equipe_id is not None
+
+
+def peut_lire_incident(utilisateur, incident, *, equipe_de_l_auteur=None) -> bool:
+    """An incident with the public: its author, and the chef de service of the author's team."""
+    if not bool(getattr(utilisateur, "actif", False)) or not meme_structure(utilisateur, incident):
+        return False
+    if incident.auteur_id == utilisateur.id:
+        return est_conseiller(utilisateur)
+    return peut_voir_prevention_equipe(utilisateur) and equipe_de_l_auteur is not None \
+        and equipe_de_l_auteur == utilisateur.equipe_id
+
+
+def peut_traiter_alerte_de_charge(utilisateur, alerte) -> bool:
+    """A workload alert is addressed to the chef de service of the conseiller's team."""
+    return peut_voir_prevention_equipe(utilisateur) and meme_structure(utilisateur, alerte) \
+        and alerte.equipe_id == utilisateur.equipe_id
