@@ -23,6 +23,7 @@ MODULES = (
     "cipdesk.integration",
     "cipdesk.chantiers",
     "cipdesk.pratique",
+    "cipdesk.tableau",
 )
 
 

@@ -305,6 +305,29 @@ def peut_suivre_participant(utilisateur, personne, session_atelier, **contexte) 
                                                                        **contexte)
 
 
+# -- tableau de bord du chef de service (issue #17) -----------------------------------
+def peut_voir_tableau_de_bord(utilisateur) -> bool:
+    """The team's dashboard: its chef de service, over the perimeter of their team. A
+    conseiller has no dashboard of the others; the admin manages accounts, not people
+    (`perimetre`: « aucun »), so has none either."""
+    return bool(getattr(utilisateur, "actif", True)) and est_chef(utilisateur)
+
+
+def peut_reaffecter(utilisateur, personne, *, equipe_du_referent=None, equipe_du_nouveau=None,
+                    nouveau=None) -> bool:
+    """Caseload balance (issue #17, point 7): the chef moves a person of their team (or one
+    without a référent, in their structure) to an active conseiller of their team."""
+    if not peut_voir_tableau_de_bord(utilisateur) or utilisateur.equipe_id is None:
+        return False
+    if personne is None or personne.structure_id != utilisateur.structure_id:
+        return False
+    if personne.referent_id is not None and equipe_du_referent != utilisateur.equipe_id:
+        return False
+    return (nouveau is not None and nouveau.structure_id == utilisateur.structure_id and nouveau.actif
+            and est_conseiller(nouveau) and equipe_du_nouveau == utilisateur.equipe_id
+            and nouveau.id != personne.referent_id)
+
+
 # -- loading ---------------------------------------------------------------------
 def verifier_structure(utilisateur, obj):
     """Return obj if it belongs to the user's structure, else raise Introuvable."""

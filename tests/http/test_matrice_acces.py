@@ -50,7 +50,7 @@ MATRICE = {
         ("GET", lambda o: "/module/accueil", _tous(OK, anonyme=LOGIN, admin=INTERDIT)),
         ("GET", lambda o: "/module/competences", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
         ("GET", lambda o: "/module/tableau_de_bord",
-         _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK)),
+         _tous(INTERDIT, anonyme=LOGIN, chef=OK)),
     ],
     "web.information": [("GET", lambda o: f"/{page}", _tous(OK)) for page in
                         ("accessibilite", "mentions-legales", "donnees-personnelles", "mot-de-passe-oublie")],
@@ -177,6 +177,17 @@ MATRICE = {
 MATRICE.update(MATRICE_EMPLOYEURS)
 MATRICE.update(MATRICE_INTEGRATION)
 MATRICE.update(MATRICE_PRATIQUE)
+
+# -- tableau de bord (issue #17): the chef de service of the team only; a conseiller has no
+#    dashboard of the others, the admin manages accounts, not people.
+T_CHEF = _tous(INTERDIT, anonyme=LOGIN, chef=OK)
+MATRICE.update({
+    "tableau.index": [("GET", lambda o: "/tableau-de-bord/", T_CHEF)],
+    "tableau.detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques", T_CHEF)],
+    "tableau.export": [("GET", lambda o: "/tableau-de-bord/indicateurs/file_active.xlsx", T_CHEF)],
+    "tableau.export_detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques.csv",
+                               T_CHEF)],
+})
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

@@ -8,6 +8,7 @@ from cipdesk.core.contrat import Evenement
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.etapes.models import Etape, EtapeEvenement, NatureEvenement
 from cipdesk.parcours.etapes.rules import StatutEtape
+from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS  # noqa: F401  (read by the tableau de bord)
 
 
 def _statut(code: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Structure
+from cipdesk.parcours.listes.rules import toutes  # noqa: F401  (read by the tableau de bord)
 
 
 def parametres_de(session: Session, structure_id) -> dict:
