@@ -12,6 +12,7 @@ def _module() -> Module:
     from cipdesk.accueil.accueils.models import Accueil, Urgence
     from cipdesk.accueil.diagnostic import queries as diagnostic
     from cipdesk.accueil.diagnostic.models import Diagnostic
+    from cipdesk.accueil.diagnostic.rules import DIMENSIONS
     from cipdesk.accueil.orientation import queries as orientation
     from cipdesk.accueil.orientation.models import Orientation
     from cipdesk.accueil.reunions import queries as reunions
@@ -79,6 +80,7 @@ def _module() -> Module:
                           "respectent le principe de confidentialité ») ; CP5 : la fiche de liaison est un écrit professionnel."),
         ),
         demo=demo.remplir_accueil,
+        listes=(DIMENSIONS,),
     )
 
 

@@ -162,6 +162,8 @@ class Module:
     # answers (utilisateur, objet_type, objet_id) -> list[Encart]; a page shows them with
     # `{{ encarts("entretien", entretien.id) }}` (templates/_macros/encarts.html).
     encarts: tuple[Callable[..., list], ...] = ()
+    # Lists the structure's admin edits (core/listes.py: ListeModifiable), one admin page for all.
+    listes: tuple = ()
 
 
 class Registre:
@@ -172,6 +174,7 @@ class Registre:
         self._objets: dict[str, TypeObjet] = {}
         self._lisibles: dict[type, Lisible] = {}
         self._recepteurs_connectes: set[str] = set()
+        self._listes: dict = {}
 
     def installer(self, modules: tuple[Module, ...]) -> None:
         codes = [m.code for m in modules]
@@ -191,6 +194,10 @@ class Registre:
                 if regle.objet_type not in objets:
                     raise ValueError(f"Règle de preuve sur un type inconnu : {regle.objet_type}")
         self.modules, self._objets, self._lisibles = tuple(modules), objets, lisibles
+        listes = [l for m in modules for l in m.listes]
+        if len({l.code for l in listes}) != len(listes):
+            raise ValueError("Liste modifiable déclarée deux fois")
+        self._listes = {l.code: l for l in listes}
         for module in modules:
             # Receivers are connected once per process (blinker keeps them across apps).
             if module.recepteurs and module.code not in self._recepteurs_connectes:
@@ -267,6 +274,16 @@ class Registre:
             if m.domaines_d_intervention is not None:
                 return m.domaines_d_intervention(session, structure_id)
         return []
+
+    def listes(self) -> list[tuple[Module, tuple]]:
+        """(module, its editable lists) in module order, for the one admin page."""
+        return [(m, m.listes) for m in self.modules if m.listes]
+
+    def liste(self, code: str):
+        try:
+            return self._listes[code]
+        except KeyError:
+            raise KeyError(f"Liste modifiable inconnue : « {code} »") from None
 
 
 registre = Registre()

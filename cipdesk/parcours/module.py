@@ -21,12 +21,15 @@ def _module() -> Module:
     from cipdesk.parcours import alertes, demo, dossier
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.contrat.rules import DISPOSITIFS
     from cipdesk.parcours.entretiens import queries as entretiens
     from cipdesk.parcours.entretiens.models import Entretien
     from cipdesk.parcours.etapes import queries as etapes
     from cipdesk.parcours.etapes.models import Etape
+    from cipdesk.parcours.etapes.rules import TYPES_ETAPE
     from cipdesk.parcours.projet.models import ActionPlan, MetierExplore, Projet
     from cipdesk.parcours.projet.queries import garde_metier
+    from cipdesk.parcours.projet.rules import FINANCEMENTS, PHASES_PROJET
     from cipdesk.parcours.routes import bp
     from cipdesk.parcours.sortie import queries as sortie
     from cipdesk.parcours.sortie.models import Sortie
@@ -94,6 +97,7 @@ def _module() -> Module:
         dossier={2: dossier.parcours_accompagnes, 3: dossier.projets_accompagnes},
         demo=demo.remplir_parcours,
         recepteurs=_recepteurs,
+        listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
     )
 
 

@@ -82,7 +82,7 @@ CLAIRS: dict[str, str] = {
     "personne.publics": "codes de publics, comptés dans les bilans aux financeurs (JSON de codes)",
     "urgence.type_urgence": "code (hébergement, violences…) : alertes, tri et comptage ; le détail "
                             "(qui a été appelé, ce qui a été fait) est chiffré",
-    "dimension_diagnostic.libelle": _REFERENTIEL,
+    "valeur_de_liste.libelle": _REFERENTIEL,  # core/listes.py (a été dimension_diagnostic.libelle)
     "diagnostic_dimension.dimension_libelle": _REFERENTIEL,
     "parcours.dispositif_libelle": _REFERENTIEL,
     "etape.type_libelle": _REFERENTIEL,

@@ -194,8 +194,8 @@ def peut_modifier_parcours(utilisateur, personne, **contexte) -> bool:
     return peut_modifier_personne(utilisateur, personne, **contexte)
 
 
-def peut_modifier_listes_parcours(utilisateur) -> bool:
-    """The structure's editable lists (dispositifs, types d'étape…): its admin."""
+def peut_modifier_listes(utilisateur) -> bool:
+    """The structure's editable lists (dispositifs, types d'étape, dimensions du diagnostic…): its admin."""
     return est_admin(utilisateur)
 
 

@@ -30,7 +30,7 @@ from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
 from cipdesk.parcours.entretiens.models import Entretien
 from cipdesk.parcours.etapes.models import Etape
 from cipdesk.parcours.etapes.queries import STATUTS_OUVERTS
-from cipdesk.parcours.listes.queries import toutes as valeurs_de_liste
+from cipdesk.core.listes import valeurs as valeurs_de_liste
 from cipdesk.parcours.sortie.models import CategorieSortie, SituationSuivi, Sortie, SuiviSortie
 from cipdesk.parcours.sortie.queries import MOIS_SUIVI, SORTIES_DYNAMIQUES
 from cipdesk.personnes.models import PUBLICS, Personne
@@ -96,7 +96,7 @@ def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres 
     conseillers = {u.id: u.nom_complet for u in session.scalars(
         select(Utilisateur).where(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER)
         .order_by(Utilisateur.nom, Utilisateur.prenom))}
-    dispositifs = {c: l for c, l, _a in valeurs_de_liste(parametres, "dispositif")}
+    dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
     return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs)
 
 

@@ -86,6 +86,7 @@ MATRICE = {
     "admin.utilisateur": [("GET", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL),
                           ("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL)],
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
+    "admin.listes_de_la_structure": [(m, lambda o: "/admin/listes", ADMIN_SEUL) for m in ("GET", "POST")],
     "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
     "personnes.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
@@ -121,8 +122,6 @@ MATRICE = {
     "accueil.orientation.fiche_liaison_pdf": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}/fiche-de-liaison.pdf", VOIR)],
     "accueil.reunions.liste": [("GET", lambda o: "/accueil/reunions", REPERTOIRE),
                          ("POST", lambda o: "/accueil/reunions", CONSEILLERS)],
-    "accueil.diagnostic.dimensions": [(m, lambda o: "/accueil/dimensions", ADMIN_SEUL) for m in ("GET", "POST")],
-    "accueil.diagnostic.basculer_dimension": [("POST", lambda o: "/accueil/dimensions/mobilite/bascule", ADMIN_SEUL)],
     "accueil.reunions.voir": [("GET", lambda o: f"/accueil/reunions/{o['reunion']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
                              ("POST", lambda o: f"/accueil/reunions/{o['reunion']}", {**CONSEILLERS, "ailleurs": INTROUVABLE})],
     "admin.designer_tuteur": [("POST", lambda o: f"/admin/utilisateurs/{o['candidat']}/tuteur", ADMIN_SEUL)],
@@ -170,8 +169,6 @@ MATRICE = {
     "parcours.projet.statut_action": _parcours("/parcours/actions/{action}/statut", ("POST", P_ECRIRE)),
     "parcours.sortie.clore": _parcours("/parcours/{parcours}/sortie", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.sortie.suivi": _parcours("/parcours/{parcours}/suivis", ("POST", P_ECRIRE)),
-    "parcours.listes.modifier": [("GET", lambda o: "/parcours/listes", ADMIN_SEUL),
-                                  ("POST", lambda o: "/parcours/listes", ADMIN_SEUL)],
 }
 
 MATRICE.update(MATRICE_EMPLOYEURS)
