@@ -28,3 +28,21 @@ def enregistrer(point_id):
             message += " Risque de rupture signalé : une alerte est levée."
         return rediriger(url_for("integration.suivis.voir", suivi_id=point.suivi_id) + f"#point-{point.id}", message)
     return rendre("integration/points/form.html", point=point, form=form, statut=soumission.statut)
+
+
+@bp.post("/<uuid:point_id>/apres-sortie")
+def apres_sortie(point_id):
+    """Confirm the situation after the exit that this M+3 / M+6 follow-up gives (issue #14 point 6)."""
+    from flask import flash, redirect
+
+    from cipdesk.core.erreurs import ErreurMetier
+
+    point = charger(PointSuivi, point_id, modifier=True)
+    cible = url_for("integration.suivis.voir", suivi_id=point.suivi_id) + f"#point-{point.id}"
+    try:
+        services.reporter_apres_sortie(db.session, point, par=current_user, aujourd_hui=aujourdhui())
+    except ErreurMetier as erreur:
+        db.session.rollback()
+        flash(str(erreur), "erreur")
+        return redirect(cible, 303)
+    return rediriger(cible, "Situation après la sortie du parcours enregistrée (en emploi).")

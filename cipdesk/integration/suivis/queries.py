@@ -113,3 +113,17 @@ def chronologie_integration(session: Session, personne, lecteur) -> list[Eveneme
                                         f"Bilan de l'intégration chez {s.employeur}", s.statut.libelle,
                                         "integration.suivis.voir", params))
     return evenements
+
+
+def suivis_apres_sortie(session: Session, personne_id) -> tuple[date | None, set[int]]:
+    """(exit date of the person's latest closed parcours, months of its follow-ups already
+    recorded): what an M+3 / M+6 follow-up may still fill (issue #14 point 6)."""
+    from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.sortie.models import Sortie, SuiviSortie
+
+    sortie = session.execute(select(Sortie.id, Sortie.sortie_le).join(Parcours, Parcours.id == Sortie.parcours_id)
+                             .where(Parcours.personne_id == personne_id)
+                             .order_by(Sortie.sortie_le.desc()).limit(1)).first()
+    if sortie is None:
+        return None, set()
+    return sortie.sortie_le, set(session.scalars(select(SuiviSortie.mois).where(SuiviSortie.sortie_id == sortie.id)))

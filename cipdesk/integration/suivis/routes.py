@@ -12,7 +12,7 @@ from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.integration.bilan import services as bilan_services
 from cipdesk.integration.bilan.forms import BilanForm
-from cipdesk.integration.bilan.rules import CATEGORIES, categorie_proposee
+from cipdesk.integration.bilan.rules import CATEGORIES, MOIS_APRES_SORTIE, categorie_proposee
 from cipdesk.integration.mediations import services as mediations
 from cipdesk.integration.mediations.forms import MediationForm
 from cipdesk.integration.points import services as points
@@ -105,6 +105,7 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
                   mediation=mediation or MediationForm(formdata=None), bilan=bilan,
                   proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
                   point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
+                  apres_sortie=queries.suivis_apres_sortie(db.session, suivi.personne_id), mois_apres_sortie=MOIS_APRES_SORTIE,
                   peut_modifier=policy.peut_ouvrir_integration(current_user), statut=statut)
 
 

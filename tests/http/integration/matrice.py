@@ -31,4 +31,5 @@ MATRICE_INTEGRATION = {
     "integration.suivis.bilan": _l("/integration/suivis/{suivi_integration}/bilan", ("POST", ECRIRE)),
     "integration.suivis.cadre": _l("/integration/suivis/{suivi_integration}/cadre", ("POST", ECRIRE)),
     "integration.points.enregistrer": _l("/integration/points/{point_integration}", ("POST", ECRIRE)),
+    "integration.points.apres_sortie": _l("/integration/points/{point_integration}/apres-sortie", ("POST", ECRIRE)),
 }
