@@ -11,6 +11,8 @@ from cipdesk.web.formulaires import avec_vide
 class SuiviForm(FlaskForm):
     # the hire this follow-up comes from, when opened from a candidature (employeurs)
     candidature = HiddenField()
+    # … or from an immersion (PMSMP) whose bilan says the employer means to hire
+    immersion = HiddenField()
     personne_id = SelectField("Personne", choices=[], validate_choice=False,
                               validators=[DataRequired("Choisissez la personne.")])
     entreprise_id = SelectField("Employeur (base des employeurs)", choices=[], validate_choice=False,
