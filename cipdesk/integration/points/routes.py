@@ -1,7 +1,7 @@
 """Recording a scheduled follow-up (from the follow-up's page)."""
 from __future__ import annotations
 
-from flask import Blueprint, url_for
+from flask import Blueprint, request, url_for
 from flask_login import current_user
 
 from cipdesk.core.dates import aujourdhui
@@ -46,3 +46,24 @@ def apres_sortie(point_id):
         flash(str(erreur), "erreur")
         return redirect(cible, 303)
     return rediriger(cible, "Situation après la sortie du parcours enregistrée (en emploi).")
+
+
+@bp.route("/calendrier", methods=["GET", "POST"])
+def calendrier():
+    """The structure's follow-up calendar (its admin)."""
+    from cipdesk.integration.points import rules
+    from cipdesk.integration.points.forms import CalendrierForm
+    from cipdesk.security import policy
+
+    policy.exiger(policy.peut_administrer(current_user))
+    structure = current_user.structure
+    form = CalendrierForm()
+    form.jalons.choices = [(j.value, j.libelle) for j in rules.ORDRE]
+    if request.method == "GET":
+        form.jalons.data = [j.value for j in rules.calendrier(structure.parametres)]
+    soumission = soumettre(form, lambda: services.regler_calendrier(db.session, structure, par=current_user,
+                                                                     codes=list(form.jalons.data or [])))
+    if soumission:
+        return rediriger(url_for("integration.points.calendrier"),
+                         "Calendrier des suivis enregistré : il s'applique aux prochaines embauches.")
+    return rendre("integration/points/calendrier.html", form=form, statut=soumission.statut)

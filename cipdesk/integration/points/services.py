@@ -58,3 +58,19 @@ def reporter_apres_sortie(session: Session, point: PointSuivi, *, par, aujourd_h
         commentaire=f"En poste chez {suivi.employeur} ({suivi.intitule_poste}) au point de suivi "
                     f"{point.jalon.libelle} de l'intégration.", aujourd_hui=aujourd_hui)
     return point
+
+
+def regler_calendrier(session: Session, structure, *, par, codes: list[str]) -> None:
+    """The structure's admin chooses the follow-ups planned at each hire (issue #14 point 3);
+    follow-ups already planned stay as they are."""
+    from cipdesk.security import policy
+    from cipdesk.security.audit import Action, journaliser
+
+    policy.exiger(policy.peut_administrer_structure(par, structure.id))
+    for champ, message in rules.verifier_calendrier(codes).items():
+        raise ErreurMetier(message, champ)
+    structure.parametres = dict(structure.parametres or {}) | {
+        rules.PARAMETRE_CALENDRIER: [j.value for j in rules.ORDRE if j.value in set(codes)]}
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="structure", objet_id=structure.id,
+                details={"calendrier_integration": structure.parametres[rules.PARAMETRE_CALENDRIER]})
