@@ -48,7 +48,11 @@ class CadreForm(FlaskForm):
                               validators=[DataRequired("Indiquez les modalités."), Length(max=4000)])
     acteurs = TextAreaField("Acteurs à mobiliser (médecin du travail, ergonome, formation, aides, Cap emploi…)",
                             validators=[Optional(), Length(max=4000)])
+    non_discrimination = TextAreaField(
+        "Information donnée sur la non-discrimination dans l'emploi (facultatif)", validators=[Optional(), Length(max=4000)],
+        description="Ce qui a été dit à l'employeur et à la personne (Code du travail, art. L1132-1) : "
+                    "preuve de la compétence CP15.")
 
     def donnees(self) -> dict:
         return {c: getattr(self, c).data for c in ("cadre_le", "interlocuteurs", "engagements", "modalites",
-                                                     "acteurs")}
+                                                     "acteurs", "non_discrimination")}

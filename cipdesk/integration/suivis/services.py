@@ -60,4 +60,8 @@ def convenir_cadre(session: Session, suivi: SuiviIntegration, *, par, donnees: d
     session.flush()
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="cadre_integration", objet_id=suivi.id,
                                       le=suivi.cadre_le)
+    if (suivi.non_discrimination or "").strip():
+        # REAC CP15 « La législation sur la non-discrimination dans l'emploi est appliquée ».
+        signaux.activite_enregistree.send(session, utilisateur=par, objet_type="non_discrimination_integration",
+                                          objet_id=suivi.id, le=suivi.cadre_le)
     return suivi
