@@ -48,6 +48,19 @@ class Evenement:
 
 
 @dataclass(frozen=True)
+class RendezVous:
+    """One entry of a professional's agenda (the `agenda` hook of a Module): a provider
+    answers (session, utilisateur, du, au) -> list[RendezVous] — what this user has to do
+    between the two dates, and what is overdue before them (`en_retard`)."""
+    le: date
+    titre: str       # French, shown as is (« Point de suivi M+1 — Martin Léa, Boulangerie du Forum »)
+    nature: str      # a record kind code (TypeObjet)
+    endpoint: str = ""
+    params: tuple = ()
+    en_retard: bool = False
+
+
+@dataclass(frozen=True)
 class TypeObjet:
     """A kind of record (accueil, entretien, étape…): its code is what audit,
     notes, competence evidence and links store in their `objet_type` column."""
@@ -164,6 +177,9 @@ class Module:
     encarts: tuple[Callable[..., list], ...] = ()
     # Lists the structure's admin edits (core/listes.py: ListeModifiable), one admin page for all.
     listes: tuple = ()
+    # Lines another module adds to an entreprise's timeline (the mediations of the intégration
+    # module, issue #14 point 4): (session, entreprise, lecteur) -> list[Evenement].
+    chronologie_entreprise: tuple[FournisseurChronologie, ...] = ()
 
 
 class Registre:

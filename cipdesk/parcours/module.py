@@ -16,6 +16,20 @@ def _recepteurs() -> None:
     # weak=False: the receiver is a local function, kept alive by the signal.
     signaux.inscription_atelier.connect(_atelier, weak=False)
 
+    def _sortie(session, *, personne, par, motif, le, libelle, aujourd_hui, **_kw):
+        from cipdesk.parcours.sortie.services import sortie_confirmee_ailleurs
+        return sortie_confirmee_ailleurs(session, personne, par=par, motif=motif, le=le, libelle=libelle,
+                                         aujourd_hui=aujourd_hui)
+
+    def _situation(session, *, personne, par, mois, fait_le, situation, commentaire="", aujourd_hui, **_kw):
+        from cipdesk.parcours.sortie.services import situation_confirmee_ailleurs
+        return situation_confirmee_ailleurs(session, personne, par=par, mois=mois, fait_le=fait_le,
+                                            situation=situation, commentaire=commentaire, aujourd_hui=aujourd_hui)
+
+    # Issue #14 point 6: the intégration's follow-ups decide the parcours's exit figures.
+    signaux.sortie_confirmee.connect(_sortie, weak=False)
+    signaux.situation_apres_sortie.connect(_situation, weak=False)
+
 
 def _module() -> Module:
     from cipdesk.parcours import alertes, demo, dossier

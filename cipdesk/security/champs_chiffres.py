@@ -43,7 +43,8 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     # intégration: the framework agreed with the employer about one person (interlocutors are
     # personal data), the follow-ups' views and difficulties in the person's words
     "SuiviIntegration": ("suivi_integration", ("interlocuteurs", "engagements", "modalites", "acteurs", "bilan_prevu",
-                                               "bilan_realise", "situation_fin", "leviers")),
+                                               "bilan_realise", "situation_fin", "leviers",
+                                               "non_discrimination")),
     "Mediation": ("mediation_integration", ("participants", "enjeu", "actions", "issue")),
     "PointSuivi": ("point_suivi_integration", ("avis_personne", "avis_employeur", "difficultes")),
     # pratique: analyses de pratique (private, like a confidential note), practice groups'
