@@ -161,4 +161,5 @@ def test_nombre_de_requetes_constant(ctx, monde, fabrique):
         b.entretien(pc, conseiller, DEBUT.replace(month=3))
     ctx.commit()
     assert compter() == avant
-    assert avant == 2 + len(queries.INDICATEURS)
+    # contexte : paramètres de la structure, liste des dispositifs (core.listes), conseillers
+    assert avant == 3 + len(queries.INDICATEURS)
