@@ -9,6 +9,7 @@ from tests.factories.employeurs import objets_employeurs
 from tests.factories.integration import objets_integration
 from tests.factories.notes import note
 from tests.factories.parcours import objets_parcours
+from tests.factories.territoire import objets_territoire
 
 
 def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
@@ -16,6 +17,6 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
     objets = {"note": note(ctx, monde.conseiller, texte_de_la_note).id, "collegue": monde.collegue.id,
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
-                      objets_employeurs, objets_integration):
+                      objets_employeurs, objets_integration, objets_territoire):
         objets.update(construire(ctx, monde))
     return objets

@@ -8,6 +8,7 @@ import pytest
 from tests.factories import objets_de_tous_les_modules
 from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
+from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -175,6 +176,7 @@ MATRICE = {
 
 MATRICE.update(MATRICE_EMPLOYEURS)
 MATRICE.update(MATRICE_INTEGRATION)
+MATRICE.update(MATRICE_TERRITOIRE)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a
