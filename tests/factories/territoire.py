@@ -9,7 +9,7 @@ from cipdesk.territoire.profil.rules import Chiffre
 from cipdesk.territoire.reseau import services as reseau
 from cipdesk.territoire.veille import services as veille
 
-AUJOURDHUI = date(2026, 11, 30)
+AUJOURDHUI = date.today()
 
 
 def chiffre(libelle="Taux de chômage", valeur="9.4", source="France Travail", le=date(2026, 3, 31), theme="economique"):
