@@ -3,7 +3,7 @@ Arles), their territory profile (figures marked « valeur de démonstration »: 
 not official), veille fiches, partner fiches completed, the team's references."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -161,8 +161,9 @@ def remplir_territoire(session: Session, *, seed: int = 20261123, aujourd_hui: d
         if email in comptes:
             structure.enregistrer_profil(session, par=comptes[email], donnees=donnees, version=None)
     for conseiller, donnees in ((camille, LILLE), (julien, ARLES)):
-        profil.enregistrer_version(session, par=conseiller, donnees=profil.DonneesTerritoire(**donnees),
-                                   numero_lu=0, le=aujourd_hui - timedelta(days=150))
+        v = profil.enregistrer_version(session, par=conseiller, donnees=profil.DonneesTerritoire(**donnees),
+                                       numero_lu=0, le=aujourd_hui - timedelta(days=150))
+        v.created_at = datetime.combine(aujourd_hui - timedelta(days=150), time(10), tzinfo=UTC)  # a dated history
     # A second version in Lille: unemployment updated, a new figure, a weakness completed.
     maj = dict(LILLE, motif="Chiffres du chômage actualisés ; offre de formation ajoutée.",
                faiblesses=LILLE["faiblesses"] + " Peu de places en formation linguistique (FLE).")
@@ -172,8 +173,9 @@ def remplir_territoire(session: Session, *, seed: int = 20261123, aujourd_hui: d
         ("economique", "Places de formation financées par la Région", "3400", "places",
          "Région Hauts-de-France, programme régional de formation (valeur de démonstration)", date(2026, 2, 1))])
     yannick = comptes.get("conseiller@demo.cipdesk.fr", camille)
-    profil.enregistrer_version(session, par=yannick, donnees=profil.DonneesTerritoire(**maj), numero_lu=1,
-                               le=aujourd_hui - timedelta(days=20))
+    v2 = profil.enregistrer_version(session, par=yannick, donnees=profil.DonneesTerritoire(**maj), numero_lu=1,
+                                    le=aujourd_hui - timedelta(days=20))
+    v2.created_at = datetime.combine(aujourd_hui - timedelta(days=20), time(15), tzinfo=UTC)
     fiches_creees = []
     for conseiller, fiches in ((camille, FICHES_LILLE), (julien, FICHES_ARLES)):
         for titre, nature, resume, eligibilite, source, url, age, echeance, etiquettes in fiches:

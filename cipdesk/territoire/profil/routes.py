@@ -19,7 +19,7 @@ bp = Blueprint("profil", __name__, url_prefix="/territoire/profil")
 def _prerempli(courante) -> ProfilTerritoireForm:
     form = ProfilTerritoireForm(obj=courante)
     if courante is not None:
-        form.chiffres.entries = []
+        form.chiffres.entries, form.chiffres.last_index = [], -1  # numbered from 0 again
         for c in courante.chiffres or []:
             ch = rules.Chiffre.du_json(c)
             form.chiffres.append_entry({**c, "valeur": rules.valeur_affichee(ch.valeur).replace("\u202f", " "),

@@ -26,4 +26,5 @@ class FicheVeilleForm(Formulaire):
 
 
 class LienForm(Formulaire):
-    cible = SelectField("Où cette fiche a servi", choices=[], validate_choice=False)
+    cible = SelectField("Relier la fiche à", choices=[], validate_choice=False,
+                        description="Une de vos orientations, une étape d'un parcours que vous suivez, une offre.")
