@@ -141,6 +141,15 @@ class Encart:
 
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
+@dataclass(frozen=True)
+class CibleDeLien:
+    """A record a user may link something to (a fiche de veille, issue #15): its kind code
+    (TypeObjet), its id and a label shown only to that user."""
+    objet_type: str
+    objet_id: uuid.UUID
+    libelle: str
+
+
 FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[Cas]
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
 FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
@@ -180,6 +189,14 @@ class Module:
     # Lines another module adds to an entreprise's timeline (the mediations of the intégration
     # module, issue #14 point 4): (session, entreprise, lecteur) -> list[Evenement].
     chronologie_entreprise: tuple[FournisseurChronologie, ...] = ()
+    # Issue #15 (territoire): the orientations made to each partner, read by the répertoire and the
+    # cartography without the territoire importing their module (accueil imports territoire):
+    # (session, structure_id) -> {partenaire_id: {answer code: count}}, and
+    # (session, utilisateur, partenaire_id) -> the orientations of the reader's perimeter.
+    bilans_orientations: Callable[..., dict] | None = None
+    orientations_vers: Callable[..., list] | None = None
+    # The records a fiche de veille may be linked to: (session, utilisateur) -> [CibleDeLien].
+    cibles_de_veille: tuple[Callable[..., list], ...] = ()
 
 
 class Registre:
@@ -300,6 +317,22 @@ class Registre:
             return self._listes[code]
         except KeyError:
             raise KeyError(f"Liste modifiable inconnue : « {code} »") from None
+
+    # -- issue #15: orientations to partners, records a fiche de veille may be linked to ------
+    def bilans_orientations(self, session, structure_id) -> dict:
+        for m in self.modules:
+            if m.bilans_orientations is not None:
+                return m.bilans_orientations(session, structure_id)
+        return {}
+
+    def orientations_vers(self, session, utilisateur, partenaire_id) -> list:
+        for m in self.modules:
+            if m.orientations_vers is not None:
+                return m.orientations_vers(session, utilisateur, partenaire_id)
+        return []
+
+    def cibles_de_veille(self, session, utilisateur) -> list[CibleDeLien]:
+        return [c for m in self.modules for f in m.cibles_de_veille for c in f(session, utilisateur)]
 
 
 registre = Registre()

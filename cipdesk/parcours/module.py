@@ -82,6 +82,7 @@ def _module() -> Module:
         ),
         alertes=(alertes.etapes_en_retard, alertes.sans_contact, alertes.fin_de_contrat),
         chronologie=(contrat.chronologie, etapes.chronologie, entretiens.chronologie, sortie.chronologie),
+        cibles_de_veille=(etapes.cibles_de_veille,),  # a fiche de veille links to an étape (issue #15)
         preuves=(
             RegleDePreuve("parcours", ("CP6",),
                           "REAC CP6, critère « L'accompagnement est contractualisé avec la personne »."),

@@ -166,3 +166,18 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 
 # Pratique (issue #15): the facilitator of a practice group is a professional, shown on its page.
 CLAIRS["seance_analyse.animateur"] = "animateur·rice ou superviseur·e d'une séance d'analyse de pratique, " + _PRO
+# Territoire (issue #15): the structure's and the territory's profiles (public facts about an
+# organisation and a territory), the veille (public information on dispositifs, shared in the
+# structure), the partners' operational fiches and contacts, the team's references. None
+# describes a person accompanied.
+_TERRITOIRE = "profil de la structure ou du territoire : faits publics sur une organisation ou un territoire"
+_VEILLE = "fiche de veille : information publique sur un dispositif, une mesure ou un texte, partagée dans la structure"
+CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
+    ("profil_structure", ("statut", "missions", "offre_services", "financeurs", "publics", "modalites_accueil",
+                          "equipe"), _TERRITOIRE),
+    ("version_territoire", ("territoire", "forces", "faiblesses", "ressources", "motif"), _TERRITOIRE),
+    ("fiche_veille", ("titre", "resume", "eligibilite", "source", "url"), _VEILLE),
+    ("partenaire", ("publics", "conditions_acces", "modalites_orientation", "site_web"), "répertoire des partenaires, " + _PRO),
+    ("contact_partenaire", ("nom", "role", "email"), "contact chez un partenaire, " + _PRO),
+    ("reference_equipe", ("sujet", "precision"), "ce qu'un professionnel de l'équipe connaît (dispositif, partenaire), " + _PRO),
+) for colonne in colonnes})

@@ -388,3 +388,24 @@ def peut_traiter_alerte_de_charge(utilisateur, alerte) -> bool:
     """A workload alert is addressed to the chef de service of the conseiller's team."""
     return peut_voir_prevention_equipe(utilisateur) and meme_structure(utilisateur, alerte) \
         and alerte.equipe_id == utilisateur.equipe_id
+# -- territoire, veille et partenaires (REAC CP3, CP4 ; issue #15) ----------------------
+def peut_voir_territoire(utilisateur) -> bool:
+    """Territory profile, veille, cartography, the team's references: shared within the
+    structure by its professionals (conseillers and chefs de service)."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_modifier_territoire(utilisateur) -> bool:
+    """The territory profile and the veille are kept up to date by the same professionals."""
+    return peut_voir_territoire(utilisateur)
+
+
+def peut_voir_profil_structure(utilisateur) -> bool:
+    """The structure's profile: every professional of the structure, its admin included."""
+    return bool(getattr(utilisateur, "actif", True)) and (
+        est_conseiller(utilisateur) or est_chef(utilisateur) or est_admin(utilisateur))
+
+
+def peut_modifier_profil_structure(utilisateur) -> bool:
+    """Edited by the structure's admin or a chef de service."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_admin(utilisateur) or est_chef(utilisateur))

@@ -10,6 +10,7 @@ from tests.factories.integration import objets_integration
 from tests.factories.notes import note
 from tests.factories.parcours import objets_parcours
 from tests.factories.pratique import objets_pratique
+from tests.factories.territoire import objets_territoire
 
 
 def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
@@ -17,6 +18,6 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
     objets = {"note": note(ctx, monde.conseiller, texte_de_la_note).id, "collegue": monde.collegue.id,
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
-                      objets_employeurs, objets_integration, objets_pratique):
+                      objets_employeurs, objets_integration, objets_pratique, objets_territoire):
         objets.update(construire(ctx, monde))
     return objets

@@ -9,6 +9,7 @@ from tests.factories import objets_de_tous_les_modules
 from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
 from tests.http.pratique.matrice import MATRICE_PRATIQUE
+from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -185,6 +186,7 @@ MATRICE.update({
     "tableau.export_detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques.csv",
                                T_CHEF)],
 })
+MATRICE.update(MATRICE_TERRITOIRE)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a
