@@ -11,7 +11,9 @@ import uuid
 from flask import url_for
 from flask_login import current_user
 
+from cipdesk.ateliers.bilan.queries import indicateurs_atelier
 from cipdesk.ateliers.conception import queries as conception_queries
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.conception import rules as conception_rules
 from cipdesk.ateliers.conception import services as conception_services
 from cipdesk.ateliers.conception.forms import ObjectifForm, SequenceForm
@@ -48,12 +50,14 @@ def index():
 
 
 def _page_atelier(atelier: Atelier, statut: int = 200, *, objectif_form=None, sequence_form=None):
+    sessions = sessions_queries.sessions_de_l_atelier(db.session, atelier.id)
     objectif_form = objectif_form or ObjectifForm(formdata=None)
     sequence_form = sequence_form or SequenceForm(formdata=None)
     sequence_form.objectif_id.choices = choix_objectifs(atelier)
     return rendre("ateliers/conception/atelier.html", fragment="ateliers/conception/_progression.html",
                   atelier=atelier, objectif_form=objectif_form, sequence_form=sequence_form,
-                  sessions=sessions_queries.sessions_de_l_atelier(db.session, atelier.id),
+                  sessions=sessions, chiffres=indicateurs_atelier(db.session, atelier, sessions), Moment=Moment,
+                  Resultat=Resultat,
                   avertissement=conception_rules.avertissement_duree(atelier.duree_progression, atelier.duree_minutes),
                   duree_texte=conception_rules.duree_texte, peut_modifier=policy.peut_animer_ateliers(current_user),
                   statut=statut)

@@ -149,6 +149,10 @@ class Module:
     agenda: tuple[Callable[..., list], ...] = ()
     export_personne: tuple[Callable[..., dict], ...] = ()
     effacement_personne: tuple[Callable[..., int], ...] = ()
+    # Analyses de pratique attached to a record (issue #12, point 10; filled by the pratique module):
+    # (session, utilisateur, objet_type, objet_id) -> [(libellé, url)], e.g. the analyses written about
+    # a bilan d'atelier and the link to write one. The bilan of an atelier shows them.
+    analyses_de_pratique: tuple[Callable[..., list[tuple[str, str]]], ...] = ()
 
 
 class Registre:
