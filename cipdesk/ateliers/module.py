@@ -27,7 +27,7 @@ def _blueprint() -> Blueprint:
 
 
 def _module() -> Module:
-    from cipdesk.ateliers import demo
+    from cipdesk.ateliers import demo, echelle
     from cipdesk.ateliers.conception.queries import garde_atelier
     from cipdesk.ateliers.evaluations.queries import chronologie as chronologie_evaluations
     from cipdesk.ateliers.models import (Atelier, DemiJournee, Inscription, LienQuestionnaire, ObjectifPedagogique,
@@ -86,6 +86,7 @@ def _module() -> Module:
                           "« L'analyse de la pratique d'animation est pertinente »."),
         ),
         demo=demo.remplir_demo,
+        echelle=echelle.remplir_echelle,
     )
 
 
