@@ -156,4 +156,7 @@ def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page, nouveau_contex
     page.set_viewport_size({"width": 390, "height": 844})
     verifier_accessibilite(page, "session à 390 px")
     capture(page, "ateliers-session-390")
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390   # tables scroll in their box
+    trop_larges = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.tableau-defilant'))
+        .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, trop_larges  # tables scroll in their box
