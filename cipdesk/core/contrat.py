@@ -197,6 +197,10 @@ class Module:
     orientations_vers: Callable[..., list] | None = None
     # The records a fiche de veille may be linked to: (session, utilisateur) -> [CibleDeLien].
     cibles_de_veille: tuple[Callable[..., list], ...] = ()
+    # Analyses de pratique attached to a record (issue #12, point 10; filled by the pratique module):
+    # (session, utilisateur, objet_type, objet_id) -> [(libellé, url)], e.g. the analyses written about
+    # a bilan d'atelier and the link to write one. The bilan of an atelier shows them.
+    analyses_de_pratique: tuple[Callable[..., list[tuple[str, str]]], ...] = ()
 
 
 class Registre:

@@ -224,7 +224,21 @@ MATRICE.update({
     "ateliers.conception.scenario": _a("/ateliers/{atelier}/scenario.pdf", ("GET", A_VOIR)),
     "ateliers.sessions.convocation": _a("/ateliers/sessions/inscriptions/{inscription}/convocation.pdf", ("GET", VOIR)),
     "ateliers.sessions.desister": _a("/ateliers/sessions/inscriptions/{inscription}/desister", ("POST", MODIFIER)),
+    # before the séquence is deleted by the next line
+    "ateliers.conception.modifier_sequence": _a("/ateliers/sequences/{sequence}/modifier", ("GET", A_ECRIRE),
+                                                ("POST", A_ECRIRE)),
     "ateliers.conception.supprimer_sequence": _a("/ateliers/sequences/{sequence}/supprimer", ("POST", A_ECRIRE)),
+    "ateliers.conception.modifier_objectif": _a("/ateliers/objectifs/{objectif_pedagogique}/modifier",
+                                                ("GET", A_ECRIRE), ("POST", A_ECRIRE)),
+    "ateliers.conception.deplacer_objectif": _a("/ateliers/objectifs/{objectif_pedagogique}/deplacer",
+                                                ("POST", A_ECRIRE)),
+    # Satisfaction on a shared tablet (issue 12, point 9): the link is managed like the session; the
+    # participant's page is public, its signed token being the capability (one questionnaire, nothing else).
+    "ateliers.questionnaire.liens": _a("/ateliers/questionnaire/session/{session_atelier}", ("GET", A_VOIR),
+                                       ("POST", A_ECRIRE)),
+    "ateliers.questionnaire.fermer": _a("/ateliers/questionnaire/liens/{lien_questionnaire}/fermer", ("POST", A_ECRIRE)),
+    "ateliers.questionnaire.repondre": _a("/ateliers/questionnaire/r/{jeton_questionnaire}", ("GET", _tous(OK)),
+                                          ("POST", _tous(OK))),
 })
 
 
