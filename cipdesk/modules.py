@@ -22,6 +22,7 @@ MODULES = (
     "cipdesk.employeurs",
     "cipdesk.integration",
     "cipdesk.chantiers",
+    "cipdesk.dossier",
 )
 
 

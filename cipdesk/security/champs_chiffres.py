@@ -46,10 +46,13 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
                                                "bilan_realise", "situation_fin", "leviers")),
     "Mediation": ("mediation_integration", ("participants", "enjeu", "actions", "issue")),
     "PointSuivi": ("point_suivi_integration", ("avis_personne", "avis_employeur", "difficultes")),
+    # dossier de certification: the candidat's own writing describes the people accompanied
+    "PartieRedigee": ("dossier_partie", ("textes",)),
 }
 
 # Fields holding a dict (JSON before encryption).
 JSON_CHAMPS: set[tuple[str, str]] = {("VersionContrat", "termes"), ("EtapeEvenement", "changements")}
+JSON_CHAMPS.add(("PartieRedigee", "textes"))  # dossier: {field: text} of the candidat
 
 
 def colonnes_par_table() -> dict[str, tuple[str, ...]]:
@@ -155,3 +158,6 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
      "emploi occupé (employeur, lieu, poste, code ROME) et code de la catégorie de sortie : listes, agenda et "
      "indicateurs ; ce qui est dit de la personne est chiffré"),
 ) for colonne in colonnes})
+
+# Dossier de certification: which production a part belongs to (a code).
+CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"

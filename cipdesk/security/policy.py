@@ -277,6 +277,12 @@ def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
             and utilisateur.equipe_id is not None and utilisateur.equipe_id == candidat.equipe_id)
 
 
+def peut_rediger_dossier(utilisateur) -> bool:
+    """The dossier of the titre is the candidat's own (issue #16): only a conseiller with a
+    candidat's profile builds, edits and exports it, and only their own."""
+    return est_conseiller(utilisateur) and utilisateur.est_candidat
+
+
 # -- ateliers (REAC CP9, CP10) ----------------------------------------------------
 def peut_voir_ateliers(utilisateur) -> bool:
     """The structure's ateliers are designed and run by its conseillers; the chef de
