@@ -64,23 +64,82 @@ TEXTES_REGLES = {
                 "aux entretiens d'embauche et, si besoin, une formation courte au CACES financée par le PLIE."},
 }
 
-ANALYSE = {
-    "faits": "Au troisième entretien, la personne est arrivée avec quarante minutes de retard et m'a annoncé "
-             "qu'elle voulait arrêter l'accompagnement. Nous avons pris le temps de reprendre les étapes prévues "
-             "ensemble, une à une.",
-    "opinions": "J'ai d'abord pensé que le projet choisi n'était pas le sien et que je l'avais trop orienté. Avec le "
-                "recul, je pense que c'était surtout la charge des démarches simultanées qui la décourageait.",
-    "emotions": "J'ai ressenti de l'inquiétude, et un peu de frustration, parce que les étapes avançaient bien ; "
-                "j'ai veillé à ne pas la laisser transparaître.",
-    "facteurs": "Trois démarches administratives en même temps, un hébergement fragile et une confiance en soi "
-                "encore faible ; de mon côté, un calendrier que j'avais construit trop vite.",
-    "forces": "J'ai su reformuler sans juger, remettre la personne au centre des décisions et réajuster le contrat "
-              "avec elle plutôt que pour elle.",
-    "difficultes": "J'ai tardé à mobiliser le partenaire logement ; j'ai eu du mal à poser des limites de temps "
-                   "aux entretiens.",
-    "ajustements": "Je séquencerais les démarches, une priorité à la fois, et je solliciterais plus tôt le "
-                   "partenaire concerné ; je proposerais un point téléphonique court entre deux entretiens, "
-                   "parce que c'est dans l'intervalle que la personne se décourage.",
+# One analyse de pratique per part (RC §3.2, CP11): faits, opinions, émotions kept apart,
+# determining factors, strengths and difficulties, adjustments.
+ANALYSES = {
+    2: {
+        "faits": "Au troisième entretien, la personne est arrivée avec quarante minutes de retard et m'a annoncé "
+                 "qu'elle voulait arrêter l'accompagnement. Nous avons repris ensemble, une à une, les étapes "
+                 "prévues au contrat et leur échéance.",
+        "opinions": "J'ai d'abord pensé que le projet n'était pas le sien et que je l'avais trop orienté. Avec le "
+                    "recul, je pense que c'était surtout la charge de trois démarches simultanées qui la "
+                    "décourageait.",
+        "emotions": "J'ai ressenti de l'inquiétude, et un peu de frustration, parce que les étapes avançaient "
+                    "bien ; j'ai veillé à ne pas la laisser transparaître.",
+        "facteurs": "Trois démarches administratives en même temps, un hébergement fragile et une confiance en soi "
+                    "encore faible ; de mon côté, un calendrier construit trop vite, sans marge.",
+        "forces": "J'ai su reformuler sans juger, remettre la personne au centre des décisions et réajuster le "
+                  "contrat avec elle plutôt que pour elle.",
+        "difficultes": "J'ai tardé à mobiliser le partenaire logement ; j'ai eu du mal à poser des limites de "
+                       "durée aux entretiens.",
+        "ajustements": "Je séquencerais les démarches, une priorité à la fois, et je solliciterais plus tôt le "
+                       "partenaire concerné ; je proposerais un point téléphonique court entre deux entretiens, "
+                       "parce que c'est dans l'intervalle que la personne se décourage.",
+    },
+    3: {
+        "faits": "Lors du retour d'immersion, la tutrice a jugé la personne « fiable et rapide » ; la personne, "
+                 "elle, m'a dit avoir eu peur de ne pas tenir le rythme et a demandé à explorer un autre métier.",
+        "opinions": "J'estimais le projet réaliste et j'ai été tentée de la rassurer trop vite, au risque de "
+                    "décider à sa place.",
+        "emotions": "J'étais satisfaite du retour de l'entreprise et déstabilisée par son doute.",
+        "facteurs": "L'écart entre l'image que la personne a d'elle-même et le regard de l'employeur ; la "
+                    "fatigue des horaires décalés ; l'absence de modèle professionnel dans son entourage.",
+        "forces": "La méthode ADVP m'a permis de revenir à la cristallisation sans vivre ce retour en arrière "
+                  "comme un échec ; la grille d'auto-évaluation a rendu visibles des qualités qu'elle ne nommait pas.",
+        "difficultes": "Tenir la neutralité quand j'ai une conviction sur la faisabilité d'un projet.",
+        "ajustements": "Je ferais précéder l'immersion d'une enquête métier et je préparerais avec la personne "
+                       "les questions à poser à la tutrice, pour que le bilan soit d'abord le sien.",
+    },
+    4: {
+        "faits": "Lors de la deuxième séquence, deux participantes sont restées silencieuses pendant le jeu de "
+                 "rôle ; l'une a quitté la salle dix minutes.",
+        "opinions": "Je pense que la mise en situation devant le groupe est arrivée trop tôt dans la progression.",
+        "emotions": "J'ai été mal à l'aise de voir une participante en difficulté, et soulagée quand elle est revenue.",
+        "facteurs": "Un groupe hétérogène (niveaux de français différents), une salle trop petite pour les "
+                    "sous-groupes, un temps d'inclusion trop court.",
+        "forces": "J'ai su basculer vers le scénario alternatif prévu (travail en binôme) sans perdre l'objectif "
+                  "de la séquence ; l'évaluation à chaud l'a confirmé.",
+        "difficultes": "Gérer le temps quand j'adapte une activité en direct.",
+        "ajustements": "J'allongerais l'inclusion, je commencerais par le binôme avant le groupe et je prévoirais "
+                       "des supports en FALC pour les personnes allophones.",
+    },
+    6: {
+        "faits": "Le premier projet d'offre de l'employeur demandait « un jeune homme dynamique » ; la "
+                 "vérification l'a signalé et je lui ai proposé une formulation centrée sur les tâches.",
+        "opinions": "Je crois que l'employeur ne mesurait pas que sa formulation écartait des candidatures.",
+        "emotions": "J'ai craint de le braquer en évoquant la non-discrimination dès le premier échange.",
+        "facteurs": "L'urgence du recrutement, l'absence de service RH dans l'entreprise, un premier contact "
+                    "établi lors de la prospection.",
+        "forces": "J'ai appuyé la discussion sur la fiche de poste et les exigences réelles du poste, pas sur "
+                  "un rappel à la loi ; l'offre a été modifiée sans tension.",
+        "difficultes": "J'ai proposé une candidature qui ne correspondait pas aux horaires, faute d'avoir vérifié "
+                       "la mobilité de la personne.",
+        "ajustements": "Je vérifierais systématiquement les conditions de travail (horaires, trajets) avec la "
+                       "personne avant de présenter sa candidature.",
+    },
+    7: {
+        "faits": "Au point de suivi à un mois, la tutrice a signalé des retards répétés ; la personne, vue "
+                 "séparément, a évoqué un problème de garde d'enfant le matin.",
+        "opinions": "Je pensais que le cadre convenu suffirait et que je n'aurais pas à intervenir si tôt.",
+        "emotions": "J'ai eu peur d'une rupture de la période d'essai.",
+        "facteurs": "Des horaires de début à 6 h, une solution de garde qui n'avait pas été anticipée, une "
+                    "tutrice nouvelle dans sa fonction.",
+        "forces": "J'ai entendu chaque point de vue séparément avant la médiation et proposé un aménagement "
+                  "d'horaires temporaire accepté par l'employeur.",
+        "difficultes": "Rester dans mon rôle sans prendre parti pour la personne que j'accompagnais depuis des mois.",
+        "ajustements": "J'aborderais la garde d'enfants et les horaires dès la signature du contrat de travail, "
+                       "dans le cadre convenu avec l'employeur.",
+    },
 }
 
 TRANSITIONS = ("Cette situation m'a appris à ajuster le rythme de l'accompagnement à celui de la personne, ce que "
@@ -138,12 +197,13 @@ def remplir(session: Session, *, seed: int = 0, aujourd_hui: date, **_options) -
     for numero in range(1, 8):
         if numero != 1:
             eligibles = [c for c in queries.cas_possibles(session, camille, numero, aujourd_hui) if c.eligible]
-            if eligibles:
-                services.choisir_cas(session, camille, numero, [eligibles[0].ref], eligibles)
+            if eligibles:  # parts 2 and 3: the two fullest accompaniments (RC: one or two people)
+                retenus = [c.ref for c in eligibles[:2 if numero == 2 else 1]]
+                services.choisir_cas(session, camille, numero, retenus, eligibles)
         services.ecrire(session, camille, numero, "introduction", INTRODUCTIONS[numero])
         for champ, texte in TEXTES_REGLES.get(numero, {}).items():
             services.ecrire(session, camille, numero, champ, texte)
-        if numero in (2, 3, 4, 6, 7):
-            for champ, texte in ANALYSE.items():
+        if numero in ANALYSES:
+            for champ, texte in ANALYSES[numero].items():
                 services.ecrire(session, camille, numero, champ, texte)
             services.ecrire(session, camille, numero, "transitions", TRANSITIONS)

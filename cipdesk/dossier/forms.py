@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectMultipleField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -25,3 +25,14 @@ class BlocForm(FlaskForm):
 class CoupeForm(FlaskForm):
     cle = HiddenField(validators=[DataRequired()])
     texte = TextAreaField("Version raccourcie")
+
+
+class RelectureForm(FlaskForm):
+    # Nobody pre-selected: the candidat chooses who reviews.
+    relecteur = SelectField("Relecteur ou relectrice", choices=[], validate_choice=False,
+                            validators=[DataRequired("Choisissez qui relira cette partie.")])
+
+
+class CommentaireForm(FlaskForm):
+    commentaire = TextAreaField("Votre commentaire sur cette partie",
+                                validators=[DataRequired("Écrivez votre commentaire.")])

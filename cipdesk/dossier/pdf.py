@@ -70,6 +70,7 @@ class DocumentDossier(Document):
             super().__init__(titre, confidentiel=False, entete="", nouvelle_page=False)
             if estimation:
                 _POLICES.update(self.fonts)
+        self._largeurs: dict = {}
         self.decalage = 0          # pages before the first part
         self.debut_annexes = None  # first page of the annexes
         self.courant = ""          # running header
@@ -135,12 +136,18 @@ class DocumentDossier(Document):
         self.ln(2)
 
     def largeur_mot(self, mot: str) -> float:
-        """The width of a word in the current font, from the font's advance widths."""
-        cw, echelle = self.current_font.cw, self.font_size_pt * 0.001 / self.k
-        try:
-            return sum(cw[ord(c)] for c in mot) * echelle
-        except (IndexError, KeyError, TypeError):
-            return self.get_string_width(mot)
+        """The width of a word in the current font, from the font's advance widths
+        (memoised per font: a dossier repeats its words)."""
+        cle = (self.current_font.fontkey, mot)
+        unites = self._largeurs.get(cle)
+        if unites is None:
+            try:
+                cw = self.current_font.cw
+                unites = sum(cw[ord(c)] for c in mot)
+            except (IndexError, KeyError, TypeError):
+                return self.get_string_width(mot)
+            self._largeurs[cle] = unites
+        return unites * self.font_size_pt * 0.001 / self.k
 
     def lignes(self, texte: str, largeur: float) -> list[str]:
         espace = self.largeur_mot(" ")
@@ -166,7 +173,10 @@ class DocumentDossier(Document):
         return lignes
 
     def intertitre(self, texte: str):
+        """A heading, never alone at the bottom of a page (room kept for three lines after it)."""
         self.ln(2)
+        if self.y + 26 > self.page_break_trigger:
+            self.add_page()
         self.set_font("DejaVu", "B", 11)
         for ligne in self.lignes(texte, self.w - self.l_margin - self.r_margin - 2 * self.c_margin):
             self.cell(0, 6.5, ligne, new_x="LMARGIN", new_y="NEXT")

@@ -208,3 +208,16 @@ def exporter_docx(d: Dossier, candidat, ref) -> bytes:
         raise ExportRefuse(d.restes)
     intitules = {c.code: c.intitule for c in ref.competences}
     return dossier_docx(couverture(candidat, ref), [mise_en_page(p, intitules) for p in d.parties], annexes(d, ref))
+
+
+def exporter_dp(d: Dossier, candidat, ref) -> bytes:
+    """The Dossier Professionnel pre-filled from the same parts; refused on the same grounds (D3)."""
+    from cipdesk.dossier.dp import dp_pdf, exemples
+
+    if d.restes:
+        raise ExportRefuse(d.restes)
+    profil = candidat.profil_candidat
+    equipe = candidat.equipe.nom if getattr(candidat, "equipe", None) else ""
+    return dp_pdf(candidat=candidat.nom_complet, titre=f"{ref.intitule} ({ref.sigle})",
+                  voie=profil.voie.libelle if profil else "—",
+                  exemples_=exemples(d.parties, candidat.structure.nom, equipe))

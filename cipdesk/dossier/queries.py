@@ -283,3 +283,32 @@ def valeurs_identifiantes(session: Session, candidat, cas: dict[int, list[str]])
     for personne in session.scalars(select(Personne).where(Personne.id.in_(ids))):
         valeurs += _valeurs_personne(personne)
     return [(v, n) for v, n in dict.fromkeys(valeurs) if v and v.strip()]
+
+
+def relectures_de_la_partie(session: Session, candidat, numero: int):
+    from cipdesk.dossier.models import RelectureDossier
+
+    return session.scalars(select(RelectureDossier).where(
+        RelectureDossier.candidat_id == candidat.id, RelectureDossier.numero == numero)
+        .order_by(RelectureDossier.demandee_le.desc(), RelectureDossier.created_at.desc())).all()
+
+
+def relectures_demandees(session: Session, relecteur):
+    from cipdesk.dossier.models import RelectureDossier
+
+    return session.scalars(select(RelectureDossier).where(RelectureDossier.relecteur_id == relecteur.id)
+                           .order_by(RelectureDossier.commentee_le.is_not(None),
+                                     RelectureDossier.demandee_le.desc())).all()
+
+
+def relecteurs_possibles(session: Session, candidat) -> list:
+    """The candidat's tutor and the structure's chefs de service (active)."""
+    from cipdesk.comptes.models import Role, Utilisateur
+
+    profil = candidat.profil_candidat
+    conditions = Utilisateur.role == Role.CHEF_DE_SERVICE
+    if profil is not None and profil.tuteur_id:
+        conditions = conditions | (Utilisateur.id == profil.tuteur_id)
+    return session.scalars(select(Utilisateur).where(
+        Utilisateur.structure_id == candidat.structure_id, Utilisateur.actif.is_(True), Utilisateur.id != candidat.id,
+        conditions).order_by(Utilisateur.nom, Utilisateur.prenom)).all()

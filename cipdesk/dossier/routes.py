@@ -12,12 +12,13 @@ from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.dossier import preparation, queries, services
-from cipdesk.dossier.forms import BlocForm, ChoixCasForm, CoupeForm, TexteForm
+from cipdesk.dossier.forms import BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RelectureForm, TexteForm
+from cipdesk.dossier.models import RelectureDossier
 from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, PARTIES_AVEC_ANALYSE, regles_de
 from cipdesk.referentiel import get_referentiel
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.web.formulaires import rediriger, soumettre
+from cipdesk.web.formulaires import choix, rediriger, soumettre
 from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
@@ -117,7 +118,11 @@ def _vue_partie(candidat, ref, numero):
     champs += [(r.ident, f"{r.ident} — {r.intitule}") for r in regles_de(numero) if r.redigeable]
     champs += [("transitions", "Transitions et conclusion")]
     analyse = CHAMPS_ANALYSE if numero in PARTIES_AVEC_ANALYSE else ()
+    relecture = RelectureForm()
+    relecture.relecteur.choices = choix((str(u.id), f"{u.nom_complet} ({'tuteur·rice' if _est_tuteur(candidat, u) else 'chef·fe de service'})")
+                                        for u in queries.relecteurs_possibles(db.session, candidat))
     return {"p": p, "numero": numero, "champs": champs, "champs_analyse": analyse, "ref": ref,
+            "relecture_form": relecture, "relectures": queries.relectures_de_la_partie(db.session, candidat, numero),
             "textes": {**p.textes.get("_analyse", {}), **{k: v for k, v in p.textes.items() if isinstance(v, str)}}}
 
 
@@ -181,6 +186,8 @@ def _exporter(format_: str):
     try:
         if format_ == "pdf":
             contenu = preparation.exporter_pdf(vue, candidat, ref)[0]
+        elif format_ == "dp":
+            contenu = preparation.exporter_dp(vue, candidat, ref)
         else:
             contenu = preparation.exporter_docx(vue, candidat, ref)
     except preparation.ExportRefuse as refus:
@@ -192,6 +199,8 @@ def _exporter(format_: str):
                 details={"format": format_, "pages": vue.total})
     if format_ == "pdf":
         return reponse_pdf(contenu, "dossier-titre-cip.pdf")
+    if format_ == "dp":
+        return reponse_pdf(contenu, "dossier-professionnel.pdf")
     reponse = make_response(contenu)
     reponse.headers["Content-Type"] = DOCX
     reponse.headers["Content-Disposition"] = 'attachment; filename="dossier-titre-cip.docx"'
@@ -209,3 +218,69 @@ def titre_pdf():
 @bp.get("/titre.docx")
 def titre_docx():
     return _exporter("docx")
+
+
+@bp.get("/dp.pdf")
+def dp_pdf():
+    """The Dossier Professionnel, pre-filled from the parts of the dossier."""
+    return _exporter("dp")
+
+
+# -- review by the tutor or a chef de service (issue #16, point 9) ---------------------------
+
+
+def _est_tuteur(candidat, utilisateur) -> bool:
+    profil = candidat.profil_candidat
+    return profil is not None and profil.tuteur_id == utilisateur.id
+
+
+@bp.post("/parties/<int:numero>/relecture")
+def demander_relecture(numero: int):
+    candidat, ref = _candidat()
+    numero = _numero(numero)
+    vue = _vue_partie(candidat, ref, numero)
+    form = vue["relecture_form"]
+
+    def _service():
+        relecteur = _utilisateur(form.relecteur.data)
+        relecture = services.demander_relecture(db.session, candidat, numero, relecteur, aujourdhui())
+        journaliser(db.session, acteur=candidat, action=Action.PARTAGE, objet_type="dossier_relecture",
+                    objet_id=relecture.id, details={"partie": numero})
+        return relecture
+
+    resultat = soumettre(form, _service)
+    if resultat:
+        return rediriger(url_for("dossier.partie", numero=numero) + "#relecture", "Relecture demandée.")
+    return rendre("dossier/partie.html", statut=resultat.statut, **vue)
+
+
+def _utilisateur(valeur):
+    try:
+        return db.session.get(Utilisateur, uuid.UUID(valeur or ""))
+    except ValueError:
+        return None
+
+
+@bp.get("/relectures")
+def relectures():
+    """The parts a tutor or a chef de service was asked to review."""
+    return rendre("dossier/relectures.html", relectures=queries.relectures_demandees(db.session, current_user))
+
+
+@bp.route("/relectures/<uuid:relecture_id>", methods=["GET", "POST"])
+def relecture(relecture_id: uuid.UUID):
+    demande = policy.verifier_structure(current_user, db.session.get(RelectureDossier, relecture_id))
+    candidat = demande.candidat
+    policy.exiger(demande.relecteur_id == current_user.id and policy.peut_relire_dossier(current_user, candidat))
+    form = CommentaireForm()
+    resultat = soumettre(form, lambda: services.commenter(db.session, demande, par=current_user,
+                                                          commentaire=form.commentaire.data, le=aujourdhui()))
+    journaliser(db.session, acteur=current_user, action=Action.MODIFICATION if resultat else Action.LECTURE,
+                objet_type="dossier_relecture", objet_id=demande.id, details={"partie": demande.numero})
+    if resultat:
+        return rediriger(url_for("dossier.relectures"), "Commentaire transmis.")
+    if request.method == "GET" and demande.commentaire:
+        form.commentaire.data = demande.commentaire
+    ref = get_referentiel(candidat.profil_candidat.referentiel_code)
+    p = preparation.partie(db.session, candidat, ref, demande.numero, aujourdhui())
+    return rendre("dossier/relecture.html", statut=resultat.statut, demande=demande, p=p, form=form)

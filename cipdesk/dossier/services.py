@@ -100,3 +100,30 @@ def regler_bloc(session: Session, candidat, numero: int, cle: str, action: str, 
     p.reglages = reglages
     session.flush()
     return p
+
+
+def demander_relecture(session: Session, candidat, numero: int, relecteur, le) -> "RelectureDossier":
+    """Ask the tutor, or a chef de service of the structure, to review part `numero`."""
+    from cipdesk.dossier.models import RelectureDossier
+    from cipdesk.security import policy
+
+    if relecteur is None or not policy.peut_relire_dossier(relecteur, candidat):
+        raise ErreurMetier("Choisissez votre tuteur·rice ou un·e chef·fe de service de la structure.", "relecteur")
+    relecture = RelectureDossier(structure_id=candidat.structure_id, candidat_id=candidat.id,
+                                 relecteur_id=relecteur.id, numero=numero, demandee_le=le)
+    session.add(relecture)
+    session.flush()
+    return relecture
+
+
+def commenter(session: Session, relecture, *, par, commentaire: str, le) -> None:
+    """The reviewer's comment on the part (kept with it, shown to the candidat)."""
+    if relecture.relecteur_id != par.id:
+        raise ErreurMetier("Cette relecture ne vous a pas été demandée.", "commentaire")
+    if not (commentaire or "").strip():
+        raise ErreurMetier("Écrivez votre commentaire.", "commentaire")
+    if len(commentaire) > LONGUEUR_MAX:
+        raise ErreurMetier(f"{LONGUEUR_MAX} caractères au plus.", "commentaire")
+    relecture.commentaire = commentaire.strip()
+    relecture.commentee_le = le
+    session.flush()

@@ -48,6 +48,7 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "PointSuivi": ("point_suivi_integration", ("avis_personne", "avis_employeur", "difficultes")),
     # dossier de certification: the candidat's own writing describes the people accompanied
     "PartieRedigee": ("dossier_partie", ("textes",)),
+    "RelectureDossier": ("dossier_relecture", ("commentaire",)),
 }
 
 # Fields holding a dict (JSON before encryption).

@@ -39,15 +39,27 @@ def partie_4(atelier, session_atelier, bilan, *, presents: int, inscrits: int, s
     if atelier.objectifs:
         cadre.append("Objectifs pédagogiques opérationnels : " + " ; ".join(
             _phrase(o.capacite, f"({o.critere})" if o.critere else "") for o in atelier.objectifs) + ".")
+    # RC §3.1: « la progression pédagogique indiquant les modalités, méthodes, activités et dispositif
+    # d'évaluation »: each séquence says what is done; the evaluation may be the séquence's own or the
+    # atelier's device (objectives' evaluation, satisfaction à chaud).
+    dispositif = [o.modalite_evaluation for o in atelier.objectifs if (o.modalite_evaluation or "").strip()]
+    if atelier.satisfaction_a_chaud:
+        dispositif.append("questionnaire de satisfaction à chaud")
+    if atelier.suivi_a_froid_semaines:
+        dispositif.append(f"suivi à froid à {atelier.suivi_a_froid_semaines} semaines")
     lignes = []
     for n, s in enumerate(atelier.sequences, start=1):
+        activites = s.activites or s.contenu
         lignes.append((str(n), _h(s.duree_minutes), s.objectif.capacite if s.objectif else s.titre,
-                       f"{_lib(s.methode)} ; {_lib(s.modalite).lower()}", s.activites or s.contenu or "—",
+                       f"{_lib(s.methode)} ; {_lib(s.modalite).lower()}", activites or s.titre,
                        s.evaluation or "—"))
-        if s.activites and s.evaluation:
+        if activites and (s.evaluation or dispositif):
             a.fait("progression", Piece(f"Séquence {n} « {s.titre} »", "atelier", atelier.id))
         else:
-            a.manque("progression", Piece(f"Séquence {n} : activités ou évaluation à préciser", "atelier", atelier.id))
+            a.manque("progression", Piece(f"Séquence {n} « {s.titre} » : activités ou évaluation à préciser",
+                                          "atelier", atelier.id))
+    if dispositif:
+        cadre.append("Dispositif d'évaluation : " + " ; ".join(dispositif) + ".")
     a.blocs.append(Bloc("p4.progression", "Progression pédagogique", cadre,
                         Tableau(("N°", "Durée", "Objectif", "Méthode et modalité", "Activités", "Évaluation"),
                                 tuple(lignes), (5, 9, 24, 20, 24, 18)) if lignes else None, regles=("P4.3",)))

@@ -180,3 +180,52 @@ def test_document_modifiable_de_meme_structure(nav, monde):
     assert "TP-00403" in texte and "Zabrowski" not in texte and "Ludmila" not in texte
     assert doc.sections[2].header.paragraphs[0].text.endswith("Deuxième partie — Contractualiser et suivre un "
                                                               "parcours d'insertion")
+
+
+def test_dossier_professionnel(nav, monde, tmp_path, ctx):
+    _choisir(nav, monde)
+    reponse = nav.get("/dossier/dp.pdf")
+    assert reponse.status_code == 200 and reponse.headers["Content-Type"] == "application/pdf"
+    chemin = tmp_path / "dp.pdf"
+    chemin.write_bytes(reponse.data)
+    texte = subprocess.run(["pdftotext", "-layout", str(chemin), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for attendu in ("Dossier professionnel (DP)", "Sommaire", "Activité type 2",
+                    "Décrivez les tâches ou opérations que vous avez effectuées", "Précisez les moyens utilisés",
+                    "Avec qui avez-vous travaillé ?", "Contexte", "Déclaration sur l'honneur",
+                    "Titres, diplômes", "Documents illustrant la pratique"):
+        assert attendu in texte, attendu
+    assert "Zabrowski" not in texte and "Ludmila" not in texte
+    exemples = [f for f in texte.split("\f") if "Exemple n°" in f]
+    assert exemples
+    assert ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_titre")).one().action == Action.EXPORT
+
+
+def test_relecture_par_le_tuteur_ou_un_chef(nav, nav_factory, monde, ctx, fabrique):
+    _choisir(nav, monde)
+    page = nav.get("/dossier/parties/2").get_data(as_text=True)
+    assert monde.chef.nom_complet in page and "selected" not in page.split('id="relecteur"')[1][:400]
+    vide = nav.post("/dossier/parties/2/relecture", {"relecteur": ""}, depuis="/dossier/parties/2")
+    assert vide.status_code == 422 and "Choisissez qui relira" in vide.get_data(as_text=True)
+    collegue = nav.post("/dossier/parties/2/relecture", {"relecteur": str(monde.collegue.id)},
+                        depuis="/dossier/parties/2")
+    assert collegue.status_code == 422 and "votre tuteur·rice ou un·e chef·fe" in collegue.get_data(as_text=True)
+    assert nav.post("/dossier/parties/2/relecture", {"relecteur": str(monde.chef.id)},
+                    depuis="/dossier/parties/2").status_code == 303
+    from cipdesk.dossier.models import RelectureDossier
+    demande = ctx.scalars(select(RelectureDossier)).one()
+    chef = nav_factory()
+    chef.connexion(monde.chef.email)
+    assert "partie 2" in chef.get("/dossier/relectures").get_data(as_text=True)
+    lecture = chef.get(f"/dossier/relectures/{demande.id}").get_data(as_text=True)
+    assert "Les entretiens avec" in lecture and "Zabrowski" not in lecture
+    sans = chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": ""}, depuis=f"/dossier/relectures/{demande.id}")
+    assert sans.status_code == 422 and "Écrivez votre commentaire." in sans.get_data(as_text=True)
+    assert chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Développez le bilan (P2.7)."},
+                     depuis=f"/dossier/relectures/{demande.id}").status_code == 303
+    assert "Développez le bilan (P2.7)." in nav.get("/dossier/parties/2").get_data(as_text=True)
+    actions = [l.action for l in ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_relecture"))]
+    assert Action.PARTAGE in actions and Action.LECTURE in actions and Action.MODIFICATION in actions
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get(f"/dossier/relectures/{demande.id}").status_code == 403
