@@ -24,6 +24,7 @@ MODULES = (
     "cipdesk.chantiers",
     "cipdesk.pratique",
     "cipdesk.tableau",
+    "cipdesk.dossier",
 )
 
 

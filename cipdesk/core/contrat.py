@@ -120,17 +120,6 @@ class Lisible:
 
 
 @dataclass(frozen=True)
-class Cas:
-    """A candidate case for a dossier part, described without any personal data."""
-
-    objet_type: str
-    objet_id: object
-    libelle: str          # e.g. "Parcours PLIE ouvert en 03/2026"
-    entretiens: int = 0
-    debut: date | None = None
-
-
-@dataclass(frozen=True)
 class Encart:
     """A link a module offers on the page of a record of another module (e.g. « Écrire une
     analyse de pratique de cette situation »), shown by `templates/_macros/encarts.html`."""
@@ -141,6 +130,8 @@ class Encart:
 
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
+
+
 @dataclass(frozen=True)
 class CibleDeLien:
     """A record a user may link something to (a fiche de veille, issue #15): its kind code
@@ -150,7 +141,6 @@ class CibleDeLien:
     libelle: str
 
 
-FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[Cas]
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
 FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
 
@@ -167,7 +157,6 @@ class Module:
     alertes: tuple[FournisseurAlertes, ...] = ()
     chronologie: tuple[FournisseurChronologie, ...] = ()
     preuves: tuple[RegleDePreuve, ...] = ()
-    dossier: Mapping[int, FournisseurCas] = field(default_factory=dict)   # part number → cases
     # Filters of the caseload another module provides (code → condition on the person's id).
     filtres_personnes: Mapping[str, FiltrePersonnes] = field(default_factory=dict)
     # The domains a partner of the territory may intervene in (the diagnostic's dimensions).
@@ -201,6 +190,11 @@ class Module:
     # (session, utilisateur, objet_type, objet_id) -> [(libellé, url)], e.g. the analyses written about
     # a bilan d'atelier and the link to write one. The bilan of an atelier shows them.
     analyses_de_pratique: tuple[Callable[..., list[tuple[str, str]]], ...] = ()
+    # The dossier of the titre (issue #16) reads the records of parts 2–7 itself; other modules
+    # provide what it does not hold: « partie_1 » (session, candidat) -> [(Bloc, {fact key: [Piece]})]
+    # (structure and territory profiles: module territoire), « analyse » (session, candidat,
+    # objet_type, objet_id) -> {analysis field: text} (analyses de pratique: module pratique).
+    dossier_sources: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 class Registre:
@@ -291,8 +285,9 @@ class Registre:
     def preuves(self) -> dict[str, RegleDePreuve]:
         return {r.objet_type: r for m in self.modules for r in m.preuves}
 
-    def sources_du_dossier(self) -> dict[int, FournisseurCas]:
-        return {partie: f for m in self.modules for partie, f in m.dossier.items()}
+    def dossier_sources(self, code: str) -> list[Callable[..., Any]]:
+        """The providers of dossier material `code` (« partie_1 », « analyse »), in module order."""
+        return [m.dossier_sources[code] for m in self.modules if code in m.dossier_sources]
 
     def filtre_personnes(self, code: str) -> FiltrePersonnes:
         """The caseload filter `code`; with no module providing it, it keeps no one."""

@@ -32,7 +32,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
-    from cipdesk.parcours import alertes, demo, dossier
+    from cipdesk.parcours import alertes, demo
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.parcours.contrat.rules import DISPOSITIFS
@@ -109,7 +109,6 @@ def _module() -> Module:
                           "REAC CP8 (RC §3.2) : « Le plan d'action est cohérent avec le projet défini en amont » ; « Les outils "
                           "proposés favorisent la mise en œuvre des actions et des démarches »."),
         ),
-        dossier={2: dossier.parcours_accompagnes, 3: dossier.projets_accompagnes},
         demo=demo.remplir_parcours,
         recepteurs=_recepteurs,
         listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),

@@ -54,10 +54,14 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "SeanceAnalyse": ("seance_analyse", ("participants_externes",)),
     "IncidentPublic": ("incident_public", ("contexte", "soutien")),
     "AlerteCharge": ("alerte_charge", ("message", "reponse")),
+    # dossier de certification: the candidat's own writing describes the people accompanied
+    "PartieRedigee": ("dossier_partie", ("textes",)),
+    "RelectureDossier": ("dossier_relecture", ("commentaire",)),
 }
 
 # Fields holding a dict (JSON before encryption).
 JSON_CHAMPS: set[tuple[str, str]] = {("VersionContrat", "termes"), ("EtapeEvenement", "changements")}
+JSON_CHAMPS.add(("PartieRedigee", "textes"))  # dossier: {field: text} of the candidat
 
 
 def colonnes_par_table() -> dict[str, tuple[str, ...]]:
@@ -181,3 +185,5 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
     ("contact_partenaire", ("nom", "role", "email"), "contact chez un partenaire, " + _PRO),
     ("reference_equipe", ("sujet", "precision"), "ce qu'un professionnel de l'équipe connaît (dispositif, partenaire), " + _PRO),
 ) for colonne in colonnes})
+# Dossier de certification: which production a part belongs to (a code).
+CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"

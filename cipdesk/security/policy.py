@@ -277,6 +277,23 @@ def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
             and utilisateur.equipe_id is not None and utilisateur.equipe_id == candidat.equipe_id)
 
 
+def peut_rediger_dossier(utilisateur) -> bool:
+    """The dossier of the titre is the candidat's own (issue #16): only a conseiller with a
+    candidat's profile builds, edits and exports it, and only their own."""
+    return est_conseiller(utilisateur) and utilisateur.est_candidat
+
+
+def peut_relire_dossier(relecteur, candidat) -> bool:
+    """Who a candidat may ask to review a part of their dossier: their designated tutor, or a
+    chef de service of their structure they choose (issue #16, point 9)."""
+    profil = candidat.profil_candidat
+    if profil is None or relecteur.id == candidat.id or not meme_structure(relecteur, candidat):
+        return False
+    if not relecteur.actif:
+        return False
+    return profil.tuteur_id == relecteur.id or est_chef(relecteur)
+
+
 # -- ateliers (REAC CP9, CP10) ----------------------------------------------------
 def peut_voir_ateliers(utilisateur) -> bool:
     """The structure's ateliers are designed and run by its conseillers; the chef de

@@ -28,6 +28,7 @@ VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVAB
 MODIFIER = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
 CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 REPERTOIRE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
+DOSSIER = _tous(INTERDIT, anonyme=LOGIN, candidat=OK)  # a candidat's dossier: theirs only
 
 CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 
@@ -133,7 +134,6 @@ MATRICE = {
     "competences.etiqueter": [("POST", lambda o: "/competences/CP6/preuves", CONSEILLERS)],
     "competences.retirer": [("POST", lambda o: f"/competences/preuves/{o['preuve']}/retrait",
                              _tous(INTROUVABLE, anonyme=LOGIN, candidat=OK, chef=INTERDIT, admin=INTERDIT))],
-    "competences.preparation": [("GET", lambda o: "/competences/dossier", CONSEILLERS)],
     "competences.export_pdf": [("GET", lambda o: "/competences/export.pdf", CONSEILLERS)],
     "competences.profil": [
         ("GET", lambda o: "/competences/profil",
@@ -144,9 +144,23 @@ MATRICE = {
     "competences.couverture_candidat": [
         ("GET", lambda o: f"/competences/candidats/{o['candidat']}",
          _tous(INTERDIT, anonyme=LOGIN, candidat=OK, chef=OK, ailleurs=INTROUVABLE))],
-    "competences.preparation_candidat": [
-        ("GET", lambda o: f"/competences/candidats/{o['candidat']}/dossier",
+    # -- Mon dossier de certification (issue #16): the candidat's own, nobody else's ------
+    "dossier.preparation": [("GET", lambda o: "/dossier/", DOSSIER)],
+    "dossier.preparation_candidat": [
+        ("GET", lambda o: f"/dossier/candidats/{o['candidat']}",
          _tous(INTERDIT, anonyme=LOGIN, candidat=OK, chef=OK, ailleurs=INTROUVABLE))],
+    "dossier.cas": [(m, lambda o: "/dossier/parties/2/cas", DOSSIER) for m in ("GET", "POST")],
+    "dossier.partie": [("GET", lambda o: "/dossier/parties/2", DOSSIER)],
+    "dossier.textes": [("POST", lambda o: "/dossier/parties/2/textes", DOSSIER)],
+    "dossier.blocs": [("POST", lambda o: "/dossier/parties/2/blocs", DOSSIER)],
+    "dossier.coupes": [("POST", lambda o: "/dossier/parties/2/coupes", DOSSIER)],
+    "dossier.titre_pdf": [("GET", lambda o: "/dossier/titre.pdf", DOSSIER)],
+    "dossier.titre_docx": [("GET", lambda o: "/dossier/titre.docx", DOSSIER)],
+    "dossier.dp_pdf": [("GET", lambda o: "/dossier/dp.pdf", DOSSIER)],
+    "dossier.demander_relecture": [("POST", lambda o: "/dossier/parties/2/relecture", DOSSIER)],
+    "dossier.relectures": [("GET", lambda o: "/dossier/relectures", _tous(OK, **CONNECTES))],
+    "dossier.relecture": [(m, lambda o: f"/dossier/relectures/{o['relecture']}",
+                           _tous(INTERDIT, anonyme=LOGIN, chef=OK, ailleurs=INTROUVABLE)) for m in ("GET", "POST")],
     "parcours.contrat.index": [("GET", lambda o: "/parcours/",
                         _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
     "parcours.contrat.ouvrir": _parcours("/parcours/personnes/{personne}/ouvrir", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
