@@ -37,7 +37,10 @@ def _module() -> Module:
         titre="Territoire et partenaires",
         blueprints=(bp,),
         menu=(EntreeDeMenu("Territoire", "territoire.index", policy.peut_voir_territoire, ordre=20,
-                           actif=("territoire.",)),),
+                           actif=("territoire.",)),
+              # The admin edits the structure's profile without seeing the rest of the module.
+              EntreeDeMenu("Profil de la structure", "territoire.structure.voir", policy.est_admin, ordre=85,
+                           actif=("territoire.structure.",))),
         navigation=(Navigation(
             "territoire", "Territoire, veille et partenaires",
             "Connaître le territoire, tenir la veille sur les dispositifs et le répertoire des partenaires, "
