@@ -119,14 +119,16 @@ def remplir_pratique(session: Session, *, seed: int = 0, aujourd_hui: date, **_o
 
 
 def _cibles(session: Session, camille) -> dict:
-    """The demo candidat's records the analyses are attached to (the first of each kind)."""
-    parcours = session.scalar(select(Parcours).where(Parcours.referent_id == camille.id).order_by(Parcours.debut))
-    cibles: dict = {"parcours": parcours}
-    if parcours is not None:
-        entretiens = session.scalars(select(Entretien).where(Entretien.parcours_id == parcours.id)
-                                     .order_by(Entretien.le)).all()
-        cibles["entretien"] = next((e for e in entretiens if e.type_entretien.value != "projet"), None)
-        cibles["entretien_projet"] = next((e for e in entretiens if e.type_entretien.value == "projet"), None)
-    cibles["session_atelier"] = session.scalar(select(SessionAtelier).where(SessionAtelier.animateur_id == camille.id)
-                                               .limit(1))
+    """The demo candidat's records the analyses are attached to: the parcours she holds her
+    entretiens in, its first entretien de suivi and de projet, an atelier session she runs."""
+    entretiens = session.scalars(select(Entretien).where(Entretien.conseiller_id == camille.id)
+                                 .order_by(Entretien.le)).all()
+    cibles: dict = {
+        "entretien": next((e for e in entretiens if e.type_entretien.value == "suivi"), None),
+        "entretien_projet": next((e for e in entretiens if e.type_entretien.value == "projet"), None),
+        "session_atelier": session.scalar(select(SessionAtelier).where(SessionAtelier.animateur_id == camille.id)
+                                          .limit(1)),
+    }
+    if cibles["entretien"] is not None:
+        cibles["parcours"] = session.get(Parcours, cibles["entretien"].parcours_id)
     return {k: v for k, v in cibles.items() if v is not None}

@@ -59,12 +59,12 @@ def _module() -> Module:
                           "déterminants de la situation sont explicités » ; « Les points forts de la pratique sont "
                           "valorisés » ; « Les propositions d'ajustement des pratiques sont pertinentes »."),
             RegleDePreuve("incident_public", ("CT1",),
-                          "REAC, compétence transversale « Intégrer la prévention des risques professionnels dans son "
+                          "REAC, compétence transversale CT1 « Intégrer la prévention des risques professionnels dans son "
                           "travail », critères « Les situations pouvant altérer la sécurité et la santé sont repérées » "
                           "et « Les principaux risques et leurs effets sont identifiés » (tensions avec les personnes "
                           "accompagnées)."),
             RegleDePreuve("alerte_charge", ("CT1",),
-                          "REAC, compétence transversale, critères « Les facteurs d'apparition des risques "
+                          "REAC, compétence transversale CT1, critères « Les facteurs d'apparition des risques "
                           "psychosociaux (RPS) sont connus » et « Les interlocuteurs en matière de prévention sont "
                           "identifiés » (rythme et charge de travail signalés au chef de service)."),
         ),

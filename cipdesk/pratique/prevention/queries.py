@@ -17,12 +17,17 @@ from cipdesk.pratique.prevention.models import AlerteCharge, IncidentPublic
 from cipdesk.security import policy
 
 
-def charge_de_travail(session: Session, conseiller: Utilisateur, aujourd_hui: date) -> rules.Charge:
+def charge_de_travail(session: Session, conseiller: Utilisateur, aujourd_hui: date | None = None) -> rules.Charge:
     """A conseiller's workload on `aujourd_hui`: their caseload (people they are the référent
     of, still active) against the structure's norm (setting `norme_file_active`), the
     entretiens they held this week (Monday to Sunday), and the items overdue or to act on in
     their caseload (every module's alerts of gravity « attention » or more: étapes past their
-    échéance, people without contact, missed follow-ups…). Four queries plus one per alert provider."""
+    échéance, people without contact, missed follow-ups…). Four queries plus one per alert provider.
+    Without `aujourd_hui`, today in Paris (the one clock, core.dates)."""
+    if aujourd_hui is None:
+        from cipdesk.core.dates import aujourdhui
+
+        aujourd_hui = aujourdhui()
     actifs = select(Personne.id).where(Personne.structure_id == conseiller.structure_id,
                                        Personne.referent_id == conseiller.id, Personne.statut.in_(STATUTS_ACTIFS))
     file_active = session.scalar(select(func.count()).select_from(actifs.subquery())) or 0
@@ -46,7 +51,7 @@ def conseillers_de_l_equipe(session: Session, chef: Utilisateur) -> list[Utilisa
         Utilisateur.role == Role.CONSEILLER, Utilisateur.actif.is_(True)).order_by(Utilisateur.nom, Utilisateur.prenom)))
 
 
-def charges_de_l_equipe(session: Session, chef: Utilisateur, aujourd_hui: date
+def charges_de_l_equipe(session: Session, chef: Utilisateur, aujourd_hui: date | None = None
                         ) -> list[tuple[Utilisateur, rules.Charge, list[str]]]:
     """For the chef de service: each conseiller of the team, their indicators and what they signal."""
     lignes = []
