@@ -207,3 +207,10 @@ def remplir(session: Session, *, seed: int = 0, aujourd_hui: date, **_options) -
             for champ, texte in ANALYSES[numero].items():
                 services.ecrire(session, camille, numero, champ, texte)
             services.ecrire(session, camille, numero, "transitions", TRANSITIONS)
+    # Camille asked her chef de service to review part 2; he commented.
+    chef = session.scalar(select(Utilisateur).where(Utilisateur.email == "chef@demo.cipdesk.fr"))
+    if chef is not None:
+        relecture = services.demander_relecture(session, camille, 2, chef, aujourd_hui - timedelta(days=6))
+        services.commenter(session, relecture, par=chef, le=aujourd_hui - timedelta(days=2),
+                           commentaire="Le contexte est clair. Développez le passage de relais (P2.7) : qui "
+                                       "reprend le suivi, avec quel accord de la personne, et ce qui est transmis.")

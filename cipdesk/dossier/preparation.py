@@ -28,6 +28,8 @@ class Partie:
     etat: EtatPartie
     pages: int = 0
     blocs: list[tuple[Bloc, bool, bool]] = field(default_factory=list)   # (block, hidden, trimmed)
+    substitutions: list = field(default_factory=list)   # the preview of the pseudonymisation (D3)
+    restes: list[Reste] = field(default_factory=list)   # identifying values left after it
 
     @property
     def avis_pages(self) -> str:
@@ -93,6 +95,8 @@ def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, p
                 c.note = "l'analyse de pratique de cette partie"
     resultat = Partie(numero, definition, refs, assemblage, textes, reglages, etat,
                       blocs=appliquer_reglages(assemblage.blocs, reglages, textes.get("coupes")))
+    valeurs = queries.valeurs_identifiantes(session, candidat, {numero: refs})
+    resultat.restes = chercher_restes(textes_a_verifier(mise_en_page(resultat, intitules)), valeurs)
     if avec_pages:
         resultat.pages = pages_de_la_partie(mise_en_page(resultat, intitules))
     return resultat
@@ -134,9 +138,7 @@ def dossier(session: Session, candidat, ref, aujourd_hui: date) -> Dossier:
     preuves = queries.preuves(session, candidat)
     production = ref.dossier_titre()
     parties = [partie(session, candidat, ref, p.numero, aujourd_hui, preuves=preuves) for p in production.parties]
-    intitules = {c.code: c.intitule for c in ref.competences}
-    valeurs = queries.valeurs_identifiantes(session, candidat, {p.numero: p.refs for p in parties})
-    restes = chercher_restes([t for p in parties for t in textes_a_verifier(mise_en_page(p, intitules))], valeurs)
+    restes = [r for p in parties for r in p.restes]
     total = sum(p.pages for p in parties)
     faits = {
         "structure": [Piece(f"{p.definition.intitule} : {', '.join(p.definition.competences)}") for p in parties]

@@ -312,3 +312,27 @@ def relecteurs_possibles(session: Session, candidat) -> list:
     return session.scalars(select(Utilisateur).where(
         Utilisateur.structure_id == candidat.structure_id, Utilisateur.actif.is_(True), Utilisateur.id != candidat.id,
         conditions).order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+
+
+def personnes_des_cas(session: Session, cas: dict[int, list[str]]) -> list:
+    """The people the chosen cases are about, in the order of the parts (their aliases come
+    first: « Mme A. » is the person of part 2)."""
+    ids: list = []
+    for numero in sorted(cas):
+        for ref in cas[numero]:
+            ident = _uuid(ref)
+            if ident is None:
+                continue
+            if numero in (2, 3):
+                p = session.get(Parcours, ident)
+                ids += [p.personne_id] if p else []
+            elif numero == 7:
+                s = session.get(SuiviIntegration, ident)
+                ids += [s.personne_id] if s else []
+            elif numero == 4:
+                ids += list(session.scalars(select(Inscription.personne_id).where(Inscription.session_id == ident)
+                                            .order_by(Inscription.created_at)))
+            elif numero == 6:
+                ids += list(session.scalars(select(Candidature.personne_id).join(Offre, Offre.id == Candidature.offre_id)
+                                            .where(Offre.fiche_id == ident).order_by(Candidature.created_at)))
+    return list(dict.fromkeys(ids))
