@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0018_dossier'
-down_revision = '0017_integration'
+down_revision = "0018_ateliers2"
 branch_labels = None
 depends_on = None
 

@@ -8,6 +8,8 @@ import pytest
 from tests.factories import objets_de_tous_les_modules
 from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
+from tests.http.pratique.matrice import MATRICE_PRATIQUE
+from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -50,7 +52,7 @@ MATRICE = {
         ("GET", lambda o: "/module/accueil", _tous(OK, anonyme=LOGIN, admin=INTERDIT)),
         ("GET", lambda o: "/module/competences", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
         ("GET", lambda o: "/module/tableau_de_bord",
-         _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK)),
+         _tous(INTERDIT, anonyme=LOGIN, chef=OK)),
     ],
     "web.information": [("GET", lambda o: f"/{page}", _tous(OK)) for page in
                         ("accessibilite", "mentions-legales", "donnees-personnelles", "mot-de-passe-oublie")],
@@ -86,6 +88,7 @@ MATRICE = {
     "admin.utilisateur": [("GET", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL),
                           ("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL)],
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
+    "admin.listes_de_la_structure": [(m, lambda o: "/admin/listes", ADMIN_SEUL) for m in ("GET", "POST")],
     "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
     "personnes.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
@@ -121,8 +124,6 @@ MATRICE = {
     "accueil.orientation.fiche_liaison_pdf": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}/fiche-de-liaison.pdf", VOIR)],
     "accueil.reunions.liste": [("GET", lambda o: "/accueil/reunions", REPERTOIRE),
                          ("POST", lambda o: "/accueil/reunions", CONSEILLERS)],
-    "accueil.diagnostic.dimensions": [(m, lambda o: "/accueil/dimensions", ADMIN_SEUL) for m in ("GET", "POST")],
-    "accueil.diagnostic.basculer_dimension": [("POST", lambda o: "/accueil/dimensions/mobilite/bascule", ADMIN_SEUL)],
     "accueil.reunions.voir": [("GET", lambda o: f"/accueil/reunions/{o['reunion']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
                              ("POST", lambda o: f"/accueil/reunions/{o['reunion']}", {**CONSEILLERS, "ailleurs": INTROUVABLE})],
     "admin.designer_tuteur": [("POST", lambda o: f"/admin/utilisateurs/{o['candidat']}/tuteur", ADMIN_SEUL)],
@@ -184,12 +185,23 @@ MATRICE = {
     "parcours.projet.statut_action": _parcours("/parcours/actions/{action}/statut", ("POST", P_ECRIRE)),
     "parcours.sortie.clore": _parcours("/parcours/{parcours}/sortie", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.sortie.suivi": _parcours("/parcours/{parcours}/suivis", ("POST", P_ECRIRE)),
-    "parcours.listes.modifier": [("GET", lambda o: "/parcours/listes", ADMIN_SEUL),
-                                  ("POST", lambda o: "/parcours/listes", ADMIN_SEUL)],
 }
 
 MATRICE.update(MATRICE_EMPLOYEURS)
 MATRICE.update(MATRICE_INTEGRATION)
+MATRICE.update(MATRICE_PRATIQUE)
+
+# -- tableau de bord (issue #17): the chef de service of the team only; a conseiller has no
+#    dashboard of the others, the admin manages accounts, not people.
+T_CHEF = _tous(INTERDIT, anonyme=LOGIN, chef=OK)
+MATRICE.update({
+    "tableau.index": [("GET", lambda o: "/tableau-de-bord/", T_CHEF)],
+    "tableau.detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques", T_CHEF)],
+    "tableau.export": [("GET", lambda o: "/tableau-de-bord/indicateurs/file_active.xlsx", T_CHEF)],
+    "tableau.export_detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques.csv",
+                               T_CHEF)],
+})
+MATRICE.update(MATRICE_TERRITOIRE)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a
@@ -227,7 +239,21 @@ MATRICE.update({
     "ateliers.conception.scenario": _a("/ateliers/{atelier}/scenario.pdf", ("GET", A_VOIR)),
     "ateliers.sessions.convocation": _a("/ateliers/sessions/inscriptions/{inscription}/convocation.pdf", ("GET", VOIR)),
     "ateliers.sessions.desister": _a("/ateliers/sessions/inscriptions/{inscription}/desister", ("POST", MODIFIER)),
+    # before the séquence is deleted by the next line
+    "ateliers.conception.modifier_sequence": _a("/ateliers/sequences/{sequence}/modifier", ("GET", A_ECRIRE),
+                                                ("POST", A_ECRIRE)),
     "ateliers.conception.supprimer_sequence": _a("/ateliers/sequences/{sequence}/supprimer", ("POST", A_ECRIRE)),
+    "ateliers.conception.modifier_objectif": _a("/ateliers/objectifs/{objectif_pedagogique}/modifier",
+                                                ("GET", A_ECRIRE), ("POST", A_ECRIRE)),
+    "ateliers.conception.deplacer_objectif": _a("/ateliers/objectifs/{objectif_pedagogique}/deplacer",
+                                                ("POST", A_ECRIRE)),
+    # Satisfaction on a shared tablet (issue 12, point 9): the link is managed like the session; the
+    # participant's page is public, its signed token being the capability (one questionnaire, nothing else).
+    "ateliers.questionnaire.liens": _a("/ateliers/questionnaire/session/{session_atelier}", ("GET", A_VOIR),
+                                       ("POST", A_ECRIRE)),
+    "ateliers.questionnaire.fermer": _a("/ateliers/questionnaire/liens/{lien_questionnaire}/fermer", ("POST", A_ECRIRE)),
+    "ateliers.questionnaire.repondre": _a("/ateliers/questionnaire/r/{jeton_questionnaire}", ("GET", _tous(OK)),
+                                          ("POST", _tous(OK))),
 })
 
 
