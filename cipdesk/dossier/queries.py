@@ -138,14 +138,16 @@ def _parcours(session: Session, refs: list[str], candidat) -> list[Parcours]:
     return [trouves[i] for i in ids if i in trouves and i in mes]
 
 
-def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_hui: date) -> Assemblage:
-    """The blocks and the material of part `numero` for the chosen cases `refs`."""
+def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_hui: date,
+              aliases: dict | None = None) -> Assemblage:
+    """The blocks and the material of part `numero` for the chosen cases `refs`; `aliases`:
+    the pseudonymisation table's alias of each person."""
     a = Assemblage()
     if numero == 1:
         return _partie_1(session, candidat)
     if numero in (2, 3):
         for rang, p in enumerate(_parcours(session, refs, candidat)):
-            qui = personnage(p.personne, rang, p.debut)
+            qui = personnage(p.personne, rang, p.debut, aliases)
             diagnostic = _diagnostic(session, p.personne_id)
             if numero == 2:
                 a.etendre(accompagnement.partie_2_cas(p, qui, diagnostic, rang))
@@ -198,7 +200,7 @@ def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_
         e = suivi.entreprise
         employeur = (entreprise_generalisee(e.secteur, e.tranche_effectif.libelle if e.tranche_effectif else None)
                      if e else "une entreprise du territoire")
-        return actions.partie_7(suivi, personnage(suivi.personne, 0, suivi.debut), employeur)
+        return actions.partie_7(suivi, personnage(suivi.personne, 0, suivi.debut, aliases), employeur)
     return a
 
 
@@ -234,55 +236,6 @@ def _tableau_partenaires(partenaires, orientations):
     return Tableau(("Partenaire", "Type", "Domaines", "Mes orientations"), tuple(
         (p.nom, p.type_partenaire or "—", ", ".join(p.domaines or []) or "—", str(orientations.get(p.id, 0)))
         for p in partenaires[:25]), (34, 22, 30, 14))
-
-
-# -- identifying values of the people the dossier is about (D3) -------------------------------
-
-
-def _valeurs_personne(p) -> list[tuple[str, str]]:
-    valeurs = [(p.nom, "nom"), (p.prenom, "prénom"), (p.nom_usage or "", "nom d'usage"),
-               (p.telephone or "", "téléphone"), (p.email or "", "courriel"), (p.adresse or "", "adresse")]
-    if p.date_naissance:
-        valeurs += [(p.date_naissance.strftime("%d/%m/%Y"), "date de naissance"),
-                    (p.date_naissance.isoformat(), "date de naissance")]
-    return [(v, n) for v, n in valeurs if v]
-
-
-def valeurs_identifiantes(session: Session, candidat, cas: dict[int, list[str]]) -> list[tuple[str, str]]:
-    """(value, nature) of everyone the chosen cases are about: the people accompanied
-    (parts 2, 3, 7), the participants of the atelier (4), the people proposed on the offer
-    (6), and the employer's contact and name where they would identify a person (6, 7)."""
-    from cipdesk.personnes.models import Personne
-
-    ids: set = set()
-    valeurs: list[tuple[str, str]] = []
-    for numero, refs in cas.items():
-        for ref in refs:
-            ident = _uuid(ref)
-            if ident is None:
-                continue
-            if numero in (2, 3):
-                p = session.get(Parcours, ident)
-                ids |= {p.personne_id} if p else set()
-            elif numero == 4:
-                ids |= set(session.scalars(select(Inscription.personne_id).where(Inscription.session_id == ident)))
-            elif numero == 6:
-                fiche = session.get(FicheDePoste, ident)
-                if fiche is not None:
-                    ids |= set(session.scalars(select(Candidature.personne_id).join(
-                        Offre, Offre.id == Candidature.offre_id).where(Offre.fiche_id == fiche.id)))
-                    if fiche.contact is not None:
-                        valeurs += [(fiche.contact.nom, "nom d'un contact de l'employeur"),
-                                    (fiche.contact.telephone or "", "téléphone")]
-                    valeurs.append((fiche.entreprise.raison_sociale, "nom de l'employeur"))
-            elif numero == 7:
-                suivi = session.get(SuiviIntegration, ident)
-                if suivi is not None:
-                    ids.add(suivi.personne_id)
-                    valeurs.append((suivi.employeur, "nom de l'employeur"))
-    for personne in session.scalars(select(Personne).where(Personne.id.in_(ids))):
-        valeurs += _valeurs_personne(personne)
-    return [(v, n) for v, n in dict.fromkeys(valeurs) if v and v.strip()]
 
 
 def relectures_de_la_partie(session: Session, candidat, numero: int):
