@@ -22,7 +22,8 @@ from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAt
 from cipdesk.competences import queries as competences
 from cipdesk.core.contrat import registre
 from cipdesk.dossier.brouillon import accompagnement, actions
-from cipdesk.dossier.brouillon.commun import Assemblage, Bloc, entreprise_generalisee, mois_annee, personnage
+from cipdesk.dossier.brouillon.commun import (Assemblage, Bloc, Tableau, entreprise_generalisee, mois_annee,
+                                              personnage)
 from cipdesk.dossier.models import PartieRedigee
 from cipdesk.dossier.rules import CasPossible, Piece, eligibilite
 from cipdesk.employeurs.candidatures.models import Candidature
@@ -205,10 +206,34 @@ def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_
 
 
 def _partie_1(session: Session, candidat) -> Assemblage:
-    """Part 1: the structure and territory profiles come from the territoire module's
-    provider (`Module.dossier_sources["partie_1"]`) when one is installed; the partner
-    directory and the real orientations are read here."""
+    """Part 1 (RC §3.1): the structure's profile and the current territory profile (module
+    territoire), the partner directory and the candidat's real orientations; other material
+    from a `Module.dossier_sources["partie_1"]` provider if one is installed."""
+    from cipdesk.territoire.profil.models import VersionTerritoire
+    from cipdesk.territoire.structure.models import ProfilStructure
+
     a = Assemblage()
+    profil = session.scalar(select(ProfilStructure).where(ProfilStructure.structure_id == candidat.structure_id))
+    if profil is not None and (profil.missions or profil.offre_services or "").strip():
+        a.blocs.append(Bloc("p1.structure", "La structure", [x for x in (
+            f"Statut : {profil.statut}." if profil.statut else "", f"Missions : {profil.missions}",
+            f"Offre de services : {profil.offre_services}", f"Financeurs : {profil.financeurs}",
+            f"Public accueilli : {profil.publics}", f"Modalités d'accueil : {profil.modalites_accueil}",
+            f"Équipe : {profil.equipe}") if x.split(" : ", 1)[-1].strip(" .")], regles=("P1.1",)))
+        a.fait("profil_structure", Piece("Profil de la structure (module Territoire)"))
+    version = session.scalar(select(VersionTerritoire).where(VersionTerritoire.structure_id == candidat.structure_id)
+                             .order_by(VersionTerritoire.numero.desc()).limit(1))
+    if version is not None and (version.forces or version.faiblesses or version.chiffres):
+        chiffres = [c for c in (version.chiffres or []) if isinstance(c, dict)]
+        a.blocs.append(Bloc("p1.territoire", f"Le territoire : {version.territoire}", [x for x in (
+            f"Atouts : {version.forces}" if version.forces else "",
+            f"Faiblesses : {version.faiblesses}" if version.faiblesses else "",
+            f"Ressources : {version.ressources}" if version.ressources else "") if x],
+            Tableau(("Thème", "Indicateur", "Valeur", "Source"), tuple(
+                (str(c.get("theme", "")), str(c.get("libelle", "")), f"{c.get('valeur', '')} {c.get('unite', '')}".strip(),
+                 f"{c.get('source', '')} {c.get('date_source', '')}".strip()) for c in chiffres[:20]), (18, 40, 16, 26))
+            if chiffres else None, regles=("P1.2",)))
+        a.fait("profil_territoire", Piece(f"Profil du territoire, version {version.numero} (module Territoire)"))
     for source in registre.dossier_sources("partie_1"):
         for bloc, faits in source(session, candidat):
             a.blocs.append(bloc)
@@ -231,8 +256,6 @@ def _partie_1(session: Session, candidat) -> Assemblage:
 
 
 def _tableau_partenaires(partenaires, orientations):
-    from cipdesk.dossier.brouillon.commun import Tableau
-
     return Tableau(("Partenaire", "Type", "Domaines", "Mes orientations"), tuple(
         (p.nom, p.type_partenaire or "—", ", ".join(p.domaines or []) or "—", str(orientations.get(p.id, 0)))
         for p in partenaires[:25]), (34, 22, 30, 14))
