@@ -37,9 +37,31 @@ class Partie:
         return avis_pages(self.pages, self.definition.pages_min, self.definition.pages_max)
 
 
+# The rubriques of an analyse de pratique (module pratique) → the fields of the part's analysis.
+_RUBRIQUES_PRATIQUE = {"faits": "faits", "opinions": "opinions", "emotions": "emotions", "facteurs": "facteurs",
+                       "points_forts": "forces", "difficultes": "difficultes", "ajustements": "ajustements"}
+
+
 def _analyse(session: Session, candidat, refs: list[str], textes: dict) -> dict[str, str]:
-    """The analysis fields: the candidat's own, else what the pratique module holds on the case."""
+    """The analysis fields: the candidat's own; else the analyse de pratique they attached to
+    the chosen case in « Ma pratique » (RC §3.1: « une analyse de pratique de cette situation »),
+    each read journalled by that module; else what another provider holds."""
+    import uuid as _uuid
+
+    from cipdesk.pratique.analyses import queries as pratique
+
     champs = {c: (textes.get(c) or "") for c, _l in CHAMPS_ANALYSE}
+    for ref in refs:
+        objet_type, _, objet_id = ref.partition(":")
+        try:
+            ident = _uuid.UUID(objet_id)
+        except ValueError:
+            continue
+        for analyse in pratique.analyses_de(session, candidat.id, objet_type, ident):
+            valeurs, lisible = pratique.lire_analyse(session, lecteur=candidat, analyse=analyse)
+            for rubrique, cle in _RUBRIQUES_PRATIQUE.items():
+                if lisible and not champs[cle].strip() and (valeurs.get(rubrique) or "").strip():
+                    champs[cle] = valeurs[rubrique]
     for source in registre.dossier_sources("analyse"):
         for ref in refs:
             objet_type, _, objet_id = ref.partition(":")

@@ -249,3 +249,23 @@ def test_relecture_par_le_tuteur_ou_un_chef(nav, nav_factory, monde, ctx, fabriq
     autre = nav_factory()
     autre.connexion(monde.conseiller.email)
     assert autre.get(f"/dossier/relectures/{demande.id}").status_code == 403
+
+
+def test_analyse_de_pratique_du_module_pratique_rattachee_au_cas(nav, monde, ctx):
+    """RC §3.1 « une analyse de pratique de cette situation »: the analysis the candidat attached
+    to the parcours in « Ma pratique » fills the part's analysis (her own text comes first)."""
+    from cipdesk.pratique.analyses import services as pratique
+
+    valeurs = {"titre": "Un abandon évité", "situation": "Troisième entretien", "faits": "Arrivée en retard.",
+               "opinions": "Trop de démarches.", "emotions": "Inquiétude.", "facteurs": "Calendrier serré.",
+               "points_forts": "Reformulation.", "difficultes": "Limites de temps.",
+               "ajustements": "Séquencer les démarches.", "autrement": ""}
+    pratique.ecrire_analyse(ctx, auteur=monde.candidat, valeurs=valeurs, situation_le=date(2026, 2, 17),
+                            aujourd_hui=date(2026, 3, 1), objet_type="parcours", objet_id=monde.parcours.id)
+    ctx.commit()
+    _choisir(nav, monde)
+    html = nav.get("/dossier/parties/2").get_data(as_text=True)
+    assert "Arrivée en retard." in html and "Séquencer les démarches." in html
+    prep = nav.get("/dossier/").get_data(as_text=True)
+    partie2 = prep[prep.index('id="partie-2"'):prep.index('id="partie-3"')]
+    assert "P2.8</strong> ✓ tenue" in partie2 and "A1</strong> ✓ tenue" in partie2
