@@ -36,24 +36,7 @@ INTRODUCTIONS = {
 }
 
 TEXTES_REGLES = {
-    1: {
-        "P1.1": "L'association, loi 1901, est conventionnée ACI par l'État (DDETS) et porte une équipe de référents "
-                "de parcours du PLIE. Ses missions : accueillir, accompagner et salarier en parcours d'insertion des "
-                "personnes éloignées de l'emploi. Offre de services : accueil et diagnostic, accompagnement "
-                "individuel et ateliers collectifs, mises en situation de travail sur trois chantiers (espaces "
-                "verts, second œuvre, logistique), relations avec les entreprises. Financeurs : État (aide au "
-                "poste), Département du Nord (RSA), Métropole (PLIE, FSE+), ventes des chantiers. Public : "
-                "demandeurs d'emploi de longue durée, bénéficiaires du RSA, jeunes sans qualification, résidents "
-                "des quartiers prioritaires. Accueil sur orientation des prescripteurs et en information "
-                "collective mensuelle, sans rendez-vous le mardi matin.",
-        "P1.2": "Le territoire est une métropole de plus d'un million d'habitants, jeune, où le taux de chômage "
-                "reste supérieur à la moyenne nationale, avec de fortes disparités entre quartiers. Atouts : un "
-                "tissu logistique et tertiaire dense, un réseau de transports en commun étendu, de nombreux "
-                "organismes de formation. Faiblesses : un niveau de qualification inférieur à la moyenne, une "
-                "fracture numérique marquée chez les publics accompagnés, des difficultés de garde d'enfants en "
-                "horaires décalés. Sur le plan environnemental, les friches industrielles et les projets de "
-                "rénovation énergétique ouvrent des métiers nouveaux dans le bâtiment et le réemploi.",
-    },
+    # Part 1: the structure and territory profiles come from the territoire module.
     2: {"P2.7": "Le parcours est en cours. Le bilan intermédiaire, partagé avec la personne, fait apparaître "
                 "des freins levés (mobilité, démarches administratives) et un projet confirmé. Le passage de "
                 "relais est préparé : à la fin du contrat, le suivi dans l'emploi sera assuré par la référente "
@@ -207,3 +190,10 @@ def remplir(session: Session, *, seed: int = 0, aujourd_hui: date, **_options) -
             for champ, texte in ANALYSES[numero].items():
                 services.ecrire(session, camille, numero, champ, texte)
             services.ecrire(session, camille, numero, "transitions", TRANSITIONS)
+    # Camille asked her chef de service to review part 2; he commented.
+    chef = session.scalar(select(Utilisateur).where(Utilisateur.email == "chef@demo.cipdesk.fr"))
+    if chef is not None:
+        relecture = services.demander_relecture(session, camille, 2, chef, aujourd_hui - timedelta(days=6))
+        services.commenter(session, relecture, par=chef, le=aujourd_hui - timedelta(days=2),
+                           commentaire="Le contexte est clair. Développez le passage de relais (P2.7) : qui "
+                                       "reprend le suivi, avec quel accord de la personne, et ce qui est transmis.")

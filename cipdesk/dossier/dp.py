@@ -37,10 +37,11 @@ def exemples(parties, structure: str, service: str) -> list[Exemple]:
     resultat = []
     for activite, numeros in ACTIVITES_DES_PARTIES.items():
         for partie in [p for p in parties if p.numero in numeros][:3]:
-            blocs = [b for b, masque, _c in partie.blocs if not masque]
-            if not blocs and not partie.textes.get("introduction"):
+            propre = partie.propre  # pseudonymised, as in the dossier's export
+            blocs = propre.blocs
+            if not blocs and not propre.introduction:
                 continue
-            taches = [partie.textes.get("introduction", "")] + [p for b in blocs if not (set(b.regles) & _MOYENS)
+            taches = [propre.introduction] + [p for b in blocs if not (set(b.regles) & _MOYENS)
                                                                  for p in b.paragraphes[:2]]
             moyens = [p for b in blocs if set(b.regles) & _MOYENS for p in b.paragraphes]
             avec_qui = [p for b in blocs if set(b.regles) & _AVEC_QUI for p in b.paragraphes]
@@ -53,7 +54,7 @@ def exemples(parties, structure: str, service: str) -> list[Exemple]:
                 "avec_qui": avec_qui or ["—"],
                 "contexte": [f"Structure : {structure}.", f"Service : {service}." if service else "",
                              "Période : " + ("; ".join(periode) if periode else "à préciser") + "."],
-                "complements": [partie.textes.get("transitions", "")],
+                "complements": [propre.transitions],
             }))
     return resultat
 

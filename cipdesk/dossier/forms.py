@@ -36,3 +36,9 @@ class RelectureForm(FlaskForm):
 class CommentaireForm(FlaskForm):
     commentaire = TextAreaField("Votre commentaire sur cette partie",
                                 validators=[DataRequired("Écrivez votre commentaire.")])
+
+
+class SubstitutionForm(FlaskForm):
+    original = HiddenField(validators=[DataRequired()])
+    action = HiddenField(validators=[DataRequired()])
+    remplacement = StringField("Remplacer par")

@@ -13,7 +13,7 @@ from cipdesk.dossier import queries
 from cipdesk.dossier.brouillon.commun import Assemblage, Bloc, Tableau, appliquer_reglages
 from cipdesk.dossier.pdf import Couverture, PartieMiseEnPage, date_de_session, dossier_pdf, pages_de_la_partie
 from cipdesk.dossier.rules import (CHAMPS_ANALYSE, PARTIES_AVEC_ANALYSE, PAR_IDENT, EtatPartie, EtatRegle, Piece, Reste,
-                                   avis_pages, chercher_restes, etat_competences, evaluer_regle, regles_de)
+                                   avis_pages, etat_competences, evaluer_regle, regles_de)
 
 
 @dataclass
@@ -28,15 +28,40 @@ class Partie:
     etat: EtatPartie
     pages: int = 0
     blocs: list[tuple[Bloc, bool, bool]] = field(default_factory=list)   # (block, hidden, trimmed)
+    substitutions: list = field(default_factory=list)   # the preview of the pseudonymisation (D3)
+    propre: PartieMiseEnPage | None = None             # the part as exported, pseudonymised
+    restes: list[Reste] = field(default_factory=list)   # identifying values left after it
 
     @property
     def avis_pages(self) -> str:
         return avis_pages(self.pages, self.definition.pages_min, self.definition.pages_max)
 
 
+# The rubriques of an analyse de pratique (module pratique) → the fields of the part's analysis.
+_RUBRIQUES_PRATIQUE = {"faits": "faits", "opinions": "opinions", "emotions": "emotions", "facteurs": "facteurs",
+                       "points_forts": "forces", "difficultes": "difficultes", "ajustements": "ajustements"}
+
+
 def _analyse(session: Session, candidat, refs: list[str], textes: dict) -> dict[str, str]:
-    """The analysis fields: the candidat's own, else what the pratique module holds on the case."""
+    """The analysis fields: the candidat's own; else the analyse de pratique they attached to
+    the chosen case in « Ma pratique » (RC §3.1: « une analyse de pratique de cette situation »),
+    each read journalled by that module; else what another provider holds."""
+    import uuid as _uuid
+
+    from cipdesk.pratique.analyses import queries as pratique
+
     champs = {c: (textes.get(c) or "") for c, _l in CHAMPS_ANALYSE}
+    for ref in refs:
+        objet_type, _, objet_id = ref.partition(":")
+        try:
+            ident = _uuid.UUID(objet_id)
+        except ValueError:
+            continue
+        for analyse in pratique.analyses_de(session, candidat.id, objet_type, ident):
+            valeurs, lisible = pratique.lire_analyse(session, lecteur=candidat, analyse=analyse)
+            for rubrique, cle in _RUBRIQUES_PRATIQUE.items():
+                if lisible and not champs[cle].strip() and (valeurs.get(rubrique) or "").strip():
+                    champs[cle] = valeurs[rubrique]
     for source in registre.dossier_sources("analyse"):
         for ref in refs:
             objet_type, _, objet_id = ref.partition(":")
@@ -66,13 +91,16 @@ def _analyse_textes(partie: Partie) -> dict[str, str]:
 
 
 def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, preuves: dict[str, int] | None = None,
-           avec_pages: bool = True) -> Partie:
+           avec_pages: bool = True, table=None) -> Partie:
     definition = ref.dossier_titre().partie(numero)
     redigee = queries.partie_redigee(session, candidat, numero)
     refs = list(redigee.cas) if redigee else []
     textes = dict(redigee.textes or {}) if redigee else {}
     reglages = dict(redigee.reglages or {}) if redigee else {}
-    assemblage = queries.assembler(session, candidat, numero, refs, aujourd_hui)
+    if table is None:
+        table = table_du_dossier(session, candidat, {numero: refs}, aujourd_hui)
+    aliases = {v.personne_id: v.alias for v in table.valeurs if v.personne_id is not None and v.alias}
+    assemblage = queries.assembler(session, candidat, numero, refs, aujourd_hui, aliases)
     if numero in PARTIES_AVEC_ANALYSE:
         textes["_analyse"] = _analyse(session, candidat, refs, textes)
     faits = dict(assemblage.faits)
@@ -93,8 +121,11 @@ def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, p
                 c.note = "l'analyse de pratique de cette partie"
     resultat = Partie(numero, definition, refs, assemblage, textes, reglages, etat,
                       blocs=appliquer_reglages(assemblage.blocs, reglages, textes.get("coupes")))
+    debut = None  # exact dates left in a free text become month and year (DOSSIER.md D3)
+    resultat.propre, resultat.substitutions, resultat.restes = pseudonymiser(
+        mise_en_page(resultat, intitules), table, textes, debut)
     if avec_pages:
-        resultat.pages = pages_de_la_partie(mise_en_page(resultat, intitules))
+        resultat.pages = pages_de_la_partie(resultat.propre)
     return resultat
 
 
@@ -116,27 +147,16 @@ class Dossier:
         return all(p.etat.prete for p in self.parties) and all(r.tenue for r in self.regles)
 
 
-def textes_a_verifier(p: PartieMiseEnPage) -> list[tuple[int, str, str]]:
-    """Every text the PDF of a part would print, with where it is (for D3's messages)."""
-    textes = [(p.numero, "introduction", p.introduction), (p.numero, "transitions", p.transitions)]
-    textes += [(p.numero, f"analyse de pratique, « {titre} »", texte) for titre, texte in p.analyse]
-    for bloc in p.blocs:
-        textes += [(p.numero, f"bloc « {bloc.titre} »", para) for para in bloc.paragraphes]
-        if bloc.tableau is not None:
-            textes += [(p.numero, f"tableau du bloc « {bloc.titre} »", " | ".join(map(str, ligne)))
-                       for ligne in bloc.tableau.lignes]
-    return textes
-
-
 def dossier(session: Session, candidat, ref, aujourd_hui: date) -> Dossier:
     """The seven parts and the whole-dossier rules (D1–D4), D3 checked against every
     identifying value held for the people the chosen cases are about."""
     preuves = queries.preuves(session, candidat)
     production = ref.dossier_titre()
-    parties = [partie(session, candidat, ref, p.numero, aujourd_hui, preuves=preuves) for p in production.parties]
-    intitules = {c.code: c.intitule for c in ref.competences}
-    valeurs = queries.valeurs_identifiantes(session, candidat, {p.numero: p.refs for p in parties})
-    restes = chercher_restes([t for p in parties for t in textes_a_verifier(mise_en_page(p, intitules))], valeurs)
+    choisis = {n: list(p.cas) for n, p in queries.parties_redigees(session, candidat).items()}
+    table = table_du_dossier(session, candidat, choisis, aujourd_hui)
+    parties = [partie(session, candidat, ref, p.numero, aujourd_hui, preuves=preuves, table=table)
+               for p in production.parties]
+    restes = [r for p in parties for r in p.restes]
     total = sum(p.pages for p in parties)
     faits = {
         "structure": [Piece(f"{p.definition.intitule} : {', '.join(p.definition.competences)}") for p in parties]
@@ -196,8 +216,7 @@ class ExportRefuse(Exception):
 def exporter_pdf(d: Dossier, candidat, ref) -> tuple[bytes, dict[int, int]]:
     if d.restes:
         raise ExportRefuse(d.restes)
-    intitules = {c.code: c.intitule for c in ref.competences}
-    return dossier_pdf(couverture(candidat, ref), [mise_en_page(p, intitules) for p in d.parties], annexes(d, ref))
+    return dossier_pdf(couverture(candidat, ref), [p.propre for p in d.parties], annexes(d, ref))
 
 
 def exporter_docx(d: Dossier, candidat, ref) -> bytes:
@@ -206,8 +225,7 @@ def exporter_docx(d: Dossier, candidat, ref) -> bytes:
 
     if d.restes:
         raise ExportRefuse(d.restes)
-    intitules = {c.code: c.intitule for c in ref.competences}
-    return dossier_docx(couverture(candidat, ref), [mise_en_page(p, intitules) for p in d.parties], annexes(d, ref))
+    return dossier_docx(couverture(candidat, ref), [p.propre for p in d.parties], annexes(d, ref))
 
 
 def exporter_dp(d: Dossier, candidat, ref) -> bytes:
@@ -221,3 +239,71 @@ def exporter_dp(d: Dossier, candidat, ref) -> bytes:
     return dp_pdf(candidat=candidat.nom_complet, titre=f"{ref.intitule} ({ref.sigle})",
                   voie=profil.voie.libelle if profil else "—",
                   exemples_=exemples(d.parties, candidat.structure.nom, equipe))
+
+
+# -- pseudonymisation (D3): the engine of cipdesk/dossier/pseudonymisation ---------------------
+
+
+@dataclass(frozen=True)
+class Apercu:
+    """One substitution of the preview, as the candidat sees it (their own page)."""
+    endroit: str
+    original: str
+    remplacement: str
+    nature: str
+    refusee: bool
+    corrigee: bool
+
+
+def table_du_dossier(session: Session, candidat, refs_par_partie: dict[int, list[str]], aujourd_hui: date):
+    """The identifying values of every person of the structure, the people of the chosen cases
+    first (« Mme A. », « M. B. »… in the order of the parts)."""
+    from cipdesk.dossier.pseudonymisation import queries as pq
+
+    premiers = queries.personnes_des_cas(session, refs_par_partie)
+    return pq.table_des_identifiants(session, candidat.structure_id, personnes_en_premier=premiers, le=aujourd_hui)
+
+
+def _corrections(textes: dict):
+    from cipdesk.dossier.pseudonymisation.rules import Correction
+
+    return [Correction(c["original"], refusee=bool(c.get("refusee")), remplacement=c.get("remplacement"))
+            for c in textes.get("corrections", []) if c.get("original")]
+
+
+def pseudonymiser(mp: PartieMiseEnPage, table, textes: dict, debut: date | None
+                  ) -> tuple[PartieMiseEnPage, list[Apercu], list[Reste]]:
+    """Every text of the part through the engine: the pseudonymised part, the preview of the
+    substitutions, and what would remain (D3: the export refuses then)."""
+    from cipdesk.dossier.pseudonymisation import rules as pr
+
+    corrections = _corrections(textes)
+    corriges = {c.original for c in corrections}
+    apercu: list[Apercu] = []
+    restes: list[Reste] = []
+
+    def net(texte: str, endroit: str) -> str:
+        if not (texte or "").strip():
+            return texte
+        r = pr.pseudonymiser(texte, table, corrections)
+        apercu.extend(Apercu(endroit, s.original, s.remplacement, pr.Nature(s.nature).libelle, s.refusee,
+                             s.original in corriges) for s in r.substitutions)
+        # What the engine still finds in the pseudonymised text, the candidat's accepted false
+        # positives (their corrections) apart: the export refuses then, saying where.
+        restes.extend(Reste(mp.numero, endroit, pr.Nature(x.nature).libelle, x.extrait)
+                      for x in pr.restes(r.texte, table, corrections))
+        return r.texte
+
+    blocs = []
+    for bloc in mp.blocs:
+        lieu = f"bloc « {bloc.titre} »"
+        tableau = None
+        if bloc.tableau is not None:
+            tableau = Tableau(bloc.tableau.entetes, tuple(tuple(net(str(c), f"tableau du {lieu}") for c in ligne)
+                                                          for ligne in bloc.tableau.lignes), bloc.tableau.largeurs)
+        blocs.append(Bloc(bloc.cle, net(bloc.titre, lieu), [net(p, lieu) for p in bloc.paragraphes], tableau,
+                          bloc.regles))
+    propre = PartieMiseEnPage(mp.numero, mp.intitule, mp.competences, net(mp.introduction, "introduction"), blocs,
+                              net(mp.transitions, "transitions"),
+                              [(titre, net(texte, f"analyse de pratique, « {titre} »")) for titre, texte in mp.analyse])
+    return propre, apercu, restes

@@ -22,7 +22,8 @@ from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAt
 from cipdesk.competences import queries as competences
 from cipdesk.core.contrat import registre
 from cipdesk.dossier.brouillon import accompagnement, actions
-from cipdesk.dossier.brouillon.commun import Assemblage, Bloc, entreprise_generalisee, mois_annee, personnage
+from cipdesk.dossier.brouillon.commun import (Assemblage, Bloc, Tableau, entreprise_generalisee, mois_annee,
+                                              personnage)
 from cipdesk.dossier.models import PartieRedigee
 from cipdesk.dossier.rules import CasPossible, Piece, eligibilite
 from cipdesk.employeurs.candidatures.models import Candidature
@@ -138,14 +139,16 @@ def _parcours(session: Session, refs: list[str], candidat) -> list[Parcours]:
     return [trouves[i] for i in ids if i in trouves and i in mes]
 
 
-def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_hui: date) -> Assemblage:
-    """The blocks and the material of part `numero` for the chosen cases `refs`."""
+def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_hui: date,
+              aliases: dict | None = None) -> Assemblage:
+    """The blocks and the material of part `numero` for the chosen cases `refs`; `aliases`:
+    the pseudonymisation table's alias of each person."""
     a = Assemblage()
     if numero == 1:
         return _partie_1(session, candidat)
     if numero in (2, 3):
         for rang, p in enumerate(_parcours(session, refs, candidat)):
-            qui = personnage(p.personne, rang, p.debut)
+            qui = personnage(p.personne, rang, p.debut, aliases)
             diagnostic = _diagnostic(session, p.personne_id)
             if numero == 2:
                 a.etendre(accompagnement.partie_2_cas(p, qui, diagnostic, rang))
@@ -198,15 +201,39 @@ def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_
         e = suivi.entreprise
         employeur = (entreprise_generalisee(e.secteur, e.tranche_effectif.libelle if e.tranche_effectif else None)
                      if e else "une entreprise du territoire")
-        return actions.partie_7(suivi, personnage(suivi.personne, 0, suivi.debut), employeur)
+        return actions.partie_7(suivi, personnage(suivi.personne, 0, suivi.debut, aliases), employeur)
     return a
 
 
 def _partie_1(session: Session, candidat) -> Assemblage:
-    """Part 1: the structure and territory profiles come from the territoire module's
-    provider (`Module.dossier_sources["partie_1"]`) when one is installed; the partner
-    directory and the real orientations are read here."""
+    """Part 1 (RC §3.1): the structure's profile and the current territory profile (module
+    territoire), the partner directory and the candidat's real orientations; other material
+    from a `Module.dossier_sources["partie_1"]` provider if one is installed."""
+    from cipdesk.territoire.profil.models import VersionTerritoire
+    from cipdesk.territoire.structure.models import ProfilStructure
+
     a = Assemblage()
+    profil = session.scalar(select(ProfilStructure).where(ProfilStructure.structure_id == candidat.structure_id))
+    if profil is not None and (profil.missions or profil.offre_services or "").strip():
+        a.blocs.append(Bloc("p1.structure", "La structure", [x for x in (
+            f"Statut : {profil.statut}." if profil.statut else "", f"Missions : {profil.missions}",
+            f"Offre de services : {profil.offre_services}", f"Financeurs : {profil.financeurs}",
+            f"Public accueilli : {profil.publics}", f"Modalités d'accueil : {profil.modalites_accueil}",
+            f"Équipe : {profil.equipe}") if x.split(" : ", 1)[-1].strip(" .")], regles=("P1.1",)))
+        a.fait("profil_structure", Piece("Profil de la structure (module Territoire)"))
+    version = session.scalar(select(VersionTerritoire).where(VersionTerritoire.structure_id == candidat.structure_id)
+                             .order_by(VersionTerritoire.numero.desc()).limit(1))
+    if version is not None and (version.forces or version.faiblesses or version.chiffres):
+        chiffres = [c for c in (version.chiffres or []) if isinstance(c, dict)]
+        a.blocs.append(Bloc("p1.territoire", f"Le territoire : {version.territoire}", [x for x in (
+            f"Atouts : {version.forces}" if version.forces else "",
+            f"Faiblesses : {version.faiblesses}" if version.faiblesses else "",
+            f"Ressources : {version.ressources}" if version.ressources else "") if x],
+            Tableau(("Thème", "Indicateur", "Valeur", "Source"), tuple(
+                (str(c.get("theme", "")), str(c.get("libelle", "")), f"{c.get('valeur', '')} {c.get('unite', '')}".strip(),
+                 f"{c.get('source', '')} {c.get('date_source', '')}".strip()) for c in chiffres[:20]), (18, 40, 16, 26))
+            if chiffres else None, regles=("P1.2",)))
+        a.fait("profil_territoire", Piece(f"Profil du territoire, version {version.numero} (module Territoire)"))
     for source in registre.dossier_sources("partie_1"):
         for bloc, faits in source(session, candidat):
             a.blocs.append(bloc)
@@ -229,60 +256,9 @@ def _partie_1(session: Session, candidat) -> Assemblage:
 
 
 def _tableau_partenaires(partenaires, orientations):
-    from cipdesk.dossier.brouillon.commun import Tableau
-
     return Tableau(("Partenaire", "Type", "Domaines", "Mes orientations"), tuple(
         (p.nom, p.type_partenaire or "—", ", ".join(p.domaines or []) or "—", str(orientations.get(p.id, 0)))
         for p in partenaires[:25]), (34, 22, 30, 14))
-
-
-# -- identifying values of the people the dossier is about (D3) -------------------------------
-
-
-def _valeurs_personne(p) -> list[tuple[str, str]]:
-    valeurs = [(p.nom, "nom"), (p.prenom, "prénom"), (p.nom_usage or "", "nom d'usage"),
-               (p.telephone or "", "téléphone"), (p.email or "", "courriel"), (p.adresse or "", "adresse")]
-    if p.date_naissance:
-        valeurs += [(p.date_naissance.strftime("%d/%m/%Y"), "date de naissance"),
-                    (p.date_naissance.isoformat(), "date de naissance")]
-    return [(v, n) for v, n in valeurs if v]
-
-
-def valeurs_identifiantes(session: Session, candidat, cas: dict[int, list[str]]) -> list[tuple[str, str]]:
-    """(value, nature) of everyone the chosen cases are about: the people accompanied
-    (parts 2, 3, 7), the participants of the atelier (4), the people proposed on the offer
-    (6), and the employer's contact and name where they would identify a person (6, 7)."""
-    from cipdesk.personnes.models import Personne
-
-    ids: set = set()
-    valeurs: list[tuple[str, str]] = []
-    for numero, refs in cas.items():
-        for ref in refs:
-            ident = _uuid(ref)
-            if ident is None:
-                continue
-            if numero in (2, 3):
-                p = session.get(Parcours, ident)
-                ids |= {p.personne_id} if p else set()
-            elif numero == 4:
-                ids |= set(session.scalars(select(Inscription.personne_id).where(Inscription.session_id == ident)))
-            elif numero == 6:
-                fiche = session.get(FicheDePoste, ident)
-                if fiche is not None:
-                    ids |= set(session.scalars(select(Candidature.personne_id).join(
-                        Offre, Offre.id == Candidature.offre_id).where(Offre.fiche_id == fiche.id)))
-                    if fiche.contact is not None:
-                        valeurs += [(fiche.contact.nom, "nom d'un contact de l'employeur"),
-                                    (fiche.contact.telephone or "", "téléphone")]
-                    valeurs.append((fiche.entreprise.raison_sociale, "nom de l'employeur"))
-            elif numero == 7:
-                suivi = session.get(SuiviIntegration, ident)
-                if suivi is not None:
-                    ids.add(suivi.personne_id)
-                    valeurs.append((suivi.employeur, "nom de l'employeur"))
-    for personne in session.scalars(select(Personne).where(Personne.id.in_(ids))):
-        valeurs += _valeurs_personne(personne)
-    return [(v, n) for v, n in dict.fromkeys(valeurs) if v and v.strip()]
 
 
 def relectures_de_la_partie(session: Session, candidat, numero: int):
@@ -312,3 +288,27 @@ def relecteurs_possibles(session: Session, candidat) -> list:
     return session.scalars(select(Utilisateur).where(
         Utilisateur.structure_id == candidat.structure_id, Utilisateur.actif.is_(True), Utilisateur.id != candidat.id,
         conditions).order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+
+
+def personnes_des_cas(session: Session, cas: dict[int, list[str]]) -> list:
+    """The people the chosen cases are about, in the order of the parts (their aliases come
+    first: « Mme A. » is the person of part 2)."""
+    ids: list = []
+    for numero in sorted(cas):
+        for ref in cas[numero]:
+            ident = _uuid(ref)
+            if ident is None:
+                continue
+            if numero in (2, 3):
+                p = session.get(Parcours, ident)
+                ids += [p.personne_id] if p else []
+            elif numero == 7:
+                s = session.get(SuiviIntegration, ident)
+                ids += [s.personne_id] if s else []
+            elif numero == 4:
+                ids += list(session.scalars(select(Inscription.personne_id).where(Inscription.session_id == ident)
+                                            .order_by(Inscription.created_at)))
+            elif numero == 6:
+                ids += list(session.scalars(select(Candidature.personne_id).join(Offre, Offre.id == Candidature.offre_id)
+                                            .where(Offre.fiche_id == ident).order_by(Candidature.created_at)))
+    return list(dict.fromkeys(ids))

@@ -12,7 +12,8 @@ from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.dossier import preparation, queries, services
-from cipdesk.dossier.forms import BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RelectureForm, TexteForm
+from cipdesk.dossier.forms import (BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RelectureForm,
+                                   SubstitutionForm, TexteForm)
 from cipdesk.dossier.models import RelectureDossier
 from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, PARTIES_AVEC_ANALYSE, regles_de
 from cipdesk.referentiel import get_referentiel
@@ -51,6 +52,8 @@ def _numero(numero: int) -> int:
 
 def lien(piece=None, corriger: str = "", numero: int = 0) -> tuple[str, str] | None:
     """(url, label) where a rule's missing piece is fixed: the record itself when named."""
+    if piece is not None and not piece.objet_type:
+        return None  # the candidat's own text: nothing to open
     if piece is not None and piece.objet_type:
         try:
             cible = registre.cible(piece.objet_type, piece.objet_id)
@@ -284,3 +287,18 @@ def relecture(relecture_id: uuid.UUID):
     ref = get_referentiel(candidat.profil_candidat.referentiel_code)
     p = preparation.partie(db.session, candidat, ref, demande.numero, aujourdhui())
     return rendre("dossier/relecture.html", statut=resultat.statut, demande=demande, p=p, form=form)
+
+
+@bp.post("/parties/<int:numero>/substitutions")
+def substitutions(numero: int):
+    """The candidat corrects one substitution of the preview (D3)."""
+    candidat, ref = _candidat()
+    numero = _numero(numero)
+    form = SubstitutionForm()
+    resultat = soumettre(form, lambda: services.corriger_substitution(
+        db.session, candidat, numero, original=form.original.data, action=form.action.data,
+        remplacement=form.remplacement.data))
+    if resultat:
+        return rediriger(url_for("dossier.partie", numero=numero) + "#substitutions", "Substitution corrigée.")
+    vue = _vue_partie(candidat, ref, numero)
+    return rendre("dossier/partie.html", statut=resultat.statut, erreur_substitution=form, **vue)

@@ -127,3 +127,27 @@ def commenter(session: Session, relecture, *, par, commentaire: str, le) -> None
     relecture.commentaire = commentaire.strip()
     relecture.commentee_le = le
     session.flush()
+
+
+def corriger_substitution(session: Session, candidat, numero: int, *, original: str, action: str,
+                          remplacement: str = "") -> PartieRedigee:
+    """The candidat's decision on one substitution of the preview (D3): keep the text as
+    written (a false positive), replace it with another wording, or undo their decision."""
+    original = (original or "").strip()
+    if not original:
+        raise ErreurMetier("Substitution introuvable.", "original")
+    p = partie(session, candidat, numero)
+    textes = dict(p.textes or {})
+    corrections = [c for c in textes.get("corrections", []) if c.get("original") != original]
+    if action == "garder":
+        corrections.append({"original": original, "refusee": True})
+    elif action == "remplacer":
+        if not (remplacement or "").strip():
+            raise ErreurMetier("Indiquez par quoi remplacer cette valeur.", "remplacement")
+        corrections.append({"original": original, "remplacement": remplacement.strip()[:200]})
+    elif action != "annuler":
+        raise ErreurMetier("Action inconnue.", "action")
+    textes["corrections"] = corrections
+    p.textes = textes
+    session.flush()
+    return p

@@ -9,4 +9,5 @@ def objets_dossier(ctx, monde) -> dict:
     from cipdesk.dossier import services
 
     relecture = services.demander_relecture(ctx, monde.candidat, 2, monde.chef, date(2026, 3, 1))
+    ctx.commit()
     return {"relecture": relecture.id}

@@ -158,6 +158,7 @@ MATRICE = {
     "dossier.titre_docx": [("GET", lambda o: "/dossier/titre.docx", DOSSIER)],
     "dossier.dp_pdf": [("GET", lambda o: "/dossier/dp.pdf", DOSSIER)],
     "dossier.demander_relecture": [("POST", lambda o: "/dossier/parties/2/relecture", DOSSIER)],
+    "dossier.substitutions": [("POST", lambda o: "/dossier/parties/2/substitutions", DOSSIER)],
     "dossier.relectures": [("GET", lambda o: "/dossier/relectures", _tous(OK, **CONNECTES))],
     "dossier.relecture": [(m, lambda o: f"/dossier/relectures/{o['relecture']}",
                            _tous(INTERDIT, anonyme=LOGIN, chef=OK, ailleurs=INTROUVABLE)) for m in ("GET", "POST")],

@@ -120,9 +120,11 @@ class Personnage:
         return masquer(texte, self.noms, self.alias)
 
 
-def personnage(personne, rang: int, le: date) -> Personnage:
+def personnage(personne, rang: int, le: date, aliases: dict | None = None) -> Personnage:
+    """`aliases`: the pseudonymisation table's alias of each person (stable across the dossier)."""
     sexe = getattr(getattr(personne, "sexe", None), "value", getattr(personne, "sexe", None))
-    return Personnage(alias(rang, sexe), tranche_d_age(personne.date_naissance, le),
+    nom = (aliases or {}).get(personne.id) or alias(rang, sexe)
+    return Personnage(nom, tranche_d_age(personne.date_naissance, le),
                       (personne.nom, personne.prenom, personne.nom_usage or ""))
 
 
