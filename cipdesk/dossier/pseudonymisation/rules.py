@@ -118,11 +118,21 @@ def _normaliser_avec_positions(texte: str) -> tuple[str, list[int], list[int]]:
     return "".join(sortie), debuts, fins
 
 
+class _TableDePliage(dict):
+    """For `str.translate`: code point → folded form, computed once per character."""
+
+    def __missing__(self, point: int) -> str:
+        plie = _plie(chr(point))
+        self[point] = plie
+        return plie
+
+
+_PLIAGE = _TableDePliage()
+
+
 def normaliser(texte: str) -> str:
     """« Élodie  DUPONT-Martin » → « elodie dupont martin » (the key the matcher compares)."""
-    plies = _PLIES
-    plie = "".join(plies.get(c) or _plie(c) for c in texte)
-    return " ".join(plie.split())
+    return " ".join((texte or "").translate(_PLIAGE).split())
 
 
 def _chiffres(texte: str) -> str:
