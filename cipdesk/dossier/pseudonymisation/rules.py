@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Iterable, Sequence
 
 import ahocorasick
@@ -90,32 +91,38 @@ def _plie(c: str) -> str:
     return plie
 
 
-def _normaliser_avec_positions(texte: str) -> tuple[str, list[int], list[int]]:
-    """The folded text, and for each of its characters the original start and end offsets."""
+def _normaliser_avec_positions(texte: str) -> tuple[str, Sequence[int]]:
+    """The folded text, and for each of its characters the offset of the original character it
+    comes from (a match never starts or ends on a space, so its end is that offset + 1)."""
+    plie = texte.translate(_PLIAGE)
+    if len(plie) == len(texte):               # one character for one: the usual case, fast
+        if "  " not in plie:
+            return plie, range(len(plie))
+        # Runs of spaces become one: keep the offsets of everything but their extra spaces.
+        morceaux, position = [], 0
+        for m in _ESPACES.finditer(plie):
+            morceaux.append(range(position, m.start() + 1))
+            position = m.end()
+        morceaux.append(range(position, len(plie)))
+        return _ESPACES.sub(" ", plie), list(chain.from_iterable(morceaux))
     sortie: list[str] = []
     debuts: list[int] = []
-    fins: list[int] = []
     separateur = False
-    plies = _PLIES
     for i, c in enumerate(texte):
-        plie = plies.get(c) or _plie(c)
-        if plie == " ":
+        p = _PLIAGE[ord(c)]
+        if p == " ":
             if separateur:
-                fins[-1] = i + 1
                 continue
             separateur = True
-        else:
+        elif p:
             separateur = False
-        if len(plie) == 1:
-            sortie.append(plie)
+        for x in p:
+            sortie.append(x)
             debuts.append(i)
-            fins.append(i + 1)
-        else:
-            for x in plie:
-                sortie.append(x)
-                debuts.append(i)
-                fins.append(i + 1)
-    return "".join(sortie), debuts, fins
+    return "".join(sortie), debuts
+
+
+_ESPACES = re.compile(" {2,}")
 
 
 class _TableDePliage(dict):
@@ -300,6 +307,9 @@ def alias(index: int, civilite: str | None = None) -> str:
     return f"{c} {_lettres(index)}." if c else f"{_lettres(index)}."
 
 
+_SANS_NUMERO = re.compile(r"^\s*\d+\s*(?:bis|ter|quater|[a-d])?\b[\s,]*", re.IGNORECASE)
+
+
 # -- The table --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Valeur:
@@ -370,6 +380,10 @@ class TableIdentifiants:
         self.ajouter(telephone, Nature.TELEPHONE, personne_id=personne_id)
         self.ajouter(email, Nature.EMAIL, personne_id=personne_id)
         self.ajouter(adresse, Nature.ADRESSE, personne_id=personne_id)
+        # The street without its number (« rue des Lilas »): still the person's address.
+        rue = _SANS_NUMERO.sub("", adresse or "").strip()
+        if rue != (adresse or "").strip() and len(normaliser(rue)) >= 8:
+            self.ajouter(rue, Nature.ADRESSE, personne_id=personne_id)
         if code_postal and commune:
             for forme in (f"{code_postal} {commune}", f"{commune} {code_postal}", f"{commune} ({code_postal})"):
                 self.ajouter(forme, Nature.CODE_POSTAL_COMMUNE, personne_id=personne_id)
@@ -492,7 +506,7 @@ class _Index:
     def trouver(self, texte: str) -> list[_Trouve]:
         candidats: list[_Trouve] = []
         if not self.vide:
-            plie, debuts, fins = _normaliser_avec_positions(texte)
+            plie, debuts = _normaliser_avec_positions(texte)
             for fin, cle in self.automate.iter(plie):
                 debut = fin - len(cle) + 1
                 if debut > 0 and plie[debut - 1].isalnum():
@@ -504,7 +518,7 @@ class _Index:
                     civilite = _CIVILITE_AVANT.search(plie, max(0, debut - 16), debut)
                     if civilite:
                         debut = civilite.start(1)
-                candidats.append(_Trouve(debuts[debut], fins[fin], valeur))
+                candidats.append(_Trouve(debuts[debut], debuts[fin] + 1, valeur))
         if self.telephones:
             for m in _TELEPHONE_FR.finditer(texte):
                 v = self.telephones.get(telephone_normalise(m.group()))

@@ -171,6 +171,8 @@ def test_email_adresse_commune_employeur():
     assert _remplace("Elle habite 12, rue des Lilas, 69003 Lyon.", t) == \
         "Elle habite [adresse retirée], [commune de résidence retirée]."
     assert _remplace("à Lyon (69003)", t) == "à [commune de résidence retirée]"
+    assert _remplace("Elle habite rue des Lilas.", t) == "Elle habite [adresse retirée]."
+    assert _remplace("Elle habite au 12 bis rue des Lilas.", t) == "Elle habite au 12 bis [adresse retirée]."
     assert _remplace("Le territoire de Lyon compte…", t) == "Le territoire de Lyon compte…"
     assert _remplace("Embauchée à la boulangerie martin (enseigne Au Bon Pain).", t) == \
         "Embauchée à la une entreprise de l'industrie de 10 à 49 salariés (enseigne une entreprise " \
@@ -268,3 +270,17 @@ def test_contact_libre_civilite_et_nom_de_famille():
     t.ajouter_contact_libre("Mme Sophie Leroy", remplacement="[contact du partenaire]")
     assert pseudonymiser("J'ai appelé Mme Leroy puis Sophie Leroy.", t).texte == \
         "J'ai appelé [contact du partenaire] puis [contact du partenaire]."
+
+
+@pytest.mark.parametrize("texte", [
+    "Élodie  Durand\n\n  a appelé le 06 12 34 56 78.",            # runs of spaces (fast path)
+    "Cœur d’artichaut :  Élodie   DURAND, puis ﬁn Jean-Pierre.",  # ligatures (slow path)
+    "e\u0301lodie Durand et Jean\u00a0Pierre",                     # combining accent, no-break space
+])
+def test_positions_exactes_quel_que_soit_le_texte(texte):
+    r = pseudonymiser(texte, _table())
+    assert r.substitutions
+    for s in r.substitutions:
+        assert texte[s.debut:s.fin] == s.original
+    assert "Durand" not in r.texte and "DURAND" not in r.texte and "Pierre" not in r.texte and "lodie" not in r.texte
+    assert restes(r.texte, _table()) == []
