@@ -40,12 +40,14 @@ class Nature(EnumLibelle):
     DATE_NAISSANCE = "date_naissance"
     EMPLOYEUR = "employeur"
     CONTACT = "contact"          # a named person of an employer or a partner
+    DATE = "date"                # an exact date of the text (`generaliser_dates`), not in the table
 
 
 Nature.LIBELLES = {
     "nom": "nom", "nom_naissance": "nom de naissance", "prenom": "prénom", "telephone": "téléphone",
     "email": "adresse e-mail", "adresse": "adresse", "code_postal_commune": "code postal et commune",
     "date_naissance": "date de naissance", "employeur": "nom d'employeur", "contact": "nom d'un contact",
+    "date": "date exacte",
 }
 
 REMPLACEMENTS = {
@@ -445,6 +447,12 @@ _NATURES_DE_PERSONNE = {"nom", "nom_naissance", "prenom", "contact"}
 _SUITE_DE_CHIFFRES = re.compile(r"\+?\d(?:[\s.\-/()]{0,2}\d)*")
 
 
+def _numero_du_mois(mot: str) -> int | None:
+    """« mars », « Févr. », « AOÛT », « sept » → 3, 2, 8, 9."""
+    cle = normaliser(mot).rstrip(".")
+    return _MOIS_NUMERO.get(cle[:4].rstrip("i")) or _MOIS_NUMERO.get(cle[:3]) or _MOIS_NUMERO.get(cle)
+
+
 def _date(annee: int, mois: int, jour: int) -> date | None:
     try:
         return date(annee, mois, jour)
@@ -540,8 +548,7 @@ class _Index:
                 if d in self.dates:
                     candidats.append(_Trouve(m.start(), m.end(), self.dates[d]))
             for m in _DATE_LETTRES.finditer(texte):
-                mois = _MOIS_NUMERO.get(normaliser(m.group(2)).rstrip(".")[:4].rstrip("i"))
-                mois = mois or _MOIS_NUMERO.get(normaliser(m.group(2))[:3])
+                mois = _numero_du_mois(m.group(2))
                 for d in _dates_possibles(m.group(1), mois or 0, m.group(3)) if mois else []:
                     if d in self.dates:
                         candidats.append(_Trouve(m.start(), m.end(), self.dates[d]))
@@ -711,3 +718,62 @@ def restes(texte: str, table: TableIdentifiants, corrections: Iterable[Correctio
             continue
         resultat.append(Reste(t.valeur.nature, t.debut, t.fin, _extrait(texte, t.debut, t.fin, tous)))
     return resultat
+
+
+# -- Exact dates of the text ------------------------------------------------------------------
+def _annee(annee: str, pivot: int) -> int:
+    """« 87 » → 1987, « 26 » → 2026 (two digits above the pivot are the previous century)."""
+    a = int(annee)
+    if len(annee) == 4:
+        return a
+    return 2000 + a if a <= pivot else 1900 + a
+
+
+def dates_du_texte(texte: str, *, pivot: int = 40) -> list[tuple[int, int, date]]:
+    """Every full date written in the text (05/03/2026, 5 mars 2026, 2026-03-05…), in order, as
+    (start, end, date); a day and month without a year is not a date here."""
+    trouvees: list[tuple[int, int, date]] = []
+    for m in _DATE_NUMERIQUE.finditer(texte):
+        d = _date(_annee(m.group(4), pivot), int(m.group(3)), int(m.group(1)))
+        if d:
+            trouvees.append((m.start(), m.end(), d))
+    for m in _DATE_ISO.finditer(texte):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            trouvees.append((m.start(), m.end(), d))
+    for m in _DATE_LETTRES.finditer(texte):
+        mois = _numero_du_mois(m.group(2))
+        jour = 1 if m.group(1).lower().startswith("1e") or m.group(1).startswith("1ᵉ") else int(m.group(1))
+        d = _date(_annee(m.group(3), pivot), mois, jour) if mois else None
+        if d:
+            trouvees.append((m.start(), m.end(), d))
+    trouvees.sort()
+    resultat, fin = [], -1
+    for t in trouvees:
+        if t[0] >= fin:
+            resultat.append(t)
+            fin = t[1]
+    return resultat
+
+
+def generaliser_dates(texte: str, *, debut: date | None = None,
+                      corrections: Iterable[Correction] = ()) -> Resultat:
+    """Every exact date made relative to the start of the accompaniment (« M+3 ») when `debut` is
+    given, else month and year (« mars 2026 »). Run it after `pseudonymiser` (birth dates are then
+    already age bands). A correction can keep a date (a law's date) or say it otherwise."""
+    texte = texte or ""
+    corrections = tuple(corrections)
+    morceaux: list[str] = []
+    substitutions: list[Substitution] = []
+    position = 0
+    for de, a, d in dates_du_texte(texte):
+        original = texte[de:a]
+        c = _correction(corrections, original, de) if corrections else None
+        refusee = bool(c and c.refusee)
+        remplacement = (c.remplacement if c and c.remplacement
+                        else date_relative(d, debut) if debut else mois_annee(d))
+        substitutions.append(Substitution(de, a, original, remplacement, Nature.DATE, None, refusee))
+        morceaux += [texte[position:de], original if refusee else remplacement]
+        position = a
+    morceaux.append(texte[position:])
+    return Resultat("".join(morceaux), tuple(substitutions))

@@ -284,3 +284,29 @@ def test_positions_exactes_quel_que_soit_le_texte(texte):
         assert texte[s.debut:s.fin] == s.original
     assert "Durand" not in r.texte and "DURAND" not in r.texte and "Pierre" not in r.texte and "lodie" not in r.texte
     assert restes(r.texte, _table()) == []
+
+
+def test_dates_exactes_generalisees():
+    from cipdesk.dossier.pseudonymisation.rules import dates_du_texte, generaliser_dates
+
+    texte = ("Premier entretien le 15/01/2026, puis le 3 mars 2026 et le 2026-04-20 ; "
+             "rendez-vous le 5 mai (sans année) ; loi du 5 mars 2007 ; le 31/02/2026 n'existe pas ; 12/05/26.")
+    assert [d for _a, _b, d in dates_du_texte(texte)] == [
+        date(2026, 1, 15), date(2026, 3, 3), date(2026, 4, 20), date(2007, 3, 5), date(2026, 5, 12)]
+    r = generaliser_dates(texte, debut=date(2026, 1, 15))
+    assert r.texte.startswith("Premier entretien le M+0, puis le M+1 et le M+3 ; rendez-vous le 5 mai (sans année)")
+    assert all(s.nature == Nature.DATE for s in r.substitutions)
+    assert all(texte[s.debut:s.fin] == s.original for s in r.substitutions)
+    # Month and year without a start date; a date the candidat keeps (a law's).
+    loi = texte.index("5 mars 2007")
+    r = generaliser_dates(texte, corrections=[Correction("5 mars 2007", refusee=True, debut=loi)])
+    assert "le janvier 2026" in r.texte and "loi du 5 mars 2007" in r.texte and "31/02/2026" in r.texte
+    assert [s.original for s in r.refusees] == ["5 mars 2007"]
+
+
+def test_une_date_de_naissance_devient_tranche_avant_la_generalisation():
+    from cipdesk.dossier.pseudonymisation.rules import generaliser_dates
+
+    texte = "Élodie, née le 05/03/1987, entrée le 10/09/2026."
+    r = generaliser_dates(pseudonymiser(texte, _table()).texte, debut=date(2026, 9, 10))
+    assert r.texte == "Mme A., née le [entre 30 et 39 ans], entrée le M+0."
