@@ -622,6 +622,8 @@ class Substitution:
 class Resultat:
     texte: str
     substitutions: tuple[Substitution, ...]
+    # Where the refused occurrences (kept as written) are in `texte`: pass them to `restes`.
+    gardees: tuple[tuple[int, int], ...] = ()
 
     @property
     def appliquees(self) -> tuple[Substitution, ...]:
@@ -638,29 +640,49 @@ def _correction(corrections: Sequence[Correction], original: str, debut: int) ->
     return precise or next((c for c in corrections if c.debut is None and normaliser(c.original) == cle), None)
 
 
-def pseudonymiser(texte: str, table: TableIdentifiants,
-                  corrections: Iterable[Correction] = ()) -> Resultat:
-    """Every identifying value of the table replaced; the substitutions in order, with their
-    offsets in the original text (the refused ones listed too, marked `refusee`)."""
-    texte = texte or ""
-    corrections = tuple(corrections)
+def _substituer(texte: str, trouves: Iterable[tuple[int, int, str, Nature, object]],
+                corrections: Sequence[Correction]) -> Resultat:
+    """Apply (start, end, replacement, nature, person) in order, each subject to the corrections."""
     morceaux: list[str] = []
     substitutions: list[Substitution] = []
-    position = 0
-    for t in _detecter(texte, table.index()):
-        original = texte[t.debut:t.fin]
-        c = _correction(corrections, original, t.debut) if corrections else None
+    gardees: list[tuple[int, int]] = []
+    position, longueur = 0, 0
+    for debut, fin, remplacement, nature, personne_id in trouves:
+        original = texte[debut:fin]
+        c = _correction(corrections, original, debut) if corrections else None
         refusee = bool(c and c.refusee)
-        remplacement = (c.remplacement if c and c.remplacement else t.valeur.remplacement)
-        if remplacement.endswith(".") and texte[t.fin:t.fin + 1] == "." and not refusee:
+        if c and c.remplacement:
+            remplacement = c.remplacement
+        if remplacement.endswith(".") and texte[fin:fin + 1] == "." and not refusee:
             remplacement = remplacement[:-1]      # « … avec Mme A.. » → « … avec Mme A. »
-        substitutions.append(Substitution(t.debut, t.fin, original, remplacement, t.valeur.nature,
-                                          t.valeur.personne_id, refusee))
-        morceaux.append(texte[position:t.debut])
-        morceaux.append(original if refusee else remplacement)
-        position = t.fin
+        substitutions.append(Substitution(debut, fin, original, remplacement, nature, personne_id, refusee))
+        avant = texte[position:debut]
+        ecrit = original if refusee else remplacement
+        if refusee:
+            gardees.append((longueur + len(avant), longueur + len(avant) + len(ecrit)))
+        morceaux += [avant, ecrit]
+        longueur += len(avant) + len(ecrit)
+        position = fin
     morceaux.append(texte[position:])
-    return Resultat("".join(morceaux), tuple(substitutions))
+    return Resultat("".join(morceaux), tuple(substitutions), tuple(gardees))
+
+
+def pseudonymiser(texte: str, table: TableIdentifiants, corrections: Iterable[Correction] = (), *,
+                  dates: bool = False, debut: date | None = None) -> Resultat:
+    """Every identifying value of the table replaced; the substitutions in order, with their
+    offsets in the original text (the refused ones listed too, marked `refusee`). With
+    `dates=True`, every other exact date of the text is generalised in the same pass
+    (`generaliser_dates`: « M+3 » from `debut`, else « mars 2026 »), so that every offset of the
+    preview and of the corrections is one of the original text."""
+    texte = texte or ""
+    trouves = [(t.debut, t.fin, t.valeur.remplacement, t.valeur.nature, t.valeur.personne_id)
+               for t in _detecter(texte, table.index())]
+    if dates:
+        pris = [(a, b) for a, b, *_ in trouves]
+        trouves += [(a, b, date_relative(d, debut) if debut else mois_annee(d), Nature.DATE, None)
+                    for a, b, d in dates_du_texte(texte) if not any(x < b and a < y for x, y in pris)]
+        trouves.sort(key=lambda t: t[0])
+    return _substituer(texte, trouves, tuple(corrections))
 
 
 # -- What remains ---------------------------------------------------------------------------------
@@ -704,15 +726,21 @@ def _extrait(texte: str, debut: int, fin: int, trouves: Sequence[_Trouve]) -> st
     return ("…" if de > 0 else "") + extrait + ("…" if a < len(texte) else "")
 
 
-def restes(texte: str, table: TableIdentifiants, corrections: Iterable[Correction] = ()) -> list[Reste]:
+def restes(texte: str, table: TableIdentifiants, corrections: Iterable[Correction] = (), *,
+           gardees: Iterable[tuple[int, int]] = ()) -> list[Reste]:
     """The identifying values still in the text, in order, each with a masked extract (never the
-    value itself). The occurrences the candidat refused as false positives are not counted; the
-    nine significant digits of a known phone number count wherever they appear in a run of digits."""
+    value itself). Not counted: the occurrences the candidat refused as false positives — by
+    `corrections` when `texte` is the text they were made on, by `gardees` (`Resultat.gardees`)
+    when it is the pseudonymised text. The nine significant digits of a known phone number count
+    wherever they appear in a run of digits."""
     texte = texte or ""
     corrections = tuple(corrections)
+    gardees = set(gardees)
     tous = _detecter(texte, table.index())
     resultat = []
     for t in tous:
+        if (t.debut, t.fin) in gardees:
+            continue
         c = _correction(corrections, texte[t.debut:t.fin], t.debut) if corrections else None
         if c and c.refusee:
             continue
@@ -759,21 +787,9 @@ def dates_du_texte(texte: str, *, pivot: int = 40) -> list[tuple[int, int, date]
 def generaliser_dates(texte: str, *, debut: date | None = None,
                       corrections: Iterable[Correction] = ()) -> Resultat:
     """Every exact date made relative to the start of the accompaniment (« M+3 ») when `debut` is
-    given, else month and year (« mars 2026 »). Run it after `pseudonymiser` (birth dates are then
-    already age bands). A correction can keep a date (a law's date) or say it otherwise."""
+    given, else month and year (« mars 2026 »). Birth dates should be age bands first
+    (`pseudonymiser`, or better `pseudonymiser(…, dates=True)`, one pass, original offsets).
+    A correction can keep a date (a law's date) or say it otherwise."""
     texte = texte or ""
-    corrections = tuple(corrections)
-    morceaux: list[str] = []
-    substitutions: list[Substitution] = []
-    position = 0
-    for de, a, d in dates_du_texte(texte):
-        original = texte[de:a]
-        c = _correction(corrections, original, de) if corrections else None
-        refusee = bool(c and c.refusee)
-        remplacement = (c.remplacement if c and c.remplacement
-                        else date_relative(d, debut) if debut else mois_annee(d))
-        substitutions.append(Substitution(de, a, original, remplacement, Nature.DATE, None, refusee))
-        morceaux += [texte[position:de], original if refusee else remplacement]
-        position = a
-    morceaux.append(texte[position:])
-    return Resultat("".join(morceaux), tuple(substitutions))
+    return _substituer(texte, [(a, b, date_relative(d, debut) if debut else mois_annee(d), Nature.DATE, None)
+                               for a, b, d in dates_du_texte(texte)], tuple(corrections))

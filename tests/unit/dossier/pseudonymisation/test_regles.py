@@ -310,3 +310,23 @@ def test_une_date_de_naissance_devient_tranche_avant_la_generalisation():
     texte = "Élodie, née le 05/03/1987, entrée le 10/09/2026."
     r = generaliser_dates(pseudonymiser(texte, _table()).texte, debut=date(2026, 9, 10))
     assert r.texte == "Mme A., née le [entre 30 et 39 ans], entrée le M+0."
+
+
+def test_un_seul_passage_noms_et_dates_et_les_refus_suivent_jusqu_au_controle():
+    t = TableIdentifiants()
+    t.ajouter_personne(personne_id=1, alias="M. A.", nom="Martin", prenom="Pierre",
+                       date_naissance=date(1990, 5, 1), le=LE)
+    texte = "Le 15/01/2026, Pierre Martin (né le 01/05/1990) habite rue Saint-Martin ; revu le 20 avril 2026."
+    rue = texte.index("Martin ;")
+    corrections = [Correction("Martin", refusee=True, debut=rue)]
+    r = pseudonymiser(texte, t, corrections, dates=True, debut=date(2026, 1, 15))
+    assert r.texte == ("Le M+0, M. A. (né le [entre 30 et 39 ans]) habite rue Saint-Martin ; revu le M+3.")
+    assert [(s.nature, s.refusee) for s in r.substitutions] == [
+        (Nature.DATE, False), (Nature.NOM, False), (Nature.DATE_NAISSANCE, False), (Nature.NOM, True),
+        (Nature.DATE, False)]
+    assert all(texte[s.debut:s.fin] == s.original for s in r.substitutions)
+    # The refused occurrence moved in the result: `gardees` says where, `restes` leaves it alone…
+    assert [r.texte[a:b] for a, b in r.gardees] == ["Martin"]
+    assert restes(r.texte, t, gardees=r.gardees) == []
+    # …and without it, the check names it.
+    assert [x.nature for x in restes(r.texte, t)] == [Nature.NOM]
