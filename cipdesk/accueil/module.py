@@ -33,7 +33,7 @@ def _module() -> Module:
             visible=policy.peut_voir_file_active, endpoint="personnes.file_active", ordre=10),),
         objets=(
             TypeObjet("accueil", "accueil individuel", "accueil.accueils.voir", "accueil_id", notes=Accueil),
-            TypeObjet("urgence", "urgence traitée lors d'un accueil"),
+            TypeObjet("urgence", "urgence repérée lors d'un accueil"),
             TypeObjet("reunion_information", "réunion d'information collective", "accueil.reunions.voir",
                       "reunion_id"),
             TypeObjet("diagnostic", "diagnostic partagé validé"),
@@ -41,6 +41,10 @@ def _module() -> Module:
             TypeObjet("synthese", "synthèse d'entretien", "accueil.synthese.voir", "synthese_id", notes=Synthese),
             TypeObjet("orientation", "orientation vers un partenaire", "accueil.orientation.voir",
                       "orientation_id"),
+            # Rules of evidence only (the record is an accueil, an urgence): see `preuves` below.
+            TypeObjet("accueil_informe", "accueil individuel avec information donnée", "accueil.accueils.voir",
+                      "accueil_id"),
+            TypeObjet("urgence_avec_acteur", "urgence traitée avec un acteur extérieur"),
         ),
         lisibles=(
             Lisible(Accueil, garde_dossier, audit="accueil"),
@@ -63,13 +67,21 @@ def _module() -> Module:
                      synthese.chronologie, orientation.chronologie, reunions.chronologie,
                      accueils.chronologie_notes, synthese.chronologie_notes),
         preuves=(
-            RegleDePreuve("accueil", ("CP1", "CP2"),
-                          "REAC CP1 « Informer une personne … sur les ressources en matière d'insertion et les services "
-                          "dématérialisés » (RC §3.2 : « l'offre de services de la structure est clairement présentée ») ; "
-                          "CP2 « Analyser la demande de la personne » (demande exprimée, commande du prescripteur)."),
-            RegleDePreuve("urgence", ("CP4",),
-                          "REAC CP4 : une urgence traitée sur le moment mobilise un acteur extérieur (RC §3.2 : « les acteurs "
-                          "mobilisables pour répondre aux besoins des personnes sont repérés et mobilisés »)."),
+            RegleDePreuve("accueil", ("CP2",),
+                          "REAC CP2 « Analyser la demande de la personne » (demande exprimée, commande du prescripteur). "
+                          "Sans information donnée (ou avec la seule notice RGPD), l'accueil ne prouve pas CP1."),
+            RegleDePreuve("accueil_informe", ("CP1", "CP2"),
+                          "Accueil au cours duquel une information a été donnée : REAC CP1 « Informer une personne … sur "
+                          "les ressources en matière d'insertion et les services dématérialisés » (RC §3.2 : « l'offre de "
+                          "services de la structure est clairement présentée ») ; CP2 « Analyser la demande de la "
+                          "personne » (demande exprimée, commande du prescripteur)."),
+            RegleDePreuve("urgence", ("CP2",),
+                          "REAC CP2, savoir-faire « Détecter et prendre en compte les situations d'urgence nécessitant une "
+                          "intervention immédiate »."),
+            RegleDePreuve("urgence_avec_acteur", ("CP2", "CP4"),
+                          "Urgence pour laquelle un acteur a été appelé : REAC CP2 « Détecter et prendre en compte les "
+                          "situations d'urgence » ; CP4 (RC §3.2 : « les acteurs mobilisables pour répondre aux besoins "
+                          "des personnes sont repérés et mobilisés »)."),
             RegleDePreuve("reunion_information", ("CP1",),
                           "REAC CP1 « Informer une personne ou un groupe » : réunion d'information collective."),
             RegleDePreuve("diagnostic", ("CP2",),
@@ -79,9 +91,10 @@ def _module() -> Module:
             RegleDePreuve("synthese", ("CP2", "CP5"),
                           "REAC CP5 « Réaliser … les écrits professionnels liés à l'activité » (RC §3.2 : « les écrits "
                           "professionnels sont structurés et clairs ») ; CP2 : synthèse de l'entretien de diagnostic."),
-            RegleDePreuve("orientation", ("CP4", "CP5"),
-                          "REAC CP4 « Travailler … dans un cadre partenarial » (RC §3.2 : « les échanges avec les acteurs "
-                          "respectent le principe de confidentialité ») ; CP5 : la fiche de liaison est un écrit professionnel."),
+            RegleDePreuve("orientation", ("CP1", "CP4", "CP5"),
+                          "REAC CP1, savoir-faire « Orienter vers d'autres structures, dispositifs » ; CP4 « Travailler … "
+                          "dans un cadre partenarial » (RC §3.2 : « les échanges avec les acteurs respectent le principe de "
+                          "confidentialité ») ; CP5 : la fiche de liaison est un écrit professionnel."),
         ),
         demo=demo.remplir_accueil,
         listes=(DIMENSIONS,),

@@ -92,6 +92,8 @@ class Referentiel:
     activites: tuple[ActiviteType, ...]
     competences: tuple[Competence, ...]
     productions: tuple[Production, ...]
+    # Non vide : version provisoire, et pourquoi (montré partout où la version est nommée).
+    provisoire: str = ""
 
     def competence(self, code: str) -> Competence:
         for competence in self.competences:
@@ -123,8 +125,8 @@ class Referentiel:
 
     @property
     def intitule_court(self) -> str:
-        """« reac-2018 — TP-00403, millésime 07 » for choice lists."""
-        return f"{self.code} — {self.sigle}, millésime {self.millesime}"
+        """« reac-2018 — TP-00403, millésime 07 » for choice lists (« …, provisoire » when it is)."""
+        return f"{self.code} — {self.sigle}, millésime {self.millesime}" + (" (provisoire)" if self.provisoire else "")
 
     @property
     def codes_competences(self) -> tuple[str, ...]:

@@ -66,6 +66,12 @@ def _construire() -> Referentiel:
         activites=activites,
         competences=competences,
         productions=productions,
+        provisoire=(
+            "Version provisoire : le REAC et le RC du titre révisé ne sont pas dans les sources de cipdesk. "
+            "Seuls les intitulés viennent de la fiche du titre (2022) ; descriptions, critères de performance "
+            "et productions écrites sont ceux du REAC et du RC de 2018. Vérifiez-les auprès de votre centre "
+            "de formation ou de la DREETS avant de vous y fier."
+        ),
     )
 
 

@@ -51,3 +51,25 @@ def test_dossier_sept_parties_et_budgets(nav, fabrique):
         assert partie.intitule in html
     for ccp in ("CCP1", "CCP2", "CCP3"):
         assert ccp in html
+
+
+def test_version_titre_2023_etiquetee_provisoire_partout(nav, fabrique, ctx):
+    """Issue #16 « Also fix »: the « titre 2023 » version is not in the seeds (no REAC nor RC 2023):
+    it is labelled as provisional wherever it is named, the 2018 version is not."""
+    from cipdesk.referentiel import REFERENTIEL_2018, REFERENTIEL_2023
+
+    assert REFERENTIEL_2023.provisoire and not REFERENTIEL_2018.provisoire
+    assert REFERENTIEL_2023.intitule_court.endswith("(provisoire)")
+    assert "provisoire" not in REFERENTIEL_2018.intitule_court
+    monde = fabrique.monde()
+    nav.connexion(monde.candidat.email)
+    for url in ("/referentiel/?version=titre-2023", "/referentiel/dossier?version=titre-2023",
+                "/referentiel/competences/CP1?version=titre-2023"):
+        html = nav.get(url).get_data(as_text=True)
+        assert "Version provisoire." in html and "ne sont pas dans les sources" in html, url
+    assert "Version provisoire." not in nav.get("/referentiel/?version=reac-2018").get_data(as_text=True)
+    # The choice list names it provisional; a candidat who chose it is warned on their coverage.
+    assert "titre-2023 — TP-00403, millésime 2023 (provisoire)" in nav.get("/referentiel/").get_data(as_text=True)
+    assert "Référentiel provisoire." not in nav.get("/competences/").get_data(as_text=True)
+    assert nav.post("/competences/profil", {"referentiel": "titre-2023"}).status_code == 303
+    assert "Référentiel provisoire." in nav.get("/competences/").get_data(as_text=True)

@@ -32,3 +32,21 @@ def erreur_reponse_urgence(reperee: bool, action: str, differee: bool) -> str | 
 
 def urgence_est_traitee(action: str) -> bool:
     return bool((action or "").strip())
+
+
+# -- evidence of competences (which rule of the module's `preuves` a record falls under) -----
+# The RGPD notice is owed to everyone: on its own it is not the information on insertion
+# resources that REAC CP1 is about.
+INFORMATIONS_SANS_CP1 = {"rgpd"}
+
+
+def regle_de_preuve_accueil(informations: list[str], precisions: str) -> str:
+    """« accueil_informe » (CP1 and CP2) when information was actually given — an information
+    other than the RGPD notice ticked, or described —, else « accueil » (CP2 only)."""
+    donnee = any(c not in INFORMATIONS_SANS_CP1 for c in informations or []) or bool((precisions or "").strip())
+    return "accueil_informe" if donnee else "accueil"
+
+
+def regle_de_preuve_urgence(contact: str) -> str:
+    """« urgence_avec_acteur » (CP2 and CP4) when someone outside was called, else « urgence » (CP2)."""
+    return "urgence_avec_acteur" if (contact or "").strip() else "urgence"

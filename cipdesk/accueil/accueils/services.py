@@ -106,7 +106,9 @@ def enregistrer_accueil(session: Session, *, par, personne: Personne, donnees: D
     session.flush()
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="accueil", objet_id=accueil.id)
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="accueil", objet_id=accueil.id,
-                                      le=donnees.date_accueil)
+                                      le=donnees.date_accueil,
+                                      regle=rules.regle_de_preuve_accueil(accueil.informations,
+                                                                          donnees.informations_precisions))
     return accueil
 
 
@@ -118,9 +120,9 @@ def _creer_urgence(session, *, par, personne, accueil, reperage: ReperageUrgence
                       traitee_le=le if traitee else None, traitee_par_id=par.id if traitee else None)
     session.add(urgence)
     session.flush()
-    if traitee:
-        signaux.activite_enregistree.send(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
-                                          le=le)
+    # Detecting an urgency is CP2 (REAC), answered or not; calling someone outside adds CP4.
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
+                                      le=le, regle=rules.regle_de_preuve_urgence(reperage.contact if traitee else ""))
     return urgence
 
 
@@ -142,5 +144,5 @@ def traiter_urgence(session: Session, *, par, urgence: Urgence, contact: str, ac
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="urgence", objet_id=urgence.id)
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="urgence", objet_id=urgence.id,
-                                      le=le)
+                                      le=le, regle=rules.regle_de_preuve_urgence(contact))
     return urgence

@@ -1,5 +1,5 @@
 """The identifying values held for the people of a structure, gathered into a
-`TableIdentifiants` in a constant number of queries (seven, whatever the size of the structure).
+`TableIdentifiants` in a constant number of queries (five, whatever the size of the structure).
 
 What is gathered (DOSSIER.md D3): for each person accompanied, every writing of their name (nom de
 naissance, nom d'usage, prénom), birth date, phone, e-mail, address, postal code with commune; the

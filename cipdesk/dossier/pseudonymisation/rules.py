@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from typing import Iterable, Sequence
 
 import ahocorasick
@@ -39,12 +40,14 @@ class Nature(EnumLibelle):
     DATE_NAISSANCE = "date_naissance"
     EMPLOYEUR = "employeur"
     CONTACT = "contact"          # a named person of an employer or a partner
+    DATE = "date"                # an exact date of the text (`generaliser_dates`), not in the table
 
 
 Nature.LIBELLES = {
     "nom": "nom", "nom_naissance": "nom de naissance", "prenom": "prénom", "telephone": "téléphone",
     "email": "adresse e-mail", "adresse": "adresse", "code_postal_commune": "code postal et commune",
     "date_naissance": "date de naissance", "employeur": "nom d'employeur", "contact": "nom d'un contact",
+    "date": "date exacte",
 }
 
 REMPLACEMENTS = {
@@ -90,39 +93,55 @@ def _plie(c: str) -> str:
     return plie
 
 
-def _normaliser_avec_positions(texte: str) -> tuple[str, list[int], list[int]]:
-    """The folded text, and for each of its characters the original start and end offsets."""
+def _normaliser_avec_positions(texte: str) -> tuple[str, Sequence[int]]:
+    """The folded text, and for each of its characters the offset of the original character it
+    comes from (a match never starts or ends on a space, so its end is that offset + 1)."""
+    plie = texte.translate(_PLIAGE)
+    if len(plie) == len(texte):               # one character for one: the usual case, fast
+        if "  " not in plie:
+            return plie, range(len(plie))
+        # Runs of spaces become one: keep the offsets of everything but their extra spaces.
+        morceaux, position = [], 0
+        for m in _ESPACES.finditer(plie):
+            morceaux.append(range(position, m.start() + 1))
+            position = m.end()
+        morceaux.append(range(position, len(plie)))
+        return _ESPACES.sub(" ", plie), list(chain.from_iterable(morceaux))
     sortie: list[str] = []
     debuts: list[int] = []
-    fins: list[int] = []
     separateur = False
-    plies = _PLIES
     for i, c in enumerate(texte):
-        plie = plies.get(c) or _plie(c)
-        if plie == " ":
+        p = _PLIAGE[ord(c)]
+        if p == " ":
             if separateur:
-                fins[-1] = i + 1
                 continue
             separateur = True
-        else:
+        elif p:
             separateur = False
-        if len(plie) == 1:
-            sortie.append(plie)
+        for x in p:
+            sortie.append(x)
             debuts.append(i)
-            fins.append(i + 1)
-        else:
-            for x in plie:
-                sortie.append(x)
-                debuts.append(i)
-                fins.append(i + 1)
-    return "".join(sortie), debuts, fins
+    return "".join(sortie), debuts
+
+
+_ESPACES = re.compile(" {2,}")
+
+
+class _TableDePliage(dict):
+    """For `str.translate`: code point → folded form, computed once per character."""
+
+    def __missing__(self, point: int) -> str:
+        plie = _plie(chr(point))
+        self[point] = plie
+        return plie
+
+
+_PLIAGE = _TableDePliage()
 
 
 def normaliser(texte: str) -> str:
     """« Élodie  DUPONT-Martin » → « elodie dupont martin » (the key the matcher compares)."""
-    plies = _PLIES
-    plie = "".join(plies.get(c) or _plie(c) for c in texte)
-    return " ".join(plie.split())
+    return " ".join((texte or "").translate(_PLIAGE).split())
 
 
 def _chiffres(texte: str) -> str:
@@ -290,6 +309,9 @@ def alias(index: int, civilite: str | None = None) -> str:
     return f"{c} {_lettres(index)}." if c else f"{_lettres(index)}."
 
 
+_SANS_NUMERO = re.compile(r"^\s*\d+\s*(?:bis|ter|quater|[a-d])?\b[\s,]*", re.IGNORECASE)
+
+
 # -- The table --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Valeur:
@@ -360,6 +382,10 @@ class TableIdentifiants:
         self.ajouter(telephone, Nature.TELEPHONE, personne_id=personne_id)
         self.ajouter(email, Nature.EMAIL, personne_id=personne_id)
         self.ajouter(adresse, Nature.ADRESSE, personne_id=personne_id)
+        # The street without its number (« rue des Lilas »): still the person's address.
+        rue = _SANS_NUMERO.sub("", adresse or "").strip()
+        if rue != (adresse or "").strip() and len(normaliser(rue)) >= 8:
+            self.ajouter(rue, Nature.ADRESSE, personne_id=personne_id)
         if code_postal and commune:
             for forme in (f"{code_postal} {commune}", f"{commune} {code_postal}", f"{commune} ({code_postal})"):
                 self.ajouter(forme, Nature.CODE_POSTAL_COMMUNE, personne_id=personne_id)
@@ -419,6 +445,12 @@ _TELEPHONE_FR = re.compile(r"(?<![\d+])(?:(?:\+|00)\s?33\s?(?:\(0\)\s?)?|0)[1-9]
 _CIVILITE_AVANT = re.compile(r"(?:^|(?<=[^a-z0-9]))((?:mme|madame|mlle|mademoiselle|monsieur|mr|m)\.? ?)$")
 _NATURES_DE_PERSONNE = {"nom", "nom_naissance", "prenom", "contact"}
 _SUITE_DE_CHIFFRES = re.compile(r"\+?\d(?:[\s.\-/()]{0,2}\d)*")
+
+
+def _numero_du_mois(mot: str) -> int | None:
+    """« mars », « Févr. », « AOÛT », « sept » → 3, 2, 8, 9."""
+    cle = normaliser(mot).rstrip(".")
+    return _MOIS_NUMERO.get(cle[:4].rstrip("i")) or _MOIS_NUMERO.get(cle[:3]) or _MOIS_NUMERO.get(cle)
 
 
 def _date(annee: int, mois: int, jour: int) -> date | None:
@@ -482,7 +514,7 @@ class _Index:
     def trouver(self, texte: str) -> list[_Trouve]:
         candidats: list[_Trouve] = []
         if not self.vide:
-            plie, debuts, fins = _normaliser_avec_positions(texte)
+            plie, debuts = _normaliser_avec_positions(texte)
             for fin, cle in self.automate.iter(plie):
                 debut = fin - len(cle) + 1
                 if debut > 0 and plie[debut - 1].isalnum():
@@ -494,7 +526,7 @@ class _Index:
                     civilite = _CIVILITE_AVANT.search(plie, max(0, debut - 16), debut)
                     if civilite:
                         debut = civilite.start(1)
-                candidats.append(_Trouve(debuts[debut], fins[fin], valeur))
+                candidats.append(_Trouve(debuts[debut], debuts[fin] + 1, valeur))
         if self.telephones:
             for m in _TELEPHONE_FR.finditer(texte):
                 v = self.telephones.get(telephone_normalise(m.group()))
@@ -516,8 +548,7 @@ class _Index:
                 if d in self.dates:
                     candidats.append(_Trouve(m.start(), m.end(), self.dates[d]))
             for m in _DATE_LETTRES.finditer(texte):
-                mois = _MOIS_NUMERO.get(normaliser(m.group(2)).rstrip(".")[:4].rstrip("i"))
-                mois = mois or _MOIS_NUMERO.get(normaliser(m.group(2))[:3])
+                mois = _numero_du_mois(m.group(2))
                 for d in _dates_possibles(m.group(1), mois or 0, m.group(3)) if mois else []:
                     if d in self.dates:
                         candidats.append(_Trouve(m.start(), m.end(), self.dates[d]))
@@ -591,6 +622,8 @@ class Substitution:
 class Resultat:
     texte: str
     substitutions: tuple[Substitution, ...]
+    # Where the refused occurrences (kept as written) are in `texte`: pass them to `restes`.
+    gardees: tuple[tuple[int, int], ...] = ()
 
     @property
     def appliquees(self) -> tuple[Substitution, ...]:
@@ -607,29 +640,49 @@ def _correction(corrections: Sequence[Correction], original: str, debut: int) ->
     return precise or next((c for c in corrections if c.debut is None and normaliser(c.original) == cle), None)
 
 
-def pseudonymiser(texte: str, table: TableIdentifiants,
-                  corrections: Iterable[Correction] = ()) -> Resultat:
-    """Every identifying value of the table replaced; the substitutions in order, with their
-    offsets in the original text (the refused ones listed too, marked `refusee`)."""
-    texte = texte or ""
-    corrections = tuple(corrections)
+def _substituer(texte: str, trouves: Iterable[tuple[int, int, str, Nature, object]],
+                corrections: Sequence[Correction]) -> Resultat:
+    """Apply (start, end, replacement, nature, person) in order, each subject to the corrections."""
     morceaux: list[str] = []
     substitutions: list[Substitution] = []
-    position = 0
-    for t in _detecter(texte, table.index()):
-        original = texte[t.debut:t.fin]
-        c = _correction(corrections, original, t.debut) if corrections else None
+    gardees: list[tuple[int, int]] = []
+    position, longueur = 0, 0
+    for debut, fin, remplacement, nature, personne_id in trouves:
+        original = texte[debut:fin]
+        c = _correction(corrections, original, debut) if corrections else None
         refusee = bool(c and c.refusee)
-        remplacement = (c.remplacement if c and c.remplacement else t.valeur.remplacement)
-        if remplacement.endswith(".") and texte[t.fin:t.fin + 1] == "." and not refusee:
+        if c and c.remplacement:
+            remplacement = c.remplacement
+        if remplacement.endswith(".") and texte[fin:fin + 1] == "." and not refusee:
             remplacement = remplacement[:-1]      # « … avec Mme A.. » → « … avec Mme A. »
-        substitutions.append(Substitution(t.debut, t.fin, original, remplacement, t.valeur.nature,
-                                          t.valeur.personne_id, refusee))
-        morceaux.append(texte[position:t.debut])
-        morceaux.append(original if refusee else remplacement)
-        position = t.fin
+        substitutions.append(Substitution(debut, fin, original, remplacement, nature, personne_id, refusee))
+        avant = texte[position:debut]
+        ecrit = original if refusee else remplacement
+        if refusee:
+            gardees.append((longueur + len(avant), longueur + len(avant) + len(ecrit)))
+        morceaux += [avant, ecrit]
+        longueur += len(avant) + len(ecrit)
+        position = fin
     morceaux.append(texte[position:])
-    return Resultat("".join(morceaux), tuple(substitutions))
+    return Resultat("".join(morceaux), tuple(substitutions), tuple(gardees))
+
+
+def pseudonymiser(texte: str, table: TableIdentifiants, corrections: Iterable[Correction] = (), *,
+                  dates: bool = False, debut: date | None = None) -> Resultat:
+    """Every identifying value of the table replaced; the substitutions in order, with their
+    offsets in the original text (the refused ones listed too, marked `refusee`). With
+    `dates=True`, every other exact date of the text is generalised in the same pass
+    (`generaliser_dates`: « M+3 » from `debut`, else « mars 2026 »), so that every offset of the
+    preview and of the corrections is one of the original text."""
+    texte = texte or ""
+    trouves = [(t.debut, t.fin, t.valeur.remplacement, t.valeur.nature, t.valeur.personne_id)
+               for t in _detecter(texte, table.index())]
+    if dates:
+        pris = [(a, b) for a, b, *_ in trouves]
+        trouves += [(a, b, date_relative(d, debut) if debut else mois_annee(d), Nature.DATE, None)
+                    for a, b, d in dates_du_texte(texte) if not any(x < b and a < y for x, y in pris)]
+        trouves.sort(key=lambda t: t[0])
+    return _substituer(texte, trouves, tuple(corrections))
 
 
 # -- What remains ---------------------------------------------------------------------------------
@@ -673,17 +726,70 @@ def _extrait(texte: str, debut: int, fin: int, trouves: Sequence[_Trouve]) -> st
     return ("…" if de > 0 else "") + extrait + ("…" if a < len(texte) else "")
 
 
-def restes(texte: str, table: TableIdentifiants, corrections: Iterable[Correction] = ()) -> list[Reste]:
+def restes(texte: str, table: TableIdentifiants, corrections: Iterable[Correction] = (), *,
+           gardees: Iterable[tuple[int, int]] = ()) -> list[Reste]:
     """The identifying values still in the text, in order, each with a masked extract (never the
-    value itself). The occurrences the candidat refused as false positives are not counted; the
-    nine significant digits of a known phone number count wherever they appear in a run of digits."""
+    value itself). Not counted: the occurrences the candidat refused as false positives — by
+    `corrections` when `texte` is the text they were made on, by `gardees` (`Resultat.gardees`)
+    when it is the pseudonymised text. The nine significant digits of a known phone number count
+    wherever they appear in a run of digits."""
     texte = texte or ""
     corrections = tuple(corrections)
+    gardees = set(gardees)
     tous = _detecter(texte, table.index())
     resultat = []
     for t in tous:
+        if (t.debut, t.fin) in gardees:
+            continue
         c = _correction(corrections, texte[t.debut:t.fin], t.debut) if corrections else None
         if c and c.refusee:
             continue
         resultat.append(Reste(t.valeur.nature, t.debut, t.fin, _extrait(texte, t.debut, t.fin, tous)))
     return resultat
+
+
+# -- Exact dates of the text ------------------------------------------------------------------
+def _annee(annee: str, pivot: int) -> int:
+    """« 87 » → 1987, « 26 » → 2026 (two digits above the pivot are the previous century)."""
+    a = int(annee)
+    if len(annee) == 4:
+        return a
+    return 2000 + a if a <= pivot else 1900 + a
+
+
+def dates_du_texte(texte: str, *, pivot: int = 40) -> list[tuple[int, int, date]]:
+    """Every full date written in the text (05/03/2026, 5 mars 2026, 2026-03-05…), in order, as
+    (start, end, date); a day and month without a year is not a date here."""
+    trouvees: list[tuple[int, int, date]] = []
+    for m in _DATE_NUMERIQUE.finditer(texte):
+        d = _date(_annee(m.group(4), pivot), int(m.group(3)), int(m.group(1)))
+        if d:
+            trouvees.append((m.start(), m.end(), d))
+    for m in _DATE_ISO.finditer(texte):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            trouvees.append((m.start(), m.end(), d))
+    for m in _DATE_LETTRES.finditer(texte):
+        mois = _numero_du_mois(m.group(2))
+        jour = 1 if m.group(1).lower().startswith("1e") or m.group(1).startswith("1ᵉ") else int(m.group(1))
+        d = _date(_annee(m.group(3), pivot), mois, jour) if mois else None
+        if d:
+            trouvees.append((m.start(), m.end(), d))
+    trouvees.sort()
+    resultat, fin = [], -1
+    for t in trouvees:
+        if t[0] >= fin:
+            resultat.append(t)
+            fin = t[1]
+    return resultat
+
+
+def generaliser_dates(texte: str, *, debut: date | None = None,
+                      corrections: Iterable[Correction] = ()) -> Resultat:
+    """Every exact date made relative to the start of the accompaniment (« M+3 ») when `debut` is
+    given, else month and year (« mars 2026 »). Birth dates should be age bands first
+    (`pseudonymiser`, or better `pseudonymiser(…, dates=True)`, one pass, original offsets).
+    A correction can keep a date (a law's date) or say it otherwise."""
+    texte = texte or ""
+    return _substituer(texte, [(a, b, date_relative(d, debut) if debut else mois_annee(d), Nature.DATE, None)
+                               for a, b, d in dates_du_texte(texte)], tuple(corrections))

@@ -46,7 +46,8 @@ def ajouter_entretien(session: Session, parcours: Parcours, *, par, le: date, du
     signaux.contact_realise.send(session, personne=personne, le=le, prochain_rdv=prochain_rdv_le)
     session.flush()
     objet = "entretien_projet" if type_entretien == TypeEntretien.PROJET else "entretien"
-    signaux.activite_enregistree.send(session, utilisateur=par, objet_type="entretien", objet_id=entretien.id,
-                                      le=le, regle=objet)
+    # A projet entretien is tagged as such (its own type of record, labelled « entretien de projet
+    # professionnel » on the candidat's evidence), not as an entretien de suivi.
+    signaux.activite_enregistree.send(session, utilisateur=par, objet_type=objet, objet_id=entretien.id, le=le)
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="entretien", objet_id=entretien.id)
     return entretien

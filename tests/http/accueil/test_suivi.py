@@ -112,7 +112,7 @@ def test_orientation_consentement_reponse_et_fiche(nav, fabrique, ctx, tmp_path)
                        "consentement_mode": "Accord oral en entretien"})
     assert r.status_code == 303
     o = ctx.scalars(select(Orientation)).one()
-    assert set(ctx.scalars(select(PreuveCompetence.competence_code).where(PreuveCompetence.objet_id == o.id))) == {"CP4", "CP5"}
+    assert set(ctx.scalars(select(PreuveCompetence.competence_code).where(PreuveCompetence.objet_id == o.id))) == {"CP1", "CP4", "CP5"}  # orienter : CP1 aussi (issue #16)
     texte = _pdf_texte(nav.get(f"/accueil/orientations/{o.id}/fiche-de-liaison.pdf").data, tmp_path)
     assert "Fiche de liaison" in texte and "SIAO du Nord" in texte and "Awa Diallo" in texte
     assert "Hébergée chez un tiers" in texte and "Accord oral en entretien" in texte

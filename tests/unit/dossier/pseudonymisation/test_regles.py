@@ -171,6 +171,8 @@ def test_email_adresse_commune_employeur():
     assert _remplace("Elle habite 12, rue des Lilas, 69003 Lyon.", t) == \
         "Elle habite [adresse retirée], [commune de résidence retirée]."
     assert _remplace("à Lyon (69003)", t) == "à [commune de résidence retirée]"
+    assert _remplace("Elle habite rue des Lilas.", t) == "Elle habite [adresse retirée]."
+    assert _remplace("Elle habite au 12 bis rue des Lilas.", t) == "Elle habite au 12 bis [adresse retirée]."
     assert _remplace("Le territoire de Lyon compte…", t) == "Le territoire de Lyon compte…"
     assert _remplace("Embauchée à la boulangerie martin (enseigne Au Bon Pain).", t) == \
         "Embauchée à la une entreprise de l'industrie de 10 à 49 salariés (enseigne une entreprise " \
@@ -268,3 +270,63 @@ def test_contact_libre_civilite_et_nom_de_famille():
     t.ajouter_contact_libre("Mme Sophie Leroy", remplacement="[contact du partenaire]")
     assert pseudonymiser("J'ai appelé Mme Leroy puis Sophie Leroy.", t).texte == \
         "J'ai appelé [contact du partenaire] puis [contact du partenaire]."
+
+
+@pytest.mark.parametrize("texte", [
+    "Élodie  Durand\n\n  a appelé le 06 12 34 56 78.",            # runs of spaces (fast path)
+    "Cœur d’artichaut :  Élodie   DURAND, puis ﬁn Jean-Pierre.",  # ligatures (slow path)
+    "e\u0301lodie Durand et Jean\u00a0Pierre",                     # combining accent, no-break space
+])
+def test_positions_exactes_quel_que_soit_le_texte(texte):
+    r = pseudonymiser(texte, _table())
+    assert r.substitutions
+    for s in r.substitutions:
+        assert texte[s.debut:s.fin] == s.original
+    assert "Durand" not in r.texte and "DURAND" not in r.texte and "Pierre" not in r.texte and "lodie" not in r.texte
+    assert restes(r.texte, _table()) == []
+
+
+def test_dates_exactes_generalisees():
+    from cipdesk.dossier.pseudonymisation.rules import dates_du_texte, generaliser_dates
+
+    texte = ("Premier entretien le 15/01/2026, puis le 3 mars 2026 et le 2026-04-20 ; "
+             "rendez-vous le 5 mai (sans année) ; loi du 5 mars 2007 ; le 31/02/2026 n'existe pas ; 12/05/26.")
+    assert [d for _a, _b, d in dates_du_texte(texte)] == [
+        date(2026, 1, 15), date(2026, 3, 3), date(2026, 4, 20), date(2007, 3, 5), date(2026, 5, 12)]
+    r = generaliser_dates(texte, debut=date(2026, 1, 15))
+    assert r.texte.startswith("Premier entretien le M+0, puis le M+1 et le M+3 ; rendez-vous le 5 mai (sans année)")
+    assert all(s.nature == Nature.DATE for s in r.substitutions)
+    assert all(texte[s.debut:s.fin] == s.original for s in r.substitutions)
+    # Month and year without a start date; a date the candidat keeps (a law's).
+    loi = texte.index("5 mars 2007")
+    r = generaliser_dates(texte, corrections=[Correction("5 mars 2007", refusee=True, debut=loi)])
+    assert "le janvier 2026" in r.texte and "loi du 5 mars 2007" in r.texte and "31/02/2026" in r.texte
+    assert [s.original for s in r.refusees] == ["5 mars 2007"]
+
+
+def test_une_date_de_naissance_devient_tranche_avant_la_generalisation():
+    from cipdesk.dossier.pseudonymisation.rules import generaliser_dates
+
+    texte = "Élodie, née le 05/03/1987, entrée le 10/09/2026."
+    r = generaliser_dates(pseudonymiser(texte, _table()).texte, debut=date(2026, 9, 10))
+    assert r.texte == "Mme A., née le [entre 30 et 39 ans], entrée le M+0."
+
+
+def test_un_seul_passage_noms_et_dates_et_les_refus_suivent_jusqu_au_controle():
+    t = TableIdentifiants()
+    t.ajouter_personne(personne_id=1, alias="M. A.", nom="Martin", prenom="Pierre",
+                       date_naissance=date(1990, 5, 1), le=LE)
+    texte = "Le 15/01/2026, Pierre Martin (né le 01/05/1990) habite rue Saint-Martin ; revu le 20 avril 2026."
+    rue = texte.index("Martin ;")
+    corrections = [Correction("Martin", refusee=True, debut=rue)]
+    r = pseudonymiser(texte, t, corrections, dates=True, debut=date(2026, 1, 15))
+    assert r.texte == ("Le M+0, M. A. (né le [entre 30 et 39 ans]) habite rue Saint-Martin ; revu le M+3.")
+    assert [(s.nature, s.refusee) for s in r.substitutions] == [
+        (Nature.DATE, False), (Nature.NOM, False), (Nature.DATE_NAISSANCE, False), (Nature.NOM, True),
+        (Nature.DATE, False)]
+    assert all(texte[s.debut:s.fin] == s.original for s in r.substitutions)
+    # The refused occurrence moved in the result: `gardees` says where, `restes` leaves it alone…
+    assert [r.texte[a:b] for a, b in r.gardees] == ["Martin"]
+    assert restes(r.texte, t, gardees=r.gardees) == []
+    # …and without it, the check names it.
+    assert [x.nature for x in restes(r.texte, t)] == [Nature.NOM]
