@@ -88,8 +88,9 @@ def export_detail(code: str, cle: str, format_: str):
     if trouve is None:
         abort(404)
     ligne, elements = trouve
-    entetes = ["Nom", "Prénom", "Référent·e", "Date"] + ([f"Jours"] if ind.delai else [])
-    lignes = [[e.nom, e.prenom, e.referent, e.le] + ([e.valeur] if ind.delai else []) for e in elements]
+    entetes = ["Nom", "Prénom", "Référent·e", "Date"] + ([ind.libelle_valeur.capitalize()] if ind.delai else [])
+    lignes = [[e.nom or ind.objet, e.prenom or "", e.referent, e.le] + ([e.valeur] if ind.delai else [])
+              for e in elements]
     journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="tableau_de_bord",
                 objet_id=f"{code}/{cle}", details={"lignes": len(lignes), "format": format_})
     nom = f"{ind.code}_{cle.replace(':', '_')}_{ctx.filtres.debut:%Y%m%d}_{ctx.filtres.fin:%Y%m%d}"
