@@ -248,7 +248,7 @@ INDICATEURS: dict[str, Indicateur] = {i.code: i for i in (
                "Sorties de parcours (date de sortie)", "une sortie", "sorties",
                _sorties(lambda: mois_de(Sortie.sortie_le)), _par_mois, objet="sortie"),
     Indicateur("sorties_categorie", "Sorties par catégorie",
-               "Sorties de la période par catégorie (regroupement IAE/DGEFP, DOMAIN.md). Taux de sorties "
+               "Sorties de la période par catégorie (regroupement IAE/DGEFP). Taux de sorties "
                "dynamiques = (emploi durable + emploi de transition + sortie positive) ÷ sorties hors retraits.",
                "Sorties de parcours (motif et catégorie)", "une sortie", "sorties",
                _sorties(lambda: Sortie.categorie), _categories, groupes=_groupes_sorties, objet="sortie"),
