@@ -31,7 +31,7 @@ from cipdesk.parcours.etapes.models import Etape
 from cipdesk.parcours.etapes.queries import STATUTS_OUVERTS
 from cipdesk.parcours.sortie.models import CategorieSortie, SituationSuivi, Sortie, SuiviSortie
 from cipdesk.parcours.sortie.queries import MOIS_SUIVI, SORTIES_DYNAMIQUES
-from cipdesk.personnes.models import PUBLICS, Personne
+from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.tableau import activites, rules
 from cipdesk.tableau.lignes import (AUCUN, Contexte, contexte, equipes_du_chef, lignes, parcours_retenus,  # noqa: F401
                                     personnes_retenues)
@@ -489,3 +489,31 @@ def choix_des_filtres(session: Session, utilisateur, ctx_partiel: Contexte) -> d
     }
 
 
+
+
+# -- caseload balance (point 7) ---------------------------------------------------------------
+LIMITE_SANS_REFERENT = 200
+
+
+def portefeuilles(session: Session, ctx: Contexte) -> list[tuple[uuid.UUID, str, int]]:
+    """Each conseiller of the team with the number of people they accompany today (one query)."""
+    comptes = dict(session.execute(
+        select(Personne.referent_id, func.count()).where(
+            ctx.perimetre.condition(Personne, Utilisateur), Personne.statut == StatutPersonne.ACCOMPAGNEE)
+        .group_by(Personne.referent_id)).all())
+    return [(i, nom, comptes.get(i, 0)) for i, nom in ctx.conseillers.items()]
+
+
+def sans_referent(session: Session, structure_id) -> list[Personne]:
+    """People of the structure being received or accompanied who have no référent: no team's
+    perimeter holds them, so every chef of the structure sees them here to give them one."""
+    return list(session.scalars(
+        select(Personne).where(Personne.structure_id == structure_id, Personne.referent_id.is_(None),
+                               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.created_at).limit(LIMITE_SANS_REFERENT)))
+
+
+def equipe_de(session: Session, utilisateur_id) -> uuid.UUID | None:
+    if utilisateur_id is None:
+        return None
+    return session.scalar(select(Utilisateur.equipe_id).where(Utilisateur.id == utilisateur_id))

@@ -2,14 +2,18 @@
 the filters in the URL, the list behind each figure, and the exports of each table."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, make_response, request
+from flask import Blueprint, abort, make_response, request, url_for
 from flask_login import current_user
 
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.tableau import queries, rules, tableaux
+from cipdesk.tableau import queries, rules, services, tableaux
+from cipdesk.tableau.forms import ReaffectationForm
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("tableau", __name__, url_prefix="/tableau-de-bord")
@@ -98,3 +102,51 @@ def export_detail(code: str, cle: str, format_: str):
         return _fichier(tableaux.en_csv(entetes, lignes), nom, format_)
     return _fichier(tableaux.en_xlsx(f"{ind.titre} — {ligne.libelle}", entetes, lignes,
                                      structure=current_user.structure), nom, format_)
+
+
+# -- caseload balance (point 7) ---------------------------------------------------------------
+@bp.get("/portefeuilles")
+def portefeuilles():
+    policy.exiger(policy.peut_voir_tableau_de_bord(current_user))
+    ctx = queries.contexte(db.session, current_user, aujourdhui())
+    return rendre("tableau/portefeuilles.html", ctx=ctx, lignes=queries.portefeuilles(db.session, ctx),
+                  sans_referent=queries.sans_referent(db.session, current_user.structure_id),
+                  limite=queries.LIMITE_SANS_REFERENT)
+
+
+def _personne_a_reaffecter(personne_id):
+    """Another structure's person is not found; one outside the chef's team (with a référent)
+    is forbidden. The chef sees only the name here: nothing of the person's records."""
+    personne = db.session.get(Personne, personne_id)
+    if personne is None or not policy.meme_structure(current_user, personne):
+        raise policy.Introuvable()
+    policy.exiger(policy.peut_voir_tableau_de_bord(current_user) and current_user.equipe_id is not None and (
+        personne.referent_id is None or queries.equipe_de(db.session, personne.referent_id) == current_user.equipe_id))
+    return personne
+
+
+@bp.route("/portefeuilles/<uuid:personne_id>", methods=["GET", "POST"])
+def reaffecter(personne_id):
+    personne = _personne_a_reaffecter(personne_id)
+    ctx = queries.contexte(db.session, current_user, aujourdhui())
+    form = ReaffectationForm()
+    form.conseiller.choices = avec_vide((str(i), n) for i, n in ctx.conseillers.items()
+                                        if i != personne.referent_id)
+
+    def service():
+        nouveau = next((db.session.get(Utilisateur, i) for i in ctx.conseillers if str(i) == form.conseiller.data),
+                       None)
+        if nouveau is not None and not policy.peut_reaffecter(
+                current_user, personne, equipe_du_referent=queries.equipe_de(db.session, personne.referent_id),
+                equipe_du_nouveau=nouveau.equipe_id, nouveau=nouveau):
+            nouveau = None
+        return services.reaffecter(db.session, personne, nouveau=nouveau, motif=form.motif.data or "",
+                                   par=current_user, le=aujourdhui())
+
+    soumission = soumettre(form, service)
+    if soumission:
+        return rediriger(url_for("tableau.portefeuilles"),
+                         f"{personne.nom_complet} est maintenant suivi·e par {ctx.conseillers[personne.referent_id]}.")
+    referent = ctx.conseillers.get(personne.referent_id) if personne.referent_id else None
+    return rendre("tableau/reaffecter.html", personne=personne, referent=referent, form=form,
+                  statut=soumission.statut)

@@ -185,6 +185,9 @@ MATRICE.update({
     "tableau.export": [("GET", lambda o: "/tableau-de-bord/indicateurs/file_active.xlsx", T_CHEF)],
     "tableau.export_detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques.csv",
                                T_CHEF)],
+    "tableau.portefeuilles": [("GET", lambda o: "/tableau-de-bord/portefeuilles", T_CHEF)],
+    "tableau.reaffecter": [(m, lambda o: f"/tableau-de-bord/portefeuilles/{o['personne']}",
+                            {**T_CHEF, "ailleurs": INTROUVABLE}) for m in ("GET", "POST")],
 })
 
 
