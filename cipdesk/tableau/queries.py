@@ -517,3 +517,44 @@ def equipe_de(session: Session, utilisateur_id) -> uuid.UUID | None:
     if utilisateur_id is None:
         return None
     return session.scalar(select(Utilisateur.equipe_id).where(Utilisateur.id == utilisateur_id))
+
+
+# -- funders' reports (point 6) ---------------------------------------------------------------------
+def participants_fse(session: Session, ctx: Contexte) -> list:
+    """The participants who entered in the period (a parcours started in it, the first one if
+    several), with what the FSE+ data at entry reads; ONE query."""
+    from cipdesk.tableau.fse import Participant
+
+    f = ctx.filtres
+    premier = (select(Parcours.personne_id.label("personne_id"), func.min(Parcours.debut).label("entree"))
+               .join(Personne, Personne.id == Parcours.personne_id)
+               .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
+               .group_by(Parcours.personne_id).subquery())
+    entree = (select(Parcours.personne_id, Parcours.dispositif_libelle, Parcours.debut, Sortie.sortie_le)
+              .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
+              .join(premier, and_(premier.c.personne_id == Parcours.personne_id, premier.c.entree == Parcours.debut))
+              .subquery())
+    lignes = session.execute(
+        select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
+               Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
+               entree.c.sortie_le)
+        .join(entree, entree.c.personne_id == Personne.id)
+        .order_by(Personne.nom, Personne.prenom)).all()
+    vus, participants = set(), []
+    for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie in lignes:
+        if pid in vus:   # two parcours begun the same day: one participant
+            continue
+        vus.add(pid)
+        participants.append(Participant(pid, nom, prenom, cle_texte(sexe), naissance, cle_texte(niveau),
+                                        tuple(publics or ()), debut, dispositif, sortie))
+    return participants
+
+
+def motifs_de_sortie(session: Session, ctx: Contexte) -> dict[str, int]:
+    """Exits of the period counted by motive (ONE query), for the PLIE categories."""
+    f = ctx.filtres
+    return dict(session.execute(
+        select(Sortie.motif, func.count()).join(Parcours, Parcours.id == Sortie.parcours_id)
+        .join(Personne, Personne.id == Parcours.personne_id)
+        .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin))
+        .group_by(Sortie.motif)).all())

@@ -11,14 +11,15 @@ from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
-from cipdesk.tableau import queries, rules, services, tableaux
+from cipdesk.tableau import fse, pdf, queries, rules, services, tableaux
 from cipdesk.tableau.forms import ReaffectationForm
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("tableau", __name__, url_prefix="/tableau-de-bord")
 
-TYPES = {"csv": "text/csv; charset=utf-8",
+TYPES = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
@@ -150,3 +151,54 @@ def reaffecter(personne_id):
     referent = ctx.conseillers.get(personne.referent_id) if personne.referent_id else None
     return rendre("tableau/reaffecter.html", personne=personne, referent=referent, form=form,
                   statut=soumission.statut)
+
+
+# -- funders' reports (point 6) -------------------------------------------------------------------
+def _bilan():
+    ctx, erreurs, choix = _contexte()
+    if erreurs:
+        return ctx, erreurs, choix, None
+    participants = queries.participants_fse(db.session, ctx)
+    bilan = {"participants": participants, "fse": fse.tableau_fse(participants),
+             "incomplets": fse.completude(participants),
+             "plie": fse.sorties_plie(queries.motifs_de_sortie(db.session, ctx)),
+             "iae": queries.chiffres(db.session, ctx, queries.INDICATEURS["sorties_categorie"])}
+    return ctx, erreurs, choix, bilan
+
+
+def _libelles_filtres(ctx, choix) -> list[tuple[str, str]]:
+    f = ctx.filtres
+    noms = {"equipe": "Équipe", "conseiller": "Conseiller·ère", "dispositif": "Dispositif", "financeur": "Financeur",
+            "public": "Public"}
+    return [(titre, choix[c].get(getattr(f, c), getattr(f, c))) for c, titre in noms.items() if getattr(f, c)]
+
+
+@bp.get("/financeurs")
+def financeurs():
+    ctx, erreurs, choix, bilan = _bilan()
+    return rendre("tableau/financeurs.html", ctx=ctx, erreurs=erreurs, choix=choix, bilan=bilan, sexes=fse.SEXES,
+                  statut=422 if erreurs else 200)
+
+
+@bp.get("/financeurs.<any(xlsx, pdf):format_>")
+def financeurs_export(format_: str):
+    ctx, erreurs, choix, bilan = _bilan()
+    if erreurs:
+        abort(404)
+    f = ctx.filtres
+    nom = f"bilan_financeurs_{f.debut:%Y%m%d}_{f.fin:%Y%m%d}"
+    if format_ == "pdf":
+        return reponse_pdf(pdf.bilan_financeurs(structure=current_user.structure, filtres=f,
+                                                libelles_filtres=_libelles_filtres(ctx, choix), fse=bilan["fse"],
+                                                incomplets=len(bilan["incomplets"]), plie=bilan["plie"],
+                                                iae=bilan["iae"]), f"{nom}.pdf")
+    entetes = ["Rubrique", "Indicateur", "Femmes", "Hommes", "Sexe non renseigné", "Total", "Du", "Au"]
+    lignes = [[l.section, l.libelle, *[l.par_sexe.get(s, 0) for s, _l in fse.SEXES], l.total, f.debut, f.fin]
+              for l in bilan["fse"]]
+    lignes.append(["Complétude", "Participants aux données incomplètes", None, None, None, len(bilan["incomplets"]),
+                   f.debut, f.fin])
+    lignes += [["Sorties (PLIE)", l, None, None, None, n, f.debut, f.fin] for _c, l, n in bilan["plie"]]
+    lignes += [["Sorties (IAE)", l.libelle, None, None, None, l.nombre, f.debut, f.fin]
+               for l in bilan["iae"].lignes + bilan["iae"].groupes]
+    return _fichier(tableaux.en_xlsx("Bilan pour les financeurs", entetes, lignes, structure=current_user.structure),
+                    nom, format_)
