@@ -558,3 +558,38 @@ def motifs_de_sortie(session: Session, ctx: Contexte) -> dict[str, int]:
         .join(Personne, Personne.id == Parcours.personne_id)
         .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin))
         .group_by(Sortie.motif)).all())
+
+
+# -- candidats au titre of the team (point 8) --------------------------------------------------------
+@dataclass
+class Candidat:
+    utilisateur_id: uuid.UUID
+    nom: str
+    voie: str
+    date_session: date | None
+    competences_couvertes: int
+
+
+def candidats_de_l_equipe(session: Session, utilisateur) -> list[Candidat]:
+    """The team's candidats to the titre and how many competences their recorded activity
+    evidences: the readiness of their dossier, never its content (ONE query)."""
+    from cipdesk.comptes.models import ProfilCandidat
+    from cipdesk.competences.models import PreuveCompetence
+
+    if utilisateur.equipe_id is None:
+        return []
+    couvertes = (select(PreuveCompetence.utilisateur_id.label("uid"),
+                        func.count(func.distinct(PreuveCompetence.competence_code)).label("n"))
+                 .where(PreuveCompetence.structure_id == utilisateur.structure_id,
+                        PreuveCompetence.retiree_le.is_(None), PreuveCompetence.competence_code.like("CP%"))
+                 .group_by(PreuveCompetence.utilisateur_id).subquery())
+    lignes = session.execute(
+        select(Utilisateur.id, Utilisateur.prenom, Utilisateur.nom, ProfilCandidat.voie, ProfilCandidat.date_session,
+               func.coalesce(couvertes.c.n, 0))
+        .join(ProfilCandidat, ProfilCandidat.utilisateur_id == Utilisateur.id)
+        .outerjoin(couvertes, couvertes.c.uid == Utilisateur.id)
+        .where(Utilisateur.structure_id == utilisateur.structure_id, Utilisateur.equipe_id == utilisateur.equipe_id,
+               Utilisateur.actif.is_(True))
+        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+    return [Candidat(i, f"{p} {n}", voie.libelle, session_le, couvertes_n)
+            for i, p, n, voie, session_le, couvertes_n in lignes]

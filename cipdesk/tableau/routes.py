@@ -9,6 +9,7 @@ from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
+from cipdesk.referentiel import CODES_COMPETENCES
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.tableau import fse, pdf, queries, rules, services, tableaux
@@ -43,7 +44,9 @@ def _indicateur(code: str) -> queries.Indicateur:
 def index():
     ctx, erreurs, choix = _contexte()
     chiffres = {} if erreurs else queries.tableau_de_bord(db.session, ctx)
+    candidats = [] if request.headers.get("HX-Request") else queries.candidats_de_l_equipe(db.session, current_user)
     return rendre("tableau/index.html", fragment="tableau/_resultats.html", ctx=ctx, erreurs=erreurs,
+                  candidats=candidats, nombre_cp=sum(1 for c in CODES_COMPETENCES if c.startswith("CP")),
                   choix=choix, chiffres=chiffres, sections=queries.SECTIONS, colonnes=tableaux.colonnes,
                   barres=rules.barres, financeurs=rules.FINANCEURS, statut=422 if erreurs else 200)
 

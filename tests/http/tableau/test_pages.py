@@ -136,3 +136,24 @@ def test_cle_inconnue_et_indicateur_inconnu(nav, monde):
     assert nav.get(f"/tableau-de-bord/indicateurs/file_active/nimporte?{PERIODE}").status_code == 404
     assert nav.get(f"/tableau-de-bord/indicateurs/inconnu/tous?{PERIODE}").status_code == 404
     assert nav.get(f"/tableau-de-bord/indicateurs/inconnu.csv?{PERIODE}").status_code == 404
+
+
+def test_candidats_au_titre_de_l_equipe(nav, monde, fabrique, ctx):
+    from datetime import date as jour
+
+    from cipdesk.competences.models import PreuveCompetence, SourcePreuve
+    from cipdesk.core.db import utcnow
+
+    candidat = fabrique.utilisateur(monde.s, equipe=monde.e, candidat=True, nom="Candide", prenom="Camille")
+    ailleurs = fabrique.utilisateur(monde.s, equipe=monde.e2, candidat=True, nom="Lointain", prenom="Léo")
+    for code, objet, retiree in (("CP1", monde.p1.id, None), ("CP1", monde.p2.id, None), ("CP6", monde.p1.id, None),
+                                 ("CP9", monde.p1.id, utcnow()), ("CT1", monde.p1.id, None)):
+        ctx.add(PreuveCompetence(structure_id=monde.s.id, utilisateur_id=candidat.id, competence_code=code,
+                                 objet_type="entretien", objet_id=objet, date_activite=jour(2026, 3, 1),
+                                 source=list(SourcePreuve)[0], retiree_le=retiree))
+    ctx.commit()
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}").get_data(as_text=True)
+    # CP1 and CP6 (the withdrawn CP9 and the transversal CT1 do not count); the other team's candidat is not shown.
+    assert "Camille Candide" in page and "2 / 15" in page
+    assert "Lointain" not in page
