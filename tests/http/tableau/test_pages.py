@@ -157,3 +157,45 @@ def test_candidats_au_titre_de_l_equipe(nav, monde, fabrique, ctx):
     # CP1 and CP6 (the withdrawn CP9 and the transversal CT1 do not count); the other team's candidat is not shown.
     assert "Camille Candide" in page and "2 / 15" in page
     assert "Lointain" not in page
+
+
+def test_le_fragment_htmx_est_le_bloc_de_la_page(nav, monde, au_30_juin):
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}&dispositif=plie").get_data(as_text=True)
+    fragment = nav.get(f"/tableau-de-bord/?{PERIODE}&dispositif=plie", headers={"HX-Request": "true"})
+    html = fragment.get_data(as_text=True)
+    assert "HX-Request" in fragment.headers["Vary"]
+    assert html.lstrip().startswith('<div id="tableau">') and "<html" not in html
+    assert html.strip() in page   # the same markup the full page holds: no second copy
+
+
+def test_nombre_de_requetes_de_la_page_ne_depend_pas_de_l_equipe(nav, monde, ctx, fabrique, app, au_30_juin):
+    from sqlalchemy import event
+
+    from cipdesk.core.db import db
+    from tests.factories.tableau import DEBUT, Batisseur
+
+    def compter() -> int:
+        n = []
+        with app.app_context():
+            engine = db.engine
+        ecoute = lambda *a, **k: n.append(1)  # noqa: E731
+        event.listen(engine, "before_cursor_execute", ecoute)
+        try:
+            assert nav.get(f"/tableau-de-bord/?{PERIODE}").status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", ecoute)
+        return len(n)
+
+    nav.connexion(monde.chef.email)
+    compter()
+    avant = compter()
+    b = Batisseur(ctx, monde.s)
+    for i in range(12):
+        conseiller = fabrique.utilisateur(monde.s, equipe=monde.e)
+        p = b.personne(f"Autre{i}", conseiller, cree_le=DEBUT)
+        pc = b.parcours(p, conseiller, DEBUT.replace(month=2))
+        b.entretien(pc, conseiller, DEBUT.replace(month=3))
+        b.urgence(p, DEBUT.replace(month=5))
+    ctx.commit()
+    assert compter() == avant
