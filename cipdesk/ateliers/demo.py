@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from cipdesk.ateliers.bilan.services import enregistrer_bilan
 from cipdesk.ateliers.conception import services as conception
 from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
-from cipdesk.ateliers.evaluations.rules import Resultat
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.evaluations.services import ajouter_satisfaction, evaluer
 from cipdesk.ateliers.presences.rules import StatutPresence
 from cipdesk.ateliers.presences.services import enregistrer_presences
@@ -113,8 +113,8 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
         evaluer(session, inscription, par=animateur, le=aujourd_hui - timedelta(days=14), resultats={
             o.id: (resultats[(k + j) % len(resultats)], "") for j, o in enumerate(atelier.objectifs)})
     for note in (4, 3, 4, 3, 2):
-        ajouter_satisfaction(session, passee, par=animateur, le=aujourd_hui - timedelta(days=14), note=note,  # à chaud
-                             commentaire="")
+        ajouter_satisfaction(session, passee, par=animateur, le=aujourd_hui - timedelta(days=14), note=note,
+                             commentaire="", moment=Moment.A_CHAUD)
     enregistrer_bilan(session, passee, par=animateur, le=aujourd_hui - timedelta(days=13), version=None,
                       ecarts="La séquence sur l'espace France Travail a demandé 30 minutes de plus que prévu.",
                       ajustements="Prévoir les identifiants en amont avec chaque référent.",

@@ -17,19 +17,21 @@ def _blueprint() -> Blueprint:
     from cipdesk.ateliers.conception.routes import bp as conception
     from cipdesk.ateliers.evaluations.routes import bp as evaluations
     from cipdesk.ateliers.presences.routes import bp as presences
+    from cipdesk.ateliers.questionnaire.routes import bp as questionnaire
     from cipdesk.ateliers.sessions.routes import bp as sessions
 
     bp = Blueprint("ateliers", __name__, url_prefix="/ateliers")
-    for enfant in (conception, sessions, presences, evaluations, bilan):
+    for enfant in (conception, sessions, presences, evaluations, bilan, questionnaire):
         bp.register_blueprint(enfant)
     return bp
 
 
 def _module() -> Module:
-    from cipdesk.ateliers import demo
+    from cipdesk.ateliers import demo, echelle
     from cipdesk.ateliers.conception.queries import garde_atelier
     from cipdesk.ateliers.evaluations.queries import chronologie as chronologie_evaluations
-    from cipdesk.ateliers.models import Atelier, DemiJournee, Inscription, Sequence, SessionAtelier
+    from cipdesk.ateliers.models import (Atelier, DemiJournee, Inscription, LienQuestionnaire, ObjectifPedagogique,
+                                         Sequence, SessionAtelier)
     from cipdesk.ateliers.presences.queries import alertes_absences, chronologie as chronologie_presences
     from cipdesk.ateliers.sessions.queries import chronologie as chronologie_inscriptions, garde_inscription, garde_session
 
@@ -58,6 +60,8 @@ def _module() -> Module:
         lisibles=(
             Lisible(Atelier, garde_atelier),
             Lisible(Sequence, garde_atelier),
+            Lisible(ObjectifPedagogique, garde_atelier),
+            Lisible(LienQuestionnaire, garde_session),
             Lisible(SessionAtelier, garde_session),
             Lisible(DemiJournee, garde_session),
             Lisible(Inscription, garde_inscription, audit="inscription_atelier"),
@@ -82,6 +86,7 @@ def _module() -> Module:
                           "« L'analyse de la pratique d'animation est pertinente »."),
         ),
         demo=demo.remplir_demo,
+        echelle=echelle.remplir_echelle,
     )
 
 

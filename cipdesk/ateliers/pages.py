@@ -11,13 +11,15 @@ import uuid
 from flask import url_for
 from flask_login import current_user
 
+from cipdesk.ateliers.bilan.queries import indicateurs_atelier
 from cipdesk.ateliers.conception import queries as conception_queries
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.conception import rules as conception_rules
 from cipdesk.ateliers.conception import services as conception_services
 from cipdesk.ateliers.conception.forms import ObjectifForm, SequenceForm
 from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.conception.routes import bp as conception
-from cipdesk.ateliers.conception.rules import Format, Methode, Modalite
+from cipdesk.ateliers.conception.routes import champs_sequence, choix_objectifs, objectif_id_de
 from cipdesk.ateliers.presences.queries import statuts_de_la_session
 from cipdesk.ateliers.sessions import queries as sessions_queries
 from cipdesk.ateliers.sessions import services as sessions_services
@@ -48,13 +50,14 @@ def index():
 
 
 def _page_atelier(atelier: Atelier, statut: int = 200, *, objectif_form=None, sequence_form=None):
+    sessions = sessions_queries.sessions_de_l_atelier(db.session, atelier.id)
     objectif_form = objectif_form or ObjectifForm(formdata=None)
     sequence_form = sequence_form or SequenceForm(formdata=None)
-    sequence_form.objectif_id.choices = avec_vide([(o.id, f"{o.ordre}. {o.capacite[:80]}") for o in atelier.objectifs],
-                                                  "— aucun objectif en particulier —")
+    sequence_form.objectif_id.choices = choix_objectifs(atelier)
     return rendre("ateliers/conception/atelier.html", fragment="ateliers/conception/_progression.html",
                   atelier=atelier, objectif_form=objectif_form, sequence_form=sequence_form,
-                  sessions=sessions_queries.sessions_de_l_atelier(db.session, atelier.id),
+                  sessions=sessions, chiffres=indicateurs_atelier(db.session, atelier, sessions), Moment=Moment,
+                  Resultat=Resultat,
                   avertissement=conception_rules.avertissement_duree(atelier.duree_progression, atelier.duree_minutes),
                   duree_texte=conception_rules.duree_texte, peut_modifier=policy.peut_animer_ateliers(current_user),
                   statut=statut)
@@ -78,27 +81,16 @@ def objectif(atelier_id: uuid.UUID):
     return _page_atelier(atelier, resultat.statut, objectif_form=form)
 
 
-def _objectif_id(valeur: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(valeur) if valeur else None
-    except ValueError:
-        return uuid.UUID(int=0)  # refused by the service: not an objective of this atelier
-
-
 @conception.post("/<uuid:atelier_id>/sequences", endpoint="sequence")
 def sequence(atelier_id: uuid.UUID):
     atelier = charger(Atelier, atelier_id, modifier=True)
     form = SequenceForm()
-    form.objectif_id.choices = avec_vide([(o.id, o.capacite) for o in atelier.objectifs])
+    form.objectif_id.choices = choix_objectifs(atelier)
 
     def _ajouter():
-        champs = {c: getattr(form, c).data for c in conception_services.CHAMPS_SEQUENCE}
-        champs.update(methode=Methode(form.methode.data), modalite=Modalite(form.modalite.data),
-                      format=Format(form.format.data))
-        for c in ("contenu", "activites", "ressources", "evaluation", "scenario_alternatif"):
-            champs[c] = champs[c] or ""
         return conception_services.ajouter_sequence(db.session, atelier, par=current_user,
-                                                    objectif_id=_objectif_id(form.objectif_id.data), **champs)
+                                                    objectif_id=objectif_id_de(form.objectif_id.data),
+                                                    **champs_sequence(form))
 
     resultat = soumettre(form, _ajouter)
     if resultat:

@@ -22,6 +22,7 @@ from cipdesk.employeurs.offres.models import FicheDePoste, Offre, StatutOffre
 from cipdesk.integration.points.models import PointSuivi
 from cipdesk.integration.suivis.models import StatutSuivi, SuiviIntegration
 from cipdesk.personnes.models import Personne
+from cipdesk.pratique.prevention.models import IncidentPublic, NatureIncident  # noqa: F401 (the keys)
 from cipdesk.tableau.lignes import lignes, personnes_retenues
 
 
@@ -137,3 +138,14 @@ def integrations(ctx):
 
 def enum_cles(enum):
     return lambda ctx: [(m.value, m.libelle) for m in enum]
+
+
+# -- prévention (issue #15's records, read from pratique's models) ----------------------------------
+def incidents(ctx):
+    """Incidents with the public the team's conseillers recorded in the period, by nature: a
+    count and the date, never what happened (encrypted, for its author and the chef on its page)."""
+    f = ctx.filtres
+    return (select(*lignes(IncidentPublic.nature, None, IncidentPublic.id, IncidentPublic.survenu_le))
+            .where(IncidentPublic.structure_id == ctx.structure_id,
+                   IncidentPublic.auteur_id.in_(conseillers_retenus(ctx)),
+                   IncidentPublic.survenu_le.between(f.debut, f.fin)))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
-from cipdesk.parcours.listes.queries import toutes as valeurs_de_liste
+from cipdesk.core.listes import valeurs as valeurs_de_liste
 from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
 from cipdesk.tableau import rules
@@ -75,7 +75,7 @@ def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres 
     conseillers = {u.id: u.nom_complet for u in session.scalars(
         select(Utilisateur).where(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER)
         .order_by(Utilisateur.nom, Utilisateur.prenom))}
-    dispositifs = {c: l for c, l, _a in valeurs_de_liste(parametres, "dispositif")}
+    dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
     return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs)
 
 

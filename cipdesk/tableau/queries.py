@@ -343,6 +343,13 @@ INDICATEURS: dict[str, Indicateur] = {i.code: i for i in (
                "un suivi d'intégration", "intégrations", activites.integrations,
                activites.enum_cles(activites.StatutSuivi), objet="suivi d'intégration",
                objet_type="suivi_integration"),
+    # -- prévention (CT1: prévention des risques professionnels) --
+    Indicateur("incidents", "Incidents avec le public",
+               "Incidents avec le public notés par les conseiller·ères de l'équipe, survenus dans la période, par "
+               "nature. Ce qui s'est passé reste sur la page de l'incident (chiffré).",
+               "Incidents avec le public (Ma pratique, prévention)", "un incident", "incidents",
+               activites.incidents, activites.enum_cles(activites.NatureIncident), objet="incident",
+               objet_type="incident_public"),
 )}
 
 # Sections of the page, in order.
@@ -354,6 +361,7 @@ SECTIONS = (
     ("Ateliers", ("ateliers_sessions", "ateliers_presences", "ateliers_objectifs", "ateliers_satisfaction")),
     ("Prospection et recrutement", ("prospection", "offres", "candidatures")),
     ("Intégration dans l'emploi", ("integration_points", "integrations")),
+    ("Prévention", ("incidents",)),
 )
 
 
@@ -593,3 +601,13 @@ def candidats_de_l_equipe(session: Session, utilisateur) -> list[Candidat]:
         .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
     return [Candidat(i, f"{p} {n}", voie.libelle, session_le, couvertes_n)
             for i, p, n, voie, session_le, couvertes_n in lignes]
+
+
+# -- workload alerts raised by the conseillers (point 8; pratique's records) -------------------------
+def alertes_de_charge_ouvertes(session: Session, utilisateur) -> list:
+    """The workload alerts the team's conseillers sent and the chef has not acknowledged yet."""
+    from cipdesk.pratique.queries import alertes_de_charge
+
+    if utilisateur.equipe_id is None:
+        return []
+    return alertes_de_charge(session, utilisateur.structure_id, equipe_id=utilisateur.equipe_id, ouvertes=True)

@@ -44,9 +44,11 @@ def _indicateur(code: str) -> queries.Indicateur:
 def index():
     ctx, erreurs, choix = _contexte()
     chiffres = {} if erreurs else queries.tableau_de_bord(db.session, ctx)
-    candidats = [] if request.headers.get("HX-Request") else queries.candidats_de_l_equipe(db.session, current_user)
+    htmx = bool(request.headers.get("HX-Request"))
+    candidats = [] if htmx else queries.candidats_de_l_equipe(db.session, current_user)
+    alertes_charge = [] if htmx else queries.alertes_de_charge_ouvertes(db.session, current_user)
     return rendre("tableau/index.html", fragment="tableau/_resultats.html", ctx=ctx, erreurs=erreurs,
-                  candidats=candidats, nombre_cp=sum(1 for c in CODES_COMPETENCES if c.startswith("CP")),
+                  candidats=candidats, alertes_charge=alertes_charge, nombre_cp=sum(1 for c in CODES_COMPETENCES if c.startswith("CP")),
                   choix=choix, chiffres=chiffres, sections=queries.SECTIONS, colonnes=tableaux.colonnes,
                   barres=rules.barres, financeurs=rules.FINANCEURS, statut=422 if erreurs else 200)
 

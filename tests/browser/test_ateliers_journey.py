@@ -14,7 +14,14 @@ from tests.browser.conftest import ARTEFACTS, capture, connecter, verifier_acces
 pytestmark = pytest.mark.browser
 
 
-def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page):
+def _pdf_en_png(contenu: bytes, nom: str) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTEFACTS / f"{nom}.pdf").write_bytes(contenu)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(ARTEFACTS / f"{nom}.pdf"),
+                    str(ARTEFACTS / nom)], check=False)
+
+
+def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page, nouveau_contexte):
     from cipdesk.personnes.models import StatutPersonne
     from tests.factories.accueil import diagnostic, personne as creer_personne
 
@@ -64,6 +71,14 @@ def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page):
     lignes = page.locator("#progression tbody tr")
     expect(lignes.nth(0)).to_contain_text("Exercice trajets")
     verifier_accessibilite(page, "progression")
+    # a séquence stays editable; the total is checked again (a warning, not a block)
+    page.get_by_role("link", name="Modifier la séquence « Tour de table »").click()
+    verifier_accessibilite(page, "modifier une séquence")
+    page.get_by_label("Durée (minutes)").fill("60")
+    page.get_by_role("button", name="Enregistrer la séquence").click()
+    expect(page.get_by_text(re.compile("Séquence modifiée. La progression dure 2 h 30, moins que la durée prévue"))
+           ).to_be_visible()
+    capture(page, "ateliers-atelier-1280")
 
     page.get_by_role("link", name="Programmer une session").click()
     hier = date.today() - timedelta(days=1)
@@ -82,13 +97,16 @@ def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page):
     lien = page.get_by_role("link", name="Feuille d'émargement (PDF)").get_attribute("href")
     reponse = page.request.get(f"{serveur}{lien}")
     assert reponse.status == 200 and reponse.body().startswith(b"%PDF")
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTEFACTS / "ateliers-emargement.pdf").write_bytes(reponse.body())
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", str(ARTEFACTS / "ateliers-emargement.pdf"),
-                    str(ARTEFACTS / "ateliers-emargement")], check=False)
+    _pdf_en_png(reponse.body(), "ateliers-emargement")
 
     page.get_by_role("link", name="Saisir les présences").click()
     verifier_accessibilite(page, "grille de présence")
+    capture(page, "ateliers-grille-1280")
+    page.set_viewport_size({"width": 390, "height": 844})   # a phone: the grid stays usable
+    verifier_accessibilite(page, "grille de présence à 390 px")
+    capture(page, "ateliers-grille-390")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_label("Présent·e").check()
     page.get_by_role("button", name="Enregistrer les présences").click()
     expect(page.get_by_text(re.compile("Présences enregistrées"))).to_be_visible()
@@ -99,10 +117,46 @@ def test_atelier_du_besoin_au_bilan(serveur, fabrique, ctx, page):
     page.get_by_role("button", name="Enregistrer l'évaluation").click()
     expect(page.get_by_text(re.compile("Évaluation de Inès Moreau enregistrée"))).to_be_visible()
 
+    lien = page.get_by_role("link", name=re.compile("Attestation avec les objectifs atteints")).get_attribute("href")
+    reponse = page.request.get(f"{serveur}{lien}")
+    assert reponse.status == 200 and reponse.body().startswith(b"%PDF")
+    _pdf_en_png(reponse.body(), "ateliers-attestation")
+    texte_pdf = subprocess.run(["pdftotext", "-layout", str(ARTEFACTS / "ateliers-attestation.pdf"), "-"],
+                               capture_output=True, text=True).stdout
+    assert "trouver un trajet en transport en commun : atteint" in texte_pdf
+
+    # satisfaction à chaud on a shared tablet: a short-lived link that shows nothing else
+    page.get_by_role("link", name="Questionnaire sur tablette").click()
+    verifier_accessibilite(page, "liens du questionnaire")
+    page.get_by_label("Questionnaire").select_option("a_chaud")
+    page.get_by_role("button", name="Ouvrir le lien").click()
+    expect(page.get_by_text(re.compile("Lien ouvert"))).to_be_visible()
+    adresse = page.get_by_label("Adresse du questionnaire à ouvrir sur la tablette").input_value()
+    tablette = nouveau_contexte().new_page()
+    tablette.set_viewport_size({"width": 390, "height": 844})
+    tablette.goto(adresse)
+    expect(tablette.get_by_role("heading", name=re.compile("Votre avis sur l'atelier"))).to_be_visible()
+    assert tablette.get_by_role("navigation").count() == 0 and tablette.get_by_role("link").count() == 0
+    verifier_accessibilite(tablette, "questionnaire sur tablette")
+    capture(tablette, "ateliers-tablette-390")
+    tablette.get_by_label("4 — Très satisfait·e").check()
+    tablette.get_by_role("button", name="Envoyer ma réponse").click()
+    expect(tablette.get_by_text(re.compile("votre réponse est enregistrée"))).to_be_visible()
+    page.get_by_role("link", name=re.compile("Session « ")).click()
+
     page.get_by_role("link", name="Bilan de l'atelier").click()
     expect(page.get_by_text("100,0 %")).to_be_visible()
+    expect(page.get_by_text("4,0 sur 4 (1 questionnaire)")).to_be_visible()
     page.get_by_label("Écarts avec ce qui était prévu").fill("L'exercice a pris plus de temps que prévu.")
     page.get_by_role("button", name="Enregistrer le bilan").click()
     expect(page.get_by_text("Bilan de l'atelier enregistré.")).to_be_visible()
     verifier_accessibilite(page, "bilan")
     capture(page, "ateliers-bilan")
+    page.get_by_role("link", name=re.compile("Session « ")).click()
+    page.set_viewport_size({"width": 390, "height": 844})
+    verifier_accessibilite(page, "session à 390 px")
+    capture(page, "ateliers-session-390")
+    trop_larges = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.tableau-defilant'))
+        .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390, trop_larges  # tables scroll in their box

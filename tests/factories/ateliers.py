@@ -18,6 +18,8 @@ def objets_ateliers(ctx, monde) -> dict:
     atelier = conception.creer_atelier(ctx, par=monde.conseiller, le=aujourdhui(), titre="Atelier de la matrice",
                                        origine=Origine.BESOIN, places_min=1, places_max=8, duree_minutes=180,
                                        format=Format.PRESENTIEL)
+    objectif = conception.ajouter_objectif(ctx, atelier, par=monde.conseiller, capacite="envoyer un courriel",
+                                           modalite_evaluation="mise en situation")
     sequence, _ = conception.ajouter_sequence(ctx, atelier, par=monde.conseiller, titre="Accueil", duree_minutes=30,
                                               methode=Methode.ACTIVE, modalite=Modalite.COLLECTIF,
                                               format=Format.PRESENTIEL)
@@ -26,6 +28,13 @@ def objets_ateliers(ctx, monde) -> dict:
                                   periode=Periode.MATIN, debut=time(9), fin=time(12))
     inscription = sessions.inscrire(ctx, sess, personne, par=monde.conseiller, le=aujourdhui(),
                                     contexte={"file_active_partagee": False})
+    from cipdesk.ateliers.evaluations.rules import Moment
+    from cipdesk.ateliers.questionnaire import services as questionnaire
+    from cipdesk.core.dates import maintenant
+
+    lien = questionnaire.ouvrir_lien(ctx, sess, par=monde.conseiller, moment=Moment.A_CHAUD, maintenant=maintenant())
     ctx.commit()
     return {"atelier": atelier.id, "sequence": sequence.id, "session_atelier": sess.id,
-            "demi_journee": sess.demi_journees[0].id, "inscription": inscription.id}
+            "demi_journee": sess.demi_journees[0].id, "inscription": inscription.id,
+            "objectif_pedagogique": objectif.id, "lien_questionnaire": lien.id,
+            "jeton_questionnaire": questionnaire.jeton(lien, "cle-de-test")}  # tests/conftest.py

@@ -247,3 +247,12 @@ def activites(b: Batisseur, m: Monde) -> None:
     suivi(m.p3, m.b, date(2026, 1, 10), StatutSuivi.ROMPU)
     suivi(m.p8, m.x, date(2026, 2, 10))
     suivi(m.p2, m.a, date(2025, 6, 1), StatutSuivi.TERMINE, bilan=date(2025, 12, 1))
+
+    # Prévention: two incidents noted by A in the period, one by X (another team), one by A in 2025.
+    from cipdesk.pratique.prevention.models import IncidentPublic, NatureIncident
+
+    for auteur, nature, le in ((m.a, NatureIncident.INCIVILITE, date(2026, 2, 3)),
+                               (m.a, NatureIncident.MENACE, date(2026, 5, 4)),
+                               (m.x, NatureIncident.MENACE, date(2026, 5, 4)),
+                               (m.a, NatureIncident.INCIVILITE, date(2025, 11, 4))):
+        b.add(IncidentPublic(auteur_id=auteur.id, survenu_le=le, nature=nature))

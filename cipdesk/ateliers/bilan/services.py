@@ -22,7 +22,8 @@ def enregistrer_bilan(session: Session, sess: SessionAtelier, *, par, le: date, 
     bilan = session.scalar(select(BilanAtelier).where(BilanAtelier.session_id == sess.id))
     nouveau = bilan is None
     if nouveau:
-        bilan = BilanAtelier(structure_id=sess.structure_id, session_id=sess.id)
+        # Complete before it is added: reading `par.id` may autoflush.
+        bilan = BilanAtelier(structure_id=sess.structure_id, session_id=sess.id, redige_le=le, redige_par_id=par.id)
         session.add(bilan)
     elif version is not None and version != bilan.version:
         raise ErreurMetier("Un·e collègue a modifié ce bilan entre-temps : rechargez la page.", "version")

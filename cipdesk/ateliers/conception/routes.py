@@ -8,16 +8,16 @@ import uuid
 from flask import Blueprint, request, url_for
 from flask_login import current_user
 
-from cipdesk.ateliers.conception import pdf, services
-from cipdesk.ateliers.conception.forms import AtelierForm
-from cipdesk.ateliers.conception.models import Atelier, Sequence
-from cipdesk.ateliers.conception.rules import Format, Origine
+from cipdesk.ateliers.conception import pdf, rules, services
+from cipdesk.ateliers.conception.forms import AtelierForm, ObjectifForm, SequenceForm
+from cipdesk.ateliers.conception.models import Atelier, ObjectifPedagogique, Sequence
+from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
 from cipdesk.comptes.models import Structure
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
-from cipdesk.web.formulaires import rediriger, soumettre, version_du
+from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
 from cipdesk.web.pdf import reponse_pdf
 from cipdesk.web.rendu import rendre
 
@@ -100,3 +100,72 @@ def scenario(atelier_id: uuid.UUID):
     return reponse_pdf(pdf.scenario_pedagogique(atelier=atelier,
                                                 structure=db.session.get(Structure, atelier.structure_id)),
                        "scenario-pedagogique.pdf", en_ligne=True)
+
+
+# --- Editing the objectives and the séquences (issue #12, point 3) ------------------------
+
+
+def objectif_id_de(valeur: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(valeur) if valeur else None
+    except ValueError:
+        return uuid.UUID(int=0)  # refused by the service: not an objective of this atelier
+
+
+def champs_sequence(form: SequenceForm) -> dict:
+    champs = {c: getattr(form, c).data for c in services.CHAMPS_SEQUENCE}
+    champs.update(methode=Methode(form.methode.data), modalite=Modalite(form.modalite.data),
+                  format=Format(form.format.data))
+    for c in ("contenu", "activites", "ressources", "evaluation", "scenario_alternatif"):
+        champs[c] = champs[c] or ""
+    return champs
+
+
+def choix_objectifs(atelier: Atelier):
+    return avec_vide([(o.id, f"{o.ordre}. {o.capacite[:80]}") for o in atelier.objectifs],
+                     "— aucun objectif en particulier —")
+
+
+@bp.route("/objectifs/<uuid:objectif_id>/modifier", methods=["GET", "POST"])
+def modifier_objectif(objectif_id: uuid.UUID):
+    objectif = charger(ObjectifPedagogique, objectif_id, modifier=True)
+    form = ObjectifForm() if request.method == "POST" else ObjectifForm(formdata=None, obj=objectif)
+    resultat = soumettre(form, lambda: services.modifier_objectif(
+        db.session, objectif, par=current_user, **{c: getattr(form, c).data for c in services.CHAMPS_OBJECTIF}))
+    if resultat:
+        return rediriger(url_for("ateliers.conception.voir", atelier_id=objectif.atelier_id) + "#objectifs",
+                         "Objectif pédagogique modifié.")
+    return rendre("ateliers/conception/objectif_form.html", form=form, objectif=objectif, atelier=objectif.atelier,
+                  statut=resultat.statut)
+
+
+@bp.post("/objectifs/<uuid:objectif_id>/deplacer")
+def deplacer_objectif(objectif_id: uuid.UUID):
+    """« Monter » / « Descendre »: plain submit buttons, for the keyboard as for the mouse."""
+    objectif = charger(ObjectifPedagogique, objectif_id, modifier=True)
+    services.deplacer_objectif(db.session, objectif, par=current_user,
+                               sens=-1 if request.form.get("sens") == "monter" else 1)
+    return rediriger(url_for("ateliers.conception.voir", atelier_id=objectif.atelier_id) + f"#objectif-{objectif.id}")
+
+
+@bp.route("/sequences/<uuid:sequence_id>/modifier", methods=["GET", "POST"])
+def modifier_sequence(sequence_id: uuid.UUID):
+    sequence = charger(Sequence, sequence_id, modifier=True)
+    atelier = sequence.atelier
+    if request.method == "POST":
+        form = SequenceForm()
+    else:
+        form = SequenceForm(formdata=None, obj=sequence)
+        form.methode.data, form.modalite.data = sequence.methode.value, sequence.modalite.value
+        form.format.data = sequence.format.value
+        form.objectif_id.data = str(sequence.objectif_id) if sequence.objectif_id else ""
+    form.objectif_id.choices = choix_objectifs(atelier)
+    resultat = soumettre(form, lambda: services.modifier_sequence(
+        db.session, sequence, par=current_user, objectif_id=objectif_id_de(form.objectif_id.data),
+        **champs_sequence(form)))
+    if resultat:
+        _seq, avertissement = resultat.resultat
+        return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + f"#sequence-{sequence.id}",
+                         "Séquence modifiée." + (f" {avertissement}" if avertissement else ""))
+    return rendre("ateliers/conception/sequence_form.html", form=form, sequence=sequence, atelier=atelier,
+                  duree_texte=rules.duree_texte, statut=resultat.statut)

@@ -64,15 +64,54 @@ def ajouter_objectif(session: Session, atelier: Atelier, *, par, **champs) -> Ob
     return objectif
 
 
-def ajouter_sequence(session: Session, atelier: Atelier, *, par, objectif_id: uuid.UUID | None = None,
-                     **champs) -> tuple[Sequence, str | None]:
-    """A séquence of the progression; returns it with the duration warning (never a block:
-    REAC CP9 « La progression pédagogique est en adéquation avec les objectifs »)."""
-    erreur = rules.erreur_sequence(champs.get("duree_minutes"), atelier.duree_minutes)
+def modifier_objectif(session: Session, objectif: ObjectifPedagogique, *, par, **champs) -> ObjectifPedagogique:
+    """An objective stays editable while the atelier is designed and re-run (REAC CP9 : « Formuler
+    intentions et objectifs pédagogiques »); its evaluations keep pointing at it."""
+    if not (champs.get("capacite") or "").strip():
+        raise ErreurMetier("Dites ce que le participant sera capable de faire.", "capacite")
+    for c in CHAMPS_OBJECTIF:
+        setattr(objectif, c, champs.get(c) or "")
+    session.flush()
+    return objectif
+
+
+def deplacer_objectif(session: Session, objectif: ObjectifPedagogique, *, par, sens: int) -> ObjectifPedagogique:
+    atelier = objectif.atelier
+    ordre = rules.deplacer([o.id for o in atelier.objectifs], objectif.id, sens)
+    par_id = {o.id: o for o in atelier.objectifs}
+    for rang, oid in enumerate(ordre, start=1):
+        par_id[oid].ordre = rang
+    session.flush()
+    session.expire(atelier, ["objectifs"])
+    return objectif
+
+
+def _verifier_sequence(atelier: Atelier, duree: int | None, objectif_id: uuid.UUID | None) -> None:
+    erreur = rules.erreur_sequence(duree, atelier.duree_minutes)
     if erreur:
         raise ErreurMetier(erreur, "duree_minutes")
     if objectif_id is not None and objectif_id not in {o.id for o in atelier.objectifs}:
         raise ErreurMetier("Choisissez un objectif pédagogique de cet atelier.", "objectif_id")
+
+
+def modifier_sequence(session: Session, sequence: Sequence, *, par, objectif_id: uuid.UUID | None = None,
+                      **champs) -> tuple[Sequence, str | None]:
+    """Same checks as a new séquence; returns the duration warning of the whole progression."""
+    atelier = sequence.atelier
+    _verifier_sequence(atelier, champs.get("duree_minutes"), objectif_id)
+    for c in CHAMPS_SEQUENCE:
+        if c in champs:
+            setattr(sequence, c, champs[c])
+    sequence.objectif_id = objectif_id
+    session.flush()
+    return sequence, rules.avertissement_duree(atelier.duree_progression, atelier.duree_minutes)
+
+
+def ajouter_sequence(session: Session, atelier: Atelier, *, par, objectif_id: uuid.UUID | None = None,
+                     **champs) -> tuple[Sequence, str | None]:
+    """A séquence of the progression; returns it with the duration warning (never a block:
+    REAC CP9 « La progression pédagogique est en adéquation avec les objectifs »)."""
+    _verifier_sequence(atelier, champs.get("duree_minutes"), objectif_id)
     sequence = Sequence(structure_id=atelier.structure_id, atelier=atelier, objectif_id=objectif_id,
                         ordre=max((s.ordre for s in atelier.sequences), default=0) + 1,
                         **{c: champs[c] for c in CHAMPS_SEQUENCE if c in champs})

@@ -35,15 +35,19 @@ class EvaluationObjectif(UuidPk, StructureScoped, Timestamps, Base):
 
 
 class Satisfaction(UuidPk, StructureScoped, Timestamps, Base):
-    """A satisfaction questionnaire à chaud or à froid, entered by the animateur from paper (anonymous:
-    attached to the session, not to a person)."""
+    """A satisfaction questionnaire à chaud or à froid, entered by the animateur from paper or filled
+    in by a participant on a tablet (anonymous: attached to the session, not to a person)."""
     __tablename__ = "satisfaction_atelier"
     __table_args__ = (CheckConstraint("note BETWEEN 1 AND 4", name="note"),)
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("session_atelier.id", ondelete="CASCADE"), index=True)
-    moment: Mapped[Moment] = mapped_column(colonne_enum(Moment), default=Moment.A_CHAUD, server_default="a_chaud")
+    # Chosen on every questionnaire, never assumed (the figures of à chaud and à froid are kept apart).
+    moment: Mapped[Moment] = mapped_column(colonne_enum(Moment))
     note: Mapped[int] = mapped_column(Integer)
     commentaire_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     commentaire = TexteConfidentiel()
     saisi_le: Mapped[date] = mapped_column(Date)
+    # Filled in by a participant on a shared tablet through this link (None: paper, entered by the animateur).
+    lien_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("lien_questionnaire_atelier.id", ondelete="SET NULL"), index=True)

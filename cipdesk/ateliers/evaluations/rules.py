@@ -3,6 +3,7 @@ l'atteinte des objectifs d'apprentissage », « Mesurer la satisfaction des appr
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 
 from cipdesk.core.libelles import EnumLibelle
 
@@ -34,3 +35,29 @@ def repartition(resultats: list[Resultat]) -> dict[Resultat, int]:
 
 def moyenne(notes: list[int]) -> float | None:
     return round(sum(notes) / len(notes), 1) if notes else None
+
+
+def date_a_froid(dernier_jour: date | None, semaines: int | None) -> date | None:
+    """The questionnaire à froid is due N weeks after the last half-day (dispositif
+    d'évaluation of the cahier des charges, REAC CP9 : « en élaborer le dispositif d'évaluation »)."""
+    if dernier_jour is None or not semaines:
+        return None
+    return dernier_jour + timedelta(weeks=semaines)
+
+
+def erreur_moment(moment: Moment | None, premier_jour: date | None, dernier_jour: date | None,
+                  semaines: int | None, aujourd_hui: date) -> str | None:
+    """À chaud: once the session has started. À froid: once the session is over and, when
+    the cahier des charges sets a delay, once the N weeks have passed."""
+    if moment is None:
+        return "Choisissez le questionnaire : à chaud ou à froid."
+    if premier_jour is None or premier_jour > aujourd_hui:
+        return "La session n'a pas encore commencé : la satisfaction se recueille pendant ou après la session."
+    if moment == Moment.A_FROID:
+        if dernier_jour is None or dernier_jour >= aujourd_hui:
+            return "Un questionnaire à froid se remplit après la dernière demi-journée de la session."
+        prevue = date_a_froid(dernier_jour, semaines)
+        if prevue is not None and aujourd_hui < prevue:
+            return (f"Le suivi à froid est prévu {semaines} semaine{'s' if semaines > 1 else ''} après la session, "
+                    f"à partir du {prevue:%d/%m/%Y}.")
+    return None

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Satisfaction
-from cipdesk.ateliers.evaluations.rules import NOTES_SATISFACTION, Moment, Resultat
+from cipdesk.ateliers.evaluations.rules import NOTES_SATISFACTION, Moment, Resultat, erreur_moment
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import StatutInscription
 from cipdesk.core.erreurs import ErreurMetier
@@ -41,16 +41,24 @@ def evaluer(session: Session, inscription: Inscription, *, par, le: date,
     return nombre
 
 
+def verifier_moment(sess: SessionAtelier, moment: Moment | None, le: date) -> None:
+    """À chaud once the session has started; à froid after it, and after the N weeks of the
+    dispositif d'évaluation when the cahier des charges sets them."""
+    erreur = erreur_moment(moment, sess.debut, sess.fin, sess.atelier.suivi_a_froid_semaines, le)
+    if erreur:
+        raise ErreurMetier(erreur, "moment")
+
+
 def ajouter_satisfaction(session: Session, sess: SessionAtelier, *, par, le: date, note: int | None,
-                         commentaire: str, moment: Moment = Moment.A_CHAUD) -> Satisfaction:
-    """REAC CP10 : « Mesurer la satisfaction des apprenants » (questionnaire papier saisi), à chaud
-    or à froid; à froid only once the session has started."""
-    if moment == Moment.A_FROID and (sess.debut is None or sess.debut > le):
-        raise ErreurMetier("Un questionnaire à froid se saisit après la session.", "moment")
+                         commentaire: str, moment: Moment | None, lien_id: uuid.UUID | None = None) -> Satisfaction:
+    """REAC CP10 : « Mesurer la satisfaction des apprenants » : a paper questionnaire entered by
+    the animateur (`par`), or one a participant filled in on a tablet (`par` is None, `lien_id`
+    the link). The moment is always explicit."""
+    verifier_moment(sess, moment, le)
     if note not in NOTES_SATISFACTION:
         raise ErreurMetier("Choisissez une note de 1 à 4.", "note")
     satisfaction = Satisfaction(structure_id=sess.structure_id, session_id=sess.id, note=note, moment=moment,
-                                commentaire=commentaire or "", saisi_le=le)
+                                commentaire=commentaire or "", saisi_le=le, lien_id=lien_id)
     session.add(satisfaction)
     session.flush()
     return satisfaction

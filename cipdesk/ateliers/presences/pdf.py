@@ -46,7 +46,8 @@ def feuille_emargement(*, demi, session_atelier, lignes, structure) -> bytes:
     return doc.en_octets()
 
 
-def attestation_presence(*, inscription, session_atelier, statuts, structure, le: date) -> bytes:
+def attestation_presence(*, inscription, session_atelier, statuts, structure, le: date, objectifs=None) -> bytes:
+    """`objectifs`: [(objectif, résultat or None)] to add the objectives reached (on request)."""
     atelier = session_atelier.atelier
     personne = inscription.personne
     lignes = [(statuts.get(d.id), d.duree_minutes) for d in session_atelier.demi_journees]
@@ -61,6 +62,11 @@ def attestation_presence(*, inscription, session_atelier, statuts, structure, le
         statut = statuts.get(d.id)
         doc.paragraphe(f"{jour(d.le)} ({d.periode.libelle.lower()}, {_horaires(d)}) : "
                        f"{statut.libelle.lower() if statut else 'non saisi'}")
+    if objectifs:
+        doc.intertitre("Objectifs pédagogiques")
+        for o, resultat in objectifs:
+            doc.paragraphe(f"{o.ordre}. Être capable de {o.capacite} : "
+                           f"{resultat.libelle.lower() if resultat else 'non évalué'}")
     doc.ln(4)
     doc.paragraphe(f"Fait le {jour(le)}.")
     doc.signatures("Pour la structure", "Animateur·rice")

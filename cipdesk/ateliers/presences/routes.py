@@ -7,6 +7,7 @@ import uuid
 from flask import Blueprint, request, url_for
 from flask_login import current_user
 
+from cipdesk.ateliers.evaluations.queries import evaluations_de
 from cipdesk.ateliers.presences import pdf, queries, services
 from cipdesk.ateliers.presences.forms import GrilleForm
 from cipdesk.ateliers.presences.rules import StatutPresence
@@ -16,6 +17,7 @@ from cipdesk.ateliers.sessions.rules import StatutInscription
 from cipdesk.comptes.models import Structure
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import rediriger, soumettre
 from cipdesk.web.pdf import reponse_pdf
@@ -74,12 +76,21 @@ def emargement(demi_journee_id: uuid.UUID):
 
 @bp.get("/attestation/<uuid:inscription_id>.pdf")
 def attestation(inscription_id: uuid.UUID):
-    inscription = charger(Inscription, inscription_id)
+    """`?evaluations=1`: with the objectives reached (issue #12, point 8), for who may evaluate
+    the participant (the chef de service sees figures, not a participant's results)."""
+    avec_evaluations = request.args.get("evaluations") == "1"
+    if avec_evaluations:
+        policy.exiger(policy.peut_animer_ateliers(current_user))
+    inscription = charger(Inscription, inscription_id, modifier=avec_evaluations)
     sess = charger_session(db.session, inscription.session_id)
     structure = db.session.get(Structure, inscription.structure_id)
     statuts = {d: s for (i, d), s in queries.statuts_de_la_session(db.session, sess).items() if i == inscription.id}
+    resultats = None
+    if avec_evaluations:
+        evaluations = evaluations_de(db.session, inscription)
+        resultats = [(o, evaluations[o.id].resultat if o.id in evaluations else None) for o in sess.atelier.objectifs]
     return _pdf(pdf.attestation_presence(inscription=inscription, session_atelier=sess, statuts=statuts,
-                                         structure=structure, le=aujourdhui()),
+                                         structure=structure, le=aujourdhui(), objectifs=resultats),
                 f"attestation-presence-{inscription.id.hex[:8]}.pdf")
 
 

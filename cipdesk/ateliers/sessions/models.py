@@ -39,6 +39,11 @@ class SessionAtelier(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         return self.demi_journees[0].le if self.demi_journees else None
 
     @property
+    def fin(self) -> date | None:
+        """The last half-day."""
+        return self.demi_journees[-1].le if self.demi_journees else None
+
+    @property
     def duree_minutes(self) -> int:
         return sum(d.duree_minutes for d in self.demi_journees)
 

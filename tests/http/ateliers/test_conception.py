@@ -110,3 +110,57 @@ def test_deplacer_une_sequence_d_une_autre_structure(nav, monde, ctx, fabrique):
     r = nav.post(f"/ateliers/sequences/{ailleurs.sequences[0].id}/deplacer", {"sens": "monter"}, depuis="/ateliers/")
     assert r.status_code == 404
     assert re.search("introuvable", texte(r), re.I)
+
+
+def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx):
+    """Point 3: objectives and séquences stay editable (input kept on a bad value), objectives
+    reorder like séquences, the progression's total is checked against the session (a warning)."""
+    from cipdesk.ateliers.conception.models import ObjectifPedagogique
+    from cipdesk.ateliers.conception import services
+
+    second = services.ajouter_objectif(ctx, ctx.get(Atelier, atelier.id), par=ctx.merge(monde.conseiller),
+                                       capacite="joindre un CV", modalite_evaluation="envoi réel")
+    ctx.commit()
+    nav.connexion(monde.conseiller.email)
+    url = f"/ateliers/{atelier.id}"
+    objectif = atelier.objectifs[0]
+    page = texte(nav.get(f"/ateliers/objectifs/{objectif.id}/modifier"))
+    assert "envoyer un courriel" in page   # pre-filled with the record, not with defaults
+    r = nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {"capacite": "", "conditions": "Sur un poste",
+                                                                  "modalite_evaluation": "mise en situation"})
+    assert r.status_code == 422 and "Ce champ est obligatoire." in texte(r) and "Sur un poste" in texte(r)
+    assert nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {
+        "capacite": "envoyer un courriel avec une pièce jointe", "conditions": "Sur un poste",
+        "modalite_evaluation": "mise en situation"}).status_code == 303
+    assert nav.post(f"/ateliers/objectifs/{second.id}/deplacer", {"sens": "monter"}, depuis=url).status_code == 303
+    ctx.expire_all()
+    ordre = ctx.scalars(select(ObjectifPedagogique.capacite).where(ObjectifPedagogique.atelier_id == atelier.id)
+                        .order_by(ObjectifPedagogique.ordre)).all()
+    assert ordre == ["joindre un CV", "envoyer un courriel avec une pièce jointe"]
+
+    sequence = ctx.get(Atelier, atelier.id).sequences[1]   # « Démonstration », 60 min
+    url_seq = f"/ateliers/sequences/{sequence.id}/modifier"
+    page = texte(nav.get(url_seq))
+    assert 'value="Démonstration"' in page and 'selected value="active"' in page
+    valeurs = {"titre": "Démonstration guidée", "duree_minutes": "240", "methode": "demonstrative",
+               "modalite": "collectif", "format": "presentiel", "contenu": "Pas à pas",
+               "objectif_id": str(second.id)}
+    r = nav.post(url_seq, valeurs)
+    assert r.status_code == 422
+    assert "La séquence (4 h) est plus longue que la session prévue au cahier des charges (3 h)." in texte(r)
+    assert 'value="Démonstration guidée"' in texte(r) and "Pas à pas" in texte(r)
+    r = nav.post(url_seq, dict(valeurs, duree_minutes="120"))
+    assert r.status_code == 303
+    page = texte(nav.get(url))
+    assert "Séquence modifiée. La progression dure 3 h 30, plus que la durée prévue (3 h)" in page
+    assert "Démonstration guidée" in page and "Démonstrative" in page
+
+
+def test_la_session_compare_la_progression_a_sa_duree(nav, monde, atelier, ctx):
+    """The total of the progression (2 h 30 here) against the session's half-days: a warning."""
+    from tests.http.ateliers.conftest import creer_session
+
+    sess = creer_session(ctx, atelier, monde.conseiller)   # one half-day 9 h – 12 h: 3 h
+    nav.connexion(monde.conseiller.email)
+    page = texte(nav.get(f"/ateliers/sessions/{sess.id}"))
+    assert "La progression dure 2 h 30, moins que la durée prévue (3 h) : il reste 30 min à construire." in page

@@ -73,6 +73,14 @@ def test_emargement_et_attestation(nav, monde, session_passee, personnes, ctx):
     pdf = nav.get(f"/ateliers/presences/{demi.id}/emargement.pdf")
     assert pdf.status_code == 200 and pdf.headers["Content-Type"] == "application/pdf"
     assert pdf.data.startswith(b"%PDF")
+    import subprocess
+
+    contenu = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.data, capture_output=True,
+                             check=True).stdout.decode()
+    for attendu in ("Feuille d'émargement — Numérique : mes démarches en ligne", f"{demi.le:%d/%m/%Y} (matin)",
+                    "09 h 00 – 12 h 00", "Salle 1", "Médiatrice numérique", "Léa Durand", "Signature",
+                    "Signature des animateurs"):
+        assert attendu in contenu, attendu
     attestation = nav.get(f"/ateliers/presences/attestation/{lea.id}.pdf")
     assert attestation.status_code == 200 and attestation.data.startswith(b"%PDF")
     convocation = nav.get(f"/ateliers/sessions/inscriptions/{lea.id}/convocation.pdf")

@@ -131,6 +131,12 @@ def test_integration(ctx, monde):
     assert _figures(ctx, c, "integrations") == {"en_cours": 1, "rompu": 1}
 
 
+def test_incidents_avec_le_public(ctx, monde):
+    c = _ctx(ctx, monde.chef)
+    # A's incivility of February and threat of May; X's is another team's, A's of 2025 before the period.
+    assert _figures(ctx, c, "incidents") == {"incivilite": 1, "menace": 1}
+
+
 def test_filtres(ctx, monde):
     # Dispositif PLIE (and its funder, the FSE+): P1 (A), P3 and P6 (B).
     attendu = {str(monde.a.id): 1, str(monde.b.id): 2}
@@ -195,4 +201,5 @@ def test_nombre_de_requetes_constant(ctx, monde, fabrique):
         b.entretien(pc, conseiller, DEBUT.replace(month=3))
     ctx.commit()
     assert compter() == avant
-    assert avant == 2 + len(queries.INDICATEURS)
+    # contexte : paramètres de la structure, liste des dispositifs (core.listes), conseillers
+    assert avant == 3 + len(queries.INDICATEURS)

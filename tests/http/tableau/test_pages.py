@@ -199,3 +199,20 @@ def test_nombre_de_requetes_de_la_page_ne_depend_pas_de_l_equipe(nav, monde, ctx
         b.urgence(p, DEBUT.replace(month=5))
     ctx.commit()
     assert compter() == avant
+
+
+def test_alertes_de_charge_ouvertes_de_l_equipe(nav, monde, ctx, au_30_juin):
+    from cipdesk.pratique.prevention.models import AlerteCharge
+
+    for auteur, equipe, pris in ((monde.b, monde.e, False), (monde.a, monde.e, True), (monde.x, monde.e2, False)):
+        ctx.add(AlerteCharge(structure_id=monde.s.id, auteur_id=auteur.id, equipe_id=equipe.id, file_active=52,
+                             norme=40, entretiens_semaine=21, en_retard=7,
+                             prise_en_compte_le=datetime(2026, 6, 2, 9) if pris else None))
+    ctx.commit()
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}").get_data(as_text=True)
+    # B's open alert; A's was acknowledged, X is in another team.
+    assert "Alertes de charge de travail à prendre en compte" in page
+    bloc = page.split('id="titre-alertes-charge"')[1].split("</section>")[0]
+    assert "Bruno Bernard" in bloc and "Anne Arnaud" not in bloc and "Xena" not in bloc
+    assert "file active 52 pour une norme de 40" in bloc

@@ -79,3 +79,37 @@ def test_presences_et_evaluations():
     assert repartition([Resultat.ATTEINT, Resultat.ATTEINT, Resultat.PARTIEL]) == {
         Resultat.ATTEINT: 2, Resultat.PARTIEL: 1, Resultat.NON_ATTEINT: 0}
     assert moyenne([3, 4]) == 3.5 and moyenne([]) is None
+
+
+def test_moment_du_questionnaire_de_satisfaction():
+    from datetime import date
+
+    from cipdesk.ateliers.evaluations.rules import Moment, date_a_froid, erreur_moment
+
+    debut, fin = date(2026, 11, 2), date(2026, 11, 9)
+    assert erreur_moment(None, debut, fin, None, date(2026, 11, 10)).startswith("Choisissez le questionnaire")
+    assert "pas encore commencé" in erreur_moment(Moment.A_CHAUD, debut, fin, None, date(2026, 11, 1))
+    assert erreur_moment(Moment.A_CHAUD, debut, fin, None, debut) is None
+    assert "après la dernière demi-journée" in erreur_moment(Moment.A_FROID, debut, fin, None, fin)
+    assert erreur_moment(Moment.A_FROID, debut, fin, None, date(2026, 11, 10)) is None
+    assert date_a_froid(fin, 4) == date(2026, 12, 7) and date_a_froid(fin, None) is None
+    assert erreur_moment(Moment.A_FROID, debut, fin, 4, date(2026, 12, 6)) == (
+        "Le suivi à froid est prévu 4 semaines après la session, à partir du 07/12/2026.")
+    assert erreur_moment(Moment.A_FROID, debut, fin, 4, date(2026, 12, 7)) is None
+
+
+def test_lien_du_questionnaire():
+    from datetime import datetime, timedelta, timezone
+
+    from cipdesk.ateliers.questionnaire.rules import erreur_du_lien, plafond_de_reponses
+
+    t = datetime(2026, 12, 1, 10, tzinfo=timezone.utc)
+    ouvert = dict(expire_le=t + timedelta(hours=2), revoque_le=None, reponses=3, plafond=8)
+    assert erreur_du_lien(**ouvert, maintenant=t) is None
+    assert erreur_du_lien(**ouvert, maintenant=t + timedelta(hours=2)) == "Ce lien a expiré."
+    # SQLite gives the instant back without its zone: read as UTC, not as local time
+    assert erreur_du_lien(**dict(ouvert, expire_le=(t + timedelta(hours=2)).replace(tzinfo=None)),
+                          maintenant=t.astimezone(timezone(timedelta(hours=1)))) is None
+    assert "fermé" in erreur_du_lien(**dict(ouvert, revoque_le=t), maintenant=t)
+    assert "déjà répondu" in erreur_du_lien(**dict(ouvert, reponses=8), maintenant=t)
+    assert plafond_de_reponses(0) == 1 and plafond_de_reponses(12) == 12
