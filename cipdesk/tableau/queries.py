@@ -14,126 +14,29 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, String, and_, case, cast, func, literal, null, or_, select, type_coerce, union_all
+from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
 from cipdesk.accueil.diagnostic.models import Diagnostic, StatutDiagnostic
 from cipdesk.accueil.orientation.models import Orientation, ReponsePartenaire
 from cipdesk.accueil.reunions.models import ParticipantReunion, ResultatReunion, ReunionInformation
-from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.parcours.contrat.models import Parcours, StatutParcours
-from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
 from cipdesk.parcours.entretiens.models import Entretien
 from cipdesk.parcours.etapes.models import Etape
 from cipdesk.parcours.etapes.queries import STATUTS_OUVERTS
-from cipdesk.core.listes import valeurs as valeurs_de_liste
 from cipdesk.parcours.sortie.models import CategorieSortie, SituationSuivi, Sortie, SuiviSortie
 from cipdesk.parcours.sortie.queries import MOIS_SUIVI, SORTIES_DYNAMIQUES
-from cipdesk.personnes.models import PUBLICS, Personne
-from cipdesk.security import policy
-from cipdesk.tableau import rules
-from cipdesk.tableau.rules import Filtres
+from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
+from cipdesk.tableau import activites, rules
+from cipdesk.tableau.lignes import (AUCUN, Contexte, contexte, equipes_du_chef, lignes, parcours_retenus,  # noqa: F401
+                                    personnes_retenues)
 from cipdesk.tableau.sql import jour_de, jours_entre, le_plus_tot, mois_de
 
-PARAMETRE_NORME = "norme_file_active"          # people per conseiller, set by the structure
-PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"   # the parcours alert's setting, shared
-AUCUN = "aucun"                                 # the key of « no référent » in URLs
-
-
-# -- the context of a dashboard -------------------------------------------------------------
-@dataclass
-class Contexte:
-    """Who looks, over what, with which filters: everything an indicator's select needs."""
-    structure_id: uuid.UUID
-    perimetre: policy.Perimetre
-    filtres: Filtres
-    aujourd_hui: date
-    parametres: dict = field(default_factory=dict)
-    conseillers: dict = field(default_factory=dict)    # id -> name, the team's conseillers
-    dispositifs: dict = field(default_factory=dict)    # code -> label, the structure's list
-
-    @property
-    def dispositifs_retenus(self) -> list[str] | None:
-        """The dispositif codes the filters keep (None: no restriction)."""
-        f = self.filtres
-        codes = list(self.dispositifs)
-        if f.dispositif:
-            codes = [f.dispositif]
-        if f.financeur:
-            codes = rules.dispositifs_du_financeur(f.financeur, codes)
-        return codes if (f.dispositif or f.financeur) else None
-
-    @property
-    def seuil_sans_contact(self) -> int:
-        return int(self.parametres.get(PARAMETRE_JOURS_SANS_CONTACT) or JOURS_SANS_CONTACT_DEFAUT)
-
-    @property
-    def norme(self) -> int | None:
-        try:
-            return int(self.parametres.get(PARAMETRE_NORME)) or None
-        except (TypeError, ValueError):
-            return None
-
-
-def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None) -> Contexte:
-    """The dashboard's context for this user (two queries: the structure's settings, the team);
-    the default period until the route has read the filters."""
-    if filtres is None:
-        filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    perimetre = policy.perimetre(utilisateur)
-    equipe_ids = select(Utilisateur.id).where(Utilisateur.structure_id == utilisateur.structure_id)
-    if perimetre.genre == "equipe":
-        equipe_ids = equipe_ids.where(Utilisateur.equipe_id == perimetre.valeur)
-    elif perimetre.genre == "referent":
-        equipe_ids = equipe_ids.where(Utilisateur.id == perimetre.valeur)
-    else:
-        equipe_ids = equipe_ids.where(literal(False))
-    conseillers = {u.id: u.nom_complet for u in session.scalars(
-        select(Utilisateur).where(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER)
-        .order_by(Utilisateur.nom, Utilisateur.prenom))}
-    dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
-    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs)
-
-
-def equipes_du_chef(session: Session, utilisateur) -> dict:
-    """The équipes the filter offers: the chef's own (their perimeter)."""
-    if utilisateur.equipe_id is None:
-        return {}
-    return {str(e.id): e.nom for e in session.scalars(select(Equipe).where(Equipe.id == utilisateur.equipe_id))}
-
-
-def personnes_retenues(ctx: Contexte) -> list:
-    """The conditions on `Personne` every indicator applies: perimeter, then filters."""
-    f = ctx.filtres
-    conditions = [ctx.perimetre.condition(Personne, Utilisateur)]
-    if f.conseiller:
-        conditions.append(Personne.referent_id == uuid.UUID(f.conseiller))
-    if f.equipe:
-        conditions.append(Personne.referent_id.in_(
-            select(Utilisateur.id).where(Utilisateur.equipe_id == uuid.UUID(f.equipe))))
-    if f.public:
-        conditions.append(cast(Personne.publics, String).contains(f'"{f.public}"'))
-    codes = ctx.dispositifs_retenus
-    if codes is not None:
-        conditions.append(Personne.id.in_(select(Parcours.personne_id).where(
-            Parcours.structure_id == ctx.structure_id, Parcours.dispositif_code.in_(codes))))
-    return conditions
-
-
-def parcours_retenus(ctx: Contexte) -> list:
-    codes = ctx.dispositifs_retenus
-    return [] if codes is None else [Parcours.dispositif_code.in_(codes)]
-
-
-def _lignes(cle, personne_id, objet_id, le, valeur=None):
-    return (cle.label("cle"), personne_id.label("personne_id"),
-            (objet_id if objet_id is not None else null()).label("objet_id"),
-            le.label("le"), (valeur if valeur is not None else cast(null(), Integer)).label("valeur"))
 
 
 # -- indicators ---------------------------------------------------------------------------
@@ -152,6 +55,7 @@ class Indicateur:
     groupes: Callable[[Contexte], dict] = lambda ctx: {}
     libelle_valeur: str = "jours"
     objet: str = ""       # what `objet_id` is, in words (« entretien »), or "" for the person
+    objet_type: str = ""  # its record kind (core.contrat.TypeObjet), for a link when it has no person
 
 
 def _par_conseiller(ctx: Contexte) -> list[tuple[str, str]]:
@@ -168,7 +72,7 @@ def _unique(libelle: str):
 
 def _file_active(ctx: Contexte):
     f = ctx.filtres
-    return (select(*_lignes(Personne.referent_id, Personne.id, None, func.min(Parcours.debut)))
+    return (select(*lignes(Personne.referent_id, Personne.id, None, func.min(Parcours.debut)))
             .join(Parcours, Parcours.personne_id == Personne.id)
             .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
             .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut <= f.fin,
@@ -178,19 +82,19 @@ def _file_active(ctx: Contexte):
 
 def _entrees(ctx: Contexte):
     f = ctx.filtres
-    return (select(*_lignes(mois_de(Parcours.debut), Parcours.personne_id, Parcours.id, Parcours.debut))
+    return (select(*lignes(mois_de(Parcours.debut), Parcours.personne_id, Parcours.id, Parcours.debut))
             .join(Personne, Personne.id == Parcours.personne_id)
             .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin)))
 
 
 def _sorties(cle_de):
-    def lignes(ctx: Contexte):
+    def rangs(ctx: Contexte):
         f = ctx.filtres
-        return (select(*_lignes(cle_de(), Parcours.personne_id, Sortie.id, Sortie.sortie_le))
+        return (select(*lignes(cle_de(), Parcours.personne_id, Sortie.id, Sortie.sortie_le))
                 .join(Parcours, Parcours.id == Sortie.parcours_id)
                 .join(Personne, Personne.id == Parcours.personne_id)
                 .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin)))
-    return lignes
+    return rangs
 
 
 def _categories(ctx: Contexte):
@@ -223,7 +127,7 @@ def _delai_accueil(ctx: Contexte):
                .group_by(ParticipantReunion.personne_id).subquery())
     premier_contact = le_plus_tot(func.coalesce(jour_de(Personne.created_at), pa.c.le),
                                   func.coalesce(reunion.c.le, pa.c.le), pa.c.le)
-    return (select(*_lignes(literal("tous"), Personne.id, None, pa.c.le, jours_entre(pa.c.le, premier_contact)))
+    return (select(*lignes(literal("tous"), Personne.id, None, pa.c.le, jours_entre(pa.c.le, premier_contact)))
             .join(pa, pa.c.personne_id == Personne.id)
             .outerjoin(reunion, reunion.c.personne_id == Personne.id)
             .where(*personnes_retenues(ctx), pa.c.le.between(f.debut, f.fin)))
@@ -235,7 +139,7 @@ def _delai_diagnostic(ctx: Contexte):
     valide = (select(Diagnostic.personne_id.label("personne_id"), func.min(Diagnostic.valide_le).label("le"))
               .where(Diagnostic.structure_id == ctx.structure_id, Diagnostic.statut == StatutDiagnostic.VALIDE)
               .group_by(Diagnostic.personne_id).subquery())
-    return (select(*_lignes(literal("tous"), Personne.id, None, valide.c.le, jours_entre(valide.c.le, pa.c.le)))
+    return (select(*lignes(literal("tous"), Personne.id, None, valide.c.le, jours_entre(valide.c.le, pa.c.le)))
             .join(valide, valide.c.personne_id == Personne.id)
             .join(pa, pa.c.personne_id == Personne.id)
             .where(*personnes_retenues(ctx), valide.c.le.between(f.debut, f.fin)))
@@ -243,7 +147,7 @@ def _delai_diagnostic(ctx: Contexte):
 
 def _delai_orientation(ctx: Contexte):
     f = ctx.filtres
-    return (select(*_lignes(Orientation.reponse, Orientation.personne_id, Orientation.id, Orientation.reponse_le,
+    return (select(*lignes(Orientation.reponse, Orientation.personne_id, Orientation.id, Orientation.reponse_le,
                             jours_entre(Orientation.reponse_le, Orientation.date_orientation)))
             .join(Personne, Personne.id == Orientation.personne_id)
             .where(*personnes_retenues(ctx), Orientation.reponse != ReponsePartenaire.EN_ATTENTE,
@@ -254,7 +158,7 @@ def _delai_premier_entretien(ctx: Contexte):
     f = ctx.filtres
     premier = (select(Entretien.parcours_id.label("parcours_id"), func.min(Entretien.le).label("le"))
                .where(Entretien.structure_id == ctx.structure_id).group_by(Entretien.parcours_id).subquery())
-    return (select(*_lignes(literal("tous"), Parcours.personne_id, Parcours.id, Parcours.debut,
+    return (select(*lignes(literal("tous"), Parcours.personne_id, Parcours.id, Parcours.debut,
                             jours_entre(premier.c.le, Parcours.debut)))
             .join(premier, premier.c.parcours_id == Parcours.id)
             .join(Personne, Personne.id == Parcours.personne_id)
@@ -263,7 +167,7 @@ def _delai_premier_entretien(ctx: Contexte):
 
 def _entretiens(ctx: Contexte):
     f = ctx.filtres
-    return (select(*_lignes(Entretien.conseiller_id, Parcours.personne_id, Entretien.id, Entretien.le))
+    return (select(*lignes(Entretien.conseiller_id, Parcours.personne_id, Entretien.id, Entretien.le))
             .join(Parcours, Parcours.id == Entretien.parcours_id)
             .join(Personne, Personne.id == Parcours.personne_id)
             .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Entretien.le.between(f.debut, f.fin)))
@@ -274,14 +178,14 @@ def _urgences(ctx: Contexte):
     age = jours_entre(literal(ctx.aujourd_hui), Urgence.reperee_le)
     tranche = case(*[(age <= haut, code) for code, _l, _b, haut in rules.TRANCHES_AGE_URGENCE if haut is not None],
                    else_=rules.TRANCHES_AGE_URGENCE[-1][0])
-    return (select(*_lignes(tranche, Urgence.personne_id, Urgence.id, Urgence.reperee_le, age))
+    return (select(*lignes(tranche, Urgence.personne_id, Urgence.id, Urgence.reperee_le, age))
             .join(Personne, Personne.id == Urgence.personne_id)
             .where(*personnes_retenues(ctx), Urgence.traitee_le.is_(None), Urgence.reperee_le <= ctx.aujourd_hui))
 
 
 def _etapes_en_retard(ctx: Contexte):
     """Open étapes of open parcours whose échéance has passed (as the parcours alert)."""
-    return (select(*_lignes(Personne.referent_id, Personne.id, Etape.id, Etape.echeance,
+    return (select(*lignes(Personne.referent_id, Personne.id, Etape.id, Etape.echeance,
                             jours_entre(literal(ctx.aujourd_hui), Etape.echeance)))
             .join(Parcours, Parcours.id == Etape.parcours_id)
             .join(Personne, Personne.id == Parcours.personne_id)
@@ -294,7 +198,7 @@ def _sans_contact(ctx: Contexte):
     (setting `jours_sans_contact`, as the parcours alert; since the parcours' start if none)."""
     dernier = func.coalesce(Personne.dernier_contact_le, func.min(Parcours.debut))
     jours = jours_entre(literal(ctx.aujourd_hui), dernier)
-    return (select(*_lignes(Personne.referent_id, Personne.id, None, dernier, jours))
+    return (select(*lignes(Personne.referent_id, Personne.id, None, dernier, jours))
             .join(Parcours, Parcours.personne_id == Personne.id)
             .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.statut == StatutParcours.OUVERT)
             .group_by(Personne.referent_id, Personne.id, Personne.dernier_contact_le)
@@ -312,7 +216,7 @@ def _post_sortie(ctx: Contexte):
         echue = rules.moins_mois(ctx.aujourd_hui, mois)
         cle = literal(f"{mois}:") + func.coalesce(type_coerce(SuiviSortie.situation, String), A_FAIRE)
         selects.append(
-            select(*_lignes(cle, Parcours.personne_id, Sortie.id, Sortie.sortie_le))
+            select(*lignes(cle, Parcours.personne_id, Sortie.id, Sortie.sortie_le))
             .join(Parcours, Parcours.id == Sortie.parcours_id)
             .join(Personne, Personne.id == Parcours.personne_id)
             .outerjoin(SuiviSortie, and_(SuiviSortie.sortie_id == Sortie.id, SuiviSortie.mois == mois))
@@ -344,7 +248,7 @@ INDICATEURS: dict[str, Indicateur] = {i.code: i for i in (
                "Sorties de parcours (date de sortie)", "une sortie", "sorties",
                _sorties(lambda: mois_de(Sortie.sortie_le)), _par_mois, objet="sortie"),
     Indicateur("sorties_categorie", "Sorties par catégorie",
-               "Sorties de la période par catégorie (regroupement IAE/DGEFP, DOMAIN.md). Taux de sorties "
+               "Sorties de la période par catégorie (regroupement IAE/DGEFP). Taux de sorties "
                "dynamiques = (emploi durable + emploi de transition + sortie positive) ÷ sorties hors retraits.",
                "Sorties de parcours (motif et catégorie)", "une sortie", "sorties",
                _sorties(lambda: Sortie.categorie), _categories, groupes=_groupes_sorties, objet="sortie"),
@@ -391,6 +295,61 @@ INDICATEURS: dict[str, Indicateur] = {i.code: i for i in (
                "Sorties de la période (hors retraits) dont le suivi à 3 (6) mois est enregistré, par situation, ou "
                "dû et non renseigné.", "Suivis après la sortie", "une sortie", "sorties", _post_sortie,
                _cles_post_sortie, objet="sortie"),
+    # -- ateliers (CP9, CP10) --
+    Indicateur("ateliers_sessions", "Sessions d'ateliers animées",
+               "Sessions animées par un·e conseiller·ère de l'équipe ayant au moins une demi-journée dans la période.",
+               "Sessions d'ateliers et leurs demi-journées", "une session", "sessions", activites.sessions,
+               _par_conseiller, objet="session", objet_type="session_atelier"),
+    Indicateur("ateliers_presences", "Présence aux ateliers",
+               "Émargements des personnes de l'équipe aux demi-journées de la période, par statut. Taux de présence = "
+               "présent·es et en retard ÷ émargements.", "Feuilles d'émargement des ateliers",
+               "un émargement (une personne, une demi-journée)", "émargements", activites.presences,
+               activites.enum_cles(activites.StatutPresence), groupes=activites.groupes_presences,
+               objet="demi-journée"),
+    Indicateur("ateliers_objectifs", "Objectifs pédagogiques atteints",
+               "Évaluations des objectifs pédagogiques des personnes de l'équipe faites dans la période, par résultat.",
+               "Évaluations des participants aux ateliers", "une évaluation (une personne, un objectif)", "évaluations",
+               activites.objectifs, activites.enum_cles(activites.Resultat), objet="objectif évalué"),
+    Indicateur("ateliers_satisfaction", "Satisfaction des participants",
+               "Questionnaires de satisfaction (anonymes, saisis depuis le papier) des sessions de l'équipe remplis "
+               "dans la période, par note de 1 (pas du tout satisfait·e) à 4 (très satisfait·e) ; note moyenne.",
+               "Questionnaires de satisfaction des sessions", "un questionnaire", "questionnaires",
+               activites.satisfaction, lambda ctx: [(str(n), f"Note {n} sur 4") for n in (1, 2, 3, 4)], delai=True,
+               libelle_valeur="note sur 4", objet="questionnaire anonyme"),
+    # -- employeurs (CP12, CP13) --
+    Indicateur("prospection", "Prospection : échanges avec les employeurs",
+               "Échanges des conseiller·ères de l'équipe avec les entreprises dans la période, par nature (appels, "
+               "courriels, visites, événements, job datings, immersions).", "Échanges avec les entreprises",
+               "un échange", "échanges", activites.echanges, activites.enum_cles(activites.NatureInteraction),
+               objet="échange avec un employeur"),
+    Indicateur("offres", "Offres d'emploi recueillies",
+               "Offres ouvertes dans la période à partir d'une fiche de poste rédigée par l'équipe, par statut "
+               "aujourd'hui.", "Fiches de poste et offres d'emploi", "une offre", "offres", activites.offres,
+               activites.enum_cles(activites.StatutOffre), objet="offre", objet_type="offre_emploi"),
+    Indicateur("candidatures", "Candidatures et embauches",
+               "Candidatures des personnes de l'équipe proposées dans la période, et embauches enregistrées dans la "
+               "période (journal de chaque candidature).", "Candidatures et leur journal", "une candidature",
+               "candidatures", activites.candidatures,
+               lambda ctx: [("proposees", "Candidatures proposées"), ("embauches", "Embauches")], objet="candidature"),
+    # -- intégration (CP14) --
+    Indicateur("integration_points", "Points de suivi dans l'emploi",
+               "Points de suivi d'intégration des personnes de l'équipe prévus dans la période et dus aujourd'hui : "
+               "faits, ou manqués (date passée, non faits).", "Points de suivi des intégrations", "un point de suivi",
+               "points de suivi", activites.points_integration,
+               lambda ctx: [("faits", "Faits"), ("manques", "Manqués")], objet="point de suivi"),
+    Indicateur("integrations", "Intégrations et ruptures",
+               "Intégrations suivies pendant la période (commencées avant sa fin, sans bilan avant son début), par "
+               "statut aujourd'hui : en cours, terminées avec un bilan, rompues.", "Suivis d'intégration",
+               "un suivi d'intégration", "intégrations", activites.integrations,
+               activites.enum_cles(activites.StatutSuivi), objet="suivi d'intégration",
+               objet_type="suivi_integration"),
+    # -- prévention (CT1: prévention des risques professionnels) --
+    Indicateur("incidents", "Incidents avec le public",
+               "Incidents avec le public notés par les conseiller·ères de l'équipe, survenus dans la période, par "
+               "nature. Ce qui s'est passé reste sur la page de l'incident (chiffré).",
+               "Incidents avec le public (Ma pratique, prévention)", "un incident", "incidents",
+               activites.incidents, activites.enum_cles(activites.NatureIncident), objet="incident",
+               objet_type="incident_public"),
 )}
 
 # Sections of the page, in order.
@@ -399,6 +358,10 @@ SECTIONS = (
     ("Délais", ("delai_accueil", "delai_diagnostic", "delai_orientation", "delai_premier_entretien")),
     ("À surveiller aujourd'hui", ("urgences", "etapes_en_retard", "sans_contact")),
     ("Après la sortie", ("post_sortie",)),
+    ("Ateliers", ("ateliers_sessions", "ateliers_presences", "ateliers_objectifs", "ateliers_satisfaction")),
+    ("Prospection et recrutement", ("prospection", "offres", "candidatures")),
+    ("Intégration dans l'emploi", ("integration_points", "integrations")),
+    ("Prévention", ("incidents",)),
 )
 
 
@@ -503,10 +466,10 @@ def detail(session: Session, ctx: Contexte, ind: Indicateur, cle: str) -> tuple[
     lignes = session.execute(
         select(sous.c.personne_id, Personne.nom, Personne.prenom, referent.c.prenom, referent.c.nom,
                sous.c.le, sous.c.valeur, sous.c.objet_id)
-        .join(Personne, Personne.id == sous.c.personne_id)
+        .outerjoin(Personne, Personne.id == sous.c.personne_id)
         .outerjoin(referent, referent.c.id == Personne.referent_id)
         .where(condition)
-        .order_by(Personne.nom, Personne.prenom, sous.c.le)).all()
+        .order_by(Personne.nom, Personne.prenom, sous.c.le, sous.c.objet_id)).all()
     elements = [Element(pid, nom, prenom, f"{rp} {rn}" if rn else "—", le if isinstance(le, date) or le is None
                         else date.fromisoformat(str(le)[:10]), valeur, objet_id)
                 for pid, nom, prenom, rp, rn, le, valeur, objet_id in lignes]
@@ -534,3 +497,117 @@ def choix_des_filtres(session: Session, utilisateur, ctx_partiel: Contexte) -> d
     }
 
 
+
+
+# -- caseload balance (point 7) ---------------------------------------------------------------
+LIMITE_SANS_REFERENT = 200
+
+
+def portefeuilles(session: Session, ctx: Contexte) -> list[tuple[uuid.UUID, str, int]]:
+    """Each conseiller of the team with the number of people they accompany today (one query)."""
+    comptes = dict(session.execute(
+        select(Personne.referent_id, func.count()).where(
+            ctx.perimetre.condition(Personne, Utilisateur), Personne.statut == StatutPersonne.ACCOMPAGNEE)
+        .group_by(Personne.referent_id)).all())
+    return [(i, nom, comptes.get(i, 0)) for i, nom in ctx.conseillers.items()]
+
+
+def sans_referent(session: Session, structure_id) -> list[Personne]:
+    """People of the structure being received or accompanied who have no référent: no team's
+    perimeter holds them, so every chef of the structure sees them here to give them one."""
+    return list(session.scalars(
+        select(Personne).where(Personne.structure_id == structure_id, Personne.referent_id.is_(None),
+                               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.created_at).limit(LIMITE_SANS_REFERENT)))
+
+
+def equipe_de(session: Session, utilisateur_id) -> uuid.UUID | None:
+    if utilisateur_id is None:
+        return None
+    return session.scalar(select(Utilisateur.equipe_id).where(Utilisateur.id == utilisateur_id))
+
+
+# -- funders' reports (point 6) ---------------------------------------------------------------------
+def participants_fse(session: Session, ctx: Contexte) -> list:
+    """The participants who entered in the period (a parcours started in it, the first one if
+    several), with what the FSE+ data at entry reads; ONE query."""
+    from cipdesk.tableau.fse import Participant
+
+    f = ctx.filtres
+    premier = (select(Parcours.personne_id.label("personne_id"), func.min(Parcours.debut).label("entree"))
+               .join(Personne, Personne.id == Parcours.personne_id)
+               .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
+               .group_by(Parcours.personne_id).subquery())
+    entree = (select(Parcours.personne_id, Parcours.dispositif_libelle, Parcours.debut, Sortie.sortie_le)
+              .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
+              .join(premier, and_(premier.c.personne_id == Parcours.personne_id, premier.c.entree == Parcours.debut))
+              .subquery())
+    lignes = session.execute(
+        select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
+               Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
+               entree.c.sortie_le)
+        .join(entree, entree.c.personne_id == Personne.id)
+        .order_by(Personne.nom, Personne.prenom)).all()
+    vus, participants = set(), []
+    for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie in lignes:
+        if pid in vus:   # two parcours begun the same day: one participant
+            continue
+        vus.add(pid)
+        participants.append(Participant(pid, nom, prenom, cle_texte(sexe), naissance, cle_texte(niveau),
+                                        tuple(publics or ()), debut, dispositif, sortie))
+    return participants
+
+
+def motifs_de_sortie(session: Session, ctx: Contexte) -> dict[str, int]:
+    """Exits of the period counted by motive (ONE query), for the PLIE categories."""
+    f = ctx.filtres
+    return dict(session.execute(
+        select(Sortie.motif, func.count()).join(Parcours, Parcours.id == Sortie.parcours_id)
+        .join(Personne, Personne.id == Parcours.personne_id)
+        .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin))
+        .group_by(Sortie.motif)).all())
+
+
+# -- candidats au titre of the team (point 8) --------------------------------------------------------
+@dataclass
+class Candidat:
+    utilisateur_id: uuid.UUID
+    nom: str
+    voie: str
+    date_session: date | None
+    competences_couvertes: int
+
+
+def candidats_de_l_equipe(session: Session, utilisateur) -> list[Candidat]:
+    """The team's candidats to the titre and how many competences their recorded activity
+    evidences: the readiness of their dossier, never its content (ONE query)."""
+    from cipdesk.comptes.models import ProfilCandidat
+    from cipdesk.competences.models import PreuveCompetence
+
+    if utilisateur.equipe_id is None:
+        return []
+    couvertes = (select(PreuveCompetence.utilisateur_id.label("uid"),
+                        func.count(func.distinct(PreuveCompetence.competence_code)).label("n"))
+                 .where(PreuveCompetence.structure_id == utilisateur.structure_id,
+                        PreuveCompetence.retiree_le.is_(None), PreuveCompetence.competence_code.like("CP%"))
+                 .group_by(PreuveCompetence.utilisateur_id).subquery())
+    lignes = session.execute(
+        select(Utilisateur.id, Utilisateur.prenom, Utilisateur.nom, ProfilCandidat.voie, ProfilCandidat.date_session,
+               func.coalesce(couvertes.c.n, 0))
+        .join(ProfilCandidat, ProfilCandidat.utilisateur_id == Utilisateur.id)
+        .outerjoin(couvertes, couvertes.c.uid == Utilisateur.id)
+        .where(Utilisateur.structure_id == utilisateur.structure_id, Utilisateur.equipe_id == utilisateur.equipe_id,
+               Utilisateur.actif.is_(True))
+        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+    return [Candidat(i, f"{p} {n}", voie.libelle, session_le, couvertes_n)
+            for i, p, n, voie, session_le, couvertes_n in lignes]
+
+
+# -- workload alerts raised by the conseillers (point 8; pratique's records) -------------------------
+def alertes_de_charge_ouvertes(session: Session, utilisateur) -> list:
+    """The workload alerts the team's conseillers sent and the chef has not acknowledged yet."""
+    from cipdesk.pratique.queries import alertes_de_charge
+
+    if utilisateur.equipe_id is None:
+        return []
+    return alertes_de_charge(session, utilisateur.structure_id, equipe_id=utilisateur.equipe_id, ouvertes=True)

@@ -184,7 +184,7 @@ class Barre:
     texte: str
 
 
-def barres(valeurs: list[tuple[str, float, str]], *, largeur: int = 400,
+def barres(valeurs: list[tuple[str, float, str]], *, largeur: int = 280,
            hauteur_ligne: int = 40) -> tuple[list[Barre], int]:
     """Horizontal bars (label, value, value as printed) scaled to the largest value, one
     row each (the label above its bar); returns the bars and the chart's height. A value

@@ -27,7 +27,8 @@ def colonnes(chiffres, ctx) -> list[Colonne]:
     cols = [Colonne("Libellé", lambda l: l.libelle, numerique=False),
             Colonne(f"Nombre ({ind.unite})", lambda l: l.nombre)]
     if ind.delai:
-        cols += [Colonne("Moyenne (jours)", lambda l: l.moyenne), Colonne("Maximum (jours)", lambda l: l.max_jours)]
+        unite = ind.libelle_valeur
+        cols += [Colonne(f"Moyenne ({unite})", lambda l: l.moyenne), Colonne(f"Maximum ({unite})", lambda l: l.max_jours)]
     if ind.code == "entretiens":
         semaines = ctx.filtres.semaines
         cols.append(Colonne("Moyenne par semaine", lambda l: round(l.nombre / semaines, 1) if semaines else None))

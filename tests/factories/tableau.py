@@ -156,5 +156,103 @@ def monde_du_tableau(ctx, fabrique) -> Monde:
     b.add(Orientation(personne_id=m.p3.id, partenaire_id=partenaire.id, conseiller_id=m.b.id,
                       date_orientation=date(2026, 4, 2), reponse=ReponsePartenaire.REFUSEE,
                       reponse_le=date(2026, 4, 5)))
+    activites(b, m)
     ctx.commit()
     return m
+
+
+def activites(b: Batisseur, m: Monde) -> None:
+    """Ateliers, employers and intégration rows (counted by hand in test_indicateurs.py)."""
+    from datetime import time
+
+    from cipdesk.ateliers.conception.models import Atelier, ObjectifPedagogique, Origine
+    from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Moment, Resultat, Satisfaction
+    from cipdesk.ateliers.presences.models import Presence, StatutPresence
+    from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, Periode, SessionAtelier, StatutInscription
+    from cipdesk.employeurs.candidatures.models import Candidature, EtatCandidature, TransitionCandidature
+    from cipdesk.employeurs.entreprises.models import Entreprise
+    from cipdesk.employeurs.interactions.models import Interaction, NatureInteraction
+    from cipdesk.employeurs.offres.models import FicheDePoste, Offre, StatutOffre, TypeContrat
+    from cipdesk.integration.points.models import Jalon, PointSuivi
+    from cipdesk.integration.suivis.models import StatutSuivi, SuiviIntegration
+    from cipdesk.integration.suivis.models import TypeContrat as ContratSuivi
+
+    atelier = b.add(Atelier(titre="Préparer un entretien d'embauche", origine=Origine.BESOIN, places_max=10,
+                            duree_minutes=360, concepteur_id=m.a.id))
+    objectif = b.add(ObjectifPedagogique(atelier_id=atelier.id, capacite="Présenter son parcours en 3 minutes"))
+
+    def session(animateur, *jours):
+        s = b.add(SessionAtelier(atelier_id=atelier.id, animateur_id=animateur.id, capacite=10, inscrits=0))
+        demis = [b.add(DemiJournee(session_id=s.id, le=j, periode=Periode.MATIN, debut=time(9), fin=time(12)))
+                 for j in jours]
+        return s, demis
+
+    s1, (d1, d2) = session(m.a, date(2026, 3, 2), date(2026, 3, 3))   # A, in the period
+    s2, (d3,) = session(m.x, date(2026, 3, 5))                        # X: another team
+    session(m.b, date(2025, 12, 1))                                   # B, before the period
+
+    def inscrire(s, p):
+        return b.add(Inscription(session_id=s.id, personne_id=p.id, statut=StatutInscription.INSCRIT,
+                                 inscrit_le=date(2026, 2, 20), inscrit_par_id=m.a.id))
+
+    i1, i3, i8 = inscrire(s1, m.p1), inscrire(s1, m.p3), inscrire(s1, m.p8)
+    for demi, inscription, statut in ((d1, i1, StatutPresence.PRESENT), (d1, i3, StatutPresence.ABSENT),
+                                      (d1, i8, StatutPresence.PRESENT), (d2, i1, StatutPresence.RETARD),
+                                      (d2, i3, StatutPresence.EXCUSE)):
+        b.add(Presence(demi_journee_id=demi.id, inscription_id=inscription.id, statut=statut, saisi_par_id=m.a.id))
+    for inscription, resultat in ((i1, Resultat.ATTEINT), (i3, Resultat.PARTIEL), (i8, Resultat.ATTEINT)):
+        b.add(EvaluationObjectif(inscription_id=inscription.id, objectif_id=objectif.id, resultat=resultat,
+                                 evalue_le=date(2026, 3, 3), evalue_par_id=m.a.id))
+    for s, note in ((s1, 4), (s1, 3), (s2, 1)):
+        b.add(Satisfaction(session_id=s.id, moment=Moment.A_CHAUD, note=note, saisi_le=date(2026, 3, 3)))
+
+    entreprise = b.add(Entreprise(raison_sociale="Boulangerie Lefebvre", nom_recherche="boulangerie lefebvre",
+                                  siren="552100554"))
+    for conseiller, nature, le in ((m.a, NatureInteraction.VISITE, date(2026, 2, 10)),
+                                   (m.a, NatureInteraction.APPEL, date(2026, 2, 11)),
+                                   (m.b, NatureInteraction.EMAIL, date(2026, 4, 1)),
+                                   (m.x, NatureInteraction.VISITE, date(2026, 2, 12)),
+                                   (m.a, NatureInteraction.APPEL, date(2025, 12, 12))):
+        b.add(Interaction(entreprise_id=entreprise.id, conseiller_id=conseiller.id, nature=nature, le=le,
+                          objet="Besoins de recrutement"))
+
+    def offre(auteur, ouverte):
+        fiche = b.add(FicheDePoste(entreprise_id=entreprise.id, redigee_par_id=auteur.id,
+                                   entretien_le=ouverte, besoin="Un vendeur", intitule="Vendeur·se en boulangerie",
+                                   missions="Vente", type_contrat=TypeContrat.CDI))
+        return b.add(Offre(fiche_id=fiche.id, entreprise_id=entreprise.id, intitule="Vendeur·se", texte="…",
+                           ouverte_le=ouverte, statut=StatutOffre.PUBLIEE))
+
+    o1 = offre(m.a, date(2026, 2, 15))
+    offre(m.x, date(2026, 2, 15))
+    c1 = b.add(Candidature(offre_id=o1.id, personne_id=m.p1.id, proposee_par_id=m.a.id,
+                           etat=EtatCandidature.EMBAUCHE, etat_depuis=date(2026, 3, 1)))
+    c3 = b.add(Candidature(offre_id=o1.id, personne_id=m.p3.id, proposee_par_id=m.b.id,
+                           etat=EtatCandidature.REFUSEE, etat_depuis=date(2026, 1, 5)))
+    for c, de, vers, le in ((c1, None, EtatCandidature.PROPOSEE, date(2026, 2, 16)),
+                            (c1, EtatCandidature.PROPOSEE, EtatCandidature.EMBAUCHE, date(2026, 3, 1)),
+                            (c3, None, EtatCandidature.PROPOSEE, date(2025, 12, 20)),
+                            (c3, EtatCandidature.PROPOSEE, EtatCandidature.REFUSEE, date(2026, 1, 5))):
+        b.add(TransitionCandidature(candidature_id=c.id, de=de, vers=vers, le=le, par_id=m.a.id))
+
+    def suivi(p, conseiller, debut, statut=StatutSuivi.EN_COURS, bilan=None):
+        return b.add(SuiviIntegration(personne_id=p.id, conseiller_id=conseiller.id, employeur="Boulangerie",
+                                      intitule_poste="Vendeur·se", type_contrat=ContratSuivi.CDI, debut=debut,
+                                      statut=statut, bilan_le=bilan))
+
+    s_p1 = suivi(m.p1, m.a, date(2026, 3, 15))
+    for jalon, prevu, fait in ((Jalon.J15, date(2026, 3, 30), date(2026, 3, 30)), (Jalon.M1, date(2026, 4, 15), None),
+                               (Jalon.M3, date(2026, 7, 15), None)):
+        b.add(PointSuivi(suivi_id=s_p1.id, jalon=jalon, prevu_le=prevu, fait_le=fait))
+    suivi(m.p3, m.b, date(2026, 1, 10), StatutSuivi.ROMPU)
+    suivi(m.p8, m.x, date(2026, 2, 10))
+    suivi(m.p2, m.a, date(2025, 6, 1), StatutSuivi.TERMINE, bilan=date(2025, 12, 1))
+
+    # Prévention: two incidents noted by A in the period, one by X (another team), one by A in 2025.
+    from cipdesk.pratique.prevention.models import IncidentPublic, NatureIncident
+
+    for auteur, nature, le in ((m.a, NatureIncident.INCIVILITE, date(2026, 2, 3)),
+                               (m.a, NatureIncident.MENACE, date(2026, 5, 4)),
+                               (m.x, NatureIncident.MENACE, date(2026, 5, 4)),
+                               (m.a, NatureIncident.INCIVILITE, date(2025, 11, 4))):
+        b.add(IncidentPublic(auteur_id=auteur.id, survenu_le=le, nature=nature))

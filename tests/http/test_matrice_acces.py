@@ -200,6 +200,11 @@ MATRICE.update({
     "tableau.export": [("GET", lambda o: "/tableau-de-bord/indicateurs/file_active.xlsx", T_CHEF)],
     "tableau.export_detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques.csv",
                                T_CHEF)],
+    "tableau.portefeuilles": [("GET", lambda o: "/tableau-de-bord/portefeuilles", T_CHEF)],
+    "tableau.financeurs": [("GET", lambda o: "/tableau-de-bord/financeurs", T_CHEF)],
+    "tableau.financeurs_export": [("GET", lambda o: "/tableau-de-bord/financeurs.pdf", T_CHEF)],
+    "tableau.reaffecter": [(m, lambda o: f"/tableau-de-bord/portefeuilles/{o['personne']}",
+                            {**T_CHEF, "ailleurs": INTROUVABLE}) for m in ("GET", "POST")],
 })
 MATRICE.update(MATRICE_TERRITOIRE)
 

@@ -136,3 +136,83 @@ def test_cle_inconnue_et_indicateur_inconnu(nav, monde):
     assert nav.get(f"/tableau-de-bord/indicateurs/file_active/nimporte?{PERIODE}").status_code == 404
     assert nav.get(f"/tableau-de-bord/indicateurs/inconnu/tous?{PERIODE}").status_code == 404
     assert nav.get(f"/tableau-de-bord/indicateurs/inconnu.csv?{PERIODE}").status_code == 404
+
+
+def test_candidats_au_titre_de_l_equipe(nav, monde, fabrique, ctx):
+    from datetime import date as jour
+
+    from cipdesk.competences.models import PreuveCompetence, SourcePreuve
+    from cipdesk.core.db import utcnow
+
+    candidat = fabrique.utilisateur(monde.s, equipe=monde.e, candidat=True, nom="Candide", prenom="Camille")
+    ailleurs = fabrique.utilisateur(monde.s, equipe=monde.e2, candidat=True, nom="Lointain", prenom="Léo")
+    for code, objet, retiree in (("CP1", monde.p1.id, None), ("CP1", monde.p2.id, None), ("CP6", monde.p1.id, None),
+                                 ("CP9", monde.p1.id, utcnow()), ("CT1", monde.p1.id, None)):
+        ctx.add(PreuveCompetence(structure_id=monde.s.id, utilisateur_id=candidat.id, competence_code=code,
+                                 objet_type="entretien", objet_id=objet, date_activite=jour(2026, 3, 1),
+                                 source=list(SourcePreuve)[0], retiree_le=retiree))
+    ctx.commit()
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}").get_data(as_text=True)
+    # CP1 and CP6 (the withdrawn CP9 and the transversal CT1 do not count); the other team's candidat is not shown.
+    assert "Camille Candide" in page and "2 / 15" in page
+    assert "Lointain" not in page
+
+
+def test_le_fragment_htmx_est_le_bloc_de_la_page(nav, monde, au_30_juin):
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}&dispositif=plie").get_data(as_text=True)
+    fragment = nav.get(f"/tableau-de-bord/?{PERIODE}&dispositif=plie", headers={"HX-Request": "true"})
+    html = fragment.get_data(as_text=True)
+    assert "HX-Request" in fragment.headers["Vary"]
+    assert html.lstrip().startswith('<div id="tableau">') and "<html" not in html
+    assert html.strip() in page   # the same markup the full page holds: no second copy
+
+
+def test_nombre_de_requetes_de_la_page_ne_depend_pas_de_l_equipe(nav, monde, ctx, fabrique, app, au_30_juin):
+    from sqlalchemy import event
+
+    from cipdesk.core.db import db
+    from tests.factories.tableau import DEBUT, Batisseur
+
+    def compter() -> int:
+        n = []
+        with app.app_context():
+            engine = db.engine
+        ecoute = lambda *a, **k: n.append(1)  # noqa: E731
+        event.listen(engine, "before_cursor_execute", ecoute)
+        try:
+            assert nav.get(f"/tableau-de-bord/?{PERIODE}").status_code == 200
+        finally:
+            event.remove(engine, "before_cursor_execute", ecoute)
+        return len(n)
+
+    nav.connexion(monde.chef.email)
+    compter()
+    avant = compter()
+    b = Batisseur(ctx, monde.s)
+    for i in range(12):
+        conseiller = fabrique.utilisateur(monde.s, equipe=monde.e)
+        p = b.personne(f"Autre{i}", conseiller, cree_le=DEBUT)
+        pc = b.parcours(p, conseiller, DEBUT.replace(month=2))
+        b.entretien(pc, conseiller, DEBUT.replace(month=3))
+        b.urgence(p, DEBUT.replace(month=5))
+    ctx.commit()
+    assert compter() == avant
+
+
+def test_alertes_de_charge_ouvertes_de_l_equipe(nav, monde, ctx, au_30_juin):
+    from cipdesk.pratique.prevention.models import AlerteCharge
+
+    for auteur, equipe, pris in ((monde.b, monde.e, False), (monde.a, monde.e, True), (monde.x, monde.e2, False)):
+        ctx.add(AlerteCharge(structure_id=monde.s.id, auteur_id=auteur.id, equipe_id=equipe.id, file_active=52,
+                             norme=40, entretiens_semaine=21, en_retard=7,
+                             prise_en_compte_le=datetime(2026, 6, 2, 9) if pris else None))
+    ctx.commit()
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}").get_data(as_text=True)
+    # B's open alert; A's was acknowledged, X is in another team.
+    assert "Alertes de charge de travail à prendre en compte" in page
+    bloc = page.split('id="titre-alertes-charge"')[1].split("</section>")[0]
+    assert "Bruno Bernard" in bloc and "Anne Arnaud" not in bloc and "Xena" not in bloc
+    assert "file active 52 pour une norme de 40" in bloc

@@ -1,0 +1,118 @@
+"""The context of a dashboard (who looks, over what, with which filters) and what every
+indicator's rows share: the perimeter and filters on people and parcours, the row shape."""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Integer, String, Uuid, cast, literal, null, select
+from sqlalchemy.orm import Session
+
+from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
+from cipdesk.core.listes import valeurs as valeurs_de_liste
+from cipdesk.personnes.models import Personne
+from cipdesk.security import policy
+from cipdesk.tableau import rules
+from cipdesk.tableau.rules import Filtres
+
+PARAMETRE_NORME = "norme_file_active"          # people per conseiller, set by the structure
+PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"   # the parcours alert's setting, shared
+AUCUN = "aucun"                                 # the key of « no référent » in URLs
+
+
+# -- the context of a dashboard -------------------------------------------------------------
+@dataclass
+class Contexte:
+    """Who looks, over what, with which filters: everything an indicator's select needs."""
+    structure_id: uuid.UUID
+    perimetre: policy.Perimetre
+    filtres: Filtres
+    aujourd_hui: date
+    parametres: dict = field(default_factory=dict)
+    conseillers: dict = field(default_factory=dict)    # id -> name, the team's conseillers
+    dispositifs: dict = field(default_factory=dict)    # code -> label, the structure's list
+
+    @property
+    def dispositifs_retenus(self) -> list[str] | None:
+        """The dispositif codes the filters keep (None: no restriction)."""
+        f = self.filtres
+        codes = list(self.dispositifs)
+        if f.dispositif:
+            codes = [f.dispositif]
+        if f.financeur:
+            codes = rules.dispositifs_du_financeur(f.financeur, codes)
+        return codes if (f.dispositif or f.financeur) else None
+
+    @property
+    def seuil_sans_contact(self) -> int:
+        return int(self.parametres.get(PARAMETRE_JOURS_SANS_CONTACT) or JOURS_SANS_CONTACT_DEFAUT)
+
+    @property
+    def norme(self) -> int | None:
+        try:
+            return int(self.parametres.get(PARAMETRE_NORME)) or None
+        except (TypeError, ValueError):
+            return None
+
+
+def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None) -> Contexte:
+    """The dashboard's context for this user (two queries: the structure's settings, the team);
+    the default period until the route has read the filters."""
+    if filtres is None:
+        filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
+    perimetre = policy.perimetre(utilisateur)
+    equipe_ids = select(Utilisateur.id).where(Utilisateur.structure_id == utilisateur.structure_id)
+    if perimetre.genre == "equipe":
+        equipe_ids = equipe_ids.where(Utilisateur.equipe_id == perimetre.valeur)
+    elif perimetre.genre == "referent":
+        equipe_ids = equipe_ids.where(Utilisateur.id == perimetre.valeur)
+    else:
+        equipe_ids = equipe_ids.where(literal(False))
+    conseillers = {u.id: u.nom_complet for u in session.scalars(
+        select(Utilisateur).where(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER)
+        .order_by(Utilisateur.nom, Utilisateur.prenom))}
+    dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
+    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs)
+
+
+def equipes_du_chef(session: Session, utilisateur) -> dict:
+    """The équipes the filter offers: the chef's own (their perimeter)."""
+    if utilisateur.equipe_id is None:
+        return {}
+    return {str(e.id): e.nom for e in session.scalars(select(Equipe).where(Equipe.id == utilisateur.equipe_id))}
+
+
+def personnes_retenues(ctx: Contexte) -> list:
+    """The conditions on `Personne` every indicator applies: perimeter, then filters."""
+    f = ctx.filtres
+    conditions = [ctx.perimetre.condition(Personne, Utilisateur)]
+    if f.conseiller:
+        conditions.append(Personne.referent_id == uuid.UUID(f.conseiller))
+    if f.equipe:
+        conditions.append(Personne.referent_id.in_(
+            select(Utilisateur.id).where(Utilisateur.equipe_id == uuid.UUID(f.equipe))))
+    if f.public:
+        conditions.append(cast(Personne.publics, String).contains(f'"{f.public}"'))
+    codes = ctx.dispositifs_retenus
+    if codes is not None:
+        conditions.append(Personne.id.in_(select(Parcours.personne_id).where(
+            Parcours.structure_id == ctx.structure_id, Parcours.dispositif_code.in_(codes))))
+    return conditions
+
+
+def parcours_retenus(ctx: Contexte) -> list:
+    codes = ctx.dispositifs_retenus
+    return [] if codes is None else [Parcours.dispositif_code.in_(codes)]
+
+
+def lignes(cle, personne_id, objet_id, le, valeur=None):
+    """The row shape of every indicator: what it is broken down by, the person (None for a
+    record without one), the record counted, its date, a number (days, a mark)."""
+    personne_id = cast(null(), Uuid) if personne_id is None else personne_id
+    return (cle.label("cle"), personne_id.label("personne_id"),
+            (objet_id if objet_id is not None else null()).label("objet_id"),
+            le.label("le"), (valeur if valeur is not None else cast(null(), Integer)).label("valeur"))
