@@ -159,6 +159,8 @@ MATRICE = {
     "parcours.entretiens.nouveau": _parcours("/parcours/{parcours}/entretiens", ("GET", P_ECRIRE),
                                            ("POST", P_ECRIRE)),
     "parcours.entretiens.voir": _parcours("/parcours/entretiens/{entretien}", ("GET", P_VOIR)),
+    "parcours.entretiens.corriger": _parcours("/parcours/entretiens/{entretien}/corriger", ("GET", P_ECRIRE),
+                                            ("POST", P_ECRIRE)),
     "parcours.projet.voir": _parcours("/parcours/{parcours}/projet", ("GET", P_VOIR), ("POST", P_ECRIRE)),
     "parcours.projet.metier": _parcours("/parcours/{parcours}/projet/metiers", ("POST", P_ECRIRE)),
     "parcours.projet.faisabilite": _parcours("/parcours/metiers/{metier}/faisabilite", ("POST", P_ECRIRE)),
