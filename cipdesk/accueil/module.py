@@ -13,6 +13,7 @@ def _module() -> Module:
     from cipdesk.accueil.diagnostic import queries as diagnostic
     from cipdesk.accueil.diagnostic.models import Diagnostic
     from cipdesk.accueil.diagnostic.rules import DIMENSIONS
+    from cipdesk.accueil.queries import fiche_personne
     from cipdesk.accueil.orientation import queries as orientation
     from cipdesk.accueil.orientation.models import Orientation
     from cipdesk.accueil.reunions import queries as reunions
@@ -81,6 +82,7 @@ def _module() -> Module:
         ),
         demo=demo.remplir_accueil,
         listes=(DIMENSIONS,),
+        fiche_personne=(fiche_personne,),
     )
 
 

@@ -151,6 +151,8 @@ class Module:
     effacement_personne: tuple[Callable[..., int], ...] = ()
     # Lists the structure's admin edits (core/listes.py: ListeModifiable), one admin page for all.
     listes: tuple = ()
+    # The person's page: actions offered and cards « d'un coup d'œil » (core/fiche.py).
+    fiche_personne: tuple[Callable[..., Any], ...] = ()
 
 
 class Registre:
@@ -261,6 +263,9 @@ class Registre:
     def listes(self) -> list[tuple[Module, tuple]]:
         """(module, its editable lists) in module order, for the one admin page."""
         return [(m, m.listes) for m in self.modules if m.listes]
+
+    def fiche_personne(self) -> Iterator[Callable[..., Any]]:
+        return (f for m in self.modules for f in m.fiche_personne)
 
     def liste(self, code: str):
         try:

@@ -223,3 +223,27 @@ def chronologie(session: Session, personne: Personne, lecteur, nature: str | Non
     evenements.sort(key=lambda e: (e.le, e.saisi_le.replace(tzinfo=None) if e.saisi_le else datetime.min),
                     reverse=True)
     return evenements
+
+
+def fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool, aujourd_hui: date):
+    """The person's page at a glance, from every module's `fiche_personne` provider:
+    (actions, the main one first; cards in order). The person's own: the next rendez-vous
+    and « Modifier la fiche ». A fixed number of queries per provider."""
+    from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart
+
+    actions, encarts = [], []
+    for fournisseur in registre.fiche_personne():
+        part = fournisseur(session, personne, lecteur, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)
+        actions += part.actions
+        encarts += part.encarts
+    if peut_modifier:
+        actions.append(ActionPersonne("Modifier la fiche", "personnes.modifier", (("personne_id", personne.id),),
+                                      ordre=90))
+    rdv = personne.prochain_rdv_le
+    encarts.append(Encart("rendez_vous", "Prochain rendez-vous", (
+        LigneEncart(f"{rdv:%d/%m/%Y}", "passé : à reprogrammer" if rdv < aujourd_hui else "",
+                    alerte=rdv < aujourd_hui),) if rdv else (), "Aucun rendez-vous prévu.", ordre=30))
+    actions.sort(key=lambda a: a.ordre)
+    principale = next((a for a in actions if a.principale), None)
+    actions = ([principale] if principale else []) + [a for a in actions if a is not principale]
+    return actions, sorted(encarts, key=lambda e: e.ordre)
