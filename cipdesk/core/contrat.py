@@ -32,6 +32,10 @@ class Alerte:
     gravite: int = 1  # 1 information, 2 attention, 3 urgent
     objet_type: str = ""
     objet_id: uuid.UUID | None = None
+    # Where it is resolved (url_for endpoint and values, `_anchor` allowed): a page anyone who
+    # sees the person may open (issue #11, point 5).
+    endpoint: str = ""
+    params: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -263,6 +267,14 @@ class Registre:
     def listes(self) -> list[tuple[Module, tuple]]:
         """(module, its editable lists) in module order, for the one admin page."""
         return [(m, m.listes) for m in self.modules if m.listes]
+
+    def lien_alerte(self, alerte: Alerte) -> tuple[str, dict]:
+        """(endpoint, values) of the page where the alert is resolved: the provider's, else the
+        record's page, else the person's (every one of them open to whoever sees the person)."""
+        if alerte.endpoint:
+            return alerte.endpoint, dict(alerte.params)
+        cible = self.cible(alerte.objet_type, alerte.objet_id) if alerte.objet_id else None
+        return cible or ("personnes.voir", {"personne_id": alerte.personne_id})
 
     def fiche_personne(self) -> Iterator[Callable[..., Any]]:
         return (f for m in self.modules for f in m.fiche_personne)

@@ -53,6 +53,7 @@ def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[
     if not alertes:
         return []
     personnes = session.scalars(select(Personne).where(Personne.id.in_(list(alertes)))
+                                .options(joinedload(Personne.referent))  # the chef sees each référent
                                 .order_by(Personne.nom, Personne.prenom)).all()
     lignes = [(p, alertes[p.id]) for p in personnes]
     return sorted(lignes, key=lambda ligne: -max(a.gravite for a in ligne[1]))

@@ -21,7 +21,8 @@ def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[
                                .order_by(Urgence.reperee_le))
     return [Alerte(u.personne_id, "urgence_ouverte",
                    f"Urgence non traitée : {u.type_urgence.libelle.lower()} (repérée le {u.reperee_le:%d/%m/%Y})",
-                   3, "urgence", u.id) for u in urgences]
+                   3, "urgence", u.id, endpoint="accueil.accueils.voir",
+                   params=(("accueil_id", u.accueil_id), ("_anchor", "titre-urgences"))) for u in urgences]
 
 
 def urgence_ouverte(personne_id):
