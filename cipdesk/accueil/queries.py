@@ -37,7 +37,7 @@ def fiche_personne(session, personne, lecteur, *, peut_modifier: bool, aujourd_h
                         if f.libelle != f.dimension_libelle else NIVEAUX_FREIN.get(f.niveau, ""),
                         alerte=f.niveau >= 3) for f in freins),
                "Aucun frein ouvert dans le dernier diagnostic validé.", ordre=10,
-               endpoint="accueil.diagnostic.voir", params=pid, lien="Diagnostic partagé"),
+               endpoint="accueil.diagnostic.voir", params=pid, lien="Voir le diagnostic"),
         Encart("orientations", "Orientations en attente de réponse", tuple(
             LigneEncart(o.partenaire.nom, f"orientée le {o.date_orientation:%d/%m/%Y}",
                         "accueil.orientation.voir", (("orientation_id", o.id),)) for o in orientations),
