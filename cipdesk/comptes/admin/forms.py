@@ -37,3 +37,4 @@ class ListeForm(FlaskForm):
     libelle = StringField("Nouvelle valeur", validators=[Optional(), Length(max=120, message="120 caractères au plus.")])
     retirer = StringField(validators=[Optional(), Length(max=60)])
     retablir = StringField(validators=[Optional(), Length(max=60)])
+    modele = StringField(validators=[Optional(), Length(max=60)])   # the value whose texts are edited

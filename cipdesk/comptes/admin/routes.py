@@ -224,7 +224,8 @@ def listes_de_la_structure():
     form = ListeForm()
     envoi = soumettre(form, lambda: modifier_liste(
         db.session, par=current_user, liste=form.liste.data or "", ajouter=form.libelle.data or "",
-        retirer=form.retirer.data or "", retablir=form.retablir.data or ""))
+        retirer=form.retirer.data or "", retablir=form.retablir.data or "", modele=form.modele.data or "",
+        textes={k.removeprefix("modele-"): v for k, v in request.form.items() if k.startswith("modele-")}))
     if envoi:
         return rediriger(url_for("admin.listes_de_la_structure") + f"#liste-{form.liste.data}", envoi.resultat)
     declarations = [l for _m, ls in registre.listes() for l in ls]

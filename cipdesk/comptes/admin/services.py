@@ -13,7 +13,7 @@ from cipdesk.security.audit import Action, journaliser
 
 
 def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", retirer: str = "",
-                   retablir: str = "") -> str:
+                   retablir: str = "", modele: str = "", textes: dict[str, str] | None = None) -> str:
     """One change to one list; returns the French message of what was done."""
     policy.exiger(policy.peut_modifier_listes(par))
     try:
@@ -23,7 +23,7 @@ def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", reti
     structure_id = par.structure_id
     lignes = {l.code: l for l in session.scalars(select(listes.ValeurDeListe).where(
         listes.ValeurDeListe.structure_id == structure_id, listes.ValeurDeListe.liste == liste))}
-    valeurs = listes.composer(declaration.defauts, lignes.values())
+    valeurs = listes.composer(declaration.defauts, lignes.values(), declaration)
     par_code = {v.code: v for v in valeurs}
     libelle = " ".join((ajouter or "").split())
     if libelle:
@@ -56,6 +56,23 @@ def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", reti
         message = (f"« {valeur.libelle} » retirée : elle n'est plus proposée, les fiches qui l'utilisent la gardent."
                    if retirer else f"« {valeur.libelle} » de nouveau proposée.")
         details = {"retrait" if retirer else "retablissement": code}
+    elif modele:
+        valeur = par_code.get(modele)
+        if valeur is None or not declaration.champs:
+            raise ErreurMetier("Valeur inconnue.", "liste")
+        propres = {}
+        for champ, titre in declaration.champs:
+            texte = (textes or {}).get(champ, "").strip()
+            if len(texte) > 3000:
+                raise ErreurMetier(f"{titre} : 3 000 caractères au plus.", "liste")
+            propres[champ] = texte
+        ligne = lignes.get(modele)
+        if ligne is None:
+            ligne = listes.ValeurDeListe(structure_id=structure_id, liste=liste, code=modele, libelle="", ordre=0,
+                                         active=True)
+            session.add(ligne)
+        ligne.modele = propres
+        message, details = f"Modèle de « {valeur.libelle} » enregistré.", {"modele": modele}
     else:
         raise ErreurMetier("Saisissez la valeur à ajouter.", "libelle")
     session.flush()
