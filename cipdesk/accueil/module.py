@@ -52,7 +52,7 @@ def _module() -> Module:
             Lisible(ReunionInformation, lambda _s, u, _o, modifier: (
                 policy.peut_modifier_repertoire(u) if modifier else policy.peut_voir_repertoire(u))),
         ),
-        alertes=(accueils.alertes_urgences,),
+        alertes=(accueils.alertes_urgences, orientation.alertes_sans_reponse),
         filtres_personnes={"urgence": accueils.urgence_ouverte},
         domaines_d_intervention=diagnostic.dimensions_de_la_structure,
         # The person's timeline (personnes.queries.chronologie), one provider per kind of record.

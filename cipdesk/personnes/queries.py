@@ -48,7 +48,9 @@ def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[
     # The providers filter on a subquery of the perimeter (not a list of thousands of
     # ids); only the people who do have alerts are then loaded.
     ids = select(Personne.id).where(perimetre.condition(Personne, Utilisateur),
-                                    Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+                                    # « orientée »: the orientation itself is followed (issue #11, point 8)
+                                    Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE,
+                                                         StatutPersonne.ORIENTEE)))
     alertes = alertes_pour(session, ids, aujourd_hui)
     if not alertes:
         return []

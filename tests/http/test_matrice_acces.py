@@ -86,6 +86,7 @@ MATRICE = {
                           ("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL)],
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
     "admin.listes_de_la_structure": [(m, lambda o: "/admin/listes", ADMIN_SEUL) for m in ("GET", "POST")],
+    "admin.delais": [(m, lambda o: "/admin/delais", ADMIN_SEUL) for m in ("GET", "POST")],
     "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
     "personnes.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],

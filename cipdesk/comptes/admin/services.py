@@ -5,11 +5,29 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cipdesk.comptes.models import Structure
 from cipdesk.core import listes
 from cipdesk.core.contrat import registre
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
+
+# The same key as accueil/orientation/rules.PARAMETRE_DELAI (comptes does not import accueil's rules).
+CLE_DELAI_ORIENTATION = "orientation_delai_reponse_jours"
+
+
+def modifier_delais(session: Session, *, par, orientation_delai: int) -> None:
+    """The structure's delays, kept in its settings (read by the modules' alert providers)."""
+    policy.exiger(policy.peut_modifier_listes(par))
+    if not 1 <= orientation_delai <= 180:
+        raise ErreurMetier("Entre 1 et 180 jours.", "orientation_delai")
+    structure = session.get(Structure, par.structure_id)
+    parametres = dict(structure.parametres or {})
+    parametres[CLE_DELAI_ORIENTATION] = orientation_delai
+    structure.parametres = parametres  # a new dict: the JSON column sees the change
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="structure", objet_id=structure.id,
+                details={CLE_DELAI_ORIENTATION: orientation_delai})
 
 
 def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", retirer: str = "",
