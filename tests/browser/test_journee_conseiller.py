@@ -143,3 +143,37 @@ def test_sur_un_telephone_de_390_px(serveur, fabrique, ctx, nouveau_contexte):
     assert page.evaluate(_AXE_CIBLES) == []  # WCAG 2.2 target size (24 × 24 px)
     capture(page, "journee-fiche-390")
     assert personne.id
+
+
+def test_pages_nouvelles_de_l_admin_et_des_notes_sans_violation(serveur, fabrique, ctx, nouveau_contexte):
+    """The one page of lists (issue #9), the delays, and « mes notes » with their filters, at
+    1280 and 390 px, checked by axe."""
+    from cipdesk.notes import services as notes
+    from tests.factories.accueil import accueil
+
+    conseiller, _chef, personne, _parcours = _dossier(ctx, fabrique)
+    admin = fabrique.utilisateur(conseiller.structure, admin=True)
+    a = accueil(ctx, conseiller, personne, urgence_ouverte=False)
+    notes.ecrire_note(ctx, auteur=conseiller, contenu="Évoque des dettes de loyer", objet_type="accueil",
+                      objet_id=a.id)
+    ctx.commit()
+    for largeur in (1280, 390):
+        page = nouveau_contexte().new_page()
+        page.set_viewport_size({"width": largeur, "height": 900})
+        connecter(page, serveur, admin.email)
+        page.goto(f"{serveur}/admin/listes")
+        expect(page.get_by_role("heading", name="Dimensions du diagnostic partagé")).to_be_visible()
+        page.get_by_text("Contrat d'engagement jeune (CEJ)", exact=True).first.click()
+        verifier_accessibilite(page, f"listes de la structure à {largeur} px")
+        capture(page, f"journee-admin-listes-{largeur}")
+        page.goto(f"{serveur}/admin/delais")
+        verifier_accessibilite(page, f"délais à {largeur} px")
+        page2 = nouveau_contexte().new_page()
+        page2.set_viewport_size({"width": largeur, "height": 900})
+        connecter(page2, serveur, conseiller.email)
+        page2.goto(f"{serveur}/notes/")
+        page2.get_by_label("Rechercher dans le texte de mes notes").fill("dettes")
+        page2.get_by_role("button", name="Filtrer").click()
+        expect(page2.get_by_role("link", name="Yasmine Lefebvre")).to_be_visible()
+        verifier_accessibilite(page2, f"mes notes à {largeur} px")
+        capture(page2, f"journee-notes-{largeur}")
