@@ -138,8 +138,8 @@ def modifier(diagnostic_id):
         form = DiagnosticForm()
         du_jour = request.form.getlist("du_jour")
     _preparer(form, libelles)
-    codes = [e.form.code.data for e in form.dimensions]
-    renseignees = {e.form.code.data for e in form.dimensions if _renseignee(e)}
+    codes = [e.form.code.data for e in form.dimensions if e.form.code.data]  # a forged post may omit some
+    renseignees = {e.form.code.data for e in form.dimensions if e.form.code.data and _renseignee(e)}
     ouvertes = rules.dimensions_ouvertes(codes, renseignees, set(preremplies), du_jour[:40])
     continuer = request.form.get("continuer", "")[:40] if request.method == "POST" else ""
     if request.method == "POST":  # shown again after an error: nothing typed stays folded
