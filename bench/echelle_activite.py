@@ -20,7 +20,8 @@ from cipdesk.competences.services import codes_pour
 from cipdesk.core.db import utcnow
 from bench.echelle import Contexte, generateur
 from cipdesk.notes.models import NoteConfidentielle
-from cipdesk.parcours.listes.rules import DEFAUTS
+from cipdesk.parcours.contrat.rules import DISPOSITIFS
+from cipdesk.parcours.etapes.rules import TYPES_ETAPE
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.models import Entretien
 from cipdesk.parcours.etapes.models import Etape
@@ -77,8 +78,8 @@ def activite(ctx: Contexte) -> None:
     nb_parcours = max(1, int(len(ctx.personnes) * 0.8))
     entretiens_par_parcours = max(3, ctx.echelle.entretiens // nb_parcours)
     chiffreurs = {sid: keys.coffre().chiffreur(ctx.session, sid) for sid in ctx.structures}
-    dispositifs = DEFAUTS["dispositif"][:8]
-    types_etape = DEFAUTS["type_etape"]
+    dispositifs = DISPOSITIFS.defauts[:8]
+    types_etape = TYPES_ETAPE.defauts
     lots, maj_personnes = _Lots(ctx), []
     totaux = {"entretiens": 0, "notes": 0}
     for n, (pid, sid, referent, entree) in enumerate(ctx.personnes, start=1):

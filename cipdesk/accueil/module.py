@@ -13,6 +13,7 @@ def _module() -> Module:
     from cipdesk.accueil.diagnostic import queries as diagnostic
     from cipdesk.accueil.diagnostic.models import Diagnostic
     from cipdesk.accueil.diagnostic.rules import DIMENSIONS
+    from cipdesk.accueil.queries import fiche_personne
     from cipdesk.accueil.orientation import queries as orientation
     from cipdesk.accueil.orientation.models import Orientation
     from cipdesk.accueil.reunions import queries as reunions
@@ -55,7 +56,7 @@ def _module() -> Module:
             Lisible(ReunionInformation, lambda _s, u, _o, modifier: (
                 policy.peut_modifier_repertoire(u) if modifier else policy.peut_voir_repertoire(u))),
         ),
-        alertes=(accueils.alertes_urgences,),
+        alertes=(accueils.alertes_urgences, orientation.alertes_sans_reponse),
         filtres_personnes={"urgence": accueils.urgence_ouverte},
         domaines_d_intervention=diagnostic.dimensions_de_la_structure,
         # Read by the territoire module (répertoire, cartography, veille links), issue #15.
@@ -98,6 +99,7 @@ def _module() -> Module:
         ),
         demo=demo.remplir_accueil,
         listes=(DIMENSIONS,),
+        fiche_personne=(fiche_personne,),
     )
 
 

@@ -32,6 +32,10 @@ class Alerte:
     gravite: int = 1  # 1 information, 2 attention, 3 urgent
     objet_type: str = ""
     objet_id: uuid.UUID | None = None
+    # Where it is resolved (url_for endpoint and values, `_anchor` allowed): a page anyone who
+    # sees the person may open (issue #11, point 5).
+    endpoint: str = ""
+    params: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class Module:
     # (structure and territory profiles: module territoire), « analyse » (session, candidat,
     # objet_type, objet_id) -> {analysis field: text} (analyses de pratique: module pratique).
     dossier_sources: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+    # The person's page: actions offered and cards « d'un coup d'œil » (core/fiche.py).
+    fiche_personne: tuple[Callable[..., Any], ...] = ()
 
 
 class Registre:
@@ -310,6 +316,17 @@ class Registre:
     def listes(self) -> list[tuple[Module, tuple]]:
         """(module, its editable lists) in module order, for the one admin page."""
         return [(m, m.listes) for m in self.modules if m.listes]
+
+    def lien_alerte(self, alerte: Alerte) -> tuple[str, dict]:
+        """(endpoint, values) of the page where the alert is resolved: the provider's, else the
+        record's page, else the person's (every one of them open to whoever sees the person)."""
+        if alerte.endpoint:
+            return alerte.endpoint, dict(alerte.params)
+        cible = self.cible(alerte.objet_type, alerte.objet_id) if alerte.objet_id else None
+        return cible or ("personnes.voir", {"personne_id": alerte.personne_id})
+
+    def fiche_personne(self) -> Iterator[Callable[..., Any]]:
+        return (f for m in self.modules for f in m.fiche_personne)
 
     def liste(self, code: str):
         try:

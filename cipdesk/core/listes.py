@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
-from sqlalchemy import Boolean, Integer, String, UniqueConstraint, select
+from sqlalchemy import JSON, Boolean, Integer, String, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk
@@ -30,6 +30,15 @@ class ListeModifiable:
     titre: str                                  # French, as shown on the admin page
     defauts: tuple[tuple[str, str], ...]        # (code, label), in the order they are offered
     aide: str = ""                              # one sentence: where the list is used
+    # Texts the structure writes for each value (e.g. the engagements of a dispositif's
+    # contract): (field, label), and the defaults per code (`"*"`: every value).
+    champs: tuple[tuple[str, str], ...] = ()
+    modeles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def modele_par_defaut(self, code: str) -> dict[str, str]:
+        base = dict(self.modeles.get("*", {}))
+        base.update(self.modeles.get(code, {}))
+        return {c: base.get(c, "") for c, _l in self.champs}
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class Valeur:
     libelle: str
     active: bool
     ajoutee: bool   # added by the structure (not one of the defaults)
+    modele: Mapping[str, str] = field(default_factory=dict)   # its texts (ListeModifiable.champs)
 
 
 class ValeurDeListe(UuidPk, StructureScoped, Timestamps, Base):
@@ -51,6 +61,8 @@ class ValeurDeListe(UuidPk, StructureScoped, Timestamps, Base):
     libelle: Mapped[str] = mapped_column(String(120), default="")  # "" on a default: its own label
     ordre: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The structure's texts for this value (ListeModifiable.champs), None: the defaults.
+    modele: Mapped[dict | None] = mapped_column(JSON)
 
 
 # -- pure rules -----------------------------------------------------------------------
@@ -59,18 +71,31 @@ def code_de(libelle: str) -> str:
     return "_".join(re.sub(r"[^a-z0-9]+", " ", sans_accents(libelle or "").lower()).split())[:60]
 
 
-def composer(defauts: Iterable[tuple[str, str]], lignes: Iterable) -> list[Valeur]:
+def composer(defauts: Iterable[tuple[str, str]], lignes: Iterable,
+             declaration: ListeModifiable | None = None) -> list[Valeur]:
     """The list of a structure: the defaults (in their order, overridden by a row of the
     same code), then the values it added (by `ordre`). `lignes` have code, libelle,
-    active, ordre."""
+    active, ordre (and `modele`: the structure's texts, over the declaration's defaults)."""
+    def _modele(code, ligne) -> dict:
+        if declaration is None or not declaration.champs:
+            return {}
+        textes = declaration.modele_par_defaut(code)
+        textes.update({c: t for c, t in (getattr(ligne, "modele", None) or {}).items() if c in textes})
+        return textes
+
     par_code = {l.code: l for l in lignes}
     valeurs = []
     for code, libelle in defauts:
         ligne = par_code.pop(code, None)
         valeurs.append(Valeur(code, (ligne.libelle if ligne is not None and ligne.libelle else libelle),
-                              ligne.active if ligne is not None else True, False))
+                              ligne.active if ligne is not None else True, False, _modele(code, ligne)))
     ajouts = sorted(par_code.values(), key=lambda l: (l.ordre, l.libelle))
-    return valeurs + [Valeur(l.code, l.libelle or l.code, l.active, True) for l in ajouts]
+    return valeurs + [Valeur(l.code, l.libelle or l.code, l.active, True, _modele(l.code, l)) for l in ajouts]
+
+
+def modele(valeurs: Iterable[Valeur], code: str) -> dict[str, str]:
+    """The texts of one value (empty when unknown)."""
+    return dict(next((v.modele for v in valeurs if v.code == code), {}))
 
 
 def actives(valeurs: Iterable[Valeur]) -> list[tuple[str, str]]:
@@ -94,7 +119,7 @@ def valeurs(session: Session, structure_id: uuid.UUID, liste: str) -> list[Valeu
     declaration = _declaration(liste)
     lignes = session.scalars(select(ValeurDeListe).where(ValeurDeListe.structure_id == structure_id,
                                                          ValeurDeListe.liste == liste)).all()
-    return composer(declaration.defauts, lignes)
+    return composer(declaration.defauts, lignes, declaration)
 
 
 def valeurs_actives(session: Session, structure_id: uuid.UUID, liste: str) -> list[tuple[str, str]]:
@@ -113,4 +138,4 @@ def toutes_les_listes(session: Session, structure_id: uuid.UUID,
                       declarations: Iterable[ListeModifiable]) -> list[tuple[ListeModifiable, list[Valeur]]]:
     """Every declared list of the structure, for its admin page (one query)."""
     lignes = session.scalars(select(ValeurDeListe).where(ValeurDeListe.structure_id == structure_id)).all()
-    return [(d, composer(d.defauts, [l for l in lignes if l.liste == d.code])) for d in declarations]
+    return [(d, composer(d.defauts, [l for l in lignes if l.liste == d.code], d)) for d in declarations]

@@ -49,3 +49,48 @@ def chronologie_des_notes(session: Session, lecteur, objet_type: str, objet_ids)
     return [Evenement(n.created_at.date(), n.created_at, "note_confidentielle", "Note confidentielle",
                       "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.id),))
             for n in notes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
+
+
+def sujets(session: Session, notes) -> dict:
+    """note id → (personne or None, record kind label, (endpoint, values) of the record or None):
+    what each note is about (issue #11, point 7). One query per kind of record (the kinds a
+    note may be attached to are declared by the modules: `TypeObjet.notes`)."""
+    from cipdesk.core.contrat import registre
+
+    par_type: dict[str, list] = {}
+    for n in notes:
+        if n.objet_type and n.objet_id:
+            par_type.setdefault(n.objet_type, []).append(n.objet_id)
+    objets = {}
+    for code, ids in par_type.items():
+        modele = registre.objets().get(code).notes if code in registre.objets() else None
+        if modele is None:
+            continue
+        for o in session.scalars(select(modele).where(modele.id.in_(ids))):
+            objets[(code, o.id)] = o
+    resultat = {}
+    for n in notes:
+        o = objets.get((n.objet_type, n.objet_id))
+        personne = (o.personne if hasattr(o, "personne") else o.parcours.personne) if o is not None else None
+        resultat[n.id] = (personne, registre.libelle(n.objet_type) if n.objet_type else "",
+                          registre.cible(n.objet_type, n.objet_id) if o is not None else None)
+    return resultat
+
+
+def rechercher_dans_mes_notes(session: Session, auteur, notes, texte: str) -> set:
+    """Ids of the author's OWN notes whose decrypted content contains `texte` (accents and case
+    ignored). Decrypted in memory only, never stored; one audit row for the search (what was
+    searched is not written: it may itself be sensitive)."""
+    from cipdesk.core.texte import sans_accents
+
+    cherche = sans_accents(texte).lower().strip()
+    trouvees = set()
+    propres = [n for n in notes if n.auteur_id == auteur.id]
+    for n in propres:
+        contenu, ok = ouvrir_ou_signaler(session, n, "contenu")
+        if ok and cherche in sans_accents(contenu).lower():
+            trouvees.add(n.id)
+    journaliser(session, acteur=auteur, action=Action.LECTURE, objet_type="note_confidentielle",
+                objet_id="", details={"recherche": True, "notes_parcourues": len(propres),
+                                      "trouvees": len(trouvees)})
+    return trouvees

@@ -8,10 +8,10 @@ from flask_login import current_user
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import db
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.notes import services
+from cipdesk.notes import queries, services
 from cipdesk.notes.forms import NoteForm, PartageForm
 from cipdesk.notes.models import NoteConfidentielle
-from cipdesk.personnes.queries import conseillers_de_la_structure
+from cipdesk.personnes.queries import conseillers_de_la_structure, garde_personne
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide
@@ -47,7 +47,21 @@ def liste():
     elif request.method == "POST":
         statut = 422
     notes = services.notes_visibles(db.session, current_user)
-    return rendre("notes/liste.html", form=form, notes=notes, statut=statut)
+    sujets = queries.sujets(db.session, notes)
+    # The person each note is about: filter (issue #11, point 7); search over the decrypted text
+    # of the user's own notes (never the shared ones: their author did not write them for a search).
+    personnes = sorted({s[0] for s in sujets.values() if s[0] is not None}, key=lambda p: (p.nom, p.prenom))
+    personne = request.args.get("personne", "")[:36]
+    if personne:
+        notes = [n for n in notes if sujets[n.id][0] is not None and str(sujets[n.id][0].id) == personne]
+    q = request.args.get("q", "").strip()[:100]
+    if q:
+        trouvees = queries.rechercher_dans_mes_notes(db.session, current_user, notes, q)
+        notes = [n for n in notes if n.id in trouvees]
+    # A link only when it may be followed (a colleague a note is shared with may not see the person).
+    visibles = {p.id for p in personnes if garde_personne(db.session, current_user, p, False)}
+    return rendre("notes/liste.html", form=form, notes=notes, sujets=sujets, personnes=personnes,
+                  personne=personne, q=q, visibles=visibles, statut=statut)
 
 
 @bp.get("/<uuid:note_id>")

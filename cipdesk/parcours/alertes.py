@@ -28,7 +28,8 @@ def etapes_en_retard(session: Session, personne_ids, aujourd_hui: date) -> list[
                Etape.statut.in_(STATUTS_OUVERTS), Etape.echeance < aujourd_hui)
         .group_by(Parcours.personne_id, Parcours.id)).all()
     return [Alerte(personne_id=pid, code="etape_en_retard", gravite=2, objet_type="parcours", objet_id=parcours_id,
-                   libelle=(f"{n} étape(s) en retard (échéance dépassée depuis le {plus_ancienne:%d/%m/%Y})"))
+                   libelle=(f"{n} étape(s) en retard (échéance dépassée depuis le {plus_ancienne:%d/%m/%Y})"),
+                   endpoint="parcours.contrat.voir", params=(("parcours_id", parcours_id), ("_anchor", "etapes")))
             for pid, parcours_id, n, plus_ancienne in lignes]
 
 
@@ -47,7 +48,9 @@ def sans_contact(session: Session, personne_ids, aujourd_hui: date) -> list[Aler
         if jours is not None and jours > seuil:
             alertes.append(Alerte(personne_id=pid, code="sans_contact", gravite=2, objet_type="parcours",
                                   objet_id=parcours_id,
-                                  libelle=f"Sans contact depuis {jours} jours (seuil : {seuil})"))
+                                  libelle=f"Sans contact depuis {jours} jours (seuil : {seuil})",
+                                  # the person to contact: their page shows how to reach them
+                                  endpoint="personnes.voir", params=(("personne_id", pid),)))
     return alertes
 
 
@@ -62,8 +65,12 @@ def fin_de_contrat(session: Session, personne_ids, aujourd_hui: date) -> list[Al
         if fin < aujourd_hui:
             alertes.append(Alerte(personne_id=pid, code="contrat_echu", gravite=3, objet_type="parcours",
                                   objet_id=parcours_id,
-                                  libelle=f"Contrat arrivé à échéance le {fin:%d/%m/%Y} : renouveler ou clore"))
+                                  libelle=f"Contrat arrivé à échéance le {fin:%d/%m/%Y} : renouveler ou clore",
+                                  endpoint="parcours.contrat.voir",
+                                  params=(("parcours_id", parcours_id), ("_anchor", "contrat"))))
         else:
             alertes.append(Alerte(personne_id=pid, code="fin_de_contrat", gravite=2, objet_type="parcours",
-                                  objet_id=parcours_id, libelle=f"Fin du contrat le {fin:%d/%m/%Y}"))
+                                  objet_id=parcours_id, libelle=f"Fin du contrat le {fin:%d/%m/%Y}",
+                                  endpoint="parcours.contrat.voir",
+                                  params=(("parcours_id", parcours_id), ("_anchor", "contrat"))))
     return alertes

@@ -13,6 +13,7 @@ from cipdesk.core.dates import aujourdhui
 from cipdesk.parcours.contrat import services
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens import services as entretiens
+from cipdesk.parcours.entretiens.models import Entretien
 from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
 from cipdesk.parcours.etapes import services as etapes
 from cipdesk.parcours.etapes.rules import Responsable, StatutEtape
@@ -122,6 +123,15 @@ def remplir_parcours(session: Session, aujourd_hui: date | None = None, **_optio
     _etapes(session, J, parcours, camille)
     _entretiens(session, J, parcours, camille, [118, 90, 60, 30],
                 note="Évoque des dettes de loyer ; orientation vers le CCAS acceptée.")
+    # Corrected the day after (issue #11, point 1): its first version stays readable on its page.
+    dernier = session.scalars(select(Entretien).where(Entretien.parcours_id == parcours.id)
+                              .order_by(Entretien.le.desc()).limit(1)).one()
+    entretiens.corriger_entretien(
+        session, dernier, par=camille, version=dernier.version, le=dernier.le, duree_minutes=60,
+        mode=dernier.mode, type_entretien=dernier.type_entretien, objectif=dernier.objectif,
+        synthese=dernier.synthese, progres=dernier.progres,
+        decisions="Maintenir le rythme des rendez-vous ; dossier CAF à compléter avant le prochain entretien.",
+        prochaines_actions=dernier.prochaines_actions, prochain_rdv_le=dernier.prochain_rdv_le, aujourd_hui=J)
     _entretiens(session, J, parcours, camille, [75, 45, 14], type_entretien=TypeEntretien.PROJET)
     projet = projet_services.demarrer_projet(session, parcours, par=camille, le=J)
     projet_services.enregistrer_bilan(

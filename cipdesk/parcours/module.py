@@ -32,7 +32,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
-    from cipdesk.parcours import alertes, demo
+    from cipdesk.parcours import alertes, demo, page
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.parcours.contrat.rules import DISPOSITIFS
@@ -112,6 +112,7 @@ def _module() -> Module:
         demo=demo.remplir_parcours,
         recepteurs=_recepteurs,
         listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
+        fiche_personne=(page.fiche_personne,),
     )
 
 

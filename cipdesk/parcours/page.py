@@ -38,3 +38,45 @@ def voir(parcours_id):
                   coherence=coherence, critere_coherence=CRITERE_COHERENCE, alertes=alertes,
                   peut_modifier=peut_modifier, signature=signature, StatutEtape=StatutEtape,
                   libelles_champs=etapes_services.LIBELLES_CHAMPS)
+
+
+def fiche_personne(session, personne, lecteur, *, peut_modifier: bool, aujourd_hui):
+    """The parcours' part of the person's page (`Module.fiche_personne`, two queries):
+    « Nouvel entretien » is the main action when a parcours is open and the reader may
+    write; « Parcours » only when there is one to see, « Ouvrir un parcours » only for
+    who may open it; the open étapes with their échéance, overdue first."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart, PartDeFiche
+    from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS, est_en_retard
+
+    tous = session.scalars(select(Parcours).where(Parcours.personne_id == personne.id)
+                           .options(selectinload(Parcours.etapes)).order_by(Parcours.debut.desc())).all()
+    ouvert = next((p for p in tous if p.est_ouvert), None)
+    courant = ouvert or (tous[0] if tous else None)
+    actions = []
+    if ouvert is not None and peut_modifier:
+        actions.append(ActionPersonne("Nouvel entretien", "parcours.entretiens.nouveau",
+                                      (("parcours_id", ouvert.id),), principale=True, ordre=10))
+    if courant is not None:
+        actions.append(ActionPersonne("Parcours" if ouvert else "Parcours (clos)", "parcours.contrat.voir",
+                                      (("parcours_id", courant.id),), ordre=20))
+    elif peut_modifier:
+        actions.append(ActionPersonne("Ouvrir un parcours", "parcours.contrat.ouvrir",
+                                      (("personne_id", personne.id),), ordre=65))
+    if ouvert is None:
+        return PartDeFiche(tuple(actions))
+    etapes = sorted((e for e in ouvert.etapes if e.statut in STATUTS_OUVERTS),
+                    key=lambda e: (e.echeance is None, e.echeance or aujourd_hui))
+    lignes = tuple(
+        LigneEncart(e.intitule, (f"échéance le {e.echeance:%d/%m/%Y}" if e.echeance else "sans échéance")
+                    + (" — dépassée" if est_en_retard(e.statut, e.echeance, aujourd_hui) else "")
+                    + f" ({e.statut.libelle.lower()})",
+                    "parcours.etapes.statut" if peut_modifier else "", (("etape_id", e.id),) if peut_modifier else (),
+                    alerte=est_en_retard(e.statut, e.echeance, aujourd_hui))
+        for e in etapes)
+    return PartDeFiche(tuple(actions), (
+        Encart("etapes", "Étapes en cours", lignes, "Aucune étape en cours.", ordre=20,
+               endpoint="parcours.contrat.voir", params=(("parcours_id", ouvert.id),), lien="Toutes les étapes"),))

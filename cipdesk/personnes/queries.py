@@ -48,11 +48,14 @@ def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[
     # The providers filter on a subquery of the perimeter (not a list of thousands of
     # ids); only the people who do have alerts are then loaded.
     ids = select(Personne.id).where(perimetre.condition(Personne, Utilisateur),
-                                    Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+                                    # « orientée »: the orientation itself is followed (issue #11, point 8)
+                                    Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE,
+                                                         StatutPersonne.ORIENTEE)))
     alertes = alertes_pour(session, ids, aujourd_hui)
     if not alertes:
         return []
     personnes = session.scalars(select(Personne).where(Personne.id.in_(list(alertes)))
+                                .options(joinedload(Personne.referent))  # the chef sees each référent
                                 .order_by(Personne.nom, Personne.prenom)).all()
     lignes = [(p, alertes[p.id]) for p in personnes]
     return sorted(lignes, key=lambda ligne: -max(a.gravite for a in ligne[1]))
@@ -223,3 +226,27 @@ def chronologie(session: Session, personne: Personne, lecteur, nature: str | Non
     evenements.sort(key=lambda e: (e.le, e.saisi_le.replace(tzinfo=None) if e.saisi_le else datetime.min),
                     reverse=True)
     return evenements
+
+
+def fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool, aujourd_hui: date):
+    """The person's page at a glance, from every module's `fiche_personne` provider:
+    (actions, the main one first; cards in order). The person's own: the next rendez-vous
+    and « Modifier la fiche ». A fixed number of queries per provider."""
+    from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart
+
+    actions, encarts = [], []
+    for fournisseur in registre.fiche_personne():
+        part = fournisseur(session, personne, lecteur, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)
+        actions += part.actions
+        encarts += part.encarts
+    if peut_modifier:
+        actions.append(ActionPersonne("Modifier la fiche", "personnes.modifier", (("personne_id", personne.id),),
+                                      ordre=90))
+    rdv = personne.prochain_rdv_le
+    encarts.append(Encart("rendez_vous", "Prochain rendez-vous", (
+        LigneEncart(f"{rdv:%d/%m/%Y}", "passé : à reprogrammer" if rdv < aujourd_hui else "",
+                    alerte=rdv < aujourd_hui),) if rdv else (), "Aucun rendez-vous prévu.", ordre=30))
+    actions.sort(key=lambda a: a.ordre)
+    principale = next((a for a in actions if a.principale), None)
+    actions = ([principale] if principale else []) + [a for a in actions if a is not principale]
+    return actions, sorted(encarts, key=lambda e: e.ordre)

@@ -147,8 +147,11 @@ def voir(personne_id):
     nature = request.args.get("nature", "")
     nature = nature if nature in libelles else ""
     evenements = [e for e in tous if e.nature == nature] if nature else tous
+    peut_modifier = queries.garde_personne(db.session, current_user, personne, True)
+    actions, encarts = queries.fiche(db.session, personne, current_user, peut_modifier=peut_modifier,
+                                     aujourd_hui=aujourdhui())
     return rendre("personnes/personne.html", personne=personne, evenements=evenements, nature=nature,
-                  natures=natures,
+                  natures=natures, actions=actions, encarts=encarts,
                   alertes=queries.alertes_pour(db.session, [personne.id], aujourdhui()).get(personne.id, []),
                   telephone=telephone_affiche(personne.telephone), publics=PUBLICS,
-                  peut_modifier=queries.garde_personne(db.session, current_user, personne, True))
+                  peut_modifier=peut_modifier)

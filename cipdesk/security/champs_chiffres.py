@@ -26,6 +26,7 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Etape": ("etape", ("intitule", "partenaire", "frein_libelle", "objectif")),
     "EtapeEvenement": ("etape_evenement", ("motif", "changements")),
     "Entretien": ("entretien", ("objectif", "synthese", "progres", "decisions", "prochaines_actions")),
+    "EntretienVersion": ("entretien_version", ("objectif", "synthese", "progres", "decisions", "prochaines_actions")),
     "Projet": ("projet", ("interets", "valeurs", "motivations", "competences_transferables", "qualites",
                           "talents", "projet_valide")),
     "MetierExplore": ("metier_explore", ("analyse_faisabilite",)),

@@ -1,4 +1,5 @@
-"""quotidien : une seule table pour les listes modifiables par la structure (valeur_de_liste) ;
+"""quotidien : entretiens corrigeables (versions précédentes gardées, entretien_version ;
+verrou optimiste entretien.version) ; une seule table pour les listes modifiables par la structure (valeur_de_liste) ;
 les dimensions du diagnostic (table dimension_diagnostic) et les listes du parcours
 (JSON Structure.parametres["listes_parcours"]) y sont reprises, dans les deux sens.
 
@@ -51,6 +52,7 @@ def upgrade():
         sa.Column("libelle", sa.String(length=120), nullable=False),
         sa.Column("ordre", sa.Integer(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("modele", sa.JSON(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("structure_id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
@@ -90,9 +92,11 @@ def upgrade():
     if lignes:
         bind.execute(valeur.insert(), lignes)
     op.drop_table("dimension_diagnostic")
+    _entretiens_haut()
 
 
 def downgrade():
+    _entretiens_bas()
     op.create_table(
         "dimension_diagnostic",
         sa.Column("code", sa.String(length=40), nullable=False),
@@ -144,3 +148,59 @@ def downgrade():
     if dimensions:
         bind.execute(dimension.insert(), dimensions)
     op.drop_table("valeur_de_liste")
+
+
+# -- entretiens corrigeables (issue #11, point 1) ------------------------------------------
+def _entretiens_haut():
+    with op.batch_alter_table("entretien", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("modifie_le", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("modifie_par_id", sa.Uuid(), nullable=True))
+        batch_op.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+        batch_op.create_foreign_key(batch_op.f("fk_entretien_modifie_par_id_utilisateur"), "utilisateur",
+                                    ["modifie_par_id"], ["id"])
+    op.create_table(
+        "entretien_version",
+        sa.Column("entretien_id", sa.Uuid(), nullable=False),
+        sa.Column("numero", sa.Integer(), nullable=False),
+        sa.Column("le", sa.Date(), nullable=False),
+        sa.Column("duree_minutes", sa.Integer(), nullable=True),
+        sa.Column("mode", sa.Enum("presentiel", "telephone", "visio", "domicile", name="modeentretien",
+                                  native_enum=False, length=30), nullable=False),
+        sa.Column("type_entretien", sa.Enum("contractualisation", "suivi", "projet", "bilan", "mediation",
+                                            name="typeentretien", native_enum=False, length=30), nullable=False),
+        sa.Column("objectif_chiffre", sa.LargeBinary(), nullable=True),
+        sa.Column("synthese_chiffre", sa.LargeBinary(), nullable=True),
+        sa.Column("progres_chiffre", sa.LargeBinary(), nullable=True),
+        sa.Column("decisions_chiffre", sa.LargeBinary(), nullable=True),
+        sa.Column("prochaines_actions_chiffre", sa.LargeBinary(), nullable=True),
+        sa.Column("prochain_rdv_le", sa.Date(), nullable=True),
+        sa.Column("saisi_par_id", sa.Uuid(), nullable=False),
+        sa.Column("saisi_le", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("remplace_par_id", sa.Uuid(), nullable=False),
+        sa.Column("remplace_le", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("structure_id", sa.Uuid(), nullable=False),
+        sa.ForeignKeyConstraint(["entretien_id"], ["entretien.id"], name=op.f("fk_entretien_version_entretien_id_entretien")),
+        sa.ForeignKeyConstraint(["remplace_par_id"], ["utilisateur.id"],
+                                name=op.f("fk_entretien_version_remplace_par_id_utilisateur")),
+        sa.ForeignKeyConstraint(["saisi_par_id"], ["utilisateur.id"], name=op.f("fk_entretien_version_saisi_par_id_utilisateur")),
+        sa.ForeignKeyConstraint(["structure_id"], ["structure.id"], name=op.f("fk_entretien_version_structure_id_structure")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_entretien_version")),
+    )
+    with op.batch_alter_table("entretien_version", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_entretien_version_entretien_id"), ["entretien_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_entretien_version_structure_id"), ["structure_id"], unique=False)
+
+
+def _entretiens_bas():
+    # The previous versions go first: on SQLite, altering `entretien` rebuilds it, which a
+    # table still pointing at it would forbid.
+    with op.batch_alter_table("entretien_version", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_entretien_version_structure_id"))
+        batch_op.drop_index(batch_op.f("ix_entretien_version_entretien_id"))
+    op.drop_table("entretien_version")
+    with op.batch_alter_table("entretien", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_entretien_modifie_par_id_utilisateur"), type_="foreignkey")
+        batch_op.drop_column("version")
+        batch_op.drop_column("modifie_par_id")
+        batch_op.drop_column("modifie_le")

@@ -19,7 +19,7 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 def _dimension(page, libelle):
-    return page.locator("fieldset.dimension").filter(has=page.locator("legend", has_text=re.compile(f"^{re.escape(libelle)}$")))
+    return page.locator("details.dimension").filter(has=page.locator("legend", has_text=re.compile(f"^{re.escape(libelle)}$")))
 
 
 def test_accueil_diagnostic_synthese_orientation(serveur, fabrique, page, tmp_path):
@@ -101,6 +101,14 @@ def test_accueil_diagnostic_synthese_orientation(serveur, fabrique, page, tmp_pa
     page.get_by_label("Date de l'entretien de diagnostic").fill(hier)
     page.get_by_role("button", name="Commencer le diagnostic").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("version 1")
+    # Issue #11, point 3: the urgency noted at the accueil opens « logement », pre-filled; the
+    # conseiller unfolds the other dimensions of the day, the rest stays folded.
+    expect(_dimension(page, "Hébergement / logement").get_by_label("Situation")).to_have_value(
+        re.compile("Urgence « hébergement » repérée à l'accueil"))
+    expect(_dimension(page, "Justice").get_by_label("Situation")).to_be_hidden()
+    page.get_by_label("Mobilité").check()
+    page.get_by_label("Emploi et expérience").check()
+    page.get_by_role("button", name="Ouvrir ces dimensions").click()
     mobilite = _dimension(page, "Mobilité")
     mobilite.get_by_label("Freins").fill("Pas de permis ; horaires décalés inaccessibles")
     mobilite.get_by_label("Niveau de frein").select_option("3")

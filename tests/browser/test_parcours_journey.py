@@ -47,6 +47,8 @@ def test_parcours_du_contrat_a_la_sortie(serveur, fabrique, ctx, page):
     expect(page.get_by_text("Pas de permis B")).to_be_visible()
     verifier_accessibilite(page, "contractualisation")
     page.get_by_label("Dispositif").select_option("plie")
+    # Issue #11, point 4: the dispositif's template fills the engagements (htmx), adjusted below.
+    expect(page.get_by_label("Engagements de la structure")).to_have_value(re.compile("PLIE"))
     page.get_by_label("Début du parcours").fill(debut.isoformat())
     page.get_by_label("Fin prévue").fill((debut + timedelta(days=365)).isoformat())
     page.get_by_label("Objectifs du parcours").fill("Emploi durable en logistique")

@@ -89,6 +89,7 @@ MATRICE = {
                           ("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL)],
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
     "admin.listes_de_la_structure": [(m, lambda o: "/admin/listes", ADMIN_SEUL) for m in ("GET", "POST")],
+    "admin.delais": [(m, lambda o: "/admin/delais", ADMIN_SEUL) for m in ("GET", "POST")],
     "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
     "personnes.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
@@ -176,6 +177,8 @@ MATRICE = {
     "parcours.entretiens.nouveau": _parcours("/parcours/{parcours}/entretiens", ("GET", P_ECRIRE),
                                            ("POST", P_ECRIRE)),
     "parcours.entretiens.voir": _parcours("/parcours/entretiens/{entretien}", ("GET", P_VOIR)),
+    "parcours.entretiens.corriger": _parcours("/parcours/entretiens/{entretien}/corriger", ("GET", P_ECRIRE),
+                                            ("POST", P_ECRIRE)),
     "parcours.projet.voir": _parcours("/parcours/{parcours}/projet", ("GET", P_VOIR), ("POST", P_ECRIRE)),
     "parcours.projet.metier": _parcours("/parcours/{parcours}/projet/metiers", ("POST", P_ECRIRE)),
     "parcours.projet.faisabilite": _parcours("/parcours/metiers/{metier}/faisabilite", ("POST", P_ECRIRE)),

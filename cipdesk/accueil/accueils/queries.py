@@ -21,7 +21,8 @@ def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[
                                .order_by(Urgence.reperee_le))
     return [Alerte(u.personne_id, "urgence_ouverte",
                    f"Urgence non traitée : {u.type_urgence.libelle.lower()} (repérée le {u.reperee_le:%d/%m/%Y})",
-                   3, "urgence", u.id) for u in urgences]
+                   3, "urgence", u.id, endpoint="accueil.accueils.voir",
+                   params=(("accueil_id", u.accueil_id), ("_anchor", "titre-urgences"))) for u in urgences]
 
 
 def urgence_ouverte(personne_id):
@@ -60,3 +61,13 @@ def chronologie_notes(session: Session, personne, lecteur) -> list[Evenement]:
     (one query; none for a role that never reads notes)."""
     return chronologie_des_notes(session, lecteur, "accueil",
                                  select(Accueil.id).where(Accueil.personne_id == personne.id))
+
+
+def pour_le_diagnostic(session: Session, personne_id: uuid.UUID) -> tuple[list[Urgence], str]:
+    """What the accueil noted that the diagnostic starts from (issue #11, point 3): the person's
+    urgencies, oldest first, and their latest expressed demand (two queries)."""
+    urgences = list(session.scalars(select(Urgence).where(Urgence.personne_id == personne_id)
+                                    .order_by(Urgence.reperee_le)))
+    dernier = session.scalars(select(Accueil).where(Accueil.personne_id == personne_id)
+                              .order_by(Accueil.date_accueil.desc()).limit(1)).first()
+    return urgences, (dernier.demande_exprimee or "") if dernier else ""

@@ -7,10 +7,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, request, url_for
 from flask_login import current_user
 
+from cipdesk.accueil.accueils import queries as accueils
 from cipdesk.accueil.diagnostic import queries, rules, services
 from cipdesk.accueil.diagnostic.forms import DiagnosticForm, NouvelleVersionForm, ValidationForm
 from cipdesk.accueil.diagnostic.models import Diagnostic
-from cipdesk.core.dates import aujourdhui
+from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes.models import Personne
@@ -88,8 +89,28 @@ def _version(form) -> int:
         raise ErreurMetier("Version invalide : rechargez la page.", None) from None
 
 
+def _preremplissage(personne, diag) -> tuple[dict[str, str], str]:
+    """What the accueil noted, for the dimensions not written yet (nothing is saved until
+    the conseiller saves): the urgencies' situation, the expressed demand."""
+    urgences, demande = accueils.pour_le_diagnostic(db.session, personne.id)
+    textes = rules.preremplissage([rules.UrgenceNotee(u.type_urgence.value, u.type_urgence.libelle, u.reperee_le,
+                                                      u.contact or "", u.action or "", u.traitee_le)
+                                   for u in urgences])
+    deja = {d.dimension_code for d in diag.dimensions}
+    return {c: t for c, t in textes.items() if c not in deja}, demande
+
+
+def _renseignee(entree) -> bool:
+    f = entree.form
+    return bool(any((getattr(f, n).data or "").strip() for n in ("situation", "atouts", "freins", "besoins"))
+                or (f.atout_niveau.data or "0") != "0" or (f.frein_niveau.data or "0") != "0")
+
+
 @bp.route("/diagnostics/<uuid:diagnostic_id>/modifier", methods=["GET", "POST"])
 def modifier(diagnostic_id):
+    """The diagnostic during the meeting (issue #11, point 3): the dimensions of the day are
+    unfolded, the others folded and kept as they were; « Enregistrer et continuer » saves the
+    draft at each dimension; what the accueil noted pre-fills the dimensions it concerns."""
     diag = charger(Diagnostic, diagnostic_id, modifier=True)
     personne = diag.personne
     if diag.est_valide:
@@ -98,21 +119,31 @@ def modifier(diagnostic_id):
     structure = queries.dimensions_de_la_structure(db.session, personne.structure_id)
     libelles = dict(structure)
     libelles.update({d.dimension_code: d.dimension_libelle for d in diag.dimensions})
+    preremplies: dict[str, str] = {}
     if request.method == "GET":
+        preremplies, demande = _preremplissage(personne, diag)
         form = DiagnosticForm(formdata=None, date_diagnostic=diag.date_diagnostic, hypotheses=diag.hypotheses,
-                              paroles_personne=diag.paroles_personne, version=str(diag.version))
+                              paroles_personne=diag.paroles_personne or demande, version=str(diag.version))
         existantes = {d.dimension_code: d for d in diag.dimensions}
         codes = [c for c, _l in structure] + [c for c in existantes if c not in dict(structure)]
         for code in codes:
             d = existantes.get(code)
-            form.dimensions.append_entry({"code": code, "situation": d.situation if d else "",
+            form.dimensions.append_entry({"code": code, "situation": d.situation if d else preremplies.get(code, ""),
                                           "atouts": d.atouts if d else "", "freins": d.freins if d else "",
                                           "besoins": d.besoins if d else "",
                                           "atout_niveau": str(d.atout_niveau if d else 0),
                                           "frein_niveau": str(d.frein_niveau if d else 0)})
+        du_jour = request.args.getlist("du_jour")
     else:
         form = DiagnosticForm()
+        du_jour = request.form.getlist("du_jour")
     _preparer(form, libelles)
+    codes = [e.form.code.data for e in form.dimensions if e.form.code.data]  # a forged post may omit some
+    renseignees = {e.form.code.data for e in form.dimensions if e.form.code.data and _renseignee(e)}
+    ouvertes = rules.dimensions_ouvertes(codes, renseignees, set(preremplies), du_jour[:40])
+    continuer = request.form.get("continuer", "")[:40] if request.method == "POST" else ""
+    if request.method == "POST":  # shown again after an error: nothing typed stays folded
+        ouvertes |= (renseignees | {continuer}) & set(codes)
 
     def _enregistrer():
         saisies = [services.SaisieDimension(e.form.code.data or "", e.form.situation.data or "",
@@ -125,10 +156,16 @@ def modifier(diagnostic_id):
                                     aujourd_hui=aujourdhui(), version=_version(form))
 
     envoi = soumettre(form, _enregistrer)
+    if envoi and continuer in codes:
+        return rediriger(url_for("accueil.diagnostic.modifier", diagnostic_id=diag.id,
+                                 du_jour=sorted(ouvertes | {continuer}), _anchor=f"dimension-{continuer}"),
+                         f"« {libelles.get(continuer, continuer)} » enregistrée (brouillon, à "
+                         f"{maintenant():%H:%M}). Continuez ou validez avec la personne.")
     if envoi:
         return rediriger(url_for("accueil.diagnostic.voir", personne_id=personne.id),
                          f"Diagnostic (version {diag.numero}) enregistré.")
     return rendre("accueil/diagnostic/diagnostic_form.html", form=form, diagnostic=diag, personne=personne,
+                  ouvertes=ouvertes, preremplies=preremplies, dimensions=[(c, libelles.get(c, c)) for c in codes],
                   statut=envoi.statut)
 
 

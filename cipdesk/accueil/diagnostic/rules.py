@@ -186,3 +186,44 @@ def points_svg(valeurs: tuple[int | None, ...], *, largeur: int = 160, hauteur: 
         y = hauteur - marge - (hauteur - 2 * marge) * v / maximum
         points.append((round(x, 1), round(y, 1)))
     return points
+
+
+# -- filling the diagnostic during the meeting (issue #11, point 3) --------------------------
+# An urgency noted at the accueil opens the dimension it belongs to (DOMAIN.md « Freins
+# périphériques »). Violences are not mapped: where they belong is the conseiller's call.
+URGENCE_VERS_DIMENSION = {"hebergement": "logement", "ressources": "ressources", "sante": "sante",
+                          "droits": "droits"}
+
+
+@dataclass(frozen=True)
+class UrgenceNotee:
+    type_code: str      # TypeUrgence value
+    type_libelle: str
+    reperee_le: date
+    contact: str = ""
+    action: str = ""
+    traitee_le: date | None = None
+
+
+def preremplissage(urgences: list[UrgenceNotee]) -> dict[str, str]:
+    """dimension code → the « Situation » text carried over from the accueil's urgencies."""
+    textes: dict[str, list[str]] = {}
+    for u in urgences:
+        code = URGENCE_VERS_DIMENSION.get(u.type_code)
+        if code is None:
+            continue
+        ligne = f"Urgence « {u.type_libelle.lower()} » repérée à l'accueil le {u.reperee_le:%d/%m/%Y}"
+        faits = " ; ".join(t for t in (u.action.strip(), f"contact : {u.contact.strip()}" if u.contact.strip()
+                                       else "") if t)
+        ligne += (f" — {faits}" if faits else "") + (f" (traitée le {u.traitee_le:%d/%m/%Y})." if u.traitee_le
+                                                     else " (non traitée à ce jour).")
+        textes.setdefault(code, []).append(ligne)
+    return {code: "\n".join(lignes) for code, lignes in textes.items()}
+
+
+def dimensions_ouvertes(toutes: list[str], renseignees: set[str], preremplies: set[str],
+                        du_jour: list[str]) -> set[str]:
+    """Which dimensions are unfolded: those chosen for today, else those already filled in or
+    pre-filled from the accueil; the others stay folded (and as they were)."""
+    choisies = {c for c in du_jour if c in toutes}
+    return choisies if choisies else (renseignees | preremplies) & set(toutes)

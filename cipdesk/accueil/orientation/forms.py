@@ -24,7 +24,8 @@ class OrientationForm(FlaskForm):
 class ReponseForm(FlaskForm):
     reponse = SelectField("Réponse du partenaire", choices=[], validate_choice=False)
     reponse_le = DateFr("Date de la réponse", validators=[Optional()])
-    reponse_commentaire = texte("Commentaire", longueur=2000)
+    reponse_commentaire = texte("Commentaire", longueur=2000,
+                                description="Si l'orientation expire sans réponse : son motif (obligatoire).")
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)

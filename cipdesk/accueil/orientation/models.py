@@ -19,9 +19,11 @@ class ReponsePartenaire(EnumLibelle):
     EN_ATTENTE = "en_attente"
     ACCEPTEE = "acceptee"
     REFUSEE = "refusee"
+    EXPIREE = "expiree"   # never answered: closed by the conseiller, with the reason
 
 
-ReponsePartenaire.LIBELLES = {"en_attente": "En attente", "acceptee": "Acceptée", "refusee": "Refusée"}
+ReponsePartenaire.LIBELLES = {"en_attente": "En attente", "acceptee": "Acceptée", "refusee": "Refusée",
+                              "expiree": "Expirée sans réponse"}
 
 
 class Orientation(UuidPk, StructureScoped, Timestamps, Versioned, Base):

@@ -64,3 +64,30 @@ def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:
             for o in session.scalars(select(Orientation).where(Orientation.conseiller_id == utilisateur.id)
                                      .options(joinedload(Orientation.partenaire), joinedload(Orientation.personne))
                                      .order_by(Orientation.date_orientation.desc()).limit(30))]
+def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui):
+    """Alert provider (issue #11, point 8): an orientation awaiting the partner's answer past
+    the structure's delay is to be followed up; past twice the delay, to be closed as expired
+    with its reason. One query for all the ids."""
+    from cipdesk.accueil.orientation import rules
+    from cipdesk.accueil.orientation.models import ReponsePartenaire
+    from cipdesk.comptes.models import Structure
+    from cipdesk.core.contrat import Alerte
+
+    lignes = session.execute(
+        select(Orientation.id, Orientation.personne_id, Orientation.date_orientation, Partenaire.nom,
+               Structure.parametres)
+        .join(Partenaire, Partenaire.id == Orientation.partenaire_id)
+        .join(Structure, Structure.id == Orientation.structure_id)
+        .where(Orientation.personne_id.in_(personne_ids), Orientation.reponse == ReponsePartenaire.EN_ATTENTE)).all()
+    alertes = []
+    for oid, pid, le, partenaire, parametres in lignes:
+        niveau = rules.relance(le, aujourd_hui, rules.delai_reponse(parametres))
+        cible = {"endpoint": "accueil.orientation.voir", "params": (("orientation_id", oid), ("_anchor", "reponse"))}
+        if niveau == "relance":
+            alertes.append(Alerte(pid, "orientation_sans_reponse", f"Orientation vers {partenaire} sans réponse "
+                                  f"depuis le {le:%d/%m/%Y} : relancer le partenaire", 2, "orientation", oid, **cible))
+        elif niveau == "a_clore":
+            alertes.append(Alerte(pid, "orientation_a_clore", f"Orientation vers {partenaire} sans réponse depuis "
+                                  f"le {le:%d/%m/%Y} : la déclarer expirée, avec son motif", 3, "orientation", oid,
+                                  **cible))
+    return alertes

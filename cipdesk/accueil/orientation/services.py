@@ -70,6 +70,9 @@ def enregistrer_reponse(session: Session, *, par, orientation: Orientation, repo
         if le < orientation.date_orientation:
             raise ErreurMetier("La réponse ne peut pas précéder l'orientation.", "reponse_le")
         orientation.reponse, orientation.reponse_le = ReponsePartenaire(reponse), le
+    if reponse == ReponsePartenaire.EXPIREE and not commentaire.strip():
+        raise ErreurMetier("Dites pourquoi l'orientation expire (partenaire injoignable, la personne ne le "
+                           "souhaite plus, autre solution trouvée…).", "reponse_commentaire")
     orientation.reponse_commentaire = commentaire.strip()
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="orientation",

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, SelectField, StringField
-from wtforms.validators import Length, Optional
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from cipdesk.comptes.models import ROLE_LIBELLES
 from cipdesk.security.audit import ACTION_LIBELLES
@@ -31,9 +31,19 @@ class TuteurForm(FlaskForm):
     tuteur = SelectField("Tuteur·rice du ou de la candidat·e", choices=[], validate_choice=False)
 
 
+class DelaisForm(FlaskForm):
+    """The structure's delays (issue #11, point 8)."""
+    orientation_delai = IntegerField("Délai de réponse d'un partenaire à une orientation (jours)",
+                                     validators=[InputRequired("Indiquez un nombre de jours."),
+                                                 NumberRange(1, 180, "Entre 1 et 180 jours.")],
+                                     description="Au-delà, une alerte invite à relancer le partenaire ; au-delà du "
+                                                 "double, à déclarer l'orientation expirée avec son motif.")
+
+
 class ListeForm(FlaskForm):
     """One change to one of the structure's lists: add a value, retire one, or bring one back."""
     liste = StringField("Liste", validators=[Length(max=40)])
     libelle = StringField("Nouvelle valeur", validators=[Optional(), Length(max=120, message="120 caractères au plus.")])
     retirer = StringField(validators=[Optional(), Length(max=60)])
     retablir = StringField(validators=[Optional(), Length(max=60)])
+    modele = StringField(validators=[Optional(), Length(max=60)])   # the value whose texts are edited

@@ -1,7 +1,7 @@
 """Administration of the structure: accounts, teams, settings, keys, audit trail."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Module, Navigation, TypeObjet
 from cipdesk.security import policy
 
 
@@ -12,6 +12,11 @@ def _module() -> Module:
                   menu=(EntreeDeMenu("Administration", "admin.structures", policy.peut_administrer, ordre=90,
                                      actif=("admin.",)),
                         EntreeDeMenu("Journal d'audit", "admin.journal", policy.peut_consulter_audit, ordre=91)),
+                  # The admin's home page: an Administration card (issue #11, point 5).
+                  navigation=(Navigation("admin", "Administration",
+                                         "Équipes et comptes de la structure, listes proposées dans les formulaires "
+                                         "(dispositifs, dimensions du diagnostic…), journal d'audit.", (),
+                                         visible=policy.peut_administrer, endpoint="admin.structures", ordre=90),),
                   objets=(TypeObjet("cle_donnees", "clé de données"),))
 
 

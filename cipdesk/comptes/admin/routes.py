@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.comptes.admin.forms import AccesForm, FiltreAuditForm, ListeForm, TuteurForm
+from cipdesk.comptes.admin.forms import AccesForm, DelaisForm, FiltreAuditForm, ListeForm, TuteurForm
 from cipdesk.comptes.admin.queries import journal_filtre
-from cipdesk.comptes.admin.services import modifier_liste
+from cipdesk.comptes.admin.services import CLE_DELAI_ORIENTATION, modifier_delais, modifier_liste
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
@@ -224,10 +224,26 @@ def listes_de_la_structure():
     form = ListeForm()
     envoi = soumettre(form, lambda: modifier_liste(
         db.session, par=current_user, liste=form.liste.data or "", ajouter=form.libelle.data or "",
-        retirer=form.retirer.data or "", retablir=form.retablir.data or ""))
+        retirer=form.retirer.data or "", retablir=form.retablir.data or "", modele=form.modele.data or "",
+        textes={k.removeprefix("modele-"): v for k, v in request.form.items() if k.startswith("modele-")}))
     if envoi:
         return rediriger(url_for("admin.listes_de_la_structure") + f"#liste-{form.liste.data}", envoi.resultat)
     declarations = [l for _m, ls in registre.listes() for l in ls]
     valeurs = dict((d.code, v) for d, v in listes.toutes_les_listes(db.session, current_user.structure_id,
                                                                      declarations))
     return rendre("admin/listes.html", form=form, statut=envoi.statut, modules=registre.listes(), valeurs=valeurs)
+
+
+
+@bp.route("/delais", methods=["GET", "POST"])
+def delais():
+    """The structure's delays: how long a partner may take to answer an orientation."""
+    policy.exiger(policy.peut_modifier_listes(current_user))
+    form = DelaisForm()
+    if request.method == "GET":
+        form.orientation_delai.data = int((current_user.structure.parametres or {}).get(CLE_DELAI_ORIENTATION) or 15)
+    envoi = soumettre(form, lambda: modifier_delais(db.session, par=current_user,
+                                                    orientation_delai=form.orientation_delai.data))
+    if envoi:
+        return rediriger(url_for("admin.delais"), "Délais enregistrés.")
+    return rendre("admin/delais.html", form=form, statut=envoi.statut)

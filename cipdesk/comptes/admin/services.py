@@ -5,15 +5,33 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cipdesk.comptes.models import Structure
 from cipdesk.core import listes
 from cipdesk.core.contrat import registre
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 
+# The same key as accueil/orientation/rules.PARAMETRE_DELAI (comptes does not import accueil's rules).
+CLE_DELAI_ORIENTATION = "orientation_delai_reponse_jours"
+
+
+def modifier_delais(session: Session, *, par, orientation_delai: int) -> None:
+    """The structure's delays, kept in its settings (read by the modules' alert providers)."""
+    policy.exiger(policy.peut_modifier_listes(par))
+    if not 1 <= orientation_delai <= 180:
+        raise ErreurMetier("Entre 1 et 180 jours.", "orientation_delai")
+    structure = session.get(Structure, par.structure_id)
+    parametres = dict(structure.parametres or {})
+    parametres[CLE_DELAI_ORIENTATION] = orientation_delai
+    structure.parametres = parametres  # a new dict: the JSON column sees the change
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="structure", objet_id=structure.id,
+                details={CLE_DELAI_ORIENTATION: orientation_delai})
+
 
 def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", retirer: str = "",
-                   retablir: str = "") -> str:
+                   retablir: str = "", modele: str = "", textes: dict[str, str] | None = None) -> str:
     """One change to one list; returns the French message of what was done."""
     policy.exiger(policy.peut_modifier_listes(par))
     try:
@@ -23,7 +41,7 @@ def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", reti
     structure_id = par.structure_id
     lignes = {l.code: l for l in session.scalars(select(listes.ValeurDeListe).where(
         listes.ValeurDeListe.structure_id == structure_id, listes.ValeurDeListe.liste == liste))}
-    valeurs = listes.composer(declaration.defauts, lignes.values())
+    valeurs = listes.composer(declaration.defauts, lignes.values(), declaration)
     par_code = {v.code: v for v in valeurs}
     libelle = " ".join((ajouter or "").split())
     if libelle:
@@ -56,6 +74,23 @@ def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", reti
         message = (f"« {valeur.libelle} » retirée : elle n'est plus proposée, les fiches qui l'utilisent la gardent."
                    if retirer else f"« {valeur.libelle} » de nouveau proposée.")
         details = {"retrait" if retirer else "retablissement": code}
+    elif modele:
+        valeur = par_code.get(modele)
+        if valeur is None or not declaration.champs:
+            raise ErreurMetier("Valeur inconnue.", "liste")
+        propres = {}
+        for champ, titre in declaration.champs:
+            texte = (textes or {}).get(champ, "").strip()
+            if len(texte) > 3000:
+                raise ErreurMetier(f"{titre} : 3 000 caractères au plus.", "liste")
+            propres[champ] = texte
+        ligne = lignes.get(modele)
+        if ligne is None:
+            ligne = listes.ValeurDeListe(structure_id=structure_id, liste=liste, code=modele, libelle="", ordre=0,
+                                         active=True)
+            session.add(ligne)
+        ligne.modele = propres
+        message, details = f"Modèle de « {valeur.libelle} » enregistré.", {"modele": modele}
     else:
         raise ErreurMetier("Saisissez la valeur à ajouter.", "libelle")
     session.flush()

@@ -7,6 +7,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
 from cipdesk.accueil.queries import freins_du_dernier_diagnostic
+from cipdesk.core import listes
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.core.erreurs import ErreurMetier
@@ -46,6 +47,22 @@ def index():
                   alertes=alertes, sans_parcours=sans_parcours)
 
 
+def _engagements_du_modele(form) -> None:
+    """Choosing a dispositif (GET ?dispositif_code=…, sent by htmx on change) fills the
+    engagements from its template (issue #11, point 4), unless the conseiller already wrote
+    their own text there (anything that is not one of the templates is kept)."""
+    code = request.args.get("dispositif_code", "")[:60]
+    valeurs = listes.valeurs(db.session, current_user.structure_id, "dispositif")
+    if code not in dict(listes.actives(valeurs)):
+        return
+    form.dispositif_code.data = code
+    modeles = [v.modele for v in valeurs]
+    for champ, texte in listes.modele(valeurs, code).items():
+        saisi = request.args.get(champ, "")[:5000]
+        propre = saisi.strip() and all(saisi.strip() != m.get(champ, "").strip() for m in modeles)
+        getattr(form, champ).data = saisi if propre else texte
+
+
 @bp.route("/personnes/<uuid:personne_id>/ouvrir", methods=["GET", "POST"])
 def ouvrir(personne_id):
     personne = charger(Personne, personne_id, modifier=True)
@@ -56,6 +73,7 @@ def ouvrir(personne_id):
     if request.method == "GET":
         form.referent_id.data = str(personne.referent_id or current_user.id)
         form.debut.data = aujourdhui()
+        _engagements_du_modele(form)
 
     def ouvrir_le_parcours():
         referent = next((u for u in conseillers if str(u.id) == form.referent_id.data), None)

@@ -50,4 +50,26 @@ DISPOSITIFS = ListeModifiable("dispositif", "Dispositifs", (
     ("accompagnement_global", "Accompagnement global"),
     ("cep", "Conseil en évolution professionnelle (CEP)"),
     ("autre", "Autre dispositif"),
-), "Le cadre du parcours contractualisé.")
+), "Le cadre du parcours contractualisé ; chaque dispositif porte le modèle des engagements du contrat, "
+   "que le conseiller ajuste pour chaque personne.",
+    champs=(("engagements_personne", "Engagements de la personne"),
+            ("engagements_structure", "Engagements de la structure")),
+    # Issue #11, point 4: the contract's engagements start from the dispositif's template (REAC CP6,
+    # RC §3.2 : « l'accompagnement est contractualisé avec la personne »).
+    modeles={
+        "*": {"engagements_personne": "Venir aux rendez-vous ou prévenir en cas d'empêchement ; réaliser les "
+                                      "démarches convenues ensemble ; informer de tout changement de situation.",
+              "engagements_structure": "Un·e conseiller·ère référent·e ; un entretien individuel au moins une fois "
+                                       "par mois ; la mise en relation avec les partenaires et les employeurs utiles."},
+        "cej": {"engagements_personne": "Suivre 15 à 20 heures d'activités par semaine (ateliers, immersions, "
+                                        "formation) ; venir aux rendez-vous ou prévenir ; informer de tout "
+                                        "changement de situation.",
+                "engagements_structure": "Un·e conseiller·ère référent·e ; un entretien au moins toutes les deux "
+                                         "semaines ; l'allocation CEJ selon les conditions ; l'accès aux ateliers "
+                                         "et aux immersions."},
+        "plie": {"engagements_structure": "Un accompagnement renforcé par un·e référent·e unique ; un entretien au "
+                                          "moins toutes les trois semaines ; les actions du PLIE et les employeurs "
+                                          "partenaires."},
+        "cer": {"engagements_personne": "Réaliser les actions d'insertion inscrites au contrat ; venir aux "
+                                        "rendez-vous ; informer le référent de tout changement de situation."},
+    })

@@ -1,6 +1,7 @@
 """Form of an entretien de suivi."""
 from __future__ import annotations
 
+from wtforms import HiddenField
 from wtforms.validators import InputRequired, NumberRange, Optional
 
 from cipdesk.parcours.forms import REQUIS, DateFr, EntierFr, Formulaire
@@ -23,3 +24,10 @@ class EntretienForm(Formulaire):
     prochain_rdv_le = DateFr("Prochain rendez-vous", validators=[Optional()])
     note = _texte("Note confidentielle (chiffrée, lisible par vous seul·e)", longueur=20000,
                   description="Restez factuel·le : la personne peut demander à lire ce qui la concerne (RGPD).")
+
+
+class CorrectionEntretienForm(EntretienForm):
+    """Correcting a saved entretien: the same fields but the confidential note (kept apart,
+    by the notes module); the version read guards against overwriting a colleague."""
+    note = None
+    version = HiddenField()

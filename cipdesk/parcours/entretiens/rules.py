@@ -40,3 +40,8 @@ def verifier_entretien(le: date, duree_minutes: int | None, prochain_rdv: date |
         raise ErreurMetier("La durée doit être comprise entre 5 et 480 minutes.", "duree_minutes")
     if prochain_rdv is not None and prochain_rdv <= le:
         raise ErreurMetier("Le prochain rendez-vous doit être après l'entretien.", "prochain_rdv_le")
+
+
+# The fields a correction may change; the previous values are kept whole (EntretienVersion).
+CHAMPS_CORRIGEABLES = ("le", "duree_minutes", "mode", "type_entretien", "objectif", "synthese", "progres",
+                       "decisions", "prochaines_actions", "prochain_rdv_le")

@@ -40,6 +40,13 @@ def nouvelle(parcours_id):
     parcours = charger(Parcours, parcours_id, modifier=True)
     form = EtapeForm()
     freins = _choix_etape(form, parcours)
+    frein = next((f for f in freins if f.dimension_code == request.args.get("frein")), None)
+    if request.method == "GET" and frein is not None:
+        # From a frein of the diagnostic, one click (issue #11, point 4): type, wording and frein are
+        # filled in; the échéance is left to the conseiller (it feeds the « en retard » alert).
+        form.type_code.data = "levee_frein"
+        form.intitule.data = f"Lever le frein : {frein.dimension_libelle.lower()} — {frein.libelle}"[:300]
+        form.frein_dimension_code.data = frein.dimension_code
     envoi = soumettre(form, lambda: services.ajouter_etape(
         db.session, parcours, par=current_user, type_code=form.type_code.data, intitule=form.intitule.data,
         responsable=en_enum(Responsable, form.responsable.data, Responsable.PERSONNE),

@@ -15,6 +15,7 @@ URLS = {
     "parcours.etapes.statut": "/parcours/etapes/<uuid:etape_id>/statut",
     "parcours.entretiens.nouveau": "/parcours/<uuid:parcours_id>/entretiens",
     "parcours.entretiens.voir": "/parcours/entretiens/<uuid:entretien_id>",
+    "parcours.entretiens.corriger": "/parcours/entretiens/<uuid:entretien_id>/corriger",
     "parcours.projet.voir": "/parcours/<uuid:parcours_id>/projet",
     "parcours.projet.metier": "/parcours/<uuid:parcours_id>/projet/metiers",
     "parcours.projet.faisabilite": "/parcours/metiers/<uuid:metier_id>/faisabilite",
