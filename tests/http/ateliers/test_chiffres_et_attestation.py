@@ -88,6 +88,13 @@ def test_point_d_extension_de_l_analyse_de_pratique(nav, monde, session_passee, 
                               le=date.today(), version=None, ecarts="Plus long que prévu", ajustements="",
                               analyse_pratique="")
     ctx.commit()
+    # the bilan evidences CP10, and its record link opens the bilan (TypeObjet: ateliers.bilan.bilan(session_id))
+    from sqlalchemy import select
+
+    from cipdesk.competences.models import PreuveCompetence
+
+    preuve = ctx.scalar(select(PreuveCompetence).where(PreuveCompetence.objet_type == "bilan_atelier"))
+    assert preuve.competence_code == "CP10" and preuve.objet_id == session_passee.id
     vus = []
 
     def fournisseur(_session, utilisateur, objet_type, objet_id):
