@@ -22,6 +22,9 @@ MODULES = (
     "cipdesk.employeurs",
     "cipdesk.integration",
     "cipdesk.chantiers",
+    "cipdesk.pratique",
+    "cipdesk.tableau",
+    "cipdesk.dossier",
 )
 
 

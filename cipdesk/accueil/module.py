@@ -12,6 +12,7 @@ def _module() -> Module:
     from cipdesk.accueil.accueils.models import Accueil, Urgence
     from cipdesk.accueil.diagnostic import queries as diagnostic
     from cipdesk.accueil.diagnostic.models import Diagnostic
+    from cipdesk.accueil.diagnostic.rules import DIMENSIONS
     from cipdesk.accueil.orientation import queries as orientation
     from cipdesk.accueil.orientation.models import Orientation
     from cipdesk.accueil.reunions import queries as reunions
@@ -53,6 +54,10 @@ def _module() -> Module:
         alertes=(accueils.alertes_urgences,),
         filtres_personnes={"urgence": accueils.urgence_ouverte},
         domaines_d_intervention=diagnostic.dimensions_de_la_structure,
+        # Read by the territoire module (répertoire, cartography, veille links), issue #15.
+        bilans_orientations=orientation.bilans_par_partenaire,
+        orientations_vers=orientation.orientations_vers,
+        cibles_de_veille=(orientation.cibles_de_veille,),
         # The person's timeline (personnes.queries.chronologie), one provider per kind of record.
         chronologie=(accueils.chronologie_accueils, accueils.chronologie_urgences, diagnostic.chronologie,
                      synthese.chronologie, orientation.chronologie, reunions.chronologie,
@@ -79,6 +84,7 @@ def _module() -> Module:
                           "respectent le principe de confidentialité ») ; CP5 : la fiche de liaison est un écrit professionnel."),
         ),
         demo=demo.remplir_accueil,
+        listes=(DIMENSIONS,),
     )
 
 

@@ -2,7 +2,7 @@
 built, its own declaration carries its navigation entry and its line leaves here."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import Module, Navigation
+from cipdesk.core.contrat import Module
 from cipdesk.security import policy
 
 
@@ -13,9 +13,6 @@ def _professionnels(utilisateur) -> bool:
 MODULE = Module(
     code="chantiers",
     titre="Sections en préparation",
-    navigation=(
-        Navigation("tableau_de_bord", "Tableau de bord",
-                   "Indicateurs de l'équipe, alertes, charge de travail et bilans pour les financeurs.",
-                   (), visible=lambda u: policy.est_chef(u) or policy.est_admin(u), ordre=80),
-    ),
+    # The tableau de bord left for cipdesk/tableau (issue #17).
+    navigation=(),
 )

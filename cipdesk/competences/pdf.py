@@ -9,13 +9,12 @@ from cipdesk.documents.base import Document
 from cipdesk.web.filtres import date_fr
 
 
-def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes_types, parties,
-                   le: date) -> bytes:
+def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes_types, le: date) -> bytes:
     """`lignes`: [(competence, count, latest date, state label, self-assessment label)]."""
     doc = Document("Couverture des compétences", confidentiel=False,
                    entete=f"{structure_nom} — cipdesk — document de travail du candidat, sans données personnelles")
     doc.set_font("DejaVu", "B", 15)
-    doc.multi_cell(0, 8, new_x="LMARGIN", new_y="NEXT", text="Couverture des compétences et préparation du dossier du titre CIP")
+    doc.multi_cell(0, 8, new_x="LMARGIN", new_y="NEXT", text="Couverture des compétences (REAC du titre CIP)")
     doc.set_font("DejaVu", "", 10)
     doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=f"{candidat.nom_complet} — {referentiel.intitule_court} — état au {date_fr(le)}.\n"
                          "Ce document ne contient que des nombres et des types d'activités : aucune personne "
@@ -29,11 +28,12 @@ def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes
     doc.ln()
     doc.set_font("DejaVu", "", 8)
     for comp, nombre, dernier, etat, auto in lignes:
-        intitule = comp.intitule if len(comp.intitule) < 62 else comp.intitule[:59] + "…"
-        valeurs = (comp.code, intitule, str(nombre), date_fr(dernier) if dernier else "—", etat)
-        for texte, largeur in zip(valeurs, largeurs, strict=True):
-            doc.cell(largeur, 6, texte, border=1)
-        doc.ln()
+        # The full title of the competence, wrapped (never cut with « … »): one table row.
+        valeurs = (comp.code, comp.intitule, str(nombre), date_fr(dernier) if dernier else "—", etat)
+        with doc.table(col_widths=largeurs, first_row_as_headings=False, line_height=5) as table:
+            ligne = table.row()
+            for texte in valeurs:
+                ligne.cell(texte)
         if auto:
             doc.set_text_color(70, 70, 70)
             doc.cell(largeurs[0], 5, "")
@@ -50,17 +50,5 @@ def couverture_pdf(*, candidat, structure_nom: str, referentiel, lignes, comptes
     for code, morceaux in par_code.items():
         doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=f"{code} — " + ", ".join(morceaux))
     doc.ln(4)
-    doc.set_font("DejaVu", "B", 11)
-    doc.cell(0, 7, "Préparation du dossier (RC §3.1)", new_x="LMARGIN", new_y="NEXT")
-    for partie in parties:
-        doc.set_font("DejaVu", "B", 9)
-        etat = "prête" if partie.prete else "à compléter"
-        doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=f"{partie.intitule} ({', '.join(partie.competences)} ; "
-                             f"{partie.pages_min} à {partie.pages_max} pages) : {etat}")
-        doc.set_font("DejaVu", "", 9)
-        if partie.prete:
-            doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=f"{len([c for c in partie.cas])} cas possible(s) dans l'activité enregistrée.")
-        else:
-            doc.multi_cell(0, 5, new_x="LMARGIN", new_y="NEXT", text=partie.manque)
-        doc.ln(1)
+    doc.mention("La préparation du dossier, règle par règle, est dans « Mon dossier de certification ».")
     return doc.en_octets()

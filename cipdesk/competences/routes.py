@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.competences import dossier, queries, rules, services
+from cipdesk.competences import queries, rules, services
 from cipdesk.core.contrat import registre
 from cipdesk.competences.forms import (AutoEvaluationForm, EtiquetageForm, PeriodeForm,
                                        ProfilCandidatForm, RetraitForm)
@@ -75,7 +75,7 @@ def couverture_candidat(utilisateur_id):
         return rendre("competences/couverture.html", candidat=candidat, profil=profil, lecture_seule=True,
                       **_vue_couverture(candidat, profil))
     policy.exiger(policy.peut_voir_preparation(current_user, candidat, profil))
-    return redirect(url_for("competences.preparation_candidat", utilisateur_id=candidat.id))
+    return redirect(url_for("dossier.preparation_candidat", utilisateur_id=candidat.id))
 
 
 @bp.get("/candidats")
@@ -187,27 +187,6 @@ def retirer(preuve_id):
     return _page_competence_en_erreur(preuve.competence_code, 422, retrait=form)
 
 
-def _vue_preparation(candidat, profil):
-    ref = _referentiel(profil)
-    return {"ref": ref, "parties": dossier.preparation(db.session, candidat.id, ref)}
-
-
-@bp.get("/dossier")
-def preparation():
-    candidat, profil = _candidat()
-    return rendre("competences/preparation.html", candidat=candidat, resume_seul=False,
-                  **_vue_preparation(candidat, profil))
-
-
-@bp.get("/candidats/<uuid:utilisateur_id>/dossier")
-def preparation_candidat(utilisateur_id):
-    candidat, profil = _candidat(utilisateur_id)
-    policy.exiger(policy.peut_voir_preparation(current_user, candidat, profil))
-    resume_seul = not policy.peut_voir_couverture(current_user, candidat, profil)
-    return rendre("competences/preparation.html", candidat=candidat, resume_seul=resume_seul,
-                  **_vue_preparation(candidat, profil))
-
-
 @bp.get("/export.pdf")
 def export_pdf():
     candidat, profil = _candidat()
@@ -218,7 +197,7 @@ def export_pdf():
                for comp, n, d, etat, auto in vue["transversales"]]
     contenu = couverture_pdf(candidat=candidat, structure_nom=candidat.structure.nom, referentiel=vue["ref"],
                              lignes=lignes, comptes_types=queries.comptes_par_type(db.session, candidat.id),
-                             parties=dossier.preparation(db.session, candidat.id, vue["ref"]), le=date.today())
+                             le=date.today())
     journaliser(db.session, acteur=candidat, action=Action.EXPORT, objet_type="couverture_competences",
                 objet_id=candidat.id)
     return reponse_pdf(contenu, "couverture-competences.pdf")

@@ -1,19 +1,11 @@
-"""Pure rules of « Mes compétences »: coverage states, suggestions, readiness
-of the dossier parts (RC §3.1). No database, no Flask."""
+"""Pure rules of « Mes compétences »: coverage states and suggestions. No database,
+no Flask (the dossier's readiness is in cipdesk/dossier/rules.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-
-from cipdesk.core.contrat import Cas  # noqa: F401  (re-exported: the dossier sources' type is in the contract)
 from cipdesk.core.libelles import EnumLibelle
 
 # Default thresholds; a structure overrides them in Structure.parametres["seuils_couverture"].
 SEUILS_PAR_DEFAUT = {"quelques": 1, "bien": 5}
-
-# Minimum number of entretiens for the accompaniment described in parts 2 and 3
-# (RC §3.1: « un parcours … avec au moins trois entretiens »; DESIGN.md dossier table).
-ENTRETIENS_MINIMUM = 3
 
 
 class EtatCouverture(EnumLibelle):
@@ -72,35 +64,3 @@ def suggestions(comptes: dict[str, int]) -> list[str]:
         verbe = "n'a pas encore de preuve" if len(sans) == 1 else "n'ont pas encore de preuve"
         phrases.append(f"{activite} : {_et(sans)} {verbe}.")
     return phrases
-
-
-@dataclass
-class EtatPartie:
-    numero: int
-    intitule: str
-    competences: tuple[str, ...]
-    pages_min: int
-    pages_max: int
-    prete: bool
-    cas: list[Cas] = field(default_factory=list)
-    manque: str = ""
-
-
-def evaluer_partie(partie, cas: list[Cas], *, module_disponible: bool, besoin: str,
-                   entretiens_requis: int = 0) -> EtatPartie:
-    """A part is ready when the activity holds at least one eligible case."""
-    eligibles = [c for c in cas if c.entretiens >= entretiens_requis]
-    if not module_disponible:
-        manque = f"Le module nécessaire n'est pas encore disponible dans cipdesk : {besoin}."
-    elif not eligibles:
-        if cas and entretiens_requis:
-            meilleur = max(c.entretiens for c in cas)
-            manque = (f"{besoin} : aucun cas n'a encore {entretiens_requis} entretiens "
-                      f"(le plus avancé en compte {meilleur}).")
-        else:
-            manque = f"{besoin} : aucun cas enregistré pour l'instant."
-    else:
-        manque = ""
-    return EtatPartie(numero=partie.numero, intitule=partie.intitule, competences=partie.competences,
-                      pages_min=partie.pages_min, pages_max=partie.pages_max, prete=bool(eligibles),
-                      cas=eligibles or cas, manque=manque)

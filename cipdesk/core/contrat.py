@@ -48,6 +48,19 @@ class Evenement:
 
 
 @dataclass(frozen=True)
+class RendezVous:
+    """One entry of a professional's agenda (the `agenda` hook of a Module): a provider
+    answers (session, utilisateur, du, au) -> list[RendezVous] — what this user has to do
+    between the two dates, and what is overdue before them (`en_retard`)."""
+    le: date
+    titre: str       # French, shown as is (« Point de suivi M+1 — Martin Léa, Boulangerie du Forum »)
+    nature: str      # a record kind code (TypeObjet)
+    endpoint: str = ""
+    params: tuple = ()
+    en_retard: bool = False
+
+
+@dataclass(frozen=True)
 class TypeObjet:
     """A kind of record (accueil, entretien, étape…): its code is what audit,
     notes, competence evidence and links store in their `objet_type` column."""
@@ -107,19 +120,27 @@ class Lisible:
 
 
 @dataclass(frozen=True)
-class Cas:
-    """A candidate case for a dossier part, described without any personal data."""
-
-    objet_type: str
-    objet_id: object
-    libelle: str          # e.g. "Parcours PLIE ouvert en 03/2026"
-    entretiens: int = 0
-    debut: date | None = None
+class Encart:
+    """A link a module offers on the page of a record of another module (e.g. « Écrire une
+    analyse de pratique de cette situation »), shown by `templates/_macros/encarts.html`."""
+    libelle: str
+    url: str
+    detail: str = ""
 
 
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
-FournisseurCas = Callable[..., list]                     # (session, utilisateur_id) -> list[Cas]
+
+
+@dataclass(frozen=True)
+class CibleDeLien:
+    """A record a user may link something to (a fiche de veille, issue #15): its kind code
+    (TypeObjet), its id and a label shown only to that user."""
+    objet_type: str
+    objet_id: uuid.UUID
+    libelle: str
+
+
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
 FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
 
@@ -136,7 +157,6 @@ class Module:
     alertes: tuple[FournisseurAlertes, ...] = ()
     chronologie: tuple[FournisseurChronologie, ...] = ()
     preuves: tuple[RegleDePreuve, ...] = ()
-    dossier: Mapping[int, FournisseurCas] = field(default_factory=dict)   # part number → cases
     # Filters of the caseload another module provides (code → condition on the person's id).
     filtres_personnes: Mapping[str, FiltrePersonnes] = field(default_factory=dict)
     # The domains a partner of the territory may intervene in (the diagnostic's dimensions).
@@ -149,10 +169,28 @@ class Module:
     agenda: tuple[Callable[..., list], ...] = ()
     export_personne: tuple[Callable[..., dict], ...] = ()
     effacement_personne: tuple[Callable[..., int], ...] = ()
-    # Analyses de pratique attached to a record (issue #12, point 10; filled by the pratique module):
-    # (session, utilisateur, objet_type, objet_id) -> [(libellé, url)], e.g. the analyses written about
-    # a bilan d'atelier and the link to write one. The bilan of an atelier shows them.
-    analyses_de_pratique: tuple[Callable[..., list[tuple[str, str]]], ...] = ()
+    # Links offered on the page of any record (issue #15, analyse de pratique): each provider
+    # answers (utilisateur, objet_type, objet_id) -> list[Encart]; a page shows them with
+    # `{{ encarts("entretien", entretien.id) }}` (templates/_macros/encarts.html).
+    encarts: tuple[Callable[..., list], ...] = ()
+    # Lists the structure's admin edits (core/listes.py: ListeModifiable), one admin page for all.
+    listes: tuple = ()
+    # Lines another module adds to an entreprise's timeline (the mediations of the intégration
+    # module, issue #14 point 4): (session, entreprise, lecteur) -> list[Evenement].
+    chronologie_entreprise: tuple[FournisseurChronologie, ...] = ()
+    # Issue #15 (territoire): the orientations made to each partner, read by the répertoire and the
+    # cartography without the territoire importing their module (accueil imports territoire):
+    # (session, structure_id) -> {partenaire_id: {answer code: count}}, and
+    # (session, utilisateur, partenaire_id) -> the orientations of the reader's perimeter.
+    bilans_orientations: Callable[..., dict] | None = None
+    orientations_vers: Callable[..., list] | None = None
+    # The records a fiche de veille may be linked to: (session, utilisateur) -> [CibleDeLien].
+    cibles_de_veille: tuple[Callable[..., list], ...] = ()
+    # The dossier of the titre (issue #16) reads the records of parts 2–7 itself; other modules
+    # provide what it does not hold: « partie_1 » (session, candidat) -> [(Bloc, {fact key: [Piece]})]
+    # (structure and territory profiles: module territoire), « analyse » (session, candidat,
+    # objet_type, objet_id) -> {analysis field: text} (analyses de pratique: module pratique).
+    dossier_sources: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
 
 
 class Registre:
@@ -163,6 +201,7 @@ class Registre:
         self._objets: dict[str, TypeObjet] = {}
         self._lisibles: dict[type, Lisible] = {}
         self._recepteurs_connectes: set[str] = set()
+        self._listes: dict = {}
 
     def installer(self, modules: tuple[Module, ...]) -> None:
         codes = [m.code for m in modules]
@@ -182,6 +221,10 @@ class Registre:
                 if regle.objet_type not in objets:
                     raise ValueError(f"Règle de preuve sur un type inconnu : {regle.objet_type}")
         self.modules, self._objets, self._lisibles = tuple(modules), objets, lisibles
+        listes = [l for m in modules for l in m.listes]
+        if len({l.code for l in listes}) != len(listes):
+            raise ValueError("Liste modifiable déclarée deux fois")
+        self._listes = {l.code: l for l in listes}
         for module in modules:
             # Receivers are connected once per process (blinker keeps them across apps).
             if module.recepteurs and module.code not in self._recepteurs_connectes:
@@ -238,8 +281,9 @@ class Registre:
     def preuves(self) -> dict[str, RegleDePreuve]:
         return {r.objet_type: r for m in self.modules for r in m.preuves}
 
-    def sources_du_dossier(self) -> dict[int, FournisseurCas]:
-        return {partie: f for m in self.modules for partie, f in m.dossier.items()}
+    def dossier_sources(self, code: str) -> list[Callable[..., Any]]:
+        """The providers of dossier material `code` (« partie_1 », « analyse »), in module order."""
+        return [m.dossier_sources[code] for m in self.modules if code in m.dossier_sources]
 
     def filtre_personnes(self, code: str) -> FiltrePersonnes:
         """The caseload filter `code`; with no module providing it, it keeps no one."""
@@ -248,12 +292,42 @@ class Registre:
                 return m.filtres_personnes[code]
         return lambda _personne_id: false()
 
+    def encarts(self, utilisateur, objet_type: str, objet_id) -> list[Encart]:
+        """The links every module offers on the page of this record, for this user."""
+        return [e for m in self.modules for f in m.encarts for e in f(utilisateur, objet_type, objet_id)]
+
     def domaines_d_intervention(self, session, structure_id) -> list[tuple[str, str]]:
         """(code, label) of the domains a partner may intervene in; none without a provider."""
         for m in self.modules:
             if m.domaines_d_intervention is not None:
                 return m.domaines_d_intervention(session, structure_id)
         return []
+
+    def listes(self) -> list[tuple[Module, tuple]]:
+        """(module, its editable lists) in module order, for the one admin page."""
+        return [(m, m.listes) for m in self.modules if m.listes]
+
+    def liste(self, code: str):
+        try:
+            return self._listes[code]
+        except KeyError:
+            raise KeyError(f"Liste modifiable inconnue : « {code} »") from None
+
+    # -- issue #15: orientations to partners, records a fiche de veille may be linked to ------
+    def bilans_orientations(self, session, structure_id) -> dict:
+        for m in self.modules:
+            if m.bilans_orientations is not None:
+                return m.bilans_orientations(session, structure_id)
+        return {}
+
+    def orientations_vers(self, session, utilisateur, partenaire_id) -> list:
+        for m in self.modules:
+            if m.orientations_vers is not None:
+                return m.orientations_vers(session, utilisateur, partenaire_id)
+        return []
+
+    def cibles_de_veille(self, session, utilisateur) -> list[CibleDeLien]:
+        return [c for m in self.modules for f in m.cibles_de_veille for c in f(session, utilisateur)]
 
 
 registre = Registre()

@@ -31,3 +31,17 @@ note_ecrite = _signaux.signal("note-ecrite")
 #: records it as an étape « atelier » of the person's open parcours (REAC CP6 / CP10).
 #: kwargs: personne, par, intitule (str), le (date of the first half-day), aujourd_hui (date)
 inscription_atelier = _signaux.signal("inscription-atelier")
+
+#: At the bilan of an intégration the conseiller confirmed the person's exit category
+#: (REAC CP14, issue #14 point 6); the parcours module writes it in the exit of the
+#: person's parcours (closing the open one at that date). No second form for the funder.
+#: kwargs: personne, par, motif (a code of parcours.sortie.rules.MOTIFS_SORTIE), le (date),
+#: libelle (str, the bilan line of the parcours), aujourd_hui (date)
+sortie_confirmee = _signaux.signal("sortie-confirmee")
+
+#: A follow-up in employment (intégration M+3 / M+6) gave the person's situation N months
+#: after the exit, confirmed by the conseiller; the parcours module records its
+#: follow-up at 3 or 6 months. An ErreurMetier of the receiver propagates.
+#: kwargs: personne, par, mois (3 | 6), fait_le (date), situation (a SituationSuivi code),
+#: commentaire (str), aujourd_hui (date)
+situation_apres_sortie = _signaux.signal("situation-apres-sortie")

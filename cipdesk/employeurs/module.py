@@ -32,6 +32,7 @@ def _module() -> Module:
     from cipdesk.employeurs.entreprises.queries import garde_entreprise
     from cipdesk.employeurs.interactions import queries as interactions
     from cipdesk.employeurs.interactions.models import Interaction
+    from cipdesk.employeurs.offres import queries as offres_q
     from cipdesk.employeurs.offres.models import FicheDePoste, Offre
     from cipdesk.employeurs.prospection.models import ActionProspection
     from cipdesk.employeurs.immersions import queries as immersions
@@ -69,6 +70,7 @@ def _module() -> Module:
         ),
         alertes=(interactions.alertes_actions_en_retard, candidatures.alertes_sans_reponse),
         chronologie=(candidatures.chronologie_candidatures, immersions.chronologie_immersions),
+        cibles_de_veille=(offres_q.cibles_de_veille,),  # a fiche de veille links to an offer (issue #15)
         preuves=(
             RegleDePreuve("entreprise", ("CP12",),
                           "REAC CP12, savoir-faire « Créer et mettre à jour une base de données des entreprises » ; "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import url_for
 from flask_login import current_user
 
+from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
 from cipdesk.employeurs.candidatures.forms import CandidatureForm
@@ -37,8 +38,14 @@ from cipdesk.web.rendu import rendre
 def voir_entreprise(entreprise_id):
     entreprise = charger(Entreprise, entreprise_id,
                          objet=entreprises_queries.entreprise_complete(db.session, entreprise_id))
+    echanges = chronologie(db.session, entreprise.id)
+    # Lines other modules add to the entreprise's timeline (the intégration's mediations).
+    autres = [e for m in registre.modules for f in m.chronologie_entreprise for e in f(db.session, entreprise,
+                                                                                      current_user)]
+    fil = sorted([(i.le, "echange", i) for i in echanges] + [(e.le, "evenement", e) for e in autres],
+                 key=lambda x: x[0], reverse=True)
     return rendre("employeurs/entreprises/voir.html", entreprise=entreprise, rules=entreprises_rules,
-                  echanges=chronologie(db.session, entreprise.id), aujourd_hui=aujourdhui(),
+                  echanges=echanges, fil=fil, aujourd_hui=aujourdhui(),
                   fiches=fiches_de_l_entreprise(db.session, entreprise.id),
                   offres=offres_de_l_entreprise(db.session, entreprise.id),
                   peut_modifier=policy.peut_modifier_employeurs(current_user))

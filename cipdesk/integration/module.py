@@ -42,6 +42,8 @@ def _module() -> Module:
             TypeObjet("point_integration", "point de suivi dans l'emploi"),
             TypeObjet("mediation_integration", "médiation entre la personne et l'employeur"),
             TypeObjet("bilan_integration", "bilan de l'intégration", "integration.suivis.voir", "suivi_id"),
+            TypeObjet("non_discrimination_integration", "information sur la non-discrimination donnée dans une "
+                      "intégration", "integration.suivis.voir", "suivi_id"),
         ),
         lisibles=(
             Lisible(SuiviIntegration, queries.garde_suivi, audit="suivi_integration"),
@@ -50,6 +52,8 @@ def _module() -> Module:
         ),
         alertes=(queries.alertes_integration,),
         chronologie=(queries.chronologie_integration,),
+        agenda=(queries.agenda_integration,),
+        chronologie_entreprise=(queries.mediations_de_l_entreprise,),
         preuves=(
             RegleDePreuve("suivi_integration", ("CP14",),
                           "REAC CP14, critère « Les modalités de collaboration sont définies par rapport au projet "
@@ -66,6 +70,11 @@ def _module() -> Module:
                           "posture est adaptée à la situation » (médiation entre la personne et l'employeur)."),
             RegleDePreuve("bilan_integration", ("CP14",),
                           "REAC CP14, critère « Le bilan de l'intégration du salarié est réalisé »."),
+            RegleDePreuve("non_discrimination_integration", ("CP15",),
+                          "REAC CP15, critère « La législation sur la non-discrimination dans l'emploi est appliquée » "
+                          "(savoir-faire « Informer les employeurs et les publics sur la législation relative à la "
+                          "non-discrimination à l'emploi ») ; CP14, savoir-faire « Informer sur la réglementation sur "
+                          "la non-discrimination dans l'emploi »."),
         ),
         demo=demo.remplir_integration,
     )

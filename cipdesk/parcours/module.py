@@ -16,17 +16,34 @@ def _recepteurs() -> None:
     # weak=False: the receiver is a local function, kept alive by the signal.
     signaux.inscription_atelier.connect(_atelier, weak=False)
 
+    def _sortie(session, *, personne, par, motif, le, libelle, aujourd_hui, **_kw):
+        from cipdesk.parcours.sortie.services import sortie_confirmee_ailleurs
+        return sortie_confirmee_ailleurs(session, personne, par=par, motif=motif, le=le, libelle=libelle,
+                                         aujourd_hui=aujourd_hui)
+
+    def _situation(session, *, personne, par, mois, fait_le, situation, commentaire="", aujourd_hui, **_kw):
+        from cipdesk.parcours.sortie.services import situation_confirmee_ailleurs
+        return situation_confirmee_ailleurs(session, personne, par=par, mois=mois, fait_le=fait_le,
+                                            situation=situation, commentaire=commentaire, aujourd_hui=aujourd_hui)
+
+    # Issue #14 point 6: the intégration's follow-ups decide the parcours's exit figures.
+    signaux.sortie_confirmee.connect(_sortie, weak=False)
+    signaux.situation_apres_sortie.connect(_situation, weak=False)
+
 
 def _module() -> Module:
-    from cipdesk.parcours import alertes, demo, dossier
+    from cipdesk.parcours import alertes, demo
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.contrat.rules import DISPOSITIFS
     from cipdesk.parcours.entretiens import queries as entretiens
     from cipdesk.parcours.entretiens.models import Entretien
     from cipdesk.parcours.etapes import queries as etapes
     from cipdesk.parcours.etapes.models import Etape
+    from cipdesk.parcours.etapes.rules import TYPES_ETAPE
     from cipdesk.parcours.projet.models import ActionPlan, MetierExplore, Projet
     from cipdesk.parcours.projet.queries import garde_metier
+    from cipdesk.parcours.projet.rules import FINANCEMENTS, PHASES_PROJET
     from cipdesk.parcours.routes import bp
     from cipdesk.parcours.sortie import queries as sortie
     from cipdesk.parcours.sortie.models import Sortie
@@ -65,6 +82,7 @@ def _module() -> Module:
         ),
         alertes=(alertes.etapes_en_retard, alertes.sans_contact, alertes.fin_de_contrat),
         chronologie=(contrat.chronologie, etapes.chronologie, entretiens.chronologie, sortie.chronologie),
+        cibles_de_veille=(etapes.cibles_de_veille,),  # a fiche de veille links to an étape (issue #15)
         preuves=(
             RegleDePreuve("parcours", ("CP6",),
                           "REAC CP6, critère « L'accompagnement est contractualisé avec la personne »."),
@@ -91,9 +109,9 @@ def _module() -> Module:
                           "REAC CP8 (RC §3.2) : « Le plan d'action est cohérent avec le projet défini en amont » ; « Les outils "
                           "proposés favorisent la mise en œuvre des actions et des démarches »."),
         ),
-        dossier={2: dossier.parcours_accompagnes, 3: dossier.projets_accompagnes},
         demo=demo.remplir_parcours,
         recepteurs=_recepteurs,
+        listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
     )
 
 

@@ -8,10 +8,9 @@ from cipdesk.parcours import page  # noqa: F401  (registers the parcours page on
 from cipdesk.parcours.contrat.routes import bp as contrat
 from cipdesk.parcours.entretiens.routes import bp as entretiens
 from cipdesk.parcours.etapes.routes import bp as etapes
-from cipdesk.parcours.listes.routes import bp as listes
 from cipdesk.parcours.projet.routes import bp as projet
 from cipdesk.parcours.sortie.routes import bp as sortie
 
 bp = Blueprint("parcours", __name__, url_prefix="/parcours")
-for enfant in (contrat, etapes, entretiens, projet, sortie, listes):
+for enfant in (contrat, etapes, entretiens, projet, sortie):
     bp.register_blueprint(enfant)

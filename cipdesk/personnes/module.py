@@ -29,7 +29,7 @@ def _module() -> Module:
         blueprints=(bp,),
         menu=(EntreeDeMenu("Accueil", "personnes.accueil", lambda u: True, ordre=0),
               EntreeDeMenu("File active", "personnes.file_active", policy.peut_voir_file_active, ordre=10,
-                           actif=("personnes.", "accueil.", "territoire.")),),
+                           actif=("personnes.", "accueil.")),),  # territoire: its own entry (issue #15)
         objets=(TypeObjet("personne", "personne accompagnée", "personnes.voir", "personne_id"),),
         lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
         recepteurs=_recepteurs,

@@ -4,6 +4,7 @@ creating and editing a person."""
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, request, url_for
@@ -29,8 +30,13 @@ bp = Blueprint("personnes", __name__)
 @bp.get("/")
 def accueil():
     sections = [n for n in registre.navigation() if n.visible(current_user)]
+    # The agenda hook of the module contract: the week ahead and what is overdue.
+    du = aujourdhui()
+    agenda = sorted((r for m in registre.modules for f in m.agenda for r in f(db.session, current_user, du,
+                                                                                du + timedelta(days=7))),
+                    key=lambda r: (r.le, r.titre))
     return rendre("home/accueil.html", sections=sections,
-                  mes_alertes=mes_alertes(db.session, current_user, aujourdhui()))
+                  mes_alertes=mes_alertes(db.session, current_user, aujourdhui()), mon_agenda=agenda)
 
 
 # -- file active ---------------------------------------------------------------------

@@ -43,13 +43,25 @@ CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = {
     # intégration: the framework agreed with the employer about one person (interlocutors are
     # personal data), the follow-ups' views and difficulties in the person's words
     "SuiviIntegration": ("suivi_integration", ("interlocuteurs", "engagements", "modalites", "acteurs", "bilan_prevu",
-                                               "bilan_realise", "situation_fin", "leviers")),
+                                               "bilan_realise", "situation_fin", "leviers",
+                                               "non_discrimination")),
     "Mediation": ("mediation_integration", ("participants", "enjeu", "actions", "issue")),
     "PointSuivi": ("point_suivi_integration", ("avis_personne", "avis_employeur", "difficultes")),
+    # pratique: analyses de pratique (private, like a confidential note), practice groups'
+    # outside participants, incidents with the public and workload alerts (issue #15)
+    "AnalysePratique": ("analyse_pratique", ("titre", "situation", "faits", "opinions", "emotions", "facteurs",
+                                             "points_forts", "difficultes", "ajustements", "autrement")),
+    "SeanceAnalyse": ("seance_analyse", ("participants_externes",)),
+    "IncidentPublic": ("incident_public", ("contexte", "soutien")),
+    "AlerteCharge": ("alerte_charge", ("message", "reponse")),
+    # dossier de certification: the candidat's own writing describes the people accompanied
+    "PartieRedigee": ("dossier_partie", ("textes",)),
+    "RelectureDossier": ("dossier_relecture", ("commentaire",)),
 }
 
 # Fields holding a dict (JSON before encryption).
 JSON_CHAMPS: set[tuple[str, str]] = {("VersionContrat", "termes"), ("EtapeEvenement", "changements")}
+JSON_CHAMPS.add(("PartieRedigee", "textes"))  # dossier: {field: text} of the candidat
 
 
 def colonnes_par_table() -> dict[str, tuple[str, ...]]:
@@ -75,7 +87,7 @@ CLAIRS: dict[str, str] = {
     "personne.publics": "codes de publics, comptés dans les bilans aux financeurs (JSON de codes)",
     "urgence.type_urgence": "code (hébergement, violences…) : alertes, tri et comptage ; le détail "
                             "(qui a été appelé, ce qui a été fait) est chiffré",
-    "dimension_diagnostic.libelle": _REFERENTIEL,
+    "valeur_de_liste.libelle": _REFERENTIEL,  # core/listes.py (a été dimension_diagnostic.libelle)
     "diagnostic_dimension.dimension_libelle": _REFERENTIEL,
     "parcours.dispositif_libelle": _REFERENTIEL,
     "etape.type_libelle": _REFERENTIEL,
@@ -155,3 +167,23 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
      "emploi occupé (employeur, lieu, poste, code ROME) et code de la catégorie de sortie : listes, agenda et "
      "indicateurs ; ce qui est dit de la personne est chiffré"),
 ) for colonne in colonnes})
+
+# Pratique (issue #15): the facilitator of a practice group is a professional, shown on its page.
+CLAIRS["seance_analyse.animateur"] = "animateur·rice ou superviseur·e d'une séance d'analyse de pratique, " + _PRO
+# Territoire (issue #15): the structure's and the territory's profiles (public facts about an
+# organisation and a territory), the veille (public information on dispositifs, shared in the
+# structure), the partners' operational fiches and contacts, the team's references. None
+# describes a person accompanied.
+_TERRITOIRE = "profil de la structure ou du territoire : faits publics sur une organisation ou un territoire"
+_VEILLE = "fiche de veille : information publique sur un dispositif, une mesure ou un texte, partagée dans la structure"
+CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
+    ("profil_structure", ("statut", "missions", "offre_services", "financeurs", "publics", "modalites_accueil",
+                          "equipe"), _TERRITOIRE),
+    ("version_territoire", ("territoire", "forces", "faiblesses", "ressources", "motif"), _TERRITOIRE),
+    ("fiche_veille", ("titre", "resume", "eligibilite", "source", "url"), _VEILLE),
+    ("partenaire", ("publics", "conditions_acces", "modalites_orientation", "site_web"), "répertoire des partenaires, " + _PRO),
+    ("contact_partenaire", ("nom", "role", "email"), "contact chez un partenaire, " + _PRO),
+    ("reference_equipe", ("sujet", "precision"), "ce qu'un professionnel de l'équipe connaît (dispositif, partenaire), " + _PRO),
+) for colonne in colonnes})
+# Dossier de certification: which production a part belongs to (a code).
+CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"

@@ -194,8 +194,8 @@ def peut_modifier_parcours(utilisateur, personne, **contexte) -> bool:
     return peut_modifier_personne(utilisateur, personne, **contexte)
 
 
-def peut_modifier_listes_parcours(utilisateur) -> bool:
-    """The structure's editable lists (dispositifs, types d'étape…): its admin."""
+def peut_modifier_listes(utilisateur) -> bool:
+    """The structure's editable lists (dispositifs, types d'étape, dimensions du diagnostic…): its admin."""
     return est_admin(utilisateur)
 
 
@@ -277,6 +277,23 @@ def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
             and utilisateur.equipe_id is not None and utilisateur.equipe_id == candidat.equipe_id)
 
 
+def peut_rediger_dossier(utilisateur) -> bool:
+    """The dossier of the titre is the candidat's own (issue #16): only a conseiller with a
+    candidat's profile builds, edits and exports it, and only their own."""
+    return est_conseiller(utilisateur) and utilisateur.est_candidat
+
+
+def peut_relire_dossier(relecteur, candidat) -> bool:
+    """Who a candidat may ask to review a part of their dossier: their designated tutor, or a
+    chef de service of their structure they choose (issue #16, point 9)."""
+    profil = candidat.profil_candidat
+    if profil is None or relecteur.id == candidat.id or not meme_structure(relecteur, candidat):
+        return False
+    if not relecteur.actif:
+        return False
+    return profil.tuteur_id == relecteur.id or est_chef(relecteur)
+
+
 # -- ateliers (REAC CP9, CP10) ----------------------------------------------------
 def peut_voir_ateliers(utilisateur) -> bool:
     """The structure's ateliers are designed and run by its conseillers; the chef de
@@ -305,6 +322,29 @@ def peut_suivre_participant(utilisateur, personne, session_atelier, **contexte) 
                                                                        **contexte)
 
 
+# -- tableau de bord du chef de service (issue #17) -----------------------------------
+def peut_voir_tableau_de_bord(utilisateur) -> bool:
+    """The team's dashboard: its chef de service, over the perimeter of their team. A
+    conseiller has no dashboard of the others; the admin manages accounts, not people
+    (`perimetre`: « aucun »), so has none either."""
+    return bool(getattr(utilisateur, "actif", True)) and est_chef(utilisateur)
+
+
+def peut_reaffecter(utilisateur, personne, *, equipe_du_referent=None, equipe_du_nouveau=None,
+                    nouveau=None) -> bool:
+    """Caseload balance (issue #17, point 7): the chef moves a person of their team (or one
+    without a référent, in their structure) to an active conseiller of their team."""
+    if not peut_voir_tableau_de_bord(utilisateur) or utilisateur.equipe_id is None:
+        return False
+    if personne is None or personne.structure_id != utilisateur.structure_id:
+        return False
+    if personne.referent_id is not None and equipe_du_referent != utilisateur.equipe_id:
+        return False
+    return (nouveau is not None and nouveau.structure_id == utilisateur.structure_id and nouveau.actif
+            and est_conseiller(nouveau) and equipe_du_nouveau == utilisateur.equipe_id
+            and nouveau.id != personne.referent_id)
+
+
 # -- loading ---------------------------------------------------------------------
 def verifier_structure(utilisateur, obj):
     """Return obj if it belongs to the user's structure, else raise Introuvable."""
@@ -316,3 +356,73 @@ def verifier_structure(utilisateur, obj):
 def exiger(condition: bool) -> None:
     if not condition:
         raise Interdit()
+
+
+# -- analyse de pratique (REAC CP11) et prévention des risques (compétence transversale) --
+def peut_analyser_sa_pratique(utilisateur) -> bool:
+    """Analyses de pratique, practice groups, one's own workload and incidents: the
+    professionals who accompany people (issue #15, points 5 and 6)."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
+
+
+def peut_modifier_analyse(utilisateur, analyse) -> bool:
+    return peut_analyser_sa_pratique(utilisateur) and meme_structure(utilisateur, analyse) \
+        and analyse.auteur_id == utilisateur.id
+
+
+def peut_lire_analyse(utilisateur, analyse, *, tuteur_actuel_id=None, auteur=None,
+                      participants_ids: set[uuid.UUID] = frozenset()) -> bool:
+    """Private by default, like a confidential note: the author; the candidat's tutor only
+    if the author shared it with them explicitly and they are still the designated tutor;
+    the participants of the practice group it was shared with. Never the hierarchy as such."""
+    if not bool(getattr(utilisateur, "actif", False)) or not meme_structure(utilisateur, analyse):
+        return False
+    if analyse.auteur_id == utilisateur.id:
+        return est_conseiller(utilisateur)
+    if (analyse.partage_tuteur_le is not None and analyse.tuteur_id == utilisateur.id
+            and tuteur_actuel_id == utilisateur.id and peut_etre_tuteur(utilisateur, auteur)):
+        return True
+    return analyse.seance_id is not None and utilisateur.id in participants_ids \
+        and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_voir_prevention_equipe(utilisateur) -> bool:
+    """The workload indicators, alerts and incidents of a team: its chef de service."""
+    return bool(getattr(utilisateur, "actif", True)) and est_chef(utilisateur) and utilisateur.equipe_id is not None
+
+
+def peut_lire_incident(utilisateur, incident, *, equipe_de_l_auteur=None) -> bool:
+    """An incident with the public: its author, and the chef de service of the author's team."""
+    if not bool(getattr(utilisateur, "actif", False)) or not meme_structure(utilisateur, incident):
+        return False
+    if incident.auteur_id == utilisateur.id:
+        return est_conseiller(utilisateur)
+    return peut_voir_prevention_equipe(utilisateur) and equipe_de_l_auteur is not None \
+        and equipe_de_l_auteur == utilisateur.equipe_id
+
+
+def peut_traiter_alerte_de_charge(utilisateur, alerte) -> bool:
+    """A workload alert is addressed to the chef de service of the conseiller's team."""
+    return peut_voir_prevention_equipe(utilisateur) and meme_structure(utilisateur, alerte) \
+        and alerte.equipe_id == utilisateur.equipe_id
+# -- territoire, veille et partenaires (REAC CP3, CP4 ; issue #15) ----------------------
+def peut_voir_territoire(utilisateur) -> bool:
+    """Territory profile, veille, cartography, the team's references: shared within the
+    structure by its professionals (conseillers and chefs de service)."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
+
+
+def peut_modifier_territoire(utilisateur) -> bool:
+    """The territory profile and the veille are kept up to date by the same professionals."""
+    return peut_voir_territoire(utilisateur)
+
+
+def peut_voir_profil_structure(utilisateur) -> bool:
+    """The structure's profile: every professional of the structure, its admin included."""
+    return bool(getattr(utilisateur, "actif", True)) and (
+        est_conseiller(utilisateur) or est_chef(utilisateur) or est_admin(utilisateur))
+
+
+def peut_modifier_profil_structure(utilisateur) -> bool:
+    """Edited by the structure's admin or a chef de service."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_admin(utilisateur) or est_chef(utilisateur))

@@ -1,9 +1,10 @@
-"""The territoire module (partners of the territory; later the employers, the
-offers and the local network) in the module contract. Today: the répertoire
-des partenaires, moved out of accueil."""
+"""The territoire module (REAC CP3, CP4) in the module contract: the structure's
+profile, the territory profile in dated versions, the veille, the répertoire
+opérationnel des partenaires (moved out of accueil) with the orientations really
+made, the cartography of the network and the team's references."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import Lisible, Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
 from cipdesk.security import policy
 
 
@@ -11,16 +12,68 @@ def _garde_partenaire(_session, utilisateur, _partenaire, modifier: bool) -> boo
     return policy.peut_modifier_repertoire(utilisateur) if modifier else policy.peut_voir_repertoire(utilisateur)
 
 
+def _garde_territoire(_session, utilisateur, _objet, modifier: bool) -> bool:
+    return policy.peut_modifier_territoire(utilisateur) if modifier else policy.peut_voir_territoire(utilisateur)
+
+
+def _garde_reference(_session, utilisateur, reference, modifier: bool) -> bool:
+    """Everyone of the structure reads the team's references; one removes only one's own."""
+    if modifier:
+        return policy.peut_modifier_territoire(utilisateur) and reference.utilisateur_id == utilisateur.id
+    return policy.peut_voir_territoire(utilisateur)
+
+
 def _module() -> Module:
-    from cipdesk.territoire.partenaires.models import Partenaire
+    from cipdesk.territoire import demo
+    from cipdesk.territoire.partenaires.models import ContactPartenaire, Partenaire
+    from cipdesk.territoire.profil.models import VersionTerritoire  # noqa: F401  (table of the module)
+    from cipdesk.territoire.reseau.models import ReferenceEquipe
     from cipdesk.territoire.routes import bp
+    from cipdesk.territoire.structure.models import ProfilStructure  # noqa: F401  (table of the module)
+    from cipdesk.territoire.veille.models import FicheVeille, LienVeille  # noqa: F401
 
     return Module(
         code="territoire",
         titre="Territoire et partenaires",
         blueprints=(bp,),
-        objets=(TypeObjet("partenaire", "partenaire du territoire", "territoire.partenaires.voir", "partenaire_id"),),
-        lisibles=(Lisible(Partenaire, _garde_partenaire),),
+        menu=(EntreeDeMenu("Territoire", "territoire.index", policy.peut_voir_territoire, ordre=20,
+                           actif=("territoire.",)),),
+        navigation=(Navigation(
+            "territoire", "Territoire, veille et partenaires",
+            "Connaître le territoire, tenir la veille sur les dispositifs et le répertoire des partenaires, "
+            "voir le réseau réellement mobilisé.", ("CP3", "CP4"),
+            visible=policy.peut_voir_territoire, endpoint="territoire.index", ordre=15),),
+        objets=(
+            TypeObjet("partenaire", "partenaire du territoire", "territoire.partenaires.voir", "partenaire_id"),
+            TypeObjet("profil_structure", "profil de la structure"),
+            TypeObjet("profil_territoire", "version du profil du territoire"),
+            TypeObjet("fiche_veille", "fiche de veille", "territoire.veille.voir", "fiche_id"),
+            TypeObjet("reference_equipe", "compétence ou référence de l'équipe"),
+        ),
+        lisibles=(
+            Lisible(Partenaire, _garde_partenaire),
+            Lisible(ContactPartenaire, _garde_partenaire),
+            Lisible(FicheVeille, _garde_territoire),
+            Lisible(ReferenceEquipe, _garde_reference),
+        ),
+        preuves=(
+            RegleDePreuve("profil_territoire", ("CP3",),
+                          "REAC CP3, critères « Les caractéristiques majeures sociales, économiques et "
+                          "environnementales du territoire sont identifiées », « Les ressources, les atouts et les "
+                          "faiblesses socio-économiques du territoire sont analysés » et « La méthode de recueil et "
+                          "de traitement des données est pertinente » (chaque chiffre avec sa source et sa date)."),
+            RegleDePreuve("fiche_veille", ("CP3",),
+                          "REAC CP3 : « S'informer sur les évolutions des dispositifs et mesures d'insertion sociale "
+                          "et professionnelle » ; critère « La méthode de recueil et de traitement des données est "
+                          "pertinente » (source, date, échéance de révision)."),
+            RegleDePreuve("partenaire", ("CP4",),
+                          "REAC CP4, critère « Les acteurs mobilisables pour répondre aux besoins des personnes sont "
+                          "repérés et mobilisés » ; savoir-faire « Réaliser une cartographie des partenaires de la "
+                          "structure et de son réseau » (tenue du répertoire opérationnel)."),
+            RegleDePreuve("reference_equipe", ("CP4",),
+                          "REAC CP4 : « Identifier les membres de son équipe et leurs compétences »."),
+        ),
+        demo=demo.remplir_territoire,
     )
 
 

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 
 revision = '0018_ateliers2'
-down_revision = '0017_integration'
+down_revision = "0018_territoire"
 branch_labels = None
 depends_on = None
 

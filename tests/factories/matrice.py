@@ -4,11 +4,14 @@ from __future__ import annotations
 from tests.factories.accueil import objets_accueil
 from tests.factories.ateliers import objets_ateliers
 from tests.factories.competences import objets_competences
+from tests.factories.dossier import objets_dossier
 from tests.factories.comptes import objets_comptes
 from tests.factories.employeurs import objets_employeurs
 from tests.factories.integration import objets_integration
 from tests.factories.notes import note
 from tests.factories.parcours import objets_parcours
+from tests.factories.pratique import objets_pratique
+from tests.factories.territoire import objets_territoire
 
 
 def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
@@ -16,6 +19,7 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
     objets = {"note": note(ctx, monde.conseiller, texte_de_la_note).id, "collegue": monde.collegue.id,
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
-                      objets_employeurs, objets_integration):
+                      objets_employeurs, objets_integration, objets_pratique, objets_territoire,
+                      objets_dossier):
         objets.update(construire(ctx, monde))
     return objets

@@ -8,6 +8,8 @@ import pytest
 from tests.factories import objets_de_tous_les_modules
 from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
+from tests.http.pratique.matrice import MATRICE_PRATIQUE
+from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -26,6 +28,7 @@ VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVAB
 MODIFIER = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
 CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 REPERTOIRE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
+DOSSIER = _tous(INTERDIT, anonyme=LOGIN, candidat=OK)  # a candidat's dossier: theirs only
 
 CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 
@@ -49,7 +52,7 @@ MATRICE = {
         ("GET", lambda o: "/module/accueil", _tous(OK, anonyme=LOGIN, admin=INTERDIT)),
         ("GET", lambda o: "/module/competences", _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)),
         ("GET", lambda o: "/module/tableau_de_bord",
-         _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK)),
+         _tous(INTERDIT, anonyme=LOGIN, chef=OK)),
     ],
     "web.information": [("GET", lambda o: f"/{page}", _tous(OK)) for page in
                         ("accessibilite", "mentions-legales", "donnees-personnelles", "mot-de-passe-oublie")],
@@ -85,6 +88,7 @@ MATRICE = {
     "admin.utilisateur": [("GET", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL),
                           ("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}", ADMIN_SEUL)],
     "admin.journal": [("GET", lambda o: "/admin/journal", ADMIN_SEUL)],
+    "admin.listes_de_la_structure": [(m, lambda o: "/admin/listes", ADMIN_SEUL) for m in ("GET", "POST")],
     "admin.debloquer_connexion": [("POST", lambda o: f"/admin/utilisateurs/{o['collegue']}/deblocage", ADMIN_SEUL)],
     # -- accueil & diagnostic partagé -------------------------------------------------
     "personnes.file_active": [("GET", lambda o: "/accueil/", _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
@@ -120,8 +124,6 @@ MATRICE = {
     "accueil.orientation.fiche_liaison_pdf": [("GET", lambda o: f"/accueil/orientations/{o['orientation']}/fiche-de-liaison.pdf", VOIR)],
     "accueil.reunions.liste": [("GET", lambda o: "/accueil/reunions", REPERTOIRE),
                          ("POST", lambda o: "/accueil/reunions", CONSEILLERS)],
-    "accueil.diagnostic.dimensions": [(m, lambda o: "/accueil/dimensions", ADMIN_SEUL) for m in ("GET", "POST")],
-    "accueil.diagnostic.basculer_dimension": [("POST", lambda o: "/accueil/dimensions/mobilite/bascule", ADMIN_SEUL)],
     "accueil.reunions.voir": [("GET", lambda o: f"/accueil/reunions/{o['reunion']}", {**REPERTOIRE, "ailleurs": INTROUVABLE}),
                              ("POST", lambda o: f"/accueil/reunions/{o['reunion']}", {**CONSEILLERS, "ailleurs": INTROUVABLE})],
     "admin.designer_tuteur": [("POST", lambda o: f"/admin/utilisateurs/{o['candidat']}/tuteur", ADMIN_SEUL)],
@@ -132,7 +134,6 @@ MATRICE = {
     "competences.etiqueter": [("POST", lambda o: "/competences/CP6/preuves", CONSEILLERS)],
     "competences.retirer": [("POST", lambda o: f"/competences/preuves/{o['preuve']}/retrait",
                              _tous(INTROUVABLE, anonyme=LOGIN, candidat=OK, chef=INTERDIT, admin=INTERDIT))],
-    "competences.preparation": [("GET", lambda o: "/competences/dossier", CONSEILLERS)],
     "competences.export_pdf": [("GET", lambda o: "/competences/export.pdf", CONSEILLERS)],
     "competences.profil": [
         ("GET", lambda o: "/competences/profil",
@@ -143,9 +144,23 @@ MATRICE = {
     "competences.couverture_candidat": [
         ("GET", lambda o: f"/competences/candidats/{o['candidat']}",
          _tous(INTERDIT, anonyme=LOGIN, candidat=OK, chef=OK, ailleurs=INTROUVABLE))],
-    "competences.preparation_candidat": [
-        ("GET", lambda o: f"/competences/candidats/{o['candidat']}/dossier",
+    # -- Mon dossier de certification (issue #16): the candidat's own, nobody else's ------
+    "dossier.preparation": [("GET", lambda o: "/dossier/", DOSSIER)],
+    "dossier.preparation_candidat": [
+        ("GET", lambda o: f"/dossier/candidats/{o['candidat']}",
          _tous(INTERDIT, anonyme=LOGIN, candidat=OK, chef=OK, ailleurs=INTROUVABLE))],
+    "dossier.cas": [(m, lambda o: "/dossier/parties/2/cas", DOSSIER) for m in ("GET", "POST")],
+    "dossier.partie": [("GET", lambda o: "/dossier/parties/2", DOSSIER)],
+    "dossier.textes": [("POST", lambda o: "/dossier/parties/2/textes", DOSSIER)],
+    "dossier.blocs": [("POST", lambda o: "/dossier/parties/2/blocs", DOSSIER)],
+    "dossier.coupes": [("POST", lambda o: "/dossier/parties/2/coupes", DOSSIER)],
+    "dossier.titre_pdf": [("GET", lambda o: "/dossier/titre.pdf", DOSSIER)],
+    "dossier.titre_docx": [("GET", lambda o: "/dossier/titre.docx", DOSSIER)],
+    "dossier.dp_pdf": [("GET", lambda o: "/dossier/dp.pdf", DOSSIER)],
+    "dossier.demander_relecture": [("POST", lambda o: "/dossier/parties/2/relecture", DOSSIER)],
+    "dossier.relectures": [("GET", lambda o: "/dossier/relectures", _tous(OK, **CONNECTES))],
+    "dossier.relecture": [(m, lambda o: f"/dossier/relectures/{o['relecture']}",
+                           _tous(INTERDIT, anonyme=LOGIN, chef=OK, ailleurs=INTROUVABLE)) for m in ("GET", "POST")],
     "parcours.contrat.index": [("GET", lambda o: "/parcours/",
                         _tous(OK, anonyme=LOGIN, admin=INTERDIT))],
     "parcours.contrat.ouvrir": _parcours("/parcours/personnes/{personne}/ouvrir", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
@@ -169,12 +184,23 @@ MATRICE = {
     "parcours.projet.statut_action": _parcours("/parcours/actions/{action}/statut", ("POST", P_ECRIRE)),
     "parcours.sortie.clore": _parcours("/parcours/{parcours}/sortie", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.sortie.suivi": _parcours("/parcours/{parcours}/suivis", ("POST", P_ECRIRE)),
-    "parcours.listes.modifier": [("GET", lambda o: "/parcours/listes", ADMIN_SEUL),
-                                  ("POST", lambda o: "/parcours/listes", ADMIN_SEUL)],
 }
 
 MATRICE.update(MATRICE_EMPLOYEURS)
 MATRICE.update(MATRICE_INTEGRATION)
+MATRICE.update(MATRICE_PRATIQUE)
+
+# -- tableau de bord (issue #17): the chef de service of the team only; a conseiller has no
+#    dashboard of the others, the admin manages accounts, not people.
+T_CHEF = _tous(INTERDIT, anonyme=LOGIN, chef=OK)
+MATRICE.update({
+    "tableau.index": [("GET", lambda o: "/tableau-de-bord/", T_CHEF)],
+    "tableau.detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques", T_CHEF)],
+    "tableau.export": [("GET", lambda o: "/tableau-de-bord/indicateurs/file_active.xlsx", T_CHEF)],
+    "tableau.export_detail": [("GET", lambda o: "/tableau-de-bord/indicateurs/sorties_categorie/dynamiques.csv",
+                               T_CHEF)],
+})
+MATRICE.update(MATRICE_TERRITOIRE)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

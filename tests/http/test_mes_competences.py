@@ -93,13 +93,6 @@ def test_auto_evaluation_datee_avec_historique(nav, candidat_actif):
     assert "Acquis (10/06/2026)" in nav.get("/competences/").get_data(as_text=True)
 
 
-def test_preparation_du_dossier_sept_parties(nav, candidat_actif):
-    nav.connexion(candidat_actif.candidat.email)
-    html = nav.get("/competences/dossier").get_data(as_text=True)
-    assert html.count('class="carte partie') == 7
-    assert "module Ateliers" in html and "pas encore disponible" in html
-
-
 def test_pdf_sans_nom_de_personne(nav, candidat_actif, tmp_path):
     nav.connexion(candidat_actif.candidat.email)
     reponse = nav.get("/competences/export.pdf")
@@ -121,7 +114,7 @@ def test_tuteur_avec_et_sans_accord(nav, nav_factory, candidat_actif, ctx, fabri
     tuteur.connexion(monde.collegue.email)
     url = f"/competences/candidats/{monde.candidat.id}"
     assert tuteur.get(url).status_code == 403
-    assert tuteur.get(url + "/dossier").status_code == 403
+    assert tuteur.get(f"/dossier/candidats/{monde.candidat.id}").status_code == 403
     nav.connexion(monde.candidat.email)
     assert nav.post("/competences/profil", {"referentiel": "reac-2018", "consentement_tuteur": "y"}).status_code == 303
     lecture = tuteur.get(url)
@@ -137,8 +130,8 @@ def test_chef_de_service_ne_voit_que_la_synthese(nav, candidat_actif):
     nav.connexion(monde.chef.email)
     assert monde.candidat.nom_complet in nav.get("/competences/candidats").get_data(as_text=True)
     redirection = nav.get(f"/competences/candidats/{monde.candidat.id}")
-    assert redirection.status_code == 302 and redirection.headers["Location"].endswith("/dossier")
-    html = nav.get(f"/competences/candidats/{monde.candidat.id}/dossier").get_data(as_text=True)
+    assert redirection.status_code == 302 and redirection.headers["Location"].endswith(f"/dossier/candidats/{monde.candidat.id}")
+    html = nav.get(f"/dossier/candidats/{monde.candidat.id}").get_data(as_text=True)
     assert "Vue de synthèse" in html
     assert nav.get("/competences/").status_code == 403
 
@@ -149,10 +142,10 @@ def test_chef_d_une_autre_equipe_et_autre_structure(nav_factory, candidat_actif,
     chef2 = fabrique.utilisateur(monde.structure, equipe=autre_equipe, chef=True)
     nav = nav_factory()
     nav.connexion(chef2.email)
-    assert nav.get(f"/competences/candidats/{monde.candidat.id}/dossier").status_code == 403
+    assert nav.get(f"/dossier/candidats/{monde.candidat.id}").status_code == 403
     ailleurs = nav_factory()
     ailleurs.connexion(monde.chef_ailleurs.email)
-    assert ailleurs.get(f"/competences/candidats/{monde.candidat.id}/dossier").status_code == 404
+    assert ailleurs.get(f"/dossier/candidats/{monde.candidat.id}").status_code == 404
 
 
 def test_changer_de_version_du_referentiel(nav, candidat_actif):

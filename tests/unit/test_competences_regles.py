@@ -1,4 +1,4 @@
-"""Rules of « Mes compétences »: coverage states, suggestions, readiness."""
+"""Rules of « Mes compétences »: coverage states, suggestions (readiness: tests/unit/dossier)."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from cipdesk.competences import rules
-from cipdesk.competences.rules import Cas, EtatCouverture
+from cipdesk.competences.rules import EtatCouverture
 from cipdesk.referentiel import get_referentiel
 
 
@@ -38,26 +38,6 @@ def test_chaque_competence_professionnelle_a_une_suggestion():
     assert couvertes == attendues
 
 
-PARTIE_2 = get_referentiel().dossier_titre().partie(2)
-
-
-def test_partie_prete_avec_un_parcours_de_trois_entretiens():
-    cas = [Cas("parcours", 1, "Parcours PLIE", entretiens=2), Cas("parcours", 2, "Parcours IAE", entretiens=3)]
-    etat = rules.evaluer_partie(PARTIE_2, cas, module_disponible=True, besoin="un parcours",
-                                entretiens_requis=rules.ENTRETIENS_MINIMUM)
-    assert etat.prete and [c.objet_id for c in etat.cas] == [2] and etat.manque == ""
-
-
-def test_partie_non_prete_dit_ce_qui_manque():
-    etat = rules.evaluer_partie(PARTIE_2, [Cas("parcours", 1, "P", entretiens=2, debut=date(2026, 1, 1))],
-                                module_disponible=True, besoin="un parcours", entretiens_requis=3)
-    assert not etat.prete and "aucun cas n'a encore 3 entretiens (le plus avancé en compte 2)" in etat.manque
-    vide = rules.evaluer_partie(PARTIE_2, [], module_disponible=True, besoin="un parcours", entretiens_requis=3)
-    assert "aucun cas enregistré" in vide.manque
-    absent = rules.evaluer_partie(PARTIE_2, [], module_disponible=False, besoin="un atelier")
-    assert not absent.prete and "pas encore disponible" in absent.manque
-
-
 def test_table_d_etiquetage_lisible_et_justifiee():
     """Each line of the tagging table names valid competences and cites the REAC or the RC."""
     from cipdesk.competences.services import codes_pour
@@ -75,9 +55,3 @@ def test_table_d_etiquetage_lisible_et_justifiee():
         assert codes_pour(objet_type) == codes
     with pytest.raises(KeyError):
         codes_pour("inconnu")
-
-
-def test_parties_2_et_3_exigent_trois_entretiens():
-    from cipdesk.competences.dossier import BESOINS
-
-    assert BESOINS[2].entretiens_requis == BESOINS[3].entretiens_requis == rules.ENTRETIENS_MINIMUM == 3

@@ -45,7 +45,3 @@ class ValidationForm(FlaskForm):
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
         self.validation_mode.choices = avec_vide((m.value, m.libelle) for m in ModeValidation)
-
-
-class DimensionAjoutForm(FlaskForm):
-    libelle = ligne("Nouvelle dimension", requis=True, longueur=120)

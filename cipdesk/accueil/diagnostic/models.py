@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
+from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -39,19 +39,6 @@ ModeValidation.LIBELLES = {"orale": "Accord oral en entretien, après relecture 
                            "relecture": "Relu ensemble à l'écran, complété avec la personne",
                            "signature": "Document signé par la personne",
                            "ecrit": "Accord écrit (courriel, SMS)"}
-
-
-class DimensionDiagnostic(UuidPk, StructureScoped, Timestamps, Base):
-    """The structure's own list of dimensions (DOMAIN.md « Freins périphériques »).
-    When a structure has none, the defaults of rules.DIMENSIONS_PAR_DEFAUT apply."""
-
-    __tablename__ = "dimension_diagnostic"
-    __table_args__ = (UniqueConstraint("structure_id", "code", name="uq_dimension_diagnostic_code"),)
-
-    code: Mapped[str] = mapped_column(String(40))
-    libelle: Mapped[str] = mapped_column(String(120))
-    ordre: Mapped[int] = mapped_column(Integer, default=0)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Diagnostic(UuidPk, StructureScoped, Timestamps, Versioned, Base):

@@ -10,17 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from cipdesk.accueil.diagnostic import rules
-from cipdesk.accueil.diagnostic.models import Diagnostic, DimensionDiagnostic, StatutDiagnostic
+from cipdesk.accueil.diagnostic.models import Diagnostic, StatutDiagnostic
+from cipdesk.core import listes
 from cipdesk.core.contrat import Evenement
 
 
 def dimensions_de_la_structure(session: Session, structure_id: uuid.UUID) -> list[tuple[str, str]]:
-    """(code, label) of the structure's active dimensions, or the defaults (DOMAIN.md)."""
-    lignes = session.scalars(select(DimensionDiagnostic).where(DimensionDiagnostic.structure_id == structure_id)
-                             .order_by(DimensionDiagnostic.ordre, DimensionDiagnostic.libelle)).all()
-    if not lignes:
-        return list(rules.DIMENSIONS_PAR_DEFAUT)
-    return [(d.code, d.libelle) for d in lignes if d.active]
+    """(code, label) of the structure's active dimensions (its edited list, or the defaults)."""
+    return listes.valeurs_actives(session, structure_id, rules.DIMENSIONS.code)
 
 
 def versions(session: Session, personne_id: uuid.UUID) -> list[Diagnostic]:
@@ -34,15 +31,6 @@ def etats(diagnostic: Diagnostic) -> list[rules.EtatDimension]:
     return [rules.EtatDimension(d.dimension_code, d.dimension_libelle, d.situation, d.atouts,
                                 d.atout_niveau, d.freins, d.frein_niveau, d.besoins)
             for d in diagnostic.dimensions]
-
-
-def liste_des_dimensions(session: Session, structure_id: uuid.UUID) -> list[tuple[str, str, bool, bool]]:
-    """(code, label, active, is_default) for the admin page; GET never writes."""
-    lignes = session.scalars(select(DimensionDiagnostic).where(DimensionDiagnostic.structure_id == structure_id)
-                             .order_by(DimensionDiagnostic.ordre)).all()
-    if not lignes:
-        return [(c, l, True, True) for c, l in rules.DIMENSIONS_PAR_DEFAUT]
-    return [(d.code, d.libelle, d.active, False) for d in lignes]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Diagnostic partagé pages: the whole diagnostic on one page, versions, comparison,
-« distance parcourue », validation by the person, the structure's dimensions.
+« distance parcourue », validation by the person (the structure's
+dimensions are edited on the one admin page of lists).
 Nested blueprint `accueil.diagnostic`."""
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from flask import Blueprint, flash, request, url_for
 from flask_login import current_user
 
 from cipdesk.accueil.diagnostic import queries, rules, services
-from cipdesk.accueil.diagnostic.forms import DiagnosticForm, DimensionAjoutForm, NouvelleVersionForm, ValidationForm
+from cipdesk.accueil.diagnostic.forms import DiagnosticForm, NouvelleVersionForm, ValidationForm
 from cipdesk.accueil.diagnostic.models import Diagnostic
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
@@ -163,24 +164,3 @@ def comparer(personne_id):
                 objet_id=personne.id, details={"comparaison": [a, b]})
     return rendre("accueil/diagnostic/diagnostic_comparaison.html", personne=personne, versions=versions, a=a, b=b,
                   lignes=lignes, numeros=numeros)
-
-
-# -- the structure's dimensions (admin) --------------------------------------------------
-@bp.route("/dimensions", methods=["GET", "POST"])
-def dimensions():
-    policy.exiger(policy.peut_administrer(current_user))
-    form = DimensionAjoutForm()
-    envoi = soumettre(form, lambda: services.ajouter_dimension(db.session, par=current_user,
-                                                               libelle=form.libelle.data))
-    if envoi:
-        return rediriger(url_for("accueil.diagnostic.dimensions"), f"Dimension « {envoi.resultat.libelle} » ajoutée.")
-    return rendre("accueil/diagnostic/dimensions.html", form=form, statut=envoi.statut,
-                  lignes=queries.liste_des_dimensions(db.session, current_user.structure_id))
-
-
-@bp.post("/dimensions/<code>/bascule")
-def basculer_dimension(code):
-    policy.exiger(policy.peut_administrer(current_user))
-    d = services.basculer_dimension(db.session, par=current_user, code=code[:40])
-    return rediriger(url_for("accueil.diagnostic.dimensions"),
-                     f"Dimension « {d.libelle} » {'réactivée' if d.active else 'retirée des nouveaux diagnostics'}.")

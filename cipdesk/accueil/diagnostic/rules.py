@@ -2,15 +2,14 @@
 comparison and « distance parcourue ». No session, no Flask."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from cipdesk.accueil.rules import erreur_date_passee
+from cipdesk.core.listes import ListeModifiable
 
 # DOMAIN.md « Freins périphériques / dimensions of the diagnostic » — the default
-# list; a structure may edit its own (DimensionDiagnostic).
+# list; a structure may edit its own (DIMENSIONS below).
 DIMENSIONS_PAR_DEFAUT: tuple[tuple[str, str], ...] = (
     ("emploi", "Emploi et expérience"),
     ("formation", "Formation et qualification"),
@@ -29,10 +28,10 @@ DIMENSIONS_PAR_DEFAUT: tuple[tuple[str, str], ...] = (
 
 
 
-def code_dimension(libelle: str) -> str:
-    """« Santé  psychique » → « sante_psychique » (the stable code of a dimension)."""
-    texte = "".join(c for c in unicodedata.normalize("NFKD", libelle or "") if not unicodedata.combining(c))
-    return "_".join(re.sub(r"[^a-z0-9]+", " ", texte.lower()).split())
+# The structure edits its list on the one admin page of lists (core/listes.py).
+DIMENSIONS = ListeModifiable("dimension_diagnostic", "Dimensions du diagnostic partagé", DIMENSIONS_PAR_DEFAUT,
+                             "Proposées pour chaque nouveau diagnostic ; ce sont aussi les domaines "
+                             "d'intervention des partenaires.")
 
 
 NIVEAUX_FREIN = {0: "Aucun frein / levé", 1: "Frein léger", 2: "Frein important", 3: "Frein bloquant"}

@@ -1,18 +1,16 @@
-"""Use cases of the diagnostic partagé: versions, edition, validation by the person,
-the structure's own list of dimensions. Flush, never commit."""
+"""Use cases of the diagnostic partagé: versions, edition, validation by the person.
+Flush, never commit."""
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.diagnostic import rules
 from cipdesk.accueil.diagnostic.queries import dimensions_de_la_structure, etats, versions
-from cipdesk.accueil.diagnostic.models import (Diagnostic, DiagnosticDimension, DimensionDiagnostic,
-                                               ModeValidation, StatutDiagnostic)
+from cipdesk.accueil.diagnostic.models import Diagnostic, DiagnosticDimension, ModeValidation, StatutDiagnostic
 from cipdesk.accueil.rules import erreur_date_passee
 from cipdesk.core import signaux
 from cipdesk.core.db import utcnow
@@ -131,52 +129,3 @@ def valider(session: Session, *, par, diagnostic: Diagnostic, personne: Personne
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="diagnostic", objet_id=diagnostic.id,
                                       le=valide_le)
     return diagnostic
-
-
-# -- the structure's own list of dimensions (DOMAIN.md: « keep every list editable ») --------
-def _materialiser(session: Session, structure_id: uuid.UUID) -> list[DimensionDiagnostic]:
-    lignes = list(session.scalars(select(DimensionDiagnostic).where(DimensionDiagnostic.structure_id == structure_id)
-                                  .order_by(DimensionDiagnostic.ordre)))
-    if not lignes:
-        for ordre, (code, libelle) in enumerate(rules.DIMENSIONS_PAR_DEFAUT):
-            ligne = DimensionDiagnostic(structure_id=structure_id, code=code, libelle=libelle, ordre=ordre)
-            session.add(ligne)
-            lignes.append(ligne)
-        session.flush()
-    return lignes
-
-
-def ajouter_dimension(session: Session, *, par, libelle: str) -> DimensionDiagnostic:
-    policy.exiger(policy.peut_administrer(par))
-    libelle = " ".join((libelle or "").split())
-    if not libelle:
-        raise ErreurMetier("Indiquez le libellé de la dimension.", "libelle")
-    if len(libelle) > 120:
-        raise ErreurMetier("120 caractères au plus.", "libelle")
-    lignes = _materialiser(session, par.structure_id)
-    if any(d.libelle.lower() == libelle.lower() for d in lignes):
-        raise ErreurMetier("Cette dimension existe déjà.", "libelle")
-    base = rules.code_dimension(libelle)[:36] or "dimension"
-    code, n = base, 2
-    while any(d.code == code for d in lignes):
-        code, n = f"{base}_{n}", n + 1
-    ligne = DimensionDiagnostic(structure_id=par.structure_id, code=code, libelle=libelle,
-                                ordre=max((d.ordre for d in lignes), default=0) + 1)
-    session.add(ligne)
-    session.flush()
-    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="dimension_diagnostic",
-                objet_id=ligne.id, details={"ajout": code})
-    return ligne
-
-
-def basculer_dimension(session: Session, *, par, code: str) -> DimensionDiagnostic:
-    """Retire a dimension from new diagnostics (old versions keep their label), or bring it back."""
-    policy.exiger(policy.peut_administrer(par))
-    ligne = next((d for d in _materialiser(session, par.structure_id) if d.code == code), None)
-    if ligne is None:
-        raise policy.Introuvable()
-    ligne.active = not ligne.active
-    session.flush()
-    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="dimension_diagnostic",
-                objet_id=ligne.id, details={"active": ligne.active})
-    return ligne

@@ -2,11 +2,14 @@
 orientation part of the person's timeline."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.accueil.orientation.models import Orientation
-from cipdesk.core.contrat import Evenement
+from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.core.contrat import CibleDeLien, Evenement
+from cipdesk.personnes.models import Personne
+from cipdesk.security import policy
 from cipdesk.territoire.partenaires.models import Partenaire
 
 
@@ -22,3 +25,42 @@ def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
                       "accueil.orientation.voir", (("orientation_id", o.id),))
             for o in session.scalars(select(Orientation).where(Orientation.personne_id == personne.id)
                                      .options(joinedload(Orientation.partenaire)))]
+
+
+
+# -- read by the territoire module through the module contract (répertoire and cartography
+#    of the network, REAC CP4; veille links), issue #15 --------------------------------------
+def bilans_par_partenaire(session: Session, structure_id) -> dict:
+    """partner id → {answer code: number of orientations} for the whole structure (counts only,
+    nothing about the people)."""
+    lignes = session.execute(select(Orientation.partenaire_id, Orientation.reponse, func.count())
+                             .where(Orientation.structure_id == structure_id)
+                             .group_by(Orientation.partenaire_id, Orientation.reponse))
+    bilans: dict = {}
+    for partenaire_id, reponse, nombre in lignes:
+        bilans.setdefault(partenaire_id, {})[getattr(reponse, "value", reponse)] = nombre
+    return bilans
+
+
+def _perimetre(session: Session, utilisateur):
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
+    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+
+
+def orientations_vers(session: Session, utilisateur, partenaire_id) -> list[Orientation]:
+    """The orientations to one partner of the people the reader may see (the policy's one
+    perimeter), newest first."""
+    condition = _perimetre(session, utilisateur).condition(Personne, Utilisateur)
+    return list(session.scalars(select(Orientation).join(Personne, Orientation.personne_id == Personne.id)
+                                .where(Orientation.partenaire_id == partenaire_id, condition)
+                                .options(joinedload(Orientation.personne))
+                                .order_by(Orientation.date_orientation.desc()).limit(200)))
+
+
+def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:
+    """The reader's own latest orientations, to link a fiche de veille to."""
+    return [CibleDeLien("orientation", o.id, f"Orientation du {o.date_orientation:%d/%m/%Y} vers {o.partenaire.nom} "
+                                             f"({o.personne.prenom} {o.personne.nom})")
+            for o in session.scalars(select(Orientation).where(Orientation.conseiller_id == utilisateur.id)
+                                     .options(joinedload(Orientation.partenaire), joinedload(Orientation.personne))
+                                     .order_by(Orientation.date_orientation.desc()).limit(30))]

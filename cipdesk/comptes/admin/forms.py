@@ -29,3 +29,11 @@ class AccesForm(FlaskForm):
 
 class TuteurForm(FlaskForm):
     tuteur = SelectField("Tuteur·rice du ou de la candidat·e", choices=[], validate_choice=False)
+
+
+class ListeForm(FlaskForm):
+    """One change to one of the structure's lists: add a value, retire one, or bring one back."""
+    liste = StringField("Liste", validators=[Length(max=40)])
+    libelle = StringField("Nouvelle valeur", validators=[Optional(), Length(max=120, message="120 caractères au plus.")])
+    retirer = StringField(validators=[Optional(), Length(max=60)])
+    retablir = StringField(validators=[Optional(), Length(max=60)])

@@ -6,16 +6,19 @@ from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from cipdesk.comptes.admin.forms import AccesForm, FiltreAuditForm, TuteurForm
+from cipdesk.comptes.admin.forms import AccesForm, FiltreAuditForm, ListeForm, TuteurForm
 from cipdesk.comptes.admin.queries import journal_filtre
+from cipdesk.comptes.admin.services import modifier_liste
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
+from cipdesk.core import listes
+from cipdesk.core.contrat import registre
 from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.referentiel import REFERENTIELS
 from cipdesk.security import policy
-from cipdesk.web.formulaires import choix
+from cipdesk.web.formulaires import choix, rediriger, soumettre
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -212,3 +215,19 @@ def journal():
         du=form.du.data, au=form.au.data)
     page = db.paginate(requete, page=_numero_de_page(), per_page=50, error_out=False)
     return rendre("admin/journal.html", fragment="admin/_journal_table.html", form=form, page=page)
+
+
+@bp.route("/listes", methods=["GET", "POST"])
+def listes_de_la_structure():
+    """The ONE page of the structure's editable lists, grouped by the module that declares them."""
+    policy.exiger(policy.peut_modifier_listes(current_user))
+    form = ListeForm()
+    envoi = soumettre(form, lambda: modifier_liste(
+        db.session, par=current_user, liste=form.liste.data or "", ajouter=form.libelle.data or "",
+        retirer=form.retirer.data or "", retablir=form.retablir.data or ""))
+    if envoi:
+        return rediriger(url_for("admin.listes_de_la_structure") + f"#liste-{form.liste.data}", envoi.resultat)
+    declarations = [l for _m, ls in registre.listes() for l in ls]
+    valeurs = dict((d.code, v) for d, v in listes.toutes_les_listes(db.session, current_user.structure_id,
+                                                                     declarations))
+    return rendre("admin/listes.html", form=form, statut=envoi.statut, modules=registre.listes(), valeurs=valeurs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from cipdesk.core.contrat import CibleDeLien
 from cipdesk.employeurs.offres.models import FicheDePoste, Offre
 from cipdesk.employeurs.offres.rules import StatutOffre
 
@@ -29,3 +30,10 @@ def fiches_de_l_entreprise(session: Session, entreprise_id) -> list[FicheDePoste
 def offre_complete(session: Session, offre_id) -> Offre | None:
     return session.scalar(select(Offre).where(Offre.id == offre_id).options(
         joinedload(Offre.entreprise), joinedload(Offre.fiche), selectinload(Offre.justifications)))
+
+
+def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:
+    """The structure's latest offers, to link a fiche de veille to (issue #15)."""
+    return [CibleDeLien("offre_emploi", o.id, f"Offre « {o.intitule} »")
+            for o in session.scalars(select(Offre).where(Offre.structure_id == utilisateur.structure_id)
+                                     .order_by(Offre.ouverte_le.desc()).limit(30))]

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
-from cipdesk.integration.bilan.rules import CATEGORIES
+from cipdesk.integration.bilan.rules import CATEGORIES, motif_de_sortie
 
 
 def faire_le_bilan(session: Session, suivi, *, par, donnees: dict, issue: str, aujourd_hui: date):
@@ -25,6 +25,13 @@ def faire_le_bilan(session: Session, suivi, *, par, donnees: dict, issue: str, a
         setattr(suivi, champ, valeur)
     suivi.statut = type(suivi.statut)(issue)
     session.flush()
+    motif = motif_de_sortie(suivi.categorie_sortie, suivi.type_contrat.value)
+    if motif is not None:
+        # Issue #14 point 6: the confirmed category is the parcours's exit (parcours module, by signal).
+        signaux.sortie_confirmee.send(
+            session, personne=suivi.personne, par=par, motif=motif, le=suivi.bilan_le, aujourd_hui=aujourd_hui,
+            libelle=f"Sortie confirmée au bilan de l'intégration chez {suivi.employeur} "
+                    f"({suivi.intitule_poste}, {suivi.type_contrat.libelle}) le {suivi.bilan_le:%d/%m/%Y}.")
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="bilan_integration", objet_id=suivi.id,
                                       le=suivi.bilan_le)
     return suivi

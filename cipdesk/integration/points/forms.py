@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, RadioField, TextAreaField
+from wtforms import DateField, RadioField, SelectMultipleField, TextAreaField
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from cipdesk.web.formulaires import choix
@@ -25,3 +26,10 @@ class PointForm(FlaskForm):
                 "avis_employeur": self.avis_employeur.data or "", "difficultes": self.difficultes.data or "",
                 "toujours_en_poste": self.toujours_en_poste.data == "oui",
                 "risque_rupture": self.risque_rupture.data == "oui"}
+
+
+class CalendrierForm(FlaskForm):
+    """The structure's follow-up calendar (issue #14 point 3): one checkbox per milestone."""
+    jalons = SelectMultipleField("Points de suivi planifiés à chaque embauche", choices=[],
+                                 validate_choice=False, widget=ListWidget(prefix_label=False),
+                                 option_widget=CheckboxInput())

@@ -14,9 +14,42 @@ class Jalon(EnumLibelle):
     M3 = "m3"
     FIN_ESSAI = "fin_essai"
     M6 = "m6"
+    # Offered to a structure that follows longer or closer (editable calendar).
+    J8 = "j8"
+    M2 = "m2"
+    M9 = "m9"
+    M12 = "m12"
 
 
-Jalon.LIBELLES = {"j15": "J+15", "m1": "M+1", "m3": "M+3", "fin_essai": "Fin de la période d'essai", "m6": "M+6"}
+Jalon.LIBELLES = {"j15": "J+15", "m1": "M+1", "m3": "M+3", "fin_essai": "Fin de la période d'essai", "m6": "M+6",
+                  "j8": "J+8", "m2": "M+2", "m9": "M+9", "m12": "M+12"}
+
+# Issue #14 point 3: J+15, M+1, M+3, end of the trial period, M+6 by default; the structure's
+# admin chooses its own calendar, kept in Structure.parametres[PARAMETRE_CALENDRIER] (codes).
+CALENDRIER_PAR_DEFAUT = (Jalon.J15, Jalon.M1, Jalon.M3, Jalon.FIN_ESSAI, Jalon.M6)
+PARAMETRE_CALENDRIER = "integration_calendrier"
+# Jalon → (days, months) after the start date; the end of the trial period is a date of its own.
+DECALAGES = {Jalon.J8: (8, 0), Jalon.J15: (15, 0), Jalon.M1: (0, 1), Jalon.M2: (0, 2), Jalon.M3: (0, 3),
+             Jalon.M6: (0, 6), Jalon.M9: (0, 9), Jalon.M12: (0, 12)}
+ORDRE = (Jalon.J8, Jalon.J15, Jalon.M1, Jalon.M2, Jalon.M3, Jalon.FIN_ESSAI, Jalon.M6, Jalon.M9, Jalon.M12)
+
+
+def calendrier(parametres: dict | None) -> tuple[Jalon, ...]:
+    """The structure's follow-up calendar (codes it no longer knows are ignored)."""
+    codes = (parametres or {}).get(PARAMETRE_CALENDRIER)
+    if not codes:
+        return CALENDRIER_PAR_DEFAUT
+    jalons = tuple(j for j in ORDRE if j.value in set(codes))
+    return jalons or CALENDRIER_PAR_DEFAUT
+
+
+def verifier_calendrier(codes: list[str]) -> dict[str, str]:
+    connus = {j.value for j in ORDRE}
+    if not codes:
+        return {"jalons": "Gardez au moins un point de suivi."}
+    if not set(codes) <= connus:
+        return {"jalons": "Choisissez les points de suivi dans la liste."}
+    return {}
 
 # The categories the M+3 / M+6 answers may propose (DOMAIN.md, « sorties »).
 PROPOSITIONS = {"durable": "Emploi durable", "transition": "Emploi de transition", "positive": "Sortie positive"}
@@ -33,13 +66,19 @@ def plus_mois(d: date, mois: int) -> date:
     raise AssertionError
 
 
-def echeancier(debut: date, fin_essai: date | None) -> list[tuple[Jalon, date]]:
-    """The follow-ups to schedule, in date order (the end of the trial only when known)."""
-    points = [(Jalon.J15, debut + timedelta(days=15)), (Jalon.M1, plus_mois(debut, 1)),
-              (Jalon.M3, plus_mois(debut, 3)), (Jalon.M6, plus_mois(debut, 6))]
-    if fin_essai is not None and fin_essai >= debut:
-        points.append((Jalon.FIN_ESSAI, fin_essai))
-    return sorted(points, key=lambda p: (p[1], list(Jalon).index(p[0])))
+def echeancier(debut: date, fin_essai: date | None,
+               jalons: tuple[Jalon, ...] = CALENDRIER_PAR_DEFAUT) -> list[tuple[Jalon, date]]:
+    """The follow-ups to schedule from the structure's calendar, in date order (the end of
+    the trial only when known)."""
+    points = []
+    for jalon in jalons:
+        if jalon == Jalon.FIN_ESSAI:
+            if fin_essai is not None and fin_essai >= debut:
+                points.append((jalon, fin_essai))
+            continue
+        jours, mois = DECALAGES[jalon]
+        points.append((jalon, plus_mois(debut, mois) + timedelta(days=jours)))
+    return sorted(points, key=lambda p: (p[1], ORDRE.index(p[0])))
 
 
 def verifier_point(debut: date, le: date | None, aujourd_hui: date) -> dict[str, str]:

@@ -11,6 +11,8 @@ from cipdesk.web.formulaires import avec_vide
 class SuiviForm(FlaskForm):
     # the hire this follow-up comes from, when opened from a candidature (employeurs)
     candidature = HiddenField()
+    # … or from an immersion (PMSMP) whose bilan says the employer means to hire
+    immersion = HiddenField()
     personne_id = SelectField("Personne", choices=[], validate_choice=False,
                               validators=[DataRequired("Choisissez la personne.")])
     entreprise_id = SelectField("Employeur (base des employeurs)", choices=[], validate_choice=False,
@@ -46,7 +48,11 @@ class CadreForm(FlaskForm):
                               validators=[DataRequired("Indiquez les modalités."), Length(max=4000)])
     acteurs = TextAreaField("Acteurs à mobiliser (médecin du travail, ergonome, formation, aides, Cap emploi…)",
                             validators=[Optional(), Length(max=4000)])
+    non_discrimination = TextAreaField(
+        "Information donnée sur la non-discrimination dans l'emploi (facultatif)", validators=[Optional(), Length(max=4000)],
+        description="Ce qui a été dit à l'employeur et à la personne (Code du travail, art. L1132-1) : "
+                    "preuve de la compétence CP15.")
 
     def donnees(self) -> dict:
         return {c: getattr(self, c).data for c in ("cadre_le", "interlocuteurs", "engagements", "modalites",
-                                                     "acteurs")}
+                                                     "acteurs", "non_discrimination")}

@@ -43,6 +43,9 @@ class SuiviIntegration(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     modalites = TexteConfidentiel()
     acteurs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     acteurs = TexteConfidentiel()
+    # The information on non-discrimination given to the employer and the person (REAC CP15).
+    non_discrimination_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    non_discrimination = TexteConfidentiel()
     # The bilan (what was planned, what happened, the situation at the end, what helped).
     bilan_le: Mapped[date | None] = mapped_column(Date)
     bilan_prevu_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -113,3 +113,65 @@ def chronologie_integration(session: Session, personne, lecteur) -> list[Eveneme
                                         f"Bilan de l'intégration chez {s.employeur}", s.statut.libelle,
                                         "integration.suivis.voir", params))
     return evenements
+
+
+def suivis_apres_sortie(session: Session, personne_id) -> tuple[date | None, set[int]]:
+    """(exit date of the person's latest closed parcours, months of its follow-ups already
+    recorded): what an M+3 / M+6 follow-up may still fill (issue #14 point 6)."""
+    from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.sortie.models import Sortie, SuiviSortie
+
+    sortie = session.execute(select(Sortie.id, Sortie.sortie_le).join(Parcours, Parcours.id == Sortie.parcours_id)
+                             .where(Parcours.personne_id == personne_id)
+                             .order_by(Sortie.sortie_le.desc()).limit(1)).first()
+    if sortie is None:
+        return None, set()
+    return sortie.sortie_le, set(session.scalars(select(SuiviSortie.mois).where(SuiviSortie.sortie_id == sortie.id)))
+
+
+def agenda_integration(session: Session, utilisateur, du: date, au: date) -> list:
+    """The agenda hook (issue #14 point 3): the follow-ups this conseiller conducts between
+    the two dates, and those missed before (planned date passed, not done)."""
+    from cipdesk.core.contrat import RendezVous
+
+    if not policy.peut_ouvrir_integration(utilisateur):
+        return []
+    lignes = session.execute(
+        select(PointSuivi.id, PointSuivi.jalon, PointSuivi.prevu_le, SuiviIntegration.id, SuiviIntegration.employeur,
+               Personne.nom, Personne.prenom)
+        .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
+        .join(Personne, Personne.id == SuiviIntegration.personne_id)
+        .where(SuiviIntegration.conseiller_id == utilisateur.id, SuiviIntegration.structure_id == utilisateur.structure_id,
+               SuiviIntegration.statut == StatutSuivi.EN_COURS, PointSuivi.fait_le.is_(None),
+               PointSuivi.prevu_le <= au)
+        .order_by(PointSuivi.prevu_le).limit(100)).all()
+    return [RendezVous(prevu, f"Point de suivi {jalon.libelle} — {prenom} {nom}, {employeur}", "point_integration",
+                       "integration.suivis.voir", (("suivi_id", sid),), en_retard=manque(prevu, None, du))
+            for _pid, jalon, prevu, sid, employeur, nom, prenom in lignes]
+
+
+def mediations_de_l_entreprise(session: Session, entreprise, lecteur) -> list[Evenement]:
+    """The entreprise's timeline hook (issue #14 point 4): the mediations held with this
+    employer. The person is named only to those who may see that person; to the others,
+    the mediation is shown without who it concerned."""
+    from cipdesk.integration.mediations.models import Mediation
+
+    condition = perimetre_de(session, lecteur).condition(Personne, Utilisateur)
+    visibles = set(session.scalars(select(Personne.id).join(SuiviIntegration, SuiviIntegration.personne_id == Personne.id)
+                                   .where(SuiviIntegration.entreprise_id == entreprise.id, condition)))
+    lignes = session.execute(
+        select(Mediation.le, Mediation.created_at, SuiviIntegration.id, SuiviIntegration.personne_id,
+               SuiviIntegration.intitule_poste, Personne.nom, Personne.prenom)
+        .join(SuiviIntegration, SuiviIntegration.id == Mediation.suivi_id)
+        .join(Personne, Personne.id == SuiviIntegration.personne_id)
+        .where(SuiviIntegration.entreprise_id == entreprise.id, SuiviIntegration.structure_id == entreprise.structure_id)
+        .order_by(Mediation.le.desc())).all()
+    evenements = []
+    for le, cree, sid, pid, poste, nom, prenom in lignes:
+        if pid in visibles:
+            evenements.append(Evenement(le, cree, "mediation_integration", f"Médiation — intégration de {prenom} {nom}",
+                                        poste, "integration.suivis.voir", (("suivi_id", sid),)))
+        else:
+            evenements.append(Evenement(le, cree, "mediation_integration", "Médiation dans le cadre d'un suivi "
+                                        "d'intégration", poste))
+    return evenements

@@ -10,9 +10,10 @@ from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.employeurs.immersions.models import Immersion
 from cipdesk.integration.bilan import services as bilan_services
 from cipdesk.integration.bilan.forms import BilanForm
-from cipdesk.integration.bilan.rules import CATEGORIES, categorie_proposee
+from cipdesk.integration.bilan.rules import CATEGORIES, MOIS_APRES_SORTIE, categorie_proposee
 from cipdesk.integration.mediations import services as mediations
 from cipdesk.integration.mediations.forms import MediationForm
 from cipdesk.integration.points import services as points
@@ -55,6 +56,13 @@ def nouveau():
         form.personne_id.data, form.entreprise_id.data = str(embauche.personne_id), str(offre.entreprise_id)
         form.intitule_poste.data, form.rome_code.data = offre.intitule, offre.fiche.rome_code
 
+    immersion = _immersion_embauche(request.args.get("immersion") or form.immersion.data) if embauche is None else None
+    if immersion is not None and request.method == "GET":
+        # Opened from the bilan of an immersion: who, where; the job and the contract are typed.
+        form.immersion.data = str(immersion.id)
+        form.personne_id.data, form.entreprise_id.data = str(immersion.personne_id), str(immersion.entreprise_id)
+        form.lieu_travail.data = immersion.lieu
+
     def service():
         pid, eid = _uuid(form.personne_id.data), _uuid(form.entreprise_id.data)
         personne = db.session.get(Personne, pid) if pid else None
@@ -62,7 +70,8 @@ def nouveau():
         if form.entreprise_id.data and entreprise is None:
             from cipdesk.core.erreurs import ErreurMetier
             raise ErreurMetier(services.MESSAGE_AUTRE_STRUCTURE, "entreprise_id")
-        origine = rules.Origine.CANDIDATURE if embauche is not None else rules.Origine.MAIN
+        origine = (rules.Origine.CANDIDATURE if embauche is not None else
+                   rules.Origine.IMMERSION if immersion is not None else rules.Origine.MAIN)
         return services.ouvrir_suivi(db.session, personne, par=current_user, donnees=form.donnees(),
                                      entreprise=entreprise, confirmer_essai=form.confirmer_essai.data, origine=origine,
                                      dans_le_perimetre=queries.dans_le_perimetre(db.session, current_user, personne))
@@ -95,6 +104,17 @@ def _embauche(identifiant) -> Candidature | None:
     return candidature
 
 
+def _immersion_embauche(identifiant) -> Immersion | None:
+    """The immersion whose bilan says the employer means to hire (loaded for this user), or None."""
+    iid = _uuid(identifiant) if identifiant else None
+    if iid is None:
+        return None
+    immersion = charger(Immersion, iid)
+    if immersion.bilan_le is None or not immersion.embauche_envisagee:
+        abort(404)
+    return immersion
+
+
 def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
     proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
     if bilan is None:
@@ -105,6 +125,7 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
                   mediation=mediation or MediationForm(formdata=None), bilan=bilan,
                   proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
                   point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
+                  apres_sortie=queries.suivis_apres_sortie(db.session, suivi.personne_id), mois_apres_sortie=MOIS_APRES_SORTIE,
                   peut_modifier=policy.peut_ouvrir_integration(current_user), statut=statut)
 
 

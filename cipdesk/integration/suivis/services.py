@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.integration.points.models import PointSuivi
-from cipdesk.integration.points.rules import echeancier
+from cipdesk.integration.points.rules import calendrier, echeancier
 from cipdesk.integration.suivis import rules
 from cipdesk.integration.suivis.models import SuiviIntegration
 
@@ -38,7 +39,10 @@ def ouvrir_suivi(session: Session, personne, *, par, donnees: dict, dans_le_peri
         type_contrat=type_contrat, debut=donnees["debut"], fin_periode_essai=donnees.get("fin_periode_essai"),
         heures_hebdo=donnees.get("heures_hebdo"))
     session.add(suivi)
-    for jalon, le in echeancier(suivi.debut, suivi.fin_periode_essai):
+    from cipdesk.comptes.models import Structure
+
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == suivi.structure_id))
+    for jalon, le in echeancier(suivi.debut, suivi.fin_periode_essai, calendrier(parametres)):
         suivi.points.append(PointSuivi(structure_id=suivi.structure_id, jalon=jalon, prevu_le=le))
     session.flush()
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="suivi_integration", objet_id=suivi.id,
@@ -56,4 +60,8 @@ def convenir_cadre(session: Session, suivi: SuiviIntegration, *, par, donnees: d
     session.flush()
     signaux.activite_enregistree.send(session, utilisateur=par, objet_type="cadre_integration", objet_id=suivi.id,
                                       le=suivi.cadre_le)
+    if (suivi.non_discrimination or "").strip():
+        # REAC CP15 « La législation sur la non-discrimination dans l'emploi est appliquée ».
+        signaux.activite_enregistree.send(session, utilisateur=par, objet_type="non_discrimination_integration",
+                                          objet_id=suivi.id, le=suivi.cadre_le)
     return suivi

@@ -11,6 +11,7 @@ from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Evenement
 from cipdesk.parcours.contrat.models import Parcours, VersionContrat
 from cipdesk.parcours.contrat.rules import StatutParcours
+from cipdesk.parcours.contrat.rules import JOURS_SANS_CONTACT_DEFAUT  # noqa: F401  (read by the tableau de bord)
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 

@@ -13,7 +13,7 @@ from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.contrat import queries, services
 from cipdesk.parcours.contrat.forms import ContratForm, OuvertureForm, SignatureForm
 from cipdesk.parcours.contrat.models import NatureVersion, Parcours
-from cipdesk.parcours.listes.forms import choix_liste
+from cipdesk.web.listes import choix_liste
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import alertes_pour, conseillers_de_la_structure, garde_personne
 from cipdesk.security import policy

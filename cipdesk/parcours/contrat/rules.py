@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle
+from cipdesk.core.listes import ListeModifiable
 
 
 class StatutParcours(EnumLibelle):
@@ -35,3 +36,18 @@ def jours_sans_contact(dernier: date | None, aujourd_hui: date) -> int | None:
 def fin_de_contrat_proche(fin_prevue: date | None, aujourd_hui: date,
                           jours: int = JOURS_FIN_CONTRAT) -> bool:
     return fin_prevue is not None and aujourd_hui <= fin_prevue <= aujourd_hui + timedelta(days=jours)
+
+
+# -- the structure's editable list (core/listes.py) ------------------------------------
+# DOMAIN.md « Dispositifs and contracts of accompaniment »
+DISPOSITIFS = ListeModifiable("dispositif", "Dispositifs", (
+    ("contrat_engagement", "Contrat d'engagement (France Travail / RSA)"),
+    ("cer", "Contrat d'engagement réciproque (CER, RSA)"),
+    ("cej", "Contrat d'engagement jeune (CEJ)"),
+    ("pacea", "PACEA"),
+    ("plie", "PLIE"),
+    ("iae", "Insertion par l'activité économique (IAE)"),
+    ("accompagnement_global", "Accompagnement global"),
+    ("cep", "Conseil en évolution professionnelle (CEP)"),
+    ("autre", "Autre dispositif"),
+), "Le cadre du parcours contractualisé.")

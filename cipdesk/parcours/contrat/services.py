@@ -19,8 +19,7 @@ from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.contrat.models import NatureVersion, Parcours, VersionContrat
 from cipdesk.parcours.contrat.queries import parcours_ouvert
 from cipdesk.parcours.contrat.rules import StatutParcours, verifier_dates_contrat
-from cipdesk.parcours.listes import rules as listes
-from cipdesk.parcours.listes.queries import parametres_de
+from cipdesk.core import listes
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.personnes.queries import contexte_acces
 from cipdesk.security import policy
@@ -63,10 +62,10 @@ def sans_ecrasement(objet: str):
 
 
 def _dispositif(session: Session, structure_id, code: str, *, actuel: str | None = None) -> str:
-    parametres = parametres_de(session, structure_id)
-    if code != actuel and not listes.est_active(parametres, "dispositif", code):
+    valeurs = listes.valeurs(session, structure_id, "dispositif")
+    if code != actuel and code not in dict(listes.actives(valeurs)):
         raise ErreurMetier("Choisissez un dispositif de la liste.", "dispositif_code")
-    return listes.libelle(parametres, "dispositif", code) or code
+    return listes.libelle(valeurs, code) or code
 
 
 def _termes(parcours: Parcours) -> dict:

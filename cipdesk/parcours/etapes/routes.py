@@ -13,7 +13,7 @@ from cipdesk.parcours.etapes.forms import EtapeForm, ReajustementForm, StatutEta
 from cipdesk.parcours.etapes.models import Etape
 from cipdesk.parcours.etapes.rules import TRANSITIONS_ETAPE, Responsable, StatutEtape
 from cipdesk.parcours.forms import en_enum
-from cipdesk.parcours.listes.forms import choix_liste
+from cipdesk.web.listes import choix_liste
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import choix, rediriger, soumettre, version_du
 from cipdesk.web.rendu import rendre

@@ -8,6 +8,7 @@ from datetime import date
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle
+from cipdesk.core.listes import ListeModifiable
 
 
 # -- étapes: state machine as a table, every change logged ------------------------
@@ -118,3 +119,16 @@ coherence.__doc__ = coherence.__doc__.format(critère=CRITERE_COHERENCE)
 
 def est_en_retard(statut: StatutEtape, echeance: date | None, aujourd_hui: date) -> bool:
     return statut in STATUTS_OUVERTS and echeance is not None and echeance < aujourd_hui
+
+
+# -- the structure's editable list (core/listes.py) ------------------------------------
+TYPES_ETAPE = ListeModifiable("type_etape", "Types d'étape", (
+    ("levee_frein", "Levée d'un frein"),
+    ("formation", "Formation"),
+    ("immersion", "Immersion / PMSMP"),
+    ("emploi", "Emploi"),
+    ("demarche_administrative", "Démarche administrative"),
+    ("atelier", "Atelier"),
+    ("orientation_partenaire", "Orientation vers un partenaire"),
+    ("autre", "Autre"),
+), "Les étapes du parcours.")

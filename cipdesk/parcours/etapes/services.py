@@ -16,8 +16,7 @@ from cipdesk.parcours.etapes.models import Etape, EtapeEvenement, NatureEvenemen
 from cipdesk.parcours.etapes.rules import (STATUTS_OUVERTS, Coherence, Responsable, StatutEtape, coherence,
                                            differences, verifier_echeance, verifier_realisation,
                                            verifier_transition)
-from cipdesk.parcours.listes import rules as listes
-from cipdesk.parcours.listes.queries import parametres_de
+from cipdesk.core import listes
 
 
 def _frein(session: Session, parcours: Parcours, dimension_code: str) -> str:
@@ -32,10 +31,10 @@ def _frein(session: Session, parcours: Parcours, dimension_code: str) -> str:
 
 
 def _type(session: Session, parcours: Parcours, code: str, *, actuel: str | None = None) -> str:
-    parametres = parametres_de(session, parcours.structure_id)
-    if code != actuel and not listes.est_active(parametres, "type_etape", code):
+    valeurs = listes.valeurs(session, parcours.structure_id, "type_etape")
+    if code != actuel and code not in dict(listes.actives(valeurs)):
         raise ErreurMetier("Choisissez un type d'étape de la liste.", "type_code")
-    return listes.libelle(parametres, "type_etape", code) or code
+    return listes.libelle(valeurs, code) or code
 
 
 def journaliser_etape(session: Session, etape: Etape, *, par, nature: NatureEvenement, le: date,

@@ -9,7 +9,7 @@ from cipdesk.core.db import db
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import parcours_complet
 from cipdesk.parcours.forms import Formulaire, en_enum
-from cipdesk.parcours.listes.forms import choix_liste
+from cipdesk.web.listes import choix_liste
 from cipdesk.parcours.projet import queries, services
 from cipdesk.parcours.projet.forms import (ActionForm, ConfrontationForm, FaisabiliteForm, MetierForm, ProjetForm,
                                            StatutActionForm, ValidationForm)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle
+from cipdesk.core.listes import ListeModifiable
 
 
 class Faisabilite(EnumLibelle):
@@ -96,3 +97,23 @@ def verifier_validation(metiers: list, projet: str) -> None:
         raise ErreurMetier("Décrivez le projet validé avec la personne.", "projet_valide")
     if not any(m.faisabilite in (Faisabilite.REALISTE, Faisabilite.SOUS_CONDITIONS) for m in metiers):
         raise ErreurMetier("Validez d'abord la faisabilité d'au moins une piste explorée.", "projet_valide")
+
+
+# -- the structure's editable lists (core/listes.py) -----------------------------------
+# DOMAIN.md « Projet professionnel »: ADVP by default.
+PHASES_PROJET = ListeModifiable("phase_projet", "Phases de la méthodologie de projet", (
+    ("exploration", "Exploration"),
+    ("cristallisation", "Cristallisation"),
+    ("specification", "Spécification"),
+    ("realisation", "Réalisation"),
+), "Le projet professionnel ; la première phase est celle d'un projet qui démarre.")
+FINANCEMENTS = ListeModifiable("financement", "Financements", (
+    ("cpf", "CPF"),
+    ("region", "Région"),
+    ("france_travail", "France Travail"),
+    ("opco", "OPCO"),
+    ("employeur", "Employeur"),
+    ("agefiph", "Agefiph"),
+    ("personnel", "Financement personnel"),
+    ("aucun", "Sans financement"),
+), "Les formations du plan d'action.")

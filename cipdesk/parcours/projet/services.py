@@ -9,8 +9,7 @@ from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.services import exiger_modification, sans_ecrasement, verifier_version
-from cipdesk.parcours.listes import rules as listes
-from cipdesk.parcours.listes.queries import parametres_de
+from cipdesk.core import listes
 from cipdesk.parcours.projet.models import ActionPlan, Confrontation, MetierExplore, Projet
 from cipdesk.parcours.projet.rules import (Faisabilite, NatureAction, StatutAction,
                                            StatutDossierFormation, TypeConfrontation,
@@ -30,8 +29,7 @@ def demarrer_projet(session: Session, parcours: Parcours, *, par, le: date) -> P
     _ouvert(parcours, "phase_code")
     if parcours.projet is not None:
         return parcours.projet
-    parametres = parametres_de(session, parcours.structure_id)
-    code, libelle = listes.actives(parametres, "phase_projet")[0]
+    code, libelle = listes.valeurs_actives(session, parcours.structure_id, "phase_projet")[0]
     projet = Projet(structure_id=parcours.structure_id, parcours_id=parcours.id, phase_code=code,
                     phase_libelle=libelle)
     session.add(projet)
@@ -50,12 +48,12 @@ def enregistrer_bilan(session: Session, projet: Projet, *, par, version: int | N
     exiger_modification(session, par, projet.parcours.personne)
     verifier_version(projet, version, "Le projet")
     _ouvert(projet.parcours, "phase_code")
-    parametres = parametres_de(session, projet.structure_id)
     if phase_code != projet.phase_code:
-        if not listes.est_active(parametres, "phase_projet", phase_code):
+        valeurs = listes.valeurs(session, projet.structure_id, "phase_projet")
+        if phase_code not in dict(listes.actives(valeurs)):
             raise ErreurMetier("Choisissez une phase de la méthodologie.", "phase_code")
         projet.phase_code = phase_code
-        projet.phase_libelle = listes.libelle(parametres, "phase_projet", phase_code)
+        projet.phase_libelle = listes.libelle(valeurs, phase_code)
     for champ in CHAMPS_BILAN:
         if champ in bilan:
             setattr(projet, champ, (bilan[champ] or "").strip())
@@ -156,10 +154,10 @@ def ajouter_action(session: Session, parcours: Parcours, *, par, nature: NatureA
         if not (organisme or "").strip():
             raise ErreurMetier("Indiquez l'organisme de formation.", "organisme")
         if financement_code:
-            parametres = parametres_de(session, parcours.structure_id)
-            if not listes.est_active(parametres, "financement", financement_code):
+            valeurs = listes.valeurs(session, parcours.structure_id, "financement")
+            if financement_code not in dict(listes.actives(valeurs)):
                 raise ErreurMetier("Choisissez un financement de la liste.", "financement_code")
-            financement_libelle = listes.libelle(parametres, "financement", financement_code)
+            financement_libelle = listes.libelle(valeurs, financement_code)
     elif nature == NatureAction.CANDIDATURE and not (organisme or "").strip():
         raise ErreurMetier("Indiquez l'employeur.", "organisme")
     action = ActionPlan(structure_id=parcours.structure_id, parcours_id=parcours.id, nature=nature,

@@ -8,6 +8,7 @@ from cipdesk.core.contrat import Evenement
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.sortie.models import Sortie
 from cipdesk.parcours.sortie.rules import MOTIFS_SORTIE
+from cipdesk.parcours.sortie.rules import MOIS_SUIVI, SORTIES_DYNAMIQUES  # noqa: F401  (read by the tableau de bord)
 
 
 def chronologie(session: Session, personne, lecteur) -> list[Evenement]:

@@ -96,3 +96,47 @@ def enregistrer_suivi(session: Session, sortie: Sortie, *, par, mois: int, fait_
     sortie.suivis.append(suivi)
     session.flush()
     return suivi
+
+
+def sortie_confirmee_ailleurs(session: Session, personne, *, par, motif: str, le: date, libelle: str,
+                              aujourd_hui: date) -> Sortie | None:
+    """The exit category confirmed at the bilan of an intégration (REAC CP14) is the
+    parcours's exit (issue #14 point 6, « no second form for the funder »): the open
+    parcours is closed at that date (its open étapes cancelled, the job ends them);
+    a parcours already closed gets this motive and category. No parcours: nothing."""
+    from cipdesk.parcours.contrat.queries import parcours_de_la_personne
+
+    tous = parcours_de_la_personne(session, personne.id)
+    if not tous:
+        return None
+    parcours = next((p for p in tous if p.est_ouvert), tous[0])
+    if parcours.est_ouvert:
+        le = max(le, parcours.debut)
+        ouvertes = any(e.statut in STATUTS_OUVERTS for e in parcours.etapes)
+        return clore_parcours(session, parcours, par=par, version=parcours.version, sortie_le=le, motif=motif,
+                              bilan=libelle, devenir_etapes=DevenirEtapes.ANNULER if ouvertes else None,
+                              aujourd_hui=aujourd_hui)
+    sortie = parcours.sortie
+    if sortie is None:
+        return None
+    exiger_modification(session, par, personne)
+    avant = sortie.categorie.value
+    sortie.motif, sortie.categorie = motif, categorie_de(motif)
+    session.flush()
+    journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="parcours", objet_id=parcours.id,
+                details={"sortie": sortie.categorie.value, "avant": avant, "source": "bilan_integration"})
+    return sortie
+
+
+def situation_confirmee_ailleurs(session: Session, personne, *, par, mois: int, fait_le: date, situation: str,
+                                 commentaire: str = "", aujourd_hui: date) -> SuiviSortie:
+    """The situation N months after the exit, given by a follow-up in employment
+    (intégration M+3 / M+6) and confirmed by the conseiller: the parcours's follow-up."""
+    from cipdesk.parcours.contrat.queries import parcours_de_la_personne
+
+    sortie = next((p.sortie for p in parcours_de_la_personne(session, personne.id) if p.sortie is not None), None)
+    if sortie is None:
+        raise ErreurMetier("La personne n'a pas de parcours clos : il n'y a pas de suivi après la sortie à "
+                           "renseigner.")
+    return enregistrer_suivi(session, sortie, par=par, mois=mois, fait_le=fait_le,
+                             situation=SituationSuivi(situation), commentaire=commentaire, aujourd_hui=aujourd_hui)

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import Email, Length, Optional
 
-from cipdesk.web.champs import CasesACocher, ligne
+from cipdesk.web.champs import CasesACocher, DateFr, ligne, texte
 
 
 class PartenaireForm(FlaskForm):
@@ -17,5 +17,18 @@ class PartenaireForm(FlaskForm):
     telephone = ligne("Téléphone", longueur=30)
     email = StringField("Adresse électronique", validators=[Optional(), Length(max=254),
                                                             Email("Adresse électronique invalide.")])
+    site_web = StringField("Site web", validators=[Optional(), Length(max=300)])
+    publics = texte("Publics accueillis")
+    conditions_acces = texte("Conditions d'accès", description="Critères, pièces à fournir, délais.")
+    modalites_orientation = texte("Comment orienter", description="Fiche de liaison, prescription, appel, plateforme…")
+    verifie_le = DateFr("Fiche vérifiée avec le partenaire le", validators=[Optional()])
     actif = BooleanField("Partenaire actif", default=True)
     version = HiddenField()  # optimistic locking on edit (issue #10, point 12)
+
+
+class ContactForm(FlaskForm):
+    nom = ligne("Nom", requis=True)
+    role = ligne("Rôle", description="Exemple : référente insertion, coordinateur SIAO.")
+    telephone = ligne("Téléphone", longueur=30)
+    email = StringField("Adresse électronique", validators=[Optional(), Length(max=254),
+                                                            Email("Adresse électronique invalide.")])

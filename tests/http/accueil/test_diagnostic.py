@@ -127,20 +127,24 @@ def test_chef_voit_le_diagnostic_sans_pouvoir_le_modifier(nav, fabrique, ctx):
     assert "frein mobilite" in page and "Ouvrir une nouvelle version" not in page
 
 
+
+
 def test_dimensions_modifiables_par_la_structure(nav, nav_factory, fabrique, ctx):
+    """The dimensions are one of the structure's lists (core/listes.py, one admin page)."""
     m = fabrique.monde()
     p = personne(ctx, m.conseiller)
     ancien = diagnostic(ctx, m.conseiller, p, valider=True, freins={"justice": 2})
     ctx.commit()
     nav.connexion(m.admin.email)
-    page = _texte(nav.get("/accueil/dimensions"))
-    assert "Justice" in page and "liste par défaut" in page
-    assert nav.post("/accueil/dimensions", {"libelle": ""}).status_code == 422
-    assert nav.post("/accueil/dimensions", {"libelle": "Mobilité"}).status_code == 422
-    assert nav.post("/accueil/dimensions", {"libelle": "Numérique avancé : démarches en ligne"}).status_code == 303
-    assert nav.post("/accueil/dimensions/justice/bascule", {}, depuis="/accueil/dimensions").status_code == 303
-    assert nav.post("/accueil/dimensions/inconnue/bascule", {}, depuis="/accueil/dimensions").status_code == 404
-    page = _texte(nav.get("/accueil/dimensions"))
+    page = _texte(nav.get("/admin/listes"))
+    assert "Dimensions du diagnostic partagé" in page and "Justice" in page
+    assert nav.post("/admin/listes", {"liste": "dimension_diagnostic", "libelle": ""}).status_code == 422
+    assert nav.post("/admin/listes", {"liste": "dimension_diagnostic", "libelle": "Mobilité"}).status_code == 422
+    assert nav.post("/admin/listes", {"liste": "dimension_diagnostic",
+                                      "libelle": "Numérique avancé : démarches en ligne"}).status_code == 303
+    assert nav.post("/admin/listes", {"liste": "dimension_diagnostic", "retirer": "justice"}).status_code == 303
+    assert nav.post("/admin/listes", {"liste": "dimension_diagnostic", "retirer": "inconnue"}).status_code == 422
+    page = _texte(nav.get("/admin/listes"))
     assert "Retirée" in page and "Numérique avancé" in page
     conseiller = nav_factory()
     conseiller.connexion(m.conseiller.email)

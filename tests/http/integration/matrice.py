@@ -15,6 +15,7 @@ def _tous(valeur, **exceptions):
 LISTE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
 CREER = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVABLE)
+ADMIN = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
 ECRIRE = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
 
 
@@ -31,4 +32,6 @@ MATRICE_INTEGRATION = {
     "integration.suivis.bilan": _l("/integration/suivis/{suivi_integration}/bilan", ("POST", ECRIRE)),
     "integration.suivis.cadre": _l("/integration/suivis/{suivi_integration}/cadre", ("POST", ECRIRE)),
     "integration.points.enregistrer": _l("/integration/points/{point_integration}", ("POST", ECRIRE)),
+    "integration.points.calendrier": _l("/integration/points/calendrier", ("GET", ADMIN), ("POST", ADMIN)),
+    "integration.points.apres_sortie": _l("/integration/points/{point_integration}/apres-sortie", ("POST", ECRIRE)),
 }

@@ -24,7 +24,6 @@ URLS = {
     "parcours.projet.statut_action": "/parcours/actions/<uuid:action_id>/statut",
     "parcours.sortie.clore": "/parcours/<uuid:parcours_id>/sortie",
     "parcours.sortie.suivi": "/parcours/<uuid:parcours_id>/suivis",
-    "parcours.listes.modifier": "/parcours/listes",
 }
 
 
@@ -38,4 +37,4 @@ def test_un_seul_blueprint_parent_et_des_blueprints_imbriques(app):
 
     assert bp.name == "parcours" and bp.url_prefix == "/parcours"
     assert {enfant.name for enfant, _options in bp._blueprints} == {
-        "contrat", "etapes", "entretiens", "projet", "sortie", "listes"}
+        "contrat", "etapes", "entretiens", "projet", "sortie"}

@@ -355,15 +355,17 @@ def test_formulaires_du_parcours_resistent_aux_valeurs_hostiles(nav, monde, pers
             assert "<script>alert" not in reponse.get_data(as_text=True), url
 
 
+
+
 def test_l_admin_retire_une_valeur_qui_reste_lisible(nav, nav_factory, monde, personne, ctx):
     parcours = ouvrir(ctx, personne, monde.conseiller, dispositif_code="cer")
     admin = nav_factory()
     admin.connexion(monde.admin.email)
-    assert admin.get("/parcours/listes").status_code == 200
-    assert admin.post("/parcours/listes", {"liste": "dispositif", "retirer": "cer"}).status_code == 303
-    assert admin.post("/parcours/listes", {"liste": "dispositif", "libelle": "Garantie jeunes (historique)"}
+    assert admin.get("/admin/listes").status_code == 200
+    assert admin.post("/admin/listes", {"liste": "dispositif", "retirer": "cer"}).status_code == 303
+    assert admin.post("/admin/listes", {"liste": "dispositif", "libelle": "Garantie jeunes (historique)"}
                       ).status_code == 303
-    assert admin.post("/parcours/listes", {"liste": "inconnue", "libelle": "x"}).status_code == 422
+    assert admin.post("/admin/listes", {"liste": "inconnue", "libelle": "x"}).status_code == 422
     nav.connexion(monde.conseiller.email)
     page = texte(nav.get(f"/parcours/{parcours.id}"))
     assert "Contrat d'engagement réciproque (CER, RSA)" in page  # still readable on the old parcours

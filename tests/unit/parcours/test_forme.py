@@ -8,7 +8,7 @@ from pathlib import Path
 import cipdesk.parcours
 
 RACINE = Path(cipdesk.parcours.__file__).parent
-SOUS_PAQUETS = ("contrat", "etapes", "entretiens", "projet", "sortie", "listes")
+SOUS_PAQUETS = ("contrat", "etapes", "entretiens", "projet", "sortie")
 FICHIERS = {"__init__.py", "models.py", "rules.py", "services.py", "queries.py", "forms.py", "routes.py",
             "pdf.py", "demo.py"}
 

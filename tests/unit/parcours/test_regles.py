@@ -10,7 +10,6 @@ from cipdesk.accueil.queries import FreinResume
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.parcours.contrat import rules as contrat
 from cipdesk.parcours.etapes import rules as etapes
-from cipdesk.parcours.listes import rules as listes
 from cipdesk.parcours.projet.rules import Faisabilite, metiers_rome, verifier_metier, verifier_validation
 from cipdesk.parcours.sortie import rules as sortie
 from cipdesk.parcours.sortie.rules import CategorieSortie as C
@@ -117,15 +116,6 @@ def test_regles_des_alertes():
     assert contrat.jours_sans_contact(date(2026, 5, 1), jour) == 45
     assert contrat.fin_de_contrat_proche(date(2026, 7, 15), jour)
     assert not contrat.fin_de_contrat_proche(date(2026, 7, 16), jour)
-
-
-def test_listes_valeurs_retirees_lisibles_mais_plus_proposees():
-    parametres = {listes.CLE_PARAMETRES: {"dispositif": {"retires": ["cer"], "ajouts": [["clea", "CléA"]]}}}
-    codes = [c for c, _l in listes.actives(parametres, "dispositif")]
-    assert "cer" not in codes and "clea" in codes
-    assert listes.libelle(parametres, "dispositif", "cer").startswith("Contrat d'engagement réciproque")
-    assert [c for c, _l in listes.actives({}, "phase_projet")] == \
-        ["exploration", "cristallisation", "specification", "realisation"]
 
 
 def test_metiers_rome_et_validation_du_projet():

@@ -1,0 +1,1 @@
+"""The draft of the dossier, assembled from records (see commun.py)."""

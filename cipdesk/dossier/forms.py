@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import DataRequired
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class ChoixCasForm(FlaskForm):
+    # Nothing pre-selected: the case is the candidat's choice (issue #10, point 13).
+    cas = SelectMultipleField("Cas retenu(s)", choices=[], validate_choice=False,
+                              option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))
+
+
+class TexteForm(FlaskForm):
+    champ = HiddenField(validators=[DataRequired()])
+    texte = TextAreaField("Texte")
+
+
+class BlocForm(FlaskForm):
+    cle = HiddenField(validators=[DataRequired()])
+    action = StringField(validators=[DataRequired()])
+
+
+class CoupeForm(FlaskForm):
+    cle = HiddenField(validators=[DataRequired()])
+    texte = TextAreaField("Version raccourcie")
+
+
+class RelectureForm(FlaskForm):
+    # Nobody pre-selected: the candidat chooses who reviews.
+    relecteur = SelectField("Relecteur ou relectrice", choices=[], validate_choice=False,
+                            validators=[DataRequired("Choisissez qui relira cette partie.")])
+
+
+class CommentaireForm(FlaskForm):
+    commentaire = TextAreaField("Votre commentaire sur cette partie",
+                                validators=[DataRequired("Écrivez votre commentaire.")])

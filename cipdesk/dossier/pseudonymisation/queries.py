@@ -1,0 +1,128 @@
+"""The identifying values held for the people of a structure, gathered into a
+`TableIdentifiants` in a constant number of queries (seven, whatever the size of the structure).
+
+What is gathered (DOSSIER.md D3): for each person accompanied, every writing of their name (nom de
+naissance, nom d'usage, prénom), birth date, phone, e-mail, address, postal code with commune; the
+employers that identify a person (one the person applied to, was placed or in immersion at, was
+hired by, or that a contact with the employer was about; the employer named in a confrontation of
+their project or in their intégration), with that employer's address, phone and e-mail; the named
+contacts of employers and partners. Never a note: no confidential column is read. The commune
+alone is not a value (part 1 describes the territory): only with the postal code.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Iterable
+
+from sqlalchemy import literal, select, union_all
+from sqlalchemy.orm import Session
+
+from cipdesk.dossier.pseudonymisation.rules import TableIdentifiants, alias, entreprise_generalisee
+from cipdesk.employeurs.candidatures.models import Candidature
+from cipdesk.employeurs.entreprises.models import ContactEntreprise, Entreprise
+from cipdesk.employeurs.immersions.models import Immersion
+from cipdesk.employeurs.interactions.models import Interaction
+from cipdesk.employeurs.offres.models import Offre
+from cipdesk.integration.suivis.models import SuiviIntegration
+from cipdesk.parcours.contrat.models import Parcours
+from cipdesk.parcours.projet.models import Confrontation, Projet
+from cipdesk.personnes.models import Personne
+from cipdesk.territoire.partenaires.models import Partenaire
+
+
+def _entreprise_generalisee(e_naf: str | None, e_secteur: str | None, e_tranche) -> str:
+    tranche = getattr(e_tranche, "value", e_tranche)
+    return entreprise_generalisee(e_naf or e_secteur or "", tranche)
+
+
+def table_des_identifiants(session: Session, structure_id: uuid.UUID, *,
+                           personnes_en_premier: Iterable[uuid.UUID] = (),
+                           le: date | None = None) -> TableIdentifiants:
+    """Every identifying value of the structure's people. Aliases follow a deterministic order:
+    the persons of `personnes_en_premier` first (the cases of the dossier: « Mme A. », « M. B. »…
+    in the order given), then everyone else by creation. `le`: the reference date of the age
+    bands that replace birth dates."""
+    table = TableIdentifiants()
+
+    # 1. The people.
+    personnes = session.execute(
+        select(Personne.id, Personne.nom, Personne.prenom, Personne.nom_usage, Personne.date_naissance,
+               Personne.sexe, Personne.telephone, Personne.email, Personne.adresse, Personne.code_postal,
+               Personne.commune)
+        .where(Personne.structure_id == structure_id)
+        .order_by(Personne.created_at, Personne.id)).all()
+    premiers = {pid: k for k, pid in enumerate(dict.fromkeys(personnes_en_premier))}
+    ordre = sorted(range(len(personnes)),
+                   key=lambda k: (0, premiers[personnes[k].id]) if personnes[k].id in premiers else (1, k))
+    for rang, k in enumerate(ordre):
+        p = personnes[k]
+        table.ajouter_personne(
+            personne_id=p.id, alias=alias(rang, getattr(p.sexe, "value", p.sexe)), nom=p.nom, prenom=p.prenom,
+            nom_usage=p.nom_usage or "", date_naissance=p.date_naissance, telephone=p.telephone or "",
+            email=p.email or "", adresse=p.adresse or "", code_postal=p.code_postal or "",
+            commune=p.commune or "", le=le)
+
+    # 2. The employers in the base that identify a person.
+    liens = union_all(
+        select(Offre.entreprise_id.label("entreprise_id"), Candidature.personne_id.label("personne_id"))
+        .join(Offre, Offre.id == Candidature.offre_id).where(Candidature.structure_id == structure_id),
+        select(Immersion.entreprise_id, Immersion.personne_id).where(Immersion.structure_id == structure_id),
+        select(SuiviIntegration.entreprise_id, SuiviIntegration.personne_id)
+        .where(SuiviIntegration.structure_id == structure_id, SuiviIntegration.entreprise_id.is_not(None)),
+        select(Interaction.entreprise_id, Interaction.personne_id)
+        .where(Interaction.structure_id == structure_id, Interaction.personne_id.is_not(None)),
+    ).subquery()
+    entreprises = session.execute(
+        select(Entreprise.raison_sociale, Entreprise.enseigne, Entreprise.naf_code, Entreprise.secteur,
+               Entreprise.tranche_effectif, Entreprise.adresse, Entreprise.telephone, Entreprise.email,
+               liens.c.personne_id)
+        .join(liens, liens.c.entreprise_id == Entreprise.id)
+        .where(Entreprise.structure_id == structure_id)
+        .order_by(Entreprise.raison_sociale, liens.c.personne_id)).all()
+    for e in entreprises:
+        table.ajouter_employeur(e.raison_sociale, e.enseigne, personne_id=e.personne_id,
+                                remplacement=_entreprise_generalisee(e.naf_code, e.secteur, e.tranche_effectif),
+                                adresse=e.adresse or "", telephone=e.telephone or "", email=e.email or "")
+
+    # 3. Employers named as written (intégration outside the base, confrontations of a project),
+    #    and the place of work of an intégration or an immersion.
+    ecrits = session.execute(union_all(
+        select(SuiviIntegration.personne_id, SuiviIntegration.employeur.label("employeur"),
+               SuiviIntegration.lieu_travail.label("lieu"), Entreprise.naf_code, Entreprise.secteur,
+               Entreprise.tranche_effectif)
+        .outerjoin(Entreprise, Entreprise.id == SuiviIntegration.entreprise_id)
+        .where(SuiviIntegration.structure_id == structure_id),
+        select(Parcours.personne_id, Confrontation.employeur, literal(""), literal(None), literal(None),
+               literal(None))
+        .join(Projet, Projet.id == Confrontation.projet_id).join(Parcours, Parcours.id == Projet.parcours_id)
+        .where(Confrontation.structure_id == structure_id, Confrontation.employeur != ""),
+        select(Immersion.personne_id, literal(""), Immersion.lieu, literal(None), literal(None), literal(None))
+        .where(Immersion.structure_id == structure_id),
+    )).all()
+    for personne_id, employeur, lieu, naf, secteur, tranche in ecrits:
+        generalise = _entreprise_generalisee(naf, secteur, tranche)
+        if employeur:
+            table.ajouter_employeur(employeur, personne_id=personne_id, remplacement=generalise)
+        if lieu:
+            table.ajouter_employeur(personne_id=personne_id, adresse=lieu)
+
+    # 4. The named contacts of employers (tutors, recruiters…).
+    for c in session.execute(
+            select(ContactEntreprise.civilite, ContactEntreprise.prenom, ContactEntreprise.nom,
+                   ContactEntreprise.telephone, ContactEntreprise.email)
+            .where(ContactEntreprise.structure_id == structure_id)
+            .order_by(ContactEntreprise.nom, ContactEntreprise.prenom)):
+        table.ajouter_contact(nom=c.nom, prenom=c.prenom or "", civilite=c.civilite or "",
+                              telephone=c.telephone or "", email=c.email or "",
+                              remplacement="[contact de l'entreprise]")
+
+    # 5. The named contacts of partners (their organisation itself is not an identifier).
+    for p in session.execute(
+            select(Partenaire.contact_nom, Partenaire.telephone, Partenaire.email)
+            .where(Partenaire.structure_id == structure_id)
+            .order_by(Partenaire.nom)):
+        if p.contact_nom:
+            table.ajouter_contact_libre(p.contact_nom, remplacement="[contact du partenaire]")
+        table.ajouter_contact(nom="", telephone=p.telephone or "", email=p.email or "")
+    return table

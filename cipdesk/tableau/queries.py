@@ -1,0 +1,536 @@
+"""The indicators of the tableau de bord (issue #17, point 1), each ONE aggregated SQL
+query over the daily records, whatever the size of the team.
+
+Every indicator is declared by its *rows*: a `select()` whose columns are
+`cle` (what the figure is broken down by: a conseiller, a month, a category…),
+`personne_id`, `objet_id` (the record counted, when it is not the person), `le` (its
+date) and `valeur` (a number of days, for delays and ages). The figures are that
+select grouped by `cle` (count, sum, max); the list behind a figure is the same select
+filtered on its `cle`. A figure and its list therefore cannot disagree (point 4).
+
+Every select goes through the chef's perimeter (`policy.perimetre`: the people whose
+référent is in their team, in their structure) and the filters of the URL."""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Integer, String, and_, case, cast, func, literal, null, or_, select, type_coerce, union_all
+from sqlalchemy.orm import Session
+
+from cipdesk.accueil.accueils.models import Accueil, Urgence
+from cipdesk.accueil.diagnostic.models import Diagnostic, StatutDiagnostic
+from cipdesk.accueil.orientation.models import Orientation, ReponsePartenaire
+from cipdesk.accueil.reunions.models import ParticipantReunion, ResultatReunion, ReunionInformation
+from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.parcours.contrat.models import Parcours, StatutParcours
+from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
+from cipdesk.parcours.entretiens.models import Entretien
+from cipdesk.parcours.etapes.models import Etape
+from cipdesk.parcours.etapes.queries import STATUTS_OUVERTS
+from cipdesk.core.listes import valeurs as valeurs_de_liste
+from cipdesk.parcours.sortie.models import CategorieSortie, SituationSuivi, Sortie, SuiviSortie
+from cipdesk.parcours.sortie.queries import MOIS_SUIVI, SORTIES_DYNAMIQUES
+from cipdesk.personnes.models import PUBLICS, Personne
+from cipdesk.security import policy
+from cipdesk.tableau import rules
+from cipdesk.tableau.rules import Filtres
+from cipdesk.tableau.sql import jour_de, jours_entre, le_plus_tot, mois_de
+
+PARAMETRE_NORME = "norme_file_active"          # people per conseiller, set by the structure
+PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"   # the parcours alert's setting, shared
+AUCUN = "aucun"                                 # the key of « no référent » in URLs
+
+
+# -- the context of a dashboard -------------------------------------------------------------
+@dataclass
+class Contexte:
+    """Who looks, over what, with which filters: everything an indicator's select needs."""
+    structure_id: uuid.UUID
+    perimetre: policy.Perimetre
+    filtres: Filtres
+    aujourd_hui: date
+    parametres: dict = field(default_factory=dict)
+    conseillers: dict = field(default_factory=dict)    # id -> name, the team's conseillers
+    dispositifs: dict = field(default_factory=dict)    # code -> label, the structure's list
+
+    @property
+    def dispositifs_retenus(self) -> list[str] | None:
+        """The dispositif codes the filters keep (None: no restriction)."""
+        f = self.filtres
+        codes = list(self.dispositifs)
+        if f.dispositif:
+            codes = [f.dispositif]
+        if f.financeur:
+            codes = rules.dispositifs_du_financeur(f.financeur, codes)
+        return codes if (f.dispositif or f.financeur) else None
+
+    @property
+    def seuil_sans_contact(self) -> int:
+        return int(self.parametres.get(PARAMETRE_JOURS_SANS_CONTACT) or JOURS_SANS_CONTACT_DEFAUT)
+
+    @property
+    def norme(self) -> int | None:
+        try:
+            return int(self.parametres.get(PARAMETRE_NORME)) or None
+        except (TypeError, ValueError):
+            return None
+
+
+def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None) -> Contexte:
+    """The dashboard's context for this user (two queries: the structure's settings, the team);
+    the default period until the route has read the filters."""
+    if filtres is None:
+        filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
+    perimetre = policy.perimetre(utilisateur)
+    equipe_ids = select(Utilisateur.id).where(Utilisateur.structure_id == utilisateur.structure_id)
+    if perimetre.genre == "equipe":
+        equipe_ids = equipe_ids.where(Utilisateur.equipe_id == perimetre.valeur)
+    elif perimetre.genre == "referent":
+        equipe_ids = equipe_ids.where(Utilisateur.id == perimetre.valeur)
+    else:
+        equipe_ids = equipe_ids.where(literal(False))
+    conseillers = {u.id: u.nom_complet for u in session.scalars(
+        select(Utilisateur).where(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER)
+        .order_by(Utilisateur.nom, Utilisateur.prenom))}
+    dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
+    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs)
+
+
+def equipes_du_chef(session: Session, utilisateur) -> dict:
+    """The équipes the filter offers: the chef's own (their perimeter)."""
+    if utilisateur.equipe_id is None:
+        return {}
+    return {str(e.id): e.nom for e in session.scalars(select(Equipe).where(Equipe.id == utilisateur.equipe_id))}
+
+
+def personnes_retenues(ctx: Contexte) -> list:
+    """The conditions on `Personne` every indicator applies: perimeter, then filters."""
+    f = ctx.filtres
+    conditions = [ctx.perimetre.condition(Personne, Utilisateur)]
+    if f.conseiller:
+        conditions.append(Personne.referent_id == uuid.UUID(f.conseiller))
+    if f.equipe:
+        conditions.append(Personne.referent_id.in_(
+            select(Utilisateur.id).where(Utilisateur.equipe_id == uuid.UUID(f.equipe))))
+    if f.public:
+        conditions.append(cast(Personne.publics, String).contains(f'"{f.public}"'))
+    codes = ctx.dispositifs_retenus
+    if codes is not None:
+        conditions.append(Personne.id.in_(select(Parcours.personne_id).where(
+            Parcours.structure_id == ctx.structure_id, Parcours.dispositif_code.in_(codes))))
+    return conditions
+
+
+def parcours_retenus(ctx: Contexte) -> list:
+    codes = ctx.dispositifs_retenus
+    return [] if codes is None else [Parcours.dispositif_code.in_(codes)]
+
+
+def _lignes(cle, personne_id, objet_id, le, valeur=None):
+    return (cle.label("cle"), personne_id.label("personne_id"),
+            (objet_id if objet_id is not None else null()).label("objet_id"),
+            le.label("le"), (valeur if valeur is not None else cast(null(), Integer)).label("valeur"))
+
+
+# -- indicators ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Indicateur:
+    code: str
+    titre: str
+    definition: str       # what the figure means
+    source: str           # where it comes from (which daily records)
+    compte: str           # what one unit is
+    unite: str            # « personnes », « sorties »…
+    lignes: Callable[[Contexte], object]
+    cles: Callable[[Contexte], list[tuple[str, str]]]     # the expected breakdown, in order (cle, label)
+    delai: bool = False   # the rows carry a number of days: show mean and max
+    # Figures that add up several keys (e.g. « sorties dynamiques »): code -> (label, keys).
+    groupes: Callable[[Contexte], dict] = lambda ctx: {}
+    libelle_valeur: str = "jours"
+    objet: str = ""       # what `objet_id` is, in words (« entretien »), or "" for the person
+
+
+def _par_conseiller(ctx: Contexte) -> list[tuple[str, str]]:
+    return [(str(i), nom) for i, nom in ctx.conseillers.items()]
+
+
+def _par_mois(ctx: Contexte) -> list[tuple[str, str]]:
+    return [(m, rules.libelle_mois(m)) for m in rules.mois_de_la_periode(ctx.filtres.debut, ctx.filtres.fin)]
+
+
+def _unique(libelle: str):
+    return lambda ctx: [("tous", libelle)]
+
+
+def _file_active(ctx: Contexte):
+    f = ctx.filtres
+    return (select(*_lignes(Personne.referent_id, Personne.id, None, func.min(Parcours.debut)))
+            .join(Parcours, Parcours.personne_id == Personne.id)
+            .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut <= f.fin,
+                   or_(Sortie.id.is_(None), Sortie.sortie_le >= f.debut))
+            .group_by(Personne.referent_id, Personne.id))
+
+
+def _entrees(ctx: Contexte):
+    f = ctx.filtres
+    return (select(*_lignes(mois_de(Parcours.debut), Parcours.personne_id, Parcours.id, Parcours.debut))
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin)))
+
+
+def _sorties(cle_de):
+    def lignes(ctx: Contexte):
+        f = ctx.filtres
+        return (select(*_lignes(cle_de(), Parcours.personne_id, Sortie.id, Sortie.sortie_le))
+                .join(Parcours, Parcours.id == Sortie.parcours_id)
+                .join(Personne, Personne.id == Parcours.personne_id)
+                .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin)))
+    return lignes
+
+
+def _categories(ctx: Contexte):
+    return [(c.value, c.libelle) for c in CategorieSortie]
+
+
+def _groupes_sorties(ctx: Contexte) -> dict:
+    return {
+        "comptees": ("Sorties comptabilisées (hors retraits)",
+                     [c.value for c in CategorieSortie if c != CategorieSortie.RETRAITS]),
+        "dynamiques": ("Sorties dynamiques", [c.value for c in CategorieSortie if c in SORTIES_DYNAMIQUES]),
+    }
+
+
+def _premier_accueil(ctx: Contexte):
+    return (select(Accueil.personne_id.label("personne_id"), func.min(Accueil.date_accueil).label("le"))
+            .where(Accueil.structure_id == ctx.structure_id).group_by(Accueil.personne_id).subquery())
+
+
+def _delai_accueil(ctx: Contexte):
+    """First contact = the earliest of: the day the person was first recorded, the first
+    réunion d'information they attended, the first accueil itself."""
+    f = ctx.filtres
+    pa = _premier_accueil(ctx)
+    reunion = (select(ParticipantReunion.personne_id.label("personne_id"),
+                      func.min(ReunionInformation.date_reunion).label("le"))
+               .join(ReunionInformation, ReunionInformation.id == ParticipantReunion.reunion_id)
+               .where(ParticipantReunion.structure_id == ctx.structure_id,
+                      ParticipantReunion.resultat != ResultatReunion.ABSENT)
+               .group_by(ParticipantReunion.personne_id).subquery())
+    premier_contact = le_plus_tot(func.coalesce(jour_de(Personne.created_at), pa.c.le),
+                                  func.coalesce(reunion.c.le, pa.c.le), pa.c.le)
+    return (select(*_lignes(literal("tous"), Personne.id, None, pa.c.le, jours_entre(pa.c.le, premier_contact)))
+            .join(pa, pa.c.personne_id == Personne.id)
+            .outerjoin(reunion, reunion.c.personne_id == Personne.id)
+            .where(*personnes_retenues(ctx), pa.c.le.between(f.debut, f.fin)))
+
+
+def _delai_diagnostic(ctx: Contexte):
+    f = ctx.filtres
+    pa = _premier_accueil(ctx)
+    valide = (select(Diagnostic.personne_id.label("personne_id"), func.min(Diagnostic.valide_le).label("le"))
+              .where(Diagnostic.structure_id == ctx.structure_id, Diagnostic.statut == StatutDiagnostic.VALIDE)
+              .group_by(Diagnostic.personne_id).subquery())
+    return (select(*_lignes(literal("tous"), Personne.id, None, valide.c.le, jours_entre(valide.c.le, pa.c.le)))
+            .join(valide, valide.c.personne_id == Personne.id)
+            .join(pa, pa.c.personne_id == Personne.id)
+            .where(*personnes_retenues(ctx), valide.c.le.between(f.debut, f.fin)))
+
+
+def _delai_orientation(ctx: Contexte):
+    f = ctx.filtres
+    return (select(*_lignes(Orientation.reponse, Orientation.personne_id, Orientation.id, Orientation.reponse_le,
+                            jours_entre(Orientation.reponse_le, Orientation.date_orientation)))
+            .join(Personne, Personne.id == Orientation.personne_id)
+            .where(*personnes_retenues(ctx), Orientation.reponse != ReponsePartenaire.EN_ATTENTE,
+                   Orientation.reponse_le.between(f.debut, f.fin)))
+
+
+def _delai_premier_entretien(ctx: Contexte):
+    f = ctx.filtres
+    premier = (select(Entretien.parcours_id.label("parcours_id"), func.min(Entretien.le).label("le"))
+               .where(Entretien.structure_id == ctx.structure_id).group_by(Entretien.parcours_id).subquery())
+    return (select(*_lignes(literal("tous"), Parcours.personne_id, Parcours.id, Parcours.debut,
+                            jours_entre(premier.c.le, Parcours.debut)))
+            .join(premier, premier.c.parcours_id == Parcours.id)
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin)))
+
+
+def _entretiens(ctx: Contexte):
+    f = ctx.filtres
+    return (select(*_lignes(Entretien.conseiller_id, Parcours.personne_id, Entretien.id, Entretien.le))
+            .join(Parcours, Parcours.id == Entretien.parcours_id)
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Entretien.le.between(f.debut, f.fin)))
+
+
+def _urgences(ctx: Contexte):
+    """Open today (no immediate action recorded), by age: a state, not a flow."""
+    age = jours_entre(literal(ctx.aujourd_hui), Urgence.reperee_le)
+    tranche = case(*[(age <= haut, code) for code, _l, _b, haut in rules.TRANCHES_AGE_URGENCE if haut is not None],
+                   else_=rules.TRANCHES_AGE_URGENCE[-1][0])
+    return (select(*_lignes(tranche, Urgence.personne_id, Urgence.id, Urgence.reperee_le, age))
+            .join(Personne, Personne.id == Urgence.personne_id)
+            .where(*personnes_retenues(ctx), Urgence.traitee_le.is_(None), Urgence.reperee_le <= ctx.aujourd_hui))
+
+
+def _etapes_en_retard(ctx: Contexte):
+    """Open étapes of open parcours whose échéance has passed (as the parcours alert)."""
+    return (select(*_lignes(Personne.referent_id, Personne.id, Etape.id, Etape.echeance,
+                            jours_entre(literal(ctx.aujourd_hui), Etape.echeance)))
+            .join(Parcours, Parcours.id == Etape.parcours_id)
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.statut == StatutParcours.OUVERT,
+                   Etape.statut.in_(STATUTS_OUVERTS), Etape.echeance < ctx.aujourd_hui))
+
+
+def _sans_contact(ctx: Contexte):
+    """People with an open parcours and no contact for more than the structure's threshold
+    (setting `jours_sans_contact`, as the parcours alert; since the parcours' start if none)."""
+    dernier = func.coalesce(Personne.dernier_contact_le, func.min(Parcours.debut))
+    jours = jours_entre(literal(ctx.aujourd_hui), dernier)
+    return (select(*_lignes(Personne.referent_id, Personne.id, None, dernier, jours))
+            .join(Parcours, Parcours.personne_id == Personne.id)
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.statut == StatutParcours.OUVERT)
+            .group_by(Personne.referent_id, Personne.id, Personne.dernier_contact_le)
+            .having(jours > ctx.seuil_sans_contact))
+
+
+A_FAIRE = "a_faire"
+
+
+def _post_sortie(ctx: Contexte):
+    """Exits of the period whose 3- (6-) month check is recorded, or due and not recorded."""
+    f = ctx.filtres
+    selects = []
+    for mois in MOIS_SUIVI:
+        echue = rules.moins_mois(ctx.aujourd_hui, mois)
+        cle = literal(f"{mois}:") + func.coalesce(type_coerce(SuiviSortie.situation, String), A_FAIRE)
+        selects.append(
+            select(*_lignes(cle, Parcours.personne_id, Sortie.id, Sortie.sortie_le))
+            .join(Parcours, Parcours.id == Sortie.parcours_id)
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .outerjoin(SuiviSortie, and_(SuiviSortie.sortie_id == Sortie.id, SuiviSortie.mois == mois))
+            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin),
+                   Sortie.categorie != CategorieSortie.RETRAITS,
+                   or_(SuiviSortie.id.is_not(None), Sortie.sortie_le <= echue)))
+    return union_all(*selects)
+
+
+def _cles_post_sortie(ctx: Contexte):
+    cles = []
+    for mois in MOIS_SUIVI:
+        cles += [(f"{mois}:{s.value}", f"À {mois} mois : {s.libelle.lower()}") for s in SituationSuivi]
+        cles.append((f"{mois}:{A_FAIRE}", f"À {mois} mois : suivi dû, non renseigné"))
+    return cles
+
+
+INDICATEURS: dict[str, Indicateur] = {i.code: i for i in (
+    Indicateur("file_active", "File active par conseiller·ère",
+               "Personnes accompagnées au moins un jour de la période : un parcours commencé avant la fin de la "
+               "période et sans sortie avant son début. Comparée à la norme de la structure par conseiller·ère.",
+               "Parcours (contrat d'accompagnement) et sorties", "une personne (une fois, même avec deux parcours)",
+               "personnes", _file_active, _par_conseiller),
+    Indicateur("entrees", "Entrées en accompagnement par mois",
+               "Parcours dont le contrat commence dans la période, par mois de début.",
+               "Parcours (date de début du contrat)", "un parcours", "entrées", _entrees, _par_mois,
+               objet="parcours"),
+    Indicateur("sorties_mois", "Sorties par mois", "Sorties de parcours enregistrées dans la période, par mois.",
+               "Sorties de parcours (date de sortie)", "une sortie", "sorties",
+               _sorties(lambda: mois_de(Sortie.sortie_le)), _par_mois, objet="sortie"),
+    Indicateur("sorties_categorie", "Sorties par catégorie",
+               "Sorties de la période par catégorie (regroupement IAE/DGEFP, DOMAIN.md). Taux de sorties "
+               "dynamiques = (emploi durable + emploi de transition + sortie positive) ÷ sorties hors retraits.",
+               "Sorties de parcours (motif et catégorie)", "une sortie", "sorties",
+               _sorties(lambda: Sortie.categorie), _categories, groupes=_groupes_sorties, objet="sortie"),
+    Indicateur("delai_accueil", "Délai du premier contact à l'accueil",
+               "Pour chaque personne dont le premier accueil individuel a lieu dans la période : jours entre le "
+               "premier contact (fiche créée ou réunion d'information suivie, la plus ancienne) et cet accueil.",
+               "Fiches des personnes, réunions d'information, accueils", "une personne accueillie", "personnes",
+               _delai_accueil, _unique("Personnes accueillies pour la première fois"), delai=True),
+    Indicateur("delai_diagnostic", "Délai de l'accueil au diagnostic validé",
+               "Pour chaque personne dont le premier diagnostic validé avec elle l'est dans la période : jours "
+               "entre son premier accueil et cette validation.",
+               "Accueils et diagnostics partagés (date de validation)", "une personne", "personnes",
+               _delai_diagnostic, _unique("Diagnostics validés pour la première fois"), delai=True),
+    Indicateur("delai_orientation", "Délai de l'orientation à la réponse du partenaire",
+               "Orientations dont le partenaire a répondu dans la période : jours entre l'orientation et la "
+               "réponse, par réponse.", "Orientations vers les partenaires (fiches de liaison)",
+               "une orientation", "orientations", _delai_orientation,
+               lambda ctx: [(r.value, r.libelle) for r in ReponsePartenaire if r != ReponsePartenaire.EN_ATTENTE],
+               delai=True, objet="orientation"),
+    Indicateur("delai_premier_entretien", "Délai du premier entretien",
+               "Parcours commencés dans la période et qui ont eu au moins un entretien de suivi : jours entre le "
+               "début du contrat et le premier entretien.", "Parcours et entretiens de suivi", "un parcours",
+               "parcours", _delai_premier_entretien, _unique("Parcours commencés avec un entretien"), delai=True,
+               objet="parcours"),
+    Indicateur("entretiens", "Entretiens par conseiller·ère",
+               "Entretiens de suivi tenus dans la période, par conseiller·ère qui les a menés, et leur nombre "
+               "moyen par semaine de la période.", "Entretiens de suivi des parcours", "un entretien",
+               "entretiens", _entretiens, _par_conseiller, objet="entretien"),
+    Indicateur("urgences", "Urgences ouvertes et leur âge",
+               "Urgences repérées à l'accueil sans action immédiate enregistrée, aujourd'hui, par ancienneté "
+               "(jours depuis le repérage).", "Urgences repérées aux accueils", "une urgence", "urgences",
+               _urgences, lambda ctx: [(c, l) for c, l, _b, _h in rules.TRANCHES_AGE_URGENCE], delai=True,
+               objet="urgence"),
+    Indicateur("etapes_en_retard", "Étapes en retard",
+               "Étapes encore ouvertes (prévues, en cours, reportées) de parcours en cours dont l'échéance est "
+               "passée, aujourd'hui, par référent·e ; retard en jours.", "Étapes des parcours", "une étape",
+               "étapes", _etapes_en_retard, _par_conseiller, delai=True, objet="étape"),
+    Indicateur("sans_contact", "Personnes sans contact",
+               "Personnes en parcours sans contact (entretien, accueil, présence à un atelier) depuis plus de jours "
+               "que le seuil de la structure, aujourd'hui, par référent·e.",
+               "Dernier contact tenu par les accueils, entretiens et ateliers ; parcours en cours", "une personne",
+               "personnes", _sans_contact, _par_conseiller, delai=True),
+    Indicateur("post_sortie", "Situation après la sortie, à 3 et 6 mois",
+               "Sorties de la période (hors retraits) dont le suivi à 3 (6) mois est enregistré, par situation, ou "
+               "dû et non renseigné.", "Suivis après la sortie", "une sortie", "sorties", _post_sortie,
+               _cles_post_sortie, objet="sortie"),
+)}
+
+# Sections of the page, in order.
+SECTIONS = (
+    ("Activité de l'équipe", ("file_active", "entrees", "sorties_mois", "sorties_categorie", "entretiens")),
+    ("Délais", ("delai_accueil", "delai_diagnostic", "delai_orientation", "delai_premier_entretien")),
+    ("À surveiller aujourd'hui", ("urgences", "etapes_en_retard", "sans_contact")),
+    ("Après la sortie", ("post_sortie",)),
+)
+
+
+# -- figures ---------------------------------------------------------------------------------
+def cle_texte(valeur) -> str:
+    if valeur is None:
+        return AUCUN
+    return str(valeur.value if hasattr(valeur, "value") else valeur)
+
+
+@dataclass
+class Ligne:
+    cle: str
+    libelle: str
+    nombre: int
+    total_jours: int = 0
+    max_jours: int | None = None
+    groupe: bool = False
+
+    @property
+    def moyenne(self) -> float | None:
+        return round(self.total_jours / self.nombre, 1) if self.nombre else None
+
+
+@dataclass
+class Chiffres:
+    indicateur: Indicateur
+    lignes: list[Ligne]
+    groupes: list[Ligne]
+
+    @property
+    def total(self) -> Ligne:
+        n = sum(l.nombre for l in self.lignes)
+        maxs = [l.max_jours for l in self.lignes if l.max_jours is not None]
+        return Ligne("", "Total", n, sum(l.total_jours for l in self.lignes), max(maxs) if maxs else None)
+
+    def ligne(self, cle: str) -> Ligne | None:
+        return next((l for l in self.lignes + self.groupes if l.cle == cle), None)
+
+
+def _libelle_inconnu(ind: Indicateur, cle: str, ctx: Contexte) -> str:
+    if cle == AUCUN:
+        return "Sans référent·e"
+    return "Ancien·ne membre de l'équipe" if ind.cles is _par_conseiller else cle
+
+
+def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
+    """ONE query: the indicator's rows grouped by key; expected keys without rows show 0."""
+    sous = ind.lignes(ctx).subquery()
+    resultat = {cle_texte(cle): (n, total or 0, maxi) for cle, n, total, maxi in session.execute(
+        select(sous.c.cle, func.count(), func.sum(sous.c.valeur), func.max(sous.c.valeur)).group_by(sous.c.cle))}
+    lignes = []
+    for cle, libelle in ind.cles(ctx):
+        n, total, maxi = resultat.pop(cle, (0, 0, None))
+        lignes.append(Ligne(cle, libelle, n, int(total), maxi))
+    for cle, (n, total, maxi) in sorted(resultat.items()):
+        lignes.append(Ligne(cle, _libelle_inconnu(ind, cle, ctx), n, int(total), maxi))
+    groupes = []
+    for code, (libelle, cles) in ind.groupes(ctx).items():
+        membres = [l for l in lignes if l.cle in cles]
+        maxs = [l.max_jours for l in membres if l.max_jours is not None]
+        groupes.append(Ligne(code, libelle, sum(l.nombre for l in membres), sum(l.total_jours for l in membres),
+                             max(maxs) if maxs else None, groupe=True))
+    return Chiffres(ind, lignes, groupes)
+
+
+def tableau_de_bord(session: Session, ctx: Contexte) -> dict[str, Chiffres]:
+    """Every indicator: one query each (a constant number whatever the team's size)."""
+    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items()}
+
+
+# -- the list behind a figure ----------------------------------------------------------------------
+@dataclass
+class Element:
+    personne_id: uuid.UUID
+    nom: str
+    prenom: str
+    referent: str
+    le: date | None
+    valeur: int | None
+    objet_id: object = None
+
+
+def detail(session: Session, ctx: Contexte, ind: Indicateur, cle: str) -> tuple[Ligne, list[Element]] | None:
+    """The people (or records) behind one figure: the same rows as the figure, filtered on its
+    key. None when the key is not one of the indicator's (404). Never a note: names, dates and
+    numbers only."""
+    figures = chiffres(session, ctx, ind)
+    ligne = figures.ligne(cle)
+    if ligne is None:
+        return None
+    sous = ind.lignes(ctx).subquery()
+    if ligne.groupe:
+        cles = dict(ind.groupes(ctx))[cle][1]
+        condition = sous.c.cle.in_(cles)
+    elif cle == AUCUN:
+        condition = sous.c.cle.is_(None)
+    else:
+        valeurs = [v for v in _valeurs_de_cle(ind, cle)]
+        condition = sous.c.cle.in_(valeurs)
+    referent = Utilisateur.__table__.alias("referent")
+    lignes = session.execute(
+        select(sous.c.personne_id, Personne.nom, Personne.prenom, referent.c.prenom, referent.c.nom,
+               sous.c.le, sous.c.valeur, sous.c.objet_id)
+        .join(Personne, Personne.id == sous.c.personne_id)
+        .outerjoin(referent, referent.c.id == Personne.referent_id)
+        .where(condition)
+        .order_by(Personne.nom, Personne.prenom, sous.c.le)).all()
+    elements = [Element(pid, nom, prenom, f"{rp} {rn}" if rn else "—", le if isinstance(le, date) or le is None
+                        else date.fromisoformat(str(le)[:10]), valeur, objet_id)
+                for pid, nom, prenom, rp, rn, le, valeur, objet_id in lignes]
+    return ligne, elements
+
+
+def _valeurs_de_cle(ind: Indicateur, cle: str) -> list:
+    """The key as the database holds it (a référent's id is a UUID, the rest text)."""
+    if ind.cles is _par_conseiller:
+        try:
+            return [uuid.UUID(cle)]
+        except ValueError:
+            return []
+    return [cle]
+
+
+# -- choices of the filters --------------------------------------------------------------------
+def choix_des_filtres(session: Session, utilisateur, ctx_partiel: Contexte) -> dict[str, dict[str, str]]:
+    return {
+        "equipe": equipes_du_chef(session, utilisateur),
+        "conseiller": {str(i): n for i, n in ctx_partiel.conseillers.items()},
+        "dispositif": dict(ctx_partiel.dispositifs),
+        "financeur": dict(rules.FINANCEURS),
+        "public": dict(PUBLICS),
+    }
+
+

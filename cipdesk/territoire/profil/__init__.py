@@ -1,0 +1,1 @@
+"""Profil du territoire (REAC CP3), en versions datées."""

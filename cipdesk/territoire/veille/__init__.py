@@ -1,0 +1,1 @@
+"""Veille informationnelle (REAC CP3) : fiches sur les dispositifs, mesures, appels à projets, réglementation."""

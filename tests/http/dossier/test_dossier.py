@@ -1,0 +1,231 @@
+"""« Mon dossier de certification »: readiness rule by rule, choosing the case (with why a
+case is or is not eligible), the draft of part 2 assembled from the records without
+identifying the person, writing on top of it (autosave, trim, hide), the jury's PDF."""
+from __future__ import annotations
+
+import subprocess
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from cipdesk.parcours.contrat import services as contrat
+from cipdesk.parcours.entretiens import services as entretiens
+from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
+from cipdesk.security.audit import Action, JournalAudit
+
+
+@pytest.fixture
+def monde(fabrique, ctx):
+    """A candidat with two parcours: one with three entretiens (eligible), one with two."""
+    m = fabrique.monde()
+    m.personne = fabrique.personne(m.structure, referent=m.candidat, nom="Zabrowski", prenom="Ludmila",
+                                   date_naissance=date(1985, 4, 2), telephone="+33612345678")
+    m.parcours = contrat.ouvrir_parcours(ctx, m.personne, par=m.candidat, dispositif_code="plie",
+                                         debut=date(2026, 1, 5), fin_prevue=None,
+                                         objectifs="Accéder à un emploi durable",
+                                         engagements_personne="Venir aux rendez-vous",
+                                         engagements_structure="Un entretien toutes les trois semaines")
+    for jour, synthese in ((6, "Ludmila présente son parcours ; premiers objectifs."),
+                           (27, "Point sur la mobilité : permis B envisagé."),
+                           (48, "Zabrowski Ludmila a obtenu un rendez-vous à l'auto-école sociale.")):
+        entretiens.ajouter_entretien(ctx, m.parcours, par=m.candidat, le=date(2026, 1, jour) if jour < 32
+                                     else date(2026, 2, jour - 31), duree_minutes=45,
+                                     mode=ModeEntretien.PRESENTIEL, type_entretien=TypeEntretien.SUIVI,
+                                     objectif="Suivi", synthese=synthese, aujourd_hui=date(2026, 3, 1))
+    autre = fabrique.personne(m.structure, referent=m.candidat, nom="Ortega", prenom="Ines")
+    m.court = contrat.ouvrir_parcours(ctx, autre, par=m.candidat, dispositif_code="plie", debut=date(2026, 2, 1),
+                                      fin_prevue=None, objectifs="Emploi", engagements_personne="Venir",
+                                      engagements_structure="Recevoir")
+    for jour in (2, 20):
+        entretiens.ajouter_entretien(ctx, m.court, par=m.candidat, le=date(2026, 2, jour), duree_minutes=30,
+                                     mode=ModeEntretien.TELEPHONE, type_entretien=TypeEntretien.SUIVI,
+                                     objectif="Suivi", synthese="Point d'étape.", aujourd_hui=date(2026, 3, 1))
+    ctx.commit()
+    return m
+
+
+def test_preparation_regle_par_regle(nav, monde):
+    nav.connexion(monde.candidat.email)
+    html = nav.get("/dossier/").get_data(as_text=True)
+    assert html.count('class="carte partie') == 7
+    for ident in ("D1", "D2", "D3", "D4", "P1.1", "P2.1", "P2.8", "P3.7", "P4.3", "P5.5", "P6.3", "P7.3", "A1", "A4"):
+        assert f"<strong>{ident}</strong>" in html, ident
+    partie2 = html[html.index('id="partie-2"'):html.index('id="partie-3"')]
+    assert "à compléter" in partie2 and "P2.1</strong> ✗ non tenue" in partie2 and "choisir le cas" in partie2
+    assert "évaluée par questionnement à partir de production(s)" in partie2  # CP6, RC §3.2
+    assert "CP1 " not in html and "CP2 " not in html  # assessed live, not in the dossier
+
+
+def test_choix_du_cas_eligible_ou_non(nav, monde):
+    nav.connexion(monde.candidat.email)
+    page = nav.get("/dossier/parties/2/cas").get_data(as_text=True)
+    assert "3 entretiens menés par vous" in page and "2 entretiens seulement : il en faut au moins 3" in page
+    assert "Zabrowski" not in page and "Ludmila" not in page
+    assert "checked" not in page  # nothing pre-selected
+    refuse = nav.post("/dossier/parties/2/cas", {"cas": [f"parcours:{monde.court.id}"]})
+    texte = refuse.get_data(as_text=True)
+    assert refuse.status_code == 422 and "n&#39;est pas éligible" in texte
+    assert f'value="parcours:{monde.court.id}" checked' in texte  # the choice is kept
+    trop = nav.post("/dossier/parties/2/cas", {"cas": [f"parcours:{monde.parcours.id}", f"parcours:{monde.court.id}",
+                                                      "parcours:00000000-0000-0000-0000-000000000000"]})
+    assert trop.status_code == 422 and "deux personnes au plus" in trop.get_data(as_text=True)
+    assert nav.post("/dossier/parties/2/cas", {"cas": [f"parcours:{monde.parcours.id}"]}).status_code == 303
+    html = nav.get("/dossier/").get_data(as_text=True)
+    partie2 = html[html.index('id="partie-2"'):html.index('id="partie-3"')]
+    assert "P2.1</strong> ✓ tenue" in partie2 and "P2.4</strong> ✓ tenue" in partie2
+
+
+def _choisir(nav, monde):
+    nav.connexion(monde.candidat.email)
+    assert nav.post("/dossier/parties/2/cas", {"cas": [f"parcours:{monde.parcours.id}"]}).status_code == 303
+
+
+def test_brouillon_sans_identifier_la_personne(nav, monde):
+    _choisir(nav, monde)
+    html = nav.get("/dossier/parties/2").get_data(as_text=True)
+    assert "Les entretiens avec Mme A." in html or "Les entretiens avec la personne A." in html
+    assert "Entretien n° 1 — au 1er mois (01/2026)" in html and "Entretien n° 3 — au 2e mois (02/2026)" in html
+    for identifiant in ("Zabrowski", "Ludmila", "+33612345678", "1985"):
+        assert identifiant not in html, identifiant
+    assert "entre 40 et 49 ans" in html
+
+
+def test_ecrire_par_dessus_sauvegarde_et_saisie_gardee(nav, monde, ctx):
+    _choisir(nav, monde)
+    ok = nav.post("/dossier/parties/2/textes", {"champ": "faits", "texte": "Au troisième entretien…"},
+                  depuis="/dossier/parties/2", headers={"HX-Request": "true"})
+    frag = ok.get_data(as_text=True)
+    assert ok.status_code == 200 and frag.lstrip().startswith('<div id="etat"') and "Enregistré." in frag
+    assert "page" in frag and "budget de 5 à 6" in frag
+    assert "Au troisième entretien…" in nav.get("/dossier/parties/2").get_data(as_text=True)
+    long = nav.post("/dossier/parties/2/textes", {"champ": "introduction", "texte": "x" * 20001},
+                    depuis="/dossier/parties/2", headers={"HX-Request": "true"})
+    assert long.status_code == 422 and "20000 caractères au plus" in long.get_data(as_text=True)
+    inconnu = nav.post("/dossier/parties/2/textes", {"champ": "P5.2", "texte": "x"}, depuis="/dossier/parties/2")
+    assert inconnu.status_code == 422
+    from cipdesk.dossier.models import PartieRedigee
+    ctx.expire_all()
+    assert b"troisi" not in ctx.scalar(select(PartieRedigee.textes_chiffre))  # encrypted at rest
+
+
+def test_reordonner_masquer_raccourcir(nav, monde):
+    _choisir(nav, monde)
+    cle = "p2.c0.contexte"
+    masque = nav.post("/dossier/parties/2/blocs", {"cle": cle, "action": "masquer"}, depuis="/dossier/parties/2",
+                      headers={"HX-Request": "true"})
+    assert masque.status_code == 200 and "masqué" in masque.get_data(as_text=True)
+    assert nav.post("/dossier/parties/2/blocs", {"cle": "inconnu", "action": "masquer"},
+                    depuis="/dossier/parties/2").status_code == 422
+    court = nav.post("/dossier/parties/2/coupes", {"cle": "p2.c0.resumes", "texte": "Trois entretiens, résumés."},
+                     depuis="/dossier/parties/2")
+    assert court.status_code == 303
+    html = nav.get("/dossier/parties/2").get_data(as_text=True)
+    assert "Trois entretiens, résumés." in html and "raccourci" in html
+
+
+def test_export_pdf_journalise_et_sans_nom(nav, monde, ctx, tmp_path):
+    _choisir(nav, monde)
+    reponse = nav.get("/dossier/titre.pdf")
+    assert reponse.status_code == 200 and reponse.headers["Content-Type"] == "application/pdf"
+    chemin = tmp_path / "d.pdf"
+    chemin.write_bytes(reponse.data)
+    texte = subprocess.run(["pdftotext", "-layout", str(chemin), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "Sommaire" in texte and "TP-00403" in texte and "Deuxième partie — Contractualiser" in texte
+    assert "Annexe 1" in texte and "page A-1" in texte and "Septième partie" in texte
+    assert "Zabrowski" not in texte and "Ludmila" not in texte
+    ligne = ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_titre")).one()
+    assert ligne.action == Action.EXPORT
+
+
+def test_chef_synthese_seule_et_conseiller_non_candidat(nav, nav_factory, monde):
+    nav.connexion(monde.chef.email)
+    html = nav.get(f"/dossier/candidats/{monde.candidat.id}").get_data(as_text=True)
+    assert "Vue de synthèse" in html and "Règles" not in html
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get("/dossier/").status_code == 403
+    assert autre.get(f"/dossier/candidats/{monde.candidat.id}").status_code == 403
+
+
+def test_export_refuse_une_valeur_identifiante_et_dit_ou(nav, monde, ctx):
+    _choisir(nav, monde)
+    assert nav.post("/dossier/parties/2/textes", {"champ": "faits", "texte": "Mme Zabrowski m'appelle au "
+                                                  "06 12 34 56 78."}, depuis="/dossier/parties/2").status_code == 303
+    refus = nav.get("/dossier/titre.pdf")
+    html = refus.get_data(as_text=True)
+    assert refus.status_code == 422 and refus.headers["Content-Type"].startswith("text/html")
+    assert "Export refusé" in html and "analyse de pratique, « Les faits »" in html
+    assert "nom" in html and "téléphone" in html and "Z…i" in html and "Zabrowski" not in html
+    ligne = ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_titre")).one()
+    assert ligne.action == Action.REFUS
+    prep = nav.get("/dossier/").get_data(as_text=True)
+    assert "D3</strong> ✗ non tenue" in prep and "deuxième partie, analyse de pratique" in prep
+
+
+def test_document_modifiable_de_meme_structure(nav, monde):
+    from io import BytesIO
+
+    from docx import Document as Docx
+
+    _choisir(nav, monde)
+    reponse = nav.get("/dossier/titre.docx")
+    assert reponse.status_code == 200 and "wordprocessingml" in reponse.headers["Content-Type"]
+    doc = Docx(BytesIO(reponse.data))
+    titres = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert titres[0] == "Sommaire" and titres[1].startswith("Première partie") and titres[7].startswith("Septième")
+    assert titres[8].startswith("Annexe 1")
+    texte = "\n".join(p.text for p in doc.paragraphs)
+    assert "TP-00403" in texte and "Zabrowski" not in texte and "Ludmila" not in texte
+    assert doc.sections[2].header.paragraphs[0].text.endswith("Deuxième partie — Contractualiser et suivre un "
+                                                              "parcours d'insertion")
+
+
+def test_dossier_professionnel(nav, monde, tmp_path, ctx):
+    _choisir(nav, monde)
+    reponse = nav.get("/dossier/dp.pdf")
+    assert reponse.status_code == 200 and reponse.headers["Content-Type"] == "application/pdf"
+    chemin = tmp_path / "dp.pdf"
+    chemin.write_bytes(reponse.data)
+    texte = subprocess.run(["pdftotext", "-layout", str(chemin), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for attendu in ("Dossier professionnel (DP)", "Sommaire", "Activité type 2",
+                    "Décrivez les tâches ou opérations que vous avez effectuées", "Précisez les moyens utilisés",
+                    "Avec qui avez-vous travaillé ?", "Contexte", "Déclaration sur l'honneur",
+                    "Titres, diplômes", "Documents illustrant la pratique"):
+        assert attendu in texte, attendu
+    assert "Zabrowski" not in texte and "Ludmila" not in texte
+    exemples = [f for f in texte.split("\f") if "Exemple n°" in f]
+    assert exemples
+    assert ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_titre")).one().action == Action.EXPORT
+
+
+def test_relecture_par_le_tuteur_ou_un_chef(nav, nav_factory, monde, ctx, fabrique):
+    _choisir(nav, monde)
+    page = nav.get("/dossier/parties/2").get_data(as_text=True)
+    assert monde.chef.nom_complet in page and "selected" not in page.split('id="relecteur"')[1][:400]
+    vide = nav.post("/dossier/parties/2/relecture", {"relecteur": ""}, depuis="/dossier/parties/2")
+    assert vide.status_code == 422 and "Choisissez qui relira" in vide.get_data(as_text=True)
+    collegue = nav.post("/dossier/parties/2/relecture", {"relecteur": str(monde.collegue.id)},
+                        depuis="/dossier/parties/2")
+    assert collegue.status_code == 422 and "votre tuteur·rice ou un·e chef·fe" in collegue.get_data(as_text=True)
+    assert nav.post("/dossier/parties/2/relecture", {"relecteur": str(monde.chef.id)},
+                    depuis="/dossier/parties/2").status_code == 303
+    from cipdesk.dossier.models import RelectureDossier
+    demande = ctx.scalars(select(RelectureDossier)).one()
+    chef = nav_factory()
+    chef.connexion(monde.chef.email)
+    assert "partie 2" in chef.get("/dossier/relectures").get_data(as_text=True)
+    lecture = chef.get(f"/dossier/relectures/{demande.id}").get_data(as_text=True)
+    assert "Les entretiens avec" in lecture and "Zabrowski" not in lecture
+    sans = chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": ""}, depuis=f"/dossier/relectures/{demande.id}")
+    assert sans.status_code == 422 and "Écrivez votre commentaire." in sans.get_data(as_text=True)
+    assert chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Développez le bilan (P2.7)."},
+                     depuis=f"/dossier/relectures/{demande.id}").status_code == 303
+    assert "Développez le bilan (P2.7)." in nav.get("/dossier/parties/2").get_data(as_text=True)
+    actions = [l.action for l in ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_relecture"))]
+    assert Action.PARTAGE in actions and Action.LECTURE in actions and Action.MODIFICATION in actions
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get(f"/dossier/relectures/{demande.id}").status_code == 403

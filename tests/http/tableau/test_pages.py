@@ -1,0 +1,138 @@
+"""The tableau de bord's pages: access, the figures on the page, the list behind a figure,
+the filters in the URL and their errors, the exports reopened with openpyxl."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from openpyxl import load_workbook
+
+from cipdesk.core import dates
+from tests.factories.tableau import AUJ, monde_du_tableau
+
+PERIODE = "debut=2026-01-01&fin=2026-06-30"
+
+
+@pytest.fixture
+def monde(ctx, fabrique):
+    return monde_du_tableau(ctx, fabrique)
+
+
+@pytest.fixture
+def au_30_juin():
+    dates.regler_horloge(lambda: datetime(AUJ.year, AUJ.month, AUJ.day, 12, tzinfo=dates.PARIS))
+    yield
+    dates.regler_horloge(lambda: datetime.combine(date.today(), datetime.now().time(), tzinfo=dates.PARIS))
+
+
+@pytest.mark.parametrize("role,attendu", [("a", 403), ("admin", 403), ("chef", 200), ("chef_ailleurs", 200)])
+def test_acces(nav, monde, role, attendu):
+    nav.connexion(getattr(monde, role).email)
+    assert nav.get(f"/tableau-de-bord/?{PERIODE}").status_code == attendu
+    code = nav.get(f"/tableau-de-bord/indicateurs/file_active/{monde.a.id}?{PERIODE}").status_code
+    assert code == (403 if attendu == 403 else (200 if role == "chef" else 404))
+
+
+def test_la_page_montre_les_chiffres_et_chacun_mene_a_sa_liste(nav, monde, au_30_juin):
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}").get_data(as_text=True)
+    assert "File active par conseiller·ère" in page and "<svg" in page
+    assert "Anne Arnaud" in page and "Xena" not in page and "Neuf" not in page
+    # Taux de sorties dynamiques: 1 dynamic exit out of 2 counted.
+    assert "50,0 %" in page
+    lien = f"/tableau-de-bord/indicateurs/file_active/{monde.b.id}?debut=2026-01-01&amp;fin=2026-06-30"
+    assert lien in page
+    liste = nav.get(lien.replace("&amp;", "&")).get_data(as_text=True)
+    # B's file active: P3, P5, P6 — three rows, never a note.
+    assert liste.count('href="/accueil/personnes/') == 3
+    for nom in ("Trois", "Cinq", "Six"):
+        assert nom in liste
+    assert "Quatre" not in liste
+
+
+def test_un_chef_d_une_autre_structure_ne_voit_rien(nav, monde, au_30_juin):
+    nav.connexion(monde.chef_ailleurs.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}").get_data(as_text=True)
+    assert "Anne Arnaud" not in page and "Bruno" not in page
+    assert nav.get(f"/tableau-de-bord/indicateurs/file_active/{monde.b.id}?{PERIODE}").status_code == 404
+
+
+def test_filtres_dans_l_url(nav, monde, au_30_juin):
+    nav.connexion(monde.chef.email)
+    page = nav.get(f"/tableau-de-bord/?{PERIODE}&dispositif=plie").get_data(as_text=True)
+    assert '<option value="plie" selected>' in page
+    assert "dispositif=plie" in page   # the links behind the figures keep the filters
+    liste = nav.get(f"/tableau-de-bord/indicateurs/file_active/{monde.b.id}?{PERIODE}&dispositif=plie")
+    assert liste.get_data(as_text=True).count('href="/accueil/personnes/') == 2   # P3, P6 (P5 is CEJ)
+
+
+@pytest.mark.parametrize("requete,champ,message", [
+    ("debut=2026-06-30&fin=2026-01-01", "fin", "La fin de la période doit être postérieure à son début."),
+    ("debut=31/02/2026&fin=2026-06-30", "debut", "Indiquez une date valide"),
+    (f"{PERIODE}&conseiller=inconnu", "conseiller", "Choisissez une valeur de la liste."),
+])
+def test_mauvaise_saisie_des_filtres(nav, monde, requete, champ, message):
+    nav.connexion(monde.chef.email)
+    reponse = nav.get(f"/tableau-de-bord/?{requete}")
+    html = reponse.get_data(as_text=True)
+    assert reponse.status_code == 422
+    assert message in html and f'id="filtre-{champ}-erreur"' in html
+    # What was typed is shown back.
+    tape = dict(p.split("=") for p in requete.split("&"))[champ]
+    assert f'value="{tape}"' in html or tape == "inconnu"
+    assert "File active par conseiller·ère —" not in html   # no figure on a wrong period
+
+
+def test_un_conseiller_d_une_autre_equipe_n_est_pas_un_choix(nav, monde):
+    nav.connexion(monde.chef.email)
+    reponse = nav.get(f"/tableau-de-bord/?{PERIODE}&conseiller={monde.x.id}")
+    assert reponse.status_code == 422
+
+
+def test_export_xlsx_rouvert_avec_openpyxl(nav, monde, au_30_juin):
+    nav.connexion(monde.chef.email)
+    reponse = nav.get(f"/tableau-de-bord/indicateurs/delai_orientation.xlsx?{PERIODE}")
+    assert reponse.status_code == 200
+    feuille = load_workbook(io.BytesIO(reponse.data)).active
+    lignes = list(feuille.iter_rows(values_only=True))
+    assert lignes[0][:4] == ("Libellé", "Nombre (orientations)", "Moyenne (jours)", "Maximum (jours)")
+    acceptee = next(l for l in lignes if l[0] == "Acceptée")
+    assert acceptee[1] == 1 and isinstance(acceptee[1], int)
+    assert acceptee[2] == 10 and isinstance(acceptee[2], (int, float))
+    assert isinstance(acceptee[-1], datetime) and acceptee[-1].date() == date(2026, 6, 30)
+    assert lignes[-1][0] == "Total" and lignes[-1][1] == 2
+
+
+def test_export_csv_pour_un_tableur_francais(nav, monde, au_30_juin):
+    nav.connexion(monde.chef.email)
+    reponse = nav.get(f"/tableau-de-bord/indicateurs/delai_orientation.csv?{PERIODE}")
+    assert reponse.data.startswith("\ufeff".encode())
+    lignes = list(csv.reader(io.StringIO(reponse.data.decode("utf-8-sig")), delimiter=";"))
+    assert lignes[0][0] == "Libellé"
+    assert ["Acceptée", "1", "10,0", "10", "01/01/2026", "30/06/2026"] in lignes
+
+
+def test_export_de_la_liste_neutralise_les_formules_et_garde_les_dates(nav, monde, ctx, au_30_juin):
+    from cipdesk.personnes.models import Personne
+
+    p = ctx.get(Personne, monde.p3.id)
+    p.nom = "=HYPERLINK(\"http://x\")"
+    ctx.commit()
+    nav.connexion(monde.chef.email)
+    url = f"/tableau-de-bord/indicateurs/sans_contact/{monde.b.id}"
+    feuille = load_workbook(io.BytesIO(nav.get(f"{url}.xlsx?{PERIODE}").data)).active
+    lignes = list(feuille.iter_rows(values_only=True))
+    assert len(lignes) == 2   # header + P3
+    assert lignes[1][0] == "'=HYPERLINK(\"http://x\")"
+    assert isinstance(lignes[1][3], datetime) and lignes[1][4] == 90
+    texte = nav.get(f"{url}.csv?{PERIODE}").data.decode("utf-8-sig")
+    assert "'=HYPERLINK" in texte and ";01/04/2026;90" in texte
+
+
+def test_cle_inconnue_et_indicateur_inconnu(nav, monde):
+    nav.connexion(monde.chef.email)
+    assert nav.get(f"/tableau-de-bord/indicateurs/file_active/nimporte?{PERIODE}").status_code == 404
+    assert nav.get(f"/tableau-de-bord/indicateurs/inconnu/tous?{PERIODE}").status_code == 404
+    assert nav.get(f"/tableau-de-bord/indicateurs/inconnu.csv?{PERIODE}").status_code == 404
