@@ -2,7 +2,7 @@
 with attendance, evaluations, satisfaction and a bilan, and an upcoming session."""
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,8 +14,10 @@ from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.evaluations.services import ajouter_satisfaction, evaluer
 from cipdesk.ateliers.presences.rules import StatutPresence
 from cipdesk.ateliers.presences.services import enregistrer_presences
+from cipdesk.ateliers.questionnaire import services as questionnaire
 from cipdesk.ateliers.sessions import services as sessions
 from cipdesk.ateliers.sessions.rules import Periode, StatutInscription
+from cipdesk.core.dates import PARIS
 from cipdesk.personnes.models import Personne, StatutPersonne
 
 ATELIERS = (
@@ -30,6 +32,7 @@ ATELIERS = (
      "Rendre les participants autonomes dans leurs démarches d'emploi en ligne.",
      "animateurs": "Conseiller·ère CIP ; médiatrice numérique de l'espace France Services",
      "developpement_durable": "Documents projetés plutôt qu'imprimés ; ordinateurs reconditionnés.",
+     "suivi_a_froid_semaines": 6,
      "prevention_risques": "Pauses écran toutes les 50 minutes ; posture au poste de travail.",
      "objectifs": (("créer une adresse de messagerie et envoyer un message avec une pièce jointe",
                     "Sur un poste de la salle, avec un aide-mémoire", "Message reçu par l'animateur",
@@ -112,9 +115,16 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
     for k, inscription in enumerate(inscriptions):
         evaluer(session, inscription, par=animateur, le=aujourd_hui - timedelta(days=14), resultats={
             o.id: (resultats[(k + j) % len(resultats)], "") for j, o in enumerate(atelier.objectifs)})
-    for note in (4, 3, 4, 3, 2):
+    for note in (4, 3):   # paper questionnaires, entered by the animateur
         ajouter_satisfaction(session, passee, par=animateur, le=aujourd_hui - timedelta(days=14), note=note,
                              commentaire="", moment=Moment.A_CHAUD)
+    # … and three participants answered on the shared tablet, through a link that has expired since
+    fin_de_seance = datetime.combine(aujourd_hui - timedelta(days=14), time(11, 40), tzinfo=PARIS)
+    lien = questionnaire.ouvrir_lien(session, passee, par=animateur, moment=Moment.A_CHAUD, maintenant=fin_de_seance)
+    for minute, (note, commentaire) in enumerate(((4, "Je sais maintenant envoyer mon CV seul."), (3, ""),
+                                                  (2, "Un peu rapide pour moi."))):
+        questionnaire.repondre(session, lien, note=note, commentaire=commentaire,
+                               maintenant=fin_de_seance + timedelta(minutes=2 + minute))
     enregistrer_bilan(session, passee, par=animateur, le=aujourd_hui - timedelta(days=13), version=None,
                       ecarts="La séquence sur l'espace France Travail a demandé 30 minutes de plus que prévu.",
                       ajustements="Prévoir les identifiants en amont avec chaque référent.",

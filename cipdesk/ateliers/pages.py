@@ -13,7 +13,7 @@ from flask_login import current_user
 
 from cipdesk.ateliers.bilan.queries import indicateurs_atelier
 from cipdesk.ateliers.conception import queries as conception_queries
-from cipdesk.ateliers.evaluations.rules import Moment, Resultat
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat, date_a_froid
 from cipdesk.ateliers.conception import rules as conception_rules
 from cipdesk.ateliers.conception import services as conception_services
 from cipdesk.ateliers.conception.forms import ObjectifForm, SequenceForm
@@ -117,6 +117,7 @@ def _page_session(sess: SessionAtelier, statut: int = 200, **formulaires):
                   demi_journee_form=formulaires.get("demi_journee") or DemiJourneeForm(formdata=None),
                   avertissement=conception_rules.avertissement_duree(sess.atelier.duree_progression,
                                                                      sess.duree_minutes),
+                  a_froid=date_a_froid(sess.fin, sess.atelier.suivi_a_froid_semaines),
                   duree_texte=conception_rules.duree_texte, peut_modifier=peut, StatutInscription=StatutInscription,
                   aujourd_hui=aujourdhui(), statut=statut)
 

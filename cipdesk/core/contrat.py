@@ -190,10 +190,6 @@ class Module:
     orientations_vers: Callable[..., list] | None = None
     # The records a fiche de veille may be linked to: (session, utilisateur) -> [CibleDeLien].
     cibles_de_veille: tuple[Callable[..., list], ...] = ()
-    # Analyses de pratique attached to a record (issue #12, point 10; filled by the pratique module):
-    # (session, utilisateur, objet_type, objet_id) -> [(libellé, url)], e.g. the analyses written about
-    # a bilan d'atelier and the link to write one. The bilan of an atelier shows them.
-    analyses_de_pratique: tuple[Callable[..., list[tuple[str, str]]], ...] = ()
     # The dossier of the titre (issue #16) reads the records of parts 2–7 itself; other modules
     # provide what it does not hold: « partie_1 » (session, candidat) -> [(Bloc, {fact key: [Piece]})]
     # (structure and territory profiles: module territoire), « analyse » (session, candidat,

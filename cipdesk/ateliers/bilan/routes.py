@@ -11,7 +11,6 @@ from cipdesk.ateliers.bilan.forms import BilanForm
 from cipdesk.ateliers.evaluations.rules import Resultat
 from cipdesk.ateliers.sessions.models import SessionAtelier
 from cipdesk.ateliers.sessions.queries import charger_session
-from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.security import policy
@@ -35,9 +34,7 @@ def bilan(session_id: uuid.UUID):
         ecarts=form.ecarts.data, ajustements=form.ajustements.data, analyse_pratique=form.analyse_pratique.data))
     if resultat:
         return rediriger(url_for("ateliers.bilan.bilan", session_id=sess.id), "Bilan de l'atelier enregistré.")
-    analyses = [lien for module in registre.modules for fournisseur in module.analyses_de_pratique
-                for lien in fournisseur(db.session, current_user, "bilan_atelier", existant.id)] if existant else []
     return rendre("ateliers/bilan/bilan.html", session_atelier=sess, atelier=sess.atelier, bilan=existant, form=form,
-                  analyses=analyses,
+
                   indicateurs=queries.indicateurs(db.session, sess), Resultat=Resultat,
                   peut_modifier=policy.peut_animer_ateliers(current_user), statut=resultat.statut)

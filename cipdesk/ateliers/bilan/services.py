@@ -31,6 +31,7 @@ def enregistrer_bilan(session: Session, sess: SessionAtelier, *, par, le: date, 
     bilan.redige_le, bilan.redige_par_id = le, par.id
     session.flush()
     if nouveau:
-        signaux.activite_enregistree.send(session, utilisateur=par, objet_type="bilan_atelier", objet_id=bilan.id,
+        # The record kind « bilan_atelier » opens at ateliers.bilan.bilan(session_id): its id is the session's.
+        signaux.activite_enregistree.send(session, utilisateur=par, objet_type="bilan_atelier", objet_id=sess.id,
                                           le=le)
     return bilan

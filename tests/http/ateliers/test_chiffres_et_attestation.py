@@ -4,7 +4,6 @@ the pratique module attaches its analyses to a bilan."""
 from __future__ import annotations
 
 import subprocess
-from dataclasses import replace
 from datetime import date, time, timedelta
 
 from cipdesk.ateliers.evaluations.rules import Moment, Resultat
@@ -80,23 +79,22 @@ def test_chiffres_de_l_atelier_toutes_sessions(nav, monde, atelier, session_pass
         assert nom not in page
 
 
-def test_point_d_extension_de_l_analyse_de_pratique(nav, monde, session_passee, ctx, monkeypatch):
-    """A module that fills `analyses_de_pratique` shows its links on the bilan of the atelier."""
+def test_l_analyse_de_pratique_se_rattache_depuis_le_bilan(nav, monde, session_passee, ctx):
+    """Point 10: the bilan offers the pratique module's encarts for the session animated (REAC
+    CP10 « Analyser sa pratique d'animation »), and the bilan evidences CP10 with a link that opens."""
+    from sqlalchemy import select
+
     from cipdesk.ateliers.bilan.services import enregistrer_bilan
+    from cipdesk.competences.models import PreuveCompetence
 
-    bilan = enregistrer_bilan(ctx, ctx.get(SessionAtelier, session_passee.id), par=ctx.merge(monde.conseiller),
-                              le=date.today(), version=None, ecarts="Plus long que prévu", ajustements="",
-                              analyse_pratique="")
+    enregistrer_bilan(ctx, ctx.get(SessionAtelier, session_passee.id), par=ctx.merge(monde.conseiller),
+                      le=date.today(), version=None, ecarts="Plus long que prévu", ajustements="", analyse_pratique="")
     ctx.commit()
-    vus = []
-
-    def fournisseur(_session, utilisateur, objet_type, objet_id):
-        vus.append((utilisateur.id, objet_type, objet_id))
-        return [("Rédiger une analyse de ma pratique d'animation", "/pratique/nouvelle?objet=bilan_atelier")]
-
-    module = replace(registre.modules[0], analyses_de_pratique=(fournisseur,))
-    monkeypatch.setattr(registre, "modules", (module, *registre.modules[1:]))
+    preuve = ctx.scalar(select(PreuveCompetence).where(PreuveCompetence.objet_type == "bilan_atelier"))
+    assert preuve.competence_code == "CP10" and preuve.objet_id == session_passee.id
     nav.connexion(monde.conseiller.email)
+    assert nav.get(registre.objet("bilan_atelier").endpoint and f"/ateliers/bilan/{preuve.objet_id}").status_code == 200
     page = texte(nav.get(f"/ateliers/bilan/{session_passee.id}"))
-    assert "Rédiger une analyse de ma pratique d'animation" in page
-    assert vus == [(monde.conseiller.id, "bilan_atelier", bilan.id)]
+    assert "Écrire une analyse de pratique de cette situation" in page
+    assert f"objet_type=session_atelier&amp;objet_id={session_passee.id}" in page.replace("&amp;", "&amp;") or \
+        f"objet_type=session_atelier&objet_id={session_passee.id}" in page

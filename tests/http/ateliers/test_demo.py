@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from cipdesk.ateliers.demo import remplir_ateliers
-from cipdesk.ateliers.models import Atelier, BilanAtelier, DemiJournee, EvaluationObjectif, Presence, SessionAtelier
+from cipdesk.ateliers.models import (Atelier, BilanAtelier, DemiJournee, EvaluationObjectif, Presence, Satisfaction,
+                                    SessionAtelier)
 from cipdesk.core.contrat import registre
 from cipdesk.personnes.models import StatutPersonne
 
@@ -23,6 +24,9 @@ def test_demo_des_ateliers(ctx, fabrique, monde, nav):
     assert ctx.scalar(select(func.count(Presence.id))) == 12
     assert ctx.scalar(select(func.count(EvaluationObjectif.id))) >= 6
     assert ctx.scalar(select(func.count(BilanAtelier.id))) == 1
+    # satisfaction: two paper questionnaires, three answers on the tablet through a link expired since
+    assert ctx.scalar(select(func.count(Satisfaction.id))) == 5
+    assert ctx.scalar(select(func.count(Satisfaction.id)).where(Satisfaction.lien_id.is_not(None))) == 3
     assert ctx.scalar(select(func.count(DemiJournee.id)).where(DemiJournee.le > aujourd_hui)) == 2
     assert registre.objet("atelier").endpoint == "ateliers.conception.voir"
     nav.connexion(monde.conseiller.email)

@@ -127,6 +127,7 @@ def test_a_froid_apres_les_semaines_prevues(nav, monde, atelier, session_passee,
     prevue = (date.today() - timedelta(days=1) + timedelta(weeks=4)).strftime("%d/%m/%Y")
     assert r.status_code == 422 and f"Le suivi à froid est prévu 4 semaines après la session, à partir du {prevue}" \
         in texte(r)
+    assert f"à partir du {prevue} (4 semaines après la session)" in texte(nav.get(f"/ateliers/sessions/{session_passee.id}"))
     r = nav.post(f"/ateliers/evaluations/satisfaction/{session_passee.id}", {"moment": "a_froid", "note": "3"})
     assert r.status_code == 422 and "Le suivi à froid est prévu" in texte(r) and 'selected value="3"' in texte(r)
     with horloge_fixee(datetime.now(PARIS) + timedelta(weeks=4)):

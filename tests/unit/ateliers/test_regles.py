@@ -113,3 +113,15 @@ def test_lien_du_questionnaire():
     assert "fermé" in erreur_du_lien(**dict(ouvert, revoque_le=t), maintenant=t)
     assert "déjà répondu" in erreur_du_lien(**dict(ouvert, reponses=8), maintenant=t)
     assert plafond_de_reponses(0) == 1 and plafond_de_reponses(12) == 12
+
+
+def test_le_moment_d_un_questionnaire_n_a_pas_de_valeur_par_defaut():
+    """It feeds the figures of à chaud and à froid: always chosen, never assumed (model and form)."""
+    from cipdesk.ateliers.evaluations.forms import SatisfactionForm
+    from cipdesk.ateliers.evaluations.models import Satisfaction
+    from cipdesk.ateliers.questionnaire.forms import LienForm
+
+    colonne = Satisfaction.__table__.c.moment
+    assert colonne.default is None and colonne.server_default is None and not colonne.nullable
+    for form in (SatisfactionForm, LienForm):
+        assert form.moment.kwargs["choices"][0].value == ""   # « — choisir — » first, nothing selected
