@@ -13,7 +13,7 @@ from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
 from cipdesk.employeurs.candidatures.forms import CandidatureForm
-from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables, rapprochement
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables
 from cipdesk.employeurs.entreprises import queries as entreprises_queries
 from cipdesk.employeurs.entreprises import rules as entreprises_rules
 from cipdesk.employeurs.entreprises.models import Entreprise
@@ -25,6 +25,7 @@ from cipdesk.employeurs.offres.forms import DiffusionForm, JustificationForm, St
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.employeurs.offres.queries import fiches_de_l_entreprise, offres_de_l_entreprise
 from cipdesk.employeurs.offres.routes import bp as offres
+from cipdesk.employeurs.profils import queries as profils_queries
 from cipdesk.employeurs.offres.rules import StatutOffre
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
@@ -71,7 +72,7 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
                   diffusion=diffusion or DiffusionForm(formdata=None),
                   changement=changement or StatutOffreForm(formdata=None),
                   candidatures=visibles, autres_candidatures=autres, proposer=proposer,
-                  rapproches=rapprochement(db.session, current_user, offre),
+                  rapproches=profils_queries.rapprochement(db.session, current_user, offre, aujourdhui()),
                   peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
 
 

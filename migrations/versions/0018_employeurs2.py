@@ -1,4 +1,5 @@
-"""employeurs2 : information sur la non-discrimination donnée dans un suivi d'intégration (CP15)
+"""employeurs2 : disponibilités pour l'emploi (rapprochement offres ↔ personnes), permis et horaires
+particuliers d'une fiche de poste, information sur la non-discrimination dans un suivi d'intégration (CP15)
 
 Revision ID: 0018_employeurs2
 Revises: 0017_integration
@@ -17,10 +18,33 @@ depends_on = None
 
 
 def upgrade():
-    # Plain ALTER TABLE (SQLite ≥ 3.35 and PostgreSQL): a batch copy of the table would trip on
-    # the foreign keys of its points and mediations.
+    op.create_table('profil_emploi',
+    sa.Column('personne_id', sa.Uuid(), nullable=False),
+    sa.Column('disponible_le', sa.Date(), nullable=True),
+    sa.Column('permis', sa.JSON(), nullable=False),
+    sa.Column('vehicule', sa.Boolean(), nullable=True),
+    sa.Column('zone_mobilite', sa.Enum('commune', 'departement', 'region', name='zonemobilite', native_enum=False, length=30), nullable=True),
+    sa.Column('contraintes_horaires', sa.JSON(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.ForeignKeyConstraint(['personne_id'], ['personne.id'], name=op.f('fk_profil_emploi_personne_id_personne')),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_profil_emploi_structure_id_structure')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_profil_emploi')),
+    sa.UniqueConstraint('personne_id', name=op.f('uq_profil_emploi_personne_id'))
+    )
+    op.create_index(op.f('ix_profil_emploi_structure_id'), 'profil_emploi', ['structure_id'], unique=False)
+    # Plain ALTER TABLE (SQLite ≥ 3.35 and PostgreSQL): a batch copy of these tables would trip on
+    # the foreign keys pointing at them (offers, points, mediations).
+    op.add_column('fiche_de_poste', sa.Column('permis_requis', sa.JSON(), nullable=True))
+    op.add_column('fiche_de_poste', sa.Column('horaires_atypiques', sa.JSON(), nullable=True))
     op.add_column('suivi_integration', sa.Column('non_discrimination_chiffre', sa.LargeBinary(), nullable=True))
 
 
 def downgrade():
     op.drop_column('suivi_integration', 'non_discrimination_chiffre')
+    op.drop_column('fiche_de_poste', 'horaires_atypiques')
+    op.drop_column('fiche_de_poste', 'permis_requis')
+    op.drop_index(op.f('ix_profil_emploi_structure_id'), table_name='profil_emploi')
+    op.drop_table('profil_emploi')

@@ -71,4 +71,6 @@ MATRICE_EMPLOYEURS = {
                                                   ("GET", VOIR)),
     "employeurs.prospection.cibler": _l("/employeurs/prospection/{prospection}/cibles", ("POST", ECRIRE)),
     "employeurs.prospection.evaluer": _l("/employeurs/prospection/{prospection}/evaluation", ("POST", ECRIRE)),
+    "employeurs.profils.voir": _l("/employeurs/personnes/{personne}", ("GET", CAND_VOIR)),
+    "employeurs.profils.enregistrer": _l("/employeurs/personnes/{personne}", ("POST", CAND_ECRIRE)),
 }
