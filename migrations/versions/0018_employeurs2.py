@@ -1,4 +1,4 @@
-"""employeurs2 : disponibilités pour l'emploi (rapprochement offres ↔ personnes), permis et horaires
+"""employeurs2 : mesures et contrats de la structure et mesures mobilisées, disponibilités pour l'emploi (rapprochement offres ↔ personnes), permis et horaires
 particuliers d'une fiche de poste, information sur la non-discrimination dans un suivi d'intégration (CP15)
 
 Revision ID: 0018_employeurs2
@@ -18,6 +18,42 @@ depends_on = None
 
 
 def upgrade():
+    op.create_table('mesure_structure',
+    sa.Column('code', sa.String(length=60), nullable=False),
+    sa.Column('libelle', sa.String(length=200), nullable=False),
+    sa.Column('eligibilite', sa.Text(), nullable=False),
+    sa.Column('source', sa.String(length=300), nullable=False),
+    sa.Column('verifiee_le', sa.Date(), nullable=False),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_mesure_structure_structure_id_structure')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mesure_structure')),
+    sa.UniqueConstraint('structure_id', 'code', name='uq_mesure_structure_code')
+    )
+    op.create_index(op.f('ix_mesure_structure_structure_id'), 'mesure_structure', ['structure_id'], unique=False)
+    op.create_table('mesure_mobilisee',
+    sa.Column('code', sa.String(length=60), nullable=False),
+    sa.Column('libelle', sa.String(length=200), nullable=False),
+    sa.Column('offre_id', sa.Uuid(), nullable=True),
+    sa.Column('candidature_id', sa.Uuid(), nullable=True),
+    sa.Column('par_id', sa.Uuid(), nullable=False),
+    sa.Column('le', sa.Date(), nullable=False),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('structure_id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('CURRENT_TIMESTAMP'), nullable=False),
+    sa.ForeignKeyConstraint(['candidature_id'], ['candidature.id'], name=op.f('fk_mesure_mobilisee_candidature_id_candidature')),
+    sa.ForeignKeyConstraint(['offre_id'], ['offre_emploi.id'], name=op.f('fk_mesure_mobilisee_offre_id_offre_emploi')),
+    sa.ForeignKeyConstraint(['par_id'], ['utilisateur.id'], name=op.f('fk_mesure_mobilisee_par_id_utilisateur')),
+    sa.ForeignKeyConstraint(['structure_id'], ['structure.id'], name=op.f('fk_mesure_mobilisee_structure_id_structure')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_mesure_mobilisee'))
+    )
+    op.create_index(op.f('ix_mesure_mobilisee_candidature_id'), 'mesure_mobilisee', ['candidature_id'], unique=False)
+    op.create_index(op.f('ix_mesure_mobilisee_offre_id'), 'mesure_mobilisee', ['offre_id'], unique=False)
+    op.create_index(op.f('ix_mesure_mobilisee_structure_id'), 'mesure_mobilisee', ['structure_id'], unique=False)
     op.create_table('profil_emploi',
     sa.Column('personne_id', sa.Uuid(), nullable=False),
     sa.Column('disponible_le', sa.Date(), nullable=True),
@@ -48,3 +84,8 @@ def downgrade():
     op.drop_column('fiche_de_poste', 'permis_requis')
     op.drop_index(op.f('ix_profil_emploi_structure_id'), table_name='profil_emploi')
     op.drop_table('profil_emploi')
+    for index in ('ix_mesure_mobilisee_structure_id', 'ix_mesure_mobilisee_offre_id', 'ix_mesure_mobilisee_candidature_id'):
+        op.drop_index(op.f(index), table_name='mesure_mobilisee')
+    op.drop_table('mesure_mobilisee')
+    op.drop_index(op.f('ix_mesure_structure_structure_id'), table_name='mesure_structure')
+    op.drop_table('mesure_structure')
