@@ -101,3 +101,20 @@ def etape(candidature_id):
         return rediriger(url_for("employeurs.candidatures.voir", candidature_id=candidature.id),
                          "Étape de la candidature enregistrée.")
     return _page(candidature, form, soumission.statut)
+
+
+@bp.route("/delai", methods=["GET", "POST"])
+def delai():
+    """The structure's delay before relaunching an employer (its admin)."""
+    from cipdesk.employeurs.candidatures.forms import DelaiForm
+
+    policy.exiger(policy.peut_administrer(current_user))
+    structure = current_user.structure
+    form = DelaiForm()
+    if not form.is_submitted():
+        form.delai.data = rules.delai_relance(structure.parametres)
+    soumission = soumettre(form, lambda: services.regler_delai(db.session, structure, par=current_user,
+                                                                delai=form.delai.data))
+    if soumission:
+        return rediriger(url_for("employeurs.candidatures.delai"), "Délai de relance enregistré.")
+    return rendre("employeurs/candidatures/delai.html", form=form, statut=soumission.statut)
