@@ -112,12 +112,13 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
     ouvert = Parcours.statut.type.enum_class("ouvert")
     condition = _perimetre(session, utilisateur).condition(Personne, Utilisateur)
     deja = select(Candidature.personne_id).where(Candidature.offre_id == offre.id)
-    personnes = list(session.scalars(
-        select(Personne).join(Parcours, Parcours.personne_id == Personne.id)
-        .join(Projet, Projet.parcours_id == Parcours.id).join(MetierExplore, MetierExplore.projet_id == Projet.id)
-        .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
-               Personne.id.not_in(deja), Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-        .distinct().limit(LIMITE)))
+    # Ids first (DISTINCT on ids: PostgreSQL cannot compare the person's JSON columns), then the people.
+    ids = (select(Personne.id).join(Parcours, Parcours.personne_id == Personne.id)
+           .join(Projet, Projet.parcours_id == Parcours.id).join(MetierExplore, MetierExplore.projet_id == Projet.id)
+           .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
+                  Personne.id.not_in(deja), Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+           .distinct().limit(LIMITE))
+    personnes = list(session.scalars(select(Personne).where(Personne.id.in_(ids))))
     exigences = exigences_de(offre)
     situations = _situations(session, personnes)
     resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
