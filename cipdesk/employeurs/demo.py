@@ -115,7 +115,8 @@ def _structure(session, structure, equipe, lignes, rnd, aujourd_hui) -> None:
         "intitule": "Vendeur / Vendeuse en boulangerie (H/F)", "rome_code": "D1106",
         "missions": "Vente et conseil, mise en rayon, encaissement.", "competences": "Accueil, rigueur d'hygiène.",
         "conditions": "Port de charges jusqu'à 10 kg.", "type_contrat": "cdi", "duree_hebdo": "30 h",
-        "horaires": "6 h 30 – 13 h, un week-end sur deux", "remuneration": "SMIC", "lieu": e2.commune})
+        "horaires": "6 h 30 – 13 h, un week-end sur deux", "remuneration": "SMIC", "lieu": e2.commune,
+        "horaires_atypiques": ["tot", "weekend"]})
     offre = offres.creer_offre(session, fiche2, par=par2, donnees={
         "intitule": "Vendeur / Vendeuse en boulangerie (H/F)", "nombre_postes": 1,
         "ouverte_le": aujourd_hui - timedelta(days=40), "cloture_le": aujourd_hui + timedelta(days=20),
@@ -136,6 +137,7 @@ def _structure(session, structure, equipe, lignes, rnd, aujourd_hui) -> None:
         Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
         .order_by(Personne.nom).limit(len(parcours_candidats))))
     conseillers = {u.id: u for u in equipe}
+    mesures_mobilisees = []
     for personne, etapes in zip(personnes, parcours_candidats, strict=False):
         par = conseillers[personne.referent_id]
         le = aujourd_hui - timedelta(days=35)
@@ -148,6 +150,22 @@ def _structure(session, structure, equipe, lignes, rnd, aujourd_hui) -> None:
             candidatures.faire_passer(session, c, par=par, vers=vers, le=le, aujourd_hui=aujourd_hui,
                                       motif_refus="experience" if vers == E.REFUSEE else "",
                                       commentaire="Candidat·e disponible immédiatement." if vers == E.ENVOYEE else "")
+        if E.RETENUE in etapes:
+            mesures_mobilisees.append(c)
+    # measures mobilised (issue #13 point 5) and what some people bring to a job search (matching)
+    from cipdesk.employeurs.mesures import services as mesures
+    from cipdesk.employeurs.profils import services as profils
+
+    mesures.mobiliser(session, par=par2, code="poei", le=aujourd_hui - timedelta(days=30), offre=offre)
+    for c in mesures_mobilisees:
+        mesures.mobiliser(session, par=conseillers[c.personne.referent_id], code="afpr",
+                          le=aujourd_hui - timedelta(days=20), candidature=c)
+    for n, personne in enumerate(personnes[:4]):
+        profils.enregistrer_profil(session, personne, par=conseillers[personne.referent_id], donnees={
+            "disponible_le": aujourd_hui - timedelta(days=10) if n % 2 == 0 else aujourd_hui + timedelta(days=21),
+            "permis": ["b"] if n != 1 else [], "vehicule": n == 0, "zone_mobilite": ("departement", "commune",
+                                                                                      "region", "departement")[n],
+            "contraintes_horaires": ["nuit"] if n != 2 else ["tot", "weekend"]})
     # an immersion (PMSMP) signed, done, whose bilan says the employer plans to hire
     if personnes:
         from cipdesk.employeurs.immersions import services as immersions

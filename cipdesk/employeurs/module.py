@@ -16,10 +16,12 @@ def _blueprint():
     from cipdesk.employeurs.offres.routes import bp as offres
     from cipdesk.employeurs.prospection.routes import bp as prospection
     from cipdesk.employeurs.immersions.routes import bp as immersions
+    from cipdesk.employeurs.profils.routes import bp as profils
+    from cipdesk.employeurs.mesures.routes import bp as mesures
     from cipdesk.employeurs.routes import bp
 
     # module.py is imported once per process: the children are nested once.
-    for enfant in (entreprises, interactions, offres, candidatures, prospection, immersions):
+    for enfant in (entreprises, interactions, offres, candidatures, prospection, immersions, profils, mesures):
         bp.register_blueprint(enfant)
     return bp
 

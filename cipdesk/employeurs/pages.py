@@ -6,25 +6,32 @@ read, so that `interactions` and `offres` depend on `entreprises` and `candidatu
 (URLs and endpoints unchanged: `employeurs.entreprises.voir`, `employeurs.offres.*`)."""
 from __future__ import annotations
 
-from flask import url_for
+from flask import flash, redirect, url_for
 from flask_login import current_user
 
 from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
 from cipdesk.employeurs.candidatures.forms import CandidatureForm
-from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables, rapprochement
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables
 from cipdesk.employeurs.entreprises import queries as entreprises_queries
 from cipdesk.employeurs.entreprises import rules as entreprises_rules
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.employeurs.entreprises.routes import bp as entreprises
 from cipdesk.employeurs.interactions.queries import chronologie
+from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.employeurs.candidatures.models import Candidature
+from cipdesk.employeurs.mesures import queries as mesures_queries
+from cipdesk.employeurs.mesures import services as mesures_services
+from cipdesk.employeurs.mesures.forms import MobiliserForm
+from cipdesk.employeurs.mesures.routes import bp as mesures
 from cipdesk.employeurs.offres import queries as offres_queries
 from cipdesk.employeurs.offres import services as offres_services
 from cipdesk.employeurs.offres.forms import DiffusionForm, JustificationForm, StatutOffreForm
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.employeurs.offres.queries import fiches_de_l_entreprise, offres_de_l_entreprise
 from cipdesk.employeurs.offres.routes import bp as offres
+from cipdesk.employeurs.profils import queries as profils_queries
 from cipdesk.employeurs.offres.rules import StatutOffre
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
@@ -71,7 +78,11 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
                   diffusion=diffusion or DiffusionForm(formdata=None),
                   changement=changement or StatutOffreForm(formdata=None),
                   candidatures=visibles, autres_candidatures=autres, proposer=proposer,
-                  rapproches=rapprochement(db.session, current_user, offre),
+                  rapproches=profils_queries.rapprochement(db.session, current_user, offre, aujourdhui()),
+                  mobilisees=mesures_queries.mobilisees(db.session, offre_id=offre.id),
+                  mesures_proposees=[m for m in mesures_queries.mesures_de(db.session, offre.structure_id) if m.active],
+                  mesures_action=url_for("employeurs.mesures.offre", offre_id=offre.id)
+                  if policy.peut_modifier_employeurs(current_user) else None,
                   peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
 
 
@@ -113,3 +124,32 @@ def changer_statut(offre_id):
     if soumission:
         return rediriger(url_for("employeurs.offres.voir", offre_id=offre.id), "Statut de l'offre mis à jour.")
     return _page_offre(offre, statut=soumission.statut, changement=form)
+
+
+# --- Measures mobilised on an offer or a candidature (issue #13 point 5) --------------------
+
+
+def _mobiliser(cible_url: str, **cible):
+    form = MobiliserForm()
+    try:
+        if not form.validate_on_submit():
+            raise ErreurMetier("Choisissez une mesure de la liste.")
+        mesures_services.mobiliser(db.session, par=current_user, code=form.code.data, le=aujourdhui(), **cible)
+    except ErreurMetier as erreur:
+        db.session.rollback()
+        flash(erreur.message, "erreur")
+        return redirect(cible_url + "#mesures", 303)
+    return rediriger(cible_url + "#mesures", "Mesure mobilisée.")
+
+
+@mesures.post("/offres/<uuid:offre_id>", endpoint="offre")
+def mobiliser_sur_offre(offre_id):
+    policy.exiger(policy.peut_modifier_employeurs(current_user))
+    offre = charger(Offre, offre_id, modifier=True)
+    return _mobiliser(url_for("employeurs.offres.voir", offre_id=offre.id), offre=offre)
+
+
+@mesures.post("/candidatures/<uuid:candidature_id>", endpoint="candidature")
+def mobiliser_sur_candidature(candidature_id):
+    candidature = charger(Candidature, candidature_id, modifier=True)
+    return _mobiliser(url_for("employeurs.candidatures.voir", candidature_id=candidature.id), candidature=candidature)

@@ -31,6 +31,7 @@ BILAN = {3: ("termine", "durable"), 4: ("rompu", "autre")}
 
 def remplir_integration(session: Session, *, seed: int, aujourd_hui: date) -> None:
     for structure in session.scalars(select(Structure).order_by(Structure.nom)):
+        _depuis_une_immersion(session, structure, aujourd_hui)
         conseiller = session.scalar(select(Utilisateur).where(
             Utilisateur.structure_id == structure.id, Utilisateur.role == Role.CONSEILLER,
             Utilisateur.actif.is_(True)).order_by(Utilisateur.email))
@@ -78,3 +79,21 @@ def remplir_integration(session: Session, *, seed: int, aujourd_hui: date) -> No
                     "Points tenus, intégration sans difficulté", "situation_fin": "En poste" if issue == "termine"
                     else "Contrat rompu, retour à la recherche d'emploi", "leviers": "Le lien régulier avec le tuteur",
                     "categorie_sortie": categorie})
+
+
+def _depuis_une_immersion(session: Session, structure, aujourd_hui: date) -> None:
+    """The immersion of the employeurs demo whose bilan announced a hire: its follow-up,
+    opened from it (origine « immersion »), just started."""
+    from cipdesk.employeurs.immersions.models import Immersion
+    from cipdesk.integration.suivis.rules import Origine
+
+    immersion = session.scalar(select(Immersion).where(Immersion.structure_id == structure.id,
+                                                       Immersion.embauche_envisagee.is_(True)).limit(1))
+    if immersion is None:
+        return
+    debut = immersion.bilan_le + timedelta(days=7)
+    suivis.ouvrir_suivi(session, immersion.personne, par=immersion.conseiller, dans_le_perimetre=True,
+                        entreprise=immersion.entreprise, origine=Origine.IMMERSION, donnees={
+        "employeur": "", "lieu_travail": immersion.lieu, "intitule_poste": "Préparateur·rice de commandes",
+        "rome_code": "N1103", "type_contrat": "cdd_long", "debut": min(debut, aujourd_hui),
+        "fin_periode_essai": min(debut, aujourd_hui) + timedelta(days=30), "heures_hebdo": 35})

@@ -167,6 +167,10 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
     ("suivi_integration", ("employeur", "lieu_travail", "intitule_poste", "rome_code", "categorie_sortie"),
      "emploi occupé (employeur, lieu, poste, code ROME) et code de la catégorie de sortie : listes, agenda et "
      "indicateurs ; ce qui est dit de la personne est chiffré"),
+    ("mesure_structure", ("code", "libelle", "eligibilite", "source"),
+     "mesure ou contrat mobilisable (veille de la structure) : information publique, pas une personne"),
+    ("mesure_mobilisee", ("code", "libelle"),
+     "code et nom d'une mesure de la liste : le lien à la personne passe par la candidature, protégée comme elle"),
 ) for colonne in colonnes})
 
 # Pratique (issue #15): the facilitator of a practice group is a professional, shown on its page.

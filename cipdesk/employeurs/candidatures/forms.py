@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms import DateField, HiddenField, IntegerField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from cipdesk.employeurs.candidatures.rules import MOTIFS_REFUS
 from cipdesk.web.formulaires import avec_vide
@@ -22,3 +22,10 @@ class TransitionForm(FlaskForm):
     motif_refus = SelectField("Motif du refus", choices=avec_vide(MOTIFS_REFUS.items()), validators=[Optional()])
     commentaire = TextAreaField("Commentaire", validators=[Optional(), Length(max=2000)])
     version = HiddenField()
+
+
+class DelaiForm(FlaskForm):
+    """The structure's delay before a candidature without an answer raises an alert (issue #13 point 7)."""
+    delai = IntegerField("Jours sans réponse de l'employeur avant l'alerte de relance", validators=[
+        InputRequired("Indiquez un nombre de jours."),
+        NumberRange(1, 90, "Entre 1 et 90 jours (au double du délai, la candidature devient obsolète).")])

@@ -13,6 +13,7 @@ from cipdesk.employeurs.candidatures import queries, rules, services
 from cipdesk.employeurs.candidatures.forms import CandidatureForm, TransitionForm
 from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.candidatures.rules import EtatCandidature
+from cipdesk.employeurs.mesures import queries as mesures_queries
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.personnes.models import Personne
 from cipdesk.security import policy
@@ -66,6 +67,11 @@ def _page(candidature: Candidature, form: TransitionForm | None = None, statut: 
     return rendre("employeurs/candidatures/voir.html", candidature=candidature, form=form, rules=rules,
                   relance=rules.relance(candidature.etat, candidature.etat_depuis, aujourdhui(),
                                         rules.delai_relance(current_user.structure.parametres)),
+                  mobilisees=mesures_queries.mobilisees(db.session, candidature_id=candidature.id),
+                  mesures_proposees=[m for m in mesures_queries.mesures_de(db.session, candidature.structure_id)
+                                     if m.active],
+                  mesures_action=url_for("employeurs.mesures.candidature", candidature_id=candidature.id)
+                  if policy.peut_modifier_employeurs(current_user) else None,
                   peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
 
 
@@ -95,3 +101,20 @@ def etape(candidature_id):
         return rediriger(url_for("employeurs.candidatures.voir", candidature_id=candidature.id),
                          "Étape de la candidature enregistrée.")
     return _page(candidature, form, soumission.statut)
+
+
+@bp.route("/delai", methods=["GET", "POST"])
+def delai():
+    """The structure's delay before relaunching an employer (its admin)."""
+    from cipdesk.employeurs.candidatures.forms import DelaiForm
+
+    policy.exiger(policy.peut_administrer(current_user))
+    structure = current_user.structure
+    form = DelaiForm()
+    if not form.is_submitted():
+        form.delai.data = rules.delai_relance(structure.parametres)
+    soumission = soumettre(form, lambda: services.regler_delai(db.session, structure, par=current_user,
+                                                                delai=form.delai.data))
+    if soumission:
+        return rediriger(url_for("employeurs.candidatures.delai"), "Délai de relance enregistré.")
+    return rendre("employeurs/candidatures/delai.html", form=form, statut=soumission.statut)

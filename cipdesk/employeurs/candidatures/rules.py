@@ -89,25 +89,3 @@ def relance(etat: EtatCandidature, depuis: date, aujourd_hui: date, delai: int) 
     if jours >= delai:
         return "relance"
     return None
-
-
-# -- matching offer ↔ caseload (REAC CP13 « Rapprocher l'offre et la demande ») -------------
-def raisons_du_rapprochement(rome_offre: str, rome_metier: str, libelle_metier: str, valide_le: date | None,
-                             faisabilite: str) -> tuple[tuple, list[str]]:
-    """(rank key, reasons): never a rank without its explanation. Ranked by: the same
-    ROME métier, then a validated projet, then a feasibility judged realistic."""
-    raisons = []
-    meme = rome_metier == rome_offre
-    if meme:
-        raisons.append(f"Le projet vise ce métier : {libelle_metier} ({rome_metier}).")
-    else:
-        raisons.append(f"Le projet vise un métier du même domaine professionnel ROME ({rome_offre[:3]}) : "
-                       f"{libelle_metier} ({rome_metier}).")
-    if valide_le is not None:
-        raisons.append(f"Projet professionnel validé le {valide_le:%d/%m/%Y}.")
-    else:
-        raisons.append("Projet professionnel en cours d'élaboration.")
-    realiste = faisabilite == "realiste"
-    if faisabilite in ("realiste", "sous_conditions"):
-        raisons.append("Faisabilité jugée réaliste." if realiste else "Faisabilité jugée réaliste sous conditions.")
-    return (0 if meme else 1, 0 if valide_le else 1, 0 if realiste else 1), raisons

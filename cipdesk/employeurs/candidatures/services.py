@@ -67,3 +67,18 @@ def faire_passer(session: Session, candidature: Candidature, *, par, vers: EtatC
     if vers in (EtatCandidature.ENTRETIEN, EtatCandidature.EMBAUCHE):
         signaux.contact_realise.send(session, personne=candidature.personne, le=le, aujourd_hui=aujourd_hui)
     return transition
+
+
+def regler_delai(session: Session, structure, *, par, delai: int) -> None:
+    """The structure's admin sets the delay before a candidature without an answer raises an
+    alert (then becomes obsolete at twice the delay) — issue #13 point 7."""
+    from cipdesk.security import policy
+    from cipdesk.security.audit import Action, journaliser
+
+    policy.exiger(policy.peut_administrer_structure(par, structure.id))
+    if not 1 <= delai <= 90:
+        raise ErreurMetier("Entre 1 et 90 jours.", "delai")
+    structure.parametres = dict(structure.parametres or {}) | {rules.PARAMETRE_DELAI: delai}
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="structure", objet_id=structure.id,
+                details={"delai_relance_candidature": delai})

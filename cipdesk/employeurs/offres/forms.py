@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, Regexp
 
-from cipdesk.employeurs.offres.rules import TypeContrat
+from cipdesk.employeurs.offres.rules import Horaire, Permis, TypeContrat
 from cipdesk.web.formulaires import avec_vide, choix
 
 
@@ -29,9 +30,17 @@ class FicheForm(FlaskForm):
     horaires = StringField("Horaires", validators=[Optional(), Length(max=200)])
     remuneration = StringField("Rémunération", validators=[Optional(), Length(max=120)])
     lieu = StringField("Lieu de travail", validators=[Optional(), Length(max=200)])
+    permis_requis = SelectMultipleField("Permis ou habilitation nécessaires au poste", choices=choix(Permis.choix()),
+                                        validators=[Optional()], widget=ListWidget(prefix_label=False),
+                                        option_widget=CheckboxInput(),
+                                        description="Seulement si le poste l'exige (conduite d'un véhicule, d'un engin).")
+    horaires_atypiques = SelectMultipleField("Horaires particuliers du poste", choices=choix(Horaire.choix()),
+                                             validators=[Optional()], widget=ListWidget(prefix_label=False),
+                                             option_widget=CheckboxInput())
 
     CHAMPS = ("entretien_le", "besoin", "intitule", "rome_code", "missions", "activites", "competences",
-              "conditions", "type_contrat", "duree_hebdo", "horaires", "remuneration", "lieu")
+              "conditions", "type_contrat", "duree_hebdo", "horaires", "remuneration", "lieu", "permis_requis",
+              "horaires_atypiques")
 
     def donnees(self) -> dict:
         d = {c: getattr(self, c).data for c in self.CHAMPS}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
@@ -36,6 +36,9 @@ class FicheDePoste(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     horaires: Mapped[str] = mapped_column(String(200), default="")
     remuneration: Mapped[str] = mapped_column(String(120), default="")
     lieu: Mapped[str] = mapped_column(String(200), default="")
+    # What matching compares with the person (issue #13 point 6): codes of profils.rules.Permis / Horaire.
+    permis_requis: Mapped[list | None] = mapped_column(JSON, default=list)
+    horaires_atypiques: Mapped[list | None] = mapped_column(JSON, default=list)
 
     entreprise: Mapped[Entreprise] = relationship()
     contact: Mapped[ContactEntreprise | None] = relationship()

@@ -56,7 +56,9 @@ def nouvelle_fiche(entreprise_id):
 @bp.get("/fiches/<uuid:fiche_id>")
 def fiche(fiche_id):
     fiche = charger(FicheDePoste, fiche_id)
-    return rendre("employeurs/offres/fiche.html", fiche=fiche,
+    from cipdesk.employeurs.offres.rules import Horaire, Permis
+
+    return rendre("employeurs/offres/fiche.html", fiche=fiche, permis=Permis.LIBELLES, horaires=Horaire.LIBELLES,
                   peut_modifier=policy.peut_modifier_employeurs(current_user))
 
 

@@ -295,3 +295,29 @@ def verifier_justification(texte: str) -> str | None:
                 "est essentielle et déterminante pour le poste (art. L1133-1), par exemple l'obligation légale "
                 "qui l'impose.")
     return None
+
+
+# -- what a job may ask that matching compares with the person (issue #13 point 6) -------
+class Permis(EnumLibelle):
+    AM = "am"
+    B = "b"
+    C = "c"
+    CE = "ce"
+    D = "d"
+    CACES = "caces"
+
+
+Permis.LIBELLES = {"am": "Permis AM (cyclomoteur)", "b": "Permis B", "c": "Permis C (poids lourd)",
+                   "ce": "Permis CE (super lourd)", "d": "Permis D (transport en commun)",
+                   "caces": "CACES (chariots, engins)"}
+
+
+class Horaire(EnumLibelle):
+    NUIT = "nuit"
+    WEEKEND = "weekend"
+    TOT = "tot"
+    COUPURE = "coupure"
+
+
+Horaire.LIBELLES = {"nuit": "Travail de nuit", "weekend": "Travail le week-end",
+                    "tot": "Prise de poste tôt (avant 7 h)", "coupure": "Horaires en coupure"}

@@ -23,6 +23,10 @@ def rediger_fiche(session: Session, entreprise: Entreprise, *, par, donnees: dic
     if contact is not None and contact.entreprise_id != entreprise.id:
         raise ErreurMetier("Choisissez un contact de cette entreprise.", "contact_id")
     donnees["type_contrat"] = rules.TypeContrat(donnees["type_contrat"])
+    for champ, enum in (("permis_requis", rules.Permis), ("horaires_atypiques", rules.Horaire)):
+        donnees[champ] = list(donnees.get(champ) or [])
+        if not set(donnees[champ]) <= {e.value for e in enum}:
+            raise ErreurMetier("Choisissez dans la liste.", champ)
     fiche = FicheDePoste(structure_id=entreprise.structure_id, entreprise=entreprise, redigee_par_id=par.id,
                          contact=contact, **donnees)
     session.add(fiche)

@@ -79,3 +79,51 @@ def planning(action: ActionProspection, aujourd_hui: date) -> dict:
     duree = max((action.fin - action.debut).days, 1)
     ecoule = min(max((aujourd_hui - action.debut).days, 0), duree)
     return {"duree": duree, "ecoule": ecoule, "pourcentage": round(100 * ecoule / duree)}
+
+
+@dataclass(frozen=True)
+class SecteurSuggere:
+    naf_code: str
+    libelle: str
+    embauches: int
+    metiers: tuple[str, ...]   # the ROME codes hired for
+    entreprises: tuple[tuple, ...] = ()   # (id, name) of the structure's employers in that sector, not yet targeted
+
+
+def secteurs_suggeres(session: Session, action: ActionProspection, metiers: list[MetierVise]) -> list[SecteurSuggere]:
+    """★ REAC CP12 « La cible d'employeurs contactés est cohérente avec l'analyse réalisée »:
+    the sectors (NAF) that already hired people for the métiers the caseload aims at, from
+    cipdesk's own history (candidatures that ended in a hire), with the employers of those
+    sectors in the base that the action does not target yet."""
+    from cipdesk.employeurs.candidatures.models import Candidature
+    from cipdesk.employeurs.entreprises.models import Entreprise
+    from cipdesk.employeurs.entreprises.rules import libelle_naf
+    from cipdesk.employeurs.offres.models import FicheDePoste
+
+    codes = {m.rome_code for m in metiers}
+    if not codes:
+        return []
+    embauche = Candidature.etat.type.enum_class("embauche")
+    lignes = session.execute(
+        select(Entreprise.naf_code, FicheDePoste.rome_code, func.count(Candidature.id))
+        .join(Offre, Offre.id == Candidature.offre_id).join(FicheDePoste, FicheDePoste.id == Offre.fiche_id)
+        .join(Entreprise, Entreprise.id == Offre.entreprise_id)
+        .where(Candidature.structure_id == action.structure_id, Candidature.etat == embauche,
+               FicheDePoste.rome_code.in_(codes), Entreprise.naf_code != "")
+        .group_by(Entreprise.naf_code, FicheDePoste.rome_code)).all()
+    par_naf: dict[str, list] = {}
+    for naf, rome, n in lignes:
+        d = par_naf.setdefault(naf, [0, set()])
+        d[0] += n
+        d[1].add(rome)
+    if not par_naf:
+        return []
+    ciblees = {c.entreprise_id for c in action.cibles}
+    candidates: dict[str, list] = {}
+    for eid, nom, naf in session.execute(select(Entreprise.id, Entreprise.raison_sociale, Entreprise.naf_code).where(
+            Entreprise.structure_id == action.structure_id, Entreprise.naf_code.in_(par_naf))
+            .order_by(Entreprise.raison_sociale).limit(500)):
+        if eid not in ciblees:
+            candidates.setdefault(naf, []).append((eid, nom))
+    return sorted((SecteurSuggere(naf, libelle_naf(naf) or naf, n, tuple(sorted(romes)), tuple(candidates.get(naf, [])[:5]))
+                   for naf, (n, romes) in par_naf.items()), key=lambda s: (-s.embauches, s.naf_code))

@@ -50,10 +50,12 @@ def _page(action, *, cible=None, evaluation=None, statut=200):
     cible.entreprise_id.choices = avec_vide((e.id, e.nom) for e in toutes(db.session, action.structure_id)
                                             if e.id not in deja)
     realises = queries.realises(db.session, action)
+    metiers = queries.metiers_vises(db.session, action.structure_id)
     return rendre("employeurs/prospection/voir.html", action=action, peut_modifier=peut, cible=cible,
+                  secteurs_suggeres=queries.secteurs_suggeres(db.session, action, metiers),
                   evaluation=evaluation or EvaluationForm(formdata=None), realises=realises,
                   ecarts=rules.ecarts({i.code.value: i.cible for i in action.indicateurs}, realises),
-                  metiers=queries.metiers_vises(db.session, action.structure_id),
+                  metiers=metiers,
                   planning=queries.planning(action, aujourdhui()), aujourd_hui=aujourdhui(), statut=statut)
 
 

@@ -10,7 +10,7 @@ from cipdesk.integration.points import services
 from cipdesk.integration.points.forms import PointForm
 from cipdesk.integration.points.models import PointSuivi
 from cipdesk.web.chargement import charger
-from cipdesk.web.formulaires import rediriger, soumettre
+from cipdesk.web.formulaires import choix, rediriger, soumettre
 from cipdesk.web.rendu import rendre
 
 bp = Blueprint("points", __name__, url_prefix="/points")
@@ -58,7 +58,7 @@ def calendrier():
     policy.exiger(policy.peut_administrer(current_user))
     structure = current_user.structure
     form = CalendrierForm()
-    form.jalons.choices = [(j.value, j.libelle) for j in rules.ORDRE]
+    form.jalons.choices = choix((j.value, j.libelle) for j in rules.ORDRE)
     if request.method == "GET":
         form.jalons.data = [j.value for j in rules.calendrier(structure.parametres)]
     soumission = soumettre(form, lambda: services.regler_calendrier(db.session, structure, par=current_user,

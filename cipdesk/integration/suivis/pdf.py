@@ -21,6 +21,8 @@ def accord_en_pdf(suivi, structure) -> bytes:
     pdf.rubrique("Rôle de chacun et limites de l'intervention", suivi.engagements or "—")
     pdf.rubrique("Modalités de collaboration", suivi.modalites or "—")
     pdf.rubrique("Acteurs à mobiliser", suivi.acteurs or "—")
+    if suivi.non_discrimination:
+        pdf.rubrique("Non-discrimination dans l'emploi", suivi.non_discrimination)
     pdf.intertitre("Points de suivi prévus")
     pdf.champs([(pt.jalon.libelle, jour(pt.prevu_le)) for pt in suivi.points])
     pdf.signatures("Le ou la salarié·e", "L'employeur")

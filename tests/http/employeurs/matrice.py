@@ -71,4 +71,13 @@ MATRICE_EMPLOYEURS = {
                                                   ("GET", VOIR)),
     "employeurs.prospection.cibler": _l("/employeurs/prospection/{prospection}/cibles", ("POST", ECRIRE)),
     "employeurs.prospection.evaluer": _l("/employeurs/prospection/{prospection}/evaluation", ("POST", ECRIRE)),
+    "employeurs.candidatures.delai": _l("/employeurs/candidatures/delai",
+                                       ("GET", _tous(INTERDIT, anonyme=LOGIN, admin=OK)),
+                                       ("POST", _tous(INTERDIT, anonyme=LOGIN, admin=OK))),
+    "employeurs.mesures.liste": _l("/employeurs/mesures/", ("GET", _tous(OK, anonyme=LOGIN, ailleurs=OK)),
+                                   ("POST", _tous(INTERDIT, anonyme=LOGIN, admin=OK))),
+    "employeurs.mesures.offre": _l("/employeurs/mesures/offres/{offre}", ("POST", ECRIRE)),
+    "employeurs.mesures.candidature": _l("/employeurs/mesures/candidatures/{candidature}", ("POST", CAND_ECRIRE)),
+    "employeurs.profils.voir": _l("/employeurs/personnes/{personne}", ("GET", CAND_VOIR)),
+    "employeurs.profils.enregistrer": _l("/employeurs/personnes/{personne}", ("POST", CAND_ECRIRE)),
 }

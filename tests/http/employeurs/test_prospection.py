@@ -92,3 +92,36 @@ def test_export_xlsx_des_indicateurs(nav, emp, ctx):
     lignes = list(load_workbook(BytesIO(r.data)).active.iter_rows(values_only=True))
     assert lignes[0] == ("Indicateur", "Objectif", "Réalisé", "Écart", "Taux (%)")
     assert lignes[3] == ("Offres recueillies", 2, 1, -1, 50)
+
+
+def test_secteurs_suggeres_par_les_embauches_pour_les_memes_metiers(nav, emp, ctx):
+    """★ Issue #13 point 3: the sectors that already hired people aiming at the same métiers."""
+    from cipdesk.core.dates import aujourdhui
+    from cipdesk.employeurs.candidatures.rules import EtatCandidature as E
+    from cipdesk.employeurs.candidatures.services import faire_passer, proposer
+    from cipdesk.employeurs.entreprises.services import creer_entreprise
+    from cipdesk.employeurs.prospection.services import creer_action
+    from cipdesk.parcours.contrat import services as services
+    from cipdesk.parcours.projet import services as projet_services
+
+    j = aujourdhui()
+    parcours = services.ouvrir_parcours(ctx, emp.personne, par=emp.conseiller, dispositif_code="plie",
+                                        debut=date(2026, 1, 5), fin_prevue=None, objectifs="Emploi",
+                                        engagements_personne="a", engagements_structure="b")
+    projet = projet_services.demarrer_projet(ctx, parcours, par=emp.conseiller, le=j)
+    projet_services.ajouter_metier(ctx, projet, par=emp.conseiller, rome_code="D1106", libelle="")
+    c = proposer(ctx, emp.offre, emp.personne_collegue, par=emp.collegue, le=j, aujourd_hui=j, dans_le_perimetre=True)
+    for vers in (E.ENVOYEE, E.RETENUE, E.EMBAUCHE):
+        faire_passer(ctx, c, par=emp.collegue, vers=vers, le=j, aujourd_hui=j)
+    autre = creer_entreprise(ctx, par=emp.conseiller, le=j, donnees={
+        "raison_sociale": "Fournil des Arènes", "siret": "55208131766522", "naf_code": "10.71C", "commune": "Arles"})
+    action = creer_action(ctx, par=emp.conseiller, le=j, donnees={
+        "titre": "Vente alimentaire", "debut": j, "fin": date(2027, 6, 30), "objectifs": "o",
+        "diagnostic_territoire": "d", "sources_diagnostic": "s", "cible_employeurs": "", "strategie": "", "outils": "",
+        "pratiques_durables": ""}, cibles={"contacts": 10, "visites": 4, "offres": 3, "placements": 2})
+    ctx.commit()
+    nav.connexion(emp.conseiller.email)
+    page = nav.get(f"/employeurs/prospection/{action.id}").get_data(as_text=True)
+    section = page[page.index("Secteurs suggérés"):]
+    assert "Boulangerie et boulangerie-pâtisserie</strong> (10.71C) : 1 embauche pour D1106" in section
+    assert f"/employeurs/entreprises/{autre.id}" in section and "Fournil des Arènes" in section

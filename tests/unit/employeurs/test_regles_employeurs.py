@@ -96,13 +96,3 @@ def test_relance_puis_obsolete():
     assert cand.relance(E.PROPOSEE, J - timedelta(days=90), J, 15) is None
     assert cand.delai_relance({cand.PARAMETRE_DELAI: "7"}) == 7
     assert cand.delai_relance({cand.PARAMETRE_DELAI: "x"}) == cand.DELAI_RELANCE_DEFAUT
-
-
-def test_rapprochement_toujours_explique():
-    rang, raisons = cand.raisons_du_rapprochement("N1103", "N1103", "Magasinier", J, "realiste")
-    assert rang == (0, 0, 0)
-    assert raisons == ["Le projet vise ce métier : Magasinier (N1103).", "Projet professionnel validé le 01/12/2026.",
-                       "Faisabilité jugée réaliste."]
-    rang2, raisons2 = cand.raisons_du_rapprochement("N1103", "N1105", "Manutentionnaire", None, "a_evaluer")
-    assert rang2 > rang and "même domaine professionnel ROME (N11)" in raisons2[0]
-    assert raisons2[1] == "Projet professionnel en cours d'élaboration."
