@@ -109,10 +109,10 @@ def _competence(_args):
 
 @plancher("preparation")
 def _preparation(_args):
-    from cipdesk.competences import dossier
-    from cipdesk.referentiel import get_referentiel
+    # the evidence counts per competence the readiness page of the dossier starts from
+    from cipdesk.dossier import queries
 
-    return [p.prete for p in dossier.preparation(db.session, current_user.id, get_referentiel())]
+    return sorted(queries.preuves(db.session, current_user).items())
 
 
 @bp.get("/contexte")

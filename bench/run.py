@@ -45,7 +45,7 @@ PAGES = [
     ("parcours", "/parcours/{parcours}", "parcours", ("conseiller", "chef de service")),
     ("mes compétences", "/competences/", "competences", ("conseiller",)),
     ("compétence CP6", "/competences/CP6", "competence", ("conseiller",)),
-    ("préparation du dossier", "/competences/dossier", "preparation", ("conseiller",)),
+    ("préparation du dossier", "/dossier/", "preparation", ("conseiller",)),
 ]
 
 

@@ -33,7 +33,7 @@ PARTENAIRES = (
     ("Auto-école sociale Mobil'Emploi", "Association", ["mobilite"], "M. Diallo"),
     ("Centre médico-psychologique Lille-Sud", "CMP", ["sante"], "Secrétariat"),
     ("Point conseil budget Nord", "PCB", ["ressources"], "Mme Vasseur"),
-    ("Espace France Services Lille-Moulins", "France Services", ["droits", "numerique"], "Accueil"),
+    ("Espace France Services Lille-Moulins", "France Services", ["droits", "numerique"], "Mme Benali"),
     ("Centre social Lazare Garreau", "Centre social", ["famille", "numerique", "savoirs_base"], "Mme Haddad"),
     ("Organisme de formation Lire & Écrire", "Organisme de formation", ["savoirs_base"], "M. Fontaine"),
     ("Relais petite enfance de Lille-Sud", "Relais petite enfance", ["famille", "disponibilite"], "Mme Caron"),

@@ -56,7 +56,7 @@ def _construire() -> Referentiel:
         code="titre-2023",
         # Provisional (issue #16, « Also fix »): neither the REAC nor the RC of 2023 is in the seeds;
         # every label, list and cover that shows this version says so.
-        millesime="2023 (provisoire : REAC et RC 2023 absents des sources)",
+        millesime="2023",
         niveau="5",
         source=(
             "Fiche du titre professionnel CIP (niveau 5, JO modificatif du 1er décembre 2022 ; RNCP37274) "

@@ -164,7 +164,7 @@ def test_productions_des_ccp(ref):
 
 def test_version_2023():
     assert REFERENTIEL_2023.niveau == "5"
-    assert "provisoire" in REFERENTIEL_2023.millesime and "provisoire" in REFERENTIEL_2023.intitule_court
+    assert REFERENTIEL_2023.provisoire and "provisoire" in REFERENTIEL_2023.intitule_court
     assert REFERENTIEL_2018.niveau.startswith("III")
     assert REFERENTIEL_2023.competence("CP15").intitule == (
         "Inscrire ses actes professionnels dans une démarche de développement durable et inclusive"

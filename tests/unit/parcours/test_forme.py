@@ -19,7 +19,7 @@ def test_sous_paquets_aux_memes_noms_de_fichiers():
         assert {"__init__.py", "routes.py"} <= fichiers and fichiers <= FICHIERS, nom
     au_sommet = {f.name for f in RACINE.glob("*.py")}
     # page.py: the parcours page, assembled above the sub-packages it shows (they depend on contrat only).
-    assert au_sommet == {"__init__.py", "module.py", "routes.py", "forms.py", "alertes.py", "dossier.py", "demo.py",
+    assert au_sommet == {"__init__.py", "module.py", "routes.py", "forms.py", "alertes.py", "demo.py",
                          "page.py"}
 
 
