@@ -62,7 +62,10 @@ def test_conseiller_navigue_et_ecrit_une_note_confidentielle(serveur, fabrique, 
     expect(page).to_have_url(f"{serveur}/notes/")
     lignes = page.locator("table tbody tr")
     expect(lignes).to_have_count(1)
-    expect(lignes.first.get_by_role("cell").nth(1)).to_have_text("Moi")
+    # Colonnes : date, personne, à propos de, auteur·e, partagée avec (issue #11, point 7) ; une note libre
+    expect(lignes.first.get_by_role("cell").nth(1)).to_have_text("—")
+    expect(lignes.first.get_by_role("cell").nth(2)).to_have_text("Note libre")
+    expect(lignes.first.get_by_role("cell").nth(3)).to_have_text("Moi")
     verifier_accessibilite(page, "liste des notes")
     capture(page, "notes")
     lignes.first.get_by_role("link", name=re.compile(r"^Lire")).click()

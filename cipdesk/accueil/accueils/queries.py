@@ -19,10 +19,12 @@ def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[
     urgences = session.scalars(select(Urgence).where(Urgence.personne_id.in_(personne_ids),
                                                      Urgence.traitee_le.is_(None))
                                .order_by(Urgence.reperee_le))
+    # An urgency recorded outside an accueil (accueil_id NULL) has no accueil page: its alert leads to the person.
     return [Alerte(u.personne_id, "urgence_ouverte",
                    f"Urgence non traitée : {u.type_urgence.libelle.lower()} (repérée le {u.reperee_le:%d/%m/%Y})",
-                   3, "urgence", u.id, endpoint="accueil.accueils.voir",
-                   params=(("accueil_id", u.accueil_id), ("_anchor", "titre-urgences"))) for u in urgences]
+                   3, "urgence", u.id, endpoint="accueil.accueils.voir" if u.accueil_id else "",
+                   params=(("accueil_id", u.accueil_id), ("_anchor", "titre-urgences")) if u.accueil_id else ())
+            for u in urgences]
 
 
 def urgence_ouverte(personne_id):

@@ -82,7 +82,7 @@ def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui):
     alertes = []
     for oid, pid, le, partenaire, parametres in lignes:
         niveau = rules.relance(le, aujourd_hui, rules.delai_reponse(parametres))
-        cible = {"endpoint": "accueil.orientation.voir", "params": (("orientation_id", oid), ("_anchor", "reponse"))}
+        cible = {"endpoint": "accueil.orientation.voir", "params": (("orientation_id", oid), ("_anchor", "reponse-partenaire"))}
         if niveau == "relance":
             alertes.append(Alerte(pid, "orientation_sans_reponse", f"Orientation vers {partenaire} sans réponse "
                                   f"depuis le {le:%d/%m/%Y} : relancer le partenaire", 2, "orientation", oid, **cible))

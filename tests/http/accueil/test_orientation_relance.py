@@ -42,7 +42,7 @@ def test_alerte_apres_le_delai_de_la_structure_puis_expiration_motivee(nav, nav_
     assert r.status_code == 422 and 'value="abc"' in _texte(r)
     assert admin.post("/admin/delais", {"orientation_delai": "7"}).status_code == 303
     accueil = _texte(nav.get("/"))
-    assert re.search(rf'href="/accueil/orientations/{o.id}#reponse">Orientation vers CCAS de Roubaix sans réponse '
+    assert re.search(rf'href="/accueil/orientations/{o.id}#reponse-partenaire">Orientation vers CCAS de Roubaix sans réponse '
                      r'depuis le \d\d/\d\d/\d{4} : relancer le partenaire', accueil)
     assert admin.post("/admin/delais", {"orientation_delai": "4"}).status_code == 303
     assert "la déclarer expirée, avec son motif" in _texte(nav.get("/"))

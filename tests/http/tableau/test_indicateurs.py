@@ -61,9 +61,11 @@ def test_delais(ctx, monde):
     # P2: first accueil 01/02, first validation 11/02 → 10 (the second validation does not count).
     assert (diagnostic.nombre, diagnostic.moyenne) == (1, 10.0)
     orientation = queries.chiffres(ctx, c, queries.INDICATEURS["delai_orientation"])
-    # Accepted in 10 days (P1), refused in 3 days (P3); the one still waiting is not counted.
+    # Accepted in 10 days (P1), refused in 3 days (P3); the one still waiting is not counted. An orientation
+    # closed as expired (never answered) is a result too: its line is shown, empty here.
     assert {l.cle: (l.nombre, l.moyenne) for l in orientation.lignes} == {"acceptee": (1, 10.0),
-                                                                          "refusee": (1, 3.0)}
+                                                                          "refusee": (1, 3.0),
+                                                                          "expiree": (0, None)}
     entretien = queries.chiffres(ctx, c, queries.INDICATEURS["delai_premier_entretien"]).total
     # P2's parcours from 15/02, first entretien 20/02 → 5 ; the other parcours of the period have none.
     assert (entretien.nombre, entretien.moyenne) == (1, 5.0)
