@@ -149,8 +149,17 @@ def vider_tables(db) -> None:
 
     noms = [t.name for t in Base.metadata.sorted_tables]
     if db.engine.dialect.name == "postgresql":
+        # TRUNCATE of all ~80 tables costs about a third of a second per test; most tests write
+        # in a handful of tables, found in ~10 ms. Sequences are restarted wherever they were
+        # used, even on a table emptied by the test itself, so that ids start at 1 again.
         with db.engine.begin() as conn:
-            conn.execute(text("TRUNCATE " + ", ".join(noms) + " RESTART IDENTITY CASCADE"))
+            sonde = " UNION ALL ".join(f"SELECT '{nom}' WHERE EXISTS (SELECT 1 FROM {nom})" for nom in noms)
+            pleines = [ligne[0] for ligne in conn.execute(text(sonde))]
+            if pleines:
+                conn.execute(text("TRUNCATE " + ", ".join(pleines) + " CASCADE"))
+            for (sequence,) in conn.execute(text(
+                    "SELECT schemaname || '.' || sequencename FROM pg_sequences WHERE last_value IS NOT NULL")):
+                conn.execute(text("SELECT setval(:s, 1, false)"), {"s": sequence})
         return
     with db.engine.begin() as conn:
         conn.execute(text("INSERT INTO audit_purge_autorisee (id) VALUES (1)"))
