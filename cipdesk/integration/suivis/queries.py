@@ -134,7 +134,7 @@ def agenda_integration(session: Session, utilisateur, du: date, au: date) -> lis
     the two dates, and those missed before (planned date passed, not done)."""
     from cipdesk.core.contrat import RendezVous
 
-    if not policy.peut_ouvrir_integration(utilisateur):
+    if not policy.peut(utilisateur, "integration.ouvrir"):
         return []
     lignes = session.execute(
         select(PointSuivi.id, PointSuivi.jalon, PointSuivi.prevu_le, SuiviIntegration.id, SuiviIntegration.employeur,
