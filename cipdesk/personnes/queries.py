@@ -91,6 +91,15 @@ def garde_dossier(session: Session, utilisateur, objet, modifier: bool) -> bool:
     return garde_personne(session, utilisateur, personne, modifier)
 
 
+def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
+    """The policy's one perimeter for this user, with their structure's setting `file_active_partagee`
+    (one query): every module's lists of people (orientations, étapes, candidatures, intégrations…)."""
+    from cipdesk.comptes.models import Structure
+
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
+    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+
+
 def file_partagee(utilisateur) -> bool:
     """Does the user's structure share caseloads between conseillers?"""
     return bool(utilisateur.structure.parametre(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE, False))

@@ -73,7 +73,7 @@ def colonnes_par_table() -> dict[str, tuple[str, ...]]:
 def table_markdown() -> str:
     """The table of SECURITY.md, « Colonnes chiffrées », made from the declarations."""
     lignes = ["| Table | Colonne | Stockage | Raison | Déclarée par |", "|---|---|---|---|---|",
-              *(f"| `{c.split('.')[0]}` | `{c.split('.')[1]}` | chiffrée | {r} | socle |"
+              *(f"| `{c.split('.')[0]}` | `{c.split('.')[1]}` | chiffrée | {r} | (mécanisme propre) |"
                 for c, r in CHIFFRES_HORS_DECLARATION.items())]
     for module, c in _registre().chiffres():
         for champ in c.champs:

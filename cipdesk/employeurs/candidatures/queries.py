@@ -14,16 +14,7 @@ from cipdesk.employeurs.candidatures import rules
 from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandidature
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.personnes.models import Personne, StatutPersonne
-from cipdesk.security import policy
-
-
-def _partagee(session: Session, structure_id) -> bool:
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == structure_id)) or {}
-    return bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))
-
-
-def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
-    return policy.perimetre(utilisateur, file_active_partagee=_partagee(session, utilisateur.structure_id))
+from cipdesk.personnes.queries import perimetre_de
 
 
 def personnes_proposables(session: Session, utilisateur) -> list[Personne]:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Alerte, Evenement
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.integration.points.models import PointSuivi
@@ -14,12 +14,8 @@ from cipdesk.integration.points.rules import manque
 from cipdesk.integration.suivis.models import SuiviIntegration
 from cipdesk.integration.suivis.rules import StatutSuivi
 from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.personnes.queries import perimetre_de
 from cipdesk.security import policy
-
-
-def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
 
 
 def personnes_suivables(session: Session, utilisateur) -> list[Personne]:
