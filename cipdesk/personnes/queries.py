@@ -100,6 +100,23 @@ def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
     return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
 
 
+def personnes_en_cours_du_perimetre(session: Session, utilisateur) -> list[Personne]:
+    """The people of the user's perimeter who are accueillies or accompagnées, by name: those a
+    conseiller may propose for an offer or an immersion, or follow in their job."""
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return list(session.scalars(select(Personne).where(
+        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.nom, Personne.prenom)))
+
+
+def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
+    """Is this person in the user's perimeter (checked in SQL, the same rule as the lists)?"""
+    if personne is None:
+        return False
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
+
+
 def file_partagee(utilisateur) -> bool:
     """Does the user's structure share caseloads between conseillers?"""
     return bool(utilisateur.structure.parametre(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE, False))

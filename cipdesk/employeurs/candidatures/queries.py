@@ -13,23 +13,9 @@ from cipdesk.core.contrat import Alerte, Evenement
 from cipdesk.employeurs.candidatures import rules
 from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandidature
 from cipdesk.employeurs.offres.models import Offre
-from cipdesk.personnes.models import Personne, StatutPersonne
-from cipdesk.personnes.queries import perimetre_de
-
-
-def personnes_proposables(session: Session, utilisateur) -> list[Personne]:
-    """The people a conseiller may propose: their perimeter, accueillies or accompagnées."""
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return list(session.scalars(select(Personne).where(
-        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-        .order_by(Personne.nom, Personne.prenom)))
-
-
-def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
-    if personne is None:
-        return False
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
+from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
+from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_proposables  # noqa: F401
 
 
 def candidatures_de_l_offre(session: Session, utilisateur, offre_id) -> tuple[list[Candidature], int]:

@@ -13,23 +13,10 @@ from cipdesk.integration.points.models import PointSuivi
 from cipdesk.integration.points.rules import manque
 from cipdesk.integration.suivis.models import SuiviIntegration
 from cipdesk.integration.suivis.rules import StatutSuivi
-from cipdesk.personnes.models import Personne, StatutPersonne
-from cipdesk.personnes.queries import perimetre_de
+from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
+from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_suivables  # noqa: F401
 from cipdesk.security import policy
-
-
-def personnes_suivables(session: Session, utilisateur) -> list[Personne]:
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return list(session.scalars(select(Personne).where(
-        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-        .order_by(Personne.nom, Personne.prenom)))
-
-
-def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
-    if personne is None:
-        return False
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
 
 
 def entreprises_de_la_structure(session: Session, structure_id) -> list[Entreprise]:
