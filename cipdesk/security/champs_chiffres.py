@@ -50,9 +50,17 @@ def declarations() -> list[ChampsChiffres]:
     return [c for _module, c in _registre().chiffres()]
 
 
+_CACHE: dict = {}
+
+
 def tous() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Model class name → (table, encrypted fields): what every module declares."""
-    return {c.classe: (c.table, c.champs) for c in declarations()}
+    """Model class name → (table, encrypted fields): what every module declares (computed once
+    per installed registry: bulk inserts ask for every row)."""
+    if _CACHE.get("modules") is not _registre().modules:
+        _CACHE.clear()
+        _CACHE["tous"] = {c.classe: (c.table, c.champs) for c in declarations()}
+        _CACHE["modules"] = registre.modules
+    return dict(_CACHE["tous"])
 
 
 def json_champs() -> set[tuple[str, str]]:
