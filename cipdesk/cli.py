@@ -27,7 +27,7 @@ def main():
 
 def enregistrer(app) -> None:
     """Attach the commands to the application (so `flask` and tests see them too)."""
-    for commande in (init_db, create_structure, create_user, demo, keys_group, backup, audit_group):
+    for commande in (init_db, create_structure, create_user, demo, keys_group, backup, audit_group, securite_group):
         app.cli.add_command(commande)
 
 
@@ -289,3 +289,24 @@ def faire_sauvegarde_sqlite(source: str, destination: str) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+@click.group("securite")
+def securite_group():
+    """Ce que les modules déclarent à la sécurité (issue #9), tel que l'application l'applique."""
+
+
+@securite_group.command("colonnes")
+def securite_colonnes():
+    """La table « Colonnes chiffrées » de SECURITY.md (Markdown), faite des déclarations des modules."""
+    from cipdesk.security import champs_chiffres
+
+    click.echo(champs_chiffres.table_markdown(), nl=False)
+
+
+@securite_group.command("acces")
+def securite_acces():
+    """Les permissions nommées déclarées par les modules et les rôles qui les tiennent (Markdown)."""
+    from cipdesk.security import policy
+
+    click.echo(policy.table_des_permissions(), nl=False)

@@ -4,7 +4,8 @@ encrypted form, wherever the model classes live under `cipdesk/` (issue #10, poi
 
     python scripts/chiffrer_champs.py [RACINE_DU_DEPOT] [--verifier]
 
-For every class of CHAMPS (cipdesk/security/champs_chiffres.py), each listed field
+For every class of CHAMPS (declared by each module, `Module.chiffres`, read through
+`cipdesk/security/champs_chiffres.tous()`), each listed field
 
     demande_exprimee: Mapped[str] = mapped_column(Text, default="")   # comment
 
@@ -25,15 +26,26 @@ from __future__ import annotations
 
 import ast
 import re
-import runpy
 import sys
 from pathlib import Path
 
 _ICI = Path(__file__).resolve().parent
-_TABLE = runpy.run_path(str(_ICI.parent / "cipdesk" / "security" / "champs_chiffres.py"))
+
+
+def _declarations() -> tuple[dict[str, tuple[str, tuple[str, ...]]], set[tuple[str, str]]]:
+    """What the modules of this repository declare (Module.chiffres), through the one point
+    of access `security.champs_chiffres` (the registry filled from cipdesk/modules.py)."""
+    if str(_ICI.parent) not in sys.path:
+        sys.path.insert(0, str(_ICI.parent))
+    from cipdesk import modules
+    from cipdesk.security import champs_chiffres
+
+    modules.installer()
+    return champs_chiffres.tous(), champs_chiffres.json_champs()
+
+
 #: model class → (table, fields): the data table this script applies.
-CHAMPS: dict[str, tuple[str, tuple[str, ...]]] = _TABLE["CHAMPS"]
-JSON_CHAMPS: set[tuple[str, str]] = _TABLE["JSON_CHAMPS"]
+CHAMPS, JSON_CHAMPS = _declarations()
 
 IMPORT_TEXTE = "from cipdesk.security.chiffrement import TexteConfidentiel"
 
@@ -62,15 +74,25 @@ def trouver_classes(racine: Path) -> dict[str, Path]:
     return ou
 
 
-def _declaration(classe: ast.ClassDef, champ: str):
-    for noeud in classe.body:
+def _corps(classe: ast.ClassDef, classes: dict[str, ast.ClassDef] | None = None) -> list:
+    """The class body, then those of its bases defined in the same module (a mixin such as
+    ContenuEntretien declares fields for several models)."""
+    corps = list(classe.body)
+    for base in classe.bases:
+        if classes and isinstance(base, ast.Name) and base.id in classes and base.id != classe.name:
+            corps += _corps(classes[base.id], classes)
+    return corps
+
+
+def _declaration(classe: ast.ClassDef, champ: str, classes: dict[str, ast.ClassDef] | None = None):
+    for noeud in _corps(classe, classes):
         if isinstance(noeud, ast.AnnAssign) and isinstance(noeud.target, ast.Name) and noeud.target.id == champ:
             return noeud
     return None
 
 
-def _deja_chiffre(classe: ast.ClassDef, champ: str) -> bool:
-    for noeud in classe.body:
+def _deja_chiffre(classe: ast.ClassDef, champ: str, classes: dict[str, ast.ClassDef] | None = None) -> bool:
+    for noeud in _corps(classe, classes):
         if (isinstance(noeud, ast.Assign) and len(noeud.targets) == 1
                 and isinstance(noeud.targets[0], ast.Name) and noeud.targets[0].id == champ
                 and isinstance(noeud.value, ast.Call) and isinstance(noeud.value.func, ast.Name)
@@ -89,9 +111,9 @@ def transformer_source(texte: str, champs_par_classe: dict[str, tuple[str, ...]]
         if classe is None:
             raise Introuvable(f"classe {nom} absente")
         for champ in champs:
-            if _deja_chiffre(classe, champ):
+            if _deja_chiffre(classe, champ, classes):
                 continue
-            noeud = _declaration(classe, champ)
+            noeud = _declaration(classe, champ, classes)
             if noeud is None:
                 raise Introuvable(f"{nom}.{champ} : ni déclaration en clair ni TexteConfidentiel")
             premiere, derniere = noeud.lineno - 1, noeud.end_lineno - 1
@@ -105,7 +127,8 @@ def transformer_source(texte: str, champs_par_classe: dict[str, tuple[str, ...]]
                 f"{retrait}{champ}_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary){commentaire}\n",
                 f"{retrait}{champ} = TexteConfidentiel({'json=True' if json else ''})\n",
             ]
-            remplacements.append((premiere, derniere, nouvelles))
+            if all(r[0] != premiere for r in remplacements):  # a mixin's field, shared by two classes
+                remplacements.append((premiere, derniere, nouvelles))
     if not remplacements:
         return texte
     for premiere, derniere, nouvelles in sorted(remplacements, reverse=True):

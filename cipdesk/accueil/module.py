@@ -2,11 +2,13 @@
 in the module contract."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import Lisible, Module, Navigation, RegleDAcces, RegleDePreuve, TypeObjet
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
 def _module() -> Module:
+    from cipdesk.accueil import chiffres
     from cipdesk.accueil import demo
     from cipdesk.accueil.accueils import queries as accueils
     from cipdesk.accueil.accueils.models import Accueil, Urgence
@@ -26,6 +28,11 @@ def _module() -> Module:
     return Module(
         code="accueil",
         titre="Accueil & diagnostic",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("reunions.voir", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "voir les réunions d'information collectives de la structure"),
+              RegleDAcces("reunions.modifier", (Role.CONSEILLER,),
+                          "organiser une réunion d'information, noter présences et suites"),),
         blueprints=(bp,),
         navigation=(Navigation(
             "accueil", "Accueil & diagnostic",
@@ -54,7 +61,7 @@ def _module() -> Module:
             Lisible(Synthese, garde_dossier, audit="synthese"),
             Lisible(Orientation, garde_dossier, audit="orientation"),
             Lisible(ReunionInformation, lambda _s, u, _o, modifier: (
-                policy.peut_modifier_repertoire(u) if modifier else policy.peut_voir_repertoire(u))),
+                policy.peut(u, "reunions.modifier") if modifier else policy.peut(u, "reunions.voir"))),
         ),
         alertes=(accueils.alertes_urgences, orientation.alertes_sans_reponse),
         filtres_personnes={"urgence": accueils.urgence_ouverte},

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
+                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
@@ -27,6 +29,7 @@ def _blueprint() -> Blueprint:
 
 
 def _module() -> Module:
+    from cipdesk.ateliers import chiffres
     from cipdesk.ateliers import demo, echelle
     from cipdesk.ateliers.conception.queries import garde_atelier
     from cipdesk.ateliers.evaluations.queries import chronologie as chronologie_evaluations
@@ -38,14 +41,19 @@ def _module() -> Module:
     return Module(
         code="ateliers",
         titre="Ateliers",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("ateliers.voir", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "voir les ateliers de la structure et leurs chiffres (CP9, CP10)"),
+              RegleDAcces("ateliers.animer", (Role.CONSEILLER,),
+                          "concevoir, animer, émarger, évaluer, faire le bilan d'un atelier"),),
         blueprints=(_blueprint(),),
-        menu=(EntreeDeMenu("Ateliers", "ateliers.conception.index", policy.peut_voir_ateliers, ordre=30,
+        menu=(EntreeDeMenu("Ateliers", "ateliers.conception.index", policy.permission("ateliers.voir"), ordre=30,
                            actif=("ateliers.",)),),
         navigation=(Navigation(
             "ateliers", "Ateliers",
             "Concevoir des ateliers thématiques à partir des besoins de la file active, leur progression "
             "pédagogique, les animer et en faire le bilan.", ("CP9", "CP10"),
-            visible=policy.peut_voir_ateliers, endpoint="ateliers.conception.index", ordre=30),),
+            visible=policy.permission("ateliers.voir"), endpoint="ateliers.conception.index", ordre=30),),
         objets=(
             TypeObjet("atelier", "atelier thématique (conception)", "ateliers.conception.voir", "atelier_id"),
             TypeObjet("session_atelier", "session d'atelier", "ateliers.sessions.voir", "session_id"),

@@ -42,11 +42,11 @@ from cipdesk.web.rendu import rendre
 
 @conception.get("/", endpoint="index")
 def index():
-    policy.exiger(policy.peut_voir_ateliers(current_user))
+    policy.exiger(policy.peut(current_user, "ateliers.voir"))
     return rendre("ateliers/conception/index.html",
                   ateliers=sessions_queries.ateliers(db.session, current_user, aujourdhui()),
                   besoins=conception_queries.besoins_de_la_file_active(db.session, current_user),
-                  peut_modifier=policy.peut_animer_ateliers(current_user))
+                  peut_modifier=policy.peut(current_user, "ateliers.animer"))
 
 
 def _page_atelier(atelier: Atelier, statut: int = 200, *, objectif_form=None, sequence_form=None):
@@ -59,7 +59,7 @@ def _page_atelier(atelier: Atelier, statut: int = 200, *, objectif_form=None, se
                   sessions=sessions, chiffres=indicateurs_atelier(db.session, atelier, sessions), Moment=Moment,
                   Resultat=Resultat,
                   avertissement=conception_rules.avertissement_duree(atelier.duree_progression, atelier.duree_minutes),
-                  duree_texte=conception_rules.duree_texte, peut_modifier=policy.peut_animer_ateliers(current_user),
+                  duree_texte=conception_rules.duree_texte, peut_modifier=policy.peut(current_user, "ateliers.animer"),
                   statut=statut)
 
 
@@ -105,7 +105,7 @@ def sequence(atelier_id: uuid.UUID):
 
 def _page_session(sess: SessionAtelier, statut: int = 200, **formulaires):
     inscription_form = formulaires.get("inscription") or InscriptionForm(formdata=None)
-    peut = policy.peut_animer_ateliers(current_user)
+    peut = policy.peut(current_user, "ateliers.animer")
     if peut:
         inscription_form.personne_id.choices = avec_vide(
             [(p.id, p.nom_complet) for p in sessions_queries.personnes_inscriptibles(db.session, current_user, sess)])

@@ -20,11 +20,13 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
+    from cipdesk.competences import chiffres
     from cipdesk.competences.routes import bp
 
     return Module(
         code="competences",
         titre="Mes compétences",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
         blueprints=(bp,),
         menu=(EntreeDeMenu("Mes compétences", "competences.couverture", policy.est_conseiller, ordre=70,
                            actif=("competences.",)),

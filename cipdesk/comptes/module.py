@@ -5,9 +5,11 @@ from cipdesk.core.contrat import Module, TypeObjet
 
 
 def _module() -> Module:
+    from cipdesk.comptes import chiffres
     from cipdesk.comptes.routes import bp
 
-    return Module(code="comptes", titre="Comptes", blueprints=(bp,), objets=(
+    return Module(code="comptes", titre="Comptes", chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+                  blueprints=(bp,), objets=(
         TypeObjet("compte", "compte utilisateur"), TypeObjet("equipe", "équipe"),
         TypeObjet("structure", "structure"), TypeObjet("profil_candidat", "profil de candidat au titre")))
 

@@ -145,6 +145,39 @@ class CibleDeLien:
     libelle: str
 
 
+@dataclass(frozen=True)
+class ChampsChiffres:
+    """The free-text fields of one model stored only encrypted (issue #10, point 6; issue #9):
+    declared by the module that owns the model (`Module.chiffres`), gathered by the registry
+    and read through `security.champs_chiffres.tous()` by `scripts/chiffrer_champs.py`, the
+    scan test and `cipdesk securite colonnes` (the table of SECURITY.md). The model declares
+    `<champ>_chiffre` (LargeBinary) and `<champ> = TexteConfidentiel()`."""
+    classe: str                     # the model class name (the script finds it by name under cipdesk/)
+    table: str
+    champs: tuple[str, ...]
+    raison: str                     # why it is encrypted (French, shown in the generated table)
+    json: tuple[str, ...] = ()      # fields holding a dict (encrypted JSON)
+    raisons: Mapping[str, str] = field(default_factory=dict)  # a field's own reason, if not `raison`
+
+
+def en_clair(raison: str, **colonnes: tuple[str, ...]) -> dict[str, str]:
+    """`Module.clairs` entries: text columns left in clear, each with its reason —
+    `en_clair("…", atelier=("titre", "lieu"))` → {"atelier.titre": "…", "atelier.lieu": "…"}."""
+    return {f"{table}.{colonne}": raison for table, noms in colonnes.items() for colonne in noms}
+
+
+@dataclass(frozen=True)
+class RegleDAcces:
+    """A named permission a module declares (issue #9: role checks out of the policy's body):
+    `code` (« employeurs.voir »), the roles that hold it, and what it allows. The policy alone
+    decides (`policy.peut(utilisateur, code)`: an active account whose role is listed and, if
+    `qualites` names user attributes such as `est_candidat`, who has them all)."""
+    code: str
+    roles: tuple[str, ...]          # core.roles.Role values
+    description: str
+    qualites: tuple[str, ...] = ()  # user attributes required as well (e.g. "est_candidat")
+
+
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
 FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
 
@@ -197,6 +230,12 @@ class Module:
     dossier_sources: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     # The person's page: actions offered and cards « d'un coup d'œil » (core/fiche.py).
     fiche_personne: tuple[Callable[..., Any], ...] = ()
+    # Issue #9: what the module declares instead of editing security/: its encrypted fields
+    # (ChampsChiffres), its text columns left in clear with their reason (« table.colonne » →
+    # raison, see `en_clair`), and its named permissions (RegleDAcces) the policy decides from.
+    chiffres: tuple[ChampsChiffres, ...] = ()
+    clairs: Mapping[str, str] = field(default_factory=dict)
+    acces: tuple[RegleDAcces, ...] = ()
 
 
 class Registre:
@@ -208,6 +247,7 @@ class Registre:
         self._lisibles: dict[type, Lisible] = {}
         self._recepteurs_connectes: set[str] = set()
         self._listes: dict = {}
+        self._acces: dict[str, RegleDAcces] = {}
 
     def installer(self, modules: tuple[Module, ...]) -> None:
         codes = [m.code for m in modules]
@@ -227,6 +267,8 @@ class Registre:
                 if regle.objet_type not in objets:
                     raise ValueError(f"Règle de preuve sur un type inconnu : {regle.objet_type}")
         self.modules, self._objets, self._lisibles = tuple(modules), objets, lisibles
+        self._verifier_declarations(modules)
+        self._acces = {r.code: r for m in modules for r in m.acces}
         listes = [l for m in modules for l in m.listes]
         if len({l.code for l in listes}) != len(listes):
             raise ValueError("Liste modifiable déclarée deux fois")
@@ -236,6 +278,23 @@ class Registre:
             if module.recepteurs and module.code not in self._recepteurs_connectes:
                 module.recepteurs()
                 self._recepteurs_connectes.add(module.code)
+
+    @staticmethod
+    def _verifier_declarations(modules) -> None:
+        """Encrypted fields, clear columns and permissions: each declared once, by one module."""
+        vus: dict[str, str] = {}
+        for module in modules:
+            cles = [f"classe {c.classe}" for c in module.chiffres]
+            cles += [f"colonne {c.table}.{n}" for c in module.chiffres for n in c.champs]
+            cles += [f"colonne {k}" for k in module.clairs]
+            cles += [f"permission {r.code}" for r in module.acces]
+            for cle in cles:
+                if cle in vus:
+                    raise ValueError(f"{cle} déclarée deux fois ({vus[cle]}, {module.code})")
+                vus[cle] = module.code
+            for c in module.chiffres:
+                if not set(c.json) <= set(c.champs) or not set(c.raisons) <= set(c.champs):
+                    raise ValueError(f"{c.classe} : json ou raisons hors de ses champs chiffrés")
 
     # -- record kinds -----------------------------------------------------------------
     def objet(self, code: str) -> TypeObjet:
@@ -329,6 +388,20 @@ class Registre:
             return self._listes[code]
         except KeyError:
             raise KeyError(f"Liste modifiable inconnue : « {code} »") from None
+
+    # -- issue #9: encrypted fields, clear columns, permissions (security/ reads them) ----
+    def chiffres(self) -> list[tuple[Module, ChampsChiffres]]:
+        return [(m, c) for m in self.modules for c in m.chiffres]
+
+    def clairs(self) -> list[tuple[Module, str, str]]:
+        return [(m, colonne, raison) for m in self.modules for colonne, raison in m.clairs.items()]
+
+    def regle_d_acces(self, code: str) -> RegleDAcces:
+        try:
+            return self._acces[code]
+        except KeyError:
+            pass
+        raise KeyError(f"Permission inconnue : « {code} » (déclarez-la dans Module.acces)")
 
     # -- issue #15: orientations to partners, records a fiche de veille may be linked to ------
     def bilans_orientations(self, session, structure_id) -> dict:

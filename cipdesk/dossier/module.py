@@ -2,24 +2,29 @@
 dossier of the titre CIP, assembled from the candidat's records (RC TP-00403 §3.1)."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Module, Navigation, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Module, Navigation, RegleDAcces, TypeObjet
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
 def _module() -> Module:
+    from cipdesk.dossier import chiffres
     from cipdesk.dossier import demo
     from cipdesk.dossier.routes import bp
 
     return Module(
         code="dossier",
         titre="Mon dossier de certification",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("dossier.rediger", (Role.CONSEILLER,),
+                          "préparer, rédiger et exporter son propre dossier de certification (issue #16)", qualites=("est_candidat",)),),
         blueprints=(bp,),
-        menu=(EntreeDeMenu("Mon dossier", "dossier.preparation", policy.peut_rediger_dossier, ordre=72,
+        menu=(EntreeDeMenu("Mon dossier", "dossier.preparation", policy.permission("dossier.rediger"), ordre=72,
                            actif=("dossier.",)),),
         navigation=(Navigation(
             "dossier", "Mon dossier de certification",
             "Les sept parties du dossier du titre CIP, assemblées depuis votre activité, règle par règle.",
-            ("CP11",), visible=policy.peut_rediger_dossier, endpoint="dossier.preparation", ordre=71),),
+            ("CP11",), visible=policy.permission("dossier.rediger"), endpoint="dossier.preparation", ordre=71),),
         objets=(TypeObjet("dossier_titre", "dossier du titre"),),
         demo=demo.remplir,
     )

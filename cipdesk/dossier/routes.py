@@ -40,7 +40,7 @@ CORRECTIONS = {
 
 
 def _candidat():
-    policy.exiger(policy.peut_rediger_dossier(current_user))
+    policy.exiger(policy.peut(current_user, "dossier.rediger"))
     return current_user, get_referentiel(current_user.profil_candidat.referentiel_code)
 
 

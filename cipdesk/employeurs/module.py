@@ -4,7 +4,9 @@ sub-entity, record kinds, the loader's guards, alerts, the person's timeline,
 evidence rules citing the REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
+                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
@@ -27,6 +29,7 @@ def _blueprint():
 
 
 def _module() -> Module:
+    from cipdesk.employeurs import chiffres
     from cipdesk.employeurs import demo
     from cipdesk.employeurs.candidatures import queries as candidatures
     from cipdesk.employeurs.candidatures.models import Candidature
@@ -43,13 +46,18 @@ def _module() -> Module:
     return Module(
         code="employeurs",
         titre="Employeurs",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("employeurs.voir", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "base employeurs, échanges, fiches de poste et offres, partagés dans la structure (issue #13)"),
+              RegleDAcces("employeurs.modifier", (Role.CONSEILLER,),
+                          "prospecter, écrire fiches de poste, offres, candidatures et immersions"),),
         blueprints=(_blueprint(),),
-        menu=(EntreeDeMenu("Employeurs", "employeurs.index", policy.peut_voir_employeurs, ordre=40,
+        menu=(EntreeDeMenu("Employeurs", "employeurs.index", policy.permission("employeurs.voir"), ordre=40,
                            actif=("employeurs.",)),),
         navigation=(Navigation(
             "employeurs", "Employeurs",
             "Prospecter les employeurs du territoire, analyser leurs besoins, appuyer leurs recrutements.",
-            ("CP12", "CP13", "CP15"), visible=policy.peut_voir_employeurs, endpoint="employeurs.index", ordre=40),),
+            ("CP12", "CP13", "CP15"), visible=policy.permission("employeurs.voir"), endpoint="employeurs.index", ordre=40),),
         objets=(
             TypeObjet("entreprise", "entreprise", "employeurs.entreprises.voir", "entreprise_id"),
             TypeObjet("interaction_entreprise", "échange avec un employeur"),

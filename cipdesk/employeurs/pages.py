@@ -55,7 +55,7 @@ def voir_entreprise(entreprise_id):
                   echanges=echanges, fil=fil, aujourd_hui=aujourdhui(),
                   fiches=fiches_de_l_entreprise(db.session, entreprise.id),
                   offres=offres_de_l_entreprise(db.session, entreprise.id),
-                  peut_modifier=policy.peut_modifier_employeurs(current_user))
+                  peut_modifier=policy.peut(current_user, "employeurs.modifier"))
 
 
 # --- The offer's page and its forms -------------------------------------------------------
@@ -68,7 +68,7 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
     justifiees = {j.cle: j for j in offre.justifications}
     visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id)
     proposer = None
-    if policy.peut_modifier_employeurs(current_user) and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE):
+    if policy.peut(current_user, "employeurs.modifier") and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE):
         proposer = CandidatureForm(formdata=None)
         proposer.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
                                                  for p in personnes_proposables(db.session, current_user))
@@ -82,8 +82,8 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
                   mobilisees=mesures_queries.mobilisees(db.session, offre_id=offre.id),
                   mesures_proposees=[m for m in mesures_queries.mesures_de(db.session, offre.structure_id) if m.active],
                   mesures_action=url_for("employeurs.mesures.offre", offre_id=offre.id)
-                  if policy.peut_modifier_employeurs(current_user) else None,
-                  peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
+                  if policy.peut(current_user, "employeurs.modifier") else None,
+                  peut_modifier=policy.peut(current_user, "employeurs.modifier"), statut=statut)
 
 
 @offres.get("/<uuid:offre_id>", endpoint="voir")
@@ -144,7 +144,7 @@ def _mobiliser(cible_url: str, **cible):
 
 @mesures.post("/offres/<uuid:offre_id>", endpoint="offre")
 def mobiliser_sur_offre(offre_id):
-    policy.exiger(policy.peut_modifier_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.modifier"))
     offre = charger(Offre, offre_id, modifier=True)
     return _mobiliser(url_for("employeurs.offres.voir", offre_id=offre.id), offre=offre)
 

@@ -18,7 +18,7 @@ bp = Blueprint("employeurs", __name__, url_prefix="/employeurs")
 
 @bp.get("/")
 def index():
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     en_retard = db.session.scalars(interactions.actions_en_retard(current_user.structure_id, aujourdhui())
                                    .limit(100)).all()
     en_cours = db.session.scalars(offres.offres(current_user.structure_id,

@@ -4,7 +4,9 @@ kinds, the loader's guards, alerts, the person's timeline, evidence rules citing
 REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
+                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
@@ -19,6 +21,7 @@ def _blueprint():
 
 
 def _module() -> Module:
+    from cipdesk.integration import chiffres
     from cipdesk.integration import demo
     from cipdesk.integration.mediations.models import Mediation
     from cipdesk.integration.points.models import PointSuivi
@@ -28,13 +31,18 @@ def _module() -> Module:
     return Module(
         code="integration",
         titre="Intégration",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("integration.voir", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "voir les suivis d'intégration dans l'emploi (CP14)"),
+              RegleDAcces("integration.ouvrir", (Role.CONSEILLER,),
+                          "ouvrir et conduire un suivi d'intégration"),),
         blueprints=(_blueprint(),),
-        menu=(EntreeDeMenu("Intégration", "integration.index", policy.peut_voir_integration, ordre=50,
+        menu=(EntreeDeMenu("Intégration", "integration.index", policy.permission("integration.voir"), ordre=50,
                            actif=("integration.",)),),
         navigation=(Navigation(
             "integration", "Intégration",
             "Suivre l'intégration et le maintien dans l'emploi avec l'employeur et le salarié.",
-            ("CP14",), visible=policy.peut_voir_integration, endpoint="integration.index", ordre=50),),
+            ("CP14",), visible=policy.permission("integration.voir"), endpoint="integration.index", ordre=50),),
         objets=(
             TypeObjet("suivi_integration", "suivi d'intégration", "integration.suivis.voir", "suivi_id"),
             TypeObjet("cadre_integration", "cadre de collaboration avec l'employeur", "integration.suivis.voir",

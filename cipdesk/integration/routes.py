@@ -16,7 +16,7 @@ bp = Blueprint("integration", __name__, url_prefix="/integration")
 
 @bp.get("/")
 def index():
-    policy.exiger(policy.peut_voir_integration(current_user))
+    policy.exiger(policy.peut(current_user, "integration.voir"))
     return rendre("integration/index.html", suivis=queries.suivis_visibles(db.session, current_user),
                   a_faire=queries.points_de_la_semaine(db.session, current_user, aujourdhui()),
-                  aujourd_hui=aujourdhui(), peut_ouvrir=policy.peut_ouvrir_integration(current_user))
+                  aujourd_hui=aujourdhui(), peut_ouvrir=policy.peut(current_user, "integration.ouvrir"))

@@ -32,6 +32,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
+    from cipdesk.parcours import chiffres
     from cipdesk.parcours import alertes, demo, page
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
@@ -52,6 +53,7 @@ def _module() -> Module:
     return Module(
         code="parcours",
         titre="Parcours",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
         blueprints=(bp,),
         menu=(EntreeDeMenu("Parcours", "parcours.contrat.index", policy.peut_voir_file_active, ordre=20,
                            actif=("parcours.",)),),

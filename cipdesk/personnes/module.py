@@ -19,6 +19,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
+    from cipdesk.personnes import chiffres
     from cipdesk.personnes.models import Personne
     from cipdesk.personnes.queries import garde_personne
     from cipdesk.personnes.routes import bp
@@ -26,6 +27,7 @@ def _module() -> Module:
     return Module(
         code="personnes",
         titre="Personnes accompagnées",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
         blueprints=(bp,),
         menu=(EntreeDeMenu("Accueil", "personnes.accueil", lambda u: True, ordre=0),
               EntreeDeMenu("File active", "personnes.file_active", policy.peut_voir_file_active, ordre=10,

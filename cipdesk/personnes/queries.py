@@ -91,6 +91,32 @@ def garde_dossier(session: Session, utilisateur, objet, modifier: bool) -> bool:
     return garde_personne(session, utilisateur, personne, modifier)
 
 
+def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
+    """The policy's one perimeter for this user, with their structure's setting `file_active_partagee`
+    (one query): every module's lists of people (orientations, étapes, candidatures, intégrations…)."""
+    from cipdesk.comptes.models import Structure
+
+    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
+    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+
+
+def personnes_en_cours_du_perimetre(session: Session, utilisateur) -> list[Personne]:
+    """The people of the user's perimeter who are accueillies or accompagnées, by name: those a
+    conseiller may propose for an offer or an immersion, or follow in their job."""
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return list(session.scalars(select(Personne).where(
+        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.nom, Personne.prenom)))
+
+
+def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
+    """Is this person in the user's perimeter (checked in SQL, the same rule as the lists)?"""
+    if personne is None:
+        return False
+    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
+
+
 def file_partagee(utilisateur) -> bool:
     """Does the user's structure share caseloads between conseillers?"""
     return bool(utilisateur.structure.parametre(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE, False))

@@ -11,7 +11,7 @@ from cipdesk.security import policy
 
 
 def analyses_de_l_enregistrement(utilisateur, objet_type: str, objet_id) -> list[Encart]:
-    if not getattr(utilisateur, "is_authenticated", False) or not policy.peut_analyser_sa_pratique(utilisateur) \
+    if not getattr(utilisateur, "is_authenticated", False) or not policy.peut(utilisateur, "pratique.analyser") \
             or objet_type not in queries.types_rattachables():
         return []
     encarts = [Encart(f"Mon analyse de pratique du {a.situation_le:%d/%m/%Y}",

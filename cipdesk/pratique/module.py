@@ -3,12 +3,14 @@ any record of any module, practice groups (GEASE, supervision), and the preventi
 professional risks (REAC, compétence transversale CT1)."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
+                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
 def _professionnel(utilisateur) -> bool:
-    return policy.peut_analyser_sa_pratique(utilisateur) or policy.peut_voir_prevention_equipe(utilisateur)
+    return policy.peut(utilisateur, "pratique.analyser") or policy.peut(utilisateur, "pratique.prevention_equipe")
 
 
 def _blueprint():
@@ -22,7 +24,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.pratique import demo, encarts
+    from cipdesk.pratique import chiffres, demo, encarts
     from cipdesk.pratique.analyses.models import AnalysePratique, SeanceAnalyse
     from cipdesk.pratique.analyses.queries import garde_analyse, garde_seance
     from cipdesk.pratique.prevention.models import AlerteCharge, IncidentPublic
@@ -31,6 +33,11 @@ def _module() -> Module:
     return Module(
         code="pratique",
         titre="Ma pratique",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("pratique.analyser", (Role.CONSEILLER,),
+                          "analyses de pratique, groupes, sa charge et ses incidents (CP11, issue #15)"),
+              RegleDAcces("pratique.prevention_equipe", (Role.CHEF_DE_SERVICE,),
+                          "indicateurs de charge, alertes et incidents de son équipe", qualites=("equipe_id",)),),
         blueprints=(_blueprint(),),
         menu=(EntreeDeMenu("Ma pratique", "pratique.index", _professionnel, ordre=75, actif=("pratique.",)),),
         navigation=(Navigation(

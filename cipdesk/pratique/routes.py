@@ -20,12 +20,12 @@ bp = Blueprint("pratique", __name__, url_prefix="/pratique")
 @bp.get("/")
 def index():
     """My analyses (titles decrypted for their author only), those shared with me, my groups."""
-    policy.exiger(policy.peut_analyser_sa_pratique(current_user) or policy.peut_voir_prevention_equipe(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.analyser") or policy.peut(current_user, "pratique.prevention_equipe"))
     mes_analyses: list[AnalysePratique] = list(reversed(analyses.analyses_de(db.session, current_user.id)))
     charge = (prevention.charge_de_travail(db.session, current_user, aujourdhui())
-              if policy.peut_analyser_sa_pratique(current_user) else None)
+              if policy.peut(current_user, "pratique.analyser") else None)
     return rendre("pratique/index.html", analyses=mes_analyses,
                   partagees=analyses.analyses_partagees_avec(db.session, current_user),
                   seances=analyses.seances_de(db.session, current_user), libelle_cible=analyses.libelle_cible,
                   signaux=regles_prevention.signaux(charge) if charge else [],
-                  chef=policy.peut_voir_prevention_equipe(current_user))
+                  chef=policy.peut(current_user, "pratique.prevention_equipe"))

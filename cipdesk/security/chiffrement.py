@@ -123,7 +123,9 @@ class TexteConfidentiel:
 
     def __set_name__(self, owner, nom: str) -> None:
         self.nom, self.colonne = nom, f"{nom}_chiffre"
-        champ_confidentiel(owner, nom)
+        if not (issubclass(owner, TextesConfidentielsHerites) and "__tablename__" not in owner.__dict__):
+            champ_confidentiel(owner, nom)
+        # else: declared on a mixin (TextesConfidentielsHerites), registered for each mapped subclass
         if self.json:
             setattr(owner, "_json_confidentiels", {*getattr(owner, "_json_confidentiels", set()), nom})
 
@@ -166,6 +168,20 @@ class TexteConfidentiel:
 
             return json.loads(texte) if ok and texte else {}
         return texte or ""
+
+
+class TextesConfidentielsHerites:
+    """Base of a mixin that declares `TexteConfidentiel` fields shared by several models (an
+    entretien and its versions): each mapped subclass registers them as its own."""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__tablename__" not in cls.__dict__:
+            return
+        for klass in cls.__mro__[1:]:
+            for nom, valeur in vars(klass).items():
+                if isinstance(valeur, TexteConfidentiel):
+                    champ_confidentiel(cls, nom)
 
 
 def _etat(obj):

@@ -8,8 +8,11 @@ structure's object is *not found*, 404) and then ask a `peut_*` question
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from cipdesk.core.contrat import registre
 from cipdesk.core.roles import Role
 
 
@@ -35,6 +38,37 @@ def est_chef(utilisateur) -> bool:
 
 def est_conseiller(utilisateur) -> bool:
     return utilisateur.role == Role.CONSEILLER
+
+
+# -- permissions declared by the modules (issue #9) ---------------------------------
+# A module names what its pages allow (`Module.acces`: RegleDAcces « employeurs.voir », the
+# roles that hold it, user qualities required); the policy alone decides, here, from those
+# declarations gathered by the registry. A new module adds no function to this file.
+def peut(utilisateur, code: str) -> bool:
+    """May this user do `code` (a permission declared by a module)? An active account whose
+    role holds it and who has every quality it requires. An unknown code is an error."""
+    regle = registre.regle_d_acces(code)
+    return (utilisateur is not None and bool(getattr(utilisateur, "actif", True))
+            and getattr(utilisateur, "role", None) in regle.roles
+            and all(getattr(utilisateur, q, None) for q in regle.qualites))
+
+
+def permission(code: str) -> Callable[[Any], bool]:
+    """`peut(·, code)` as a predicate, for the `visible=` of a menu entry or a navigation."""
+    def visible(utilisateur) -> bool:
+        return peut(utilisateur, code)
+    visible.__name__ = f"peut[{code}]"
+    return visible
+
+
+def table_des_permissions() -> str:
+    """Every declared permission and who holds it (Markdown): `cipdesk securite acces`."""
+    lignes = ["| Permission | Module | Rôles | Qualités requises | Ce qu'elle permet |", "|---|---|---|---|---|"]
+    for module in registre.modules:
+        for r in module.acces:
+            roles = ", ".join(Role(role).value for role in r.roles)
+            lignes.append(f"| `{r.code}` | {module.code} | {roles} | {', '.join(r.qualites) or '—'} | {r.description} |")
+    return "\n".join(lignes) + "\n"
 
 
 # -- administration ---------------------------------------------------------------
@@ -208,38 +242,6 @@ def peut_creer_personne(utilisateur) -> bool:
     return est_conseiller(utilisateur)
 
 
-def peut_voir_repertoire(utilisateur) -> bool:
-    """Répertoire des partenaires and réunions d'information: the professionals of the structure."""
-    return est_conseiller(utilisateur) or est_chef(utilisateur)
-
-
-def peut_modifier_repertoire(utilisateur) -> bool:
-    return est_conseiller(utilisateur)
-
-
-# -- employeurs (REAC CP12, CP13, CP15) ----------------------------------------------
-def peut_voir_employeurs(utilisateur) -> bool:
-    """The employer base, interactions, fiches de poste and offers are shared within
-    the structure: its conseillers and chefs de service (issue #13, « Accès »)."""
-    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
-
-
-def peut_modifier_employeurs(utilisateur) -> bool:
-    """Written by the conseillers, who prospect and support recruitment."""
-    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
-
-
-# -- intégration et maintien dans l'emploi (REAC CP14) -----------------------------
-def peut_voir_integration(utilisateur) -> bool:
-    """The intégration follow-ups, as for the person: conseillers and chefs de service."""
-    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
-
-
-def peut_ouvrir_integration(utilisateur) -> bool:
-    """Opened and conducted by the conseillers."""
-    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
-
-
 # -- compétences du candidat ---------------------------------------------------
 def peut_etre_tuteur(tuteur, candidat) -> bool:
     """A tutor follows the candidat's practice (REAC CIP, tutorat en structure):
@@ -277,12 +279,6 @@ def peut_voir_preparation(utilisateur, candidat, profil) -> bool:
             and utilisateur.equipe_id is not None and utilisateur.equipe_id == candidat.equipe_id)
 
 
-def peut_rediger_dossier(utilisateur) -> bool:
-    """The dossier of the titre is the candidat's own (issue #16): only a conseiller with a
-    candidat's profile builds, edits and exports it, and only their own."""
-    return est_conseiller(utilisateur) and utilisateur.est_candidat
-
-
 def peut_relire_dossier(relecteur, candidat) -> bool:
     """Who a candidat may ask to review a part of their dossier: their designated tutor, or a
     chef de service of their structure they choose (issue #16, point 9)."""
@@ -294,47 +290,29 @@ def peut_relire_dossier(relecteur, candidat) -> bool:
     return profil.tuteur_id == relecteur.id or est_chef(relecteur)
 
 
-# -- ateliers (REAC CP9, CP10) ----------------------------------------------------
-def peut_voir_ateliers(utilisateur) -> bool:
-    """The structure's ateliers are designed and run by its conseillers; the chef de
-    service sees them and their figures (not the participants outside their team)."""
-    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
-
-
-def peut_animer_ateliers(utilisateur) -> bool:
-    """Design, sessions, attendance, evaluations, bilan: written by conseillers."""
-    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
-
-
+# -- ateliers (REAC CP9, CP10): a participant, where the perimeter meets the session -----
 def peut_voir_participant(utilisateur, personne, session_atelier, **contexte) -> bool:
     """A participant's personal data (name, attendance, evaluation): whoever may see the
     person, and the conseiller who animates that session (feuille d'émargement)."""
     if not meme_structure(utilisateur, session_atelier) or not meme_structure(utilisateur, personne):
         return False
-    if peut_animer_ateliers(utilisateur) and session_atelier.animateur_id == utilisateur.id:
+    if peut(utilisateur, "ateliers.animer") and session_atelier.animateur_id == utilisateur.id:
         return True
     return peut_voir_personne(utilisateur, personne, **contexte)
 
 
 def peut_suivre_participant(utilisateur, personne, session_atelier, **contexte) -> bool:
     """Attendance and evaluation of a participant: a conseiller who may see them."""
-    return peut_animer_ateliers(utilisateur) and peut_voir_participant(utilisateur, personne, session_atelier,
+    return peut(utilisateur, "ateliers.animer") and peut_voir_participant(utilisateur, personne, session_atelier,
                                                                        **contexte)
 
 
 # -- tableau de bord du chef de service (issue #17) -----------------------------------
-def peut_voir_tableau_de_bord(utilisateur) -> bool:
-    """The team's dashboard: its chef de service, over the perimeter of their team. A
-    conseiller has no dashboard of the others; the admin manages accounts, not people
-    (`perimetre`: « aucun »), so has none either."""
-    return bool(getattr(utilisateur, "actif", True)) and est_chef(utilisateur)
-
-
 def peut_reaffecter(utilisateur, personne, *, equipe_du_referent=None, equipe_du_nouveau=None,
                     nouveau=None) -> bool:
     """Caseload balance (issue #17, point 7): the chef moves a person of their team (or one
     without a référent, in their structure) to an active conseiller of their team."""
-    if not peut_voir_tableau_de_bord(utilisateur) or utilisateur.equipe_id is None:
+    if not peut(utilisateur, "tableau.voir") or utilisateur.equipe_id is None:
         return False
     if personne is None or personne.structure_id != utilisateur.structure_id:
         return False
@@ -359,14 +337,8 @@ def exiger(condition: bool) -> None:
 
 
 # -- analyse de pratique (REAC CP11) et prévention des risques (compétence transversale) --
-def peut_analyser_sa_pratique(utilisateur) -> bool:
-    """Analyses de pratique, practice groups, one's own workload and incidents: the
-    professionals who accompany people (issue #15, points 5 and 6)."""
-    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
-
-
 def peut_modifier_analyse(utilisateur, analyse) -> bool:
-    return peut_analyser_sa_pratique(utilisateur) and meme_structure(utilisateur, analyse) \
+    return peut(utilisateur, "pratique.analyser") and meme_structure(utilisateur, analyse) \
         and analyse.auteur_id == utilisateur.id
 
 
@@ -386,43 +358,40 @@ def peut_lire_analyse(utilisateur, analyse, *, tuteur_actuel_id=None, auteur=Non
         and (est_conseiller(utilisateur) or est_chef(utilisateur))
 
 
-def peut_voir_prevention_equipe(utilisateur) -> bool:
-    """The workload indicators, alerts and incidents of a team: its chef de service."""
-    return bool(getattr(utilisateur, "actif", True)) and est_chef(utilisateur) and utilisateur.equipe_id is not None
-
-
 def peut_lire_incident(utilisateur, incident, *, equipe_de_l_auteur=None) -> bool:
     """An incident with the public: its author, and the chef de service of the author's team."""
     if not bool(getattr(utilisateur, "actif", False)) or not meme_structure(utilisateur, incident):
         return False
     if incident.auteur_id == utilisateur.id:
         return est_conseiller(utilisateur)
-    return peut_voir_prevention_equipe(utilisateur) and equipe_de_l_auteur is not None \
+    return peut(utilisateur, "pratique.prevention_equipe") and equipe_de_l_auteur is not None \
         and equipe_de_l_auteur == utilisateur.equipe_id
 
 
 def peut_traiter_alerte_de_charge(utilisateur, alerte) -> bool:
     """A workload alert is addressed to the chef de service of the conseiller's team."""
-    return peut_voir_prevention_equipe(utilisateur) and meme_structure(utilisateur, alerte) \
+    return peut(utilisateur, "pratique.prevention_equipe") and meme_structure(utilisateur, alerte) \
         and alerte.equipe_id == utilisateur.equipe_id
-# -- territoire, veille et partenaires (REAC CP3, CP4 ; issue #15) ----------------------
-def peut_voir_territoire(utilisateur) -> bool:
-    """Territory profile, veille, cartography, the team's references: shared within the
-    structure by its professionals (conseillers and chefs de service)."""
-    return bool(getattr(utilisateur, "actif", True)) and (est_conseiller(utilisateur) or est_chef(utilisateur))
 
 
-def peut_modifier_territoire(utilisateur) -> bool:
-    """The territory profile and the veille are kept up to date by the same professionals."""
-    return peut_voir_territoire(utilisateur)
+# -- transition (session 5 merges): the role-only checks that were functions here -----------
+# Branches written before issue #9 still call them; each now reads the permission its module
+# declares. To be removed once every caller uses `peut(u, code)` / `permission(code)`.
+_ANCIENS_NOMS = {
+    "peut_voir_repertoire": "repertoire.voir", "peut_modifier_repertoire": "repertoire.modifier",
+    "peut_voir_employeurs": "employeurs.voir", "peut_modifier_employeurs": "employeurs.modifier",
+    "peut_voir_integration": "integration.voir", "peut_ouvrir_integration": "integration.ouvrir",
+    "peut_voir_ateliers": "ateliers.voir", "peut_animer_ateliers": "ateliers.animer",
+    "peut_voir_tableau_de_bord": "tableau.voir", "peut_analyser_sa_pratique": "pratique.analyser",
+    "peut_voir_prevention_equipe": "pratique.prevention_equipe",
+    "peut_voir_territoire": "territoire.voir", "peut_modifier_territoire": "territoire.modifier",
+    "peut_voir_profil_structure": "territoire.voir_profil_structure",
+    "peut_modifier_profil_structure": "territoire.modifier_profil_structure",
+    "peut_rediger_dossier": "dossier.rediger",
+}
 
 
-def peut_voir_profil_structure(utilisateur) -> bool:
-    """The structure's profile: every professional of the structure, its admin included."""
-    return bool(getattr(utilisateur, "actif", True)) and (
-        est_conseiller(utilisateur) or est_chef(utilisateur) or est_admin(utilisateur))
-
-
-def peut_modifier_profil_structure(utilisateur) -> bool:
-    """Edited by the structure's admin or a chef de service."""
-    return bool(getattr(utilisateur, "actif", True)) and (est_admin(utilisateur) or est_chef(utilisateur))
+def __getattr__(nom: str):
+    if nom in _ANCIENS_NOMS:
+        return permission(_ANCIENS_NOMS[nom])
+    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")

@@ -26,7 +26,7 @@ TYPES = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf",
 
 def _contexte():
     """Guard, then the context with the URL's filters checked against the chef's own lists."""
-    policy.exiger(policy.peut_voir_tableau_de_bord(current_user))
+    policy.exiger(policy.peut(current_user, "tableau.voir"))
     ctx = queries.contexte(db.session, current_user, aujourdhui())
     choix = queries.choix_des_filtres(db.session, current_user, ctx)
     ctx.filtres, erreurs = rules.lire_filtres(request.args, aujourdhui(),
@@ -113,7 +113,7 @@ def export_detail(code: str, cle: str, format_: str):
 # -- caseload balance (point 7) ---------------------------------------------------------------
 @bp.get("/portefeuilles")
 def portefeuilles():
-    policy.exiger(policy.peut_voir_tableau_de_bord(current_user))
+    policy.exiger(policy.peut(current_user, "tableau.voir"))
     ctx = queries.contexte(db.session, current_user, aujourdhui())
     return rendre("tableau/portefeuilles.html", ctx=ctx, lignes=queries.portefeuilles(db.session, ctx),
                   sans_referent=queries.sans_referent(db.session, current_user.structure_id),
@@ -126,7 +126,7 @@ def _personne_a_reaffecter(personne_id):
     personne = db.session.get(Personne, personne_id)
     if personne is None or not policy.meme_structure(current_user, personne):
         raise policy.Introuvable()
-    policy.exiger(policy.peut_voir_tableau_de_bord(current_user) and current_user.equipe_id is not None and (
+    policy.exiger(policy.peut(current_user, "tableau.voir") and current_user.equipe_id is not None and (
         personne.referent_id is None or queries.equipe_de(db.session, personne.referent_id) == current_user.equipe_id))
     return personne
 

@@ -4,26 +4,29 @@ opérationnel des partenaires (moved out of accueil) with the orientations reall
 made, the cartography of the network and the team's references."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
+                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
 def _garde_partenaire(_session, utilisateur, _partenaire, modifier: bool) -> bool:
-    return policy.peut_modifier_repertoire(utilisateur) if modifier else policy.peut_voir_repertoire(utilisateur)
+    return policy.peut(utilisateur, "repertoire.modifier") if modifier else policy.peut(utilisateur, "repertoire.voir")
 
 
 def _garde_territoire(_session, utilisateur, _objet, modifier: bool) -> bool:
-    return policy.peut_modifier_territoire(utilisateur) if modifier else policy.peut_voir_territoire(utilisateur)
+    return policy.peut(utilisateur, "territoire.modifier") if modifier else policy.peut(utilisateur, "territoire.voir")
 
 
 def _garde_reference(_session, utilisateur, reference, modifier: bool) -> bool:
     """Everyone of the structure reads the team's references; one removes only one's own."""
     if modifier:
-        return policy.peut_modifier_territoire(utilisateur) and reference.utilisateur_id == utilisateur.id
-    return policy.peut_voir_territoire(utilisateur)
+        return policy.peut(utilisateur, "territoire.modifier") and reference.utilisateur_id == utilisateur.id
+    return policy.peut(utilisateur, "territoire.voir")
 
 
 def _module() -> Module:
+    from cipdesk.territoire import chiffres
     from cipdesk.territoire import demo
     from cipdesk.territoire.partenaires.models import ContactPartenaire, Partenaire
     from cipdesk.territoire.profil.models import VersionTerritoire  # noqa: F401  (table of the module)
@@ -35,8 +38,21 @@ def _module() -> Module:
     return Module(
         code="territoire",
         titre="Territoire et partenaires",
+        chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
+        acces=(RegleDAcces("repertoire.voir", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "voir le répertoire des partenaires (REAC CP4)"),
+              RegleDAcces("repertoire.modifier", (Role.CONSEILLER,),
+                          "tenir à jour le répertoire des partenaires"),
+              RegleDAcces("territoire.voir", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "profil du territoire, veille, cartographie, références de l'équipe (CP3, CP4)"),
+              RegleDAcces("territoire.modifier", (Role.CONSEILLER, Role.CHEF_DE_SERVICE,),
+                          "tenir à jour le profil du territoire et la veille"),
+              RegleDAcces("territoire.voir_profil_structure", (Role.CONSEILLER, Role.CHEF_DE_SERVICE, Role.ADMIN,),
+                          "voir le profil de la structure"),
+              RegleDAcces("territoire.modifier_profil_structure", (Role.ADMIN, Role.CHEF_DE_SERVICE,),
+                          "modifier le profil de la structure"),),
         blueprints=(bp,),
-        menu=(EntreeDeMenu("Territoire", "territoire.index", policy.peut_voir_territoire, ordre=20,
+        menu=(EntreeDeMenu("Territoire", "territoire.index", policy.permission("territoire.voir"), ordre=20,
                            actif=("territoire.",)),
               # The admin edits the structure's profile without seeing the rest of the module.
               EntreeDeMenu("Profil de la structure", "territoire.structure.voir", policy.est_admin, ordre=85,
@@ -45,7 +61,7 @@ def _module() -> Module:
             "territoire", "Territoire, veille et partenaires",
             "Connaître le territoire, tenir la veille sur les dispositifs et le répertoire des partenaires, "
             "voir le réseau réellement mobilisé.", ("CP3", "CP4"),
-            visible=policy.peut_voir_territoire, endpoint="territoire.index", ordre=15),),
+            visible=policy.permission("territoire.voir"), endpoint="territoire.index", ordre=15),),
         objets=(
             TypeObjet("partenaire", "partenaire du territoire", "territoire.partenaires.voir", "partenaire_id"),
             TypeObjet("profil_structure", "profil de la structure"),

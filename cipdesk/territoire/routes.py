@@ -28,7 +28,7 @@ for enfant in (partenaires, structure, profil, veille, reseau):
 def index():
     """Overview: the current territory profile, and the reminders (veille past its date,
     partner fiches not checked for a year)."""
-    policy.exiger(policy.peut_voir_territoire(current_user))
+    policy.exiger(policy.peut(current_user, "territoire.voir"))
     structure_id = current_user.structure_id
     return rendre("territoire/index.html", courante=profil_q.courante(db.session, structure_id),
                   echues=veille_q.echues(db.session, structure_id, aujourdhui()),

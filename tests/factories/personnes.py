@@ -19,3 +19,17 @@ class PersonneFactory(AvecId):
     class Params:
         accompagnee = factory.Trait(statut=StatutPersonne.ACCOMPAGNEE)
         sortie = factory.Trait(statut=StatutPersonne.SORTIE)
+
+
+def monde_et_personne(fabrique, ctx, *, nav=None, **donnees):
+    """The world of the person's page tests: `fabrique.monde()` and one person of the
+    conseiller's caseload, made by the real service and committed; with `nav`, the conseiller
+    is logged in. Returns (monde, personne)."""
+    from tests.factories.accueil import personne
+
+    m = fabrique.monde()
+    p = personne(ctx, m.conseiller, **donnees)
+    ctx.commit()
+    if nav is not None:
+        nav.connexion(m.conseiller.email)
+    return m, p

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from cipdesk.core.db import Base, db
 from cipdesk.security import keys, rotation
-from cipdesk.security.champs_chiffres import CHAMPS, CLAIRS, JSON_CHAMPS
+from cipdesk.security import champs_chiffres
 from cipdesk.security.chiffrement import CHAMPS_CONFIDENTIELS
 
 RACINE = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def _marqueur(nom: str, champ: str) -> str:
 
 def _valeur(nom: str, champ: str):
     m = _marqueur(nom, champ)
-    return {"texte": m} if (nom, champ) in JSON_CHAMPS else m
+    return {"texte": m} if (nom, champ) in champs_chiffres.json_champs() else m
 
 
 def _remplir_et_marquer(ctx) -> dict:
@@ -50,7 +50,7 @@ def _remplir_et_marquer(ctx) -> dict:
     demo.remplir(ctx)
     ctx.commit()
     classes, ecrits = _classes(), {}
-    for nom, (_table, champs) in CHAMPS.items():
+    for nom, (_table, champs) in champs_chiffres.tous().items():
         model = classes[nom]
         obj = ctx.scalars(select(model).order_by(model.id).limit(1)).first()
         assert obj is not None, f"la démo ne crée aucune ligne {nom} : le scan ne couvrirait pas ses champs"
@@ -123,7 +123,7 @@ def test_la_migration_dechiffre_puis_rechiffre_chaque_champ(app, ctx):
     spec.loader.exec_module(migration)
     ecrits = _remplir_et_marquer(ctx)
     ctx.close()
-    tables = {nom: table for nom, (table, _c) in CHAMPS.items()}
+    tables = {nom: table for nom, (table, _c) in champs_chiffres.tous().items()}
     # Tables created encrypted by later migrations (ateliers…) do not exist below 0014.
     anterieurs = {k: v for k, v in ecrits.items() if tables[k[0]] in migration.COLONNES}
     with app.app_context():
@@ -172,32 +172,45 @@ def test_rotation_garde_chaque_champ_et_verify_signale_une_alteration(app, ctx):
 
 
 def test_les_declarations_suivent_la_table_des_champs(app):
-    """The script finds nothing left to rewrite; every listed field is registered."""
+    """The script finds nothing left to rewrite; every declared field is registered, and
+    every registered confidential field is declared by a module (the scan covers it)."""
     res = subprocess.run([sys.executable, str(RACINE / "scripts" / "chiffrer_champs.py"), str(RACINE),
                           "--verifier"], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
     classes = _classes()
     enregistres = {(c.model.__tablename__, c.nom) for c in CHAMPS_CONFIDENTIELS}
-    for nom, (table, champs) in CHAMPS.items():
-        assert classes[nom].__tablename__ == table
+    declares = set()
+    for nom, (table, champs) in champs_chiffres.tous().items():
+        assert classes[nom].__tablename__ == table, f"{nom} : table {classes[nom].__tablename__}, pas {table}"
         assert {(table, c) for c in champs} <= enregistres
+        declares |= {(table, c) for c in champs}
+    oublies = sorted(nom for nom in (f"{t}.{c}" for t, c in enregistres - declares)
+                     if nom not in champs_chiffres.CHIFFRES_HORS_DECLARATION)
+    assert not oublies, f"TexteConfidentiel non déclaré dans Module.chiffres de son module : {oublies}"
 
 
 def test_chaque_colonne_de_texte_est_chiffree_ou_laissee_en_clair_pour_une_raison(app):
-    """A new free-text column must be added to CHAMPS (then the script and a migration)
-    or to CLAIRS with the reason it may stay in clear."""
-    chiffres = {f"{t}.{c}" for t, champs in CHAMPS.values() for c in champs}
+    """A new free-text column is declared by its module: in `Module.chiffres` (then the script
+    and a migration) or in `Module.clairs` with the reason it may stay in clear. The table of
+    SECURITY.md is made from those declarations (`cipdesk securite colonnes`), never copied."""
+    chiffres = {f"{t}.{c}" for t, champs in champs_chiffres.tous().values() for c in champs}
+    clairs = champs_chiffres.clairs()
     oublies = []
     for table in Base.metadata.sorted_tables:
         for col in table.columns:
             if isinstance(col.type, (Text, String)) and (isinstance(col.type, Text) or (col.type.length or 0) >= 100):
                 nom = f"{table.name}.{col.name}"
-                if nom not in chiffres and nom not in CLAIRS:
+                if nom not in chiffres and nom not in clairs:
                     oublies.append(nom)
-    assert not oublies, f"colonnes de texte ni chiffrées ni justifiées (champs_chiffres.CLAIRS) : {oublies}"
-    assert all(raison.strip() for raison in CLAIRS.values())
+    assert not oublies, ("colonnes de texte ni chiffrées ni justifiées : déclarez-les dans Module.chiffres ou "
+                         f"Module.clairs du module qui possède la table (cipdesk/<module>/chiffres.py) : {oublies}")
+    assert all(raison.strip() for raison in clairs.values())
+    res = app.test_cli_runner().invoke(args=["securite", "colonnes"])
+    assert res.exit_code == 0, res.output
+    for nom in sorted(chiffres | set(clairs)):
+        table, colonne = nom.split(".")
+        assert f"| `{table}` | `{colonne}` |" in res.output, f"{nom} absent de la table générée"
     securite = (RACINE / "SECURITY.md").read_text(encoding="utf-8")
     section = securite[securite.index("## Colonnes chiffrées"):]
-    for nom in sorted(chiffres | set(CLAIRS)):
-        table, colonne = nom.split(".")
-        assert f"| `{table}` | `{colonne}` |" in section, f"{nom} absent de SECURITY.md"
+    assert "cipdesk securite colonnes" in section
+    assert "| `personne` | `nom` |" not in section, "SECURITY.md ne recopie plus la table : elle est générée"

@@ -2,22 +2,16 @@
 declared table. A route missing from the table fails the suite."""
 from __future__ import annotations
 
-
 import pytest
 
 from tests.factories import objets_de_tous_les_modules
 from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
+from tests.http.matrice_commune import INTERDIT, INTROUVABLE, LOGIN, OK, ROLES
+from tests.http.matrice_commune import lignes as _parcours
+from tests.http.matrice_commune import tous as _tous
 from tests.http.pratique.matrice import MATRICE_PRATIQUE
 from tests.http.territoire.matrice import MATRICE_TERRITOIRE
-
-ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
-OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
-
-
-def _tous(valeur, **exceptions):
-    return {role: exceptions.get(role, valeur) for role in ROLES}
-
 
 CONNECTES = dict(anonyme=LOGIN)
 ADMIN_SEUL = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
@@ -30,15 +24,9 @@ CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 REPERTOIRE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
 DOSSIER = _tous(INTERDIT, anonyme=LOGIN, candidat=OK)  # a candidat's dossier: theirs only
 
-CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
-
 
 P_VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVABLE)
 P_ECRIRE = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
-
-
-def _parcours(url, *methodes_regles):
-    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes_regles]
 
 
 # endpoint -> list of (method, url builder, expected answer per role)

@@ -73,3 +73,23 @@ def test_champ_json_commentaire_et_imports():
     # Text and JSON no longer used: dropped; String is left alone (an unused import is harmless)
     assert apres.startswith("from sqlalchemy import Date, LargeBinary, String\n")
     assert script.transformer_source(apres, {"VersionContrat": ("motif", "termes")}) == apres
+
+
+def test_champ_d_un_mixin_partage_par_deux_classes():
+    """ContenuEntretien: a field declared once on a mixin is rewritten once, for both models."""
+    script = _script()
+    source = (
+        "from sqlalchemy import Text\n"
+        "from sqlalchemy.orm import Mapped, mapped_column\n\n\n"
+        "class Contenu(TextesConfidentielsHerites):\n"
+        "    synthese: Mapped[str] = mapped_column(Text, default=\"\")\n\n\n"
+        "class Entretien(Contenu, Base):\n"
+        "    __tablename__ = \"entretien\"\n\n\n"
+        "class EntretienVersion(Contenu, Base):\n"
+        "    __tablename__ = \"entretien_version\"\n"
+    )
+    champs = {"Entretien": ("synthese",), "EntretienVersion": ("synthese",)}
+    apres = script.transformer_source(source, champs)
+    assert apres.count("synthese = TexteConfidentiel()") == 1
+    assert "    synthese_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)\n" in apres
+    assert script.transformer_source(apres, champs) == apres

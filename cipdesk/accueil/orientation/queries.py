@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.accueil.orientation.models import Orientation
-from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import CibleDeLien, Evenement
 from cipdesk.personnes.models import Personne
-from cipdesk.security import policy
+from cipdesk.personnes.queries import perimetre_de as _perimetre
 from cipdesk.territoire.partenaires.models import Partenaire
 
 
@@ -27,7 +27,6 @@ def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
                                      .options(joinedload(Orientation.partenaire)))]
 
 
-
 # -- read by the territoire module through the module contract (répertoire and cartography
 #    of the network, REAC CP4; veille links), issue #15 --------------------------------------
 def bilans_par_partenaire(session: Session, structure_id) -> dict:
@@ -40,11 +39,6 @@ def bilans_par_partenaire(session: Session, structure_id) -> dict:
     for partenaire_id, reponse, nombre in lignes:
         bilans.setdefault(partenaire_id, {})[getattr(reponse, "value", reponse)] = nombre
     return bilans
-
-
-def _perimetre(session: Session, utilisateur):
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
 
 
 def orientations_vers(session: Session, utilisateur, partenaire_id) -> list[Orientation]:

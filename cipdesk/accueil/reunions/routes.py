@@ -22,13 +22,13 @@ bp = Blueprint("reunions", __name__)
 
 @bp.route("/reunions", methods=["GET", "POST"])
 def liste():
-    policy.exiger(policy.peut_voir_repertoire(current_user))
+    policy.exiger(policy.peut(current_user, "reunions.voir"))
     form = ReunionForm()
     if request.method == "GET":
         form.date_reunion.data = aujourdhui()
         form.animateurs.data = current_user.nom_complet
     else:
-        policy.exiger(policy.peut_modifier_repertoire(current_user))
+        policy.exiger(policy.peut(current_user, "reunions.modifier"))
     envoi = soumettre(form, lambda: services.creer_reunion(
         db.session, par=current_user, le=form.date_reunion.data, lieu=form.lieu.data or "",
         animateurs=form.animateurs.data or "", contenus=form.contenus.data or [],
@@ -38,7 +38,7 @@ def liste():
                          "Réunion enregistrée : ajoutez les participants.")
     return rendre("accueil/reunions/reunions.html", form=form,
                   reunions=queries.dernieres_reunions(db.session, current_user.structure_id),
-                  contenus=CONTENUS_REUNION, peut_modifier=policy.peut_modifier_repertoire(current_user),
+                  contenus=CONTENUS_REUNION, peut_modifier=policy.peut(current_user, "reunions.modifier"),
                   statut=envoi.statut)
 
 
@@ -46,7 +46,7 @@ def liste():
 def voir(reunion_id):
     reunion = charger(ReunionInformation, reunion_id)
     if request.method == "POST":
-        policy.exiger(policy.peut_modifier_repertoire(current_user))
+        policy.exiger(policy.peut(current_user, "reunions.modifier"))
     personnes = personnes_choisissables(db.session, current_user, file_active_partagee=file_partagee(current_user),
                                         limite=500)
     form = ParticipantForm(personnes=personnes)
@@ -64,5 +64,5 @@ def voir(reunion_id):
         return rediriger(url_for("accueil.reunions.voir", reunion_id=reunion.id),
                          f"{envoi.resultat.nom_complet} ajouté·e à la réunion.")
     return rendre("accueil/reunions/reunion.html", reunion=reunion, form=form, contenus=CONTENUS_REUNION,
-                  visibles={p.id for p in personnes}, peut_modifier=policy.peut_modifier_repertoire(current_user),
+                  visibles={p.id for p in personnes}, peut_modifier=policy.peut(current_user, "reunions.modifier"),
                   statut=envoi.statut)

@@ -24,7 +24,7 @@ def _date_passee(le, aujourd_hui, champ, quoi):
 # -- réunion d'information collective --------------------------------------------------
 def creer_reunion(session: Session, *, par, le: date, lieu: str, animateurs: str, contenus: list[str],
                   contenus_precisions: str, aujourd_hui: date) -> ReunionInformation:
-    policy.exiger(policy.peut_modifier_repertoire(par))
+    policy.exiger(policy.peut(par, "reunions.modifier"))
     _date_passee(le, aujourd_hui, "date_reunion", "La date de la réunion")
     if not lieu.strip():
         raise ErreurMetier("Indiquez le lieu de la réunion.", "lieu")
@@ -44,7 +44,7 @@ def creer_reunion(session: Session, *, par, le: date, lieu: str, animateurs: str
 
 def ajouter_participant(session: Session, *, par, reunion: ReunionInformation, personne: Personne,
                         resultat: str, commentaire: str) -> ParticipantReunion:
-    policy.exiger(policy.peut_modifier_repertoire(par))
+    policy.exiger(policy.peut(par, "reunions.modifier"))
     if personne.structure_id != reunion.structure_id:
         raise ErreurMetier("Personne introuvable.", "personne")
     if any(p.personne_id == personne.id for p in reunion.participants):

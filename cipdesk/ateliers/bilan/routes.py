@@ -37,4 +37,4 @@ def bilan(session_id: uuid.UUID):
     return rendre("ateliers/bilan/bilan.html", session_atelier=sess, atelier=sess.atelier, bilan=existant, form=form,
 
                   indicateurs=queries.indicateurs(db.session, sess), Resultat=Resultat,
-                  peut_modifier=policy.peut_animer_ateliers(current_user), statut=resultat.statut)
+                  peut_modifier=policy.peut(current_user, "ateliers.animer"), statut=resultat.statut)

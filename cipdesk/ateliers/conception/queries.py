@@ -15,7 +15,7 @@ from cipdesk.security import policy
 def garde_atelier(_session: Session, utilisateur, _objet, modifier: bool) -> bool:
     """Any record of the design or a session (not a participant's): the structure's
     conseillers write, its chef de service reads."""
-    return policy.peut_animer_ateliers(utilisateur) if modifier else policy.peut_voir_ateliers(utilisateur)
+    return policy.peut(utilisateur, "ateliers.animer") if modifier else policy.peut(utilisateur, "ateliers.voir")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Besoin:
 def perimetre_des_besoins(utilisateur) -> policy.Perimetre:
     """Needs are figures, never names: a conseiller sees those of their team's caseloads
     (the example of the issue: « de la file active de l'équipe »), a chef de service of their team."""
-    if utilisateur.equipe_id is not None and policy.peut_voir_ateliers(utilisateur):
+    if utilisateur.equipe_id is not None and policy.peut(utilisateur, "ateliers.voir"):
         return policy.Perimetre("equipe", utilisateur.structure_id, utilisateur.equipe_id)
     return policy.perimetre(utilisateur)
 

@@ -39,7 +39,7 @@ def _champs(form: AtelierForm) -> dict:
 
 @bp.route("/nouveau", methods=["GET", "POST"])
 def nouveau():
-    policy.exiger(policy.peut_animer_ateliers(current_user))
+    policy.exiger(policy.peut(current_user, "ateliers.animer"))
     form = AtelierForm()
     if request.method == "GET":
         besoin = request.args.get("besoin", "")[:120]

@@ -22,7 +22,7 @@ bp = Blueprint("evaluations", __name__, url_prefix="/evaluations")
 
 @bp.route("/participant/<uuid:inscription_id>", methods=["GET", "POST"])
 def participant(inscription_id: uuid.UUID):
-    policy.exiger(policy.peut_animer_ateliers(current_user))  # the chef de service sees figures, not comments
+    policy.exiger(policy.peut(current_user, "ateliers.animer"))  # the chef de service sees figures, not comments
     inscription = charger(Inscription, inscription_id, modifier=request.method == "POST")
     objectifs = inscription.session.atelier.objectifs
     form = EvaluationForm()

@@ -80,7 +80,7 @@ def attestation(inscription_id: uuid.UUID):
     the participant (the chef de service sees figures, not a participant's results)."""
     avec_evaluations = request.args.get("evaluations") == "1"
     if avec_evaluations:
-        policy.exiger(policy.peut_animer_ateliers(current_user))
+        policy.exiger(policy.peut(current_user, "ateliers.animer"))
     inscription = charger(Inscription, inscription_id, modifier=avec_evaluations)
     sess = charger_session(db.session, inscription.session_id)
     structure = db.session.get(Structure, inscription.structure_id)

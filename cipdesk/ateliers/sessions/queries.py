@@ -19,7 +19,7 @@ from cipdesk.security import policy
 
 
 def garde_session(_session: Session, utilisateur, _objet, modifier: bool) -> bool:
-    return policy.peut_animer_ateliers(utilisateur) if modifier else policy.peut_voir_ateliers(utilisateur)
+    return policy.peut(utilisateur, "ateliers.animer") if modifier else policy.peut(utilisateur, "ateliers.voir")
 
 
 def garde_inscription(session: Session, utilisateur, inscription: Inscription, modifier: bool) -> bool:

@@ -26,7 +26,7 @@ def _verifier_demi_journee(periode, debut, fin) -> None:
 def creer_session(session: Session, atelier: Atelier, *, par, le: date, animateur, lieu: str, co_animateurs: str,
                   capacite: int, jour: date, periode: Periode, debut: time, fin: time) -> SessionAtelier:
     """A session and its first half-day; the capacity defaults to the cahier des charges."""
-    if animateur is None or animateur.structure_id != atelier.structure_id or not policy.peut_animer_ateliers(animateur):
+    if animateur is None or animateur.structure_id != atelier.structure_id or not policy.peut(animateur, "ateliers.animer"):
         raise ErreurMetier("Choisissez un·e conseiller·e de la structure comme animateur·rice.", "animateur_id")
     erreur = rules.erreur_capacite(capacite, 0)
     if erreur:

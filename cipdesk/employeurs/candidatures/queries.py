@@ -13,32 +13,9 @@ from cipdesk.core.contrat import Alerte, Evenement
 from cipdesk.employeurs.candidatures import rules
 from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandidature
 from cipdesk.employeurs.offres.models import Offre
-from cipdesk.personnes.models import Personne, StatutPersonne
-from cipdesk.security import policy
-
-
-def _partagee(session: Session, structure_id) -> bool:
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == structure_id)) or {}
-    return bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))
-
-
-def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
-    return policy.perimetre(utilisateur, file_active_partagee=_partagee(session, utilisateur.structure_id))
-
-
-def personnes_proposables(session: Session, utilisateur) -> list[Personne]:
-    """The people a conseiller may propose: their perimeter, accueillies or accompagnées."""
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return list(session.scalars(select(Personne).where(
-        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-        .order_by(Personne.nom, Personne.prenom)))
-
-
-def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
-    if personne is None:
-        return False
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
+from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
+from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_proposables  # noqa: F401
 
 
 def candidatures_de_l_offre(session: Session, utilisateur, offre_id) -> tuple[list[Candidature], int]:

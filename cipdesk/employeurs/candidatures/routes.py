@@ -26,7 +26,7 @@ bp = Blueprint("candidatures", __name__, url_prefix="/candidatures")
 
 @bp.get("/")
 def liste():
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     candidatures = db.session.scalars(queries.mes_candidatures(db.session, current_user).limit(200)).all()
     return rendre("employeurs/candidatures/liste.html", candidatures=candidatures, aujourd_hui=aujourdhui(),
                   delai=rules.delai_relance(current_user.structure.parametres), rules=rules)
@@ -71,8 +71,8 @@ def _page(candidature: Candidature, form: TransitionForm | None = None, statut: 
                   mesures_proposees=[m for m in mesures_queries.mesures_de(db.session, candidature.structure_id)
                                      if m.active],
                   mesures_action=url_for("employeurs.mesures.candidature", candidature_id=candidature.id)
-                  if policy.peut_modifier_employeurs(current_user) else None,
-                  peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
+                  if policy.peut(current_user, "employeurs.modifier") else None,
+                  peut_modifier=policy.peut(current_user, "employeurs.modifier"), statut=statut)
 
 
 @bp.get("/<uuid:candidature_id>")

@@ -46,4 +46,4 @@ def garde_entreprise(session: Session, utilisateur, objet, modifier: bool) -> bo
     within the structure (the loader already checked the structure)."""
     from cipdesk.security import policy
 
-    return policy.peut_modifier_employeurs(utilisateur) if modifier else policy.peut_voir_employeurs(utilisateur)
+    return policy.peut(utilisateur, "employeurs.modifier") if modifier else policy.peut(utilisateur, "employeurs.voir")

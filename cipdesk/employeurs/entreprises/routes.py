@@ -21,7 +21,7 @@ bp = Blueprint("entreprises", __name__, url_prefix="/entreprises")
 
 @bp.get("/")
 def liste():
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     q = request.args.get("q", "")[:100]
     entreprises = db.session.scalars(queries.recherche(current_user.structure_id, q)).all()
     return rendre("employeurs/entreprises/liste.html", fragment="employeurs/entreprises/_resultats.html",
@@ -34,7 +34,7 @@ def export():
     export is the conseiller's responsibility, as the page says)."""
     from cipdesk.documents.tableur import classeur
 
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     lignes = [(e.raison_sociale, e.enseigne, e.siret or "", e.siren, e.naf_code, rules.libelle_naf(e.naf_code),
                e.tranche_effectif.libelle if e.tranche_effectif else "", e.secteur, e.adresse, e.code_postal,
                e.commune, e.telephone, e.email) for e in queries.toutes(db.session, current_user.structure_id)]
@@ -49,7 +49,7 @@ def export():
 
 @bp.route("/nouvelle", methods=["GET", "POST"])
 def nouvelle():
-    policy.exiger(policy.peut_modifier_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.modifier"))
     form = EntrepriseForm()
     doublon = {}
 

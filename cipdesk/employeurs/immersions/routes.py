@@ -33,7 +33,7 @@ def _uuid(valeur):
 
 @bp.get("/")
 def liste():
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     return rendre("employeurs/immersions/liste.html", immersions=queries.immersions_visibles(db.session, current_user))
 
 
@@ -71,7 +71,7 @@ def _page(immersion, *, statut_form=None, bilan=None, statut=200):
         statut_form = StatutForm(formdata=None)
     statut_form.statut.choices = avec_vide((s.value, s.libelle) for s in rules.TRANSITIONS[immersion.statut])
     return rendre("employeurs/immersions/voir.html", immersion=immersion, statut_form=statut_form,
-                  bilan=bilan or BilanForm(formdata=None), peut_modifier=policy.peut_modifier_employeurs(current_user),
+                  bilan=bilan or BilanForm(formdata=None), peut_modifier=policy.peut(current_user, "employeurs.modifier"),
                   statut=statut)
 
 

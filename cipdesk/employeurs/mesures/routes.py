@@ -19,7 +19,7 @@ bp = Blueprint("mesures", __name__, url_prefix="/mesures")
 @bp.route("/", methods=["GET", "POST"])
 def liste():
     admin = policy.peut_administrer(current_user)
-    policy.exiger(admin or policy.peut_voir_employeurs(current_user))
+    policy.exiger(admin or policy.peut(current_user, "employeurs.voir"))
     form = MesureForm()
     if form.is_submitted():
         policy.exiger(admin)

@@ -24,7 +24,7 @@ bp = Blueprint("offres", __name__, url_prefix="/offres")
 
 @bp.get("/")
 def liste():
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     toutes = db.session.scalars(queries.offres(current_user.structure_id).limit(200)).all()
     return rendre("employeurs/offres/liste.html", offres=toutes)
 
@@ -59,7 +59,7 @@ def fiche(fiche_id):
     from cipdesk.employeurs.offres.rules import Horaire, Permis
 
     return rendre("employeurs/offres/fiche.html", fiche=fiche, permis=Permis.LIBELLES, horaires=Horaire.LIBELLES,
-                  peut_modifier=policy.peut_modifier_employeurs(current_user))
+                  peut_modifier=policy.peut(current_user, "employeurs.modifier"))
 
 
 @bp.route("/fiches/<uuid:fiche_id>/offre", methods=["GET", "POST"])

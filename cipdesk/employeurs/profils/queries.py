@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.accueil.diagnostic.models import Diagnostic, DiagnosticDimension
-from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.offres.models import FicheDePoste, Offre
 from cipdesk.employeurs.offres.rules import StatutOffre
@@ -20,7 +20,7 @@ from cipdesk.employeurs.profils.models import ProfilEmploi
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.projet.models import MetierExplore, Projet
 from cipdesk.personnes.models import Personne, StatutPersonne
-from cipdesk.security import policy
+from cipdesk.personnes.queries import perimetre_de as _perimetre
 
 LIMITE = 100
 
@@ -39,11 +39,6 @@ class Rapprochement:
 class OffrePourPersonne:
     offre: Offre
     resultat: rules.Resultat
-
-
-def _perimetre(session: Session, utilisateur):
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
 
 
 def exigences_de(offre: Offre) -> rules.Exigences:

@@ -31,18 +31,18 @@ def _page(personne, form=None, statut=200):
             form.contraintes_horaires.data = list(profil.contraintes_horaires or [])
     return rendre("employeurs/profils/voir.html", personne=personne, profil=profil, form=form,
                   offres=queries.offres_pour(db.session, personne, aujourdhui()),
-                  peut_modifier=policy.peut_modifier_employeurs(current_user), statut=statut)
+                  peut_modifier=policy.peut(current_user, "employeurs.modifier"), statut=statut)
 
 
 @bp.get("/<uuid:personne_id>")
 def voir(personne_id):
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     return _page(charger(Personne, personne_id))
 
 
 @bp.post("/<uuid:personne_id>")
 def enregistrer(personne_id):
-    policy.exiger(policy.peut_modifier_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.modifier"))
     personne = charger(Personne, personne_id, modifier=True)
     form = ProfilForm()
     soumission = soumettre(form, lambda: services.enregistrer_profil(db.session, personne, par=current_user,

@@ -24,13 +24,13 @@ bp = Blueprint("prospection", __name__, url_prefix="/prospection")
 
 @bp.get("/")
 def liste():
-    policy.exiger(policy.peut_voir_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.voir"))
     return rendre("employeurs/prospection/liste.html", actions=queries.actions(db.session, current_user.structure_id))
 
 
 @bp.route("/nouvelle", methods=["GET", "POST"])
 def nouvelle():
-    policy.exiger(policy.peut_modifier_employeurs(current_user))
+    policy.exiger(policy.peut(current_user, "employeurs.modifier"))
     form = ActionForm()
     soumission = soumettre(form, lambda: services.creer_action(db.session, par=current_user, donnees=form.donnees(),
                                                                 cibles=form.cibles(), le=aujourdhui()),
@@ -43,7 +43,7 @@ def nouvelle():
 
 
 def _page(action, *, cible=None, evaluation=None, statut=200):
-    peut = policy.peut_modifier_employeurs(current_user)
+    peut = policy.peut(current_user, "employeurs.modifier")
     if cible is None:
         cible = CibleForm(formdata=None)
     deja = {c.entreprise_id for c in action.cibles}

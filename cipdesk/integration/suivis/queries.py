@@ -6,34 +6,17 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Alerte, Evenement
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.integration.points.models import PointSuivi
 from cipdesk.integration.points.rules import manque
 from cipdesk.integration.suivis.models import SuiviIntegration
 from cipdesk.integration.suivis.rules import StatutSuivi
-from cipdesk.personnes.models import Personne, StatutPersonne
+from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
+from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_suivables  # noqa: F401
 from cipdesk.security import policy
-
-
-def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
-
-
-def personnes_suivables(session: Session, utilisateur) -> list[Personne]:
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return list(session.scalars(select(Personne).where(
-        condition, Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-        .order_by(Personne.nom, Personne.prenom)))
-
-
-def dans_le_perimetre(session: Session, utilisateur, personne) -> bool:
-    if personne is None:
-        return False
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return session.scalar(select(Personne.id).where(Personne.id == personne.id, condition)) is not None
 
 
 def entreprises_de_la_structure(session: Session, structure_id) -> list[Entreprise]:
@@ -134,7 +117,7 @@ def agenda_integration(session: Session, utilisateur, du: date, au: date) -> lis
     the two dates, and those missed before (planned date passed, not done)."""
     from cipdesk.core.contrat import RendezVous
 
-    if not policy.peut_ouvrir_integration(utilisateur):
+    if not policy.peut(utilisateur, "integration.ouvrir"):
         return []
     lignes = session.execute(
         select(PointSuivi.id, PointSuivi.jalon, PointSuivi.prevu_le, SuiviIntegration.id, SuiviIntegration.employeur,

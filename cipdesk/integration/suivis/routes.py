@@ -40,7 +40,7 @@ def _uuid(valeur):
 
 @bp.route("/nouveau", methods=["GET", "POST"])
 def nouveau():
-    policy.exiger(policy.peut_ouvrir_integration(current_user))
+    policy.exiger(policy.peut(current_user, "integration.ouvrir"))
     form = SuiviForm()
     form.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
                                          for p in queries.personnes_suivables(db.session, current_user))
@@ -126,7 +126,7 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
                   proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
                   point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
                   apres_sortie=queries.suivis_apres_sortie(db.session, suivi.personne_id), mois_apres_sortie=MOIS_APRES_SORTIE,
-                  peut_modifier=policy.peut_ouvrir_integration(current_user), statut=statut)
+                  peut_modifier=policy.peut(current_user, "integration.ouvrir"), statut=statut)
 
 
 @bp.get("/<uuid:suivi_id>")

@@ -4,14 +4,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.comptes.models import Structure, Utilisateur
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import CibleDeLien, Evenement
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.etapes.models import Etape, EtapeEvenement, NatureEvenement
 from cipdesk.parcours.etapes.rules import StatutEtape
 from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS  # noqa: F401  (read by the tableau de bord)
 from cipdesk.personnes.models import Personne
-from cipdesk.security import policy
 
 
 def _statut(code: str) -> str:
@@ -46,8 +45,9 @@ def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
 def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:
     """The latest étapes of the people of the reader's perimeter, to link a fiche de veille to
     (issue #15, read through the module contract)."""
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    perimetre = policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+    from cipdesk.personnes.queries import perimetre_de
+
+    perimetre = perimetre_de(session, utilisateur)
     lignes = session.execute(select(Etape, Personne).join(Parcours, Etape.parcours_id == Parcours.id)
                              .join(Personne, Parcours.personne_id == Personne.id)
                              .where(perimetre.condition(Personne, Utilisateur))

@@ -91,8 +91,8 @@ def seances_de(session: Session, utilisateur) -> list[SeanceAnalyse]:
 
 def garde_seance(_session: Session, utilisateur, seance: SeanceAnalyse, modifier: bool) -> bool:
     if modifier:
-        return policy.peut_analyser_sa_pratique(utilisateur) and seance.organisateur_id == utilisateur.id
-    return (policy.peut_analyser_sa_pratique(utilisateur) or policy.est_chef(utilisateur)) \
+        return policy.peut(utilisateur, "pratique.analyser") and seance.organisateur_id == utilisateur.id
+    return (policy.peut(utilisateur, "pratique.analyser") or policy.est_chef(utilisateur)) \
         and bool(utilisateur.actif) and utilisateur.id in seance.participants_ids
 
 

@@ -44,7 +44,7 @@ def _noms_signales(form) -> bool:
 
 @bp.route("/analyses/nouvelle", methods=["GET", "POST"])
 def nouvelle():
-    policy.exiger(policy.peut_analyser_sa_pratique(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.analyser"))
     form = AnalyseForm()
     if request.method == "GET":
         form.objet_type.data, form.objet_id.data = request.args.get("objet_type", ""), request.args.get("objet_id", "")
@@ -168,7 +168,7 @@ def _professionnels():
 
 @bp.route("/seances/", methods=["GET", "POST"])
 def seances():
-    policy.exiger(policy.peut_analyser_sa_pratique(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.analyser"))
     form = SeanceForm()
     collegues = _professionnels()
     form.participants.choices = choix((str(u.id), u.nom_complet) for u in collegues)

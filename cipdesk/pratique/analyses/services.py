@@ -54,7 +54,7 @@ def ecrire_analyse(session: Session, *, auteur, valeurs: dict[str, str], situati
                    confirmer_noms: bool = False) -> AnalysePratique:
     """Write an analysis, private to its author and encrypted (SECURITY.md), attached to a record
     of any module the author may see; it evidences CP11 (module.py, RegleDePreuve)."""
-    policy.exiger(policy.peut_analyser_sa_pratique(auteur))
+    policy.exiger(policy.peut(auteur, "pratique.analyser"))
     _verifier(session, auteur, valeurs, situation_le, aujourd_hui, confirmer_noms)
     queries.verifier_cible(session, auteur, objet_type, objet_id)
     analyse = AnalysePratique(id=uuid.uuid4(), structure_id=auteur.structure_id, auteur_id=auteur.id,
@@ -147,7 +147,7 @@ def enregistrer_seance(session: Session, *, organisateur, type_seance: TypeSeanc
                        aujourd_hui: date) -> SeanceAnalyse:
     """Record a GEASE or supervision session with its date and participants (colleagues of
     the structure, who read what is shared with it; others named in free text)."""
-    policy.exiger(policy.peut_analyser_sa_pratique(organisateur))
+    policy.exiger(policy.peut(organisateur, "pratique.analyser"))
     if type_seance is None:
         raise ErreurMetier("Choisissez le type de séance.", "type_seance")
     if le is None:

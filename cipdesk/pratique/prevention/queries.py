@@ -79,11 +79,11 @@ def incidents_visibles(session: Session, lecteur: Utilisateur) -> list[IncidentP
     """Incidents with the public the reader may see, newest first: a conseiller's own; for a
     chef de service, those of the conseillers of their team (their own too, if any)."""
     requete = select(IncidentPublic).where(IncidentPublic.structure_id == lecteur.structure_id)
-    if policy.peut_voir_prevention_equipe(lecteur):
+    if policy.peut(lecteur, "pratique.prevention_equipe"):
         equipe = select(Utilisateur.id).where(Utilisateur.equipe_id == lecteur.equipe_id,
                                               Utilisateur.structure_id == lecteur.structure_id)
         requete = requete.where(IncidentPublic.auteur_id.in_(equipe) | (IncidentPublic.auteur_id == lecteur.id))
-    elif policy.peut_analyser_sa_pratique(lecteur):
+    elif policy.peut(lecteur, "pratique.analyser"):
         requete = requete.where(IncidentPublic.auteur_id == lecteur.id)
     else:
         return []
@@ -102,7 +102,7 @@ def chef_de_l_equipe(session: Session, conseiller: Utilisateur) -> Utilisateur |
 def garde_incident(session: Session, utilisateur, incident: IncidentPublic, modifier: bool) -> bool:
     equipe = session.scalar(select(Utilisateur.equipe_id).where(Utilisateur.id == incident.auteur_id))
     if modifier:
-        return policy.peut_analyser_sa_pratique(utilisateur) and incident.auteur_id == utilisateur.id
+        return policy.peut(utilisateur, "pratique.analyser") and incident.auteur_id == utilisateur.id
     return policy.peut_lire_incident(utilisateur, incident, equipe_de_l_auteur=equipe)
 
 

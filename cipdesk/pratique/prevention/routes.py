@@ -29,13 +29,13 @@ def _ma_page(alerte_form=None, statut=200):
 
 @bp.get("/")
 def index():
-    policy.exiger(policy.peut_analyser_sa_pratique(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.analyser"))
     return _ma_page()
 
 
 @bp.post("/alerter")
 def alerter():
-    policy.exiger(policy.peut_analyser_sa_pratique(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.analyser"))
     form = AlerteForm()
     soumission = soumettre(form, lambda: services.alerter_mon_chef(db.session, auteur=current_user,
                                                                   message=form.message.data or "",
@@ -48,7 +48,7 @@ def alerter():
 
 @bp.route("/incidents/nouveau", methods=["GET", "POST"])
 def incident_nouveau():
-    policy.exiger(policy.peut_analyser_sa_pratique(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.analyser"))
     form = IncidentForm()
     soumission = soumettre(form, lambda: services.declarer_incident(
         db.session, auteur=current_user, survenu_le=form.survenu_le.data, nature=form.nature.data,
@@ -79,7 +79,7 @@ def _page_equipe(formulaires=None, statut=200):
 
 @bp.get("/equipe")
 def equipe():
-    policy.exiger(policy.peut_voir_prevention_equipe(current_user))
+    policy.exiger(policy.peut(current_user, "pratique.prevention_equipe"))
     return _page_equipe()
 
 

@@ -20,7 +20,7 @@ def declarer_incident(session: Session, *, auteur, survenu_le: date | None, natu
     """Record an incident with the public (date, nature, context, support received, declared
     or not); seen by the author and their chef de service. CT1: « Les situations pouvant
     altérer la sécurité et la santé sont repérées »."""
-    policy.exiger(policy.peut_analyser_sa_pratique(auteur))
+    policy.exiger(policy.peut(auteur, "pratique.analyser"))
     erreurs = rules.erreurs_incident(survenu_le, nature, contexte, aujourd_hui)
     if erreurs:
         champ, message = next(iter(erreurs.items()))
@@ -45,7 +45,7 @@ def alerter_mon_chef(session: Session, *, auteur, message: str, aujourd_hui: dat
     """« Alerter mon chef de service »: an explicit alert with today's indicators. One alert
     waits at a time (the chef acknowledges it). CT1: « Les interlocuteurs en matière de
     prévention sont identifiés »."""
-    policy.exiger(policy.peut_analyser_sa_pratique(auteur))
+    policy.exiger(policy.peut(auteur, "pratique.analyser"))
     if queries.chef_de_l_equipe(session, auteur) is None:
         raise ErreurMetier("Aucun·e chef·fe de service n'est rattaché·e à votre équipe : adressez-vous à "
                            "l'administration de votre structure.", "message")

@@ -46,9 +46,9 @@ def _valider(form) -> dict[str, str]:
 
 @bp.route("", methods=["GET", "POST"])
 def liste():
-    policy.exiger(policy.peut_voir_repertoire(current_user))
+    policy.exiger(policy.peut(current_user, "repertoire.voir"))
     if request.method == "POST":
-        policy.exiger(policy.peut_modifier_repertoire(current_user))
+        policy.exiger(policy.peut(current_user, "repertoire.modifier"))
     dimensions = registre.domaines_d_intervention(db.session, current_user.structure_id)
     form = _formulaire(dimensions)
     envoi = soumettre(form, lambda: services.enregistrer_partenaire(db.session, par=current_user,
@@ -61,7 +61,7 @@ def liste():
                   partenaires=queries.repertoire(db.session, current_user.structure_id), libelles=dict(dimensions),
                   bilans=queries.bilans(db.session, current_user.structure_id), vide=BilanPartenaire(),
                   a_verifier=lambda p: rules.a_verifier(p.verifie_le, aujourdhui()),
-                  telephone=telephone_affiche, peut_modifier=policy.peut_modifier_repertoire(current_user),
+                  telephone=telephone_affiche, peut_modifier=policy.peut(current_user, "repertoire.modifier"),
                   statut=envoi.statut)
 
 
@@ -71,7 +71,7 @@ def _page(p, form, contact_form, dimensions, statut):
                   bilan=queries.bilans(db.session, current_user.structure_id).get(p.id, BilanPartenaire()),
                   orientations=queries.orientations_visibles(db.session, current_user, p.id),
                   a_verifier=rules.a_verifier(p.verifie_le, aujourdhui()),
-                  peut_modifier=policy.peut_modifier_repertoire(current_user), statut=statut)
+                  peut_modifier=policy.peut(current_user, "repertoire.modifier"), statut=statut)
 
 
 @bp.route("/<uuid:partenaire_id>", methods=["GET", "POST"])

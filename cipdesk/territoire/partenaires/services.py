@@ -44,7 +44,7 @@ def enregistrer_partenaire(session: Session, *, par, donnees: DonneesPartenaire,
                            le: date | None = None) -> Partenaire:
     """Add a partner, or edit one: an edit carries the version the form was loaded
     with, and a colleague's save in between is a conflict, never a silent overwrite."""
-    policy.exiger(policy.peut_modifier_repertoire(par))
+    policy.exiger(policy.peut(par, "repertoire.modifier"))
     nouveau = partenaire is None
     if not nouveau and version != partenaire.version:
         raise ErreurMetier(CONFLIT, "version")
@@ -86,7 +86,7 @@ def ajouter_contact(session: Session, *, par, partenaire: Partenaire, nom: str, 
                     telephone: str = "", email: str = "") -> ContactPartenaire:
     """A professional to call at the partner, with their role (REAC CP4 : « créer et entretenir
     des contacts avec les différents acteurs »)."""
-    policy.exiger(policy.peut_modifier_repertoire(par))
+    policy.exiger(policy.peut(par, "repertoire.modifier"))
     if not nom.strip():
         raise ErreurMetier("Indiquez le nom de la personne à contacter.", "nom")
     contact = ContactPartenaire(id=uuid.uuid4(), structure_id=par.structure_id, partenaire_id=partenaire.id,
@@ -100,7 +100,7 @@ def ajouter_contact(session: Session, *, par, partenaire: Partenaire, nom: str, 
 
 
 def retirer_contact(session: Session, *, par, contact: ContactPartenaire) -> None:
-    policy.exiger(policy.peut_modifier_repertoire(par))
+    policy.exiger(policy.peut(par, "repertoire.modifier"))
     partenaire_id = contact.partenaire_id
     session.delete(contact)
     session.flush()

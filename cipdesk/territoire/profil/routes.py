@@ -56,9 +56,9 @@ def _chiffres(form) -> list[rules.Chiffre]:
 
 @bp.route("", methods=["GET", "POST"])
 def voir():
-    policy.exiger(policy.peut_voir_territoire(current_user))
+    policy.exiger(policy.peut(current_user, "territoire.voir"))
     if request.method == "POST":
-        policy.exiger(policy.peut_modifier_territoire(current_user))
+        policy.exiger(policy.peut(current_user, "territoire.modifier"))
     versions = queries.versions(db.session, current_user.structure_id)
     courante = versions[0] if versions else None
     form = ProfilTerritoireForm() if request.method == "POST" else _prerempli(courante)
@@ -76,4 +76,4 @@ def voir():
     chiffres = [rules.Chiffre.du_json(c) for c in (courante.chiffres if courante else [])]
     return rendre("territoire/profil/profil.html", form=form, courante=courante, chiffres=chiffres,
                   historique=historique, themes=rules.THEMES, valeur=rules.valeur_affichee,
-                  peut_modifier=policy.peut_modifier_territoire(current_user), statut=envoi.statut)
+                  peut_modifier=policy.peut(current_user, "territoire.modifier"), statut=envoi.statut)

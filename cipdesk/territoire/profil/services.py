@@ -33,7 +33,7 @@ def enregistrer_version(session: Session, *, par, donnees: DonneesTerritoire, nu
                         le: date) -> VersionTerritoire:
     """Write version n+1. `numero_lu` is the version the form was loaded from (0: none yet);
     a newer one in between is a conflict. A save that changes nothing is refused."""
-    policy.exiger(policy.peut_modifier_territoire(par))
+    policy.exiger(policy.peut(par, "territoire.modifier"))
     actuelle = queries.courante(session, par.structure_id)
     numero_actuel = actuelle.numero if actuelle else 0
     if numero_lu != numero_actuel:

@@ -23,7 +23,7 @@ bp = Blueprint("reseau", __name__, url_prefix="/territoire")
 
 @bp.get("/cartographie")
 def cartographie():
-    policy.exiger(policy.peut_voir_territoire(current_user))
+    policy.exiger(policy.peut(current_user, "territoire.voir"))
     domaines = queries.cartographie(db.session, current_user.structure_id)
     return rendre("territoire/reseau/cartographie.html", domaines=domaines, hauteur=rules.hauteur(domaines),
                   largeur=rules.LARGEUR, x_manque=rules.X_MANQUE, rayon=rules.rayon, manques=[d for d in domaines if d.manque])
@@ -39,9 +39,9 @@ def _partenaire_choisi(form) -> Partenaire | None:
 
 @bp.route("/equipe", methods=["GET", "POST"])
 def equipe():
-    policy.exiger(policy.peut_voir_territoire(current_user))
+    policy.exiger(policy.peut(current_user, "territoire.voir"))
     if request.method == "POST":
-        policy.exiger(policy.peut_modifier_territoire(current_user))
+        policy.exiger(policy.peut(current_user, "territoire.modifier"))
     form = ReferenceForm()
     form.partenaire_id.choices = avec_vide([(str(p.id), p.nom) for p in repertoire(db.session, current_user.structure_id)],
                                            "— aucun —")
@@ -55,7 +55,7 @@ def equipe():
     for r in refs:
         par_sujet.setdefault(r.sujet, []).append(r)
     return rendre("territoire/reseau/equipe.html", form=form, par_sujet=par_sujet,
-                  peut_modifier=policy.peut_modifier_territoire(current_user), statut=envoi.statut)
+                  peut_modifier=policy.peut(current_user, "territoire.modifier"), statut=envoi.statut)
 
 
 @bp.post("/equipe/<uuid:reference_id>/retrait")

@@ -15,7 +15,7 @@ from cipdesk.territoire.reseau.models import ReferenceEquipe
 
 def ajouter_reference(session: Session, *, par, sujet: str, precision: str = "",
                       partenaire: Partenaire | None = None) -> ReferenceEquipe:
-    policy.exiger(policy.peut_modifier_territoire(par))
+    policy.exiger(policy.peut(par, "territoire.modifier"))
     if not sujet.strip():
         raise ErreurMetier("Indiquez le dispositif, la mesure ou le domaine que vous connaissez.", "sujet")
     if partenaire is not None and partenaire.structure_id != par.structure_id:
@@ -31,7 +31,7 @@ def ajouter_reference(session: Session, *, par, sujet: str, precision: str = "",
 
 def retirer_reference(session: Session, *, par, reference: ReferenceEquipe) -> None:
     """One's own references only."""
-    policy.exiger(policy.peut_modifier_territoire(par) and reference.utilisateur_id == par.id)
+    policy.exiger(policy.peut(par, "territoire.modifier") and reference.utilisateur_id == par.id)
     session.delete(reference)
     session.flush()
     journaliser(session, acteur=par, action=Action.SUPPRESSION, objet_type="reference_equipe", objet_id=reference.id)

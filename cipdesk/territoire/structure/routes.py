@@ -17,8 +17,8 @@ bp = Blueprint("structure", __name__, url_prefix="/territoire/structure")
 
 @bp.route("", methods=["GET", "POST"])
 def voir():
-    policy.exiger(policy.peut_voir_profil_structure(current_user))
-    peut_modifier = policy.peut_modifier_profil_structure(current_user)
+    policy.exiger(policy.peut(current_user, "territoire.voir_profil_structure"))
+    peut_modifier = policy.peut(current_user, "territoire.modifier_profil_structure")
     if request.method == "POST":
         policy.exiger(peut_modifier)
     profil = queries.profil_de(db.session, current_user.structure_id)

@@ -31,7 +31,7 @@ class DonneesProfil:
 def enregistrer_profil(session: Session, *, par, donnees: DonneesProfil, version: int | None) -> ProfilStructure:
     """Create or update the one profile of the structure (optimistic locking: a form loaded
     before a colleague's save is a conflict, never a silent overwrite)."""
-    policy.exiger(policy.peut_modifier_profil_structure(par))
+    policy.exiger(policy.peut(par, "territoire.modifier_profil_structure"))
     profil = session.scalar(select(ProfilStructure).where(ProfilStructure.structure_id == par.structure_id))
     nouveau = profil is None
     if nouveau:

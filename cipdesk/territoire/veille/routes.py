@@ -44,8 +44,8 @@ def _valider(form) -> dict[str, str]:
 
 @bp.route("", methods=["GET", "POST"])
 def liste():
-    policy.exiger(policy.peut_voir_territoire(current_user))
-    peut_modifier = policy.peut_modifier_territoire(current_user)
+    policy.exiger(policy.peut(current_user, "territoire.voir"))
+    peut_modifier = policy.peut(current_user, "territoire.modifier")
     if request.method == "POST":
         policy.exiger(peut_modifier)
     form = FicheVeilleForm()
@@ -73,7 +73,7 @@ def _page(fiche, form, lien_form, statut=200):
              for l in queries.liens_de(db.session, fiche.id)]
     return rendre("territoire/veille/fiche.html", fiche=fiche, form=form, lien_form=lien_form, liens=liens,
                   etat=rules.etat_echeance(fiche.echeance, aujourdhui()),
-                  peut_modifier=policy.peut_modifier_territoire(current_user), statut=statut)
+                  peut_modifier=policy.peut(current_user, "territoire.modifier"), statut=statut)
 
 
 def _form_de(fiche) -> FicheVeilleForm:
@@ -103,7 +103,7 @@ def voir(fiche_id):
         version=version_du(form)), valider=lambda: _valider(form))
     if envoi:
         return rediriger(url_for("territoire.veille.voir", fiche_id=fiche.id), "Fiche de veille mise à jour.")
-    cibles = _cibles() if policy.peut_modifier_territoire(current_user) else []
+    cibles = _cibles() if policy.peut(current_user, "territoire.modifier") else []
     return _page(fiche, form, _lien_form(cibles), envoi.statut)
 
 

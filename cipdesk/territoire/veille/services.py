@@ -34,7 +34,7 @@ class DonneesFiche:
 
 def enregistrer_fiche(session: Session, *, par, donnees: DonneesFiche, aujourd_hui: date,
                       fiche: FicheVeille | None = None, version: int | None = None) -> FicheVeille:
-    policy.exiger(policy.peut_modifier_territoire(par))
+    policy.exiger(policy.peut(par, "territoire.modifier"))
     nouveau = fiche is None
     if not nouveau and version != fiche.version:
         raise ErreurMetier(CONFLIT, "version")
@@ -73,7 +73,7 @@ def lier(session: Session, *, par, fiche: FicheVeille, objet_type: str, objet_id
          autorises: set[tuple[str, uuid.UUID]]) -> LienVeille:
     """Record that the fiche served for this record. `autorises`: the (kind, id) pairs the
     user may link (their own orientations, étapes of their caseload, the structure's offers)."""
-    policy.exiger(policy.peut_modifier_territoire(par))
+    policy.exiger(policy.peut(par, "territoire.modifier"))
     if (objet_type, objet_id) not in autorises:
         raise ErreurMetier("Choisissez dans la liste l'endroit où la fiche a servi.", "cible")
     existe = session.scalar(select(LienVeille).where(LienVeille.fiche_id == fiche.id,

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
-OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
-
-
-def _tous(valeur, **exceptions):
-    return {role: exceptions.get(role, valeur) for role in ROLES}
+from tests.http.matrice_commune import INTERDIT, INTROUVABLE, LOGIN, OK  # noqa: F401
+from tests.http.matrice_commune import lignes as _l
+from tests.http.matrice_commune import tous as _tous
 
 
 LISTE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
@@ -20,10 +17,6 @@ VOIR = _tous(OK, anonyme=LOGIN, admin=INTERDIT, ailleurs=INTROUVABLE)
 ECRIRE = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT, ailleurs=INTROUVABLE)
 CAND_VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVABLE)
 CAND_ECRIRE = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
-
-
-def _l(url, *methodes):
-    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes]
 
 
 MATRICE_EMPLOYEURS = {

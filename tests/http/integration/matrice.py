@@ -4,12 +4,9 @@ overview for the structure's conseillers and chefs; a follow-up as for its perso
 another structure 404)."""
 from __future__ import annotations
 
-ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
-OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
-
-
-def _tous(valeur, **exceptions):
-    return {role: exceptions.get(role, valeur) for role in ROLES}
+from tests.http.matrice_commune import INTERDIT, INTROUVABLE, LOGIN, OK  # noqa: F401
+from tests.http.matrice_commune import lignes as _l
+from tests.http.matrice_commune import tous as _tous
 
 
 LISTE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
@@ -17,10 +14,6 @@ CREER = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
 VOIR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVABLE)
 ADMIN = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
 ECRIRE = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
-
-
-def _l(url, *methodes):
-    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes]
 
 
 MATRICE_INTEGRATION = {

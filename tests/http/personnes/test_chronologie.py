@@ -6,8 +6,6 @@ from __future__ import annotations
 import html
 from datetime import timedelta
 
-from sqlalchemy import event
-
 from cipdesk.accueil.orientation import services as orientation
 from cipdesk.accueil.reunions import services as reunions
 from cipdesk.accueil.synthese import services as synthese
@@ -15,6 +13,7 @@ from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import chronologie
 from tests.factories.accueil import AUJOURDHUI, HIER, accueil, diagnostic, partenaire, personne
+from tests.http.requetes import compter_requetes
 
 
 def _texte(r):
@@ -68,21 +67,6 @@ def test_filtre_par_nature_sur_la_page(nav, fabrique, ctx):
     assert inconnue.status_code == 200 and "Orientation vers CCAS de Roubaix" in _texte(inconnue)
 
 
-def _compter_requetes(app, nav, url):
-    with app.app_context():
-        engine = db.engine
-    compteur = []
-
-    def _ecoute(*_a, **_k):
-        compteur.append(1)
-
-    event.listen(engine, "before_cursor_execute", _ecoute)
-    try:
-        assert nav.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", _ecoute)
-    return len(compteur)
-
 
 def test_la_page_de_la_personne_coute_un_nombre_constant_de_requetes(app, nav, fabrique, ctx):
     m = fabrique.monde()
@@ -92,14 +76,14 @@ def test_la_page_de_la_personne_coute_un_nombre_constant_de_requetes(app, nav, f
     nav.connexion(m.conseiller.email)
     url = f"/accueil/personnes/{p.id}"
     nav.get(url)  # warm-up (session, user)
-    peu = _compter_requetes(app, nav, url)
+    peu = compter_requetes(app, nav, url)
     for i in range(12):
         accueil(ctx, m.conseiller, p, urgence_ouverte=i % 2 == 0, le=HIER - timedelta(days=10 + i))
         synthese.ecrire_synthese(ctx, par=m.conseiller, personne=p, date_entretien=HIER - timedelta(days=i),
                                  objet=f"Entretien {i}", faits="Faits", paroles_personne="", analyse="", suites="",
                                  analyse_partagee=False, aujourd_hui=AUJOURDHUI)
     ctx.commit()
-    beaucoup = _compter_requetes(app, nav, url)
+    beaucoup = compter_requetes(app, nav, url)
     assert peu == beaucoup, (peu, beaucoup)
     assert "Entretien 11" in _texte(nav.get(url))
 

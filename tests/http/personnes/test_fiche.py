@@ -8,14 +8,13 @@ import html
 import re
 from datetime import timedelta
 
-from sqlalchemy import event
-
 from cipdesk.accueil.orientation import services as orientation
-from cipdesk.core.db import db
 from cipdesk.parcours.contrat import services as contrat
 from cipdesk.parcours.etapes import services as etapes
 from cipdesk.parcours.etapes.rules import Responsable
 from tests.factories.accueil import AUJOURDHUI, diagnostic, partenaire, personne
+from tests.factories.personnes import monde_et_personne
+from tests.http.requetes import compter_requetes
 
 
 def _texte(r) -> str:
@@ -43,10 +42,7 @@ def _ouvrir(ctx, p, conseiller):
 
 
 def test_nouvel_entretien_action_principale_quand_le_parcours_est_ouvert(nav, fabrique, ctx):
-    m = fabrique.monde()
-    p = personne(ctx, m.conseiller)
-    ctx.commit()
-    nav.connexion(m.conseiller.email)
+    m, p = monde_et_personne(fabrique, ctx, nav=nav)
     page = _texte(nav.get(f"/accueil/personnes/{p.id}"))
     assert _principale(page) == "Nouvel accueil"
     assert "Ouvrir un parcours" in _actions(page) and "Nouvel entretien" not in _actions(page)
@@ -107,21 +103,6 @@ def test_d_un_coup_d_oeil(nav, fabrique, ctx):
     assert "Orientations en attente de réponse (1)" in coup and "CCAS de Roubaix" in coup
 
 
-def _compter(app, nav, url) -> int:
-    with app.app_context():
-        engine = db.engine
-    compteur = []
-
-    def _ecoute(*_a, **_k):
-        compteur.append(1)
-
-    event.listen(engine, "before_cursor_execute", _ecoute)
-    try:
-        assert nav.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", _ecoute)
-    return len(compteur)
-
 
 def test_nombre_de_requetes_constant_avec_le_coup_d_oeil(app, nav, fabrique, ctx):
     m = fabrique.monde()
@@ -132,7 +113,7 @@ def test_nombre_de_requetes_constant_avec_le_coup_d_oeil(app, nav, fabrique, ctx
     nav.connexion(m.conseiller.email)
     url = f"/accueil/personnes/{p.id}"
     nav.get(url)
-    peu = _compter(app, nav, url)
+    peu = compter_requetes(app, nav, url)
     for i in range(8):
         etapes.ajouter_etape(ctx, parcours, par=m.conseiller, type_code="autre", intitule=f"Étape {i}",
                              responsable=Responsable.PERSONNE, echeance=AUJOURDHUI + timedelta(days=i - 3),
@@ -142,6 +123,6 @@ def test_nombre_de_requetes_constant_avec_le_coup_d_oeil(app, nav, fabrique, ctx
                              le=AUJOURDHUI, motif="Logement", informations_transmises="", consentement=False,
                              consentement_le=None, consentement_mode="", aujourd_hui=AUJOURDHUI)
     ctx.commit()
-    beaucoup = _compter(app, nav, url)
+    beaucoup = compter_requetes(app, nav, url)
     assert peu == beaucoup, (peu, beaucoup)
     assert "Étape 7" in _texte(nav.get(url)) and "Partenaire 7" in _texte(nav.get(url))

@@ -6,11 +6,11 @@ import html
 from datetime import date
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
-from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
 from tests.factories.accueil import accueil, personne
+from tests.http.requetes import compter_requetes
 
 HTMX = {"HX-Request": "true"}
 
@@ -71,21 +71,6 @@ def test_filtres_tri_et_pagination(nav, fabrique, ctx):
     assert nav.get("/accueil/?tri=dernier_contact&page=abc").status_code == 200
 
 
-def _compter_requetes(app, nav, url):
-    with app.app_context():
-        engine = db.engine
-    compteur = []
-
-    def _ecoute(*_a, **_k):
-        compteur.append(1)
-
-    event.listen(engine, "before_cursor_execute", _ecoute)
-    try:
-        assert nav.get(url).status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", _ecoute)
-    return len(compteur)
-
 
 def test_file_active_nombre_de_requetes_constant(app, nav, fabrique, ctx):
     m = fabrique.monde()
@@ -94,11 +79,11 @@ def test_file_active_nombre_de_requetes_constant(app, nav, fabrique, ctx):
     ctx.commit()
     nav.connexion(m.conseiller.email)
     nav.get("/accueil/")  # warm-up (session, user)
-    avec_5 = _compter_requetes(app, nav, "/accueil/")
+    avec_5 = compter_requetes(app, nav, "/accueil/")
     for i in range(35):
         accueil(ctx, m.conseiller, personne(ctx, m.conseiller, nom=f"B{i}", prenom="Y"))
     ctx.commit()
-    avec_40 = _compter_requetes(app, nav, "/accueil/")
+    avec_40 = compter_requetes(app, nav, "/accueil/")
     assert avec_5 == avec_40, (avec_5, avec_40)
 
 

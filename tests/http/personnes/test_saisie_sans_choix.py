@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from cipdesk.accueil.accueils.models import Accueil
 from cipdesk.personnes.models import Personne
-from tests.factories.accueil import HIER, personne
+from tests.factories.accueil import HIER
+from tests.factories.personnes import monde_et_personne
 
 
 def _texte(r):
@@ -59,10 +60,7 @@ def test_personne_valeur_hors_liste_refusee(nav, fabrique, ctx):
 
 
 def test_concordance_vide_par_defaut_et_enregistree_nulle(nav, fabrique, ctx):
-    m = fabrique.monde()
-    p = personne(ctx, m.conseiller)
-    ctx.commit()
-    nav.connexion(m.conseiller.email)
+    m, p = monde_et_personne(fabrique, ctx, nav=nav)
     url = f"/accueil/personnes/{p.id}/accueils/nouveau"
     options = _select(_texte(nav.get(url)), "concordance")
     assert "— choisir —" in options and "selected" not in options.split("— choisir —", 1)[1]
@@ -75,10 +73,7 @@ def test_concordance_vide_par_defaut_et_enregistree_nulle(nav, fabrique, ctx):
 
 
 def test_concordance_choisie_exige_la_commande(nav, fabrique, ctx):
-    m = fabrique.monde()
-    p = personne(ctx, m.conseiller)
-    ctx.commit()
-    nav.connexion(m.conseiller.email)
+    m, p = monde_et_personne(fabrique, ctx, nav=nav)
     url = f"/accueil/personnes/{p.id}/accueils/nouveau"
     r = nav.post(url, {"date_accueil": HIER.isoformat(), "mode": "sur_place", "concordance": "divergente",
                        "demande_exprimee": "Je cherche un emploi.", "suite": "a_definir"})

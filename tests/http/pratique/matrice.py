@@ -3,12 +3,9 @@ is its author's alone (like a confidential note); an incident is seen by its aut
 de service of their team; the team's page and the alerts are the chef's; another structure: 404."""
 from __future__ import annotations
 
-ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
-OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
-
-
-def _tous(valeur, **exceptions):
-    return {role: exceptions.get(role, valeur) for role in ROLES}
+from tests.http.matrice_commune import INTERDIT, INTROUVABLE, LOGIN, OK  # noqa: F401
+from tests.http.matrice_commune import lignes as _l
+from tests.http.matrice_commune import tous as _tous
 
 
 CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
@@ -17,10 +14,6 @@ AUTEUR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
 AUTEUR_ET_CHEF = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, chef=OK, ailleurs=INTROUVABLE)
 CHEF = _tous(INTERDIT, anonyme=LOGIN, chef=OK)
 CHEF_DE_L_EQUIPE = _tous(INTERDIT, anonyme=LOGIN, chef=OK, ailleurs=INTROUVABLE)
-
-
-def _l(url, *methodes):
-    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes]
 
 
 MATRICE_PRATIQUE = {

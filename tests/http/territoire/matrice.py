@@ -5,12 +5,9 @@ the admin included, and edited by the admin or a chef; contacts of a partner are
 the conseillers; one's reference is removed by oneself only; another structure: 404."""
 from __future__ import annotations
 
-ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
-OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
-
-
-def _tous(valeur, **exceptions):
-    return {role: exceptions.get(role, valeur) for role in ROLES}
+from tests.http.matrice_commune import INTERDIT, INTROUVABLE, LOGIN, OK  # noqa: F401
+from tests.http.matrice_commune import lignes as _l
+from tests.http.matrice_commune import tous as _tous
 
 
 PARTAGE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
@@ -19,10 +16,6 @@ STRUCTURE_LIRE = _tous(OK, anonyme=LOGIN)
 STRUCTURE_ECRIRE = _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK)
 REPERTOIRE_ECRIRE = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT, ailleurs=INTROUVABLE)
 SA_REFERENCE = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
-
-
-def _l(url, *methodes):
-    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes]
 
 
 MATRICE_TERRITOIRE = {

@@ -18,8 +18,9 @@ def test_sous_paquets_aux_memes_noms_de_fichiers():
         fichiers = {f.name for f in (RACINE / nom).glob("*.py")}
         assert {"__init__.py", "routes.py"} <= fichiers and fichiers <= FICHIERS, nom
     au_sommet = {f.name for f in RACINE.glob("*.py")}
-    # page.py: the parcours page, assembled above the sub-packages it shows (they depend on contrat only).
-    assert au_sommet == {"__init__.py", "module.py", "routes.py", "forms.py", "alertes.py", "demo.py",
+    # page.py: the parcours page, assembled above the sub-packages it shows (they depend on contrat only);
+    # chiffres.py: what the module declares encrypted or clear (its contract, issue #9).
+    assert au_sommet == {"__init__.py", "module.py", "chiffres.py", "routes.py", "forms.py", "alertes.py", "demo.py",
                          "page.py"}
 
 
@@ -61,3 +62,15 @@ def test_aucun_cycle_d_import_dans_le_parcours():
     for nom in graphe:
         if nom not in etat:
             visiter(nom, [])
+
+
+def test_un_entretien_et_ses_versions_ont_le_meme_contenu_declare_une_fois():
+    """ContenuEntretien holds the columns of both tables; the correctable fields are exactly them."""
+    from cipdesk.parcours.entretiens.models import ContenuEntretien, Entretien, EntretienVersion
+    from cipdesk.parcours.entretiens.rules import CHAMPS_CORRIGEABLES
+
+    contenu = {nom.removesuffix("_chiffre") for nom in ContenuEntretien.__annotations__}
+    assert set(CHAMPS_CORRIGEABLES) == contenu
+    for modele in (Entretien, EntretienVersion):
+        colonnes = {c.name.removesuffix("_chiffre") for c in modele.__table__.c}
+        assert contenu <= colonnes, modele

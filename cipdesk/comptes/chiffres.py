@@ -1,0 +1,27 @@
+"""comptes : ses colonnes de texte chiffrées, et celles laissées en clair avec leur raison
+(`Module.chiffres`, `Module.clairs` ; docs/ARCHITECTURE.md)."""
+from __future__ import annotations
+
+from cipdesk.core.contrat import en_clair
+
+CHIFFRES = ()
+
+CLAIRS = {
+    **en_clair("donnée d'un professionnel ou d'une organisation, pas d'une personne accompagnée",
+               structure=("nom", "type_structure", "ville"),
+               equipe=("nom",)),
+    **en_clair("donnée d'un professionnel ou d'une organisation, pas d'une personne accompagnée ; affiché "
+               "et trié partout",
+               utilisateur=("nom", "prenom")),
+    **en_clair("identifiant de connexion d'un professionnel, cherché à chaque connexion",
+               utilisateur=("email",)),
+    **en_clair("empreinte argon2, déjà irréversible",
+               utilisateur=("password_hash",)),
+    **en_clair("limitation des connexions : un courriel valide ou un marqueur",
+               tentative_connexion=("identifiant",)),
+    **en_clair("sessions ouvertes : navigateur, montré à l'utilisateur",
+               session_connexion=("agent",)),
+    **en_clair("saisie gardée après expiration : l'adresse du formulaire ; les champs tapés sont chiffrés "
+               "(`champs_chiffre`)",
+               brouillon=("page",)),
+}
