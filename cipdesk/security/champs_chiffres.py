@@ -192,3 +192,19 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 ) for colonne in colonnes})
 # Dossier de certification: which production a part belongs to (a code).
 CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"
+
+# Agenda (issue #18): what a rendez-vous is about, and the outbox's e-mails (address, text,
+# invitation) until they are sent.
+CHAMPS["RendezVousPlanifie"] = ("rendez_vous", ("motif", "commentaire", "a_apporter"))
+CHAMPS["MessageSortant"] = ("message_sortant", ("contenu",))
+JSON_CHAMPS.add(("MessageSortant", "contenu"))
+CLAIRS.update({
+    "rendez_vous.lieu": "salle de la structure, adresse d'une entreprise ou lien de visio : le lieu, jamais le "
+                        "domicile de la personne (lu sur sa fiche) ni ce dont on parle (motif chiffré)",
+    "consentement_courriel.mode": "code de la façon dont l'accord a été recueilli (oral, écrit, e-mail)",
+    "flux_agenda.empreinte": "empreinte SHA-256 de l'adresse secrète du flux, déjà irréversible",
+    "message_sortant.motif": "raison d'un envoi abandonné ou en échec (« rendez-vous annulé »…), rien de la personne",
+    "jeton_reinitialisation.empreinte": "empreinte SHA-256 du lien de réinitialisation, déjà irréversible",
+    "jeton_reinitialisation.identifiant_empreinte": "empreinte SHA-256 de l'adresse saisie (limitation de débit), "
+                                                    "jamais l'adresse",
+})

@@ -426,3 +426,32 @@ def peut_voir_profil_structure(utilisateur) -> bool:
 def peut_modifier_profil_structure(utilisateur) -> bool:
     """Edited by the structure's admin or a chef de service."""
     return bool(getattr(utilisateur, "actif", True)) and (est_admin(utilisateur) or est_chef(utilisateur))
+
+
+# -- agenda (issue #18, points 1 to 4) ----------------------------------------------
+def peut_tenir_agenda(utilisateur) -> bool:
+    """Rendez-vous are planned and held by the conseillers (a chef sees their team's through the people)."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)
+
+
+def peut_modifier_rendez_vous(utilisateur, rdv) -> bool:
+    """Moved, cancelled, attendance noted, convocation sent: by the conseiller who holds it."""
+    return peut_tenir_agenda(utilisateur) and rdv.conseiller_id == utilisateur.id \
+        and rdv.structure_id == utilisateur.structure_id
+
+
+def peut_voir_rendez_vous(utilisateur, rdv, *, voit_la_personne: bool, equipe_du_conseiller=None) -> bool:
+    """Seen by its conseiller, by whoever sees the person (perimeter), and — a visit to an
+    employer, with no person — by the chef de service of the conseiller's team."""
+    if not bool(getattr(utilisateur, "actif", True)) or rdv.structure_id != utilisateur.structure_id:
+        return False
+    if rdv.conseiller_id == utilisateur.id:
+        return True
+    if rdv.personne_id is not None:
+        return voit_la_personne
+    return est_chef(utilisateur) and equipe_du_conseiller is not None and equipe_du_conseiller == utilisateur.equipe_id
+
+
+def peut_regler_agenda(utilisateur) -> bool:
+    """The structure's settings of convocations (reminder delay, address, number to call): its admin."""
+    return est_admin(utilisateur)
