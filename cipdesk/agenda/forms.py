@@ -31,7 +31,7 @@ class RendezVousForm(Formulaire):
             erreurs["nature"] = "Choisissez un type de rendez-vous de la liste."
         if self.modalite.data and self.modalite.data not in {c for c, _ in Modalite.choix()}:
             erreurs["modalite"] = "Choisissez un lieu ou une modalité de la liste."
-        if self.personne is not None and self.personne.data and self.personne.data not in {c[0] for c in self.personne.choices if c[0]}:
+        if self.personne is not None and self.personne.data and self.personne.data not in {c.value for c in self.personne.choices if c.value}:
             erreurs["personne"] = "Choisissez une personne de votre file active."
         return erreurs
 
