@@ -16,6 +16,7 @@ def convocation(*, c: dict, structure, adresse_personne: str, edite_le: date) ->
     doc.titre(f"Convocation — {c['nature_libelle'].lower()}")
     doc.paragraphe(f"Bonjour {c['prenom']} {c['nom']},\n\nVous êtes convoqué·e à un rendez-vous avec "
                    f"{c['conseiller']}, {c['structure']}.")
+    doc.ln(3)
     doc.champs([("Date", rules.date_longue(c["le"])),
                 ("Heure", f"{rules.heure_fr(c['heure'])} (durée prévue : {c['duree']} minutes)"),
                 ("Lieu", c["ou_"]),

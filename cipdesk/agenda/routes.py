@@ -165,6 +165,11 @@ def convoquer(rdv_id):
     return rediriger(url_for("agenda.voir", rdv_id=rdv.id) + "#convocation")
 
 
+def _adresse_postale(personne) -> str:
+    ville = " ".join(x for x in (personne.code_postal or "", personne.commune or "") if x)
+    return "\n".join(x for x in (personne.adresse or "", ville) if x)
+
+
 @bp.get("/<uuid:rdv_id>/convocation.pdf")
 def lettre(rdv_id):
     rdv = charger(RendezVousPlanifie, rdv_id)
@@ -172,7 +177,7 @@ def lettre(rdv_id):
         policy.exiger(False)
     c = services.contenu_lettre(db.session, rdv)
     return reponse_pdf(pdf.convocation(c=c, structure=db.session.get(Structure, rdv.structure_id),
-                                       adresse_personne=rdv.personne.adresse or "", edite_le=aujourdhui()),
+                                       adresse_personne=_adresse_postale(rdv.personne), edite_le=aujourdhui()),
                        "convocation.pdf", en_ligne=True)
 
 

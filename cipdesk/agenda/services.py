@@ -16,6 +16,7 @@ from cipdesk.agenda.rules import Modalite, NatureRdv, Presence
 from cipdesk.core import signaux
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.courriel import envoi
+from cipdesk.courriel.envoi import utc
 from cipdesk.courriel.models import MessageSortant, StatutMessage
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -97,7 +98,7 @@ def modifier(session: Session, rdv: RendezVousPlanifie, *, par, donnees: Donnees
 def annuler(session: Session, rdv: RendezVousPlanifie, *, par, maintenant: datetime) -> None:
     policy.exiger(policy.peut_modifier_rendez_vous(par, rdv))
     _figer(rdv)
-    rdv.annule_le = maintenant
+    rdv.annule_le = utc(maintenant)
     rdv.sequence += 1
     _abandonner_en_attente(session, rdv, "Rendez-vous annulé : message non envoyé.")
 
@@ -117,7 +118,7 @@ def noter_presence(session: Session, rdv: RendezVousPlanifie, *, par, presence: 
         valeur = Presence(presence)
     except ValueError:
         raise ErreurMetier("Choisissez : honoré, excusé ou non honoré.", "presence") from None
-    rdv.presence, rdv.presence_notee_le = valeur, maintenant
+    rdv.presence, rdv.presence_notee_le = valeur, utc(maintenant)
     _abandonner_en_attente(session, rdv, "Présence notée : message non envoyé.")
     if valeur == Presence.HONORE:
         signaux.contact_realise.send(session, personne=rdv.personne, le=rdv.le,
@@ -137,7 +138,7 @@ def enregistrer_consentement(session: Session, personne, *, par, accorde: bool |
     if ligne is None:
         ligne = ConsentementCourriel(structure_id=personne.structure_id, personne_id=personne.id)
         session.add(ligne)
-    ligne.accorde, ligne.mode, ligne.le, ligne.par_id, ligne.modifie_le = accorde, mode, le, par.id, maintenant
+    ligne.accorde, ligne.mode, ligne.le, ligne.par_id, ligne.modifie_le = accorde, mode, le, par.id, utc(maintenant)
     if not accorde:  # withdrawn: nothing more goes out
         for m in session.query(MessageSortant).filter(MessageSortant.personne_id == personne.id,
                                                       MessageSortant.statut == StatutMessage.A_ENVOYER):
@@ -187,7 +188,7 @@ def convoquer(session: Session, rdv: RendezVousPlanifie, *, par, maintenant: dat
     if debut <= maintenant:
         raise ErreurMetier("Le rendez-vous est passé : on ne convoque plus.")
     _abandonner_en_attente(session, rdv, "Remplacé par une nouvelle convocation.")
-    rdv.convoque_le = maintenant
+    rdv.convoque_le = utc(maintenant)
     c = contenu_lettre(session, rdv)
     personne, accord = rdv.personne, queries.consentement(session, rdv.personne_id)
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="rendez_vous", objet_id=rdv.id,
@@ -248,7 +249,7 @@ def creer_flux(session: Session, *, utilisateur, maintenant: datetime) -> str:
     revoquer_flux(session, utilisateur=utilisateur, maintenant=maintenant)
     jeton = secrets.token_urlsafe(32)
     session.add(FluxAgenda(structure_id=utilisateur.structure_id, utilisateur_id=utilisateur.id,
-                           empreinte=empreinte(jeton), cree_le=maintenant))
+                           empreinte=empreinte(jeton), cree_le=utc(maintenant)))
     journaliser(session, acteur=utilisateur, action=Action.CREATION, objet_type="flux_agenda",
                 objet_id=utilisateur.id)
     return jeton
@@ -259,7 +260,7 @@ def revoquer_flux(session: Session, *, utilisateur, maintenant: datetime) -> boo
     flux = queries.flux_actif(session, utilisateur)
     if flux is None:
         return False
-    flux.revoque_le = maintenant
+    flux.revoque_le = utc(maintenant)
     journaliser(session, acteur=utilisateur, action=Action.SUPPRESSION, objet_type="flux_agenda",
                 objet_id=utilisateur.id)
     session.flush()
@@ -276,7 +277,7 @@ def calendrier(session: Session, *, jeton: str, maintenant: datetime, aujourd_hu
     utilisateur = session.get(Utilisateur, flux.utilisateur_id)
     if utilisateur is None or not utilisateur.actif or utilisateur.structure_id != flux.structure_id:
         return None
-    flux.dernier_acces_le = maintenant
+    flux.dernier_acces_le = utc(maintenant)
     evenements = [ics.evenement(r, titre=queries.titre(r, discret=True),
                                 lieu=rules.Modalite(r.modalite).libelle + (f" — {r.lieu}" if r.lieu else ""),
                                 maintenant=maintenant)

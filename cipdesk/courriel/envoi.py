@@ -8,13 +8,18 @@ import smtplib
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.courriel.models import TENTATIVES_MAX, MessageSortant, StatutMessage
 from cipdesk.courriel.smtp import ConfigSmtp, Connexion, construire
+
+def utc(moment: datetime) -> datetime:
+    """Every instant is stored in UTC (SQLite gives naive datetimes back: they are UTC)."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
 
 # (session, message, now) -> None when it may go, else the French reason it is given up.
 Verification = Callable[[Session, MessageSortant, datetime], str | None]
@@ -26,8 +31,8 @@ def deposer(session: Session, *, nature: str, structure_id: uuid.UUID | None, co
     """A message to send from `envoyer_a_partir_du`; with no content, a row « sans objet »
     (same writes, nothing to send: see comptes, no account enumeration)."""
     message = MessageSortant(nature=nature, structure_id=structure_id, personne_id=personne_id,
-                             objet_type=objet_type, objet_id=objet_id, cree_le=maintenant,
-                             envoyer_a_partir_du=envoyer_a_partir_du,
+                             objet_type=objet_type, objet_id=objet_id, cree_le=utc(maintenant),
+                             envoyer_a_partir_du=utc(envoyer_a_partir_du),
                              statut=StatutMessage.A_ENVOYER if contenu else StatutMessage.SANS_OBJET)
     if contenu:
         message.contenu = contenu
@@ -59,6 +64,7 @@ def envoyer_en_attente(session: Session, *, config: ConfigSmtp, maintenant: date
                        verifications: Mapping[str, Verification], valider: Callable[[], None]) -> Bilan:
     """Send what is due. `valider` commits (after every message)."""
     bilan = Bilan()
+    maintenant = utc(maintenant)
     ids = a_envoyer(session, maintenant)
     if not ids:
         return bilan
