@@ -33,9 +33,11 @@ bp.record_once(lambda _etat: ENDPOINTS_PUBLICS.add("agenda.ics"))
 
 def _semaine_demandee() -> date:
     try:
-        return rules.lundi(date.fromisoformat(request.args.get("du", "")[:10]))
+        demande = date.fromisoformat(request.args.get("du", "")[:10])
     except ValueError:
         return rules.lundi(aujourdhui())
+    # An extreme date (year 1 or 9999) has no previous or next week: this week instead.
+    return rules.lundi(demande) if 1900 <= demande.year <= 2200 else rules.lundi(aujourdhui())
 
 
 @bp.get("/")

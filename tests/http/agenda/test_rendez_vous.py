@@ -132,3 +132,10 @@ def test_rendez_vous_passe_ne_se_convoque_plus(nav, fabrique, ctx):
         page = nav.post(f"/agenda/{r.id}/convocation", depuis=f"/agenda/{r.id}",
                         follow_redirects=True).get_data(as_text=True)
     assert "Le rendez-vous est passé : on ne convoque plus." in page
+
+
+def test_semaine_aux_dates_extremes(nav, fabrique):
+    _s, conseiller, _personne = _monde(fabrique)
+    nav.connexion(conseiller.email)
+    for du in ("0001-01-01", "9999-12-31", "2026-02-30"):
+        assert nav.get(f"/agenda/?du={du}").status_code == 200
