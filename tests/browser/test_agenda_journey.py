@@ -74,6 +74,7 @@ def test_planifier_convoquer_voir_la_semaine(serveur, page, fabrique, ctx):
     expect(page.get_by_role("heading", name="Mes rendez-vous du jour et de la semaine")).to_be_visible()
     expect(page.get_by_role("link", name="Entretien individuel — Martin Léa")).to_be_visible()
     verifier_accessibilite(page, "accueil")
+    capture(page, "agenda-accueil-1280")
 
     # At 390 px: the week is a list of days, nothing wider than the screen.
     page.set_viewport_size({"width": 390, "height": 844})
