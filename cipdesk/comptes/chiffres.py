@@ -25,3 +25,9 @@ CLAIRS = {
                "(`champs_chiffre`)",
                brouillon=("page",)),
 }
+CLAIRS.update({
+    **en_clair("empreinte SHA-256 du lien de réinitialisation du mot de passe, déjà irréversible",
+               jeton_reinitialisation=("empreinte",)),
+    **en_clair("empreinte SHA-256 de l'adresse saisie (limitation de débit), jamais l'adresse",
+               jeton_reinitialisation=("identifiant_empreinte",)),
+})

@@ -46,3 +46,13 @@ class UtilisateurForm(FlaskForm):
     date_session = DateField("Date de session visée", validators=[Optional()],
                              render_kw={"placeholder": "jj/mm/aaaa"})
     referentiel = SelectField("Référentiel d'évaluation", choices=[])
+
+
+class MotDePasseOublieForm(FlaskForm):
+    email = EmailField("Adresse électronique de votre compte", validators=[DataRequired(REQUIS), Length(max=254)])
+
+
+class ReinitialisationForm(FlaskForm):
+    nouveau = PasswordField("Nouveau mot de passe", validators=[DataRequired(REQUIS), Length(max=256)])
+    confirmation = PasswordField("Confirmez le nouveau mot de passe", validators=[
+        DataRequired(REQUIS), EqualTo("nouveau", "Les deux mots de passe ne sont pas identiques.")])

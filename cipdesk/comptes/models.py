@@ -164,3 +164,21 @@ class Brouillon(UuidPk, Base):
     champs_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     # {field name: [values]} as typed, tokens and passwords left out (web.saisie.champs_a_garder).
     champs = TexteConfidentiel(json=True)
+
+
+class JetonReinitialisation(UuidPk, Base):
+    """One « mot de passe oublié » request (issue #18, point 5). The link's secret is kept
+    only as its SHA-256; single use, expires. A request for an unknown address writes the
+    same row with no user (no account enumeration); the rows also count the requests
+    for the rate limit (per address typed, per IP)."""
+
+    __tablename__ = "jeton_reinitialisation"
+
+    utilisateur_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    empreinte: Mapped[str] = mapped_column(String(64), unique=True)
+    # SHA-256 of the address typed (normalised): never the address itself.
+    identifiant_empreinte: Mapped[str] = mapped_column(String(64), index=True)
+    adresse_ip: Mapped[str] = mapped_column(String(64), index=True)
+    cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    expire_le: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    utilise_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -11,12 +11,14 @@ from werkzeug.datastructures import ImmutableMultiDict
 from itsdangerous import BadData, URLSafeTimedSerializer
 
 from cipdesk.comptes import queries, rules, services
-from cipdesk.comptes.forms import ChangementMotDePasseForm, ConnexionForm
+from cipdesk.comptes.forms import (ChangementMotDePasseForm, ConnexionForm, MotDePasseOublieForm,
+                                   ReinitialisationForm)
 from cipdesk.comptes.rules import FinSession, en_utc
 from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security.throttle import Limites
 from cipdesk.web import saisie
+from cipdesk.web.securite import ENDPOINTS_PUBLICS
 from cipdesk.web.rendu import rendre
 
 # The key of the Flask session holding the server-side session's token (see the user loader).
@@ -29,6 +31,8 @@ MESSAGE_BROUILLON_RENDU = ("Ce que vous aviez saisi avant l'expiration de la ses
                            "formulaire : vérifiez-le, puis enregistrez.")
 
 bp = Blueprint("comptes", __name__)
+# « Mot de passe oublié » is used without a session (issue #18, point 5).
+bp.record_once(lambda _etat: ENDPOINTS_PUBLICS.update({"comptes.mot_de_passe_oublie", "comptes.reinitialiser"}))
 
 
 def _limites() -> Limites:
@@ -297,3 +301,75 @@ def _rendre_le_brouillon():
         g.saisie_restituee = ImmutableMultiDict([(cle, v) for cle, valeurs in champs.items() for v in valeurs])
         flash(MESSAGE_BROUILLON_RENDU, "info")
     return None
+
+
+# -- « mot de passe oublié » (issue #18, point 5) -------------------------------------------
+MESSAGE_DEMANDE_RECUE = ("Si un compte actif correspond à cette adresse, un e-mail vient d'y être envoyé avec un "
+                         "lien valable 30 minutes. Pensez à regarder dans les courriers indésirables. Sans e-mail, "
+                         "adressez-vous à l'administrateur·rice de votre structure.")
+
+
+def _url_publique() -> str | None:
+    """The site's address for links sent by e-mail: CIPDESK_URL_PUBLIQUE, never the Host
+    header a client chose (which would send the reset link to another site). In development
+    the request's own address is accepted."""
+    import os
+
+    base = current_app.config.get("CIPDESK_URL_PUBLIQUE") or os.environ.get("CIPDESK_URL_PUBLIQUE")
+    if base:
+        return base.rstrip("/")
+    return None if current_app.config.get("CIPDESK_ENV") == "production" else request.url_root.rstrip("/")
+
+
+@bp.route("/mot-de-passe-oublie", methods=["GET", "POST"])
+def mot_de_passe_oublie():
+    form = MotDePasseOublieForm()
+    statut, message = 200, None
+    if form.validate_on_submit():
+        base = _url_publique()
+        if base is None:
+            current_app.logger.error("CIPDESK_URL_PUBLIQUE n'est pas défini : aucun lien de réinitialisation envoyé.")
+            return rendre("comptes/mot_de_passe_oublie.html", form=form, statut=503,
+                          message="L'envoi des liens de réinitialisation n'est pas configuré sur ce serveur : "
+                                  "adressez-vous à l'administrateur·rice de votre structure.")
+        reste = services.demander_reinitialisation(
+            db.session, email=form.email.data, adresse_ip=request.remote_addr or "", maintenant=utcnow(),
+            lien=lambda jeton: base + url_for("comptes.reinitialiser", jeton=jeton))
+        if reste.total_seconds() > 0:
+            g.garder_en_erreur = True
+            minutes = max(1, int(reste.total_seconds() + 59) // 60)
+            form.form_errors.append(f"Trop de demandes depuis ce poste ou pour cette adresse. Réessayez dans "
+                                    f"{minutes} minute{'s' if minutes > 1 else ''}.")
+            statut = 429
+        else:
+            message = MESSAGE_DEMANDE_RECUE
+            form = MotDePasseOublieForm(formdata=None)
+    elif request.method == "POST":
+        statut = 422
+    return rendre("comptes/mot_de_passe_oublie.html", form=form, statut=statut, message=message)
+
+
+@bp.route("/mot-de-passe-oublie/<jeton>", methods=["GET", "POST"])
+def reinitialiser(jeton: str):
+    form = ReinitialisationForm()
+    maintenant = utcnow()
+    if services.jeton_valide(db.session, jeton, maintenant) is None:
+        return rendre("comptes/reinitialiser.html", form=None, invalide=services.MESSAGE_LIEN_INVALIDE, statut=404)
+    statut = 200
+    if form.validate_on_submit():
+        try:
+            services.reinitialiser_mot_de_passe(db.session, jeton=jeton, nouveau=form.nouveau.data,
+                                                maintenant=maintenant)
+        except ErreurMetier as exc:
+            (getattr(form, exc.champ).errors.append(exc.message) if exc.champ else form.form_errors.append(exc.message))
+            statut = 422
+        else:
+            if current_user.is_authenticated:
+                logout_user()
+            session.clear()
+            flash("Votre mot de passe a été changé et toutes vos sessions ont été fermées. Connectez-vous avec le "
+                  "nouveau mot de passe.", "succes")
+            return redirect(url_for("comptes.connexion"), 303)
+    elif request.method == "POST":
+        statut = 422
+    return rendre("comptes/reinitialiser.html", form=form, invalide=None, statut=statut)

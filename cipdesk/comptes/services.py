@@ -418,3 +418,98 @@ def reprendre_brouillon(session: Session, *, utilisateur: Utilisateur, brouillon
     session.delete(brouillon)
     session.flush()
     return champs, False
+
+
+# -- « mot de passe oublié » (issue #18, point 5) -------------------------------------------
+DUREE_JETON_REINITIALISATION = timedelta(minutes=30)
+# Requests counted per (address typed × IP), per address typed, per IP, over an hour.
+LIMITES_REINITIALISATION = Limites(par_compte=3, par_adresse=10, par_compte_toutes_adresses=10,
+                                   fenetre_minutes=60, delai_initial_secondes=60)
+MESSAGE_LIEN_INVALIDE = ("Ce lien de réinitialisation n'est plus valable (déjà utilisé, expiré ou incomplet). "
+                         "Demandez-en un nouveau.")
+
+
+def _demandes(session: Session, depuis: datetime, *conditions) -> Echecs:
+    from cipdesk.comptes.models import JetonReinitialisation as J
+
+    nombre, dernier = session.execute(select(func.count(J.id), func.max(J.cree_le)).where(
+        J.cree_le >= depuis, *conditions)).one()
+    return Echecs(nombre or 0, en_utc(dernier) if dernier else None)
+
+
+def demander_reinitialisation(session: Session, *, email: str, adresse_ip: str, maintenant: datetime,
+                              lien) -> timedelta:
+    """Same writes and same answer whether the address names an account or not: a
+    request row (the user, or none) and an outbox row (the e-mail, or « sans objet »).
+    `lien(jeton)` makes the page's absolute address. Returns the wait imposed by the rate
+    limit (zero: the request was taken)."""
+    from cipdesk.comptes.models import JetonReinitialisation as J
+    from cipdesk.courriel.envoi import deposer
+
+    identifiant = _empreinte(normaliser_email(email))
+    ip = (adresse_ip or "")[:64]
+    depuis = maintenant - timedelta(minutes=LIMITES_REINITIALISATION.fenetre_minutes)
+    reste = attente(poste=_demandes(session, depuis, J.identifiant_empreinte == identifiant, J.adresse_ip == ip),
+                    compte=_demandes(session, depuis, J.identifiant_empreinte == identifiant),
+                    adresse=_demandes(session, depuis, J.adresse_ip == ip),
+                    maintenant=maintenant, limites=LIMITES_REINITIALISATION)
+    if reste > timedelta(0):
+        return reste
+    utilisateur = utilisateur_par_email(session, email)
+    cible = utilisateur if utilisateur is not None and utilisateur.actif else None
+    jeton = secrets.token_urlsafe(32)
+    session.add(J(utilisateur_id=cible.id if cible else None, empreinte=_empreinte(jeton),
+                  identifiant_empreinte=identifiant, adresse_ip=ip, cree_le=maintenant,
+                  expire_le=maintenant + DUREE_JETON_REINITIALISATION))
+    contenu = None
+    if cible is not None:
+        contenu = {"a": cible.email, "sujet": "cipdesk — réinitialisation de votre mot de passe", "texte": "\n".join([
+            f"Bonjour {cible.prenom},", "",
+            "Une réinitialisation du mot de passe de votre compte cipdesk a été demandée. Pour choisir un nouveau "
+            f"mot de passe, ouvrez ce lien (valable {int(DUREE_JETON_REINITIALISATION.total_seconds() // 60)} "
+            "minutes, une seule fois) :", "", lien(jeton), "",
+            "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste "
+            "inchangé. Après la réinitialisation, toutes vos sessions ouvertes sont fermées."])}
+    deposer(session, nature="reinitialisation", structure_id=cible.structure_id if cible else None, contenu=contenu,
+            envoyer_a_partir_du=maintenant, maintenant=maintenant)
+    journaliser(session, acteur=None, action=Action.MODIFICATION, objet_type="compte",
+                objet_id=cible.id if cible else "", structure_id=cible.structure_id if cible else None,
+                motif="Demande de réinitialisation du mot de passe")
+    session.flush()
+    return timedelta(0)
+
+
+def jeton_valide(session: Session, jeton: str, maintenant: datetime):
+    """The request this link names, if still usable (else None)."""
+    from cipdesk.comptes.models import JetonReinitialisation as J
+
+    if not jeton or len(jeton) > 100:
+        return None
+    ligne = session.scalar(select(J).where(J.empreinte == _empreinte(jeton)))
+    if ligne is None or ligne.utilisateur_id is None or ligne.utilise_le is not None \
+            or en_utc(ligne.expire_le) <= maintenant:
+        return None
+    utilisateur = session.get(Utilisateur, ligne.utilisateur_id)
+    return ligne if utilisateur is not None and utilisateur.actif else None
+
+
+def reinitialiser_mot_de_passe(session: Session, *, jeton: str, nouveau: str, maintenant: datetime) -> Utilisateur:
+    """Single use: the link, and every other link of the user, stop working; every session
+    of the user ends (epoch and on the server)."""
+    from cipdesk.comptes.models import JetonReinitialisation as J
+
+    ligne = jeton_valide(session, jeton, maintenant)
+    if ligne is None:
+        raise ErreurMetier(MESSAGE_LIEN_INVALIDE)
+    utilisateur = session.get(Utilisateur, ligne.utilisateur_id)
+    _verifier_force(nouveau, utilisateur, "nouveau")
+    utilisateur.password_hash = passwords.hacher(nouveau)
+    utilisateur.password_changed_at = maintenant
+    utilisateur.session_epoch += 1
+    for autre in session.scalars(select(J).where(J.utilisateur_id == utilisateur.id, J.utilise_le.is_(None))):
+        autre.utilise_le = maintenant
+    terminer_autres_sessions(session, utilisateur=utilisateur, courante=None, maintenant=maintenant,
+                             motif=FinSession.MOT_DE_PASSE, par=utilisateur)
+    journaliser(session, acteur=utilisateur, action=Action.MODIFICATION, objet_type="compte",
+                objet_id=utilisateur.id, details={"champs": ["mot_de_passe"], "par": "lien de réinitialisation"})
+    return utilisateur

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import false
@@ -62,6 +62,7 @@ class RendezVous:
     endpoint: str = ""
     params: tuple = ()
     en_retard: bool = False
+    heure: time | None = None  # the time, when it has one (a rendez-vous of the agenda module)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ creating and editing a person."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import time, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, request, url_for
@@ -34,9 +34,10 @@ def accueil():
     du = aujourdhui()
     agenda = sorted((r for m in registre.modules for f in m.agenda for r in f(db.session, current_user, du,
                                                                                 du + timedelta(days=7))),
-                    key=lambda r: (r.le, r.titre))
+                    key=lambda r: (r.le, r.heure or time.min, r.titre))
     return rendre("home/accueil.html", sections=sections,
-                  mes_alertes=mes_alertes(db.session, current_user, aujourdhui()), mon_agenda=agenda)
+                  mes_alertes=mes_alertes(db.session, current_user, aujourdhui()), mon_agenda=agenda,
+                  aujourd_hui=du)
 
 
 # -- file active ---------------------------------------------------------------------

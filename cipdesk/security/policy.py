@@ -395,3 +395,23 @@ def __getattr__(nom: str):
     if nom in _ANCIENS_NOMS:
         return permission(_ANCIENS_NOMS[nom])
     raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
+
+
+# -- agenda (issue #18, points 1 to 4): record-level rules (the role rules are the module's
+# declared permissions agenda.tenir and agenda.regler) --------------------------------------
+def peut_modifier_rendez_vous(utilisateur, rdv) -> bool:
+    """Moved, cancelled, attendance noted, convocation sent: by the conseiller who holds it."""
+    return peut(utilisateur, "agenda.tenir") and rdv.conseiller_id == utilisateur.id \
+        and rdv.structure_id == utilisateur.structure_id
+
+
+def peut_voir_rendez_vous(utilisateur, rdv, *, voit_la_personne: bool, equipe_du_conseiller=None) -> bool:
+    """Seen by its conseiller, by whoever sees the person (perimeter), and — a visit to an
+    employer, with no person — by the chef de service of the conseiller's team."""
+    if not bool(getattr(utilisateur, "actif", True)) or rdv.structure_id != utilisateur.structure_id:
+        return False
+    if rdv.conseiller_id == utilisateur.id:
+        return True
+    if rdv.personne_id is not None:
+        return voit_la_personne
+    return est_chef(utilisateur) and equipe_du_conseiller is not None and equipe_du_conseiller == utilisateur.equipe_id

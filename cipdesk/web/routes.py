@@ -27,11 +27,11 @@ PAGES_D_INFORMATION = {
     "accessibilite": "information/accessibilite.html",
     "mentions-legales": "information/mentions_legales.html",
     "donnees-personnelles": "information/donnees_personnelles.html",
-    "mot-de-passe-oublie": "information/mot_de_passe_oublie.html",
 }
 
 
-@bp.get("/<any('accessibilite', 'mentions-legales', 'donnees-personnelles', 'mot-de-passe-oublie'):page>")
+# « mot-de-passe-oublie » is now a real page of comptes (issue #18, point 5).
+@bp.get("/<any('accessibilite', 'mentions-legales', 'donnees-personnelles'):page>")
 def information(page: str):
     return rendre(PAGES_D_INFORMATION[page])
 

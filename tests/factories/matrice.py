@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from tests.factories.accueil import objets_accueil
+from tests.factories.agenda import objets_agenda
 from tests.factories.ateliers import objets_ateliers
 from tests.factories.competences import objets_competences
 from tests.factories.dossier import objets_dossier
@@ -20,6 +21,6 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
                       objets_employeurs, objets_integration, objets_pratique, objets_territoire,
-                      objets_dossier):
+                      objets_dossier, objets_agenda):
         objets.update(construire(ctx, monde))
     return objets

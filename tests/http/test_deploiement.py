@@ -124,6 +124,7 @@ class Deploiement:
             "CIPDESK_INSTANCE_PATH": str(tmp_path / "instance"),
             "SESSION_COOKIE_SECURE": compose["SESSION_COOKIE_SECURE"],
             "CIPDESK_PROXY_FIX": compose["CIPDESK_PROXY_FIX"],
+            "CIPDESK_URL_PUBLIQUE": "https://cipdesk.exemple.fr",
         })
         assert set(compose) <= set(self.env), "une variable de docker-compose.yml n'est pas reprise ici"
 

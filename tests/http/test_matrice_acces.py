@@ -43,7 +43,7 @@ MATRICE = {
          _tous(INTERDIT, anonyme=LOGIN, chef=OK)),
     ],
     "web.information": [("GET", lambda o: f"/{page}", _tous(OK)) for page in
-                        ("accessibilite", "mentions-legales", "donnees-personnelles", "mot-de-passe-oublie")],
+                        ("accessibilite", "mentions-legales", "donnees-personnelles")],
     "comptes.deconnexion": [("POST", lambda o: "/deconnexion", _tous(OK, **CONNECTES))],
     "comptes.mot_de_passe": [("GET", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES)),
                              ("POST", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES))],
@@ -299,3 +299,8 @@ def test_matrice(role, nav, fabrique, ctx):
                 (role == "conseiller" and endpoint in ("notes.voir", "notes.modifier", "notes.partager")), \
                 f"note visible : {chemin}"  # notes.partager: a refused share shows the note page again (422)
     assert not ecarts, "\n".join(ecarts)
+
+# -- agenda and « mot de passe oublié » (issue #18, points 1 to 5) -------------------------
+from tests.http.agenda.matrice import MATRICE_AGENDA  # noqa: E402
+
+MATRICE.update(MATRICE_AGENDA)

@@ -9,7 +9,6 @@ PAGES = {
     "/mentions-legales": ("Mentions légales", "secret professionnel"),
     "/donnees-personnelles": ("Données personnelles", "Responsable du traitement", "CNIL",
                               "deux ans après le dernier contact"),
-    "/mot-de-passe-oublie": ("Mot de passe oublié", "administrateur·rice"),
 }
 
 

@@ -46,7 +46,7 @@ def test_les_points_de_suivi_sont_dans_l_agenda_du_conseiller(m, ctx, nav):
     assert agenda_integration(ctx, m.chef, m.aujourd_hui, m.aujourd_hui + timedelta(days=7)) == []
     nav.connexion(m.conseiller.email)
     accueil = nav.get("/").get_data(as_text=True)
-    assert "Mon agenda (7 jours)" in accueil and "Point de suivi J+15 — Léa Martin" in accueil
+    assert "Mes rendez-vous du jour et de la semaine" in accueil and "Point de suivi J+15 — Léa Martin" in accueil
     assert "manqué" in accueil and f"/integration/suivis/{m.suivi.id}" in accueil
 
 
