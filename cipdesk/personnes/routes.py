@@ -80,6 +80,7 @@ def _donnees_personne(form) -> services.DonneesPersonne:
         date_naissance=form.date_naissance.data, sexe=form.sexe.data or "", telephone=form.telephone.data or "",
         email=form.email.data or "", adresse=form.adresse.data or "", code_postal=form.code_postal.data or "",
         commune=form.commune.data or "", niveau_formation=form.niveau_formation.data or "",
+        situation_marche_travail=form.situation_marche_travail.data or "",
         publics=form.publics.data or [], prescripteur=form.prescripteur.data or "",
         commande_prescripteur=form.commande_prescripteur.data or "", referent_id=referent)
 
@@ -129,6 +130,8 @@ def modifier(personne_id):
         form.referent.data, form.version.data = str(personne.referent_id or ""), str(personne.version)
         form.telephone.data = telephone_affiche(personne.telephone)
         form.sexe.data, form.niveau_formation.data = personne.sexe.value, personne.niveau_formation.value
+        situation = personne.situation_marche_travail
+        form.situation_marche_travail.data = "" if situation == situation.INCONNU else situation.value
     envoi = soumettre(form, lambda: services.modifier_personne(
         db.session, par=current_user, personne=personne, donnees=_donnees_personne(form), aujourd_hui=aujourdhui(),
         version=version_du(form)))

@@ -365,6 +365,19 @@ SECTIONS = (
 )
 
 
+# Each section is a view of its own (issue #17: the one long page was ~14 000 px): its slug in
+# the URL (`?section=delais`), beside the filters, so that a view is bookmarkable too.
+SLUGS = ("activite", "delais", "a-surveiller", "apres-sortie", "ateliers", "prospection", "integration", "prevention")
+ONGLETS = tuple((slug, titre, codes) for slug, (titre, codes) in zip(SLUGS, SECTIONS, strict=True))
+
+
+def onglet(slug: str | None):
+    """The section a URL names (the first when none); None for an unknown one (404)."""
+    if not slug:
+        return ONGLETS[0]
+    return next((o for o in ONGLETS if o[0] == slug), None)
+
+
 # -- figures ---------------------------------------------------------------------------------
 def cle_texte(valeur) -> str:
     if valeur is None:
@@ -428,9 +441,10 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
     return Chiffres(ind, lignes, groupes)
 
 
-def tableau_de_bord(session: Session, ctx: Contexte) -> dict[str, Chiffres]:
-    """Every indicator: one query each (a constant number whatever the team's size)."""
-    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items()}
+def tableau_de_bord(session: Session, ctx: Contexte, codes=None) -> dict[str, Chiffres]:
+    """Every indicator (or those of one section): one query each (a constant number whatever
+    the team's size)."""
+    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items() if codes is None or code in codes}
 
 
 # -- the list behind a figure ----------------------------------------------------------------------
@@ -545,16 +559,16 @@ def participants_fse(session: Session, ctx: Contexte) -> list:
     lignes = session.execute(
         select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
                Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
-               entree.c.sortie_le)
+               entree.c.sortie_le, Personne.situation_marche_travail)
         .join(entree, entree.c.personne_id == Personne.id)
         .order_by(Personne.nom, Personne.prenom)).all()
     vus, participants = set(), []
-    for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie in lignes:
+    for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie, situation in lignes:
         if pid in vus:   # two parcours begun the same day: one participant
             continue
         vus.add(pid)
         participants.append(Participant(pid, nom, prenom, cle_texte(sexe), naissance, cle_texte(niveau),
-                                        tuple(publics or ()), debut, dispositif, sortie))
+                                        tuple(publics or ()), debut, dispositif, sortie, cle_texte(situation)))
     return participants
 
 
