@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from faker import Faker
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
@@ -204,7 +204,18 @@ def generer(session: Session, nom_echelle: str, *, seed: int, progression: Calla
         if module.echelle is not None:
             module.echelle(ctx)
             commit()
+    analyser(session)
     progression(f"terminé en {time.time() - debut:.0f} s")
+
+
+def analyser(session: Session) -> None:
+    """Planner statistics after a bulk load (PostgreSQL): without them every table looks empty
+    (estimates of one row) until autovacuum passes, and the first measures take nested loops
+    over thousands of rows (the chef's alerts: 1,6 s instead of a few ms)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.commit()
+        session.execute(text("ANALYZE"))
+        session.commit()
 
 
 def remplir(app, nom_echelle: str, *, seed: int = 20261123, reset: bool = False,

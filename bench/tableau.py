@@ -78,6 +78,7 @@ def generer_modules(app, codes: tuple[str, ...], seed: int) -> None:
                 module.echelle(ctx)
                 db.session.commit()
                 print(f"  … {module.code} : {time.time() - debut:.0f} s", file=sys.stderr)
+        echelle.analyser(db.session)
         db.session.remove()
 
 
@@ -153,28 +154,44 @@ WHERE e.structure_id = %(structure)s
 ORDER BY e.nom_recherche LIMIT 50"""
 
 ALERTES_CHEF = """
-WITH equipe AS (
+WITH equipe AS MATERIALIZED (
   SELECT p.id FROM personne p JOIN utilisateur u ON u.id = p.referent_id
   WHERE p.structure_id = %(structure)s AND u.equipe_id = %(equipe)s
-    AND p.statut IN ('accueillie', 'accompagnee', 'orientee'))
-SELECT 'urgence', u.personne_id FROM urgence u JOIN accueil a ON a.id = u.accueil_id
-  WHERE a.personne_id IN (SELECT id FROM equipe) AND u.action_immediate = '' AND u.levee_le IS NULL
-UNION ALL
-SELECT 'etape', pc.personne_id FROM etape e JOIN parcours pc ON pc.id = e.parcours_id
-  WHERE pc.personne_id IN (SELECT id FROM equipe) AND pc.statut = 'en_cours'
-    AND e.statut IN ('prevue', 'en_cours', 'reportee') AND e.echeance < %(aujourdhui)s
-UNION ALL
-SELECT 'sans_contact', p.id FROM personne p JOIN parcours pc ON pc.personne_id = p.id AND pc.statut = 'en_cours'
-  WHERE p.id IN (SELECT id FROM equipe)
-    AND coalesce(p.dernier_contact_le, pc.debut) < %(seuil)s
-UNION ALL
-SELECT 'integration', s.personne_id FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
-  WHERE s.personne_id IN (SELECT id FROM equipe) AND s.statut = 'en_cours' AND pt.fait_le IS NULL
-    AND pt.prevu_le < %(aujourdhui)s
-UNION ALL
-SELECT 'candidature', c.personne_id FROM candidature c
-  WHERE c.personne_id IN (SELECT id FROM equipe) AND c.etat IN ('envoyee', 'entretien')
-    AND c.etat_depuis < %(relance)s"""
+    AND p.statut IN ('accueillie', 'accompagnee', 'orientee')),
+alertes AS (
+  SELECT u.personne_id, 'urgence' AS code FROM urgence u
+    WHERE u.personne_id IN (SELECT id FROM equipe) AND u.traitee_le IS NULL
+  UNION ALL
+  SELECT o.personne_id, 'orientation' FROM orientation o
+    WHERE o.personne_id IN (SELECT id FROM equipe) AND o.reponse = 'en_attente'
+      AND o.date_orientation < %(relance)s
+  UNION ALL
+  SELECT DISTINCT pc.personne_id, 'etape' FROM parcours pc JOIN etape e ON e.parcours_id = pc.id
+    WHERE pc.personne_id IN (SELECT id FROM equipe) AND pc.statut = 'ouvert'
+      AND e.statut IN ('prevue', 'en_cours', 'reportee') AND e.echeance < %(aujourdhui)s
+  UNION ALL
+  SELECT p.id, 'sans_contact' FROM personne p JOIN parcours pc ON pc.personne_id = p.id AND pc.statut = 'ouvert'
+    WHERE p.id IN (SELECT id FROM equipe) AND coalesce(p.dernier_contact_le, pc.debut) < %(seuil)s
+  UNION ALL
+  SELECT pc.personne_id, 'fin_prevue' FROM parcours pc
+    WHERE pc.personne_id IN (SELECT id FROM equipe) AND pc.statut = 'ouvert' AND pc.fin_prevue <= %(fin_prevue)s
+  UNION ALL
+  SELECT i.personne_id, 'absence' FROM presence_atelier pr JOIN inscription_atelier i ON i.id = pr.inscription_id
+    JOIN demi_journee d ON d.id = pr.demi_journee_id
+    WHERE pr.statut = 'absent' AND i.personne_id IN (SELECT id FROM equipe) AND d.le BETWEEN %(seuil)s AND %(aujourdhui)s
+  UNION ALL
+  SELECT it.personne_id, 'action_employeur' FROM interaction_entreprise it
+    WHERE it.personne_id IN (SELECT id FROM equipe) AND it.action_faite_le IS NULL AND it.echeance < %(aujourdhui)s
+  UNION ALL
+  SELECT c.personne_id, 'candidature' FROM candidature c
+    WHERE c.personne_id IN (SELECT id FROM equipe) AND c.etat IN ('envoyee', 'entretien') AND c.etat_depuis < %(relance)s
+  UNION ALL
+  SELECT s.personne_id, 'integration' FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
+    WHERE s.personne_id IN (SELECT id FROM equipe) AND s.statut = 'en_cours'
+      AND ((pt.fait_le IS NULL AND pt.prevu_le < %(aujourdhui)s) OR pt.risque_rupture))
+SELECT p.id, p.nom, p.prenom, r.prenom, r.nom, array_agg(a.code)
+FROM alertes a JOIN personne p ON p.id = a.personne_id LEFT JOIN utilisateur r ON r.id = p.referent_id
+GROUP BY p.id, p.nom, p.prenom, r.prenom, r.nom ORDER BY p.nom, p.prenom"""
 
 POINTS_SEMAINE = """
 SELECT pt.*, s.*, p.nom, p.prenom FROM point_suivi_integration pt
@@ -301,7 +318,8 @@ def main() -> None:
          (POINTS_SEMAINE, {"structure": c["structure"], "moi": c["moi"], "dimanche": dimanche})),
         ("accueil du chef (alertes)", CHEF, "/",
          (ALERTES_CHEF, {"structure": c["structure"], "equipe": c["equipe"], "aujourdhui": aujourd_hui,
-                         "seuil": aujourd_hui - timedelta(days=30), "relance": aujourd_hui - timedelta(days=15)})),
+                         "seuil": aujourd_hui - timedelta(days=30), "relance": aujourd_hui - timedelta(days=15),
+                         "fin_prevue": aujourd_hui + timedelta(days=30)})),
     ]
     from cipdesk.tableau.queries import ONGLETS
 
