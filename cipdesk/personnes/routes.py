@@ -35,8 +35,15 @@ def accueil():
     agenda = sorted((r for m in registre.modules for f in m.agenda for r in f(db.session, current_user, du,
                                                                                 du + timedelta(days=7))),
                     key=lambda r: (r.le, r.titre))
-    return rendre("home/accueil.html", sections=sections,
-                  mes_alertes=mes_alertes(db.session, current_user, aujourdhui()), mon_agenda=agenda)
+    alertes = mes_alertes(db.session, current_user, aujourdhui())
+    # A chef's team holds hundreds of people with an alert: the gravest first, the whole list
+    # on the dashboard (« À surveiller aujourd'hui ») — a home page stays short (issue #17).
+    limite = LIMITE_ALERTES_EQUIPE if policy.peut_voir_tableau_de_bord(current_user) else None
+    return rendre("home/accueil.html", sections=sections, mes_alertes=alertes[:limite], alertes_en_tout=len(alertes),
+                  mon_agenda=agenda)
+
+
+LIMITE_ALERTES_EQUIPE = 50
 
 
 # -- file active ---------------------------------------------------------------------
