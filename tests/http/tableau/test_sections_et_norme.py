@@ -102,3 +102,26 @@ def test_delai_des_candidatures_atteint_depuis_l_administration(nav, monde):
     for page in (structure, delais):
         assert 'href="/employeurs/candidatures/delai"' in page
     assert nav.get("/employeurs/candidatures/delai").status_code == 200
+
+
+def test_accueil_du_chef_les_plus_graves_et_le_lien_vers_le_tableau(nav, nav_factory, monde, monkeypatch):
+    """The chef's home page shows the gravest people with an alert (50 at most), how many there
+    are in all and where the whole list is; a conseiller's own list is never cut."""
+    import re
+
+    from cipdesk.personnes import routes
+
+    nav.connexion(monde.chef.email)
+    complet = _t(nav.get("/"))
+    bloc = complet.split('id="titre-mes-alertes"', 1)[1].split("</section>", 1)[0]
+    en_tout = bloc.count("<li>")
+    assert en_tout >= 2, bloc
+    assert "/tableau-de-bord/?section=a-surveiller" not in bloc
+    monkeypatch.setattr(routes, "LIMITE_ALERTES_EQUIPE", 1)
+    bloc = _t(nav.get("/")).split('id="titre-mes-alertes"', 1)[1].split("</section>", 1)[0]
+    assert bloc.count("<li>") == 1
+    assert f"sur {en_tout} :" in bloc and 'href="/tableau-de-bord/?section=a-surveiller"' in bloc
+    conseiller = nav_factory()
+    conseiller.connexion(monde.a.email)
+    bloc = _t(conseiller.get("/")).split('id="titre-mes-alertes"', 1)[1].split("</section>", 1)[0]
+    assert "section=a-surveiller" not in bloc and not re.search(r"sur \d+ :", bloc)
