@@ -10,7 +10,7 @@ from sqlalchemy import Integer, String, Uuid, cast, literal, null, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
-from cipdesk.comptes.rules import PARAMETRE_NORME_FILE_ACTIVE, norme_file_active
+from cipdesk.comptes.queries import PARAMETRE_NORME_FILE_ACTIVE, norme_file_active
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
 from cipdesk.core.listes import valeurs as valeurs_de_liste

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from cipdesk.comptes.admin.forms import AccesForm, DelaisForm, FiltreAuditForm, ListeForm, TuteurForm
 from cipdesk.comptes.admin.queries import journal_filtre
 from cipdesk.comptes.admin.services import CLE_DELAI_ORIENTATION, modifier_delais, modifier_liste
-from cipdesk.comptes.rules import norme_file_active
+from cipdesk.comptes.queries import norme_file_active
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Structure
-from cipdesk.comptes.rules import NORME_FILE_ACTIVE_MAX, PARAMETRE_NORME_FILE_ACTIVE
+from cipdesk.comptes.queries import NORME_FILE_ACTIVE_MAX, PARAMETRE_NORME_FILE_ACTIVE
 from cipdesk.core import listes
 from cipdesk.core.contrat import registre
 from cipdesk.core.erreurs import ErreurMetier

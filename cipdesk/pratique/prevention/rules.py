@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 # The caseload norm is the structure's setting, shared with the chef's dashboard (one source).
-from cipdesk.comptes.rules import NORME_FILE_ACTIVE_DEFAUT as NORME_PAR_DEFAUT
-from cipdesk.comptes.rules import PARAMETRE_NORME_FILE_ACTIVE as PARAMETRE_NORME
-from cipdesk.comptes.rules import norme_file_active
+from cipdesk.comptes.queries import NORME_FILE_ACTIVE_DEFAUT as NORME_PAR_DEFAUT
+from cipdesk.comptes.queries import PARAMETRE_NORME_FILE_ACTIVE as PARAMETRE_NORME
+from cipdesk.comptes.queries import norme_file_active
 
 ENTRETIENS_SEMAINE_MAX = 20    # DESIGN.md: « about 15–20 entretiens a week »
 EN_RETARD_MAX = 10
