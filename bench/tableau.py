@@ -389,7 +389,7 @@ def main() -> None:
 
 def ecrire(args, c, resultats) -> None:
     v = c["volumes"]
-    lignes = [f"\n\n## {datetime.now():%Y-%m-%d %H:%M} — employeurs (#13), intégration (#14), tableau de bord (#17) : "
+    lignes = [f"\n\n### {datetime.now():%Y-%m-%d %H:%M} — employeurs (#13), intégration (#14), tableau de bord (#17) : "
               f"échelle « federation », PostgreSQL, {args.requests} requêtes séquentielles par page (`bench/tableau.py`)\n",
               "Volumes : " + ", ".join(f"{k} {n:,}".replace(",", " ") for k, n in v.items())
               + f" ; équipe du chef de démonstration : {c['personnes_equipe']:,} personnes.".replace(",", " "),
