@@ -64,9 +64,12 @@ def test_generation_a_l_echelle_d_essai(app, ctx, nav):
     for modele in (Entreprise, Interaction, Offre, Candidature, SuiviIntegration, PointSuivi):
         ctx.scalars(select(modele)).all()
     assert ctx.scalars(select(Interaction).limit(1)).one().compte_rendu.startswith("Échange")
-    suivi = ctx.scalars(select(SuiviIntegration).where(SuiviIntegration.employeur.isnot(None))
+    candidat = ctx.scalars(select(Utilisateur).where(Utilisateur.email == "candidat@demo.cipdesk.fr")).one()
+    suivi = ctx.scalars(select(SuiviIntegration).where(SuiviIntegration.structure_id == candidat.structure_id)
                         .order_by(SuiviIntegration.created_at.desc()).limit(1)).one()   # the last generated
-    assert suivi.interlocuteurs.startswith("Tuteur") and nav.get(f"/integration/suivis/{suivi.id}").status_code in (200, 403)
+    assert suivi.interlocuteurs.startswith("Tuteur")
+    # the candidat's own, or a colleague's (outside a non-shared caseload): shown or refused, never lost
+    assert nav.get(f"/integration/suivis/{suivi.id}").status_code in (200, 403)
     entreprise = ctx.scalars(select(Entreprise).join(Utilisateur, Utilisateur.structure_id == Entreprise.structure_id)
                              .where(Utilisateur.email == "candidat@demo.cipdesk.fr").limit(1)).one()
     assert nav.get(f"/employeurs/entreprises/?q={entreprise.siret[:6]}").status_code == 200
