@@ -89,10 +89,10 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         Index("ix_personne_referent_statut", "referent_id", "statut"),
         Index("ix_personne_doublon", "structure_id", "nom_recherche", "date_naissance"),
         Index("ix_personne_structure_contact", "structure_id", "dernier_contact_le"),
-        # The perimeter of a team (référents in a list, active statuses, the structure) in one index
-        # scan, without ANDing the structure's whole bitmap: every alert provider of the chef's home
-        # page filters on it (bench/RESULTS.md, 2026-12-01, migration 0019_bancs).
-        Index("ix_personne_referent_statut_structure", "referent_id", "statut", "structure_id"),
+        # The perimeter of a team (référents in a list, active statuses, the structure → ids) in one
+        # index-only scan, without ANDing the structure's whole bitmap nor reading the table: every
+        # alert provider of the chef's home page filters on it (bench/RESULTS.md, 2026-12-01, 0019_bancs).
+        Index("ix_personne_referent_statut_structure", "referent_id", "statut", "structure_id", "id"),
     )
 
     nom: Mapped[str] = mapped_column(String(120))

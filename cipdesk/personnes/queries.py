@@ -83,9 +83,11 @@ def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[
     lignes = session.execute(
         select(Personne.id, Personne.prenom, Personne.nom, Personne.nom_usage, Utilisateur.prenom, Utilisateur.nom)
         .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)  # the chef sees each référent
-        .where(Personne.id.in_(list(alertes))).order_by(Personne.nom, Personne.prenom)).all()
+        # the perimeter's subquery again, not a list of the hundreds of ids with an alert (the driver
+        # parses such a statement anew each time: 0,1 s for 357 ids); those without one are skipped here
+        .where(Personne.id.in_(ids)).order_by(Personne.nom, Personne.prenom)).all()
     personnes = [(PersonneAlertee(i, p, n, u or "", Referent(rp, rn) if rn is not None else None), alertes[i])
-                 for i, p, n, u, rp, rn in lignes]
+                 for i, p, n, u, rp, rn in lignes if i in alertes]
     return sorted(personnes, key=lambda ligne: -max(a.gravite for a in ligne[1]))
 
 

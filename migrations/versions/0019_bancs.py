@@ -21,7 +21,7 @@ def upgrade():
     # add_column, no table copy: personne is the target of many foreign keys (SQLite downgrade).
     op.add_column("personne", sa.Column("situation_marche_travail", sa.String(length=30), nullable=False,
                                         server_default="inconnu"))
-    op.create_index("ix_personne_referent_statut_structure", "personne", ["referent_id", "statut", "structure_id"])
+    op.create_index("ix_personne_referent_statut_structure", "personne", ["referent_id", "statut", "structure_id", "id"])
 
 
 def downgrade():
