@@ -126,6 +126,10 @@ def _personne(session, fake, rnd, conseiller, aujourd_hui):
                                        email=f"{_ascii(prenom)}.{_ascii(nom)}@exemple.fr".replace(" ", "-"),
                                        adresse=fake.street_address(), code_postal=cp, commune=commune,
                                        niveau_formation=rnd.choice(["cite_0_2", "cite_0_2", "cite_3_4", "cite_5_8"]),
+                                       # FSE+ situation at entry, without drawing from `rnd` (the rest of
+                                       # the demo stays as it was): one person in five left « non renseigné »
+                                       situation_marche_travail="chomeur_longue_duree" if "deld" in publics else
+                                       ("chomeur", "chomeur", "inactif", "emploi", "inconnu")[len(nom + prenom) % 5],
                                        publics=publics, prescripteur=rnd.choice(PRESCRIPTEURS),
                                        commande_prescripteur=rnd.choice(COMMANDES)))
 

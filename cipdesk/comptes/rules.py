@@ -145,3 +145,4 @@ def brouillon_permis(*, motif_fin: str, fin: datetime | None, maintenant: dateti
 
 def brouillon_perime(cree_le: datetime, maintenant: datetime) -> bool:
     return maintenant - en_utc(cree_le) > DUREE_BROUILLON
+

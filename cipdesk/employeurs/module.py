@@ -29,8 +29,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.employeurs import chiffres
-    from cipdesk.employeurs import demo
+    from cipdesk.employeurs import chiffres, demo, echelle
     from cipdesk.employeurs.candidatures import queries as candidatures
     from cipdesk.employeurs.candidatures.models import Candidature
     from cipdesk.employeurs.entreprises.models import Entreprise
@@ -112,6 +111,7 @@ def _module() -> Module:
                           "citoyenne »."),
         ),
         demo=demo.remplir_employeurs,
+        echelle=echelle.remplir_echelle,
     )
 
 

@@ -21,8 +21,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.integration import chiffres
-    from cipdesk.integration import demo
+    from cipdesk.integration import chiffres, demo, echelle
     from cipdesk.integration.mediations.models import Mediation
     from cipdesk.integration.points.models import PointSuivi
     from cipdesk.integration.suivis import queries
@@ -85,6 +84,7 @@ def _module() -> Module:
                           "la non-discrimination dans l'emploi »."),
         ),
         demo=demo.remplir_integration,
+        echelle=echelle.remplir_echelle,
     )
 
 

@@ -7,7 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField
 from wtforms.validators import Email, Length, Optional
 
-from cipdesk.personnes.models import PUBLICS, NiveauFormation, Sexe
+from cipdesk.personnes.models import PUBLICS, NiveauFormation, Sexe, SituationMarcheTravail
 from cipdesk.personnes.services import MESSAGE_NIVEAU, MESSAGE_SEXE
 from cipdesk.web.champs import CasesACocher, DateFr, ligne, selection_a_choisir, texte
 from cipdesk.web.formulaires import choix
@@ -28,6 +28,9 @@ class PersonneForm(FlaskForm):
     commune = ligne("Commune", longueur=120)
     niveau_formation = selection_a_choisir("Niveau de formation", [(n.value, n.libelle) for n in NiveauFormation],
                                            requis=MESSAGE_NIVEAU)
+    situation_marche_travail = selection_a_choisir(
+        "Situation sur le marché du travail à l'entrée", [(s.value, s.libelle) for s in SituationMarcheTravail],
+        description="Donnée demandée par le FSE+ : la situation de la personne le jour de son entrée.")
     publics = CasesACocher("Caractéristiques du public à l'entrée", choices=choix(PUBLICS.items()),
                            validate_choice=False)
     prescripteur = ligne("Prescripteur", description="Organisme et personne qui oriente (France Travail, "

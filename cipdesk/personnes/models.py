@@ -36,6 +36,26 @@ class NiveauFormation(EnumLibelle):
 NiveauFormation.LIBELLES = { "cite_0_2": "Infra-bac sans diplôme ou CAP/BEP non obtenu (CITE 0 à 2)", "cite_3_4": "CAP, BEP, baccalauréat (CITE 3 et 4)", "cite_5_8": "Supérieur au baccalauréat (CITE 5 à 8)", "inconnu": "Non renseigné", }
 
 
+class SituationMarcheTravail(EnumLibelle):
+    """Labour-market status at entry, as the FSE+ common indicators count it (Reg. (EU)
+    2021/1057, annexe I; DOMAIN.md « FSE+-style participant indicators »)."""
+
+    CHOMEUR = "chomeur"
+    CHOMEUR_LONGUE_DUREE = "chomeur_longue_duree"
+    INACTIF = "inactif"
+    EMPLOI = "emploi"
+    INCONNU = "inconnu"
+
+
+SituationMarcheTravail.LIBELLES = {
+    "chomeur": "Sans emploi, à la recherche d'un emploi (chômeur·se, moins de 12 mois)",
+    "chomeur_longue_duree": "Chômeur·se de longue durée (12 mois ou plus sans emploi)",
+    "inactif": "Inactif·ve (ni en emploi, ni à la recherche d'un emploi)",
+    "emploi": "En emploi, y compris indépendant·e",
+    "inconnu": "Non renseigné",
+}
+
+
 class StatutPersonne(EnumLibelle):
     ACCUEILLIE = "accueillie"      # first contact, no accompaniment decided yet
     ACCOMPAGNEE = "accompagnee"    # in the caseload (file active)
@@ -69,6 +89,10 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         Index("ix_personne_referent_statut", "referent_id", "statut"),
         Index("ix_personne_doublon", "structure_id", "nom_recherche", "date_naissance"),
         Index("ix_personne_structure_contact", "structure_id", "dernier_contact_le"),
+        # The perimeter of a team (référents in a list, active statuses, the structure → ids) in one
+        # index-only scan, without ANDing the structure's whole bitmap nor reading the table: every
+        # alert provider of the chef's home page filters on it (bench/RESULTS.md, 2026-12-01, 0019_bancs).
+        Index("ix_personne_referent_statut_structure", "referent_id", "statut", "structure_id", "id"),
     )
 
     nom: Mapped[str] = mapped_column(String(120))
@@ -83,6 +107,10 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     commune: Mapped[str] = mapped_column(String(120), default="")
     niveau_formation: Mapped[NiveauFormation] = mapped_column(colonne_enum(NiveauFormation),
                                                               default=NiveauFormation.INCONNU)
+    # FSE+ « situation sur le marché du travail à l'entrée » (issue #17, point 6).
+    situation_marche_travail: Mapped[SituationMarcheTravail] = mapped_column(
+        colonne_enum(SituationMarcheTravail), default=SituationMarcheTravail.INCONNU,
+        server_default=SituationMarcheTravail.INCONNU.value)
     # Codes of PUBLICS that apply at entry.
     publics: Mapped[list] = mapped_column(JSON, default=list)
     prescripteur: Mapped[str] = mapped_column(String(200), default="")

@@ -35,9 +35,15 @@ def accueil():
     agenda = sorted((r for m in registre.modules for f in m.agenda for r in f(db.session, current_user, du,
                                                                                 du + timedelta(days=7))),
                     key=lambda r: (r.le, r.heure or time.min, r.titre))
-    return rendre("home/accueil.html", sections=sections,
-                  mes_alertes=mes_alertes(db.session, current_user, aujourdhui()), mon_agenda=agenda,
-                  aujourd_hui=du)
+    alertes = mes_alertes(db.session, current_user, aujourdhui())
+    # A chef's team holds hundreds of people with an alert: the gravest first, the whole list
+    # on the dashboard (« À surveiller aujourd'hui ») — a home page stays short (issue #17).
+    limite = LIMITE_ALERTES_EQUIPE if policy.peut(current_user, "tableau.voir") else None
+    return rendre("home/accueil.html", sections=sections, mes_alertes=alertes[:limite], alertes_en_tout=len(alertes),
+                  mon_agenda=agenda, aujourd_hui=du)
+
+
+LIMITE_ALERTES_EQUIPE = 50
 
 
 # -- file active ---------------------------------------------------------------------
@@ -81,6 +87,7 @@ def _donnees_personne(form) -> services.DonneesPersonne:
         date_naissance=form.date_naissance.data, sexe=form.sexe.data or "", telephone=form.telephone.data or "",
         email=form.email.data or "", adresse=form.adresse.data or "", code_postal=form.code_postal.data or "",
         commune=form.commune.data or "", niveau_formation=form.niveau_formation.data or "",
+        situation_marche_travail=form.situation_marche_travail.data or "",
         publics=form.publics.data or [], prescripteur=form.prescripteur.data or "",
         commande_prescripteur=form.commande_prescripteur.data or "", referent_id=referent)
 
@@ -130,6 +137,8 @@ def modifier(personne_id):
         form.referent.data, form.version.data = str(personne.referent_id or ""), str(personne.version)
         form.telephone.data = telephone_affiche(personne.telephone)
         form.sexe.data, form.niveau_formation.data = personne.sexe.value, personne.niveau_formation.value
+        situation = personne.situation_marche_travail
+        form.situation_marche_travail.data = "" if situation == situation.INCONNU else situation.value
     envoi = soumettre(form, lambda: services.modifier_personne(
         db.session, par=current_user, personne=personne, donnees=_donnees_personne(form), aujourd_hui=aujourdhui(),
         version=version_du(form)))

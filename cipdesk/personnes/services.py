@@ -14,7 +14,7 @@ from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.telephone import telephone_e164
 from cipdesk.personnes import rules
 from cipdesk.personnes.queries import doublons_probables
-from cipdesk.personnes.models import PUBLICS, NiveauFormation, Personne, Sexe, StatutPersonne
+from cipdesk.personnes.models import PUBLICS, NiveauFormation, Personne, Sexe, SituationMarcheTravail, StatutPersonne
 from cipdesk.personnes.rules import chiffres, normaliser_nom
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -51,6 +51,9 @@ class DonneesPersonne:
     code_postal: str = ""
     commune: str = ""
     niveau_formation: str = NiveauFormation.INCONNU.value
+    # Left empty in the form (nothing pre-selected): « Non renseigné », counted as missing in the
+    # FSE+ completeness check of the chef's dashboard.
+    situation_marche_travail: str = SituationMarcheTravail.INCONNU.value
     publics: list[str] = field(default_factory=list)
     prescripteur: str = ""
     commande_prescripteur: str = ""
@@ -66,6 +69,9 @@ def _appliquer(session: Session, personne: Personne, d: DonneesPersonne, aujourd
         raise ErreurMetier(MESSAGE_SEXE, "sexe")
     if d.niveau_formation not in {n.value for n in NiveauFormation}:
         raise ErreurMetier(MESSAGE_NIVEAU, "niveau_formation")
+    if (d.situation_marche_travail or SituationMarcheTravail.INCONNU.value) not in {
+            s.value for s in SituationMarcheTravail}:
+        raise ErreurMetier("Choisissez la situation sur le marché du travail dans la liste.", "situation_marche_travail")
     if d.code_postal and not CODE_POSTAL.match(d.code_postal.strip()):
         raise ErreurMetier("Code postal invalide : 5 chiffres (exemple : 59000).", "code_postal")
     inconnus = [c for c in d.publics if c not in PUBLICS]
@@ -83,6 +89,8 @@ def _appliquer(session: Session, personne: Personne, d: DonneesPersonne, aujourd
     personne.adresse, personne.code_postal = d.adresse.strip(), d.code_postal.strip()
     personne.commune = d.commune.strip()
     personne.niveau_formation = NiveauFormation(d.niveau_formation)
+    personne.situation_marche_travail = SituationMarcheTravail(d.situation_marche_travail
+                                                               or SituationMarcheTravail.INCONNU.value)
     personne.publics = list(d.publics)
     personne.prescripteur = d.prescripteur.strip()
     personne.commande_prescripteur = d.commande_prescripteur.strip()

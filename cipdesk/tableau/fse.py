@@ -8,9 +8,11 @@ checked against the managing authority's current guidance before a real claim.
 
 What cipdesk holds and what it does not: sex, date of birth, education level (CITE bands)
 and the « publics » codes (RQTH, third-country national, homeless or excluded from housing,
-rural area, long-term unemployed…) are on the person's record. The labour-market situation
-at entry is NOT a field of cipdesk: only « demandeur d'emploi de longue durée » (public
-`deld`) says something of it; for everyone else it is reported as missing, never guessed."""
+rural area, long-term unemployed…) are on the person's record, and so is the labour-market
+situation at entry (`Personne.situation_marche_travail`, chosen in the person's form, nothing
+pre-selected). When it was not recorded, the public « demandeur d'emploi de longue durée »
+(`deld`) still says « chômeur·se de longue durée »; for everyone else it is reported as
+missing, never guessed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -33,6 +35,15 @@ class Participant:
     entree: date              # start of the parcours (entry into the operation)
     dispositif: str
     sortie: date | None = None
+    situation: str = "inconnu"   # SituationMarcheTravail code
+
+
+def situation_entree(p: Participant) -> str:
+    """The labour-market situation at entry: the recorded one, else « chômeur·se de longue
+    durée » when the public `deld` was ticked, else « inconnu »."""
+    if p.situation and p.situation != "inconnu":
+        return p.situation
+    return "chomeur_longue_duree" if "deld" in p.publics else "inconnu"
 
 
 # (section, code, label, predicate(participant) -> bool)
@@ -41,10 +52,16 @@ def _age(code):
 
 
 INDICATEURS_ENTREE = (
-    ("Situation sur le marché du travail à l'entrée", "chomeur_longue_duree", "Chômeur·se de longue durée",
-     lambda p: "deld" in p.publics),
-    ("Situation sur le marché du travail à l'entrée", "situation_inconnue",
-     "Situation non recueillie (hors chômage de longue durée)", lambda p: "deld" not in p.publics),
+    ("Situation sur le marché du travail à l'entrée", "chomeur", "Chômeur·ses, y compris de longue durée",
+     lambda p: situation_entree(p) in ("chomeur", "chomeur_longue_duree")),
+    ("Situation sur le marché du travail à l'entrée", "chomeur_longue_duree", "dont chômeur·ses de longue durée",
+     lambda p: situation_entree(p) == "chomeur_longue_duree"),
+    ("Situation sur le marché du travail à l'entrée", "inactif", "Inactif·ves",
+     lambda p: situation_entree(p) == "inactif"),
+    ("Situation sur le marché du travail à l'entrée", "en_emploi", "En emploi, y compris indépendant·es",
+     lambda p: situation_entree(p) == "emploi"),
+    ("Situation sur le marché du travail à l'entrée", "situation_inconnue", "Situation non renseignée",
+     lambda p: situation_entree(p) == "inconnu"),
     ("Âge à l'entrée", "moins_18", "Moins de 18 ans", _age("moins_18")),
     ("Âge à l'entrée", "18_29", "De 18 à 29 ans", _age("18_29")),
     ("Âge à l'entrée", "30_54", "De 30 à 54 ans", _age("30_54")),
@@ -72,7 +89,7 @@ def manquants(p: Participant) -> list[str]:
         manque.append("date de naissance")
     if p.niveau_formation not in ("cite_0_2", "cite_3_4", "cite_5_8"):
         manque.append("niveau d'études")
-    if "deld" not in p.publics:
+    if situation_entree(p) == "inconnu":
         manque.append("situation sur le marché du travail à l'entrée")
     return manque
 

@@ -10,6 +10,7 @@ from sqlalchemy import Integer, String, Uuid, cast, literal, null, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.comptes.queries import PARAMETRE_NORME_FILE_ACTIVE, norme_file_active
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
 from cipdesk.core.listes import valeurs as valeurs_de_liste
@@ -18,7 +19,7 @@ from cipdesk.security import policy
 from cipdesk.tableau import rules
 from cipdesk.tableau.rules import Filtres
 
-PARAMETRE_NORME = "norme_file_active"          # people per conseiller, set by the structure
+PARAMETRE_NORME = PARAMETRE_NORME_FILE_ACTIVE  # people per conseiller: the structure's setting (comptes.rules)
 PARAMETRE_JOURS_SANS_CONTACT = "jours_sans_contact"   # the parcours alert's setting, shared
 AUCUN = "aucun"                                 # the key of « no référent » in URLs
 
@@ -51,11 +52,14 @@ class Contexte:
         return int(self.parametres.get(PARAMETRE_JOURS_SANS_CONTACT) or JOURS_SANS_CONTACT_DEFAUT)
 
     @property
-    def norme(self) -> int | None:
-        try:
-            return int(self.parametres.get(PARAMETRE_NORME)) or None
-        except (TypeError, ValueError):
-            return None
+    def norme(self) -> int:
+        """People per conseiller: the structure's setting or its default, the same figure as
+        the workload of « Ma pratique » (one source, comptes.rules.norme_file_active)."""
+        return norme_file_active(self.parametres)[0]
+
+    @property
+    def norme_fixee(self) -> bool:
+        return norme_file_active(self.parametres)[1]
 
 
 def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None) -> Contexte:

@@ -109,9 +109,17 @@ def _groupes_sorties(ctx: Contexte) -> dict:
     }
 
 
+def _retenues(ctx: Contexte):
+    """The ids of the people the perimeter and filters keep: the per-person aggregates below
+    (first accueil, first validated diagnostic…) are computed for them only, not for the whole
+    structure (the same rows, 10 to 50 times fewer to group at federation scale: bench/RESULTS.md)."""
+    return select(Personne.id).where(*personnes_retenues(ctx))
+
+
 def _premier_accueil(ctx: Contexte):
     return (select(Accueil.personne_id.label("personne_id"), func.min(Accueil.date_accueil).label("le"))
-            .where(Accueil.structure_id == ctx.structure_id).group_by(Accueil.personne_id).subquery())
+            .where(Accueil.structure_id == ctx.structure_id, Accueil.personne_id.in_(_retenues(ctx)))
+            .group_by(Accueil.personne_id).subquery())
 
 
 def _delai_accueil(ctx: Contexte):
@@ -123,6 +131,7 @@ def _delai_accueil(ctx: Contexte):
                       func.min(ReunionInformation.date_reunion).label("le"))
                .join(ReunionInformation, ReunionInformation.id == ParticipantReunion.reunion_id)
                .where(ParticipantReunion.structure_id == ctx.structure_id,
+                      ParticipantReunion.personne_id.in_(_retenues(ctx)),
                       ParticipantReunion.resultat != ResultatReunion.ABSENT)
                .group_by(ParticipantReunion.personne_id).subquery())
     premier_contact = le_plus_tot(func.coalesce(jour_de(Personne.created_at), pa.c.le),
@@ -137,7 +146,8 @@ def _delai_diagnostic(ctx: Contexte):
     f = ctx.filtres
     pa = _premier_accueil(ctx)
     valide = (select(Diagnostic.personne_id.label("personne_id"), func.min(Diagnostic.valide_le).label("le"))
-              .where(Diagnostic.structure_id == ctx.structure_id, Diagnostic.statut == StatutDiagnostic.VALIDE)
+              .where(Diagnostic.structure_id == ctx.structure_id, Diagnostic.statut == StatutDiagnostic.VALIDE,
+                     Diagnostic.personne_id.in_(_retenues(ctx)))
               .group_by(Diagnostic.personne_id).subquery())
     return (select(*lignes(literal("tous"), Personne.id, None, valide.c.le, jours_entre(valide.c.le, pa.c.le)))
             .join(valide, valide.c.personne_id == Personne.id)
@@ -156,8 +166,11 @@ def _delai_orientation(ctx: Contexte):
 
 def _delai_premier_entretien(ctx: Contexte):
     f = ctx.filtres
+    debutes = (select(Parcours.id).join(Personne, Personne.id == Parcours.personne_id)
+               .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin)))
     premier = (select(Entretien.parcours_id.label("parcours_id"), func.min(Entretien.le).label("le"))
-               .where(Entretien.structure_id == ctx.structure_id).group_by(Entretien.parcours_id).subquery())
+               .where(Entretien.structure_id == ctx.structure_id, Entretien.parcours_id.in_(debutes))
+               .group_by(Entretien.parcours_id).subquery())
     return (select(*lignes(literal("tous"), Parcours.personne_id, Parcours.id, Parcours.debut,
                             jours_entre(premier.c.le, Parcours.debut)))
             .join(premier, premier.c.parcours_id == Parcours.id)
@@ -365,6 +378,19 @@ SECTIONS = (
 )
 
 
+# Each section is a view of its own (issue #17: the one long page was ~14 000 px): its slug in
+# the URL (`?section=delais`), beside the filters, so that a view is bookmarkable too.
+SLUGS = ("activite", "delais", "a-surveiller", "apres-sortie", "ateliers", "prospection", "integration", "prevention")
+ONGLETS = tuple((slug, titre, codes) for slug, (titre, codes) in zip(SLUGS, SECTIONS, strict=True))
+
+
+def onglet(slug: str | None):
+    """The section a URL names (the first when none); None for an unknown one (404)."""
+    if not slug:
+        return ONGLETS[0]
+    return next((o for o in ONGLETS if o[0] == slug), None)
+
+
 # -- figures ---------------------------------------------------------------------------------
 def cle_texte(valeur) -> str:
     if valeur is None:
@@ -428,9 +454,10 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
     return Chiffres(ind, lignes, groupes)
 
 
-def tableau_de_bord(session: Session, ctx: Contexte) -> dict[str, Chiffres]:
-    """Every indicator: one query each (a constant number whatever the team's size)."""
-    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items()}
+def tableau_de_bord(session: Session, ctx: Contexte, codes=None) -> dict[str, Chiffres]:
+    """Every indicator (or those of one section): one query each (a constant number whatever
+    the team's size)."""
+    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items() if codes is None or code in codes}
 
 
 # -- the list behind a figure ----------------------------------------------------------------------
@@ -545,16 +572,16 @@ def participants_fse(session: Session, ctx: Contexte) -> list:
     lignes = session.execute(
         select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
                Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
-               entree.c.sortie_le)
+               entree.c.sortie_le, Personne.situation_marche_travail)
         .join(entree, entree.c.personne_id == Personne.id)
         .order_by(Personne.nom, Personne.prenom)).all()
     vus, participants = set(), []
-    for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie in lignes:
+    for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie, situation in lignes:
         if pid in vus:   # two parcours begun the same day: one participant
             continue
         vus.add(pid)
         participants.append(Participant(pid, nom, prenom, cle_texte(sexe), naissance, cle_texte(niveau),
-                                        tuple(publics or ()), debut, dispositif, sortie))
+                                        tuple(publics or ()), debut, dispositif, sortie, cle_texte(situation)))
     return participants
 
 
@@ -589,6 +616,11 @@ def candidats_de_l_equipe(session: Session, utilisateur) -> list[Candidat]:
     couvertes = (select(PreuveCompetence.utilisateur_id.label("uid"),
                         func.count(func.distinct(PreuveCompetence.competence_code)).label("n"))
                  .where(PreuveCompetence.structure_id == utilisateur.structure_id,
+                        # the team's candidats only (not the 1,4 million proofs of a federation)
+                        PreuveCompetence.utilisateur_id.in_(
+                            select(ProfilCandidat.utilisateur_id).join(Utilisateur, Utilisateur.id == ProfilCandidat.utilisateur_id)
+                            .where(Utilisateur.structure_id == utilisateur.structure_id,
+                                   Utilisateur.equipe_id == utilisateur.equipe_id)),
                         PreuveCompetence.retiree_le.is_(None), PreuveCompetence.competence_code.like("CP%"))
                  .group_by(PreuveCompetence.utilisateur_id).subquery())
     lignes = session.execute(

@@ -42,14 +42,20 @@ def _indicateur(code: str) -> queries.Indicateur:
 
 @bp.get("/")
 def index():
+    """One section of the dashboard at a time (`?section=…`, the first by default), its
+    indicators only; the tabs lead to the others with the same filters."""
     ctx, erreurs, choix = _contexte()
-    chiffres = {} if erreurs else queries.tableau_de_bord(db.session, ctx)
+    section = queries.onglet(request.args.get("section"))
+    if section is None:
+        abort(404)
+    chiffres = {} if erreurs else queries.tableau_de_bord(db.session, ctx, section[2])
     htmx = bool(request.headers.get("HX-Request"))
-    candidats = [] if htmx else queries.candidats_de_l_equipe(db.session, current_user)
+    premiere = section == queries.ONGLETS[0]
+    candidats = [] if htmx or not premiere else queries.candidats_de_l_equipe(db.session, current_user)
     alertes_charge = [] if htmx else queries.alertes_de_charge_ouvertes(db.session, current_user)
     return rendre("tableau/index.html", fragment="tableau/_resultats.html", ctx=ctx, erreurs=erreurs,
                   candidats=candidats, alertes_charge=alertes_charge, nombre_cp=sum(1 for c in CODES_COMPETENCES if c.startswith("CP")),
-                  choix=choix, chiffres=chiffres, sections=queries.SECTIONS, colonnes=tableaux.colonnes,
+                  choix=choix, chiffres=chiffres, onglets=queries.ONGLETS, section=section, colonnes=tableaux.colonnes,
                   barres=rules.barres, financeurs=rules.FINANCEURS, statut=422 if erreurs else 200)
 
 

@@ -12,6 +12,7 @@ from bench import echelle
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
 from cipdesk.accueil.diagnostic.models import Diagnostic
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.models import Entretien
@@ -48,6 +49,31 @@ def test_generation_a_l_echelle_d_essai(app, ctx, nav):
     assert nav.get(f"/parcours/{parcours.id}").status_code == 200
     assert nav.get("/").status_code == 200
     assert nav.get("/competences/").status_code == 200
+    # the employeurs and intégration generators (issues #13, #14): rows that load, texts that decrypt
+    from cipdesk.employeurs.candidatures.models import Candidature
+    from cipdesk.employeurs.entreprises.models import Entreprise
+    from cipdesk.employeurs.interactions.models import Interaction
+    from cipdesk.employeurs.offres.models import Offre
+    from cipdesk.integration.points.models import PointSuivi
+    from cipdesk.integration.suivis.models import SuiviIntegration
+
+    volumes = {m.__name__: ctx.scalar(select(func.count()).select_from(m))
+               for m in (Entreprise, Interaction, Offre, Candidature, SuiviIntegration, PointSuivi)}
+    assert all(volumes.values()), volumes
+    assert volumes["Interaction"] >= 2 * volumes["Entreprise"], volumes
+    for modele in (Entreprise, Interaction, Offre, Candidature, SuiviIntegration, PointSuivi):
+        ctx.scalars(select(modele)).all()
+    assert ctx.scalars(select(Interaction).limit(1)).one().compte_rendu.startswith("Échange")
+    candidat = ctx.scalars(select(Utilisateur).where(Utilisateur.email == "candidat@demo.cipdesk.fr")).one()
+    suivi = ctx.scalars(select(SuiviIntegration).where(SuiviIntegration.structure_id == candidat.structure_id)
+                        .order_by(SuiviIntegration.created_at.desc()).limit(1)).one()   # the last generated
+    assert suivi.interlocuteurs.startswith("Tuteur")
+    # the candidat's own, or a colleague's (outside a non-shared caseload): shown or refused, never lost
+    assert nav.get(f"/integration/suivis/{suivi.id}").status_code in (200, 403)
+    entreprise = ctx.scalars(select(Entreprise).join(Utilisateur, Utilisateur.structure_id == Entreprise.structure_id)
+                             .where(Utilisateur.email == "candidat@demo.cipdesk.fr").limit(1)).one()
+    assert nav.get(f"/employeurs/entreprises/?q={entreprise.siret[:6]}").status_code == 200
+    assert nav.get("/integration/").status_code == 200
 
 
 def test_chaque_plancher_repond_sur_les_donnees_d_essai(app, kek_b64):

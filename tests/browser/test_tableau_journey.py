@@ -66,3 +66,14 @@ def test_tableau_filtres_chiffre_et_sa_liste(serveur, ctx, fabrique, nouveau_con
     petit_page.goto(f"{serveur}/tableau-de-bord/?debut=2026-01-01&fin=2026-06-30")
     verifier_accessibilite(petit_page, "tableau de bord 390 px")
     capture(petit_page, "tableau_390")
+    # One view per section (issue #17 b): the tabs keep the period, and a view stays short.
+    hauteur = petit_page.evaluate("document.documentElement.scrollHeight")
+    petit_page.get_by_role("navigation", name="Sections du tableau de bord").get_by_role("link", name="Délais").click()
+    expect(petit_page).to_have_url(re.compile(r"section=delais&debut=2026-01-01&fin=2026-06-30"))
+    expect(petit_page.locator("#indicateur-delai_accueil")).to_be_visible()
+    expect(petit_page.locator("#indicateur-file_active")).to_have_count(0)
+    assert petit_page.evaluate("document.documentElement.scrollWidth") <= 390
+    verifier_accessibilite(petit_page, "tableau de bord, section Délais, 390 px")
+    capture(petit_page, "tableau_delais_390")
+    print(f"hauteur de la première vue à 390 px : {hauteur} px ; section Délais : "
+          f"{petit_page.evaluate('document.documentElement.scrollHeight')} px")

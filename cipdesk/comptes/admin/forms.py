@@ -38,6 +38,11 @@ class DelaisForm(FlaskForm):
                                                  NumberRange(1, 180, "Entre 1 et 180 jours.")],
                                      description="Au-delà, une alerte invite à relancer le partenaire ; au-delà du "
                                                  "double, à déclarer l'orientation expirée avec son motif.")
+    # Issue #17: the ONE setting read by « Ma pratique » (charge de travail) and the chef's dashboard.
+    norme_file_active = IntegerField("Norme de file active (personnes accompagnées par conseiller·ère)",
+                                     validators=[Optional(), NumberRange(1, 300, "Entre 1 et 300 personnes.")],
+                                     description="Laissez vide pour la valeur par défaut (40). Repères : 20 à 40 dans "
+                                                 "un atelier et chantier d'insertion, 60 à 100 dans un PLIE.")
 
 
 class ListeForm(FlaskForm):

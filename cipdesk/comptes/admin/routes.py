@@ -9,6 +9,7 @@ from sqlalchemy import select
 from cipdesk.comptes.admin.forms import AccesForm, DelaisForm, FiltreAuditForm, ListeForm, TuteurForm
 from cipdesk.comptes.admin.queries import journal_filtre
 from cipdesk.comptes.admin.services import CLE_DELAI_ORIENTATION, modifier_delais, modifier_liste
+from cipdesk.comptes.queries import norme_file_active
 from cipdesk.comptes import services
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
@@ -242,8 +243,11 @@ def delais():
     form = DelaisForm()
     if request.method == "GET":
         form.orientation_delai.data = int((current_user.structure.parametres or {}).get(CLE_DELAI_ORIENTATION) or 15)
+        norme, fixee = norme_file_active(current_user.structure.parametres)
+        form.norme_file_active.data = norme if fixee else None
     envoi = soumettre(form, lambda: modifier_delais(db.session, par=current_user,
-                                                    orientation_delai=form.orientation_delai.data))
+                                                    orientation_delai=form.orientation_delai.data,
+                                                    norme_file_active=form.norme_file_active.data))
     if envoi:
         return rediriger(url_for("admin.delais"), "Délais enregistrés.")
     return rendre("admin/delais.html", form=form, statut=envoi.statut)

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Structure
+from cipdesk.comptes.queries import NORME_FILE_ACTIVE_MAX, PARAMETRE_NORME_FILE_ACTIVE
 from cipdesk.core import listes
 from cipdesk.core.contrat import registre
 from cipdesk.core.erreurs import ErreurMetier
@@ -16,18 +17,26 @@ from cipdesk.security.audit import Action, journaliser
 CLE_DELAI_ORIENTATION = "orientation_delai_reponse_jours"
 
 
-def modifier_delais(session: Session, *, par, orientation_delai: int) -> None:
-    """The structure's delays, kept in its settings (read by the modules' alert providers)."""
+def modifier_delais(session: Session, *, par, orientation_delai: int, norme_file_active: int | None = None) -> None:
+    """The structure's delays and thresholds, kept in its settings (read by the modules' alert
+    providers; the caseload norm by « Ma pratique » and the chef's dashboard). An empty norm
+    removes the setting: the default applies (comptes.rules.norme_file_active)."""
     policy.exiger(policy.peut_modifier_listes(par))
     if not 1 <= orientation_delai <= 180:
         raise ErreurMetier("Entre 1 et 180 jours.", "orientation_delai")
+    if norme_file_active is not None and not 1 <= norme_file_active <= NORME_FILE_ACTIVE_MAX:
+        raise ErreurMetier(f"Entre 1 et {NORME_FILE_ACTIVE_MAX} personnes.", "norme_file_active")
     structure = session.get(Structure, par.structure_id)
     parametres = dict(structure.parametres or {})
     parametres[CLE_DELAI_ORIENTATION] = orientation_delai
+    if norme_file_active is None:
+        parametres.pop(PARAMETRE_NORME_FILE_ACTIVE, None)
+    else:
+        parametres[PARAMETRE_NORME_FILE_ACTIVE] = norme_file_active
     structure.parametres = parametres  # a new dict: the JSON column sees the change
     session.flush()
     journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="structure", objet_id=structure.id,
-                details={CLE_DELAI_ORIENTATION: orientation_delai})
+                details={CLE_DELAI_ORIENTATION: orientation_delai, PARAMETRE_NORME_FILE_ACTIVE: norme_file_active})
 
 
 def modifier_liste(session: Session, *, par, liste: str, ajouter: str = "", retirer: str = "",

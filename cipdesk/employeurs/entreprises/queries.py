@@ -41,6 +41,15 @@ def toutes(session: Session, structure_id) -> list[Entreprise]:
                                 .order_by(Entreprise.nom_recherche)))
 
 
+def noms(session: Session, structure_id, *, sauf=()) -> list[tuple]:
+    """(id, name) of the structure's employers for a select, in ONE query of two columns (no
+    ORM object: 20 000 employers at federation scale); `sauf` ids left out."""
+    sauf = set(sauf)
+    return [(i, f"{r} ({e})" if e else r) for i, r, e in session.execute(
+        select(Entreprise.id, Entreprise.raison_sociale, Entreprise.enseigne)
+        .where(Entreprise.structure_id == structure_id).order_by(Entreprise.nom_recherche)) if i not in sauf]
+
+
 def garde_entreprise(session: Session, utilisateur, objet, modifier: bool) -> bool:
     """The loader's guard for the employer base and everything hanging from it: shared
     within the structure (the loader already checked the structure)."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, make_response, url_for
+from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
+from sqlalchemy import select
 
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.employeurs.entreprises.models import Entreprise
-from cipdesk.employeurs.entreprises.queries import toutes
+from cipdesk.employeurs.entreprises.queries import recherche
 from cipdesk.employeurs.prospection import queries, rules, services
 from cipdesk.employeurs.prospection.forms import ActionForm, CibleForm, EvaluationForm
 from cipdesk.employeurs.prospection.models import ActionProspection
@@ -46,12 +47,20 @@ def _page(action, *, cible=None, evaluation=None, statut=200):
     peut = policy.peut(current_user, "employeurs.modifier")
     if cible is None:
         cible = CibleForm(formdata=None)
+    # Only who may target gets the list: the employers the search finds (`?q_cible=` in the URL,
+    # name, SIRET, commune, NAF — the base's search as you type), at most 50 — not a select of
+    # the whole base (20 000 employers at federation scale: 0,5 s of rendering alone).
+    q_cible = request.args.get("q_cible", "")[:100]
     deja = {c.entreprise_id for c in action.cibles}
-    cible.entreprise_id.choices = avec_vide((e.id, e.nom) for e in toutes(db.session, action.structure_id)
-                                            if e.id not in deja)
+    # the targeted employers' names in ONE query (not one per target)
+    ciblees = dict(db.session.execute(select(Entreprise.id, Entreprise.raison_sociale).where(
+        Entreprise.id.in_(deja))).all()) if deja else {}
+    cible.entreprise_id.choices = avec_vide(
+        (e.id, e.nom) for e in db.session.scalars(recherche(action.structure_id, q_cible)) if e.id not in deja
+    ) if peut else []
     realises = queries.realises(db.session, action)
     metiers = queries.metiers_vises(db.session, action.structure_id)
-    return rendre("employeurs/prospection/voir.html", action=action, peut_modifier=peut, cible=cible,
+    return rendre("employeurs/prospection/voir.html", action=action, peut_modifier=peut, cible=cible, q_cible=q_cible, ciblees=ciblees,
                   secteurs_suggeres=queries.secteurs_suggeres(db.session, action, metiers),
                   evaluation=evaluation or EvaluationForm(formdata=None), realises=realises,
                   ecarts=rules.ecarts({i.code.value: i.cible for i in action.indicateurs}, realises),

@@ -3,6 +3,7 @@ module's pages and by the chef de service's dashboard (issue #15, point 6)."""
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import func, select
@@ -53,10 +54,41 @@ def conseillers_de_l_equipe(session: Session, chef: Utilisateur) -> list[Utilisa
 
 def charges_de_l_equipe(session: Session, chef: Utilisateur, aujourd_hui: date | None = None
                         ) -> list[tuple[Utilisateur, rules.Charge, list[str]]]:
-    """For the chef de service: each conseiller of the team, their indicators and what they signal."""
+    """For the chef de service: each conseiller of the team, their indicators and what they
+    signal — the same figures as `charge_de_travail`, for the whole team at once: a constant
+    number of queries whatever its size (the team, the norm, caseloads grouped by référent,
+    entretiens grouped by conseiller, the team's people and référents, one per alert provider)."""
+    if aujourd_hui is None:
+        from cipdesk.core.dates import aujourdhui
+
+        aujourd_hui = aujourdhui()
+    conseillers = conseillers_de_l_equipe(session, chef)
+    if not conseillers:
+        return []
+    ids = [c.id for c in conseillers]
+    norme, fixee = rules.norme_de(session.scalar(select(Structure.parametres).where(
+        Structure.id == chef.structure_id)))
+    actifs = select(Personne.id).where(Personne.structure_id == chef.structure_id, Personne.referent_id.in_(ids),
+                                       Personne.statut.in_(STATUTS_ACTIFS))
+    referents = dict(session.execute(select(Personne.id, Personne.referent_id).where(
+        Personne.structure_id == chef.structure_id, Personne.referent_id.in_(ids),
+        Personne.statut.in_(STATUTS_ACTIFS))).all())
+    files: dict = defaultdict(int)
+    for referent in referents.values():
+        files[referent] += 1
+    lundi, dimanche = rules.semaine_de(aujourd_hui)
+    entretiens = dict(session.execute(
+        select(Entretien.conseiller_id, func.count(Entretien.id)).where(
+            Entretien.structure_id == chef.structure_id, Entretien.conseiller_id.in_(ids),
+            Entretien.le >= lundi, Entretien.le <= dimanche).group_by(Entretien.conseiller_id)).all())
+    en_retard: dict = defaultdict(int)
+    if referents:
+        for personne_id, alertes in alertes_pour(session, actifs, aujourd_hui).items():
+            en_retard[referents.get(personne_id)] += sum(1 for a in alertes if a.gravite >= 2)
     lignes = []
-    for conseiller in conseillers_de_l_equipe(session, chef):
-        charge = charge_de_travail(session, conseiller, aujourd_hui)
+    for conseiller in conseillers:
+        charge = rules.Charge(file_active=files[conseiller.id], norme=norme, norme_fixee=fixee,
+                              entretiens_semaine=entretiens.get(conseiller.id, 0), en_retard=en_retard[conseiller.id])
         lignes.append((conseiller, charge, rules.signaux(charge)))
     return lignes
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PARAMETRE_NORME = "norme_file_active"
-NORME_PAR_DEFAUT = 40          # the structure's setting wins; DESIGN.md: 20–40 in an ACI, 60–100 in a PLIE
+# The caseload norm is the structure's setting, shared with the chef's dashboard (one source).
+from cipdesk.comptes.queries import NORME_FILE_ACTIVE_DEFAUT as NORME_PAR_DEFAUT
+from cipdesk.comptes.queries import PARAMETRE_NORME_FILE_ACTIVE as PARAMETRE_NORME
+from cipdesk.comptes.queries import norme_file_active
+
 ENTRETIENS_SEMAINE_MAX = 20    # DESIGN.md: « about 15–20 entretiens a week »
 EN_RETARD_MAX = 10
 
@@ -28,12 +31,9 @@ class Charge:
 
 
 def norme_de(parametres: dict | None) -> tuple[int, bool]:
-    """(norm, set by the structure?) — an invalid setting falls back to the default."""
-    try:
-        valeur = int((parametres or {}).get(PARAMETRE_NORME))
-    except (TypeError, ValueError):
-        return NORME_PAR_DEFAUT, False
-    return (valeur, True) if valeur > 0 else (NORME_PAR_DEFAUT, False)
+    """(norm, set by the structure?) — the structure's setting (comptes.rules, shared with the
+    chef's dashboard); unset or invalid: the default."""
+    return norme_file_active(parametres)
 
 
 def semaine_de(jour: date) -> tuple[date, date]:

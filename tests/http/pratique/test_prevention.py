@@ -143,3 +143,40 @@ def test_fonctions_du_tableau_de_bord(m, ctx):
     assert incidents_visibles(ctx, m.chef_ailleurs) == [autre]
     assert alertes_de_charge(ctx, m.structure.id, equipe_id=m.equipe.id, ouvertes=True) == [alerte]
     assert alertes_de_charge(ctx, m.autre_structure.id) == []
+
+
+def test_charges_de_l_equipe_memes_chiffres_en_un_nombre_fixe_de_requetes(m, ctx, fabrique, app):
+    """Issue #17 (d): the chef's page of the team's workload reads the same figures as each
+    conseiller's own page, in a number of queries that does not grow with the team."""
+    from sqlalchemy import event
+
+    from cipdesk.core.db import db
+    from cipdesk.pratique.queries import charge_de_travail, charges_de_l_equipe
+
+    jour = date(2026, 12, 3)
+
+    def compter() -> tuple[int, list]:
+        n = []
+        with app.app_context():
+            engine = db.engine
+        ecoute = lambda *a, **k: n.append(1)  # noqa: E731
+        event.listen(engine, "before_cursor_execute", ecoute)
+        try:
+            lignes = charges_de_l_equipe(ctx, m.chef, jour)
+        finally:
+            event.remove(engine, "before_cursor_execute", ecoute)
+        return len(n), lignes
+
+    avant, lignes = compter()
+    par_conseiller = {c.id: charge for c, charge, _s in lignes}
+    assert par_conseiller[m.conseiller.id] == charge_de_travail(ctx, m.conseiller, jour)
+    assert par_conseiller[m.collegue.id] == charge_de_travail(ctx, m.collegue, jour)
+    assert (par_conseiller[m.conseiller.id].file_active, par_conseiller[m.collegue.id].file_active) == (3, 1)
+    assert any("au-dessus de la norme" in s for c, _ch, signaux in lignes if c.id == m.conseiller.id for s in signaux)
+    for _ in range(6):
+        autre = fabrique.utilisateur(m.structure, equipe=m.equipe)
+        fabrique.personne(m.structure, referent=autre, statut=StatutPersonne.ACCOMPAGNEE)
+    ctx.commit()
+    apres, lignes = compter()
+    assert len(lignes) == len(par_conseiller) + 6
+    assert apres == avant

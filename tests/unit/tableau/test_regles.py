@@ -90,3 +90,22 @@ def test_sorties_plie():
     lignes = fse.sorties_plie({"cdi": 2, "formation": 1, "chomage": 1, "retraite": 1, "motif_retire": 1})
     assert [(c, n) for c, _l, n in lignes] == [("emploi", 2), ("formation", 1), ("autres", 1), ("neutralisees", 1),
                                                ("autres_motifs", 1)]
+
+
+def test_situation_sur_le_marche_du_travail_a_l_entree():
+    """Issue #17 (a): the recorded situation is counted; « deld » still says long-term
+    unemployed when nothing was recorded; the recorded one wins; unknown is missing."""
+    def p(nom, sexe, situation, publics=()):
+        return fse.Participant(nom, nom, "X", sexe, date(1990, 1, 1), "cite_3_4", tuple(publics), date(2026, 3, 1),
+                               "PLIE", None, situation)
+
+    participants = [p("A", "femme", "chomeur"), p("B", "homme", "chomeur_longue_duree"),
+                    p("C", "femme", "inconnu", ["deld"]), p("D", "homme", "emploi", ["deld"]),
+                    p("E", "femme", "inactif"), p("F", "homme", "inconnu")]
+    lignes = {l.code: (l.par_sexe, l.total) for l in fse.tableau_fse(participants)}
+    assert lignes["chomeur"] == ({"femme": 2, "homme": 1, "non_renseigne": 0}, 3)       # A, B, C
+    assert lignes["chomeur_longue_duree"] == ({"femme": 1, "homme": 1, "non_renseigne": 0}, 2)  # B, C
+    assert lignes["en_emploi"][1] == 1 and lignes["inactif"][0]["femme"] == 1
+    assert lignes["situation_inconnue"] == ({"femme": 0, "homme": 1, "non_renseigne": 0}, 1)   # F
+    assert [(q.nom, m) for q, m in fse.completude(participants)] == [
+        ("F", ["situation sur le marché du travail à l'entrée"])]
