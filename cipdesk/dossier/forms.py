@@ -36,6 +36,7 @@ class RelectureForm(FlaskForm):
 class CommentaireForm(FlaskForm):
     commentaire = TextAreaField("Votre commentaire sur cette partie",
                                 validators=[DataRequired("Écrivez votre commentaire.")])
+    version = HiddenField()   # optimistic lock: a comment saved meanwhile is never overwritten
 
 
 class SubstitutionForm(FlaskForm):

@@ -257,6 +257,14 @@ def demander_relecture(numero: int):
     return rendre("dossier/partie.html", statut=resultat.statut, **vue)
 
 
+def _version(valeur) -> int:
+    """The version the form was read at (0 when missing or altered: refused as stale)."""
+    try:
+        return int(valeur or 0)
+    except ValueError:
+        return 0
+
+
 def _utilisateur(valeur):
     try:
         return db.session.get(Utilisateur, uuid.UUID(valeur or ""))
@@ -277,13 +285,16 @@ def relecture(relecture_id: uuid.UUID):
     policy.exiger(demande.relecteur_id == current_user.id and policy.peut_relire_dossier(current_user, candidat))
     form = CommentaireForm()
     resultat = soumettre(form, lambda: services.commenter(db.session, demande, par=current_user,
-                                                          commentaire=form.commentaire.data, le=aujourdhui()))
+                                                          commentaire=form.commentaire.data, le=aujourdhui(),
+                                                          version=_version(form.version.data)))
     journaliser(db.session, acteur=current_user, action=Action.MODIFICATION if resultat else Action.LECTURE,
                 objet_type="dossier_relecture", objet_id=demande.id, details={"partie": demande.numero})
     if resultat:
         return rediriger(url_for("dossier.relectures"), "Commentaire transmis.")
-    if request.method == "GET" and demande.commentaire:
-        form.commentaire.data = demande.commentaire
+    if request.method == "GET":
+        form.version.data = str(demande.version)
+        if demande.commentaire:
+            form.commentaire.data = demande.commentaire
     ref = get_referentiel(candidat.profil_candidat.referentiel_code)
     p = preparation.partie(db.session, candidat, ref, demande.numero, aujourdhui())
     return rendre("dossier/relecture.html", statut=resultat.statut, demande=demande, p=p, form=form)

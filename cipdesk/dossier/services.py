@@ -116,10 +116,17 @@ def demander_relecture(session: Session, candidat, numero: int, relecteur, le) -
     return relecture
 
 
-def commenter(session: Session, relecture, *, par, commentaire: str, le) -> None:
-    """The reviewer's comment on the part (kept with it, shown to the candidat)."""
+MESSAGE_CONFLIT_RELECTURE = ("Ce commentaire a été modifié entre-temps (dans un autre onglet ?). Votre texte est "
+                             "conservé ci-dessous : rechargez la page pour voir la version enregistrée.")
+
+
+def commenter(session: Session, relecture, *, par, commentaire: str, le, version: int | None = None) -> None:
+    """The reviewer's comment on the part (kept with it, shown to the candidat). `version`: the
+    one the form was read at; a comment saved meanwhile is never overwritten."""
     if relecture.relecteur_id != par.id:
         raise ErreurMetier("Cette relecture ne vous a pas été demandée.", "commentaire")
+    if version is not None and version != relecture.version:
+        raise ErreurMetier(MESSAGE_CONFLIT_RELECTURE, "commentaire")
     if not (commentaire or "").strip():
         raise ErreurMetier("Écrivez votre commentaire.", "commentaire")
     if len(commentaire) > LONGUEUR_MAX:

@@ -241,8 +241,20 @@ def test_relecture_par_le_tuteur_ou_un_chef(nav, nav_factory, monde, ctx, fabriq
     assert "Les entretiens avec" in lecture and "Zabrowski" not in lecture
     sans = chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": ""}, depuis=f"/dossier/relectures/{demande.id}")
     assert sans.status_code == 422 and "Écrivez votre commentaire." in sans.get_data(as_text=True)
-    assert chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Développez le bilan (P2.7)."},
+    lue_a = ctx.scalar(select(RelectureDossier.version).where(RelectureDossier.id == demande.id))
+    assert f'name="version" value="{lue_a}"' in lecture
+    assert chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Développez le bilan (P2.7).",
+                                                          "version": str(lue_a)},
                      depuis=f"/dossier/relectures/{demande.id}").status_code == 303
+    # A second tab, read before that save, is refused: its text is kept, the saved comment stays.
+    perime = chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Texte d'un autre onglet.",
+                                                            "version": str(lue_a)},
+                       depuis=f"/dossier/relectures/{demande.id}")
+    assert perime.status_code == 422
+    assert "modifié entre-temps" in perime.get_data(as_text=True)
+    assert "Texte d&#39;un autre onglet." in perime.get_data(as_text=True)
+    ctx.expire_all()
+    assert ctx.get(RelectureDossier, demande.id).commentaire == "Développez le bilan (P2.7)."
     assert "Développez le bilan (P2.7)." in nav.get("/dossier/parties/2").get_data(as_text=True)
     actions = [l.action for l in ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_relecture"))]
     assert Action.PARTAGE in actions and Action.LECTURE in actions and Action.MODIFICATION in actions
