@@ -53,7 +53,7 @@ def test_le_brouillon_de_la_demo_est_complet_et_dans_ses_budgets(nav, ctx, tmp_p
     # beyond its running header and its page number.
     for f in feuilles[2:2 + total]:
         lignes = [l for l in f.splitlines() if l.strip()]
-        assert len(lignes) > 3, lignes
+        assert len(lignes) >= 3, lignes   # running header, text, page number
     assert "page 1" in feuilles[2].splitlines()[-1] or "page 1" in feuilles[2]
     assert "Première partie" in feuilles[2]
     (tmp_path / "../dossier-demo.pdf").resolve().write_bytes(reponse.data)  # kept for a look (pdftoppm)
