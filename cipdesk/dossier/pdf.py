@@ -287,15 +287,18 @@ def _sommaire(doc: DocumentDossier, sections) -> None:
 
 
 def dossier_pdf(couverture: Couverture, parties: list[PartieMiseEnPage],
-                annexes: list[tuple[str, list[Bloc]]]) -> tuple[bytes, dict[int, int]]:
-    """The jury's PDF and the page count of each part (annexes excluded)."""
-    doc = DocumentDossier("Dossier du titre professionnel CIP")
+                annexes: list[tuple[str, list[Bloc]]], *, titre_document: str = "Dossier du titre professionnel CIP",
+                entete_couverture: str = "Dossier de présentation du titre professionnel"
+                ) -> tuple[bytes, dict[int, int]]:
+    """The jury's PDF and the page count of each part (annexes excluded); a CCP's production
+    has its own document title and cover heading."""
+    doc = DocumentDossier(titre_document)
     doc.decalage = 2   # the cover and the table of contents are not counted
     doc.add_page()
     doc.set_y(60)
     doc.set_font("DejaVu", "B", 20)
     doc.set_text_color(*BLEU)
-    doc.multi_cell(0, 10, "Dossier de présentation du titre professionnel", align="C", new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 10, entete_couverture, align="C", new_x="LMARGIN", new_y="NEXT")
     doc.set_font("DejaVu", "B", 16)
     doc.multi_cell(0, 9, couverture.titre, align="C", new_x="LMARGIN", new_y="NEXT")
     doc.set_text_color(0, 0, 0)

@@ -15,7 +15,7 @@ from cipdesk.dossier import preparation, queries, services
 from cipdesk.dossier.forms import (BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RelectureForm,
                                    SubstitutionForm, TexteForm)
 from cipdesk.dossier.models import RelectureDossier
-from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, PARTIES_AVEC_ANALYSE, regles_de
+from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, CORRESPONDANCE_CCP, PARTIES_AVEC_ANALYSE, regles_de
 from cipdesk.referentiel import get_referentiel
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -81,7 +81,45 @@ def _aides():
 def preparation_page():
     candidat, ref = _candidat()
     vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
-    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=False)
+    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=False,
+                  productions_ccp=_productions_ccp(candidat, ref))
+
+
+# -- the CCP route (issue #16, point 8): each CCP's production with its own budget ------------
+
+
+def _productions_ccp(candidat, ref) -> list[str]:
+    if not policy.peut_rediger_ccp(candidat):
+        return []
+    return [p.code for p in ref.productions if p.code in CORRESPONDANCE_CCP]
+
+
+def _candidat_ccp(code: str):
+    candidat, ref = _candidat()
+    policy.exiger(policy.peut_rediger_ccp(candidat))
+    if code not in _productions_ccp(candidat, ref):
+        abort(404)
+    return candidat, ref
+
+
+@bp.get("/ccp/<code>")
+def ccp(code: str):
+    candidat, ref = _candidat_ccp(code)
+    vue = preparation.dossier(db.session, candidat, ref, aujourdhui(), production=code)
+    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=False,
+                  productions_ccp=_productions_ccp(candidat, ref))
+
+
+@bp.get("/ccp/<code>.pdf")
+def ccp_pdf(code: str):
+    _candidat_ccp(code)
+    return _exporter("pdf", code)
+
+
+@bp.get("/ccp/<code>.docx")
+def ccp_docx(code: str):
+    _candidat_ccp(code)
+    return _exporter("docx", code)
 
 
 
@@ -95,7 +133,8 @@ def preparation_candidat(utilisateur_id: uuid.UUID):
     ref = get_referentiel(profil.referentiel_code)
     vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
     resume_seul = not policy.peut_voir_couverture(current_user, candidat, profil)
-    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=resume_seul)
+    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=resume_seul,
+                  productions_ccp=[])
 
 
 @bp.route("/parties/<int:numero>/cas", methods=["GET", "POST"])
@@ -181,11 +220,11 @@ def coupes(numero: int):
                   **_vue_partie(candidat, ref, numero))
 
 
-def _exporter(format_: str):
-    """The jury's document of the candidat's current draft; every export (and every refusal)
-    is in the audit trail."""
+def _exporter(format_: str, production: str = "titre"):
+    """The jury's document of the candidat's current draft (the titre's, or a CCP's production);
+    every export (and every refusal) is in the audit trail."""
     candidat, ref = _candidat()
-    vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
+    vue = preparation.dossier(db.session, candidat, ref, aujourdhui(), production=production)
     try:
         if format_ == "pdf":
             contenu = preparation.exporter_pdf(vue, candidat, ref)[0]
@@ -195,18 +234,20 @@ def _exporter(format_: str):
             contenu = preparation.exporter_docx(vue, candidat, ref)
     except preparation.ExportRefuse as refus:
         journaliser(db.session, acteur=candidat, action=Action.REFUS, objet_type="dossier_titre",
-                    objet_id=candidat.id, details={"format": format_, "restes": len(refus.restes)})
+                    objet_id=candidat.id, details={"format": format_, "restes": len(refus.restes),
+                                                   "production": production})
         g.garder_en_erreur = True  # the refusal stays in the audit trail despite the 422 (web.chargement)
         return rendre("dossier/refus.html", statut=422, restes=refus.restes)
     journaliser(db.session, acteur=candidat, action=Action.EXPORT, objet_type="dossier_titre", objet_id=candidat.id,
-                details={"format": format_, "pages": vue.total})
+                details={"format": format_, "pages": vue.total, "production": production})
+    nom = "dossier-titre-cip" if production == "titre" else f"dossier-{production.lower()}-cip"
     if format_ == "pdf":
-        return reponse_pdf(contenu, "dossier-titre-cip.pdf")
+        return reponse_pdf(contenu, f"{nom}.pdf")
     if format_ == "dp":
         return reponse_pdf(contenu, "dossier-professionnel.pdf")
     reponse = make_response(contenu)
     reponse.headers["Content-Type"] = DOCX
-    reponse.headers["Content-Disposition"] = 'attachment; filename="dossier-titre-cip.docx"'
+    reponse.headers["Content-Disposition"] = f'attachment; filename="{nom}.docx"'
     return reponse
 
 

@@ -426,3 +426,11 @@ def peut_voir_profil_structure(utilisateur) -> bool:
 def peut_modifier_profil_structure(utilisateur) -> bool:
     """Edited by the structure's admin or a chef de service."""
     return bool(getattr(utilisateur, "actif", True)) and (est_admin(utilisateur) or est_chef(utilisateur))
+
+
+def peut_rediger_ccp(utilisateur) -> bool:
+    """A candidat on the CCP route (capitalisation included) builds and exports the productions of
+    their CCP, each with its own budget (issue #16, point 8)."""
+    profil = getattr(utilisateur, "profil_candidat", None)
+    return (peut_rediger_dossier(utilisateur) and profil is not None
+            and getattr(profil.voie, "value", profil.voie) == "ccp")

@@ -158,6 +158,11 @@ MATRICE = {
     "dossier.titre_pdf": [("GET", lambda o: "/dossier/titre.pdf", DOSSIER)],
     "dossier.titre_docx": [("GET", lambda o: "/dossier/titre.docx", DOSSIER)],
     "dossier.dp_pdf": [("GET", lambda o: "/dossier/dp.pdf", DOSSIER)],
+    # The CCP productions: a candidat on the CCP route only (the matrix's candidat is on the VAE
+    # route: refused; the CCP candidat's access: tests/http/dossier/test_dossier.py).
+    "dossier.ccp": [("GET", lambda o: "/dossier/ccp/CCP2", _tous(INTERDIT, anonyme=LOGIN))],
+    "dossier.ccp_pdf": [("GET", lambda o: "/dossier/ccp/CCP2.pdf", _tous(INTERDIT, anonyme=LOGIN))],
+    "dossier.ccp_docx": [("GET", lambda o: "/dossier/ccp/CCP2.docx", _tous(INTERDIT, anonyme=LOGIN))],
     "dossier.demander_relecture": [("POST", lambda o: "/dossier/parties/2/relecture", DOSSIER)],
     "dossier.substitutions": [("POST", lambda o: "/dossier/parties/2/substitutions", DOSSIER)],
     "dossier.relectures": [("GET", lambda o: "/dossier/relectures", _tous(OK, **CONNECTES))],

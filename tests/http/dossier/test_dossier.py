@@ -281,3 +281,51 @@ def test_analyse_de_pratique_du_module_pratique_rattachee_au_cas(nav, monde, ctx
     prep = nav.get("/dossier/").get_data(as_text=True)
     partie2 = prep[prep.index('id="partie-2"'):prep.index('id="partie-3"')]
     assert "P2.8</strong> ✓ tenue" in partie2 and "A1</strong> ✓ tenue" in partie2
+
+
+def test_voie_ccp_constructeur_et_exports_avec_leurs_budgets(nav, nav_factory, monde, ctx, tmp_path):
+    """Issue #16, point 8: a candidat on the CCP route gets each CCP's production, its parts
+    written like the titre's (same rules, same cases), within its own budget; exports too.
+    A candidat on the titre's route does not."""
+    import subprocess
+
+    from cipdesk.comptes.models import ProfilCandidat, VoieCandidat
+
+    nav.connexion(monde.candidat.email)
+    assert nav.get("/dossier/ccp/CCP2").status_code == 403          # VAE route: the titre only
+    assert nav.get("/dossier/ccp/CCP2.pdf").status_code == 403
+    profil = ctx.scalar(select(ProfilCandidat).where(ProfilCandidat.utilisateur_id == monde.candidat.id))
+    profil.voie = VoieCandidat.CCP
+    ctx.commit()
+    accueil = nav.get("/dossier/").get_data(as_text=True)
+    assert 'href="/dossier/ccp/CCP1"' in accueil and 'href="/dossier/ccp/CCP3"' in accueil
+    page = nav.get("/dossier/ccp/CCP2")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and html.count('class="carte partie') == 3
+    assert "16 à 21 pages" in html and "écrite comme la partie 2 du dossier du titre" in html
+    assert "P2.1</strong> ✗ non tenue" in html and "P4.3</strong>" in html and "P5.1" not in html
+    assert "5 à 7" in html   # CCP2, 2nd part (projet): its own budget, not the titre's 5 to 6
+    ccp3 = nav.get("/dossier/ccp/CCP3").get_data(as_text=True)
+    assert "parties totalisent 11 à 15 pages" in ccp3   # flagged, not guessed (DOSSIER.md)
+    assert nav.get("/dossier/ccp/CCP9").status_code == 404
+    # Choosing the case of the titre's part 2 serves the CCP2's first part.
+    assert nav.post("/dossier/parties/2/cas", {"cas": [f"parcours:{monde.parcours.id}"]}).status_code == 303
+    html = nav.get("/dossier/ccp/CCP2").get_data(as_text=True)
+    assert "P2.1</strong> ✓ tenue" in html
+    pdf = nav.get("/dossier/ccp/CCP2.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert "dossier-ccp2-cip.pdf" in pdf.headers["Content-Disposition"]
+    (tmp_path / "ccp2.pdf").write_bytes(pdf.data)
+    texte = subprocess.run(["pdftotext", "-layout", str(tmp_path / "ccp2.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "Production du certificat de compétences professionnelles" in " ".join(texte.split())
+    assert "Dossier du CCP2 du titre CIP — Première partie" in " ".join(texte.split())
+    assert "Septième partie" not in texte and "Zabrowski" not in texte
+    docx = nav.get("/dossier/ccp/CCP2.docx")
+    assert docx.status_code == 200 and docx.data[:2] == b"PK"
+    exports = [l.details.get("production") for l in ctx.scalars(select(JournalAudit).where(
+        JournalAudit.objet_type == "dossier_titre", JournalAudit.action == Action.EXPORT))]
+    assert exports.count("CCP2") == 2
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get("/dossier/ccp/CCP2").status_code == 403
