@@ -677,6 +677,11 @@ def remplir(session: Session, *, seed: int = 0, aujourd_hui: date, **_options) -
             services.ecrire(session, camille, numero, champ, texte)
     # Camille asked her chef de service to review part 2; he commented.
     chef = session.scalar(select(Utilisateur).where(Utilisateur.email == "chef@demo.cipdesk.fr"))
+    # She is in a collective VAE: the PLIE referent follows the readiness of her dossier, never her caseload.
+    sophie = session.scalar(select(Utilisateur).where(Utilisateur.email == "conseillere.plie@demo.cipdesk.fr"))
+    if chef is not None and sophie is not None:
+        services.rattacher_accompagnateur(session, par=chef, accompagnateur=sophie, candidat=camille,
+                                          groupe="VAE collective COORACE — Hauts-de-France")
     if chef is not None:
         relecture = services.demander_relecture(session, camille, 2, chef, aujourd_hui - timedelta(days=6))
         services.commenter(session, relecture, par=chef, le=aujourd_hui - timedelta(days=2),

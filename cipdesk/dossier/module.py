@@ -15,7 +15,9 @@ def _module() -> Module:
         titre="Mon dossier de certification",
         blueprints=(bp,),
         menu=(EntreeDeMenu("Mon dossier", "dossier.preparation", policy.peut_rediger_dossier, ordre=72,
-                           actif=("dossier.",)),),
+                           actif=("dossier.",)),
+              EntreeDeMenu("VAE collective", "dossier.vae_collective", policy.peut_organiser_vae_collective,
+                           ordre=73, actif=("dossier.vae_collective",))),
         navigation=(Navigation(
             "dossier", "Mon dossier de certification",
             "Les sept parties du dossier du titre CIP, assemblées depuis votre activité, règle par règle.",

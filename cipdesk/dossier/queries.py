@@ -371,3 +371,46 @@ def personnes_des_cas(session: Session, cas: dict[int, list[str]]) -> list:
                 ids += list(session.scalars(select(Candidature.personne_id).join(Offre, Offre.id == Candidature.offre_id)
                                             .where(Offre.fiche_id == ident).order_by(Candidature.created_at)))
     return list(dict.fromkeys(ids))
+
+
+# -- collective VAE (issue #16, point 9) ------------------------------------------------------
+
+
+def est_rattache(session: Session, accompagnateur, candidat) -> bool:
+    from cipdesk.dossier.models import AccompagnementVAE
+
+    return session.scalar(select(AccompagnementVAE.id).where(
+        AccompagnementVAE.accompagnateur_id == accompagnateur.id,
+        AccompagnementVAE.candidat_id == candidat.id)) is not None
+
+
+def candidats_suivis(session: Session, accompagnateur) -> list:
+    """The candidats attached to an accompagnateur of a collective VAE (their group first)."""
+    from cipdesk.dossier.models import AccompagnementVAE
+
+    return session.scalars(select(AccompagnementVAE).options(selectinload(AccompagnementVAE.candidat)).where(
+        AccompagnementVAE.accompagnateur_id == accompagnateur.id).order_by(AccompagnementVAE.groupe)).all()
+
+
+def rattachements(session: Session, structure_id) -> list:
+    from cipdesk.dossier.models import AccompagnementVAE
+
+    return session.scalars(select(AccompagnementVAE).options(
+        selectinload(AccompagnementVAE.candidat), selectinload(AccompagnementVAE.accompagnateur)).where(
+        AccompagnementVAE.structure_id == structure_id).order_by(AccompagnementVAE.groupe)).all()
+
+
+def candidats_de_la_structure(session: Session, structure_id) -> list:
+    from cipdesk.comptes.models import ProfilCandidat, Utilisateur
+
+    return session.scalars(select(Utilisateur).join(ProfilCandidat, ProfilCandidat.utilisateur_id == Utilisateur.id)
+                           .where(Utilisateur.structure_id == structure_id, Utilisateur.actif.is_(True))
+                           .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+
+
+def utilisateurs_actifs(session: Session, structure_id) -> list:
+    from cipdesk.comptes.models import Utilisateur
+
+    return session.scalars(select(Utilisateur).where(Utilisateur.structure_id == structure_id,
+                                                     Utilisateur.actif.is_(True))
+                           .order_by(Utilisateur.nom, Utilisateur.prenom)).all()

@@ -12,8 +12,8 @@ from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.dossier import preparation, queries, services
-from cipdesk.dossier.forms import (BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RelectureForm,
-                                   SubstitutionForm, TexteForm)
+from cipdesk.dossier.forms import (BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RattachementForm,
+                                   RelectureForm, SubstitutionForm, TexteForm)
 from cipdesk.dossier.models import RelectureDossier
 from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, CORRESPONDANCE_CCP, PARTIES_AVEC_ANALYSE, regles_de
 from cipdesk.referentiel import get_referentiel
@@ -129,7 +129,8 @@ def preparation_candidat(utilisateur_id: uuid.UUID):
     the summary only, never the records behind it."""
     candidat = policy.verifier_structure(current_user, db.session.get(Utilisateur, utilisateur_id))
     profil = candidat.profil_candidat
-    policy.exiger(policy.peut_voir_preparation(current_user, candidat, profil))
+    policy.exiger(policy.peut_voir_preparation(current_user, candidat, profil) or policy.peut_suivre_vae_collective(
+        current_user, candidat, queries.est_rattache(db.session, current_user, candidat)))
     ref = get_referentiel(profil.referentiel_code)
     vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
     resume_seul = not policy.peut_voir_couverture(current_user, candidat, profil)
@@ -354,3 +355,46 @@ def substitutions(numero: int):
         return rediriger(url_for("dossier.partie", numero=numero) + "#substitutions", "Substitution corrigée.")
     vue = _vue_partie(candidat, ref, numero)
     return rendre("dossier/partie.html", statut=resultat.statut, erreur_substitution=form, **vue)
+
+
+# -- collective VAE (issue #16, point 9): the accompagnateur follows readiness, not caseloads -----
+
+
+@bp.route("/vae-collective", methods=["GET", "POST"])
+def vae_collective():
+    """The accompagnateur's candidats with the readiness of their dossier (summary only); the chef
+    de service or the admin attaches an accompagnateur to a candidat here."""
+    organise = policy.peut_organiser_vae_collective(current_user)
+    form = RattachementForm()
+    if organise:
+        form.accompagnateur.choices = choix((str(u.id), u.nom_complet)
+                                            for u in queries.utilisateurs_actifs(db.session, current_user.structure_id))
+        form.candidat.choices = choix((str(u.id), u.nom_complet)
+                                      for u in queries.candidats_de_la_structure(db.session, current_user.structure_id))
+    if request.method == "POST":
+        policy.exiger(organise)
+
+        def _service():
+            lien = services.rattacher_accompagnateur(
+                db.session, par=current_user, accompagnateur=_utilisateur(form.accompagnateur.data),
+                candidat=_utilisateur(form.candidat.data), groupe=form.groupe.data)
+            journaliser(db.session, acteur=current_user, action=Action.PARTAGE, objet_type="dossier_accompagnement_vae",
+                        objet_id=lien.id, details={"candidat": str(lien.candidat_id)})
+            return lien
+
+        resultat = soumettre(form, _service)
+        if resultat:
+            return rediriger(url_for("dossier.vae_collective"), "Accompagnateur·rice rattaché·e.")
+        statut = resultat.statut
+    else:
+        statut = 200
+    suivis = []
+    for lien in queries.candidats_suivis(db.session, current_user):
+        profil = lien.candidat.profil_candidat
+        if not policy.peut_suivre_vae_collective(current_user, lien.candidat, True):
+            continue
+        vue = preparation.dossier(db.session, lien.candidat, get_referentiel(profil.referentiel_code), aujourdhui())
+        suivis.append((lien, vue))
+    return rendre("dossier/vae_collective.html", statut=statut, suivis=suivis, form=form, organise=organise,
+                  rattachements=queries.rattachements(db.session, current_user.structure_id) if organise else [])
+

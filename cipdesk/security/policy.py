@@ -434,3 +434,16 @@ def peut_rediger_ccp(utilisateur) -> bool:
     profil = getattr(utilisateur, "profil_candidat", None)
     return (peut_rediger_dossier(utilisateur) and profil is not None
             and getattr(profil.voie, "value", profil.voie) == "ccp")
+
+
+def peut_organiser_vae_collective(utilisateur) -> bool:
+    """A chef de service or the admin attaches the accompagnateur of a collective VAE to candidats."""
+    return bool(getattr(utilisateur, "actif", True)) and (est_chef(utilisateur) or est_admin(utilisateur))
+
+
+def peut_suivre_vae_collective(utilisateur, candidat, rattache: bool) -> bool:
+    """The accompagnateur of a collective VAE (COORACE seed) follows the readiness summary of the
+    candidats attached to them (`rattache`, read by the caller), in their structure — the summary
+    only: `peut_voir_couverture` stays false, so no record nor caseload behind it is shown."""
+    return (bool(rattache) and bool(getattr(utilisateur, "actif", True)) and meme_structure(utilisateur, candidat)
+            and getattr(candidat, "profil_candidat", None) is not None)

@@ -166,6 +166,11 @@ MATRICE = {
     "dossier.demander_relecture": [("POST", lambda o: "/dossier/parties/2/relecture", DOSSIER)],
     "dossier.substitutions": [("POST", lambda o: "/dossier/parties/2/substitutions", DOSSIER)],
     "dossier.relectures": [("GET", lambda o: "/dossier/relectures", _tous(OK, **CONNECTES))],
+    # Collective VAE: each connected user sees the candidats attached to them (none by default);
+    # only a chef de service or the admin attaches (the accompagnateur's access: test_dossier.py).
+    "dossier.vae_collective": [("GET", lambda o: "/dossier/vae-collective", _tous(OK, **CONNECTES)),
+                               ("POST", lambda o: "/dossier/vae-collective",
+                                _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK))],
     "dossier.relecture": [(m, lambda o: f"/dossier/relectures/{o['relecture']}",
                            _tous(INTERDIT, anonyme=LOGIN, chef=OK, ailleurs=INTROUVABLE)) for m in ("GET", "POST")],
     "parcours.contrat.index": [("GET", lambda o: "/parcours/",

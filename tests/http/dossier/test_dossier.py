@@ -329,3 +329,46 @@ def test_voie_ccp_constructeur_et_exports_avec_leurs_budgets(nav, nav_factory, m
     autre = nav_factory()
     autre.connexion(monde.conseiller.email)
     assert autre.get("/dossier/ccp/CCP2").status_code == 403
+
+
+def test_accompagnateur_de_vae_collective(nav, nav_factory, monde, ctx, fabrique):
+    """Issue #16, point 9 (COORACE seed): the accompagnateur of a collective VAE follows the
+    readiness of the candidats attached to them — the summary, never their caseloads."""
+    chef = nav_factory()
+    chef.connexion(monde.chef.email)
+    page = chef.get("/dossier/vae-collective").get_data(as_text=True)
+    assert "Rattacher" in page and "selected" not in page   # nobody pre-selected
+    vide = chef.post("/dossier/vae-collective", {"accompagnateur": "", "candidat": "", "groupe": "Groupe 1"})
+    assert vide.status_code == 422 and "Choisissez l&#39;accompagnateur·rice." in vide.get_data(as_text=True)
+    assert 'value="Groupe 1"' in vide.get_data(as_text=True)   # the entry is kept
+    pas_candidat = chef.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                         "candidat": str(monde.conseiller.id)})
+    assert pas_candidat.status_code == 422 and "candidat·e au titre" in pas_candidat.get_data(as_text=True)
+    assert chef.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                 "candidat": str(monde.candidat.id),
+                                                 "groupe": "VAE collective"}).status_code == 303
+    deja = chef.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                 "candidat": str(monde.candidat.id)})
+    assert deja.status_code == 422 and "accompagne déjà" in deja.get_data(as_text=True)
+
+    accompagnateur = nav_factory()
+    accompagnateur.connexion(monde.collegue.email)
+    suivis = accompagnateur.get("/dossier/vae-collective").get_data(as_text=True)
+    assert monde.candidat.nom_complet in suivis and "sur 7" in suivis and "Rattacher" not in suivis
+    synthese = accompagnateur.get(f"/dossier/candidats/{monde.candidat.id}")
+    html = synthese.get_data(as_text=True)
+    assert synthese.status_code == 200 and "Vue de synthèse" in html and "Par :" not in html
+    assert "Zabrowski" not in html and "Ludmila" not in html
+    # … never the caseload behind it, nor any writing: the parcours, the person, the parts.
+    assert accompagnateur.get(f"/parcours/{monde.parcours.id}").status_code in (403, 404)
+    assert accompagnateur.get(f"/personnes/{monde.personne.id}").status_code in (403, 404)
+    assert accompagnateur.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                           "candidat": str(monde.candidat.id)},
+                               depuis="/dossier/vae-collective").status_code == 403
+    # Another conseiller, not attached, sees nothing.
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get(f"/dossier/candidats/{monde.candidat.id}").status_code == 403
+    assert monde.candidat.nom_complet not in autre.get("/dossier/vae-collective").get_data(as_text=True)
+    assert Action.PARTAGE in [l.action for l in ctx.scalars(select(JournalAudit).where(
+        JournalAudit.objet_type == "dossier_accompagnement_vae"))]
