@@ -192,3 +192,5 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 ) for colonne in colonnes})
 # Dossier de certification: which production a part belongs to (a code).
 CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"
+# Collective VAE (issue #16, point 9): the name of the candidats' group.
+CLAIRS["dossier_accompagnement_vae.groupe"] = "nom d'un groupe de VAE collective (« VAE collective COORACE — Hauts-de-France »), rien d'une personne"
