@@ -656,6 +656,28 @@ def _prospection(session: Session, camille, aujourd_hui: date) -> None:
                                "recrutements saisonniers ; le délai entre visite et offre est plus long que prévu.")
 
 
+def _candidate_ccp(session: Session, camille) -> None:
+    """A colleague on the CCP route (issue #16, point 8): she prepares the CCP « Accompagner les
+    personnes… » first and has just started writing its first part."""
+    from cipdesk.comptes import services as comptes
+    from cipdesk.comptes.models import Equipe, Role, VoieCandidat
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
+
+    if session.scalar(select(Utilisateur.id).where(Utilisateur.email == "candidat.ccp@demo.cipdesk.fr")):
+        return
+    equipe = session.get(Equipe, camille.equipe_id) if camille.equipe_id else None
+    ines = comptes.creer_utilisateur(session, par=None, structure=camille.structure, email="candidat.ccp@demo.cipdesk.fr",
+                                     prenom="Inès", nom="Moreau", role=Role.CONSEILLER, equipe=equipe,
+                                     mot_de_passe=MOT_DE_PASSE_DEMO, verifier_force=False,
+                                     candidat={"voie": VoieCandidat.CCP, "date_session": date(2027, 3, 10),
+                                               "referentiel_code": "reac-2018"})
+    services.ecrire(session, ines, 2, "introduction",
+                    "Je prépare le CCP « Accompagner les personnes dans leur parcours d'insertion sociale et "
+                    "professionnelle » par capitalisation, après avoir validé le CCP de l'accueil. Cette partie "
+                    "présentera l'accompagnement d'une personne orientée par le PLIE, du contrat d'engagement au "
+                    "passage de relais.")
+
+
 def remplir(session: Session, *, seed: int = 0, aujourd_hui: date, **_options) -> None:
     camille = session.scalar(select(Utilisateur).where(Utilisateur.email == "candidat@demo.cipdesk.fr"))
     if camille is None or session.scalar(select(PartieRedigee.id).where(PartieRedigee.utilisateur_id == camille.id)):
@@ -675,6 +697,7 @@ def remplir(session: Session, *, seed: int = 0, aujourd_hui: date, **_options) -
                     else (suite.strip() + "\n\n" + textes[champ])
         for champ, texte in textes.items():
             services.ecrire(session, camille, numero, champ, texte)
+    _candidate_ccp(session, camille)
     # Camille asked her chef de service to review part 2; he commented.
     chef = session.scalar(select(Utilisateur).where(Utilisateur.email == "chef@demo.cipdesk.fr"))
     # She is in a collective VAE: the PLIE referent follows the readiness of her dossier, never her caseload.

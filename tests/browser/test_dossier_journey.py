@@ -95,3 +95,24 @@ def test_vae_collective_l_accompagnatrice_suit_la_preparation(serveur, ctx, page
     expect(page.get_by_text("Par :")).to_have_count(0)
     verifier_accessibilite(page, "synthèse pour l'accompagnatrice")
     capture(page, "dossier-vae-synthese")
+
+
+def test_voie_ccp_production_du_ccp2(serveur, ctx, page):
+    """Issue #16, point 8: the demo's CCP candidate sees her CCP2 production, its three parts and
+    their own budgets, with the exports."""
+    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+
+    remplir(ctx)
+    ctx.commit()
+    connecter(page, serveur, "candidat.ccp@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
+    page.goto(f"{serveur}/dossier/")
+    page.get_by_role("navigation", name="Mes productions").get_by_role("link", name="CCP2").click()
+    expect(page).to_have_url(f"{serveur}/dossier/ccp/CCP2")
+    expect(page.locator(".partie")).to_have_count(3)
+    expect(page.locator(".encadre")).to_contain_text("16 à 21")
+    expect(page.get_by_role("link", name="Exporter le PDF pour le jury")).to_be_visible()
+    verifier_accessibilite(page, "production du CCP2")
+    capture(page, "dossier-ccp2")
+    page.set_viewport_size({"width": 390, "height": 844})
+    capture(page, "dossier-ccp2-390")
+    verifier_accessibilite(page, "production du CCP2 (390 px)")
