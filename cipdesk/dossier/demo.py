@@ -660,17 +660,21 @@ def _candidate_ccp(session: Session, camille) -> None:
     """A colleague on the CCP route (issue #16, point 8): she prepares the CCP « Accompagner les
     personnes… » first and has just started writing its first part."""
     from cipdesk.comptes import services as comptes
+    import secrets
+
     from cipdesk.comptes.models import Equipe, Role, VoieCandidat
-    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
     if session.scalar(select(Utilisateur.id).where(Utilisateur.email == "candidat.ccp@demo.cipdesk.fr")):
         return
     equipe = session.get(Equipe, camille.equipe_id) if camille.equipe_id else None
     ines = comptes.creer_utilisateur(session, par=None, structure=camille.structure, email="candidat.ccp@demo.cipdesk.fr",
                                      prenom="Inès", nom="Moreau", role=Role.CONSEILLER, equipe=equipe,
-                                     mot_de_passe=MOT_DE_PASSE_DEMO, verifier_force=False,
+                                     mot_de_passe=secrets.token_urlsafe(16), verifier_force=False,
                                      candidat={"voie": VoieCandidat.CCP, "date_session": date(2027, 3, 10),
                                                "referentiel_code": "reac-2018"})
+    # The demo accounts' shared password (cipdesk.demo, which this module may not import: it
+    # runs the modules' demos): the same hash as the other candidate's.
+    ines.password_hash = camille.password_hash
     services.ecrire(session, ines, 2, "introduction",
                     "Je prépare le CCP « Accompagner les personnes dans leur parcours d'insertion sociale et "
                     "professionnelle » par capitalisation, après avoir validé le CCP de l'accueil. Cette partie "
