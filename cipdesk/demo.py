@@ -137,4 +137,5 @@ COMPTES_AFFICHES = [
     "admin@demo.cipdesk.fr", "chef@demo.cipdesk.fr", "conseiller@demo.cipdesk.fr",
     "candidat@demo.cipdesk.fr", "conseillere.plie@demo.cipdesk.fr",
     "chef.arles@demo.cipdesk.fr", "conseiller.arles@demo.cipdesk.fr",
+    "candidat.ccp@demo.cipdesk.fr",
 ]

@@ -62,6 +62,26 @@ ATELIERS = (
 )
 
 
+# What each séquence of the first atelier holds (activities, evaluation), as its designer wrote it.
+DETAILS_SEQUENCES = {
+    "Accueil, présentation, attentes": (
+        "Tour de table : chacun dit ce qu'il fait déjà en ligne et ce qui le bloque ; les attentes sont notées au "
+        "tableau et reprises au bilan.", "Attentes recueillies et affichées"),
+    "La messagerie : démonstration": (
+        "Démonstration projetée pas à pas : créer une adresse, écrire un message, joindre un document ; "
+        "aide-mémoire illustré distribué.", "Questions de vérification à l'oral"),
+    "Exercice : envoyer son CV": (
+        "Chacun crée son adresse (ou retrouve la sienne) et envoie son CV à l'animatrice ; la médiatrice "
+        "numérique accompagne ceux qui bloquent.", "Message avec pièce jointe reçu par l'animatrice"),
+    "Espace France Travail en binômes": (
+        "En binômes de niveaux différents : se connecter, consulter ses offres, enregistrer une recherche ; "
+        "le plus à l'aise guide sans toucher la souris.", "Observation : connexion seule en moins de 5 minutes"),
+    "Bilan et questionnaire à chaud": (
+        "Retour sur les attentes du début ; chacun dit ce qu'il refera seul ; questionnaire de satisfaction sur "
+        "tablette ou papier.", "Questionnaire de satisfaction à chaud"),
+}
+
+
 def _personnes(session: Session, conseiller, n: int) -> list[Personne]:
     return list(session.scalars(select(Personne).where(
         Personne.referent_id == conseiller.id,
@@ -87,7 +107,8 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
             conception.ajouter_sequence(session, atelier, par=animateur, titre=titre, duree_minutes=duree,
                                         objectif_id=objectifs[objectif].id if objectif is not None else None,
                                         methode=methode, modalite=modalite, format=Format.PRESENTIEL,
-                                        contenu=titre, activites="", ressources="", evaluation="",
+                                        contenu=titre, activites=DETAILS_SEQUENCES.get(titre, ("", ""))[0],
+                                        ressources="", evaluation=DETAILS_SEQUENCES.get(titre, ("", ""))[1],
                                         scenario_alternatif="Travail en binôme avec un participant plus à l'aise.")
         crees.append(atelier)
         prochaine = sessions.creer_session(
@@ -126,8 +147,14 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
         questionnaire.repondre(session, lien, note=note, commentaire=commentaire,
                                maintenant=fin_de_seance + timedelta(minutes=2 + minute))
     enregistrer_bilan(session, passee, par=animateur, le=aujourd_hui - timedelta(days=13), version=None,
-                      ecarts="La séquence sur l'espace France Travail a demandé 30 minutes de plus que prévu.",
-                      ajustements="Prévoir les identifiants en amont avec chaque référent.",
+                      ecarts="La séquence sur l'espace France Travail a demandé 30 minutes de plus que prévu : "
+                             "trois participants n'avaient pas leurs identifiants et la réinitialisation du mot de "
+                             "passe a pris du temps. Deux participantes allophones ont eu besoin d'un appui "
+                             "individuel pendant l'exercice sur la messagerie ; le binôme a compensé en partie.",
+                      ajustements="Prévoir les identifiants en amont avec chaque référent ; un aide-mémoire en "
+                                  "FALC avec des pictogrammes ; commencer par les binômes avant la démonstration "
+                                  "collective ; proposer une séance de rattrapage individuelle à l'espace France "
+                                  "Services.",
                       analyse_pratique="J'ai davantage sollicité les binômes pour réguler les écarts de niveau.")
     return crees
 

@@ -17,9 +17,11 @@ from cipdesk.security.chiffrement import TexteConfidentiel
 class VoieCandidat(EnumLibelle):
     VAE = "vae"
     FORMATION = "formation"
+    CCP = "ccp"   # stored as its code in a VARCHAR: no migration (core.libelles.colonne_enum)
 
 
-VoieCandidat.LIBELLES = {"vae": "Validation des acquis de l'expérience (VAE)", "formation": "Parcours de formation"}
+VoieCandidat.LIBELLES = {"vae": "Validation des acquis de l'expérience (VAE)", "formation": "Parcours de formation",
+                         "ccp": "Certificats de compétences professionnelles (CCP), y compris par capitalisation"}
 
 
 class Structure(UuidPk, Timestamps, Base):

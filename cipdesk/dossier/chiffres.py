@@ -19,3 +19,5 @@ CLAIRS = {
     **en_clair("code de la production (« titre », « CCP1 »…), rien d'une personne",
                dossier_partie=("production",)),
 }
+CLAIRS.update(en_clair("nom d'un groupe de VAE collective (« VAE collective COORACE — Hauts-de-France »), rien "
+                       "d'une personne", dossier_accompagnement_vae=("groupe",)))

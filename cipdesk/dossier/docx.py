@@ -71,13 +71,14 @@ def _texte(doc, texte: str) -> None:
 
 
 def dossier_docx(couverture: Couverture, parties: list[PartieMiseEnPage],
-                 annexes: list[tuple[str, list[Bloc]]]) -> bytes:
+                 annexes: list[tuple[str, list[Bloc]]], *, titre_document: str = "Dossier du titre professionnel CIP",
+                 entete_couverture: str = "Dossier de présentation du titre professionnel") -> bytes:
     doc = Docx()
     doc.styles["Normal"].font.name = "DejaVu Sans"
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = "Dossier du titre professionnel CIP"
+    doc.core_properties.title = titre_document
     doc.core_properties.author = couverture.candidat
-    doc.add_heading("Dossier de présentation du titre professionnel", level=0)
+    doc.add_heading(entete_couverture, level=0)
     doc.add_paragraph(couverture.titre).runs[0].bold = True
     doc.add_paragraph(couverture.code)
     for libelle, valeur in (("Candidat·e", couverture.candidat), ("Structure d'exercice", couverture.structure),
@@ -92,10 +93,10 @@ def dossier_docx(couverture: Couverture, parties: list[PartieMiseEnPage],
     for i, partie in enumerate(parties):
         section = doc.add_section(WD_SECTION.NEW_PAGE)
         section.header.is_linked_to_previous = False
-        section.header.paragraphs[0].text = f"Dossier du titre professionnel CIP — {partie.titre}"
+        section.header.paragraphs[0].text = f"{titre_document} — {partie.titre}"
         if i == 0:
             _numerotation(section, None, 1)   # continuous numbering from the first part
-            _pied(section, "Dossier du titre professionnel CIP — page ")
+            _pied(section, f"{titre_document} — page ")
         doc.add_heading(partie.titre, level=1)
         doc.add_paragraph().add_run("Compétences : " + " ; ".join(partie.competences)).italic = True
         _texte(doc, partie.introduction)

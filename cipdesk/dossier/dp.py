@@ -59,9 +59,11 @@ def exemples(parties, structure: str, service: str) -> list[Exemple]:
     return resultat
 
 
-def _exemple(doc: DocumentDossier, n: int, exemple: Exemple, rubriques: dict[str, list[str]]) -> None:
+def _exemple(doc: DocumentDossier, n: int, exemple: Exemple, rubriques: dict[str, list[str]], *,
+             nouvelle_page: bool = True) -> None:
     doc.courant = f"Dossier professionnel — activité type {exemple.activite}"
-    doc.add_page()
+    if nouvelle_page:
+        doc.add_page()
     doc.start_section(f"Exemple n° {n} — {exemple.titre}", level=1)
     doc.titre(f"Exemple n° {n} — {exemple.titre}", 13)
     for cle, libelle in RUBRIQUES:
@@ -113,15 +115,20 @@ def dp_pdf(*, candidat: str, titre: str, voie: str, exemples_: list[Exemple]) ->
     doc.mention("Le dossier professionnel est un document de présentation de votre pratique : il est rempli par "
                 "vos soins et remis au jury. Les personnes citées sont désignées par des alias.")
     doc.add_page()
+    # The page break after the reserved table of contents opens the first example's page
+    # (it used to stay blank before it).
+    doc.courant = (f"Dossier professionnel — activité type {exemples_[0].activite}" if exemples_
+                   else "Dossier professionnel")
     doc.insert_toc_placeholder(_sommaire_dp, pages=1)
     activite_courante = None
     for n, exemple in enumerate(exemples_, start=1):
         if exemple.activite != activite_courante:
             activite_courante = exemple.activite
             doc.start_section(f"Activité type {exemple.activite}", level=0)
-        _exemple(doc, n, exemple, _dans_trois_pages(exemple))
+        _exemple(doc, n, exemple, _dans_trois_pages(exemple), nouvelle_page=n > 1)
     doc.courant = "Dossier professionnel"
-    doc.add_page()
+    if exemples_:
+        doc.add_page()
     doc.start_section("Titres, diplômes, CQP, attestations de formation")
     doc.titre("Titres, diplômes, CQP, attestations de formation", 13)
     doc.tableau(("Intitulé", "Autorité ou organisme", "Date"), (("à compléter", "", ""),) * 4, (50, 35, 15))

@@ -36,9 +36,19 @@ class RelectureForm(FlaskForm):
 class CommentaireForm(FlaskForm):
     commentaire = TextAreaField("Votre commentaire sur cette partie",
                                 validators=[DataRequired("Écrivez votre commentaire.")])
+    version = HiddenField()   # optimistic lock: a comment saved meanwhile is never overwritten
 
 
 class SubstitutionForm(FlaskForm):
     original = HiddenField(validators=[DataRequired()])
     action = HiddenField(validators=[DataRequired()])
     remplacement = StringField("Remplacer par")
+
+
+class RattachementForm(FlaskForm):
+    # Nobody pre-selected: the chef de service chooses both.
+    accompagnateur = SelectField("Accompagnateur·rice de la VAE collective", choices=[], validate_choice=False,
+                                 validators=[DataRequired("Choisissez l'accompagnateur·rice.")])
+    candidat = SelectField("Candidat·e", choices=[], validate_choice=False,
+                           validators=[DataRequired("Choisissez le ou la candidat·e.")])
+    groupe = StringField("Groupe (facultatif)")

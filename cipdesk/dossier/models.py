@@ -51,3 +51,19 @@ class RelectureDossier(UuidPk, StructureScoped, Timestamps, Versioned, Base):
 
     candidat: Mapped[Utilisateur] = relationship(foreign_keys=[candidat_id])
     relecteur: Mapped[Utilisateur] = relationship(foreign_keys=[relecteur_id])
+
+
+class AccompagnementVAE(UuidPk, StructureScoped, Timestamps, Base):
+    """An accompagnateur of a collective VAE (COORACE seed: « accompagnement collectif ») follows
+    the readiness of the candidats attached to them — the summary only, never their caseloads
+    (issue #16, point 9). Attached by a chef de service or the admin of the structure."""
+
+    __tablename__ = "dossier_accompagnement_vae"
+    __table_args__ = (UniqueConstraint("accompagnateur_id", "candidat_id", name="uq_dossier_accompagnement_vae"),)
+
+    accompagnateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    candidat_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    groupe: Mapped[str] = mapped_column(String(120), default="")   # « VAE collective COORACE — Hauts-de-France »
+
+    accompagnateur: Mapped[Utilisateur] = relationship(foreign_keys=[accompagnateur_id])
+    candidat: Mapped[Utilisateur] = relationship(foreign_keys=[candidat_id])

@@ -128,12 +128,20 @@ class DocumentDossier(Document):
 
         self.set_draw_color(150, 160, 175)
         self.set_fill_color(230, 236, 245)
-        if self.y + 3 * hauteur > self.page_break_trigger:
-            self.add_page()
+        if self.y + self.hauteur_rangee(entetes, colonnes, taille, hauteur, marge, True) + (
+                self.hauteur_rangee(lignes[0], colonnes, taille, hauteur, marge, False) if lignes else 0
+        ) > self.page_break_trigger:
+            self.add_page()   # the heading row never stays alone at the bottom of a page
         rangee(entetes, True)
         for ligne in lignes:
             rangee(ligne, False)
         self.ln(2)
+
+    def hauteur_rangee(self, cellules, colonnes, taille: float, hauteur: float, marge: float, gras: bool) -> float:
+        """The height a table row will take, measured with the same wrapping as the row itself."""
+        self.set_font("DejaVu", "B" if gras else "", taille)
+        return max(len(self.lignes(str(c or "—"), w - 2 * marge))
+                   for c, w in zip(cellules, colonnes, strict=True)) * hauteur + 2 * marge
 
     def largeur_mot(self, mot: str) -> float:
         """The width of a word in the current font, from the font's advance widths
@@ -171,6 +179,13 @@ class DocumentDossier(Document):
                 courante.append(mot)
             lignes.append(" ".join(courante))
         return lignes
+
+    def titre(self, texte: str, taille: float = 15):
+        """A title, left-aligned (fpdf2's multi_cell justifies by default, which spreads the
+        words of a two-line title across the first line)."""
+        self.set_font("DejaVu", "B", taille)
+        self.multi_cell(0, 8, texte, align="L", new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
 
     def intertitre(self, texte: str):
         """A heading, never alone at the bottom of a page (room kept for three lines after it)."""
@@ -220,11 +235,13 @@ def _texte(doc: Document, texte: str) -> None:
             doc.ln(1.5)
 
 
-def poser_partie(doc: DocumentDossier, partie: PartieMiseEnPage) -> None:
+def poser_partie(doc: DocumentDossier, partie: PartieMiseEnPage, *, nouvelle_page: bool = True) -> None:
     """One part, from a new page: title, competences, introduction, blocks, transitions,
-    analyse de pratique."""
+    analyse de pratique. `nouvelle_page=False`: the current page is already the part's
+    (opened empty, with the part's running header)."""
     doc.courant = f"{doc.titre_doc} — {partie.titre}"
-    doc.add_page()
+    if nouvelle_page:
+        doc.add_page()
     doc.start_section(partie.titre)
     doc.titre(partie.titre, 14)
     doc.set_font("DejaVu", "", 9)
@@ -270,15 +287,18 @@ def _sommaire(doc: DocumentDossier, sections) -> None:
 
 
 def dossier_pdf(couverture: Couverture, parties: list[PartieMiseEnPage],
-                annexes: list[tuple[str, list[Bloc]]]) -> tuple[bytes, dict[int, int]]:
-    """The jury's PDF and the page count of each part (annexes excluded)."""
-    doc = DocumentDossier("Dossier du titre professionnel CIP")
+                annexes: list[tuple[str, list[Bloc]]], *, titre_document: str = "Dossier du titre professionnel CIP",
+                entete_couverture: str = "Dossier de présentation du titre professionnel"
+                ) -> tuple[bytes, dict[int, int]]:
+    """The jury's PDF and the page count of each part (annexes excluded); a CCP's production
+    has its own document title and cover heading."""
+    doc = DocumentDossier(titre_document)
     doc.decalage = 2   # the cover and the table of contents are not counted
     doc.add_page()
     doc.set_y(60)
     doc.set_font("DejaVu", "B", 20)
     doc.set_text_color(*BLEU)
-    doc.multi_cell(0, 10, "Dossier de présentation du titre professionnel", align="C", new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(0, 10, entete_couverture, align="C", new_x="LMARGIN", new_y="NEXT")
     doc.set_font("DejaVu", "B", 16)
     doc.multi_cell(0, 9, couverture.titre, align="C", new_x="LMARGIN", new_y="NEXT")
     doc.set_text_color(0, 0, 0)
@@ -291,11 +311,15 @@ def dossier_pdf(couverture: Couverture, parties: list[PartieMiseEnPage],
     doc.mention("Les personnes accompagnées sont désignées par des alias ; âges, dates, lieux et employeurs "
                 "sont généralisés afin qu'aucune ne puisse être identifiée.")
     doc.add_page()
+    # fpdf2 breaks the page after reserving the table of contents: that new, empty page is the
+    # first part's (it used to stay blank, numbered « page 1 », before the first part).
+    if parties:
+        doc.courant = f"{doc.titre_doc} — {parties[0].titre}"
     doc.insert_toc_placeholder(_sommaire, pages=1)
     pages = {}
-    for partie in parties:
-        debut = doc.page_no() + 1
-        poser_partie(doc, partie)
+    for i, partie in enumerate(parties):
+        debut = doc.page_no() + (0 if i == 0 else 1)
+        poser_partie(doc, partie, nouvelle_page=i > 0)
         pages[partie.numero] = doc.page_no() - debut + 1
     for i, (titre, blocs) in enumerate(annexes, start=1):
         doc.courant = f"{doc.titre_doc} — Annexes"

@@ -13,7 +13,8 @@ from cipdesk.dossier import queries
 from cipdesk.dossier.brouillon.commun import Assemblage, Bloc, Tableau, appliquer_reglages
 from cipdesk.dossier.pdf import Couverture, PartieMiseEnPage, date_de_session, dossier_pdf, pages_de_la_partie
 from cipdesk.dossier.rules import (CHAMPS_ANALYSE, PARTIES_AVEC_ANALYSE, PAR_IDENT, EtatPartie, EtatRegle, Piece, Reste,
-                                   avis_pages, etat_competences, evaluer_regle, regles_de)
+                                   avis_budget_ccp, avis_pages, etat_competences, evaluer_regle, partie_du_titre,
+                                   regles_de)
 
 
 @dataclass
@@ -91,8 +92,11 @@ def _analyse_textes(partie: Partie) -> dict[str, str]:
 
 
 def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, preuves: dict[str, int] | None = None,
-           avec_pages: bool = True, table=None) -> Partie:
-    definition = ref.dossier_titre().partie(numero)
+           avec_pages: bool = True, table=None, definition=None, titre_document: str = "Dossier du titre CIP"
+           ) -> Partie:
+    """Part `numero` of the titre's dossier; `definition`: a CCP's part written like it (its own
+    title, competences and page budget, rules.CORRESPONDANCE_CCP)."""
+    definition = definition or ref.dossier_titre().partie(numero)
     redigee = queries.partie_redigee(session, candidat, numero)
     refs = list(redigee.cas) if redigee else []
     textes = dict(redigee.textes or {}) if redigee else {}
@@ -125,7 +129,7 @@ def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, p
     resultat.propre, resultat.substitutions, resultat.restes = pseudonymiser(
         mise_en_page(resultat, intitules), table, textes, debut)
     if avec_pages:
-        resultat.pages = pages_de_la_partie(resultat.propre)
+        resultat.pages = pages_de_la_partie(resultat.propre, titre_document)
     return resultat
 
 
@@ -137,6 +141,9 @@ class Dossier:
     pages_min: int
     pages_max: int
     restes: list[Reste] = field(default_factory=list)
+    production: str = "titre"     # or a CCP's code
+    intitule: str = ""            # the production's title
+    avis_budget: str = ""         # the RC's parts not adding up to its total (CCP3), flagged
 
     @property
     def avis_total(self) -> str:
@@ -147,44 +154,71 @@ class Dossier:
         return all(p.etat.prete for p in self.parties) and all(r.tenue for r in self.regles)
 
 
-def dossier(session: Session, candidat, ref, aujourd_hui: date) -> Dossier:
+def titre_document(code: str) -> str:
+    return "Dossier du titre professionnel CIP" if code == "titre" else f"Dossier du {code} du titre CIP"
+
+
+def dossier(session: Session, candidat, ref, aujourd_hui: date, production: str = "titre") -> Dossier:
     """The seven parts and the whole-dossier rules (D1–D4), D3 checked against every
-    identifying value held for the people the chosen cases are about."""
+    identifying value held for the people the chosen cases are about. `production`: a CCP's
+    (« CCP2 »), its parts written like the titre's they correspond to, with their own budgets."""
+    code = production
     preuves = queries.preuves(session, candidat)
-    production = ref.dossier_titre()
+    production = ref.production(code)
     choisis = {n: list(p.cas) for n, p in queries.parties_redigees(session, candidat).items()}
     table = table_du_dossier(session, candidat, choisis, aujourd_hui)
-    parties = [partie(session, candidat, ref, p.numero, aujourd_hui, preuves=preuves, table=table)
+    parties = [partie(session, candidat, ref, partie_du_titre(code, p.numero), aujourd_hui, preuves=preuves,
+                      table=table, definition=p, titre_document=titre_document(code))
                for p in production.parties]
     restes = [r for p in parties for r in p.restes]
     total = sum(p.pages for p in parties)
     faits = {
         "structure": [Piece(f"{p.definition.intitule} : {', '.join(p.definition.competences)}") for p in parties]
-        if [p.numero for p in parties] == list(range(1, 8)) else [],
+        if [p.numero for p in parties] == [partie_du_titre(code, d.numero) for d in production.parties]
+        and (code != "titre" or len(parties) == 7) else [],
         "pages": [Piece(f"{total} pages hors annexes")] if production.pages_min <= total <= production.pages_max else [],
         "anonymat": [] if restes else [Piece("aucune valeur identifiante trouvée dans les textes")],
         "analyses": [Piece(f"analyse de la {p.definition.intitule.lower()}") for p in parties
                      if p.numero in PARTIES_AVEC_ANALYSE and all(
                          e.tenue for e in p.etat.regles if "analyse" in e.regle.cles or e.regle.partie == 0)],
     }
-    if len(faits["analyses"]) < len(PARTIES_AVEC_ANALYSE):
+    demandees = [p for p in parties if p.numero in PARTIES_AVEC_ANALYSE]
+    if len(faits["analyses"]) < len(demandees):
         faits["analyses"] = []
-    regles = [evaluer_regle(r, faits) for r in (PAR_IDENT[i] for i in ("D1", "D2", "D3", "D4"))]
+    elif not demandees:   # CCP1: its RC section asks for no analyse de pratique
+        faits["analyses"] = [Piece("aucune analyse de pratique demandée par cette production")]
+    regles = [evaluer_regle(r, faits) for r in _regles_d(code, production)]
     if restes:
         regles[2].manque = f"{len(restes)} valeur(s) identifiante(s) restent dans les textes : " + " ; ".join(
             f"{r.nature} « {r.valeur} » ({_ordinal(r.partie)} partie, {r.endroit})" for r in restes[:5]) + "."
     if not faits["pages"]:
         regles[1].manque = avis_pages(total, production.pages_min, production.pages_max)
-    return Dossier(parties, regles, total, production.pages_min, production.pages_max, restes)
+    return Dossier(parties, regles, total, production.pages_min, production.pages_max, restes, code,
+                   production.intitule, avis_budget_ccp(production) if code != "titre" else "")
+
+
+def _regles_d(code: str, production):
+    """D1–D4; for a CCP's production, D1 and D2 said with its own parts and budget."""
+    from dataclasses import replace
+
+    regles = [PAR_IDENT[i] for i in ("D1", "D2", "D3", "D4")]
+    if code != "titre":
+        regles[0] = replace(regles[0], intitule=f"Les {len(production.parties)} partie(s) du RC pour le {code}, "
+                                                "dans l'ordre, chacune nommant ses compétences.")
+        regles[1] = replace(regles[1], intitule=f"{production.pages_min} à {production.pages_max} pages, annexes "
+                                                "exclues (annexes numérotées à part).")
+    return regles
 
 
 def _ordinal(numero: int) -> str:
     return ("première", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième")[numero - 1]
 
 
-def couverture(candidat, ref) -> Couverture:
+def couverture(candidat, ref, d: Dossier | None = None) -> Couverture:
     profil = candidat.profil_candidat
-    return Couverture(candidat.nom_complet, ref.intitule,
+    ccp = d is not None and d.production != "titre"
+    return Couverture(candidat.nom_complet, f"{d.production} — {d.intitule}" if ccp else ref.intitule,
+                      f"{ref.sigle} ({ref.intitule}) — millésime {ref.millesime}" if ccp else
                       f"{ref.sigle} — millésime {ref.millesime} — niveau {ref.niveau}",
                       date_de_session(profil.date_session if profil else None),
                       profil.voie.libelle if profil else "—", candidat.structure.nom)
@@ -216,7 +250,8 @@ class ExportRefuse(Exception):
 def exporter_pdf(d: Dossier, candidat, ref) -> tuple[bytes, dict[int, int]]:
     if d.restes:
         raise ExportRefuse(d.restes)
-    return dossier_pdf(couverture(candidat, ref), [p.propre for p in d.parties], annexes(d, ref))
+    return dossier_pdf(couverture(candidat, ref, d), [p.propre for p in d.parties], annexes(d, ref),
+                       **_titres(d))
 
 
 def exporter_docx(d: Dossier, candidat, ref) -> bytes:
@@ -225,7 +260,15 @@ def exporter_docx(d: Dossier, candidat, ref) -> bytes:
 
     if d.restes:
         raise ExportRefuse(d.restes)
-    return dossier_docx(couverture(candidat, ref), [p.propre for p in d.parties], annexes(d, ref))
+    return dossier_docx(couverture(candidat, ref, d), [p.propre for p in d.parties], annexes(d, ref),
+                        **_titres(d))
+
+
+def _titres(d: Dossier) -> dict[str, str]:
+    if d.production == "titre":
+        return {}
+    return {"titre_document": titre_document(d.production),
+            "entete_couverture": "Production du certificat de compétences professionnelles"}
 
 
 def exporter_dp(d: Dossier, candidat, ref) -> bytes:

@@ -16,7 +16,7 @@ from cipdesk.accueil.diagnostic.models import Diagnostic
 from cipdesk.accueil.orientation.models import Orientation
 from cipdesk.ateliers.bilan.models import BilanAtelier
 from cipdesk.ateliers.conception.models import Atelier
-from cipdesk.ateliers.evaluations.models import Satisfaction
+from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Satisfaction
 from cipdesk.ateliers.presences.models import Presence
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
 from cipdesk.competences import queries as competences
@@ -40,6 +40,8 @@ from cipdesk.territoire.partenaires.models import Partenaire
 # domain read another's models and queries only; the codes are stable, stored values).
 ENTRETIEN_PROJET = "projet"
 INSCRIT, PRESENT = "inscrit", "present"
+_RESULTATS = ("atteint", "partiel", "non_atteint")
+_PRESENCES = ("present", "retard", "excuse", "absent")
 
 
 def _uuid(ref: str) -> uuid.UUID | None:
@@ -174,7 +176,20 @@ def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_
         notes = session.scalars(select(Satisfaction.note).where(Satisfaction.session_id == s.id)).all()
         satisfaction = (f"Satisfaction à chaud : {sum(notes) / len(notes):.1f} sur 5 ({len(notes)} réponses)."
                         .replace(".", ",", 1) if notes else "")
-        return actions.partie_4(s.atelier, s, bilan, presents=presents, inscrits=inscrits, satisfaction=satisfaction)
+        evaluations = Counter(session.execute(select(EvaluationObjectif.objectif_id, EvaluationObjectif.resultat).join(
+            Inscription, Inscription.id == EvaluationObjectif.inscription_id).where(Inscription.session_id == s.id)).all())
+        resultats = [(o.capacite, *(evaluations[(o.id, r)] for r in _RESULTATS)) for o in s.atelier.objectifs
+                     if any(evaluations[(o.id, r)] for r in _RESULTATS)]
+        par_demi = Counter(session.execute(select(Presence.demi_journee_id, Presence.statut).join(
+            DemiJournee, DemiJournee.id == Presence.demi_journee_id).where(DemiJournee.session_id == s.id)).all())
+        demis = session.scalars(select(DemiJournee).where(DemiJournee.session_id == s.id)
+                                .order_by(DemiJournee.le, DemiJournee.debut)).all()
+        assiduite = [(f"Demi-journée {n} ({mois_annee(d.le)})", *(par_demi[(d.id, st)] for st in _PRESENCES))
+                     for n, d in enumerate(demis, start=1)]
+        commentaires = [c for c in (x.commentaire for x in session.scalars(select(Satisfaction).where(
+            Satisfaction.session_id == s.id).order_by(Satisfaction.saisi_le))) if (c or "").strip()]
+        return actions.partie_4(s.atelier, s, bilan, presents=presents, inscrits=inscrits, satisfaction=satisfaction,
+                                resultats=resultats, assiduite=assiduite, commentaires=commentaires)
     if numero == 5:
         action = session.get(ActionProspection, ident)
         if action is None or action.pilote_id != candidat.id:
@@ -183,7 +198,15 @@ def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_
         lignes = [(i.code.libelle, i.cible, realises.get(i.code.value, 0)) for i in action.indicateurs]
         cibles = Counter((c.entreprise.secteur, c.entreprise.tranche_effectif.libelle
                           if c.entreprise.tranche_effectif else "") for c in action.cibles)
-        return actions.partie_5(action, lignes, [(s, t, n) for (s, t), n in sorted(cibles.items())])
+        from cipdesk.employeurs.interactions.models import Interaction
+
+        echanges = [(mois_annee(i.le), entreprise_generalisee(i.entreprise.secteur, i.entreprise.tranche_effectif.libelle
+                                                              if i.entreprise.tranche_effectif else None),
+                     _libelle(i.nature), i.objet) for i in session.scalars(
+            select(Interaction).options(selectinload(Interaction.entreprise)).where(
+                Interaction.conseiller_id == candidat.id, Interaction.le >= action.debut, Interaction.le <= action.fin,
+                Interaction.entreprise_id.in_([c.entreprise_id for c in action.cibles])).order_by(Interaction.le))]
+        return actions.partie_5(action, lignes, [(s, t, n) for (s, t), n in sorted(cibles.items())], echanges)
     if numero == 6:
         fiche = session.get(FicheDePoste, ident)
         if fiche is None or fiche.redigee_par_id != candidat.id:
@@ -239,7 +262,9 @@ def _partie_1(session: Session, candidat) -> Assemblage:
             a.blocs.append(bloc)
             for cle, pieces in faits.items():
                 a.faits.setdefault(cle, []).extend(pieces)
-    partenaires = session.scalars(select(Partenaire).where(Partenaire.actif.is_(True))
+    _veille_et_equipe(session, candidat, a)
+    partenaires = session.scalars(select(Partenaire).where(Partenaire.structure_id == candidat.structure_id,
+                                                           Partenaire.actif.is_(True))
                                   .order_by(Partenaire.type_partenaire, Partenaire.nom)).all()
     orientations = Counter(session.scalars(select(Orientation.partenaire_id).where(
         Orientation.conseiller_id == candidat.id)))
@@ -253,6 +278,40 @@ def _partie_1(session: Session, candidat) -> Assemblage:
     for partenaire_id, n in orientations.items():
         a.fait("orientations", Piece(f"{n} orientation(s) vers un partenaire du répertoire", "partenaire", partenaire_id))
     return a
+
+
+def _veille_et_equipe(session: Session, candidat, a: Assemblage) -> None:
+    """CP3: the candidat's own veille fiches (source, date, where each served); CP4: who in the
+    team is the reference on what (roles, never colleagues' names)."""
+    from cipdesk.territoire.reseau.models import ReferenceEquipe
+    from cipdesk.territoire.veille.models import FicheVeille
+
+    fiches = session.scalars(select(FicheVeille).options(selectinload(FicheVeille.liens)).where(
+        FicheVeille.structure_id == candidat.structure_id, FicheVeille.auteur_id == candidat.id)
+        .order_by(FicheVeille.date_fiche.desc()).limit(12)).all()
+    if fiches:
+        a.blocs.append(Bloc("p1.veille", "Ma veille informationnelle", [
+            "Chaque information utile est consignée dans une fiche de veille datée et sourcée, partagée avec "
+            "l'équipe ; la dernière colonne indique combien de fois la fiche a servi dans un accompagnement."],
+            Tableau(("Date", "Sujet", "Nature", "Source", "Utilisée"), tuple(
+                (mois_annee(f.date_fiche), f.titre, _libelle(f.nature), f.source, str(len(f.liens)))
+                for f in fiches), (11, 40, 15, 26, 8)), regles=("P1.2", "P1.3")))
+        for f in fiches:
+            a.fait("veille", Piece(f"Fiche de veille « {f.titre} »", "fiche_veille", f.id))
+    references = session.scalars(select(ReferenceEquipe).options(selectinload(ReferenceEquipe.partenaire)).where(
+        ReferenceEquipe.structure_id == candidat.structure_id).order_by(ReferenceEquipe.sujet)).all()
+    if references:
+        a.blocs.append(Bloc("p1.equipe", "Les ressources internes : qui est référent de quoi dans l'équipe", [
+            "Les références de l'équipe permettent d'orienter une question vers la collègue ou le collègue qui "
+            "connaît le mieux un dispositif ou un partenaire."], Tableau(
+                ("Sujet", "Référent·e", "Ce qu'elle ou il connaît", "Partenaire lié"), tuple(
+                    (r.sujet, "moi" if r.utilisateur_id == candidat.id else "une ou un collègue", r.precision or "—",
+                     r.partenaire.nom if r.partenaire else "—") for r in references), (26, 16, 34, 24)),
+            regles=("P1.3",)))
+
+
+def _libelle(valeur) -> str:
+    return getattr(valeur, "libelle", str(valeur or ""))
 
 
 def _tableau_partenaires(partenaires, orientations):
@@ -312,3 +371,46 @@ def personnes_des_cas(session: Session, cas: dict[int, list[str]]) -> list:
                 ids += list(session.scalars(select(Candidature.personne_id).join(Offre, Offre.id == Candidature.offre_id)
                                             .where(Offre.fiche_id == ident).order_by(Candidature.created_at)))
     return list(dict.fromkeys(ids))
+
+
+# -- collective VAE (issue #16, point 9) ------------------------------------------------------
+
+
+def est_rattache(session: Session, accompagnateur, candidat) -> bool:
+    from cipdesk.dossier.models import AccompagnementVAE
+
+    return session.scalar(select(AccompagnementVAE.id).where(
+        AccompagnementVAE.accompagnateur_id == accompagnateur.id,
+        AccompagnementVAE.candidat_id == candidat.id)) is not None
+
+
+def candidats_suivis(session: Session, accompagnateur) -> list:
+    """The candidats attached to an accompagnateur of a collective VAE (their group first)."""
+    from cipdesk.dossier.models import AccompagnementVAE
+
+    return session.scalars(select(AccompagnementVAE).options(selectinload(AccompagnementVAE.candidat)).where(
+        AccompagnementVAE.accompagnateur_id == accompagnateur.id).order_by(AccompagnementVAE.groupe)).all()
+
+
+def rattachements(session: Session, structure_id) -> list:
+    from cipdesk.dossier.models import AccompagnementVAE
+
+    return session.scalars(select(AccompagnementVAE).options(
+        selectinload(AccompagnementVAE.candidat), selectinload(AccompagnementVAE.accompagnateur)).where(
+        AccompagnementVAE.structure_id == structure_id).order_by(AccompagnementVAE.groupe)).all()
+
+
+def candidats_de_la_structure(session: Session, structure_id) -> list:
+    from cipdesk.comptes.models import ProfilCandidat, Utilisateur
+
+    return session.scalars(select(Utilisateur).join(ProfilCandidat, ProfilCandidat.utilisateur_id == Utilisateur.id)
+                           .where(Utilisateur.structure_id == structure_id, Utilisateur.actif.is_(True))
+                           .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+
+
+def utilisateurs_actifs(session: Session, structure_id) -> list:
+    from cipdesk.comptes.models import Utilisateur
+
+    return session.scalars(select(Utilisateur).where(Utilisateur.structure_id == structure_id,
+                                                     Utilisateur.actif.is_(True))
+                           .order_by(Utilisateur.nom, Utilisateur.prenom)).all()

@@ -12,10 +12,10 @@ from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
 from cipdesk.dossier import preparation, queries, services
-from cipdesk.dossier.forms import (BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RelectureForm,
-                                   SubstitutionForm, TexteForm)
+from cipdesk.dossier.forms import (BlocForm, ChoixCasForm, CommentaireForm, CoupeForm, RattachementForm,
+                                   RelectureForm, SubstitutionForm, TexteForm)
 from cipdesk.dossier.models import RelectureDossier
-from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, PARTIES_AVEC_ANALYSE, regles_de
+from cipdesk.dossier.rules import CAS_MAXIMUM, CHAMPS_ANALYSE, CORRESPONDANCE_CCP, PARTIES_AVEC_ANALYSE, regles_de
 from cipdesk.referentiel import get_referentiel
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
@@ -81,7 +81,45 @@ def _aides():
 def preparation_page():
     candidat, ref = _candidat()
     vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
-    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=False)
+    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=False,
+                  productions_ccp=_productions_ccp(candidat, ref))
+
+
+# -- the CCP route (issue #16, point 8): each CCP's production with its own budget ------------
+
+
+def _productions_ccp(candidat, ref) -> list[str]:
+    if not policy.peut_rediger_ccp(candidat):
+        return []
+    return [p.code for p in ref.productions if p.code in CORRESPONDANCE_CCP]
+
+
+def _candidat_ccp(code: str):
+    candidat, ref = _candidat()
+    policy.exiger(policy.peut_rediger_ccp(candidat))
+    if code not in _productions_ccp(candidat, ref):
+        abort(404)
+    return candidat, ref
+
+
+@bp.get("/ccp/<code>")
+def ccp(code: str):
+    candidat, ref = _candidat_ccp(code)
+    vue = preparation.dossier(db.session, candidat, ref, aujourdhui(), production=code)
+    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=False,
+                  productions_ccp=_productions_ccp(candidat, ref))
+
+
+@bp.get("/ccp/<code>.pdf")
+def ccp_pdf(code: str):
+    _candidat_ccp(code)
+    return _exporter("pdf", code)
+
+
+@bp.get("/ccp/<code>.docx")
+def ccp_docx(code: str):
+    _candidat_ccp(code)
+    return _exporter("docx", code)
 
 
 
@@ -91,11 +129,13 @@ def preparation_candidat(utilisateur_id: uuid.UUID):
     the summary only, never the records behind it."""
     candidat = policy.verifier_structure(current_user, db.session.get(Utilisateur, utilisateur_id))
     profil = candidat.profil_candidat
-    policy.exiger(policy.peut_voir_preparation(current_user, candidat, profil))
+    policy.exiger(policy.peut_voir_preparation(current_user, candidat, profil) or policy.peut_suivre_vae_collective(
+        current_user, candidat, queries.est_rattache(db.session, current_user, candidat)))
     ref = get_referentiel(profil.referentiel_code)
     vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
     resume_seul = not policy.peut_voir_couverture(current_user, candidat, profil)
-    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=resume_seul)
+    return rendre("dossier/preparation.html", dossier=vue, ref=ref, candidat=candidat, resume_seul=resume_seul,
+                  productions_ccp=[])
 
 
 @bp.route("/parties/<int:numero>/cas", methods=["GET", "POST"])
@@ -181,11 +221,11 @@ def coupes(numero: int):
                   **_vue_partie(candidat, ref, numero))
 
 
-def _exporter(format_: str):
-    """The jury's document of the candidat's current draft; every export (and every refusal)
-    is in the audit trail."""
+def _exporter(format_: str, production: str = "titre"):
+    """The jury's document of the candidat's current draft (the titre's, or a CCP's production);
+    every export (and every refusal) is in the audit trail."""
     candidat, ref = _candidat()
-    vue = preparation.dossier(db.session, candidat, ref, aujourdhui())
+    vue = preparation.dossier(db.session, candidat, ref, aujourdhui(), production=production)
     try:
         if format_ == "pdf":
             contenu = preparation.exporter_pdf(vue, candidat, ref)[0]
@@ -195,18 +235,20 @@ def _exporter(format_: str):
             contenu = preparation.exporter_docx(vue, candidat, ref)
     except preparation.ExportRefuse as refus:
         journaliser(db.session, acteur=candidat, action=Action.REFUS, objet_type="dossier_titre",
-                    objet_id=candidat.id, details={"format": format_, "restes": len(refus.restes)})
+                    objet_id=candidat.id, details={"format": format_, "restes": len(refus.restes),
+                                                   "production": production})
         g.garder_en_erreur = True  # the refusal stays in the audit trail despite the 422 (web.chargement)
         return rendre("dossier/refus.html", statut=422, restes=refus.restes)
     journaliser(db.session, acteur=candidat, action=Action.EXPORT, objet_type="dossier_titre", objet_id=candidat.id,
-                details={"format": format_, "pages": vue.total})
+                details={"format": format_, "pages": vue.total, "production": production})
+    nom = "dossier-titre-cip" if production == "titre" else f"dossier-{production.lower()}-cip"
     if format_ == "pdf":
-        return reponse_pdf(contenu, "dossier-titre-cip.pdf")
+        return reponse_pdf(contenu, f"{nom}.pdf")
     if format_ == "dp":
         return reponse_pdf(contenu, "dossier-professionnel.pdf")
     reponse = make_response(contenu)
     reponse.headers["Content-Type"] = DOCX
-    reponse.headers["Content-Disposition"] = 'attachment; filename="dossier-titre-cip.docx"'
+    reponse.headers["Content-Disposition"] = f'attachment; filename="{nom}.docx"'
     return reponse
 
 
@@ -257,6 +299,14 @@ def demander_relecture(numero: int):
     return rendre("dossier/partie.html", statut=resultat.statut, **vue)
 
 
+def _version(valeur) -> int:
+    """The version the form was read at (0 when missing or altered: refused as stale)."""
+    try:
+        return int(valeur or 0)
+    except ValueError:
+        return 0
+
+
 def _utilisateur(valeur):
     try:
         return db.session.get(Utilisateur, uuid.UUID(valeur or ""))
@@ -277,13 +327,16 @@ def relecture(relecture_id: uuid.UUID):
     policy.exiger(demande.relecteur_id == current_user.id and policy.peut_relire_dossier(current_user, candidat))
     form = CommentaireForm()
     resultat = soumettre(form, lambda: services.commenter(db.session, demande, par=current_user,
-                                                          commentaire=form.commentaire.data, le=aujourdhui()))
+                                                          commentaire=form.commentaire.data, le=aujourdhui(),
+                                                          version=_version(form.version.data)))
     journaliser(db.session, acteur=current_user, action=Action.MODIFICATION if resultat else Action.LECTURE,
                 objet_type="dossier_relecture", objet_id=demande.id, details={"partie": demande.numero})
     if resultat:
         return rediriger(url_for("dossier.relectures"), "Commentaire transmis.")
-    if request.method == "GET" and demande.commentaire:
-        form.commentaire.data = demande.commentaire
+    if request.method == "GET":
+        form.version.data = str(demande.version)
+        if demande.commentaire:
+            form.commentaire.data = demande.commentaire
     ref = get_referentiel(candidat.profil_candidat.referentiel_code)
     p = preparation.partie(db.session, candidat, ref, demande.numero, aujourdhui())
     return rendre("dossier/relecture.html", statut=resultat.statut, demande=demande, p=p, form=form)
@@ -302,3 +355,46 @@ def substitutions(numero: int):
         return rediriger(url_for("dossier.partie", numero=numero) + "#substitutions", "Substitution corrigée.")
     vue = _vue_partie(candidat, ref, numero)
     return rendre("dossier/partie.html", statut=resultat.statut, erreur_substitution=form, **vue)
+
+
+# -- collective VAE (issue #16, point 9): the accompagnateur follows readiness, not caseloads -----
+
+
+@bp.route("/vae-collective", methods=["GET", "POST"])
+def vae_collective():
+    """The accompagnateur's candidats with the readiness of their dossier (summary only); the chef
+    de service or the admin attaches an accompagnateur to a candidat here."""
+    organise = policy.peut(current_user, "dossier.organiser_vae")
+    form = RattachementForm()
+    if organise:
+        form.accompagnateur.choices = choix((str(u.id), u.nom_complet)
+                                            for u in queries.utilisateurs_actifs(db.session, current_user.structure_id))
+        form.candidat.choices = choix((str(u.id), u.nom_complet)
+                                      for u in queries.candidats_de_la_structure(db.session, current_user.structure_id))
+    if request.method == "POST":
+        policy.exiger(organise)
+
+        def _service():
+            lien = services.rattacher_accompagnateur(
+                db.session, par=current_user, accompagnateur=_utilisateur(form.accompagnateur.data),
+                candidat=_utilisateur(form.candidat.data), groupe=form.groupe.data)
+            journaliser(db.session, acteur=current_user, action=Action.PARTAGE, objet_type="dossier_accompagnement_vae",
+                        objet_id=lien.id, details={"candidat": str(lien.candidat_id)})
+            return lien
+
+        resultat = soumettre(form, _service)
+        if resultat:
+            return rediriger(url_for("dossier.vae_collective"), "Accompagnateur·rice rattaché·e.")
+        statut = resultat.statut
+    else:
+        statut = 200
+    suivis = []
+    for lien in queries.candidats_suivis(db.session, current_user):
+        profil = lien.candidat.profil_candidat
+        if not policy.peut_suivre_vae_collective(current_user, lien.candidat, True):
+            continue
+        vue = preparation.dossier(db.session, lien.candidat, get_referentiel(profil.referentiel_code), aujourdhui())
+        suivis.append((lien, vue))
+    return rendre("dossier/vae_collective.html", statut=statut, suivis=suivis, form=form, organise=organise,
+                  rattachements=queries.rattachements(db.session, current_user.structure_id) if organise else [])
+

@@ -123,6 +123,29 @@ REGLES: tuple[Regle, ...] = (
 
 PAR_IDENT = {r.ident: r for r in REGLES}
 
+# The CCP productions (RC, sections « CCP »): each part is written like the part of the titre's
+# dossier that asks for the same thing (same rules, same cases, same writing), within its own budget.
+CORRESPONDANCE_CCP = {"CCP1": {1: 1}, "CCP2": {1: 2, 2: 3, 3: 4}, "CCP3": {1: 5, 2: 6, 3: 7}}
+
+
+def partie_du_titre(production: str, numero: int) -> int:
+    """The titre's part whose rules and draft a part of `production` uses (the titre: itself)."""
+    if production == "titre":
+        return numero
+    return CORRESPONDANCE_CCP[production][numero]
+
+
+def avis_budget_ccp(production) -> str:
+    """DOSSIER.md: flag, rather than guess, when the RC's parts do not add up to its total."""
+    mini = sum(p.pages_min for p in production.parties)
+    maxi = sum(p.pages_max for p in production.parties)
+    if (mini, maxi) == (production.pages_min, production.pages_max):
+        return ""
+    return (f"Le RC annonce {production.pages_min} à {production.pages_max} pages pour ce document, mais ses "
+            f"parties totalisent {mini} à {maxi} pages : c'est le total du RC ({production.pages_min} à "
+            f"{production.pages_max}) qui est vérifié ; faites confirmer la règle par votre centre d'examen.")
+
+
 # Parts whose RC text asks for an analyse de pratique (RC §3.1: 2, 3, 4, 6, 7; not 1 nor 5).
 PARTIES_AVEC_ANALYSE = (2, 3, 4, 6, 7)
 # How many cases a part describes (RC §3.1: « une ou deux personnes » for parts 2 and 3).

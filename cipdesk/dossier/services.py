@@ -116,10 +116,17 @@ def demander_relecture(session: Session, candidat, numero: int, relecteur, le) -
     return relecture
 
 
-def commenter(session: Session, relecture, *, par, commentaire: str, le) -> None:
-    """The reviewer's comment on the part (kept with it, shown to the candidat)."""
+MESSAGE_CONFLIT_RELECTURE = ("Ce commentaire a été modifié entre-temps (dans un autre onglet ?). Votre texte est "
+                             "conservé ci-dessous : rechargez la page pour voir la version enregistrée.")
+
+
+def commenter(session: Session, relecture, *, par, commentaire: str, le, version: int | None = None) -> None:
+    """The reviewer's comment on the part (kept with it, shown to the candidat). `version`: the
+    one the form was read at; a comment saved meanwhile is never overwritten."""
     if relecture.relecteur_id != par.id:
         raise ErreurMetier("Cette relecture ne vous a pas été demandée.", "commentaire")
+    if version is not None and version != relecture.version:
+        raise ErreurMetier(MESSAGE_CONFLIT_RELECTURE, "commentaire")
     if not (commentaire or "").strip():
         raise ErreurMetier("Écrivez votre commentaire.", "commentaire")
     if len(commentaire) > LONGUEUR_MAX:
@@ -151,3 +158,28 @@ def corriger_substitution(session: Session, candidat, numero: int, *, original: 
     p.textes = textes
     session.flush()
     return p
+
+
+def rattacher_accompagnateur(session: Session, *, par, accompagnateur, candidat, groupe: str = ""):
+    """A chef de service (or the admin) attaches the accompagnateur of a collective VAE to a
+    candidat of the structure (issue #16, point 9)."""
+    from sqlalchemy import select
+
+    from cipdesk.dossier.models import AccompagnementVAE
+    from cipdesk.security import policy
+
+    policy.exiger(policy.peut(par, "dossier.organiser_vae"))
+    if accompagnateur is None or not policy.meme_structure(par, accompagnateur):
+        raise ErreurMetier("Choisissez l'accompagnateur·rice parmi les comptes de la structure.", "accompagnateur")
+    if candidat is None or not policy.meme_structure(par, candidat) or candidat.profil_candidat is None:
+        raise ErreurMetier("Choisissez un·e candidat·e au titre de la structure.", "candidat")
+    if accompagnateur.id == candidat.id:
+        raise ErreurMetier("Un·e candidat·e ne peut pas s'accompagner lui-même ou elle-même.", "accompagnateur")
+    if session.scalar(select(AccompagnementVAE.id).where(AccompagnementVAE.accompagnateur_id == accompagnateur.id,
+                                                         AccompagnementVAE.candidat_id == candidat.id)):
+        raise ErreurMetier("Cette personne accompagne déjà ce·tte candidat·e.", "candidat")
+    lien = AccompagnementVAE(structure_id=par.structure_id, accompagnateur_id=accompagnateur.id,
+                             candidat_id=candidat.id, groupe=(groupe or "").strip()[:120])
+    session.add(lien)
+    session.flush()
+    return lien

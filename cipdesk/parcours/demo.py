@@ -62,19 +62,111 @@ def _ouvrir(session, J, personne, conseiller, jours, dispositif="plie", duree=36
 
 
 def _entretiens(session, J, parcours, conseiller, jours: list[int], type_entretien=TypeEntretien.SUIVI,
-                note: str = ""):
+                note: str = "", contenus: tuple = ()):
+    """`contenus`: per entretien (objectif, synthèse, progrès, décisions, suites), as the
+    conseiller wrote them; generic wording otherwise."""
     for k, j in enumerate(jours):
         le = J - timedelta(days=j)
+        objectif, synthese, progres, decisions, suites = contenus[k] if k < len(contenus) else (
+            "Faire le point sur les étapes et ajuster le plan" if type_entretien == TypeEntretien.SUIVI
+            else "Explorer les pistes métiers et préparer la confrontation à la réalité",
+            "Points abordés avec la personne, décisions prises ensemble.", "Plus d'autonomie dans les démarches.",
+            "Maintenir le rythme des rendez-vous.", "Relancer l'organisme de formation.")
         entretiens.ajouter_entretien(
-            session, parcours, par=conseiller, le=le, duree_minutes=45, mode=ModeEntretien.PRESENTIEL,
+            session, parcours, par=conseiller, le=le, duree_minutes=60 if contenus else 45,
+            mode=ModeEntretien.PRESENTIEL,
             type_entretien=type_entretien if k or type_entretien != TypeEntretien.SUIVI
             else TypeEntretien.CONTRACTUALISATION,
-            objectif="Faire le point sur les étapes et ajuster le plan" if type_entretien == TypeEntretien.SUIVI
-            else "Explorer les pistes métiers et préparer la confrontation à la réalité",
-            synthese="Points abordés avec la personne, décisions prises ensemble.",
-            progres="Plus d'autonomie dans les démarches.", decisions="Maintenir le rythme des rendez-vous.",
-            prochaines_actions="Relancer l'organisme de formation.",
+            objectif=objectif, synthese=synthese, progres=progres, decisions=decisions, prochaines_actions=suites,
             prochain_rdv_le=le + timedelta(days=21), note=note if k == 0 else "", aujourd_hui=J)
+
+
+# The candidat's accompaniments (her dossier, parts 2 and 3): entretiens as she wrote them.
+SUIVI_CAMILLE = (
+    ("Poser le cadre de l'accompagnement PLIE et signer le contrat d'engagement",
+     "Présentation du PLIE, de ses engagements réciproques et de la durée prévue. La personne a retracé son parcours : "
+     "quinze ans de missions d'intérim en manutention, interrompues il y a deux ans par un problème de santé "
+     "aujourd'hui consolidé. Elle dit vouloir « un travail stable, pas trop loin ». Nous avons repris ensemble le "
+     "diagnostic partagé de l'accueil et hiérarchisé les freins : ressources et dettes de loyer d'abord, mobilité "
+     "ensuite, projet professionnel en parallèle.",
+     "La personne a exprimé elle-même ses priorités et relu le contrat avant de le signer.",
+     "Contrat d'engagement signé ; orientation vers le point conseil budget acceptée ; inscription à l'atelier "
+     "numérique.",
+     "Prendre rendez-vous au point conseil budget ; apporter les derniers avis de la CAF."),
+    ("Faire le point sur les ressources et préparer l'exploration du projet",
+     "Le rendez-vous au point conseil budget a eu lieu : un plan d'apurement de la dette de loyer est en cours de "
+     "négociation avec le bailleur. La personne paraît soulagée et plus disponible. Nous avons commencé à parler "
+     "de ce qu'elle aime faire : le travail en équipe, le mouvement, « quand on voit ce qu'on a fait à la fin de "
+     "la journée ». Elle écarte la conduite d'engins, qu'elle associe à un accident sur un ancien chantier.",
+     "Démarche budgétaire engagée seule, sans relance de ma part.",
+     "Ouvrir un projet professionnel avec des entretiens dédiés ; garder un entretien de suivi par mois.",
+     "Remplir le questionnaire d'intérêts ; vérifier les horaires de bus vers les zones d'activité."),
+    ("Suivre les étapes du contrat et réajuster le calendrier",
+     "La personne est arrivée en retard et a dit vouloir arrêter l'accompagnement : trois démarches en même temps "
+     "(budget, dossier CAF, atelier) la dépassaient. Nous avons repris une à une les étapes prévues au contrat, "
+     "reporté celles qui pouvaient attendre et gardé la priorité qu'elle a choisie : l'immersion en entrepôt.",
+     "Elle a pu dire ce qui n'allait pas et a choisi elle-même ce qui passait en premier.",
+     "Calendrier réajusté : une démarche à la fois ; point téléphonique court entre deux entretiens.",
+     "Appel de suivi dans dix jours ; dossier CAF confié au CCAS avec l'accord de la personne."),
+    ("Bilan intermédiaire du contrat au quatrième mois",
+     "Bilan intermédiaire partagé : le plan d'apurement est signé, l'atelier numérique suivi (elle consulte seule "
+     "son espace France Travail), l'immersion en entrepôt concluante. Reste la mobilité en horaires décalés, que "
+     "la personne veut résoudre par le vélo et le covoiturage proposé par l'entreprise. Nous avons relu ensemble "
+     "les objectifs du contrat et les avons précisés pour les trois mois à venir.",
+     "Deux freins levés sur trois ; la personne parle de son projet avec assurance.",
+     "Objectifs du contrat précisés ; dossier CAF à compléter avant le prochain entretien.",
+     "Préparer les candidatures auprès des entreprises rencontrées ; atelier « Préparer un entretien d'embauche »."),
+)
+PROJET_CAMILLE = (
+    ("Explorer les intérêts, les valeurs et les expériences de la personne",
+     "Entretien d'exploration à partir du questionnaire d'intérêts et d'un retour sur les expériences passées. "
+     "Ressortent le goût du travail physique en équipe, l'ordre, la fiabilité (« je n'ai jamais raté une mission "
+     "d'intérim »), et une expérience bénévole de gestion de stock dans une épicerie solidaire. Deux pistes "
+     "retenues pour une enquête : la préparation de commandes et la mise en rayon.",
+     "La personne nomme des compétences qu'elle ne reconnaissait pas jusque-là.",
+     "Enquête sur les deux métiers à partir des fiches ROME et d'un échange avec un ancien collègue.",
+     "Lire les fiches métiers annotées ; noter trois questions à poser à un professionnel."),
+    ("Cristalliser le projet : comparer les pistes et choisir",
+     "Retour d'enquête : la mise en rayon offre surtout des temps partiels du matin ; la préparation de commandes "
+     "recrute à temps plein, avec des horaires en équipes. Nous avons comparé les deux pistes sur une grille "
+     "(conditions de travail, accès en transports, salaires, perspectives). La personne choisit la préparation "
+     "de commandes et demande à « voir en vrai » avant de s'engager.",
+     "Choix argumenté par la personne, à partir de critères qu'elle a elle-même pondérés.",
+     "Immersion (PMSMP) de deux semaines en entrepôt, préparée ensemble.",
+     "Contacter l'entreprise rencontrée lors de la prospection ; préparer la convention d'immersion."),
+    ("Bilan de l'immersion et plan d'action pour la réalisation",
+     "Bilan de l'immersion : la tutrice la juge fiable et rapide ; la personne a eu peur de ne pas tenir le rythme "
+     "et a d'abord voulu explorer un autre métier. Nous avons repris les points forts relevés par la tutrice et "
+     "la grille d'auto-évaluation remplie pendant l'immersion : le doute portait sur la première semaine, pas sur "
+     "le métier. Projet confirmé : préparateur de commandes en CDI ou en contrat long, avec un CACES à prévoir.",
+     "La personne confirme son projet après avoir exprimé son doute.",
+     "Plan d'action : candidatures accompagnées, atelier entretien d'embauche, formation CACES si l'employeur la demande.",
+     "Mettre à jour le CV avec l'immersion ; simuler un entretien d'embauche."),
+)
+CLOS_CAMILLE = (
+    ("Contractualiser l'accompagnement PLIE",
+     "Premier entretien après l'orientation par France Travail : la personne, jeune mère, souhaite travailler à "
+     "temps plein dès que la garde de son enfant le permettra. Elle a une expérience de caissière et d'employée "
+     "de restauration rapide. Objectifs posés ensemble : passer le permis B, trouver un mode de garde, accéder à "
+     "un emploi durable dans la vente.",
+     "Objectifs formulés par la personne elle-même.",
+     "Contrat signé ; inscription à l'auto-école sociale ; demande de place au relais petite enfance.",
+     "Constituer le dossier de l'auto-école ; prendre contact avec le relais petite enfance."),
+    ("Suivre les étapes : permis et garde d'enfant",
+     "Le code est obtenu ; la conduite avance. Une place en crèche est proposée à la rentrée. L'immersion prévue "
+     "en entrepôt est annulée par l'entreprise ; la personne préfère finalement viser la vente, plus proche de son "
+     "expérience.",
+     "Permis en bonne voie ; mode de garde trouvé.",
+     "Recentrer les candidatures sur la vente ; CV mis à jour ensemble.",
+     "Répondre à deux offres de la grande distribution ; préparer l'entretien."),
+    ("Préparer la prise de poste et la sortie du dispositif",
+     "La personne est retenue en CDI comme employée de libre-service. Nous avons préparé la prise de poste "
+     "(horaires, trajet, garde) et convenu d'un suivi dans l'emploi à un et trois mois. Elle accepte que la "
+     "référente entreprise du PLIE prenne le relais pour ce suivi.",
+     "Autonomie dans la recherche d'emploi et dans l'organisation familiale.",
+     "Sortie en emploi durable ; suivi à trois mois planifié ; fiche de liaison transmise avec son accord.",
+     "Appel à un mois ; point à trois mois."),
+)
 
 
 def _etapes(session, J, parcours, conseiller, reajuster=True):
@@ -122,7 +214,7 @@ def remplir_parcours(session: Session, aujourd_hui: date | None = None, **_optio
     parcours = _ouvrir(session, J, p_cam, camille, 120)
     _etapes(session, J, parcours, camille)
     _entretiens(session, J, parcours, camille, [118, 90, 60, 30],
-                note="Évoque des dettes de loyer ; orientation vers le CCAS acceptée.")
+                note="Évoque des dettes de loyer ; orientation vers le CCAS acceptée.", contenus=SUIVI_CAMILLE)
     # Corrected the day after (issue #11, point 1): its first version stays readable on its page.
     dernier = session.scalars(select(Entretien).where(Entretien.parcours_id == parcours.id)
                               .order_by(Entretien.le.desc()).limit(1)).one()
@@ -132,7 +224,8 @@ def remplir_parcours(session: Session, aujourd_hui: date | None = None, **_optio
         synthese=dernier.synthese, progres=dernier.progres,
         decisions="Maintenir le rythme des rendez-vous ; dossier CAF à compléter avant le prochain entretien.",
         prochaines_actions=dernier.prochaines_actions, prochain_rdv_le=dernier.prochain_rdv_le, aujourd_hui=J)
-    _entretiens(session, J, parcours, camille, [75, 45, 14], type_entretien=TypeEntretien.PROJET)
+    _entretiens(session, J, parcours, camille, [75, 45, 14], type_entretien=TypeEntretien.PROJET,
+                contenus=PROJET_CAMILLE)
     projet = projet_services.demarrer_projet(session, parcours, par=camille, le=J)
     projet_services.enregistrer_bilan(
         session, projet, par=camille, version=projet.version, phase_code="specification",
@@ -148,6 +241,14 @@ def remplir_parcours(session: Session, aujourd_hui: date | None = None, **_optio
                                           aujourd_hui=J)
     projet_services.evaluer_faisabilite(session, m1, par=camille, faisabilite=Faisabilite.REALISTE,
                                         analyse="Immersion concluante, offres nombreuses sur le territoire.")
+    # Her plan d'action for the realisation of the projet (REAC CP8).
+    for nature, intitule, organisme, jours in (
+            (NatureAction.OUTIL, "CV et lettre de motivation mis à jour avec l'immersion", "", -10),
+            (NatureAction.CANDIDATURE, "Préparateur de commandes, candidature accompagnée",
+             "Entreprise de logistique du bassin (prospection)", 10),
+            (NatureAction.FORMATION, "CACES R489 catégorie 1 (chariots)", "Organisme de formation agréé", 45)):
+        projet_services.ajouter_action(session, parcours, par=camille, nature=nature, intitule=intitule,
+                                       organisme=organisme, echeance=J + timedelta(days=jours), le=J)
 
     # Closed parcours: one per exit category.
     sorties = (("cdi", camille, p_cam_clos), ("cdd_moins_6_mois", yannick, None), ("formation", yannick, None),
@@ -157,12 +258,22 @@ def remplir_parcours(session: Session, aujourd_hui: date | None = None, **_optio
         personne = personne or _personnes(session, conseiller, 1, 3 + i)[0]
         p = _ouvrir(session, J, personne, conseiller, 400 - 30 * i)
         _etapes(session, J, p, conseiller, reajuster=False)
-        _entretiens(session, J, p, conseiller, [390 - 30 * i, 300 - 30 * i, 250 - 30 * i])
+        _entretiens(session, J, p, conseiller, [390 - 30 * i, 300 - 30 * i, 250 - 30 * i],
+                    contenus=CLOS_CAMILLE if conseiller is camille else ())
+        relais = {"formation": ("Cap emploi", ""), "cdi": (
+            "Référente entreprise du PLIE (suivi dans l'emploi)",
+            "Fiche de liaison limitée à ce qui sert le suivi : poste, horaires, points de vigilance convenus avec "
+            "la personne (garde d'enfant, trajet).")}.get(motif, ("", ""))
         sortie = sortie_services.clore_parcours(
             session, p, par=conseiller, version=p.version, sortie_le=J - timedelta(days=200 - 20 * i),
-            motif=motif, bilan="Bilan partagé avec la personne : étapes réalisées, freins levés, suites.",
-            devenir_etapes=DevenirEtapes.ANNULER, relais_vers="Cap emploi" if motif == "formation" else "",
-            relais_consentement=motif == "formation", aujourd_hui=J)
+            motif=motif, bilan=("Bilan partagé avec la personne : permis obtenu, mode de garde stable, CV et "
+                                "présentation orale travaillés ; elle a conduit seule ses candidatures dans la vente "
+                                "et signé un CDI au huitième mois. Ce qui a le plus compté selon elle : un "
+                                "calendrier tenu à son rythme et des objectifs qu'elle avait fixés."
+                                if conseiller is camille else
+                                "Bilan partagé avec la personne : étapes réalisées, freins levés, suites."),
+            devenir_etapes=DevenirEtapes.ANNULER, relais_vers=relais[0], relais_contenu=relais[1],
+            relais_consentement=bool(relais[0]), aujourd_hui=J)
         sortie_services.enregistrer_suivi(session, sortie, par=conseiller, mois=3,
                                           fait_le=sortie.sortie_le + timedelta(days=95),
                                           situation=SituationSuivi.EMPLOI if motif == "cdi" else SituationSuivi.RECHERCHE,

@@ -415,3 +415,20 @@ def peut_voir_rendez_vous(utilisateur, rdv, *, voit_la_personne: bool, equipe_du
     if rdv.personne_id is not None:
         return voit_la_personne
     return est_chef(utilisateur) and equipe_du_conseiller is not None and equipe_du_conseiller == utilisateur.equipe_id
+
+
+# -- dossier (issue #16, points 8 and 9): rules that read the candidat's profile or a link
+def peut_rediger_ccp(utilisateur) -> bool:
+    """A candidat on the CCP route (capitalisation included) builds and exports the productions of
+    their CCP, each with its own budget (issue #16, point 8)."""
+    profil = getattr(utilisateur, "profil_candidat", None)
+    return (peut(utilisateur, "dossier.rediger") and profil is not None
+            and getattr(profil.voie, "value", profil.voie) == "ccp")
+
+
+def peut_suivre_vae_collective(utilisateur, candidat, rattache: bool) -> bool:
+    """The accompagnateur of a collective VAE (COORACE seed) follows the readiness summary of the
+    candidats attached to them (`rattache`, read by the caller), in their structure — the summary
+    only: `peut_voir_couverture` stays false, so no record nor caseload behind it is shown."""
+    return (bool(rattache) and bool(getattr(utilisateur, "actif", True)) and meme_structure(utilisateur, candidat)
+            and getattr(candidat, "profil_candidat", None) is not None)

@@ -69,3 +69,50 @@ def test_preparation_choix_edition_export(serveur, ctx, page, tmp_path):
     with page.expect_download() as telechargement:
         page.get_by_role("link", name="Document modifiable (DOCX)").click()
     assert telechargement.value.suggested_filename == "dossier-titre-cip.docx"
+
+
+def test_vae_collective_l_accompagnatrice_suit_la_preparation(serveur, ctx, page):
+    """Issue #16, point 9: in the demo, the PLIE referent accompanies the candidate's collective
+    VAE: she sees the readiness of the dossier and its summary, never the records behind it."""
+    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+
+    remplir(ctx)
+    ctx.commit()
+    connecter(page, serveur, "conseillere.plie@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
+    page.goto(f"{serveur}/dossier/vae-collective")
+    ligne = page.get_by_role("row", name=re.compile("Camille Lefebvre"))
+    expect(ligne).to_contain_text("7 sur 7")
+    expect(ligne).to_contain_text("VAE collective COORACE")
+    verifier_accessibilite(page, "VAE collective")
+    capture(page, "dossier-vae-collective")
+    page.set_viewport_size({"width": 390, "height": 844})
+    capture(page, "dossier-vae-collective-390")
+    verifier_accessibilite(page, "VAE collective (390 px)")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    ligne.get_by_role("link", name=re.compile("Voir la synthèse")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Camille Lefebvre")
+    expect(page.locator(".chapeau")).to_contain_text("Vue de synthèse")
+    expect(page.get_by_text("Par :")).to_have_count(0)
+    verifier_accessibilite(page, "synthèse pour l'accompagnatrice")
+    capture(page, "dossier-vae-synthese")
+
+
+def test_voie_ccp_production_du_ccp2(serveur, ctx, page):
+    """Issue #16, point 8: the demo's CCP candidate sees her CCP2 production, its three parts and
+    their own budgets, with the exports."""
+    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+
+    remplir(ctx)
+    ctx.commit()
+    connecter(page, serveur, "candidat.ccp@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
+    page.goto(f"{serveur}/dossier/")
+    page.get_by_role("navigation", name="Mes productions").get_by_role("link", name="CCP2").click()
+    expect(page).to_have_url(f"{serveur}/dossier/ccp/CCP2")
+    expect(page.locator(".partie")).to_have_count(3)
+    expect(page.locator(".encadre")).to_contain_text("16 à 21")
+    expect(page.get_by_role("link", name="Exporter le PDF pour le jury")).to_be_visible()
+    verifier_accessibilite(page, "production du CCP2")
+    capture(page, "dossier-ccp2")
+    page.set_viewport_size({"width": 390, "height": 844})
+    capture(page, "dossier-ccp2-390")
+    verifier_accessibilite(page, "production du CCP2 (390 px)")

@@ -146,9 +146,19 @@ MATRICE = {
     "dossier.titre_pdf": [("GET", lambda o: "/dossier/titre.pdf", DOSSIER)],
     "dossier.titre_docx": [("GET", lambda o: "/dossier/titre.docx", DOSSIER)],
     "dossier.dp_pdf": [("GET", lambda o: "/dossier/dp.pdf", DOSSIER)],
+    # The CCP productions: a candidat on the CCP route only (the matrix's candidat is on the VAE
+    # route: refused; the CCP candidat's access: tests/http/dossier/test_dossier.py).
+    "dossier.ccp": [("GET", lambda o: "/dossier/ccp/CCP2", _tous(INTERDIT, anonyme=LOGIN))],
+    "dossier.ccp_pdf": [("GET", lambda o: "/dossier/ccp/CCP2.pdf", _tous(INTERDIT, anonyme=LOGIN))],
+    "dossier.ccp_docx": [("GET", lambda o: "/dossier/ccp/CCP2.docx", _tous(INTERDIT, anonyme=LOGIN))],
     "dossier.demander_relecture": [("POST", lambda o: "/dossier/parties/2/relecture", DOSSIER)],
     "dossier.substitutions": [("POST", lambda o: "/dossier/parties/2/substitutions", DOSSIER)],
     "dossier.relectures": [("GET", lambda o: "/dossier/relectures", _tous(OK, **CONNECTES))],
+    # Collective VAE: each connected user sees the candidats attached to them (none by default);
+    # only a chef de service or the admin attaches (the accompagnateur's access: test_dossier.py).
+    "dossier.vae_collective": [("GET", lambda o: "/dossier/vae-collective", _tous(OK, **CONNECTES)),
+                               ("POST", lambda o: "/dossier/vae-collective",
+                                _tous(INTERDIT, anonyme=LOGIN, chef=OK, admin=OK))],
     "dossier.relecture": [(m, lambda o: f"/dossier/relectures/{o['relecture']}",
                            _tous(INTERDIT, anonyme=LOGIN, chef=OK, ailleurs=INTROUVABLE)) for m in ("GET", "POST")],
     "parcours.contrat.index": [("GET", lambda o: "/parcours/",

@@ -15,7 +15,11 @@ def _h(minutes: int) -> str:
 # -- part 4: an atelier ---------------------------------------------------------------
 
 
-def partie_4(atelier, session_atelier, bilan, *, presents: int, inscrits: int, satisfaction: str = "") -> Assemblage:
+def partie_4(atelier, session_atelier, bilan, *, presents: int, inscrits: int, satisfaction: str = "",
+             resultats: list[tuple[str, int, int, int]] = (), assiduite: list[tuple[str, int, int, int, int]] = (),
+             commentaires: list[str] = ()) -> Assemblage:
+    """`resultats`: per pedagogical objective, (capacity, reached, partly, not reached) over the
+    session's participants (RC §3.1: « le dispositif d'évaluation »)."""
     a = Assemblage()
     a.fait("atelier_anime", Piece(f"Atelier « {atelier.titre} », session de {mois_annee(session_atelier.debut)}",
                                   "session_atelier", session_atelier.id))
@@ -60,12 +64,36 @@ def partie_4(atelier, session_atelier, bilan, *, presents: int, inscrits: int, s
                                           "atelier", atelier.id))
     if dispositif:
         cadre.append("Dispositif d'évaluation : " + " ; ".join(dispositif) + ".")
+    organisation = [x for x in (
+        f"Rythme : {atelier.rythme}." if (atelier.rythme or "").strip() else "",
+        f"Lieu : {atelier.lieu}." if (atelier.lieu or "").strip() else "",
+        f"Animation : {atelier.animateurs}." if (atelier.animateurs or "").strip() else "",
+        f"Ressources et budget : {atelier.ressources_budget}" if (atelier.ressources_budget or "").strip() else "",
+        f"Prévention des risques : {atelier.prevention_risques}" if (atelier.prevention_risques or "").strip() else "",
+        f"Développement durable : {atelier.developpement_durable}"
+        if (atelier.developpement_durable or "").strip() else "") if x]
+    alternatifs = list(dict.fromkeys(s.scenario_alternatif.strip() for s in atelier.sequences
+                                     if (s.scenario_alternatif or "").strip()))
+    if alternatifs:
+        organisation.append("Scénario alternatif prévu : " + " ; ".join(alternatifs))
+    if organisation:
+        a.blocs.append(Bloc("p4.organisation", "Préparation et organisation de l'atelier", organisation,
+                            regles=("P4.3",)))
     a.blocs.append(Bloc("p4.progression", "Progression pédagogique", cadre,
                         Tableau(("N°", "Durée", "Objectif", "Méthode et modalité", "Activités", "Évaluation"),
                                 tuple(lignes), (5, 9, 24, 20, 24, 18)) if lignes else None, regles=("P4.3",)))
     points = [f"{presents} participant·e·s présent·e·s sur {inscrits} inscrit·e·s."]
     if satisfaction:
         points.append(satisfaction)
+    if commentaires:
+        points.append("Ce que les participant·e·s ont écrit : " + " ; ".join(f"« {c.strip()} »" for c in commentaires)
+                      + ".")
+    if assiduite:
+        a.blocs.append(Bloc("p4.assiduite", "Déroulement de la session : l'assiduité", [
+            "Les présences sont relevées à chaque demi-journée sur la feuille d'émargement."],
+            Tableau(("Demi-journée", "Présent·e·s", "En retard", "Excusé·e·s", "Absent·e·s"),
+                    tuple((d, *(str(n) for n in ns)) for d, *ns in assiduite), (36, 16, 16, 16, 16)),
+            regles=("P4.4",)))
     if bilan is not None:
         for titre, valeur in (("Écarts avec le déroulé prévu", bilan.ecarts), ("Ajustements retenus", bilan.ajustements)):
             if (valeur or "").strip():
@@ -74,14 +102,18 @@ def partie_4(atelier, session_atelier, bilan, *, presents: int, inscrits: int, s
                                       session_atelier.id))
     else:
         a.manque("bilan_atelier", Piece("Bilan de la session à rédiger", "session_atelier", session_atelier.id))
-    a.blocs.append(Bloc("p4.bilan", "Points clés du bilan de l'atelier", points, regles=("P4.4",)))
+    a.blocs.append(Bloc("p4.bilan", "Points clés du bilan de l'atelier", points, Tableau(
+        ("Objectif pédagogique", "Atteint", "Partiellement", "Non atteint"),
+        tuple((c, str(x), str(y), str(z)) for c, x, y, z in resultats), (55, 15, 15, 15)) if resultats else None,
+        regles=("P4.4",)))
     return a
 
 
 # -- part 5: a prospection action ----------------------------------------------------
 
 
-def partie_5(action, ecarts: list[tuple[str, int, int]], cibles: list[tuple[str, str, int]]) -> Assemblage:
+def partie_5(action, ecarts: list[tuple[str, int, int]], cibles: list[tuple[str, str, int]],
+             echanges: list[tuple[str, str, str, str]] = ()) -> Assemblage:
     """`ecarts`: (indicator, target, actual) — REAC CP12 « L'évaluation de l'action de prospection
     permet de mesurer les écarts »; `cibles`: (sector, size band, count)."""
     a = Assemblage()
@@ -108,6 +140,11 @@ def partie_5(action, ecarts: list[tuple[str, int, int]], cibles: list[tuple[str,
             ("Prospection", f"{duree // 7} semaines", "prises de contact, visites, recueil d'offres"),
             ("Évaluation", mois_annee(action.evaluee_le or action.fin), "mesure des écarts, causes, suites"),
         ), (22, 22, 56)), regles=("P5.4",)))
+    if echanges:
+        a.blocs.append(Bloc("p5.echanges", "La prospection menée : mes échanges avec les employeurs ciblés", [
+            "Chaque échange est noté dans le suivi des contacts de la structure ; les employeurs sont décrits par "
+            "leur secteur et leur taille."], Tableau(("Quand", "Employeur", "Échange", "Objet"), tuple(echanges),
+                                                     (10, 36, 20, 34)), regles=("P5.4",)))
     for cle, valeur in (("strategie", action.strategie), ("outils", action.outils)):
         if (valeur or "").strip():
             a.fait(cle, Piece(cle.capitalize() + " de l'action", "action_prospection", action.id))

@@ -18,6 +18,7 @@ from typing import Iterable
 from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session
 
+from cipdesk.dossier.pseudonymisation import rules
 from cipdesk.dossier.pseudonymisation.rules import TableIdentifiants, alias, entreprise_generalisee
 from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.entreprises.models import ContactEntreprise, Entreprise
@@ -113,7 +114,9 @@ def table_des_identifiants(session: Session, structure_id: uuid.UUID, *,
                    ContactEntreprise.telephone, ContactEntreprise.email)
             .where(ContactEntreprise.structure_id == structure_id)
             .order_by(ContactEntreprise.nom, ContactEntreprise.prenom)):
-        table.ajouter_contact(nom=c.nom, prenom=c.prenom or "", civilite=c.civilite or "",
+        personne = rules.ressemble_a_une_personne(f"{c.prenom or ''} {c.nom or ''}")
+        table.ajouter_contact(nom=c.nom if personne else "", prenom=(c.prenom or "") if personne else "",
+                              civilite=c.civilite or "",
                               telephone=c.telephone or "", email=c.email or "",
                               remplacement="[contact de l'entreprise]")
 
@@ -125,4 +128,14 @@ def table_des_identifiants(session: Session, structure_id: uuid.UUID, *,
         if p.contact_nom:
             table.ajouter_contact_libre(p.contact_nom, remplacement="[contact du partenaire]")
         table.ajouter_contact(nom="", telephone=p.telephone or "", email=p.email or "")
+    # ... and the contacts of the operational directory (several per partner): a name that looks
+    # like a person's is identifying; one that names a function (« Permanence SIAO ») is not.
+    from cipdesk.territoire.partenaires.models import ContactPartenaire
+
+    for c in session.execute(
+            select(ContactPartenaire.nom, ContactPartenaire.telephone, ContactPartenaire.email)
+            .where(ContactPartenaire.structure_id == structure_id).order_by(ContactPartenaire.nom)):
+        if c.nom:
+            table.ajouter_contact_libre(c.nom, remplacement="[contact du partenaire]")
+        table.ajouter_contact(nom="", telephone=c.telephone or "", email=c.email or "")
     return table

@@ -293,6 +293,51 @@ def _lettres(index: int) -> str:
     return lettres
 
 
+# Words that name a function, a desk or a service, never a person (« Accueil », « Secrétariat
+# médical », « Permanence SIAO », « Référente RSA »), compared without accents or case.
+MOTS_DE_FONCTION = frozenset("""
+accueil secretariat secretaire permanence standard service services direction directeur directrice
+coordination coordinateur coordinatrice coordonnateur plateforme bureau guichet equipe referent referente
+referents conseiller conseillere conseillers assistant assistante assistants contact contacts agence pole
+cellule centre mission antenne numero ligne urgence urgences boite courriel mail email adresse generique
+responsable charge chargee mediateur mediatrice educateur educatrice moniteur monitrice animateur animatrice
+infirmier infirmiere medecin psychologue tuteur tutrice juriste avocat stagiaire benevole benevoles
+reception hotline astreinte administratif administrative comptabilite rh ressources humaines recrutement
+inscription inscriptions orientation information informations renseignements public social sociale
+rsa siao ccas caf cpam mdph spip pcb plie cej france travail mairie
+""".split())
+# Lowercase particles of family names (« de La Fontaine », « van Damme », « d'Almeida »).
+_PARTICULES = frozenset("de du des le la les van von der den di da dos ben el al d l".split())
+
+
+def ressemble_a_une_personne(nom_complet: str | None) -> bool:
+    """Does a contact's name look like a person's (« Mme Leclercq », « Sophie Leroy », « Dr Martin »)
+    rather than a function (« Accueil », « Secrétariat », « Permanence SIAO », « Référente RSA »)?
+
+    A person's name: no word that names a function, no digit nor « @ », and at least one
+    capitalised word that is not a civilité; lowercase words only as particles."""
+    texte = (nom_complet or "").strip()
+    if not texte or any(c.isdigit() for c in texte) or "@" in texte:
+        return False
+    mots = [m for m in re.split(r"[\s,;/()]+", texte) if m]
+    noms = 0
+    for mot in mots:
+        cle = normaliser(mot).rstrip(".").replace("'", " ").replace("’", " ").split()
+        if not cle:
+            continue
+        if any(c in MOTS_DE_FONCTION for c in cle):
+            return False
+        if civilite_courte(mot) or normaliser(mot).rstrip(".") in ("dr", "docteur", "pr", "me", "maitre", "mlle"):
+            continue
+        if all(c in _PARTICULES for c in cle):
+            continue
+        lettres = mot.lstrip("'’(")
+        if not lettres[:1].isupper():
+            return False
+        noms += 1
+    return noms >= 1
+
+
 def civilite_courte(civilite: str | None) -> str:
     """« femme », « Mme », « Madame » → « Mme » ; « homme », « M. », « Monsieur » → « M. » ; else ''."""
     c = normaliser(civilite or "").rstrip(".").strip()
@@ -410,7 +455,10 @@ class TableIdentifiants:
 
     def ajouter_contact_libre(self, nom_complet: str, *, remplacement: str | None = None) -> None:
         """A contact written in one field (« Mme Sophie Leroy », « Sophie Leroy »): the whole, without
-        its civilité, and the last word as the family name (« Mme Leroy », « Leroy »)."""
+        its civilité, and the last word as the family name (« Mme Leroy », « Leroy »). A contact
+        named by a function (« Accueil », « Permanence SIAO ») identifies no one: not added."""
+        if not ressemble_a_une_personne(nom_complet):
+            return
         mots = nom_complet.split()
         civilite = ""
         if mots and civilite_courte(mots[0]) and normaliser(mots[0]).rstrip(".") not in ("f", "h"):

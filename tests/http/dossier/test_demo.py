@@ -21,3 +21,17 @@ def test_brouillon_avance_de_la_demo(nav, ctx):
         bloc = html[html.index(f'id="partie-{numero}"'):]
         assert f"P{numero}.1</strong> ✓ tenue" in bloc[:20000], numero
     assert "Développez le passage de relais" in nav.get("/dossier/parties/2").get_data(as_text=True)
+
+
+def test_candidate_ccp_de_la_demo(nav, ctx):
+    """The demo shows the CCP route: a colleague preparing the CCP2 by capitalisation."""
+    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+
+    comptes = remplir(ctx)
+    ctx.commit()
+    assert any(email == "candidat.ccp@demo.cipdesk.fr" for _r, email, _d in comptes)
+    nav.connexion("candidat.ccp@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
+    html = nav.get("/dossier/ccp/CCP2").get_data(as_text=True)
+    assert html.count('class="carte partie') == 3 and "16 à 21 pages" in html
+    assert "Je prépare le CCP" in nav.get("/dossier/parties/2").get_data(as_text=True)
+    assert nav.get("/dossier/ccp/CCP3").status_code == 200

@@ -241,8 +241,20 @@ def test_relecture_par_le_tuteur_ou_un_chef(nav, nav_factory, monde, ctx, fabriq
     assert "Les entretiens avec" in lecture and "Zabrowski" not in lecture
     sans = chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": ""}, depuis=f"/dossier/relectures/{demande.id}")
     assert sans.status_code == 422 and "Écrivez votre commentaire." in sans.get_data(as_text=True)
-    assert chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Développez le bilan (P2.7)."},
+    lue_a = ctx.scalar(select(RelectureDossier.version).where(RelectureDossier.id == demande.id))
+    assert f'name="version" value="{lue_a}"' in lecture
+    assert chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Développez le bilan (P2.7).",
+                                                          "version": str(lue_a)},
                      depuis=f"/dossier/relectures/{demande.id}").status_code == 303
+    # A second tab, read before that save, is refused: its text is kept, the saved comment stays.
+    perime = chef.post(f"/dossier/relectures/{demande.id}", {"commentaire": "Texte d'un autre onglet.",
+                                                            "version": str(lue_a)},
+                       depuis=f"/dossier/relectures/{demande.id}")
+    assert perime.status_code == 422
+    assert "modifié entre-temps" in perime.get_data(as_text=True)
+    assert "Texte d&#39;un autre onglet." in perime.get_data(as_text=True)
+    ctx.expire_all()
+    assert ctx.get(RelectureDossier, demande.id).commentaire == "Développez le bilan (P2.7)."
     assert "Développez le bilan (P2.7)." in nav.get("/dossier/parties/2").get_data(as_text=True)
     actions = [l.action for l in ctx.scalars(select(JournalAudit).where(JournalAudit.objet_type == "dossier_relecture"))]
     assert Action.PARTAGE in actions and Action.LECTURE in actions and Action.MODIFICATION in actions
@@ -269,3 +281,94 @@ def test_analyse_de_pratique_du_module_pratique_rattachee_au_cas(nav, monde, ctx
     prep = nav.get("/dossier/").get_data(as_text=True)
     partie2 = prep[prep.index('id="partie-2"'):prep.index('id="partie-3"')]
     assert "P2.8</strong> ✓ tenue" in partie2 and "A1</strong> ✓ tenue" in partie2
+
+
+def test_voie_ccp_constructeur_et_exports_avec_leurs_budgets(nav, nav_factory, monde, ctx, tmp_path):
+    """Issue #16, point 8: a candidat on the CCP route gets each CCP's production, its parts
+    written like the titre's (same rules, same cases), within its own budget; exports too.
+    A candidat on the titre's route does not."""
+    import subprocess
+
+    from cipdesk.comptes.models import ProfilCandidat, VoieCandidat
+
+    nav.connexion(monde.candidat.email)
+    assert nav.get("/dossier/ccp/CCP2").status_code == 403          # VAE route: the titre only
+    assert nav.get("/dossier/ccp/CCP2.pdf").status_code == 403
+    profil = ctx.scalar(select(ProfilCandidat).where(ProfilCandidat.utilisateur_id == monde.candidat.id))
+    profil.voie = VoieCandidat.CCP
+    ctx.commit()
+    accueil = nav.get("/dossier/").get_data(as_text=True)
+    assert 'href="/dossier/ccp/CCP1"' in accueil and 'href="/dossier/ccp/CCP3"' in accueil
+    page = nav.get("/dossier/ccp/CCP2")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and html.count('class="carte partie') == 3
+    assert "16 à 21 pages" in html and "écrite comme la partie 2 du dossier du titre" in html
+    assert "P2.1</strong> ✗ non tenue" in html and "P4.3</strong>" in html and "P5.1" not in html
+    assert "5 à 7" in html   # CCP2, 2nd part (projet): its own budget, not the titre's 5 to 6
+    ccp3 = nav.get("/dossier/ccp/CCP3").get_data(as_text=True)
+    assert "parties totalisent 11 à 15 pages" in ccp3   # flagged, not guessed (DOSSIER.md)
+    assert nav.get("/dossier/ccp/CCP9").status_code == 404
+    # Choosing the case of the titre's part 2 serves the CCP2's first part.
+    assert nav.post("/dossier/parties/2/cas", {"cas": [f"parcours:{monde.parcours.id}"]}).status_code == 303
+    html = nav.get("/dossier/ccp/CCP2").get_data(as_text=True)
+    assert "P2.1</strong> ✓ tenue" in html
+    pdf = nav.get("/dossier/ccp/CCP2.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert "dossier-ccp2-cip.pdf" in pdf.headers["Content-Disposition"]
+    (tmp_path / "ccp2.pdf").write_bytes(pdf.data)
+    texte = subprocess.run(["pdftotext", "-layout", str(tmp_path / "ccp2.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "Production du certificat de compétences professionnelles" in " ".join(texte.split())
+    assert "Dossier du CCP2 du titre CIP — Première partie" in " ".join(texte.split())
+    assert "Septième partie" not in texte and "Zabrowski" not in texte
+    docx = nav.get("/dossier/ccp/CCP2.docx")
+    assert docx.status_code == 200 and docx.data[:2] == b"PK"
+    exports = [l.details.get("production") for l in ctx.scalars(select(JournalAudit).where(
+        JournalAudit.objet_type == "dossier_titre", JournalAudit.action == Action.EXPORT))]
+    assert exports.count("CCP2") == 2
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get("/dossier/ccp/CCP2").status_code == 403
+
+
+def test_accompagnateur_de_vae_collective(nav, nav_factory, monde, ctx, fabrique):
+    """Issue #16, point 9 (COORACE seed): the accompagnateur of a collective VAE follows the
+    readiness of the candidats attached to them — the summary, never their caseloads."""
+    chef = nav_factory()
+    chef.connexion(monde.chef.email)
+    page = chef.get("/dossier/vae-collective").get_data(as_text=True)
+    assert "Rattacher" in page and "selected" not in page   # nobody pre-selected
+    vide = chef.post("/dossier/vae-collective", {"accompagnateur": "", "candidat": "", "groupe": "Groupe 1"})
+    assert vide.status_code == 422 and "Choisissez l&#39;accompagnateur·rice." in vide.get_data(as_text=True)
+    assert 'value="Groupe 1"' in vide.get_data(as_text=True)   # the entry is kept
+    pas_candidat = chef.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                         "candidat": str(monde.conseiller.id)})
+    assert pas_candidat.status_code == 422 and "candidat·e au titre" in pas_candidat.get_data(as_text=True)
+    assert chef.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                 "candidat": str(monde.candidat.id),
+                                                 "groupe": "VAE collective"}).status_code == 303
+    deja = chef.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                 "candidat": str(monde.candidat.id)})
+    assert deja.status_code == 422 and "accompagne déjà" in deja.get_data(as_text=True)
+
+    accompagnateur = nav_factory()
+    accompagnateur.connexion(monde.collegue.email)
+    suivis = accompagnateur.get("/dossier/vae-collective").get_data(as_text=True)
+    assert monde.candidat.nom_complet in suivis and "sur 7" in suivis and "Rattacher" not in suivis
+    synthese = accompagnateur.get(f"/dossier/candidats/{monde.candidat.id}")
+    html = synthese.get_data(as_text=True)
+    assert synthese.status_code == 200 and "Vue de synthèse" in html and "Par :" not in html
+    assert "Zabrowski" not in html and "Ludmila" not in html
+    # … never the caseload behind it, nor any writing: the parcours, the person, the parts.
+    assert accompagnateur.get(f"/parcours/{monde.parcours.id}").status_code in (403, 404)
+    assert accompagnateur.get(f"/personnes/{monde.personne.id}").status_code in (403, 404)
+    assert accompagnateur.post("/dossier/vae-collective", {"accompagnateur": str(monde.collegue.id),
+                                                           "candidat": str(monde.candidat.id)},
+                               depuis="/dossier/vae-collective").status_code == 403
+    # Another conseiller, not attached, sees nothing.
+    autre = nav_factory()
+    autre.connexion(monde.conseiller.email)
+    assert autre.get(f"/dossier/candidats/{monde.candidat.id}").status_code == 403
+    assert monde.candidat.nom_complet not in autre.get("/dossier/vae-collective").get_data(as_text=True)
+    assert Action.PARTAGE in [l.action for l in ctx.scalars(select(JournalAudit).where(
+        JournalAudit.objet_type == "dossier_accompagnement_vae"))]

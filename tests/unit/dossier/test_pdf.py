@@ -28,3 +28,35 @@ def test_pages_par_partie_relues_dans_le_pdf(tmp_path):
     assert numeros[-1].endswith("page A-1")
     sommaire = feuilles[1]
     assert "Deuxième partie" in sommaire and "A-1" in sommaire
+
+
+def test_un_entete_de_tableau_ne_reste_jamais_seul_en_bas_de_page():
+    """The heading row and the first row go to the next page together when the first row
+    (several lines tall) does not fit under the heading."""
+    from cipdesk.dossier.pdf import DocumentDossier
+
+    doc = DocumentDossier("Essai", estimation=True)
+    doc.courant = "Essai"
+    doc.add_page()
+    doc.set_y(doc.page_break_trigger - 16)   # room for the heading, not for a 6-line row
+    haute = " ".join(["mot"] * 60)
+    entetes = []   # the page of each heading cell drawn (filled rectangles)
+    rect = doc.rect
+    doc.rect = lambda *a, style=None, **k: (entetes.append(doc.page_no()) if style == "DF" else None,
+                                            rect(*a, style=style, **k))
+    doc.tableau(("Entête A", "Entête B"), [(haute, "x"), ("court", "y")], (20, 80))
+    assert doc.page_no() == 2
+    assert entetes == [2, 2]   # drawn once, on the page of the first row: never alone on page 1
+
+
+def test_pas_de_page_blanche_apres_le_sommaire(tmp_path):
+    couverture, parties, annexes = dossier_synthetique(42)
+    contenu, pages = dossier_pdf(couverture, parties, annexes)
+    chemin = tmp_path / "d.pdf"
+    chemin.write_bytes(contenu)
+    texte = subprocess.run(["pdftotext", "-layout", str(chemin), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    feuilles = texte.split("\f")[:-1]
+    assert parties[0].intitule in feuilles[2]
+    for f in feuilles[2:]:
+        assert len([ligne for ligne in f.splitlines() if ligne.strip()]) > 3

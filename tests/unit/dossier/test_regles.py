@@ -129,3 +129,24 @@ def test_personnes_decrites_sans_les_identifier():
     assert mois_annee(date(2026, 3, 14)) == "03/2026"
     assert masquer("Karim est venu ; KARIM Benali a signé.", ("Karim", "Benali"), "M. A.") == \
         "M. A. est venu ; M. A. M. A. a signé."
+
+
+def test_correspondance_des_parties_des_ccp():
+    """Each CCP's part is written like the titre's part that asks for the same thing (RC sections
+    « CCP »): same competences, the CCP's own budget."""
+    from cipdesk.dossier.rules import CORRESPONDANCE_CCP, avis_budget_ccp, partie_du_titre
+    from cipdesk.referentiel import get_referentiel
+
+    ref = get_referentiel("reac-2018")
+    titre = ref.dossier_titre()
+    for code, parties in CORRESPONDANCE_CCP.items():
+        production = ref.production(code)
+        assert sorted(parties) == [p.numero for p in production.parties]
+        for p in production.parties:
+            equivalente = titre.partie(partie_du_titre(code, p.numero))
+            assert set(equivalente.competences) <= set(p.competences)
+    assert partie_du_titre("titre", 4) == 4 and partie_du_titre("CCP2", 3) == 4
+    assert (ref.production("CCP2").pages_min, ref.production("CCP2").pages_max) == (16, 21)
+    assert avis_budget_ccp(ref.production("CCP2")) == ""   # 5+5+6 = 16, 6+7+8 = 21
+    avis = avis_budget_ccp(ref.production("CCP3"))        # 5+4+2 = 11: the RC's own inconsistency
+    assert "11 à 15" in avis and "12 à 15" in avis

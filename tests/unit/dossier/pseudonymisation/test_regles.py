@@ -330,3 +330,33 @@ def test_un_seul_passage_noms_et_dates_et_les_refus_suivent_jusqu_au_controle():
     assert restes(r.texte, t, gardees=r.gardees) == []
     # …and without it, the check names it.
     assert [x.nature for x in restes(r.texte, t)] == [Nature.NOM]
+
+
+@pytest.mark.parametrize("nom", ["Mme Leclercq", "M. Diallo", "Sophie Leroy", "Dr Martin", "Leclercq",
+                                 "Jean-Pierre de La Fontaine", "Mme Vasseur", "Élodie N'Diaye", "Monsieur Van Damme"])
+def test_un_contact_qui_ressemble_a_une_personne(nom):
+    from cipdesk.dossier.pseudonymisation.rules import ressemble_a_une_personne
+
+    assert ressemble_a_une_personne(nom)
+
+
+@pytest.mark.parametrize("nom", ["Accueil", "Secrétariat", "Permanence", "Permanence SIAO", "Référente RSA",
+                                 "accueil social", "Secrétariat médical", "Standard", "Service RH", "",
+                                 "   ", "03 20 12 34 56", "contact@exemple.fr", "Plateforme 115",
+                                 "Accueil de jour", "Conseillère en économie sociale et familiale"])
+def test_un_contact_nomme_par_une_fonction_n_est_pas_une_personne(nom):
+    from cipdesk.dossier.pseudonymisation.rules import ressemble_a_une_personne
+
+    assert not ressemble_a_une_personne(nom)
+
+
+def test_un_contact_nomme_par_une_fonction_n_entre_pas_dans_la_table():
+    """« Accueil » or « Permanence » would make common words identifying values (false
+    positives in every text); a person's name, with or without civilité, does enter."""
+    table = TableIdentifiants()
+    for nom in ("Accueil", "Secrétariat", "Permanence SIAO", "Mme Leclercq"):
+        table.ajouter_contact_libre(nom, remplacement="[contact du partenaire]")
+    texte = "L'accueil et le secrétariat m'ont orientée vers la permanence ; Mme Leclercq a rappelé."
+    resultat = _remplace(texte, table)
+    assert "L'accueil et le secrétariat m'ont orientée vers la permanence" in resultat
+    assert "Leclercq" not in resultat and "[contact du partenaire]" in resultat
