@@ -236,6 +236,10 @@ def changer_mot_de_passe(session: Session, *, utilisateur: Utilisateur, actuel: 
     utilisateur.session_epoch += 1  # every other session of this user ends
     terminer_autres_sessions(session, utilisateur=utilisateur, courante=courante,
                              maintenant=utilisateur.password_changed_at, motif=FinSession.MOT_DE_PASSE)
+    from cipdesk.comptes.second_facteur import oublier_navigateurs
+
+    # Browsers remembered for the second factor are forgotten too (issue #18, point 12).
+    oublier_navigateurs(session, utilisateur=utilisateur, maintenant=utilisateur.password_changed_at)
     journaliser(session, acteur=utilisateur, action=Action.MODIFICATION, objet_type="compte",
                 objet_id=utilisateur.id, details={"champs": ["mot_de_passe"]})
 
