@@ -115,7 +115,7 @@ def test_navigateur_memorise_puis_oublie(ctx, fabrique, nav, nav_factory):
     poste = nav_factory()
     poste.connexion(conseiller.email)
     rep = _poster(poste, "/connexion/second-facteur", {"code": _code(_secret(ctx, conseiller), 1), "se_souvenir": "y"})
-    assert rep.status_code == 303 and "cipdesk_confiance=" in rep.headers.get("Set-Cookie", "")
+    assert rep.status_code == 303 and any(c.startswith("cipdesk_confiance=") for c in rep.headers.getlist("Set-Cookie"))
     poste.post("/deconnexion", data={"csrf_token": jeton_csrf(poste.get("/compte").get_data(as_text=True))})
     rep = poste.connexion(conseiller.email)
     assert rep.status_code == 303 and not rep.headers["Location"].endswith("/second-facteur"), "navigateur mémorisé"
@@ -149,6 +149,7 @@ def test_retrait_refuse_quand_exige(ctx, fabrique, nav):
     s = fabrique.structure(second_facteur="admin_chef")
     chef = fabrique.utilisateur(s, role=Role.CHEF_DE_SERVICE)
     nav.connexion(chef.email)
+    nav.get("/connexion/second-facteur/activation")
     _poster(nav, "/connexion/second-facteur/activation", {"code": _code(_secret(ctx, chef))})
     rep = _poster(nav, "/compte/second-facteur/retrait", {})
     assert rep.status_code == 303
