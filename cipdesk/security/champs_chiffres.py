@@ -192,3 +192,8 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 ) for colonne in colonnes})
 # Dossier de certification: which production a part belongs to (a code).
 CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"
+# Documents joints (issue #18, point 11): the file (base64 of it) and its name, encrypted; the
+# second factor's recovery codes (SHA-256 of 80-bit codes) and remembered browsers.
+CHAMPS["DocumentJoint"] = ("document_joint", ("nom_fichier", "contenu"))
+CLAIRS["code_de_secours.empreinte"] = "second facteur : empreinte SHA-256 d'un code de secours aléatoire (80 bits), irréversible"
+CLAIRS["navigateur_de_confiance.agent"] = "navigateurs mémorisés pour le second facteur : navigateur, montré à l'utilisateur"
