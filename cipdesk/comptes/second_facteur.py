@@ -17,6 +17,7 @@ from cipdesk.comptes import rules
 from cipdesk.comptes.models import (CodeDeSecours, NavigateurDeConfiance, SecondFacteur, TentativeConnexion,
                                     Utilisateur)
 from cipdesk.comptes.rules import en_utc, resume_agent
+from cipdesk.comptes.services import compteurs_d_echecs, oublier_navigateurs
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.throttle import Limites, attente, message_attente
@@ -152,8 +153,6 @@ def verifier(session: Session, *, utilisateur: Utilisateur, code: str, adresse_i
     """Check a TOTP or a recovery code. Returns « totp » or « code_de_secours »; raises
     ErreurMetier (wrong code, or too many tries: the login throttling rule, counted on
     this account's second factor). A recovery code works once."""
-    from cipdesk.comptes.services import compteurs_d_echecs
-
     identifiant = _identifiant(utilisateur)
     attendre = attente(**compteurs_d_echecs(
         session, identifiant=identifiant, adresse_ip=adresse_ip, appareil=None,
@@ -218,13 +217,3 @@ def navigateurs(session: Session, utilisateur: Utilisateur, maintenant: datetime
     return list(session.scalars(select(NavigateurDeConfiance).where(
         NavigateurDeConfiance.utilisateur_id == utilisateur.id, NavigateurDeConfiance.revoque_le.is_(None),
         NavigateurDeConfiance.expire_le > maintenant).order_by(NavigateurDeConfiance.cree_le.desc())))
-
-
-def oublier_navigateurs(session: Session, *, utilisateur: Utilisateur, maintenant: datetime,
-                        navigateur_id: uuid.UUID | None = None) -> int:
-    """Revoke one remembered browser (of this user only), or all of them."""
-    conditions = [NavigateurDeConfiance.utilisateur_id == utilisateur.id, NavigateurDeConfiance.revoque_le.is_(None)]
-    if navigateur_id is not None:
-        conditions.append(NavigateurDeConfiance.id == navigateur_id)
-    resultat = session.execute(update(NavigateurDeConfiance).where(*conditions).values(revoque_le=maintenant))
-    return resultat.rowcount or 0

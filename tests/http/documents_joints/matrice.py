@@ -30,9 +30,10 @@ MATRICE_SECOND_FACTEUR = {
     "comptes.second_facteur_page": _l("/compte/second-facteur", ("GET", CONNECTES)),
     "comptes.activer_second_facteur": _l("/compte/second-facteur/activation", ("GET", CONNECTES),
                                          ("POST", CONNECTES)),
+    # before « retrait », which forgets every remembered browser
+    "comptes.oublier_navigateur": _l("/compte/second-facteur/navigateurs/{navigateur}/oubli", ("POST", LE_SIEN)),
     "comptes.regenerer_codes_de_secours": _l("/compte/second-facteur/codes", ("POST", CONNECTES)),
     "comptes.retirer_second_facteur": _l("/compte/second-facteur/retrait", ("POST", CONNECTES)),
-    "comptes.oublier_navigateur": _l("/compte/second-facteur/navigateurs/{navigateur}/oubli", ("POST", LE_SIEN)),
     "comptes.oublier_navigateurs": _l("/compte/second-facteur/navigateurs/oubli", ("POST", CONNECTES)),
 }
 
