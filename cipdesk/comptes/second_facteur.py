@@ -217,3 +217,18 @@ def navigateurs(session: Session, utilisateur: Utilisateur, maintenant: datetime
     return list(session.scalars(select(NavigateurDeConfiance).where(
         NavigateurDeConfiance.utilisateur_id == utilisateur.id, NavigateurDeConfiance.revoque_le.is_(None),
         NavigateurDeConfiance.expire_le > maintenant).order_by(NavigateurDeConfiance.cree_le.desc())))
+
+
+def regler_exigence(session: Session, *, par: Utilisateur, exigence: str) -> None:
+    """The structure's rule (its admin): admins and chefs (default), everyone, or optional."""
+    from cipdesk.comptes.models import Structure
+    from cipdesk.security import policy
+
+    policy.exiger(policy.peut_administrer_structure(par, par.structure_id))
+    if exigence not in rules.EXIGENCES_SECOND_FACTEUR:
+        raise ErreurMetier("Choisissez l'une des règles proposées.", "exigence")
+    structure = session.get(Structure, par.structure_id)
+    ancienne, structure.second_facteur = structure.second_facteur, exigence
+    session.flush()
+    journaliser(session, acteur=par, action=Action.ADMINISTRATION, objet_type="structure", objet_id=structure.id,
+                structure_id=structure.id, details={"second_facteur": exigence, "avant": ancienne})

@@ -155,3 +155,27 @@ def test_retrait_refuse_quand_exige(ctx, fabrique, nav):
     assert rep.status_code == 303
     assert "ne peut pas être retiré" in nav.get("/compte/second-facteur").get_data(as_text=True)
     assert ctx.scalar(select(SecondFacteur).where(SecondFacteur.utilisateur_id == chef.id)) is not None
+
+
+def test_l_administrateur_regle_l_exigence_et_retire_un_second_facteur(ctx, fabrique, nav, nav_factory):
+    from cipdesk.comptes.models import Structure
+
+    s = fabrique.structure(second_facteur="facultatif")
+    admin = fabrique.utilisateur(s, role=Role.ADMIN)
+    conseiller = fabrique.utilisateur(s)
+    nav.connexion(admin.email)
+    rep = _poster(nav, "/admin/second-facteur", {"exigence": "tous"})
+    assert rep.status_code == 303
+    ctx.expire_all()
+    assert ctx.get(Structure, s.id).second_facteur == "tous"
+    assert _poster(nav, "/admin/second-facteur", {"exigence": "jamais"}).status_code == 422
+    # the conseiller must now enrol at login
+    autre = nav_factory()
+    assert autre.connexion(conseiller.email).headers["Location"].endswith("/connexion/second-facteur/activation")
+    autre.get("/connexion/second-facteur/activation")
+    _poster(autre, "/connexion/second-facteur/activation", {"code": _code(_secret(ctx, conseiller))})
+    # lost phone: the admin removes it, the next login enrols again
+    rep = nav.client.post(f"/admin/utilisateurs/{conseiller.id}/second-facteur/retrait", data={
+            "csrf_token": jeton_csrf(nav.get(f"/admin/utilisateurs/{conseiller.id}").get_data(as_text=True))})
+    assert rep.status_code == 303
+    assert ctx.scalar(select(SecondFacteur).where(SecondFacteur.utilisateur_id == conseiller.id)) is None

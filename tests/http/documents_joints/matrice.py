@@ -44,3 +44,10 @@ MATRICE_DOCUMENTS_JOINTS = {
     # last: the conseiller deletes the document
     "documents_joints.supprimer": _l("/documents-joints/{document_joint}/suppression", ("POST", MODIFIER)),
 }
+
+ADMIN_SEUL = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
+MATRICE_SECOND_FACTEUR.update({
+    "admin.second_facteur": _l("/admin/second-facteur", ("GET", ADMIN_SEUL), ("POST", ADMIN_SEUL)),
+    "admin.retirer_second_facteur": _l("/admin/utilisateurs/{collegue}/second-facteur/retrait",
+                                       ("POST", ADMIN_SEUL)),
+})
