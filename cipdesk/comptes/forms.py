@@ -65,5 +65,9 @@ class ActivationSecondFacteurForm(FlaskForm):
                        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"})
 
 
+class CommencerActivationForm(FlaskForm):
+    """The button that makes a new key to enrol (nothing is written by a GET)."""
+
+
 class ExigenceSecondFacteurForm(FlaskForm):
     exigence = SelectField("Second facteur à la connexion", validators=[DataRequired(REQUIS)])

@@ -173,7 +173,7 @@ class Brouillon(UuidPk, Base):
 # -- second factor (issue #18, point 12) ------------------------------------------------
 class SecondFacteur(UuidPk, Base):
     """A user's TOTP secret (RFC 6238), stored only encrypted with the structure's key.
-    `active_le` is None while the enrolment waits for a first valid code."""
+    `active_le` is None until a first valid code was given."""
 
     __tablename__ = "second_facteur"
 
@@ -181,6 +181,10 @@ class SecondFacteur(UuidPk, Base):
     structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"), index=True)
     secret_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
     secret = TexteConfidentiel()
+    # A new secret being enrolled (first enrolment, or a new phone): the current one keeps
+    # working until a code of the new one is given.
+    nouveau_secret_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    nouveau_secret = TexteConfidentiel()
     active_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The last TOTP time step accepted: a code is never accepted twice (replay).
     dernier_pas: Mapped[int] = mapped_column(default=0, server_default="0")

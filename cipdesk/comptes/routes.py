@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from cipdesk.comptes import queries, rules, second_facteur, services
 from cipdesk.comptes.forms import (ActivationSecondFacteurForm, ChangementMotDePasseForm, CodeSecondFacteurForm,
-                                   ConnexionForm)
+                                   CommencerActivationForm, ConnexionForm)
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.comptes.rules import FinSession, en_utc
 from cipdesk.core.db import db, utcnow
@@ -429,15 +429,24 @@ def code_second_facteur():
 
 
 def _page_activation(utilisateur, form, statut: int, *, a_la_connexion: bool):
-    facteur = second_facteur.secret_en_attente(db.session, utilisateur)
-    uri = second_facteur.uri_d_enrolement(utilisateur, facteur.secret)
-    return rendre("comptes/second_facteur_activation.html", form=form, statut=statut,
-                  qr=Markup(second_facteur.qr_svg(uri, "QR code à scanner avec votre application d'authentification")),
-                  secret=rules.secret_lisible(facteur.secret), a_la_connexion=a_la_connexion,
-                  exige=second_facteur.est_exige(utilisateur), deja=facteur.active_le is not None)
+    secret = second_facteur.secret_a_enroler(db.session, utilisateur)
+    qr = ""
+    if secret:
+        uri = second_facteur.uri_d_enrolement(utilisateur, secret)
+        qr = Markup(second_facteur.qr_svg(uri, "QR code à scanner avec votre application d'authentification"))
+    return rendre("comptes/second_facteur_activation.html", form=form, statut=statut, qr=qr,
+                  commencer=CommencerActivationForm(), secret=rules.secret_lisible(secret),
+                  a_la_connexion=a_la_connexion, exige=second_facteur.est_exige(utilisateur),
+                  deja=second_facteur.est_enrole(db.session, utilisateur))
 
 
 def _activer(utilisateur, *, a_la_connexion: bool):
+    """GET shows the key waiting for its first code (or the button to make one); POST
+    « commencer » makes a new key; POST with a code confirms it."""
+    if request.method == "POST" and "commencer" in request.form:
+        if CommencerActivationForm().validate_on_submit():
+            second_facteur.commencer_enrolement(db.session, utilisateur=utilisateur)
+        return redirect(request.path, 303)
     form = ActivationSecondFacteurForm()
     statut = 200
     if form.validate_on_submit():

@@ -45,16 +45,22 @@ def est_exige(utilisateur: Utilisateur) -> bool:
 
 
 # -- enrolment ---------------------------------------------------------------------------
-def secret_en_attente(session: Session, utilisateur: Utilisateur) -> SecondFacteur:
-    """The secret being enrolled (made once, kept encrypted until confirmed). An enrolled
-    user asking again gets a new secret only once it is confirmed (the old one stays valid)."""
+def commencer_enrolement(session: Session, *, utilisateur: Utilisateur) -> SecondFacteur:
+    """A new secret to enrol (a POST: nothing is written by showing a page). An enrolled
+    user's current secret keeps working until a code of the new one is given."""
     facteur = facteur_de(session, utilisateur)
     if facteur is None:
         facteur = SecondFacteur(id=uuid.uuid4(), utilisateur_id=utilisateur.id, structure_id=utilisateur.structure_id)
-        facteur.secret = pyotp.random_base32()
         session.add(facteur)
-        session.flush()
+    facteur.nouveau_secret = pyotp.random_base32()
+    session.flush()
     return facteur
+
+
+def secret_a_enroler(session: Session, utilisateur: Utilisateur) -> str:
+    """The secret waiting for its first code, or "" when no enrolment was started."""
+    facteur = facteur_de(session, utilisateur)
+    return facteur.nouveau_secret if facteur is not None else ""
 
 
 def uri_d_enrolement(utilisateur: Utilisateur, secret: str) -> str:
@@ -84,14 +90,15 @@ def confirmer_enrolement(session: Session, *, utilisateur: Utilisateur, code: st
     active and new recovery codes are made. Returns them in clear, shown once."""
     facteur = facteur_de(session, utilisateur)
     code = rules.normaliser_code(code)
-    if facteur is None:
-        raise ErreurMetier("Recommencez l'activation : aucun secret n'est en attente.", "code")
+    if facteur is None or not facteur.nouveau_secret:
+        raise ErreurMetier("Recommencez l'activation : aucune clé n'est en attente.", "code")
     if not rules.est_code_totp(code):
         raise ErreurMetier("Saisissez les 6 chiffres affichés par votre application.", "code")
-    pas = _pas_valide(facteur.secret, code, maintenant, -1)
+    pas = _pas_valide(facteur.nouveau_secret, code, maintenant, -1)
     if pas is None:
         raise ErreurMetier("Ce code ne correspond pas : vérifiez que l'heure de votre téléphone est juste, "
                            "puis saisissez le code affiché maintenant.", "code")
+    facteur.secret, facteur.nouveau_secret = facteur.nouveau_secret, ""
     facteur.active_le, facteur.dernier_pas = maintenant, pas
     codes = regenerer_codes(session, utilisateur=utilisateur, maintenant=maintenant, journal=False)
     oublier_navigateurs(session, utilisateur=utilisateur, maintenant=maintenant)

@@ -25,6 +25,7 @@ def upgrade():
         sa.Column("utilisateur_id", sa.Uuid(), nullable=False),
         sa.Column("structure_id", sa.Uuid(), nullable=False),
         sa.Column("secret_chiffre", sa.LargeBinary(), nullable=True),
+        sa.Column("nouveau_secret_chiffre", sa.LargeBinary(), nullable=True),
         sa.Column("active_le", sa.DateTime(timezone=True), nullable=True),
         sa.Column("dernier_pas", sa.Integer(), server_default="0", nullable=False),
         sa.ForeignKeyConstraint(["structure_id"], ["structure.id"], name=op.f("fk_second_facteur_structure_id_structure")),

@@ -31,6 +31,8 @@ def test_enrolement_connexion_et_code_de_secours(serveur, fabrique, nouveau_cont
     page = nouveau_contexte().new_page()
     connecter(page, serveur, chef.email)
     expect(page.get_by_role("heading", name="Activer le second facteur")).to_be_visible()
+    verifier_accessibilite(page, "activation du second facteur : avant la clé")
+    page.get_by_role("button", name="Créer la clé et afficher le QR code").click()
     expect(page.locator(".qr svg")).to_be_visible()
     verifier_accessibilite(page, "activation du second facteur à la connexion")
     capture(page, "second-facteur-activation-1280")

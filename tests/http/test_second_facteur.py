@@ -18,8 +18,17 @@ from tests.conftest import jeton_csrf
 
 
 def _secret(ctx, utilisateur) -> str:
+    """The key waiting for its first code, else the enrolled one."""
     ctx.expire_all()
-    return ctx.scalar(select(SecondFacteur).where(SecondFacteur.utilisateur_id == utilisateur.id)).secret
+    facteur = ctx.scalar(select(SecondFacteur).where(SecondFacteur.utilisateur_id == utilisateur.id))
+    return facteur.nouveau_secret or facteur.secret
+
+
+def _commencer(nav, url):
+    """« Créer la clé » (a POST: showing the page writes nothing)."""
+    rep = _poster(nav, url, {"commencer": "1"})
+    assert rep.status_code == 303
+    return rep
 
 
 def _code(secret: str, decalage: int = 0) -> str:
@@ -35,6 +44,7 @@ def _poster(nav, url, data):
 def _enroler(nav, ctx, utilisateur) -> list[str]:
     """Through the pages of « Mon compte »: returns the recovery codes shown once."""
     assert nav.get("/compte/second-facteur/activation").status_code == 200
+    _commencer(nav, "/compte/second-facteur/activation")
     rep = _poster(nav, "/compte/second-facteur/activation", {"code": _code(_secret(ctx, utilisateur))})
     assert rep.status_code == 200, rep.get_data(as_text=True)
     return re.findall(r"<code>([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})</code>", rep.get_data(as_text=True))
@@ -63,7 +73,9 @@ def test_admin_sans_second_facteur_doit_l_activer_avant_toute_page(ctx, fabrique
     # the password alone opens nothing
     assert nav.get("/admin/structures").status_code == 302
     page = nav.get("/connexion/second-facteur/activation").get_data(as_text=True)
-    assert "<svg" in page and "exige un second facteur" in page
+    assert "<svg" not in page and "exige un second facteur" in page
+    _commencer(nav, "/connexion/second-facteur/activation")
+    assert "<svg" in nav.get("/connexion/second-facteur/activation").get_data(as_text=True)
     faux = _poster(nav, "/connexion/second-facteur/activation", {"code": "123"})
     assert faux.status_code == 422 and "6 chiffres" in faux.get_data(as_text=True)
     rep = _poster(nav, "/connexion/second-facteur/activation", {"code": _code(_secret(ctx, admin))})
@@ -149,7 +161,7 @@ def test_retrait_refuse_quand_exige(ctx, fabrique, nav):
     s = fabrique.structure(second_facteur="admin_chef")
     chef = fabrique.utilisateur(s, role=Role.CHEF_DE_SERVICE)
     nav.connexion(chef.email)
-    nav.get("/connexion/second-facteur/activation")
+    _commencer(nav, "/connexion/second-facteur/activation")
     _poster(nav, "/connexion/second-facteur/activation", {"code": _code(_secret(ctx, chef))})
     rep = _poster(nav, "/compte/second-facteur/retrait", {})
     assert rep.status_code == 303
@@ -172,10 +184,26 @@ def test_l_administrateur_regle_l_exigence_et_retire_un_second_facteur(ctx, fabr
     # the conseiller must now enrol at login
     autre = nav_factory()
     assert autre.connexion(conseiller.email).headers["Location"].endswith("/connexion/second-facteur/activation")
-    autre.get("/connexion/second-facteur/activation")
+    _commencer(autre, "/connexion/second-facteur/activation")
     _poster(autre, "/connexion/second-facteur/activation", {"code": _code(_secret(ctx, conseiller))})
     # lost phone: the admin removes it, the next login enrols again
     rep = nav.client.post(f"/admin/utilisateurs/{conseiller.id}/second-facteur/retrait", data={
             "csrf_token": jeton_csrf(nav.get(f"/admin/utilisateurs/{conseiller.id}").get_data(as_text=True))})
     assert rep.status_code == 303
     assert ctx.scalar(select(SecondFacteur).where(SecondFacteur.utilisateur_id == conseiller.id)) is None
+
+
+def test_nouvelle_cle_l_ancienne_vaut_jusqu_a_confirmation(ctx, fabrique, nav, nav_factory):
+    s = fabrique.structure()
+    conseiller = fabrique.utilisateur(s)
+    nav.connexion(conseiller.email)
+    _enroler(nav, ctx, conseiller)
+    ancien = _secret(ctx, conseiller)
+    _commencer(nav, "/compte/second-facteur/activation")
+    nouveau = _secret(ctx, conseiller)
+    assert nouveau != ancien
+    # not confirmed: the old key still opens the account, the new one does not
+    autre = nav_factory()
+    autre.connexion(conseiller.email)
+    assert _poster(autre, "/connexion/second-facteur", {"code": _code(nouveau, 1)}).status_code == 422
+    assert _poster(autre, "/connexion/second-facteur", {"code": _code(ancien, 1)}).status_code == 303
