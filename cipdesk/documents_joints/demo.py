@@ -1,6 +1,7 @@
 """Demo documents (`cipdesk demo`): a CV, a justificatif de domicile and a signed
 contract of engagement, generated as PDF (cipdesk.documents), joined to demo people of
-the conseiller Yannick Dubois through the real use case (encrypted, audited)."""
+the conseiller Yannick Dubois through the real use case (encrypted, audited); the contract
+to the person's parcours."""
 from __future__ import annotations
 
 from datetime import date
@@ -56,8 +57,13 @@ def remplir_documents(session: Session, *, seed: int = 0, aujourd_hui: date, **_
     ])
     services.deposer(session, personne=p, par=yannick, nature="justificatif",
                      nom_fichier="attestation-hebergement.pdf", donnees=justificatif)
-    if len(personnes) > 1:
-        q = personnes[1]
+    from cipdesk.parcours.contrat.models import Parcours
+
+    parcours = session.scalars(select(Parcours).join(Personne, Personne.id == Parcours.personne_id)
+                               .where(Personne.referent_id == yannick.id, Personne.id != p.id)
+                               .order_by(Personne.nom).limit(1)).first()
+    if parcours is not None:
+        q = session.get(Personne, parcours.personne_id)
         contrat = _pdf("Contrat d'engagement réciproque — exemplaire signé", [
             f"Entre {structure.nom} et {q.prenom} {q.nom}, accompagné·e dans le cadre du PLIE.",
             "Engagements de la personne : participer aux entretiens de suivi mensuels, aux ateliers convenus, "
@@ -67,5 +73,7 @@ def remplir_documents(session: Session, *, seed: int = 0, aujourd_hui: date, **_
             "Durée : douze mois renouvelables. Signé en deux exemplaires, à Lille.",
             "Signatures : la personne accompagnée — le ou la référent·e de parcours.",
         ], structure)
+        # the signed contract belongs to the parcours: shown on its page (encarts) and on the person's
         services.deposer(session, personne=q, par=yannick, nature="contrat",
-                         nom_fichier="contrat-engagement-signe.pdf", donnees=contrat)
+                         nom_fichier="contrat-engagement-signe.pdf", donnees=contrat,
+                         objet_type="parcours", objet_id=parcours.id)

@@ -151,3 +151,22 @@ def test_encart_sur_la_fiche_personne(ctx, fabrique, nav):
     nav.connexion(m.conseiller.email)
     page = nav.get(f"/accueil/personnes/{p.id}").get_data(as_text=True)
     assert "Documents joints" in page and "CV Martin.pdf" in page and "Joindre un document" in page
+
+
+def test_demo_documents_et_encart_sur_le_parcours(ctx, nav):
+    """The demo: three PDF documents, the signed contract attached to a parcours and offered
+    on the parcours page (encarts)."""
+    from cipdesk import demo
+    from cipdesk.parcours.contrat.models import Parcours
+
+    demo.remplir(ctx)
+    ctx.commit()
+    docs = ctx.scalars(select(DocumentJoint)).all()
+    assert {d.nature for d in docs} == {"cv", "justificatif", "contrat"}
+    assert all(services.contenu(d).startswith(b"%PDF") for d in docs)
+    contrat = next(d for d in docs if d.nature == "contrat")
+    assert contrat.objet_type == "parcours"
+    nav.connexion("conseiller@demo.cipdesk.fr", demo.MOT_DE_PASSE_DEMO)
+    page = nav.get(f"/parcours/{contrat.objet_id}").get_data(as_text=True)
+    assert "contrat-engagement-signe.pdf" in page and "Joindre un document à cet enregistrement" in page
+    assert ctx.get(Parcours, contrat.objet_id).personne_id == contrat.personne_id
