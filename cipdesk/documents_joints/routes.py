@@ -31,6 +31,28 @@ def taille_max() -> int:
     return int(current_app.config.get("CIPDESK_DOCUMENTS_TAILLE_MAX", rules.TAILLE_MAX_PAR_DEFAUT))
 
 
+# Just above the limit, the form says by how much (422); far beyond it, the body is refused
+# before it is read (413). Set before the CSRF check reads the form (a URL value
+# preprocessor runs before every before_request function).
+MARGE_CORPS = 1024 * 1024
+
+
+@bp.url_value_preprocessor
+def _limiter_le_corps(endpoint, _valeurs):
+    if endpoint == "documents_joints.deposer":
+        request.max_content_length = taille_max() + MARGE_CORPS
+
+
+@bp.errorhandler(413)
+def _trop_gros(_exc):
+    from flask import render_template
+
+    return render_template("errors/erreur.html", statut=413, titre="Fichier trop volumineux",
+                           message=f"Le fichier envoyé dépasse la limite de {rules.taille_lisible(taille_max())} : "
+                                   "rien n'a été enregistré. Revenez à la page précédente et choisissez un fichier "
+                                   "plus léger (numérisation en 150 ppp, en niveaux de gris)."), 413
+
+
 def _page(personne: Personne, form: DepotForm, statut: int = 200):
     documents = queries.documents_de(db.session, personne.id)
     peut_modifier = policy.peut_modifier_personne(current_user, personne, **contexte_acces(db.session, personne))
@@ -55,9 +77,6 @@ def personne(personne_id):
 
 @bp.post("/personne/<uuid:personne_id>")
 def deposer(personne_id):
-    # Far beyond the limit, the body is refused before it is read (413); just above it,
-    # the form says by how much (422).
-    request.max_content_length = taille_max() + 1024 * 1024
     p = charger(Personne, personne_id, modifier=True)
     form = DepotForm()
     if not form.validate_on_submit():

@@ -170,3 +170,18 @@ def test_demo_documents_et_encart_sur_le_parcours(ctx, nav):
     page = nav.get(f"/parcours/{contrat.objet_id}").get_data(as_text=True)
     assert "contrat-engagement-signe.pdf" in page and "Joindre un document à cet enregistrement" in page
     assert ctx.get(Parcours, contrat.objet_id).personne_id == contrat.personne_id
+
+
+def test_bien_trop_gros_refuse_avant_lecture(ctx, fabrique, nav, app):
+    from cipdesk.documents_joints.routes import MARGE_CORPS
+
+    m = fabrique.monde()
+    p = fabrique.personne(m.structure, referent=m.conseiller)
+    nav.connexion(m.conseiller.email)
+    app.config["CIPDESK_DOCUMENTS_TAILLE_MAX"] = 4096
+    try:
+        rep = _deposer(nav, p.id, "scan.pdf", PDF_MINIMAL + b"0" * (MARGE_CORPS + 8192))
+    finally:
+        app.config.pop("CIPDESK_DOCUMENTS_TAILLE_MAX")
+    assert rep.status_code == 413 and "dépasse la limite de 4 Ko" in rep.get_data(as_text=True)
+    assert ctx.scalar(select(func.count()).select_from(DocumentJoint)) == 0
