@@ -100,15 +100,12 @@ def test_extension_mensongere_refusee_par_la_page_saisie_gardee(ctx, fabrique, n
     assert ctx.scalar(select(func.count()).select_from(DocumentJoint)) == 0
 
 
-def test_trop_gros_refuse_par_la_page(ctx, fabrique, nav, app):
+def test_trop_gros_refuse_par_la_page(ctx, fabrique, nav, app, monkeypatch):
     m = fabrique.monde()
     p = fabrique.personne(m.structure, referent=m.conseiller)
     nav.connexion(m.conseiller.email)
-    app.config["CIPDESK_DOCUMENTS_TAILLE_MAX"] = 4096
-    try:
-        rep = _deposer(nav, p.id, "scan.pdf", PDF_MINIMAL + b"0" * 5000)
-    finally:
-        app.config.pop("CIPDESK_DOCUMENTS_TAILLE_MAX")
+    monkeypatch.setitem(app.config, "CIPDESK_DOCUMENTS_TAILLE_MAX", 4096)
+    rep = _deposer(nav, p.id, "scan.pdf", PDF_MINIMAL + b"0" * 5000)
     assert rep.status_code == 422 and "la limite est de 4 Ko" in rep.get_data(as_text=True)
     assert ctx.scalar(select(func.count()).select_from(DocumentJoint)) == 0
 
@@ -172,16 +169,13 @@ def test_demo_documents_et_encart_sur_le_parcours(ctx, nav):
     assert ctx.get(Parcours, contrat.objet_id).personne_id == contrat.personne_id
 
 
-def test_bien_trop_gros_refuse_avant_lecture(ctx, fabrique, nav, app):
+def test_bien_trop_gros_refuse_avant_lecture(ctx, fabrique, nav, app, monkeypatch):
     from cipdesk.documents_joints.routes import MARGE_CORPS
 
     m = fabrique.monde()
     p = fabrique.personne(m.structure, referent=m.conseiller)
     nav.connexion(m.conseiller.email)
-    app.config["CIPDESK_DOCUMENTS_TAILLE_MAX"] = 4096
-    try:
-        rep = _deposer(nav, p.id, "scan.pdf", PDF_MINIMAL + b"0" * (MARGE_CORPS + 8192))
-    finally:
-        app.config.pop("CIPDESK_DOCUMENTS_TAILLE_MAX")
+    monkeypatch.setitem(app.config, "CIPDESK_DOCUMENTS_TAILLE_MAX", 4096)
+    rep = _deposer(nav, p.id, "scan.pdf", PDF_MINIMAL + b"0" * (MARGE_CORPS + 8192))
     assert rep.status_code == 413 and "dépasse la limite de 4 Ko" in rep.get_data(as_text=True)
     assert ctx.scalar(select(func.count()).select_from(DocumentJoint)) == 0
