@@ -170,10 +170,8 @@ def verifier(session: Session, *, utilisateur: Utilisateur, code: str, adresse_i
                     objet_id=utilisateur.id, structure_id=utilisateur.structure_id,
                     motif="second facteur : limitation des tentatives",
                     details={"attente_secondes": int(attendre.total_seconds())})
-        raise ErreurMetier(message_attente(attendre, appareil_connu=True).replace(
-            "de connexion", "de code").replace(
-            " Depuis un navigateur où vous vous êtes déjà connecté·e à votre compte, la connexion reste possible.", ""),
-            "code")
+        # the login throttling's message (for a known browser: no advice to change browser)
+        raise ErreurMetier(message_attente(attendre, appareil_connu=True).replace("de connexion", "de code"), "code")
     facteur = facteur_de(session, utilisateur)
     saisi = rules.normaliser_code(code)
     moyen = None
