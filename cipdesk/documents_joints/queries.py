@@ -20,7 +20,10 @@ def garde_document(session: Session, utilisateur, document: DocumentJoint, modif
 
 
 def documents_de(session: Session, personne_id, *, objet_type: str | None = None, objet_id=None) -> list[DocumentJoint]:
-    requete = select(DocumentJoint).where(DocumentJoint.personne_id == personne_id)
+    from sqlalchemy.orm import selectinload
+
+    requete = select(DocumentJoint).where(DocumentJoint.personne_id == personne_id).options(
+        selectinload(DocumentJoint.depose_par))
     if objet_type is not None:
         requete = requete.where(DocumentJoint.objet_type == objet_type, DocumentJoint.objet_id == objet_id)
     return list(session.scalars(requete.order_by(DocumentJoint.created_at.desc())))

@@ -87,14 +87,13 @@ def deposer(personne_id):
         return _page(p, form, 422)
     donnees = fichier.read(taille_max() + 1)
     try:
-        services.deposer(db.session, personne=p, par=current_user, nature=form.nature.data,
-                         nom_fichier=fichier.filename, donnees=donnees, taille_max=taille_max(),
-                         objet_type=form.objet_type.data or "", objet_id=form.objet_id.data or None)
+        document = services.deposer(db.session, personne=p, par=current_user, nature=form.nature.data,
+                                    nom_fichier=fichier.filename, donnees=donnees, taille_max=taille_max(),
+                                    objet_type=form.objet_type.data or "", objet_id=form.objet_id.data or None)
     except ErreurMetier as exc:
         return _page(p, form, attacher(form, exc))
     return rediriger(url_for("documents_joints.personne", personne_id=p.id),
-                     f"Document « {rules.nom_sur(fichier.filename, rules.extension_de(fichier.filename) or 'pdf')} » "
-                     "joint au dossier, chiffré.")
+                     f"Document « {document.nom_fichier} » joint au dossier, chiffré.")
 
 
 @bp.get("/<uuid:document_id>")

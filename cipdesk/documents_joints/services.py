@@ -31,6 +31,7 @@ def deposer(session: Session, *, personne: Personne, par, nature: str, nom_fichi
         if cible is None or cible.id != personne.id:
             raise ErreurMetier("L'enregistrement auquel joindre le document est introuvable pour cette personne.",
                                "fichier")
+        objet_id = uuid.UUID(str(objet_id))
     document = DocumentJoint(id=uuid.uuid4(), structure_id=personne.structure_id, personne_id=personne.id,
                              objet_type=objet_type or "", objet_id=objet_id if objet_type else None, nature=nature,
                              type_mime=reconnu.type_mime, taille=reconnu.taille, depose_par_id=par.id)

@@ -179,3 +179,32 @@ def test_bien_trop_gros_refuse_avant_lecture(ctx, fabrique, nav, app, monkeypatc
     rep = _deposer(nav, p.id, "scan.pdf", PDF_MINIMAL + b"0" * (MARGE_CORPS + 8192))
     assert rep.status_code == 413 and "dépasse la limite de 4 Ko" in rep.get_data(as_text=True)
     assert ctx.scalar(select(func.count()).select_from(DocumentJoint)) == 0
+
+
+def test_joint_a_un_entretien_depuis_sa_page(ctx, fabrique, nav):
+    """« Joindre un document à cet enregistrement » on an entretien: the document is attached to
+    it, shown on its page; another person's record is refused."""
+    from tests.factories.parcours import objets_parcours
+
+    m = fabrique.monde()
+    objets = objets_parcours(ctx, m)
+    autre = fabrique.personne(m.structure, referent=m.conseiller)
+    nav.connexion(m.conseiller.email)
+    page = nav.get(f"/parcours/entretiens/{objets['entretien']}").get_data(as_text=True)
+    assert "Joindre un document à cet enregistrement" in page
+    url = f"/documents-joints/personne/{objets['personne']}?objet_type=entretien&objet_id={objets['entretien']}"
+    formulaire = nav.get(url).get_data(as_text=True)
+    assert f'value="{objets["entretien"]}"' in formulaire
+
+    def poster(personne_id):
+        return nav.client.post(f"/documents-joints/personne/{personne_id}", data={
+            "csrf_token": jeton_csrf(formulaire), "nature": "attestation", "objet_type": "entretien",
+            "objet_id": str(objets["entretien"]), "fichier": (io.BytesIO(PDF_MINIMAL), "attestation.pdf")},
+            content_type="multipart/form-data")
+
+    refus = poster(autre.id)
+    assert refus.status_code == 422 and "introuvable pour cette personne" in refus.get_data(as_text=True)
+    assert poster(objets["personne"]).status_code == 303
+    doc = ctx.scalar(select(DocumentJoint))
+    assert doc.objet_type == "entretien" and doc.objet_id == objets["entretien"]
+    assert "attestation.pdf" in nav.get(f"/parcours/entretiens/{objets['entretien']}").get_data(as_text=True)
