@@ -207,3 +207,30 @@ def test_nouvelle_cle_l_ancienne_vaut_jusqu_a_confirmation(ctx, fabrique, nav, n
     autre.connexion(conseiller.email)
     assert _poster(autre, "/connexion/second-facteur", {"code": _code(nouveau, 1)}).status_code == 422
     assert _poster(autre, "/connexion/second-facteur", {"code": _code(ancien, 1)}).status_code == 303
+
+
+def test_rotation_des_cles_garde_le_secret_et_les_documents(ctx, fabrique, nav, nav_factory):
+    """`cipdesk keys rotate` re-encrypts the TOTP secret and the attached documents (registered
+    like every confidential field); `keys retire` then finds no key still in use by them."""
+    from cipdesk.documents_joints import services as documents
+    from cipdesk.security import keys, rotation
+    from tests.factories.documents_joints import PDF_MINIMAL, document
+
+    s = fabrique.structure()
+    conseiller = fabrique.utilisateur(s)
+    personne = fabrique.personne(s, referent=conseiller)
+    nav.connexion(conseiller.email)
+    _enroler(nav, ctx, conseiller)
+    secret = _secret(ctx, conseiller)
+    doc = document(ctx, personne, conseiller)
+    avant = keys.Coffre.dek_id_de(ctx.scalar(select(SecondFacteur.secret_chiffre)))
+    rotation.rotation(ctx, commit=ctx.commit)
+    rotation.retirer(ctx)
+    ctx.commit()
+    ctx.expire_all()
+    assert keys.Coffre.dek_id_de(ctx.scalar(select(SecondFacteur.secret_chiffre))) != avant
+    assert _secret(ctx, conseiller) == secret
+    assert documents.contenu(ctx.get(type(doc), doc.id)) == PDF_MINIMAL
+    autre = nav_factory()
+    autre.connexion(conseiller.email)
+    assert _poster(autre, "/connexion/second-facteur", {"code": _code(secret, 1)}).status_code == 303
