@@ -127,6 +127,10 @@ def demo(reset, seed):
                f"{demo_data.MOT_DE_PASSE_DEMO}) :")
     for role, email, libelle in comptes:
         click.echo(f"  {role:<28} {email:<40} {libelle}")
+    click.echo("\nATTENTION (démonstration seulement) : le second facteur (TOTP) y est réglé sur « facultatif » "
+               "pour que chaque compte se connecte avec son seul mot de passe. Une structure réelle l'exige par "
+               "défaut des administrateur·rices et chef·fes de service (Administration → Second facteur). "
+               "Chacun peut l'essayer dans « Mon compte » → « Second facteur ».")
 
 
 @click.group("keys")

@@ -83,6 +83,9 @@ def remplir(session: Session, *, seed: int = 20261123) -> list[tuple[str, str, s
                                    ville="Lille", parametres={"demo": True})
     sud = comptes.creer_structure(session, par=None, nom="Mission locale du Pays d'Arles",
                                   type_structure="Mission locale", ville="Arles", parametres={"demo": True})
+    # Demonstration only: every demo account logs in with its password alone (the command says
+    # so); a real structure requires a second factor of its admins and chefs (issue #18).
+    nord.second_facteur = sud.second_facteur = "facultatif"
     eq_lille = comptes.creer_equipe(session, par=None, structure=nord, nom="Accompagnement socio-professionnel")
     eq_plie = comptes.creer_equipe(session, par=None, structure=nord, nom="PLIE — référents de parcours")
     eq_arles = comptes.creer_equipe(session, par=None, structure=sud, nom="Conseillers jeunes")

@@ -26,6 +26,7 @@ MODULES = (
     "cipdesk.tableau",
     "cipdesk.dossier",
     "cipdesk.agenda",
+    "cipdesk.documents_joints",
 )
 
 

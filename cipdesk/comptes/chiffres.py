@@ -2,9 +2,12 @@
 (`Module.chiffres`, `Module.clairs` ; docs/ARCHITECTURE.md)."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import en_clair
+from cipdesk.core.contrat import ChampsChiffres, en_clair
 
-CHIFFRES = ()
+CHIFFRES = (
+    ChampsChiffres("SecondFacteur", "second_facteur", ("secret", "nouveau_secret"),
+                   "secret TOTP du second facteur (et celui en cours d'enrôlement) : qui le lit produit les codes"),
+)
 
 CLAIRS = {
     **en_clair("donnée d'un professionnel ou d'une organisation, pas d'une personne accompagnée",
@@ -30,4 +33,10 @@ CLAIRS.update({
                jeton_reinitialisation=("empreinte",)),
     **en_clair("empreinte SHA-256 de l'adresse saisie (limitation de débit), jamais l'adresse",
                jeton_reinitialisation=("identifiant_empreinte",)),
+})
+CLAIRS.update({
+    **en_clair("second facteur : empreinte SHA-256 d'un code de secours aléatoire (80 bits), irréversible",
+               code_de_secours=("empreinte",)),
+    **en_clair("navigateurs mémorisés pour le second facteur : navigateur, montré à l'utilisateur",
+               navigateur_de_confiance=("agent",)),
 })

@@ -56,3 +56,26 @@ class ReinitialisationForm(FlaskForm):
     nouveau = PasswordField("Nouveau mot de passe", validators=[DataRequired(REQUIS), Length(max=256)])
     confirmation = PasswordField("Confirmez le nouveau mot de passe", validators=[
         DataRequired(REQUIS), EqualTo("nouveau", "Les deux mots de passe ne sont pas identiques.")])
+# -- second factor (issue #18, point 12) ------------------------------------------------
+class CodeSecondFacteurForm(FlaskForm):
+    code = StringField("Code de vérification", validators=[DataRequired(REQUIS), Length(max=40)],
+                       description="Les 6 chiffres affichés par votre application d'authentification, "
+                                   "ou l'un de vos codes de secours (16 caractères).",
+                       render_kw={"autocomplete": "one-time-code", "autocapitalize": "characters",
+                                  "spellcheck": "false"})
+    se_souvenir = BooleanField("Se souvenir de ce navigateur pendant 30 jours (seulement sur un poste "
+                               "qui n'est pas partagé)")
+
+
+class ActivationSecondFacteurForm(FlaskForm):
+    code = StringField("Code affiché par l'application", validators=[DataRequired(REQUIS), Length(max=40)],
+                       description="6 chiffres, renouvelés toutes les 30 secondes.",
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"})
+
+
+class CommencerActivationForm(FlaskForm):
+    """The button that makes a new key to enrol (nothing is written by a GET)."""
+
+
+class ExigenceSecondFacteurForm(FlaskForm):
+    exigence = SelectField("Second facteur à la connexion", validators=[DataRequired(REQUIS)])

@@ -32,6 +32,10 @@ class Structure(UuidPk, Timestamps, Base):
     ville: Mapped[str] = mapped_column(String(120), default="")
     # Settings of the structure (e.g. whether conseillers see colleagues' caseloads).
     parametres: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Who must use a second factor (issue #18, point 12): « admin_chef » (the default),
+    # « tous » or « facultatif » (comptes.rules.EXIGENCES_SECOND_FACTEUR). A column, not a
+    # key of `parametres`, so that a default cannot be lost by rewriting the settings.
+    second_facteur: Mapped[str] = mapped_column(String(20), default="admin_chef", server_default="admin_chef")
 
     equipes: Mapped[list[Equipe]] = relationship(back_populates="structure", order_by="Equipe.nom")
 
@@ -184,3 +188,46 @@ class JetonReinitialisation(UuidPk, Base):
     cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     expire_le: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     utilise_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+# -- second factor (issue #18, point 12) ------------------------------------------------
+class SecondFacteur(UuidPk, Base):
+    """A user's TOTP secret (RFC 6238), stored only encrypted with the structure's key.
+    `active_le` is None until a first valid code was given."""
+
+    __tablename__ = "second_facteur"
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), unique=True)
+    structure_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("structure.id"), index=True)
+    secret_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    secret = TexteConfidentiel()
+    # A new secret being enrolled (first enrolment, or a new phone): the current one keeps
+    # working until a code of the new one is given.
+    nouveau_secret_chiffre: Mapped[bytes | None] = mapped_column(LargeBinary)
+    nouveau_secret = TexteConfidentiel()
+    active_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The last TOTP time step accepted: a code is never accepted twice (replay).
+    dernier_pas: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
+class CodeDeSecours(UuidPk, Base):
+    """A single-use recovery code, kept as an argon2 hash only."""
+
+    __tablename__ = "code_de_secours"
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    empreinte: Mapped[str] = mapped_column(String(255))
+    utilise_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class NavigateurDeConfiance(UuidPk, Base):
+    """A browser where the second factor was given with « se souvenir de ce navigateur »:
+    its signed cookie carries a random token whose SHA-256 is kept here, until `expire_le`
+    or a revocation (« Mon compte », a password change, a new secret)."""
+
+    __tablename__ = "navigateur_de_confiance"
+
+    utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"), index=True)
+    empreinte: Mapped[str] = mapped_column(String(64), unique=True)
+    cree_le: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expire_le: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoque_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    agent: Mapped[str] = mapped_column(String(120), default="")

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+import uuid
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, g, make_response, redirect, request, session, url_for
@@ -10,12 +11,17 @@ from flask_login import current_user, login_url, login_user, logout_user
 from werkzeug.datastructures import ImmutableMultiDict
 from itsdangerous import BadData, URLSafeTimedSerializer
 
-from cipdesk.comptes import queries, rules, services
-from cipdesk.comptes.forms import (ChangementMotDePasseForm, ConnexionForm, MotDePasseOublieForm,
+from markupsafe import Markup
+
+from cipdesk.comptes import queries, rules, second_facteur, services
+from cipdesk.comptes.forms import (ActivationSecondFacteurForm, ChangementMotDePasseForm, CodeSecondFacteurForm,
+                                   CommencerActivationForm, ConnexionForm, MotDePasseOublieForm,
                                    ReinitialisationForm)
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.comptes.rules import FinSession, en_utc
 from cipdesk.core.db import db, utcnow
 from cipdesk.core.erreurs import ErreurMetier
+from cipdesk.security import policy
 from cipdesk.security.throttle import Limites
 from cipdesk.web import saisie
 from cipdesk.web.securite import ENDPOINTS_PUBLICS
@@ -120,24 +126,36 @@ def connexion():
             form.form_errors.append(exc.message)
             statut = 422
         else:
-            jeton = services.ouvrir_session(db.session, utilisateur=utilisateur, agent=request.user_agent.string,
-                                            adresse_ip=request.remote_addr or "", maintenant=maintenant)
-            brouillon = services.brouillon_a_reprendre(db.session, utilisateur=utilisateur, maintenant=maintenant)
-            session.clear()  # no session fixation; also renews the CSRF token
-            login_user(utilisateur)
-            session[CLE_SESSION] = jeton
-            session.permanent = True
-            if brouillon is not None:  # back to the form typed before the session ended
-                session[CLE_BROUILLON] = str(brouillon.id)
-                cible = brouillon.page
-            else:
-                cible = _destination_sure(request.args.get("suivant") or request.args.get("next"))
-            reponse = redirect(cible, 303)
-            _retenir_appareil(reponse, appareils, utilisateur)
-            return reponse
+            suivant = request.args.get("suivant") or request.args.get("next")
+            etape = _etape_second_facteur(utilisateur, maintenant)
+            if etape is not None:  # the password was right; the second factor is still to come
+                session.clear()
+                session[CLE_ATTENTE] = {"uid": str(utilisateur.id), "epoch": utilisateur.session_epoch,
+                                        "le": maintenant.isoformat(), "suivant": suivant or ""}
+                return redirect(url_for(etape), 303)
+            return _ouvrir_la_session(utilisateur, appareils, maintenant, suivant)
     elif request.method == "POST":
         statut = 422
     return rendre("comptes/connexion.html", form=form, statut=statut)
+
+
+def _ouvrir_la_session(utilisateur, appareils: dict[str, str], maintenant, suivant: str | None, *, reponse=None):
+    """Every factor given: the session opens on the server, then in this browser."""
+    jeton = services.ouvrir_session(db.session, utilisateur=utilisateur, agent=request.user_agent.string,
+                                    adresse_ip=request.remote_addr or "", maintenant=maintenant)
+    brouillon = services.brouillon_a_reprendre(db.session, utilisateur=utilisateur, maintenant=maintenant)
+    session.clear()  # no session fixation; also renews the CSRF token
+    login_user(utilisateur)
+    session[CLE_SESSION] = jeton
+    session.permanent = True
+    if brouillon is not None:  # back to the form typed before the session ended
+        session[CLE_BROUILLON] = str(brouillon.id)
+        cible = brouillon.page
+    else:
+        cible = _destination_sure(suivant)
+    reponse = reponse if reponse is not None else redirect(cible, 303)
+    _retenir_appareil(reponse, appareils, utilisateur)
+    return reponse
 
 
 def _session_courante():
@@ -373,3 +391,216 @@ def reinitialiser(jeton: str):
     elif request.method == "POST":
         statut = 422
     return rendre("comptes/reinitialiser.html", form=form, invalide=None, statut=statut)
+# -- second factor (issue #18, point 12) ------------------------------------------------
+# The Flask session between the password and the second factor: who, with which epoch,
+# since when (rules.DUREE_ATTENTE_SECOND_FACTEUR), and where to go next. Nobody is logged
+# in meanwhile: every other page still answers « connectez-vous ».
+CLE_ATTENTE = "second_facteur_attente"
+COOKIE_CONFIANCE = "cipdesk_confiance"
+bp.record_once(lambda _etat: ENDPOINTS_PUBLICS.update({"comptes.code_second_facteur",
+                                                       "comptes.activation_a_la_connexion"}))
+
+
+def _etape_second_facteur(utilisateur, maintenant) -> str | None:
+    """The endpoint of the step still due after the password, or None (log in now)."""
+    if second_facteur.est_enrole(db.session, utilisateur):
+        jeton = _navigateurs_de_confiance().get(str(utilisateur.id))
+        if second_facteur.navigateur_reconnu(db.session, utilisateur=utilisateur, jeton=jeton, maintenant=maintenant):
+            return None
+        return "comptes.code_second_facteur"
+    if second_facteur.est_exige(utilisateur):
+        return "comptes.activation_a_la_connexion"
+    return None
+
+
+def _en_attente():
+    """The user whose password was checked and whose second factor is awaited, or None."""
+    attente_ = session.get(CLE_ATTENTE)
+    if not isinstance(attente_, dict):
+        return None
+    try:
+        depuis = datetime.fromisoformat(attente_["le"])
+        utilisateur = db.session.get(Utilisateur, uuid.UUID(attente_["uid"]))
+    except (KeyError, ValueError, TypeError):
+        return None
+    if utilisateur is None or not utilisateur.actif or utilisateur.session_epoch != attente_.get("epoch") \
+            or utcnow() - depuis > rules.DUREE_ATTENTE_SECOND_FACTEUR:
+        return None
+    return utilisateur
+
+
+def _attente_expiree():
+    session.pop(CLE_ATTENTE, None)
+    flash("Le délai pour saisir le code est dépassé : reconnectez-vous avec votre mot de passe.", "info")
+    return redirect(url_for("comptes.connexion"), 303)
+
+
+def _serialiseur_confiance() -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.secret_key, salt="cipdesk-second-facteur")
+
+
+def _navigateurs_de_confiance() -> dict[str, str]:
+    """{user id: token} from the signed cookie; forged or expired values are ignored (the
+    server checks each token too: revocation)."""
+    valeur = request.cookies.get(COOKIE_CONFIANCE)
+    if not valeur:
+        return {}
+    try:
+        donnees = _serialiseur_confiance().loads(
+            valeur, max_age=int(rules.DUREE_NAVIGATEUR_DE_CONFIANCE.total_seconds()))
+    except BadData:
+        return {}
+    if not isinstance(donnees, dict):
+        return {}
+    return {k: v for k, v in donnees.items() if isinstance(k, str) and isinstance(v, str) and len(v) <= 64}
+
+
+def _retenir_navigateur(reponse, utilisateur, jeton: str) -> None:
+    confiance = _navigateurs_de_confiance()
+    confiance.pop(str(utilisateur.id), None)
+    confiance[str(utilisateur.id)] = jeton
+    garde = dict(list(confiance.items())[-APPAREILS_MAX:])
+    reponse.set_cookie(COOKIE_CONFIANCE, _serialiseur_confiance().dumps(garde),
+                       max_age=rules.DUREE_NAVIGATEUR_DE_CONFIANCE, path=url_for("comptes.connexion"),
+                       secure=current_app.config["SESSION_COOKIE_SECURE"], httponly=True, samesite="Strict")
+
+
+@bp.route("/connexion/second-facteur", methods=["GET", "POST"])
+def code_second_facteur():
+    """The code after the password: a TOTP, or a single-use recovery code."""
+    utilisateur = _en_attente()
+    if utilisateur is None:
+        return _attente_expiree()
+    form = CodeSecondFacteurForm()
+    statut = 200
+    if form.validate_on_submit():
+        maintenant = utcnow()
+        try:
+            moyen = second_facteur.verifier(db.session, utilisateur=utilisateur, code=form.code.data,
+                                            adresse_ip=request.remote_addr or "", limites=_limites(),
+                                            maintenant=maintenant)
+        except ErreurMetier as exc:
+            g.garder_en_erreur = True  # the failure is counted by the throttling
+            form.code.errors.append(exc.message)
+            statut = 422
+        else:
+            suivant = session.get(CLE_ATTENTE, {}).get("suivant")
+            reponse = _ouvrir_la_session(utilisateur, _appareils_connus(), maintenant, suivant)
+            if form.se_souvenir.data:
+                jeton = second_facteur.memoriser_navigateur(db.session, utilisateur=utilisateur,
+                                                            agent=request.user_agent.string, maintenant=maintenant)
+                _retenir_navigateur(reponse, utilisateur, jeton)
+            if moyen == "code_de_secours":
+                restants = second_facteur.codes_restants(db.session, utilisateur)
+                flash(f"Vous vous êtes connecté·e avec un code de secours : il ne servira plus. Il vous en reste "
+                      f"{restants}. Si vous avez perdu votre téléphone, générez de nouveaux codes ou changez "
+                      "d'application dans « Mon compte ».", "info")
+            return reponse
+    elif request.method == "POST":
+        statut = 422
+    return rendre("comptes/second_facteur_code.html", form=form, statut=statut)
+
+
+def _page_activation(utilisateur, form, statut: int, *, a_la_connexion: bool):
+    secret = second_facteur.secret_a_enroler(db.session, utilisateur)
+    qr = ""
+    if secret:
+        uri = second_facteur.uri_d_enrolement(utilisateur, secret)
+        qr = Markup(second_facteur.qr_svg(uri, "QR code à scanner avec votre application d'authentification"))
+    return rendre("comptes/second_facteur_activation.html", form=form, statut=statut, qr=qr,
+                  commencer=CommencerActivationForm(), secret=rules.secret_lisible(secret),
+                  a_la_connexion=a_la_connexion, exige=second_facteur.est_exige(utilisateur),
+                  deja=second_facteur.est_enrole(db.session, utilisateur))
+
+
+def _activer(utilisateur, *, a_la_connexion: bool):
+    """GET shows the key waiting for its first code (or the button to make one); POST
+    « commencer » makes a new key; POST with a code confirms it."""
+    if request.method == "POST" and "commencer" in request.form:
+        if CommencerActivationForm().validate_on_submit():
+            second_facteur.commencer_enrolement(db.session, utilisateur=utilisateur)
+        return redirect(request.path, 303)
+    form = ActivationSecondFacteurForm()
+    statut = 200
+    if form.validate_on_submit():
+        maintenant = utcnow()
+        try:
+            codes = second_facteur.confirmer_enrolement(db.session, utilisateur=utilisateur, code=form.code.data,
+                                                        maintenant=maintenant)
+        except ErreurMetier as exc:
+            form.code.errors.append(exc.message)
+            statut = 422
+        else:
+            page = rendre("comptes/second_facteur_codes.html", codes=codes, a_la_connexion=a_la_connexion)
+            if a_la_connexion:
+                suivant = session.get(CLE_ATTENTE, {}).get("suivant")
+                reponse = _ouvrir_la_session(utilisateur, _appareils_connus(), maintenant, suivant,
+                                             reponse=make_response(page))
+                return reponse
+            return page
+    elif request.method == "POST":
+        statut = 422
+    return _page_activation(utilisateur, form, statut, a_la_connexion=a_la_connexion)
+
+
+@bp.route("/connexion/second-facteur/activation", methods=["GET", "POST"])
+def activation_a_la_connexion():
+    """The structure requires a second factor for this role and none is set up yet: set it
+    up now, before the first page (the password alone never opens the session)."""
+    utilisateur = _en_attente()
+    if utilisateur is None:
+        return _attente_expiree()
+    return _activer(utilisateur, a_la_connexion=True)
+
+
+@bp.get("/compte/second-facteur")
+def second_facteur_page():
+    maintenant = utcnow()
+    return rendre("comptes/second_facteur.html", enrole=second_facteur.est_enrole(db.session, current_user),
+                  exige=second_facteur.est_exige(current_user),
+                  restants=second_facteur.codes_restants(db.session, current_user),
+                  navigateurs=second_facteur.navigateurs(db.session, current_user, maintenant),
+                  exigence=rules.EXIGENCES_SECOND_FACTEUR.get(current_user.structure.second_facteur, ""))
+
+
+@bp.route("/compte/second-facteur/activation", methods=["GET", "POST"])
+def activer_second_facteur():
+    return _activer(current_user, a_la_connexion=False)
+
+
+@bp.post("/compte/second-facteur/codes")
+def regenerer_codes_de_secours():
+    if not second_facteur.est_enrole(db.session, current_user):
+        flash("Activez d'abord le second facteur.", "erreur")
+        return redirect(url_for("comptes.second_facteur_page"), 303)
+    codes = second_facteur.regenerer_codes(db.session, utilisateur=current_user, maintenant=utcnow())
+    return rendre("comptes/second_facteur_codes.html", codes=codes, a_la_connexion=False)
+
+
+@bp.post("/compte/second-facteur/retrait")
+def retirer_second_facteur():
+    try:
+        second_facteur.desactiver(db.session, utilisateur=current_user, par=current_user, maintenant=utcnow())
+    except ErreurMetier as exc:
+        flash(exc.message, "erreur")
+    else:
+        flash("Le second facteur est retiré : votre mot de passe seul ouvre désormais votre compte.", "succes")
+    return redirect(url_for("comptes.second_facteur_page"), 303)
+
+
+@bp.post("/compte/second-facteur/navigateurs/<uuid:navigateur_id>/oubli")
+def oublier_navigateur(navigateur_id):
+    n = second_facteur.oublier_navigateurs(db.session, utilisateur=current_user, maintenant=utcnow(),
+                                           navigateur_id=navigateur_id)
+    if n == 0:
+        raise policy.Introuvable()
+    flash("Ce navigateur demandera de nouveau le code à la prochaine connexion.", "succes")
+    return redirect(url_for("comptes.second_facteur_page"), 303)
+
+
+@bp.post("/compte/second-facteur/navigateurs/oubli")
+def oublier_navigateurs():
+    n = second_facteur.oublier_navigateurs(db.session, utilisateur=current_user, maintenant=utcnow())
+    flash("Aucun navigateur n'était mémorisé." if n == 0 else
+          "Tous vos navigateurs demanderont de nouveau le code à la prochaine connexion.", "succes")
+    return redirect(url_for("comptes.second_facteur_page"), 303)

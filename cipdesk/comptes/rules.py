@@ -132,7 +132,8 @@ def resume_agent(agent: str) -> str:
 DUREE_BROUILLON = timedelta(minutes=30)
 # Forms never kept: their fields are passwords, or they hold nothing typed.
 ENDPOINTS_SANS_BROUILLON = {"comptes.connexion", "comptes.mot_de_passe", "comptes.deconnexion",
-                            "comptes.maintien_session"}
+                            "comptes.maintien_session", "comptes.code_second_facteur",
+                            "comptes.activation_a_la_connexion", "comptes.activer_second_facteur"}
 
 
 def brouillon_permis(*, motif_fin: str, fin: datetime | None, maintenant: datetime) -> bool:
@@ -146,3 +147,53 @@ def brouillon_permis(*, motif_fin: str, fin: datetime | None, maintenant: dateti
 def brouillon_perime(cree_le: datetime, maintenant: datetime) -> bool:
     return maintenant - en_utc(cree_le) > DUREE_BROUILLON
 
+
+# -- second factor (issue #18, point 12) ------------------------------------------------
+# Who must use a second factor, per structure (Structure.second_facteur).
+EXIGENCES_SECOND_FACTEUR = {
+    "admin_chef": "Exigé des administrateur·rices et des chef·fes de service, facultatif pour les autres",
+    "tous": "Exigé de tous les comptes",
+    "facultatif": "Facultatif pour tous (déconseillé : un mot de passe seul protège les comptes d'encadrement)",
+}
+EXIGENCE_PAR_DEFAUT = "admin_chef"
+# A browser where the code was given may skip it for this long (« se souvenir de ce navigateur »).
+DUREE_NAVIGATEUR_DE_CONFIANCE = timedelta(days=30)
+# The password was right: the second factor must follow within this delay.
+DUREE_ATTENTE_SECOND_FACTEUR = timedelta(minutes=10)
+NOMBRE_CODES_DE_SECOURS = 10
+# 16 characters of a 32-letter alphabet without look-alikes (no 0/O, 1/I/L): 80 bits, so
+# that a SHA-256 of the code is enough to keep it (no offline guessing).
+_ALPHABET_SECOURS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def second_facteur_exige(role, exigence: str | None) -> bool:
+    """Must this role use a second factor under the structure's setting? An unknown or
+    empty setting is the default (admins and chefs de service)."""
+    from cipdesk.core.roles import Role
+
+    exigence = exigence if exigence in EXIGENCES_SECOND_FACTEUR else EXIGENCE_PAR_DEFAUT
+    if exigence == "tous":
+        return True
+    if exigence == "facultatif":
+        return False
+    return role in (Role.ADMIN, Role.CHEF_DE_SERVICE)
+
+
+def nouveau_code_de_secours(choisir) -> str:
+    """« ABCD-EFGH-JKMN-PQRS » ; `choisir` is secrets.choice (passed in: the rule stays pure)."""
+    lettres = "".join(choisir(_ALPHABET_SECOURS) for _ in range(16))
+    return "-".join(lettres[i:i + 4] for i in range(0, 16, 4))
+
+
+def normaliser_code(saisie: str) -> str:
+    """What was typed, without spaces or dashes, upper case (a TOTP keeps its digits)."""
+    return re.sub(r"[\s\-]", "", saisie or "").upper()
+
+
+def est_code_totp(code: str) -> bool:
+    return len(code) == 6 and code.isdigit()
+
+
+def secret_lisible(secret: str) -> str:
+    """The base32 secret in groups of four, for typing it by hand into an app."""
+    return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))

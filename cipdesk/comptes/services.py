@@ -9,11 +9,11 @@ import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from cipdesk.comptes.models import (Brouillon, Equipe, ProfilCandidat, Role, SessionConnexion, Structure,
-                                    TentativeConnexion, Utilisateur, VoieCandidat)
+from cipdesk.comptes.models import (Brouillon, Equipe, NavigateurDeConfiance, ProfilCandidat, Role,
+                                    SessionConnexion, Structure, TentativeConnexion, Utilisateur, VoieCandidat)
 from cipdesk.comptes.rules import (DUREE_BROUILLON, LIBELLES_FIN, FinSession, brouillon_perime, en_utc,
                                    identifiant_journalisable, passage_a_noter, resume_agent, session_expiree)
 from cipdesk.core.db import utcnow
@@ -236,6 +236,8 @@ def changer_mot_de_passe(session: Session, *, utilisateur: Utilisateur, actuel: 
     utilisateur.session_epoch += 1  # every other session of this user ends
     terminer_autres_sessions(session, utilisateur=utilisateur, courante=courante,
                              maintenant=utilisateur.password_changed_at, motif=FinSession.MOT_DE_PASSE)
+    # Browsers remembered for the second factor are forgotten too (issue #18, point 12).
+    oublier_navigateurs(session, utilisateur=utilisateur, maintenant=utilisateur.password_changed_at)
     journaliser(session, acteur=utilisateur, action=Action.MODIFICATION, objet_type="compte",
                 objet_id=utilisateur.id, details={"champs": ["mot_de_passe"]})
 
@@ -510,6 +512,17 @@ def reinitialiser_mot_de_passe(session: Session, *, jeton: str, nouveau: str, ma
         autre.utilise_le = maintenant
     terminer_autres_sessions(session, utilisateur=utilisateur, courante=None, maintenant=maintenant,
                              motif=FinSession.MOT_DE_PASSE, par=utilisateur)
+    # A remembered browser no longer skips the second factor after a password reset.
+    oublier_navigateurs(session, utilisateur=utilisateur, maintenant=maintenant)
     journaliser(session, acteur=utilisateur, action=Action.MODIFICATION, objet_type="compte",
                 objet_id=utilisateur.id, details={"champs": ["mot_de_passe"], "par": "lien de réinitialisation"})
     return utilisateur
+# -- browsers remembered for the second factor (issue #18, point 12; comptes.second_facteur) --
+def oublier_navigateurs(session: Session, *, utilisateur: Utilisateur, maintenant: datetime,
+                        navigateur_id: uuid.UUID | None = None) -> int:
+    """Revoke one remembered browser (of this user only), or all of them."""
+    conditions = [NavigateurDeConfiance.utilisateur_id == utilisateur.id, NavigateurDeConfiance.revoque_le.is_(None)]
+    if navigateur_id is not None:
+        conditions.append(NavigateurDeConfiance.id == navigateur_id)
+    resultat = session.execute(update(NavigateurDeConfiance).where(*conditions).values(revoque_le=maintenant))
+    return resultat.rowcount or 0

@@ -122,4 +122,6 @@ def load_config(instance_path: str) -> dict:
         "CIPDESK_HSTS": production,
         "CIPDESK_PER_PAGE": 25,
         "CIPDESK_PROXY_FIX": _bool(os.environ.get("CIPDESK_PROXY_FIX"), False),
+        # Largest attached document, in octets (issue #18; set in Mo by the environment).
+        "CIPDESK_DOCUMENTS_TAILLE_MAX": int(float(os.environ.get("CIPDESK_DOCUMENTS_MAX_MO", "10")) * 1024 * 1024),
     }

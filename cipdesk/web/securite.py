@@ -66,7 +66,8 @@ def installer(app: Flask) -> None:
 
     @app.after_request
     def _entetes(reponse):
-        reponse.headers["Content-Security-Policy"] = CSP
+        # A route may set a stricter policy of its own (an attached document shown inline).
+        reponse.headers.setdefault("Content-Security-Policy", CSP)
         reponse.headers["X-Content-Type-Options"] = "nosniff"
         reponse.headers["Referrer-Policy"] = "same-origin"
         reponse.headers["X-Frame-Options"] = "DENY"

@@ -18,6 +18,11 @@ class StructureFactory(AvecId):
     type_structure = "Atelier et chantier d'insertion"
     ville = "Roubaix"
     parametres = factory.LazyFunction(dict)
+    # The test structures let every role log in with a password alone, so that the tests of
+    # other modules do not enrol a second factor; the production default (« admin_chef »:
+    # required of admins and chefs de service) is tested in tests/http/test_second_facteur.py,
+    # which asks for it with `second_facteur="admin_chef"`.
+    second_facteur = "facultatif"
 
     class Params:
         # The caseload is shared within the structure (a parameter the admin sets).

@@ -13,6 +13,7 @@ from tests.factories.notes import note
 from tests.factories.parcours import objets_parcours
 from tests.factories.pratique import objets_pratique
 from tests.factories.territoire import objets_territoire
+from tests.factories.documents_joints import objets_documents_joints
 
 
 def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
@@ -21,6 +22,6 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
                       objets_employeurs, objets_integration, objets_pratique, objets_territoire,
-                      objets_dossier, objets_agenda):
+                      objets_dossier, objets_agenda, objets_documents_joints):
         objets.update(construire(ctx, monde))
     return objets

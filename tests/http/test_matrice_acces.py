@@ -12,6 +12,7 @@ from tests.http.matrice_commune import lignes as _parcours
 from tests.http.matrice_commune import tous as _tous
 from tests.http.pratique.matrice import MATRICE_PRATIQUE
 from tests.http.territoire.matrice import MATRICE_TERRITOIRE
+from tests.http.documents_joints.matrice import MATRICE_DOCUMENTS_JOINTS, MATRICE_SECOND_FACTEUR
 
 CONNECTES = dict(anonyme=LOGIN)
 ADMIN_SEUL = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
@@ -208,6 +209,8 @@ MATRICE.update({
                             {**T_CHEF, "ailleurs": INTROUVABLE}) for m in ("GET", "POST")],
 })
 MATRICE.update(MATRICE_TERRITOIRE)
+MATRICE.update(MATRICE_SECOND_FACTEUR)
+MATRICE.update(MATRICE_DOCUMENTS_JOINTS)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

@@ -9,8 +9,9 @@ from sqlalchemy import select
 from cipdesk.comptes.admin.forms import AccesForm, DelaisForm, FiltreAuditForm, ListeForm, TuteurForm
 from cipdesk.comptes.admin.queries import journal_filtre
 from cipdesk.comptes.admin.services import CLE_DELAI_ORIENTATION, modifier_delais, modifier_liste
+from cipdesk.comptes import rules, second_facteur, services
 from cipdesk.comptes.queries import norme_file_active
-from cipdesk.comptes import services
+from cipdesk.comptes.forms import ExigenceSecondFacteurForm
 from cipdesk.comptes.forms import EquipeForm, StructureForm, UtilisateurForm
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur, VoieCandidat
 from cipdesk.core import listes
@@ -143,7 +144,9 @@ def utilisateur(utilisateur_id):
         form.role.data = utilisateur.role.value
         form.actif.data = utilisateur.actif
     return rendre("admin/utilisateur.html", utilisateur=utilisateur, form=form, statut=statut,
-                  tuteur=_form_tuteur(utilisateur))
+                  tuteur=_form_tuteur(utilisateur),
+                  second_facteur_actif=second_facteur.est_enrole(db.session, utilisateur),
+                  second_facteur_exige=second_facteur.est_exige(utilisateur))
 
 
 @bp.post("/utilisateurs/<uuid:utilisateur_id>/deblocage")
@@ -251,3 +254,28 @@ def delais():
     if envoi:
         return rediriger(url_for("admin.delais"), "Délais enregistrés.")
     return rendre("admin/delais.html", form=form, statut=envoi.statut)
+
+
+# -- second factor (issue #18, point 12) ------------------------------------------------
+@bp.route("/second-facteur", methods=["GET", "POST"], endpoint="second_facteur")
+def second_facteur_structure():
+    """Who must give a second factor at login in this structure."""
+    form = ExigenceSecondFacteurForm()
+    form.exigence.choices = choix(rules.EXIGENCES_SECOND_FACTEUR.items())
+    if request.method == "GET":
+        form.exigence.data = current_user.structure.second_facteur
+    envoi = soumettre(form, lambda: second_facteur.regler_exigence(db.session, par=current_user,
+                                                                   exigence=form.exigence.data))
+    if envoi:
+        return rediriger(url_for("admin.second_facteur"), "Règle du second facteur enregistrée.")
+    return rendre("admin/second_facteur.html", form=form, statut=envoi.statut)
+
+
+@bp.post("/utilisateurs/<uuid:utilisateur_id>/second-facteur/retrait")
+def retirer_second_facteur(utilisateur_id):
+    """Lost phone and lost recovery codes: the admin removes the factor; the next login enrols again."""
+    utilisateur = _de_ma_structure(Utilisateur, utilisateur_id)
+    second_facteur.desactiver(db.session, utilisateur=utilisateur, par=current_user, maintenant=utcnow())
+    flash(f"Le second facteur de {utilisateur.nom_complet} est retiré ; ses navigateurs mémorisés sont oubliés.",
+          "succes")
+    return redirect(url_for("admin.utilisateur", utilisateur_id=utilisateur.id), 303)
