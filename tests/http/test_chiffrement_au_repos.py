@@ -48,6 +48,12 @@ def _remplir_et_marquer(ctx) -> dict:
     from cipdesk.personnes.models import Personne
 
     demo.remplir(ctx)
+    # The demo enrols no second factor (its accounts must log in with the printed passwords):
+    # an enrolment begun through the service gives the scan a row of the TOTP secret.
+    from cipdesk.comptes import second_facteur
+    from cipdesk.comptes.models import Utilisateur
+
+    second_facteur.commencer_enrolement(ctx, utilisateur=ctx.scalars(select(Utilisateur).limit(1)).first())
     ctx.commit()
     classes, ecrits = _classes(), {}
     for nom, (_table, champs) in champs_chiffres.tous().items():
