@@ -127,8 +127,7 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
                                maintenant=fin_de_seance + timedelta(minutes=2 + minute))
     enregistrer_bilan(session, passee, par=animateur, le=aujourd_hui - timedelta(days=13), version=None,
                       ecarts="La séquence sur l'espace France Travail a demandé 30 minutes de plus que prévu.",
-                      ajustements="Prévoir les identifiants en amont avec chaque référent.",
-                      analyse_pratique="J'ai davantage sollicité les binômes pour réguler les écarts de niveau.")
+                      ajustements="Prévoir les identifiants en amont avec chaque référent.")
     return crees
 
 

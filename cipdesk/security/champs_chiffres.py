@@ -142,7 +142,7 @@ CLAIRS.update({f"{table}.{colonne}": _ATELIER for table, colonnes in {
     "objectif_pedagogique": ("capacite", "conditions", "critere", "modalite_evaluation"),
     "sequence_atelier": ("titre", "contenu", "activites", "ressources", "evaluation", "scenario_alternatif"),
     "session_atelier": ("lieu", "co_animateurs"),
-    "bilan_atelier": ("ecarts", "ajustements", "analyse_pratique"),
+    "bilan_atelier": ("ecarts", "ajustements"),
 }.items() for colonne in colonnes})
 
 # Employeurs: the territory's companies and their contacts (professionals, searched as you

@@ -36,10 +36,8 @@ SANS_VERSION = {
     "ateliers.conception.nouveau": "création",
     "ateliers.questionnaire.liens": "ouvre un nouveau lien de questionnaire (création), le précédent est fermé",
     "tableau.reaffecter": "une réaffectation est une décision journalisée avec son motif ; elle ne modifie pas de texte",
-    # Known gaps (session 4 closing note): real edits without optimistic locking yet — a concurrent
-    # edit of the same séquence, objectif or review comment overwrites the other.
-    "ateliers.conception.modifier_sequence": "À FAIRE : pas encore de version (écrasement possible)",
-    "ateliers.conception.modifier_objectif": "À FAIRE : pas encore de version (écrasement possible)",
+    # Known gap (session 4 closing note): a real edit without optimistic locking yet — a concurrent
+    # edit of the same review comment overwrites the other.
     "dossier.relecture": "À FAIRE : pas encore de version ; le relecteur désigné est seul à écrire ce commentaire",
     "ateliers.sessions.nouvelle": "création",
     "ateliers.presences.grille": "chaque présence est une ligne par participant·e et demi-journée, réécrite en entier",

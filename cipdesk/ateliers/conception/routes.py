@@ -130,8 +130,11 @@ def choix_objectifs(atelier: Atelier):
 def modifier_objectif(objectif_id: uuid.UUID):
     objectif = charger(ObjectifPedagogique, objectif_id, modifier=True)
     form = ObjectifForm() if request.method == "POST" else ObjectifForm(formdata=None, obj=objectif)
+    if request.method == "GET":
+        form.version.data = str(objectif.version)
     resultat = soumettre(form, lambda: services.modifier_objectif(
-        db.session, objectif, par=current_user, **{c: getattr(form, c).data for c in services.CHAMPS_OBJECTIF}))
+        db.session, objectif, par=current_user, version=version_du(form),
+        **{c: getattr(form, c).data for c in services.CHAMPS_OBJECTIF}))
     if resultat:
         return rediriger(url_for("ateliers.conception.voir", atelier_id=objectif.atelier_id) + "#objectifs",
                          "Objectif pédagogique modifié.")
@@ -159,9 +162,11 @@ def modifier_sequence(sequence_id: uuid.UUID):
         form.methode.data, form.modalite.data = sequence.methode.value, sequence.modalite.value
         form.format.data = sequence.format.value
         form.objectif_id.data = str(sequence.objectif_id) if sequence.objectif_id else ""
+        form.version.data = str(sequence.version)
     form.objectif_id.choices = choix_objectifs(atelier)
     resultat = soumettre(form, lambda: services.modifier_sequence(
-        db.session, sequence, par=current_user, objectif_id=objectif_id_de(form.objectif_id.data),
+        db.session, sequence, par=current_user, version=version_du(form),
+        objectif_id=objectif_id_de(form.objectif_id.data),
         **champs_sequence(form)))
     if resultat:
         _seq, avertissement = resultat.resultat

@@ -126,12 +126,19 @@ def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx)
     objectif = atelier.objectifs[0]
     page = texte(nav.get(f"/ateliers/objectifs/{objectif.id}/modifier"))
     assert "envoyer un courriel" in page   # pre-filled with the record, not with defaults
+    assert 'name="version" type="hidden" value="1"' in page
     r = nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {"capacite": "", "conditions": "Sur un poste",
-                                                                  "modalite_evaluation": "mise en situation"})
+                                                                  "modalite_evaluation": "mise en situation",
+                                                                  "version": "1"})
     assert r.status_code == 422 and "Ce champ est obligatoire." in texte(r) and "Sur un poste" in texte(r)
     assert nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {
         "capacite": "envoyer un courriel avec une pièce jointe", "conditions": "Sur un poste",
-        "modalite_evaluation": "mise en situation"}).status_code == 303
+        "modalite_evaluation": "mise en situation", "version": "1"}).status_code == 303
+    # a colleague's form, read before that save: refused, what they typed is kept (issue #12)
+    r = nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {
+        "capacite": "écrire un courriel", "modalite_evaluation": "mise en situation", "version": "1"})
+    assert r.status_code == 409 and "Un·e collègue a modifié cet objectif entre-temps" in texte(r)
+    assert "écrire un courriel" in texte(r)
     assert nav.post(f"/ateliers/objectifs/{second.id}/deplacer", {"sens": "monter"}, depuis=url).status_code == 303
     ctx.expire_all()
     ordre = ctx.scalars(select(ObjectifPedagogique.capacite).where(ObjectifPedagogique.atelier_id == atelier.id)
@@ -144,7 +151,7 @@ def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx)
     assert 'value="Démonstration"' in page and 'selected value="active"' in page
     valeurs = {"titre": "Démonstration guidée", "duree_minutes": "240", "methode": "demonstrative",
                "modalite": "collectif", "format": "presentiel", "contenu": "Pas à pas",
-               "objectif_id": str(second.id)}
+               "objectif_id": str(second.id), "version": "1"}
     r = nav.post(url_seq, valeurs)
     assert r.status_code == 422
     assert "La séquence (4 h) est plus longue que la session prévue au cahier des charges (3 h)." in texte(r)
@@ -154,6 +161,10 @@ def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx)
     page = texte(nav.get(url))
     assert "Séquence modifiée. La progression dure 3 h 30, plus que la durée prévue (3 h)" in page
     assert "Démonstration guidée" in page and "Démonstrative" in page
+    for version in ("1", ""):   # a stale form, or one without its version: refused, input kept
+        r = nav.post(url_seq, dict(valeurs, duree_minutes="45", contenu="Autre contenu", version=version))
+        assert r.status_code == 409 and "Un·e collègue a modifié cette séquence entre-temps" in texte(r)
+        assert "Autre contenu" in texte(r)
 
 
 def test_la_session_compare_la_progression_a_sa_duree(nav, monde, atelier, ctx):
