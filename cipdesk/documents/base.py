@@ -40,8 +40,8 @@ class Document(FPDF):
         super().__init__(format="A4")
         self.structure, self.titre_doc, self.confidentiel = structure, titre, confidentiel
         self.entete = entete
-        self.add_font("DejaVu", "", str(POLICES / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(POLICES / "DejaVuSans-Bold.ttf"))
+        self.add_font("DejaVu", "", str(POLICES / "DejaVuSans-Documents.ttf"))
+        self.add_font("DejaVu", "B", str(POLICES / "DejaVuSans-Bold-Documents.ttf"))
         self.set_auto_page_break(True, margin=18)
         self.set_margins(18, 16, 18)
         self.set_title(titre)
