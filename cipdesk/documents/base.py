@@ -2,7 +2,13 @@
 liaison, contrat, couverture des compétences, and the documents of the modules
 to come): A4 page layout, the embedded DejaVu font so every French character
 prints, a header naming the structure, a footer with « page x/y », and French
-formats (dd/mm/yyyy, decimal comma)."""
+formats (dd/mm/yyyy, decimal comma).
+
+The fonts are DejaVu Sans reduced to what documents print (Latin, Greek, Cyrillic,
+punctuation, a few symbols; no layout tables, which fpdf2 without text shaping never
+reads): `scripts/polices_pdf.py` makes them from the full fonts kept beside them. Parsing
+and subsetting the full font took most of the time of a short PDF (bench/RESULTS.md,
+« ateliers »); tests/unit/test_polices_documents.py checks what they cover."""
 from __future__ import annotations
 
 import logging
