@@ -108,6 +108,8 @@ MATRICE = {
     "accueil.diagnostic.modifier": [(m, lambda o: f"/accueil/diagnostics/{o['diagnostic']}/modifier", MODIFIER)
                                     for m in ("GET", "POST")],
     "accueil.diagnostic.valider": [("POST", lambda o: f"/accueil/diagnostics/{o['diagnostic']}/validation", MODIFIER)],
+    "accueil.diagnostic.enregistrer_dimension": [
+        ("POST", lambda o: f"/accueil/diagnostics/{o['diagnostic']}/dimensions/mobilite", MODIFIER)],
     "accueil.diagnostic.comparer": [("GET", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic/comparaison", VOIR)],
     "accueil.synthese.nouvelle": [(m, lambda o: f"/accueil/personnes/{o['personne']}/syntheses/nouvelle", MODIFIER)
                                   for m in ("GET", "POST")],
