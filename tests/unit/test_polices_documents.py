@@ -36,3 +36,24 @@ def test_la_police_des_documents_couvre_ce_qu_ils_impriment(nom):
         if ord(c) in cmap:   # same advance widths: a document lays out as with the full font
             assert reduite["hmtx"][cmap[ord(c)]][0] == complete["hmtx"][cmap_complete[ord(c)]][0], c
     assert len(reduite.getGlyphOrder()) < len(complete.getGlyphOrder()) / 3
+
+
+def test_documents_successifs_avec_la_police_analysee_une_fois():
+    """The fonts are parsed once per process; every document still embeds its own subset (the
+    glyphs it prints), so a second document is neither missing a glyph nor carrying the first's."""
+    import re
+
+    from cipdesk.documents.base import Document
+
+    def glyphes(texte: str) -> int:
+        d = Document("Essai")
+        d.paragraphe(texte)
+        brut = d.en_octets()
+        assert b"/FontFile2" in brut
+        return len(re.findall(rb"/Subtype /CIDFontType2", brut)), len(brut)
+
+    glyphes("Émargement")   # parses the fonts
+    court = glyphes("a")
+    long = glyphes("Ольга Ελένη ÉÈÊËÀÂÇÎÏÔÛÙŒœ€«»—…✓☒→ abcdefghijklmnopqrstuvwxyz")
+    assert court[0] == long[0] == 2 and long[1] > court[1] + 2000
+    assert glyphes("a") == court   # nothing left over from the previous document
