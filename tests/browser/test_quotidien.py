@@ -99,3 +99,35 @@ def test_modele_d_engagements_sans_course(serveur, fabrique, ctx, page):
     expect(page.locator("#engagements_structure")).to_have_value(re.compile("toutes les deux semaines"))
     expect(page.locator("#engagements_personne")).to_have_value("Venir le mardi à l'atelier CV")   # own text kept
     verifier_accessibilite(page, "engagements repris du modèle")
+
+
+def test_progression_glisser_deposer_et_clavier(serveur, fabrique, ctx, page):
+    """Issue #12, point 3: drag a séquence of the progression to another place (the order is
+    saved), then move one with the keyboard (« Monter »), axe on the page at 1280 and 390 px."""
+    from cipdesk.ateliers.conception.models import Atelier
+    from tests.http.ateliers.conftest import creer_atelier
+
+    m = fabrique.monde()
+    atelier = creer_atelier(ctx, m.conseiller)
+    ids = [s.id for s in ctx.get(Atelier, atelier.id).sequences]   # Accueil, Démonstration, Exercice
+    connecter(page, serveur, m.conseiller.email)
+    page.goto(f"{serveur}/ateliers/{atelier.id}#progression")
+    expect(page.locator(f"#sequence-{ids[0]}")).to_have_attribute("draggable", "true")
+    verifier_accessibilite(page, "atelier, progression glissable")
+    page.drag_and_drop(f"#sequence-{ids[2]}", f"#sequence-{ids[0]}")   # Exercice before Accueil
+    page.wait_for_load_state()
+    expect(page.get_by_text("Ordre de la progression enregistré.")).to_be_visible()
+    lignes = page.locator("tbody[data-glisser] > tr td:nth-child(2) strong")
+    expect(lignes).to_have_text(["Exercice", "Accueil", "Démonstration"])
+    ctx.expire_all()
+    assert [s.titre for s in ctx.get(Atelier, atelier.id).sequences] == ["Exercice", "Accueil", "Démonstration"]
+    # the keyboard alternative: focus « Monter » on Démonstration and press Enter
+    page.get_by_role("button", name="Monter la séquence « Démonstration »").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator("tbody[data-glisser] > tr td:nth-child(2) strong")).to_have_text(
+        ["Exercice", "Démonstration", "Accueil"])
+    capture(page, "quotidien-progression-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    verifier_accessibilite(page, "progression à 390 px")
+    capture(page, "quotidien-progression-390")

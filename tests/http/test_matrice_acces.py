@@ -232,6 +232,7 @@ MATRICE.update({
     "ateliers.conception.objectif": _a("/ateliers/{atelier}/objectifs", ("POST", A_ECRIRE)),
     "ateliers.conception.sequence": _a("/ateliers/{atelier}/sequences", ("POST", A_ECRIRE)),
     "ateliers.conception.deplacer": _a("/ateliers/sequences/{sequence}/deplacer", ("POST", A_ECRIRE)),
+    "ateliers.conception.reordonner": _a("/ateliers/{atelier}/sequences/ordre", ("POST", A_ECRIRE)),
     "ateliers.conception.dupliquer": _a("/ateliers/{atelier}/dupliquer", ("POST", A_ECRIRE)),
     "ateliers.sessions.nouvelle": _a("/ateliers/sessions/nouvelle/{atelier}", ("GET", A_ECRIRE), ("POST", A_ECRIRE)),
     "ateliers.sessions.voir": _a("/ateliers/sessions/{session_atelier}", ("GET", A_VOIR)),

@@ -15,6 +15,7 @@ from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
 from cipdesk.comptes.models import Structure
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
@@ -76,6 +77,22 @@ def deplacer(sequence_id: uuid.UUID):
                                sens=-1 if request.form.get("sens") == "monter" else 1)
     return rediriger(url_for("ateliers.conception.voir", atelier_id=sequence.atelier_id)
                      + f"#sequence-{sequence.id}")
+
+
+@bp.post("/<uuid:atelier_id>/sequences/ordre")
+def reordonner(atelier_id: uuid.UUID):
+    """The order of the progression after a drag and drop (static/js/glisser.js submits the
+    séquences' ids in their new order); the « Monter » / « Descendre » buttons stay for the
+    keyboard. A stale order is refused with a message, nothing moved."""
+    atelier = charger(Atelier, atelier_id, modifier=True)
+    try:
+        ordre = [uuid.UUID(v) for v in request.form.getlist("sequence")]
+        services.reordonner_sequences(db.session, atelier, par=current_user, ordre=ordre)
+    except (ValueError, ErreurMetier) as exc:
+        message = exc.message if isinstance(exc, ErreurMetier) else "Ordre des séquences illisible : rechargez la page."
+        return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#progression", message, "erreur")
+    return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#progression",
+                     "Ordre de la progression enregistré.")
 
 
 @bp.post("/sequences/<uuid:sequence_id>/supprimer")

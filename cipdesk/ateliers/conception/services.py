@@ -141,6 +141,16 @@ def deplacer_sequence(session: Session, sequence: Sequence, *, par, sens: int) -
     return sequence
 
 
+def reordonner_sequences(session: Session, atelier: Atelier, *, par, ordre: list[uuid.UUID]) -> Atelier:
+    """The progression in the order dropped (rules.reordonner)."""
+    par_id = {s.id: s for s in atelier.sequences}
+    for rang, sid in enumerate(rules.reordonner(list(par_id), ordre), start=1):
+        par_id[sid].ordre = rang
+    session.flush()
+    session.expire(atelier, ["sequences"])
+    return atelier
+
+
 def supprimer_sequence(session: Session, sequence: Sequence, *, par) -> Atelier:
     atelier = sequence.atelier
     atelier.sequences.remove(sequence)

@@ -175,3 +175,26 @@ def test_la_session_compare_la_progression_a_sa_duree(nav, monde, atelier, ctx):
     nav.connexion(monde.conseiller.email)
     page = texte(nav.get(f"/ateliers/sessions/{sess.id}"))
     assert "La progression dure 2 h 30, moins que la durée prévue (3 h) : il reste 30 min à construire." in page
+
+
+def test_reordonner_la_progression_par_glisser_deposer(nav, monde, atelier, ctx):
+    """Issue #12, point 3: the order dropped in the browser (static/js/glisser.js posts the
+    séquences' ids) is recorded; a stale order is refused with a message and moves nothing;
+    the « Monter » / « Descendre » buttons stay beside the drag handle for the keyboard."""
+    url = f"/ateliers/{atelier.id}"
+    ids = [str(s.id) for s in ctx.get(Atelier, atelier.id).sequences]   # Accueil, Démonstration, Exercice
+    nav.connexion(monde.conseiller.email)
+    page = texte(nav.get(url))
+    assert 'data-glisser="ordre-progression"' in page and f'data-id="{ids[0]}"' in page
+    assert 'id="ordre-progression"' in page and "js/glisser.js" in page and "Monter la séquence" in page
+    r = nav.post(f"/ateliers/{atelier.id}/sequences/ordre", {"sequence": [ids[2], ids[0], ids[1]]}, depuis=url)
+    assert r.status_code == 303 and r.headers["Location"].endswith("#progression")
+    ctx.expire_all()
+    assert [s.titre for s in ctx.get(Atelier, atelier.id).sequences] == ["Exercice", "Accueil", "Démonstration"]
+    assert "Ordre de la progression enregistré." in texte(nav.get(url))
+    r = nav.post(f"/ateliers/{atelier.id}/sequences/ordre", {"sequence": [ids[0], ids[1]]}, depuis=url)
+    assert "La progression a changé depuis l'affichage de la page" in texte(nav.get(r.headers["Location"]))
+    r = nav.post(f"/ateliers/{atelier.id}/sequences/ordre", {"sequence": ["pas-un-uuid"]}, depuis=url)
+    assert "Ordre des séquences illisible" in texte(nav.get(r.headers["Location"]))
+    ctx.expire_all()
+    assert [s.titre for s in ctx.get(Atelier, atelier.id).sequences] == ["Exercice", "Accueil", "Démonstration"]
