@@ -179,9 +179,11 @@ def enregistrer_dimension(diagnostic_id, code: str):
     libelles.update({d.dimension_code: d.dimension_libelle for d in diag.dimensions})
     form = DiagnosticForm()
     _preparer(form, libelles)
-    entree = next((e for e in form.dimensions if e.form.code.data == code), None)
-    if entree is None or code not in libelles:
+    if code not in libelles:
         abort(404)
+    entree = next((e for e in form.dimensions if e.form.code.data == code), None)
+    if entree is None:   # a forged or truncated post: nothing to save
+        return "Cette dimension manque à l'envoi : rechargez la page.", 422
     form.validate()
     statut, message = 200, ""
     if entree.form.errors or form.csrf_token.errors:
