@@ -1,7 +1,9 @@
 """quotidien : verrou optimiste des objectifs pédagogiques et des séquences d'un atelier
 (colonne version) ; l'analyse de la pratique d'animation quitte le bilan de l'atelier
 (bilan_atelier.analyse_pratique, en clair) pour le module pratique (analyse_pratique, chiffrée,
-réservée à son auteur·e), rattachée à la session animée (objet_type « session_atelier »).
+réservée à son auteur·e), rattachée à la session animée (objet_type « session_atelier ») ;
+personne.nom_phonetique : les clés phonétiques du nom pour la recherche tolérante (Dupond trouve
+Dupont), calculées pour les personnes existantes par cipdesk.core.texte.cles_phonetiques.
 
 Montée : chaque texte non vide devient une analyse de pratique de l'auteur·e du bilan (titre
 « Animation de l'atelier « … » », le texte dans « La situation », datée de la dernière
@@ -60,12 +62,30 @@ def _analyses_existantes(conn, session, coffre, auteur_id, session_id) -> list[t
             for ident, structure_id, blob in lignes]
 
 
+personne = sa.table("personne", sa.column("id", sa.Uuid()), sa.column("nom", sa.String()),
+                    sa.column("prenom", sa.String()), sa.column("nom_usage", sa.String()),
+                    sa.column("nom_phonetique", sa.String()))
+
+
+def _cles_phonetiques(conn) -> None:
+    from cipdesk.core.texte import cles_phonetiques
+
+    lignes = conn.execute(sa.select(personne.c.id, personne.c.nom, personne.c.prenom, personne.c.nom_usage)).all()
+    for debut in range(0, len(lignes), 1000):
+        lot = [{"ident": i, "cles": cles_phonetiques(n, p, u or "")[:400]} for i, n, p, u in lignes[debut:debut + 1000]]
+        conn.execute(sa.update(personne).where(personne.c.id == sa.bindparam("ident"))
+                     .values(nom_phonetique=sa.bindparam("cles")), lot)
+
+
 def upgrade():
     from sqlalchemy.orm import Session
 
     from cipdesk.security import keys
 
     conn = op.get_bind()
+    if "nom_phonetique" not in _colonnes(conn, "personne"):
+        op.add_column("personne", sa.Column("nom_phonetique", sa.String(400), server_default="", nullable=False))
+        _cles_phonetiques(conn)
     for table in ("objectif_pedagogique", "sequence_atelier"):
         if "version" not in _colonnes(conn, table):
             op.add_column(table, sa.Column("version", sa.Integer(), server_default="1", nullable=False))
@@ -122,3 +142,5 @@ def downgrade():
     for table in ("sequence_atelier", "objectif_pedagogique"):
         if "version" in _colonnes(conn, table):
             op.drop_column(table, "version")
+    if "nom_phonetique" in _colonnes(conn, "personne"):
+        op.drop_column("personne", "nom_phonetique")
