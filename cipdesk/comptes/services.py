@@ -418,3 +418,9 @@ def reprendre_brouillon(session: Session, *, utilisateur: Utilisateur, brouillon
     session.delete(brouillon)
     session.flush()
     return champs, False
+
+
+def changer_preferences(session: Session, *, utilisateur: Utilisateur, citations_depliees: bool) -> None:
+    """A display preference of one's own account (no one else's, nothing audited: no data)."""
+    utilisateur.citations_depliees = bool(citations_depliees)
+    session.flush()

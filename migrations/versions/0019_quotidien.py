@@ -3,7 +3,8 @@
 (bilan_atelier.analyse_pratique, en clair) pour le module pratique (analyse_pratique, chiffrée,
 réservée à son auteur·e), rattachée à la session animée (objet_type « session_atelier ») ;
 personne.nom_phonetique : les clés phonétiques du nom pour la recherche tolérante (Dupond trouve
-Dupont), calculées pour les personnes existantes par cipdesk.core.texte.cles_phonetiques.
+Dupont), calculées pour les personnes existantes par cipdesk.core.texte.cles_phonetiques ;
+utilisateur.citations_depliees : la préférence « citations du référentiel dépliées » (repliées par défaut).
 
 Montée : chaque texte non vide devient une analyse de pratique de l'auteur·e du bilan (titre
 « Animation de l'atelier « … » », le texte dans « La situation », datée de la dernière
@@ -83,6 +84,9 @@ def upgrade():
     from cipdesk.security import keys
 
     conn = op.get_bind()
+    if "citations_depliees" not in _colonnes(conn, "utilisateur"):
+        op.add_column("utilisateur", sa.Column("citations_depliees", sa.Boolean(), server_default=sa.false(),
+                                               nullable=False))
     if "nom_phonetique" not in _colonnes(conn, "personne"):
         op.add_column("personne", sa.Column("nom_phonetique", sa.String(400), server_default="", nullable=False))
         _cles_phonetiques(conn)
@@ -144,3 +148,5 @@ def downgrade():
             op.drop_column(table, "version")
     if "nom_phonetique" in _colonnes(conn, "personne"):
         op.drop_column("personne", "nom_phonetique")
+    if "citations_depliees" in _colonnes(conn, "utilisateur"):
+        op.drop_column("utilisateur", "citations_depliees")

@@ -60,6 +60,7 @@ MATRICE = {
     "comptes.mot_de_passe": [("GET", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES)),
                              ("POST", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES))],
     "comptes.mon_compte": [("GET", lambda o: "/compte", _tous(OK, **CONNECTES))],
+    "comptes.preferences": [("POST", lambda o: "/compte/preferences", _tous(OK, **CONNECTES))],
     # Mes sessions (issue #10): one's own sessions only; another user's session is not found.
     "comptes.sessions": [("GET", lambda o: "/compte/sessions", _tous(OK, **CONNECTES))],
     "comptes.terminer_session": [("POST", lambda o: f"/compte/sessions/{o['session']}/fin",
