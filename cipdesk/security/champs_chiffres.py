@@ -192,3 +192,5 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 ) for colonne in colonnes})
 # Dossier de certification: which production a part belongs to (a code).
 CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"
+# Search as you type tolerant of phonetic variants (issue #11, point 6).
+CLAIRS["personne.nom_phonetique"] = _IDENTITE + " (clés phonétiques du nom, pour la recherche)"
