@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
 from cipdesk.core.db import utcnow
 from cipdesk.personnes.models import NiveauFormation, Personne, Sexe, StatutPersonne
+from cipdesk.core.texte import cles_phonetiques
 from cipdesk.personnes.rules import normaliser_nom
 from cipdesk.security import keys
 from cipdesk.security.champs_chiffres import colonnes_par_table
@@ -164,7 +165,8 @@ def _personnes(ctx: Contexte) -> None:
             "commande_prescripteur": "", "referent_id": referent,
             "statut": ctx.rnd.choice([StatutPersonne.ACCOMPAGNEE] * 6 + [StatutPersonne.SORTIE,
                                                                         StatutPersonne.ACCUEILLIE]).value,
-            "nom_recherche": normaliser_nom(nom, prenom), "telephone_recherche": telephone.lstrip("+"),
+            "nom_recherche": normaliser_nom(nom, prenom), "nom_phonetique": cles_phonetiques(nom, prenom),
+            "telephone_recherche": telephone.lstrip("+"),
             "dernier_contact_le": None, "prochain_rdv_le": None, "dispositif_libelle": "",
             "version": 1, "created_at": utcnow(), "updated_at": utcnow(),
         })

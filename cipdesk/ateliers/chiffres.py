@@ -24,5 +24,5 @@ CLAIRS = {
                sequence_atelier=("titre", "contenu", "activites", "ressources", "evaluation",
                                  "scenario_alternatif"),
                session_atelier=("lieu", "co_animateurs"),
-               bilan_atelier=("ecarts", "ajustements", "analyse_pratique")),
+               bilan_atelier=("ecarts", "ajustements")),
 }

@@ -154,8 +154,7 @@ def remplir_ateliers(session: Session, structure, conseillers, aujourd_hui: date
                       ajustements="Prévoir les identifiants en amont avec chaque référent ; un aide-mémoire en "
                                   "FALC avec des pictogrammes ; commencer par les binômes avant la démonstration "
                                   "collective ; proposer une séance de rattrapage individuelle à l'espace France "
-                                  "Services.",
-                      analyse_pratique="J'ai davantage sollicité les binômes pour réguler les écarts de niveau.")
+                                  "Services.")
     return crees
 
 

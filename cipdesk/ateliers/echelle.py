@@ -106,7 +106,7 @@ def _session(ctx, lignes: _Lignes, aid, objectifs, structure_id, animateur_id, p
                            note=ctx.rnd.choice([2, 3, 3, 4, 4, 4]), commentaire="", saisi_le=jours[-1], lien_id=None)
         lignes.ajouter(BilanAtelier, structure_id=structure_id, session_id=sid, version=1,
                        ecarts="Rythme tenu ; une séquence a débordé de 15 minutes.",
-                       ajustements="Prévoir les identifiants en amont avec chaque référent.", analyse_pratique="",
+                       ajustements="Prévoir les identifiants en amont avec chaque référent.",
                        redige_le=jours[-1] + timedelta(days=1), redige_par_id=animateur_id)
 
 

@@ -104,7 +104,11 @@ def competence(code: str):
     requete = queries.preuves(candidat.id, comp.code, du=periode.du.data, au=periode.au.data)
     page = db.paginate(requete, per_page=30, error_out=False)
     return rendre("competences/competence.html", fragment="competences/_preuves.html", ref=ref, comp=comp,
-                  page=page, periode=periode, **_formulaires(candidat, comp.code))
+                  page=page, periode=periode, criteres=_criteres(comp), **_formulaires(candidat, comp.code))
+
+
+def _criteres(comp):
+    return rules.criteres_a_montrer(list(comp.criteres_performance), list(comp.criteres_evaluation or ()))
 
 
 def _formulaires(candidat, code, *, auto=None, tag=None, retrait=None):
@@ -122,7 +126,7 @@ def _page_competence_en_erreur(code, statut, **formulaires):
     comp = ref.competence(code)
     page = db.paginate(queries.preuves(candidat.id, code), per_page=30, error_out=False)
     return rendre("competences/competence.html", ref=ref, comp=comp, page=page, periode=PeriodeForm(),
-                  statut=statut, **_formulaires(candidat, code, **formulaires))
+                  statut=statut, criteres=_criteres(comp), **_formulaires(candidat, code, **formulaires))
 
 
 def _code_valide(code: str) -> str:
@@ -184,6 +188,7 @@ def retirer(preuve_id):
         else:
             flash("Preuve retirée ; elle reste visible, barrée, avec son motif.", "succes")
             return redirect(url_for("competences.competence", code=preuve.competence_code), 303)
+    form.preuve_id = preuve.id   # its row opens again with the error and what was typed
     return _page_competence_en_erreur(preuve.competence_code, 422, retrait=form)
 
 

@@ -64,3 +64,21 @@ def suggestions(comptes: dict[str, int]) -> list[str]:
         verbe = "n'a pas encore de preuve" if len(sans) == 1 else "n'ont pas encore de preuve"
         phrases.append(f"{activite} : {_et(sans)} {verbe}.")
     return phrases
+
+
+# -- the criteria of a competence, each shown once (issue #11, point 10) -----------------------
+def _cle_critere(texte: str) -> str:
+    from cipdesk.core.texte import normaliser_nom
+
+    return normaliser_nom(texte)
+
+
+def criteres_a_montrer(performance: list[str], evaluation: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(common, REAC only, RC only): a criterion worded the same in the REAC (performance) and
+    in the RC (evaluation) — same words, whatever the accents, case or punctuation — is shown
+    once, in the REAC's wording and order; the others stay under their referential."""
+    cles_rc = {_cle_critere(c) for c in evaluation}
+    cles_reac = {_cle_critere(c) for c in performance}
+    communs = [c for c in performance if _cle_critere(c) in cles_rc]
+    return (communs, [c for c in performance if _cle_critere(c) not in cles_rc],
+            [c for c in evaluation if _cle_critere(c) not in cles_reac])

@@ -5,7 +5,7 @@ import uuid
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, LargeBinary, String, Uuid, func
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, LargeBinary, String, Uuid, false as sa_false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.core.db import Base, Timestamps, UuidPk, utcnow
@@ -70,6 +70,9 @@ class Utilisateur(UserMixin, UuidPk, Timestamps, Base):
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Set when an admin unlocks the login: failed attempts before it no longer count.
     connexion_debloquee_le: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The REAC quotations that open the forms, unfolded (a candidat preparing the titre) or
+    # folded (the default: noise to the others) — issue #11, point 10; set on « Mon compte ».
+    citations_depliees: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
     structure: Mapped[Structure] = relationship()
     equipe: Mapped[Equipe | None] = relationship(back_populates="membres")

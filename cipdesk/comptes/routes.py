@@ -201,6 +201,15 @@ def mon_compte():
     return rendre("comptes/compte.html")
 
 
+@bp.post("/compte/preferences")
+def preferences():
+    """Issue #11, point 10: the REAC quotations of the forms folded or unfolded, for oneself."""
+    services.changer_preferences(db.session, utilisateur=current_user,
+                                 citations_depliees=request.form.get("citations_depliees") == "oui")
+    flash("Préférence enregistrée.", "succes")
+    return redirect(url_for("comptes.mon_compte"), 303)
+
+
 # -- Mes sessions (issue #10, point 2) -------------------------------------------------
 @bp.get("/compte/sessions")
 def sessions():

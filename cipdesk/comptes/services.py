@@ -526,3 +526,7 @@ def oublier_navigateurs(session: Session, *, utilisateur: Utilisateur, maintenan
         conditions.append(NavigateurDeConfiance.id == navigateur_id)
     resultat = session.execute(update(NavigateurDeConfiance).where(*conditions).values(revoque_le=maintenant))
     return resultat.rowcount or 0
+def changer_preferences(session: Session, *, utilisateur: Utilisateur, citations_depliees: bool) -> None:
+    """A display preference of one's own account (no one else's, nothing audited: no data)."""
+    utilisateur.citations_depliees = bool(citations_depliees)
+    session.flush()

@@ -45,3 +45,11 @@ sortie_confirmee = _signaux.signal("sortie-confirmee")
 #: kwargs: personne, par, mois (3 | 6), fait_le (date), situation (a SituationSuivi code),
 #: commentaire (str), aujourd_hui (date)
 situation_apres_sortie = _signaux.signal("situation-apres-sortie")
+
+#: The attendance of an enrolled participant at a half-day of an atelier session was recorded
+#: (issue #12 point 7); the parcours module moves the person's étape « atelier » along
+#: (en cours once they came, réalisée when they came to the last half-day). No open parcours
+#: or no such étape: nothing. kwargs: personne, par, intitule (str, the atelier's title),
+#: le (date of the half-day), venu (bool), derniere (bool, the session's last half-day),
+#: aujourd_hui (date)
+presence_atelier = _signaux.signal("presence-atelier")

@@ -2,19 +2,36 @@
 liaison, contrat, couverture des compétences, and the documents of the modules
 to come): A4 page layout, the embedded DejaVu font so every French character
 prints, a header naming the structure, a footer with « page x/y », and French
-formats (dd/mm/yyyy, decimal comma)."""
+formats (dd/mm/yyyy, decimal comma).
+
+The fonts are DejaVu Sans reduced to what documents print (Latin, Greek, Cyrillic,
+punctuation, a few symbols; no layout tables, which fpdf2 without text shaping never
+reads): `scripts/polices_pdf.py` makes them from the full fonts kept beside them. Parsing
+and subsetting the full font took most of the time of a short PDF (bench/RESULTS.md,
+« ateliers »); tests/unit/test_polices_documents.py checks what they cover."""
 from __future__ import annotations
 
+import copy
 import logging
 from datetime import date, datetime
+from functools import cache
+from io import BytesIO
 from pathlib import Path
 
+from fontTools import ttLib
 from fpdf import FPDF
+from fpdf.fonts import SubsetMap
 
 logging.getLogger("fontTools").setLevel(logging.WARNING)  # font subsetting logs every glyph at INFO
 POLICES = Path(__file__).resolve().parent / "fonts"
+_POLICES_ANALYSEES: dict = {}   # file name → the TTFFont the first document parsed
 BLEU = (29, 79, 145)
 GRIS = (90, 90, 90)
+
+
+@cache
+def _octets(fichier: str) -> bytes:
+    return (POLICES / fichier).read_bytes()
 
 
 def jour(d: date | datetime | None) -> str:
@@ -40,14 +57,31 @@ class Document(FPDF):
         super().__init__(format="A4")
         self.structure, self.titre_doc, self.confidentiel = structure, titre, confidentiel
         self.entete = entete
-        self.add_font("DejaVu", "", str(POLICES / "DejaVuSans.ttf"))
-        self.add_font("DejaVu", "B", str(POLICES / "DejaVuSans-Bold.ttf"))
+        self._police("", "DejaVuSans-Documents.ttf")
+        self._police("B", "DejaVuSans-Bold-Documents.ttf")
         self.set_auto_page_break(True, margin=18)
         self.set_margins(18, 16, 18)
         self.set_title(titre)
         self.set_creator("cipdesk")
         if nouvelle_page:
             self.add_page()
+
+    def _police(self, style: str, fichier: str) -> None:
+        """Add a DejaVu style, parsed once per process: the first document parses it (widths,
+        cmap, metrics: read-only afterwards); the next ones take a copy of that with their own
+        glyph subset and their own font tables to subset at output (fpdf2 subsets them in place)."""
+        modele = _POLICES_ANALYSEES.get(fichier)
+        if modele is None:
+            self.add_font("DejaVu", style, str(POLICES / fichier))
+            _POLICES_ANALYSEES[fichier] = self.fonts[f"dejavu{style}"]
+            return
+        police = copy.copy(modele)
+        police.ttfont = ttLib.TTFont(BytesIO(_octets(fichier)), recalcTimestamp=False, lazy=True)
+        police.subset = SubsetMap(police)
+        police.biggest_size_pt = 0
+        police.missing_glyphs = []
+        police.i = len(self.fonts) + 1
+        self.fonts[f"dejavu{style}"] = police
 
     # -- page furniture -------------------------------------------------------------
     def header(self):

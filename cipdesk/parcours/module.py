@@ -8,13 +8,19 @@ from cipdesk.security import policy
 
 def _recepteurs() -> None:
     from cipdesk.core import signaux
-    from cipdesk.parcours.etapes.services import etape_atelier
+    from cipdesk.parcours.etapes.services import etape_atelier, etape_atelier_presence
 
     def _atelier(session, *, personne, par, intitule, le, aujourd_hui, **_kw):
         etape_atelier(session, personne, par=par, intitule=intitule, le=le, aujourd_hui=aujourd_hui)
 
     # weak=False: the receiver is a local function, kept alive by the signal.
     signaux.inscription_atelier.connect(_atelier, weak=False)
+
+    def _presence(session, *, personne, par, intitule, le, venu, derniere, **_kw):
+        etape_atelier_presence(session, personne, par=par, intitule=intitule, le=le, venu=venu, derniere=derniere)
+
+    # Issue #12: attendance at a session moves the étape « atelier » of the person's parcours.
+    signaux.presence_atelier.connect(_presence, weak=False)
 
     def _sortie(session, *, personne, par, motif, le, libelle, aujourd_hui, **_kw):
         from cipdesk.parcours.sortie.services import sortie_confirmee_ailleurs

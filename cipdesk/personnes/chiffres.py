@@ -16,6 +16,9 @@ CLAIRS = {
     **en_clair("identité de la personne : recherche instantanée, doublons, tri de la file active (forme "
                "normalisée, indexée)",
                personne=("nom_recherche",)),
+    **en_clair("identité de la personne : recherche instantanée, doublons, tri de la file active (clés "
+               "phonétiques du nom, pour la recherche)",
+               personne=("nom_phonetique",)),
     **en_clair("coordonnée pour joindre la personne ; cherchée pour les doublons",
                personne=("email",)),
     **en_clair("coordonnée pour les courriers ; une adresse, pas un récit",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, JSON, LargeBinary, String, Uuid
+from sqlalchemy import Date, ForeignKey, Index, JSON, LargeBinary, String, Uuid, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, Versioned
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
+from cipdesk.core.texte import cles_phonetiques
 from cipdesk.security.chiffrement import TexteConfidentiel
 
 
@@ -125,6 +126,9 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     dispositif_libelle: Mapped[str] = mapped_column(String(120), default="")
     # Lower-case, accent-free "nom prénom nom_usage" for search as you type and duplicates.
     nom_recherche: Mapped[str] = mapped_column(String(400), default="")
+    # The phonetic keys of the name's words (core.texte.cle_phonetique), for a search that
+    # finds « Dupont » when « Dupond » is typed (issue #11, point 6); kept by the mapper events below.
+    nom_phonetique: Mapped[str] = mapped_column(String(400), default="", server_default="")
     # Digits only, for search by phone number.
     telephone_recherche: Mapped[str] = mapped_column(String(20), default="", index=True)
 
@@ -134,3 +138,9 @@ class Personne(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     def nom_complet(self) -> str:
         usage = f" ({self.nom_usage})" if self.nom_usage and self.nom_usage != self.nom else ""
         return f"{self.prenom} {self.nom}{usage}"
+
+
+@event.listens_for(Personne, "before_insert")
+@event.listens_for(Personne, "before_update")
+def _cles_phonetiques(_mapper, _connexion, personne: Personne) -> None:
+    personne.nom_phonetique = cles_phonetiques(personne.nom, personne.prenom, personne.nom_usage)[:400]

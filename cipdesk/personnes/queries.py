@@ -8,13 +8,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, cast, func, select
+from sqlalchemy import Select, String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
 from cipdesk.core.contrat import Alerte, Evenement, registre
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
+from cipdesk.core.texte import cle_phonetique
 from cipdesk.personnes.rules import age, chiffres, normaliser_nom
 from cipdesk.security import policy
 
@@ -203,7 +204,11 @@ def restreindre(requete, utilisateur, *, file_active_partagee: bool):
     return requete.where(perimetre.condition(Personne, Utilisateur))
 
 
-def _recherche(requete, q: str):
+def _recherche(requete, q: str, session: Session | None = None):
+    """Search as you type: by birth date (jj/mm/aaaa), phone number, or name words; a name word
+    matches its spelling or its sound (core.texte.cle_phonetique: Dupond finds Dupont). When
+    nothing matches and `session` is given, one typo per word is tolerated (rules.une_faute):
+    the names of the reader's perimeter are compared in memory (rapidfuzz, in C)."""
     q = (q or "").strip()
     if not q:
         return requete
@@ -218,9 +223,23 @@ def _recherche(requete, q: str):
         if nombres.startswith("33") and q.lstrip().startswith("+"):
             nombres = "0" + nombres[2:]
         return requete.where(Personne.telephone_recherche.contains(nombres, autoescape=True))
-    for mot in normaliser_nom(q).split():
-        requete = requete.where(Personne.nom_recherche.contains(mot, autoescape=True))
-    return requete
+    mots = normaliser_nom(q).split()
+    if not mots:
+        return requete
+    conditions = []
+    for mot in mots:
+        cle = cle_phonetique(mot) if len(mot) >= 3 else ""
+        conditions.append(or_(Personne.nom_recherche.contains(mot, autoescape=True),
+                              Personne.nom_phonetique.contains(cle, autoescape=True)) if cle
+                          else Personne.nom_recherche.contains(mot, autoescape=True))
+    exacte = requete.where(and_(*conditions))
+    if session is None or not any(len(m) >= rules.LONGUEUR_TOLERANCE for m in mots) \
+            or session.scalar(exacte.with_only_columns(Personne.id).limit(1)) is not None:
+        return exacte
+    noms = session.execute(requete.with_only_columns(Personne.id, Personne.nom_recherche)
+                           .limit(rules.CANDIDATS_MAX)).all()
+    ids = rules.une_faute(mots, noms)
+    return requete.where(Personne.id.in_(ids)) if ids else exacte
 
 
 def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q: str = "", statut: str = "actives",
@@ -229,7 +248,7 @@ def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q:
     """One page of the caseload: 3 queries whatever the number of rows (count,
     page with référents, alerts), plus one per alert provider."""
     requete = restreindre(select(Personne), utilisateur, file_active_partagee=file_active_partagee)
-    requete = _recherche(requete, q)
+    requete = _recherche(requete, q, session)
     if statut == "actives":
         requete = requete.where(Personne.statut.in_(STATUTS_ACTIFS))
     elif statut in {s.value for s in StatutPersonne}:
@@ -259,7 +278,8 @@ def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q:
 
 def personnes_choisissables(session: Session, utilisateur, *, file_active_partagee: bool, q: str = "",
                             limite: int = 20) -> list[Personne]:
-    requete = _recherche(restreindre(select(Personne), utilisateur, file_active_partagee=file_active_partagee), q)
+    requete = _recherche(restreindre(select(Personne), utilisateur, file_active_partagee=file_active_partagee), q,
+                         session)
     return list(session.scalars(requete.order_by(Personne.nom_recherche).limit(limite)))
 
 

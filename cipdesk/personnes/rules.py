@@ -44,3 +44,33 @@ def est_doublon_probable(a: tuple[str, str, date | None], b: tuple[str, str, dat
     if a[2] is None or b[2] is None:
         return False
     return cle_doublon(*a) == cle_doublon(*b)
+
+
+# -- one typo tolerated in a search as you type (issue #11, point 6) ------------------------
+LONGUEUR_TOLERANCE = 4      # a shorter word must be typed right (too many names are one edit away)
+CANDIDATS_MAX = 20_000      # names of the reader's perimeter compared at most (a team's caseload)
+
+
+def une_faute(mots: list[str], noms: list[tuple[object, str]]) -> list:
+    """The ids among `noms` [(id, nom_recherche)] whose name holds, for every searched word, a
+    word at most one edit away (substitution, insertion, deletion or transposition of two
+    neighbours), whole or as the beginning of the name word (typing goes on); words shorter
+    than LONGUEUR_TOLERANCE must appear as typed. Pure; the distances are computed in C."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    mots_des_noms, proprietaires = [], []
+    for rang, (_ident, nom) in enumerate(noms):
+        for mot_du_nom in nom.split():
+            mots_des_noms.append(mot_du_nom)
+            proprietaires.append(rang)
+    retenus: set[int] | None = None
+    for mot in mots:
+        trouves = {proprietaires[k] for k, n in enumerate(mots_des_noms) if mot in n}
+        if len(mot) >= LONGUEUR_TOLERANCE:
+            for choix in (mots_des_noms, [n[:len(mot)] for n in mots_des_noms],
+                          [n[:len(mot) + 1] for n in mots_des_noms]):
+                trouves.update(proprietaires[k] for _c, _d, k in process.extract(
+                    mot, choix, scorer=OSA.distance, score_cutoff=1, limit=None))
+        retenus = trouves if retenus is None else retenus & trouves
+    return [noms[rang][0] for rang in sorted(retenus or ())]

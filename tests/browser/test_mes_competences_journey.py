@@ -36,9 +36,15 @@ def test_candidat_voit_sa_pratique_en_regard_du_reac(serveur, ctx, page, tmp_pat
 
     page.get_by_role("link", name="CP6", exact=True).click()
     expect(page).to_have_url(f"{serveur}/competences/CP6")
-    expect(page.get_by_role("heading", name="Critères de performance (REAC)")).to_be_visible()
+    # issue #11, point 10: the criteria worded the same in the REAC and the RC, once; the REAC's extra one apart
+    expect(page.get_by_role("heading", name="Critères de performance (REAC) et d'évaluation (RC §3.2)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Critères de performance (REAC), en plus")).to_be_visible()
+    expect(page.locator("details.retrait").first.locator("input[name=motif]")).to_be_hidden()   # folded per row
     expect(page.locator("#preuves").get_by_role("link", name=re.compile("^Entretien"))).not_to_have_count(0)
     verifier_accessibilite(page, "compétence CP6")
+    page.locator("details.retrait > summary").first.click()   # « Retirer… » opens its reason field
+    expect(page.locator("details.retrait").first.get_by_label("Motif du retrait")).to_be_visible()
+    verifier_accessibilite(page, "compétence CP6, retrait ouvert")
 
     page.get_by_label("Où en êtes-vous ?").select_option("en_cours")
     page.get_by_label("Commentaire (facultatif)").fill("Trois parcours suivis, contrat à mieux co-construire")

@@ -49,6 +49,7 @@ MATRICE = {
     "comptes.mot_de_passe": [("GET", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES)),
                              ("POST", lambda o: "/compte/mot-de-passe", _tous(OK, **CONNECTES))],
     "comptes.mon_compte": [("GET", lambda o: "/compte", _tous(OK, **CONNECTES))],
+    "comptes.preferences": [("POST", lambda o: "/compte/preferences", _tous(OK, **CONNECTES))],
     # Mes sessions (issue #10): one's own sessions only; another user's session is not found.
     "comptes.sessions": [("GET", lambda o: "/compte/sessions", _tous(OK, **CONNECTES))],
     "comptes.terminer_session": [("POST", lambda o: f"/compte/sessions/{o['session']}/fin",
@@ -97,6 +98,8 @@ MATRICE = {
     "accueil.diagnostic.modifier": [(m, lambda o: f"/accueil/diagnostics/{o['diagnostic']}/modifier", MODIFIER)
                                     for m in ("GET", "POST")],
     "accueil.diagnostic.valider": [("POST", lambda o: f"/accueil/diagnostics/{o['diagnostic']}/validation", MODIFIER)],
+    "accueil.diagnostic.enregistrer_dimension": [
+        ("POST", lambda o: f"/accueil/diagnostics/{o['diagnostic']}/dimensions/mobilite", MODIFIER)],
     "accueil.diagnostic.comparer": [("GET", lambda o: f"/accueil/personnes/{o['personne']}/diagnostic/comparaison", VOIR)],
     "accueil.synthese.nouvelle": [(m, lambda o: f"/accueil/personnes/{o['personne']}/syntheses/nouvelle", MODIFIER)
                                   for m in ("GET", "POST")],
@@ -231,6 +234,7 @@ MATRICE.update({
     "ateliers.conception.objectif": _a("/ateliers/{atelier}/objectifs", ("POST", A_ECRIRE)),
     "ateliers.conception.sequence": _a("/ateliers/{atelier}/sequences", ("POST", A_ECRIRE)),
     "ateliers.conception.deplacer": _a("/ateliers/sequences/{sequence}/deplacer", ("POST", A_ECRIRE)),
+    "ateliers.conception.reordonner": _a("/ateliers/{atelier}/sequences/ordre", ("POST", A_ECRIRE)),
     "ateliers.conception.dupliquer": _a("/ateliers/{atelier}/dupliquer", ("POST", A_ECRIRE)),
     "ateliers.sessions.nouvelle": _a("/ateliers/sessions/nouvelle/{atelier}", ("GET", A_ECRIRE), ("POST", A_ECRIRE)),
     "ateliers.sessions.voir": _a("/ateliers/sessions/{session_atelier}", ("GET", A_VOIR)),

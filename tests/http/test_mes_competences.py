@@ -2,6 +2,7 @@
 readiness, PDF without names, and who may see what."""
 from __future__ import annotations
 
+import re
 import subprocess
 import uuid
 from datetime import date
@@ -44,7 +45,8 @@ def test_couverture_comptee_par_competence(nav, candidat_actif):
 def test_page_competence_criteres_preuves_et_periode(nav, candidat_actif):
     nav.connexion(candidat_actif.candidat.email)
     html = nav.get("/competences/CP6").get_data(as_text=True)
-    assert "Critères de performance (REAC)" in html and "Critères d'évaluation (RC §3.2)" in html
+    assert "Critères de performance (REAC) et d'évaluation (RC §3.2)" in html   # the 6 common ones, once
+    assert "Critères de performance (REAC), en plus" in html
     assert "6 activités" in html and html.index("06/03/2026") < html.index("01/03/2026")  # newest first
     filtre = nav.get("/competences/CP6?du=2026-03-03&au=2026-03-04", headers={"HX-Request": "true"})
     frag = filtre.get_data(as_text=True)
@@ -154,3 +156,31 @@ def test_changer_de_version_du_referentiel(nav, candidat_actif):
     assert "inclusive" in nav.get("/competences/").get_data(as_text=True)
     invalide = nav.post("/competences/profil", {"referentiel": "inconnu"})
     assert invalide.status_code == 422
+
+
+def test_criteres_identiques_une_fois_et_retrait_ligne_par_ligne(nav, candidat_actif, ctx):
+    """Issue #11, point 10: a criterion worded the same in the REAC and the RC is shown once
+    (CP1 : all of them; CP5 : one differs, shown under each referential); withdrawing an evidence
+    is an action per row whose reason field opens with it, and a refusal reopens that row only."""
+    import html as h
+
+    from cipdesk.competences.rules import criteres_a_montrer
+
+    assert criteres_a_montrer(["Les besoins sont identifiés.", "B"], ["Les besoins sont identifies", "C"]) == (
+        ["Les besoins sont identifiés."], ["B"], ["C"])
+    nav.connexion(candidat_actif.candidat.email)
+    page = h.unescape(nav.get("/competences/CP1").get_data(as_text=True))
+    assert "Critères de performance (REAC) et d'évaluation (RC §3.2)" in page
+    assert 'id="performance"' not in page and 'id="evaluation"' not in page   # nothing twice
+    page = h.unescape(nav.get("/competences/CP5").get_data(as_text=True))
+    assert 'id="communs"' in page and "Critères de performance (REAC), en plus" in page
+    assert "Critères d'évaluation (RC §3.2), en plus" in page
+
+    page = nav.get("/competences/CP2").get_data(as_text=True)
+    preuves = re.findall(r'action="/competences/preuves/([0-9a-f-]+)/retrait"', page)
+    assert preuves and page.count('<details class="retrait">') == len(preuves)   # folded, one per row
+    r = nav.post(f"/competences/preuves/{preuves[0]}/retrait", {"motif": ""}, depuis="/competences/CP2")
+    assert r.status_code == 422
+    texte = r.get_data(as_text=True)
+    assert texte.count('<details class="retrait" open>') == 1
+    assert re.search(rf'<details class="retrait" open>.*?/competences/preuves/{preuves[0]}/retrait', texte, re.S)

@@ -36,10 +36,6 @@ SANS_VERSION = {
     "ateliers.conception.nouveau": "création",
     "ateliers.questionnaire.liens": "ouvre un nouveau lien de questionnaire (création), le précédent est fermé",
     "tableau.reaffecter": "une réaffectation est une décision journalisée avec son motif ; elle ne modifie pas de texte",
-    # Known gaps (session 4 closing note): real edits without optimistic locking yet — a concurrent
-    # edit of the same séquence or objectif overwrites the other.
-    "ateliers.conception.modifier_sequence": "À FAIRE : pas encore de version (écrasement possible)",
-    "ateliers.conception.modifier_objectif": "À FAIRE : pas encore de version (écrasement possible)",
     "ateliers.sessions.nouvelle": "création",
     "ateliers.presences.grille": "chaque présence est une ligne par participant·e et demi-journée, réécrite en entier",
     "ateliers.evaluations.participant": "une évaluation par objectif, réécrite en entier par l'animateur·rice",

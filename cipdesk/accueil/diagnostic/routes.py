@@ -4,7 +4,7 @@ dimensions are edited on the one admin page of lists).
 Nested blueprint `accueil.diagnostic`."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, request, url_for
+from flask import Blueprint, abort, flash, request, url_for
 from flask_login import current_user
 
 from cipdesk.accueil.accueils import queries as accueils
@@ -109,8 +109,9 @@ def _renseignee(entree) -> bool:
 @bp.route("/diagnostics/<uuid:diagnostic_id>/modifier", methods=["GET", "POST"])
 def modifier(diagnostic_id):
     """The diagnostic during the meeting (issue #11, point 3): the dimensions of the day are
-    unfolded, the others folded and kept as they were; « Enregistrer et continuer » saves the
-    draft at each dimension; what the accueil noted pre-fills the dimensions it concerns."""
+    unfolded, the others folded and kept as they were; « Enregistrer et continuer » saves that
+    dimension alone (enregistrer_dimension); what the accueil noted pre-fills the dimensions it
+    concerns; « Enregistrer le diagnostic » saves the whole page."""
     diag = charger(Diagnostic, diagnostic_id, modifier=True)
     personne = diag.personne
     if diag.est_valide:
@@ -141,9 +142,8 @@ def modifier(diagnostic_id):
     codes = [e.form.code.data for e in form.dimensions if e.form.code.data]  # a forged post may omit some
     renseignees = {e.form.code.data for e in form.dimensions if e.form.code.data and _renseignee(e)}
     ouvertes = rules.dimensions_ouvertes(codes, renseignees, set(preremplies), du_jour[:40])
-    continuer = request.form.get("continuer", "")[:40] if request.method == "POST" else ""
     if request.method == "POST":  # shown again after an error: nothing typed stays folded
-        ouvertes |= (renseignees | {continuer}) & set(codes)
+        ouvertes |= renseignees & set(codes)
 
     def _enregistrer():
         saisies = [services.SaisieDimension(e.form.code.data or "", e.form.situation.data or "",
@@ -156,17 +156,59 @@ def modifier(diagnostic_id):
                                     aujourd_hui=aujourdhui(), version=_version(form))
 
     envoi = soumettre(form, _enregistrer)
-    if envoi and continuer in codes:
-        return rediriger(url_for("accueil.diagnostic.modifier", diagnostic_id=diag.id,
-                                 du_jour=sorted(ouvertes | {continuer}), _anchor=f"dimension-{continuer}"),
-                         f"« {libelles.get(continuer, continuer)} » enregistrée (brouillon, à "
-                         f"{maintenant():%H:%M}). Continuez ou validez avec la personne.")
     if envoi:
         return rediriger(url_for("accueil.diagnostic.voir", personne_id=personne.id),
                          f"Diagnostic (version {diag.numero}) enregistré.")
     return rendre("accueil/diagnostic/diagnostic_form.html", form=form, diagnostic=diag, personne=personne,
                   ouvertes=ouvertes, preremplies=preremplies, dimensions=[(c, libelles.get(c, c)) for c in codes],
                   statut=envoi.statut)
+
+
+@bp.post("/diagnostics/<uuid:diagnostic_id>/dimensions/<code>")
+def enregistrer_dimension(diagnostic_id, code: str):
+    """« Enregistrer et continuer » on one dimension (issue #11, point 3): that dimension alone is
+    saved, whatever else the page holds (the rest stays as it is in the database, and on the page
+    as typed). With htmx the dimension is swapped in place and the page's version moves on
+    (out of band); without JavaScript the whole page comes back with everything typed kept."""
+    diag = charger(Diagnostic, diagnostic_id, modifier=True)
+    personne = diag.personne
+    if diag.est_valide:
+        flash(rules.erreur_modification("valide"), "erreur")
+        return rediriger(url_for("accueil.diagnostic.voir", personne_id=personne.id))
+    libelles = dict(queries.dimensions_de_la_structure(db.session, personne.structure_id))
+    libelles.update({d.dimension_code: d.dimension_libelle for d in diag.dimensions})
+    form = DiagnosticForm()
+    _preparer(form, libelles)
+    if code not in libelles:
+        abort(404)
+    entree = next((e for e in form.dimensions if e.form.code.data == code), None)
+    if entree is None:   # a forged or truncated post: nothing to save
+        return "Cette dimension manque à l'envoi : rechargez la page.", 422
+    form.validate()
+    statut, message = 200, ""
+    if entree.form.errors or form.csrf_token.errors:
+        statut = 422
+        message = "La dimension n'est pas enregistrée : corrigez les champs signalés."
+    else:
+        try:
+            services.enregistrer_dimension(
+                db.session, par=current_user, diagnostic=diag, ordre=list(libelles).index(code),
+                saisie=services.SaisieDimension(code, entree.form.situation.data or "", entree.form.atouts.data or "",
+                                                _niveau(entree.form.atout_niveau.data), entree.form.freins.data or "",
+                                                _niveau(entree.form.frein_niveau.data), entree.form.besoins.data or ""),
+                version=_version(form))
+            form.version.data = str(diag.version)
+            message = (f"« {libelles[code]} » enregistrée (brouillon, à {maintenant():%H:%M}). "
+                       "Continuez ou validez avec la personne.")
+        except ErreurMetier as exc:
+            statut, message = (409 if exc.champ == "version" else 422), exc.message
+    codes = [e.form.code.data for e in form.dimensions if e.form.code.data]
+    renseignees = {e.form.code.data for e in form.dimensions if e.form.code.data and _renseignee(e)}
+    ouvertes = (set(request.form.getlist("du_jour")) | renseignees | {code}) & set(codes)
+    return rendre("accueil/diagnostic/diagnostic_form.html", fragment="accueil/diagnostic/_dimension_enregistree.html",
+                  form=form, diagnostic=diag, personne=personne, ouvertes=ouvertes, preremplies={},
+                  dimensions=[(c, libelles.get(c, c)) for c in codes], e=entree, code=code,
+                  message=message, message_erreur=statut != 200, message_de=code, statut=statut)
 
 
 @bp.post("/diagnostics/<uuid:diagnostic_id>/validation")

@@ -65,6 +65,22 @@ def enregistrer(session: Session, *, par, diagnostic: Diagnostic, date_diagnosti
                 aujourd_hui: date, version: int) -> Diagnostic:
     """Save the draft, all dimensions at once (the whole diagnostic on one page).
     Empty dimensions are not kept; a validated version is frozen."""
+    _verifier_brouillon(par, diagnostic, version)
+    message = erreur_date_passee(date_diagnostic, aujourd_hui, quoi="La date du diagnostic")
+    if message:
+        raise ErreurMetier(message, "date_diagnostic")
+    libelles = _libelles(session, diagnostic)
+    for ordre, s in enumerate(saisies):
+        _appliquer(diagnostic, libelles, ordre, s)
+    diagnostic.date_diagnostic = date_diagnostic
+    diagnostic.hypotheses, diagnostic.paroles_personne = hypotheses.strip(), paroles_personne.strip()
+    diagnostic.updated_at = utcnow()  # always UPDATE the parent: its version guards the children too
+    session.flush()
+    journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="diagnostic", objet_id=diagnostic.id)
+    return diagnostic
+
+
+def _verifier_brouillon(par, diagnostic: Diagnostic, version: int) -> None:
     policy.exiger(policy.est_conseiller(par))
     message = rules.erreur_modification(diagnostic.statut.value)
     if message:
@@ -72,35 +88,47 @@ def enregistrer(session: Session, *, par, diagnostic: Diagnostic, date_diagnosti
     if version != diagnostic.version:
         raise ErreurMetier("Ce diagnostic a été modifié entre-temps : rechargez la page. "
                            "Votre saisie est conservée ci-dessous.", "version")
-    message = erreur_date_passee(date_diagnostic, aujourd_hui, quoi="La date du diagnostic")
-    if message:
-        raise ErreurMetier(message, "date_diagnostic")
+
+
+def _libelles(session: Session, diagnostic: Diagnostic) -> dict[str, str]:
     libelles = dict(dimensions_de_la_structure(session, diagnostic.structure_id))
-    existantes = {d.dimension_code: d for d in diagnostic.dimensions}
-    libelles.update({c: d.dimension_libelle for c, d in existantes.items() if c not in libelles})
-    for ordre, s in enumerate(saisies):
-        if s.code not in libelles:
-            raise ErreurMetier("Dimension inconnue.", "dimensions")
-        if not (0 <= s.atout_niveau <= 3 and 0 <= s.frein_niveau <= 3):
-            raise ErreurMetier("Niveau hors de l'échelle 0 à 3.", "dimensions")
-        etat = rules.EtatDimension(s.code, libelles[s.code], s.situation, s.atouts, s.atout_niveau,
-                                   s.freins, s.frein_niveau, s.besoins)
-        ligne = existantes.get(s.code)
-        if not etat.renseignee:
-            if ligne is not None:
-                diagnostic.dimensions.remove(ligne)
-            continue
-        if ligne is None:
-            ligne = DiagnosticDimension(structure_id=diagnostic.structure_id, dimension_code=s.code,
-                                        dimension_libelle=libelles[s.code])
-            diagnostic.dimensions.append(ligne)
-        ligne.ordre = ordre
-        ligne.situation, ligne.atouts, ligne.freins = s.situation.strip(), s.atouts.strip(), s.freins.strip()
-        ligne.besoins = s.besoins.strip()
-        ligne.atout_niveau, ligne.frein_niveau = s.atout_niveau, s.frein_niveau
-    diagnostic.date_diagnostic = date_diagnostic
-    diagnostic.hypotheses, diagnostic.paroles_personne = hypotheses.strip(), paroles_personne.strip()
-    diagnostic.updated_at = utcnow()  # always UPDATE the parent: its version guards the children too
+    libelles.update({d.dimension_code: d.dimension_libelle for d in diagnostic.dimensions
+                     if d.dimension_code not in libelles})
+    return libelles
+
+
+def _appliquer(diagnostic: Diagnostic, libelles: dict[str, str], ordre: int, s: SaisieDimension) -> None:
+    """One dimension of the draft as typed: kept, changed, or removed when left empty."""
+    if s.code not in libelles:
+        raise ErreurMetier("Dimension inconnue.", "dimensions")
+    if not (0 <= s.atout_niveau <= 3 and 0 <= s.frein_niveau <= 3):
+        raise ErreurMetier("Niveau hors de l'échelle 0 à 3.", "dimensions")
+    etat = rules.EtatDimension(s.code, libelles[s.code], s.situation, s.atouts, s.atout_niveau,
+                               s.freins, s.frein_niveau, s.besoins)
+    ligne = next((d for d in diagnostic.dimensions if d.dimension_code == s.code), None)
+    if not etat.renseignee:
+        if ligne is not None:
+            diagnostic.dimensions.remove(ligne)
+        return
+    if ligne is None:
+        ligne = DiagnosticDimension(structure_id=diagnostic.structure_id, dimension_code=s.code,
+                                    dimension_libelle=libelles[s.code])
+        diagnostic.dimensions.append(ligne)
+    ligne.ordre = ordre
+    ligne.situation, ligne.atouts, ligne.freins = s.situation.strip(), s.atouts.strip(), s.freins.strip()
+    ligne.besoins = s.besoins.strip()
+    ligne.atout_niveau, ligne.frein_niveau = s.atout_niveau, s.frein_niveau
+
+
+def enregistrer_dimension(session: Session, *, par, diagnostic: Diagnostic, saisie: SaisieDimension,
+                          ordre: int, version: int) -> Diagnostic:
+    """Save ONE dimension of the draft (issue #11, point 3: « Enregistrer et continuer » during
+    the meeting): the other dimensions, the date, the hypotheses and the person's words stay as
+    they are in the database, whatever the page holds; nothing saved is lost if the meeting
+    stops. The diagnostic's version moves on (it guards its dimensions)."""
+    _verifier_brouillon(par, diagnostic, version)
+    _appliquer(diagnostic, _libelles(session, diagnostic), ordre, saisie)
+    diagnostic.updated_at = utcnow()
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="diagnostic", objet_id=diagnostic.id)
     return diagnostic

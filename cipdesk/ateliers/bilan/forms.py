@@ -9,5 +9,3 @@ class BilanForm(Formulaire):
     version = HiddenField()
     ecarts = texte("Écarts avec ce qui était prévu", description="Déroulement, participation, contenus, timing.")
     ajustements = texte("Ajustements pour la prochaine édition")
-    analyse_pratique = texte("Analyse de ma pratique d'animation",
-                             description="REAC CP10 : « Analyser sa pratique d'animation ».")

@@ -19,7 +19,8 @@ class BilanAtelier(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         Uuid, ForeignKey("session_atelier.id", ondelete="CASCADE"), unique=True)
     ecarts: Mapped[str] = mapped_column(Text, default="")          # what differed from the plan
     ajustements: Mapped[str] = mapped_column(Text, default="")     # for the next edition
-    analyse_pratique: Mapped[str] = mapped_column(Text, default="")  # extension point: territoire/pratique
+    # The analyse de pratique d'animation (REAC CP10) lives in the pratique module, private to its
+    # author and encrypted, attached to the session (encart on this page); migration 0019_quotidien.
     redige_le: Mapped[date] = mapped_column(Date)
     redige_par_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
 

@@ -31,7 +31,7 @@ def bilan(session_id: uuid.UUID):
         form.version.data = str(existant.version)
     resultat = soumettre(form, lambda: services.enregistrer_bilan(
         db.session, sess, par=current_user, le=aujourdhui(), version=version_du(form) if existant else None,
-        ecarts=form.ecarts.data, ajustements=form.ajustements.data, analyse_pratique=form.analyse_pratique.data))
+        ecarts=form.ecarts.data, ajustements=form.ajustements.data))
     if resultat:
         return rediriger(url_for("ateliers.bilan.bilan", session_id=sess.id), "Bilan de l'atelier enregistré.")
     return rendre("ateliers/bilan/bilan.html", session_atelier=sess, atelier=sess.atelier, bilan=existant, form=form,

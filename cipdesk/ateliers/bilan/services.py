@@ -14,7 +14,7 @@ from cipdesk.core.erreurs import ErreurMetier
 
 
 def enregistrer_bilan(session: Session, sess: SessionAtelier, *, par, le: date, version: int | None, ecarts: str,
-                      ajustements: str, analyse_pratique: str) -> BilanAtelier:
+                      ajustements: str) -> BilanAtelier:
     if sess.debut is None or sess.debut > le:
         raise ErreurMetier("Le bilan se rédige une fois la session commencée.")
     if not (ecarts or "").strip() and not (ajustements or "").strip():
@@ -27,7 +27,7 @@ def enregistrer_bilan(session: Session, sess: SessionAtelier, *, par, le: date, 
         session.add(bilan)
     elif version is not None and version != bilan.version:
         raise ErreurMetier("Un·e collègue a modifié ce bilan entre-temps : rechargez la page.", "version")
-    bilan.ecarts, bilan.ajustements, bilan.analyse_pratique = ecarts or "", ajustements or "", analyse_pratique or ""
+    bilan.ecarts, bilan.ajustements = ecarts or "", ajustements or ""
     bilan.redige_le, bilan.redige_par_id = le, par.id
     session.flush()
     if nouveau:

@@ -47,6 +47,7 @@ class AtelierForm(Formulaire):
 
 
 class ObjectifForm(Formulaire):
+    version = HiddenField()
     capacite = texte("Le participant sera capable de", requis=True, longueur=1000)
     conditions = texte("Dans quelles conditions", longueur=1000)
     critere = texte("Critère de réussite", longueur=1000)
@@ -56,6 +57,7 @@ class ObjectifForm(Formulaire):
 
 
 class SequenceForm(Formulaire):
+    version = HiddenField()
     titre = StringField("Titre de la séquence", validators=[DataRequired(REQUIS), Length(max=200)])
     duree_minutes = entier("Durée (minutes)", 0, 100000)
     objectif_id = SelectField("Objectif pédagogique visé", choices=[], validate_choice=False,

@@ -59,7 +59,7 @@ class Atelier(UuidPk, StructureScoped, Timestamps, Versioned, Base):
         return sum(s.duree_minutes for s in self.sequences)
 
 
-class ObjectifPedagogique(UuidPk, StructureScoped, Timestamps, Base):
+class ObjectifPedagogique(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     """An objectif pédagogique opérationnel: what the participant will be able to do,
     under which conditions, with which criterion; and how its achievement is evaluated."""
     __tablename__ = "objectif_pedagogique"
@@ -74,7 +74,7 @@ class ObjectifPedagogique(UuidPk, StructureScoped, Timestamps, Base):
     atelier: Mapped[Atelier] = relationship(back_populates="objectifs")
 
 
-class Sequence(UuidPk, StructureScoped, Timestamps, Base):
+class Sequence(UuidPk, StructureScoped, Timestamps, Versioned, Base):
     """One line of the progression pédagogique (scénario pédagogique)."""
     __tablename__ = "sequence_atelier"
     __table_args__ = (CheckConstraint("duree_minutes > 0", name="duree"),)

@@ -15,6 +15,7 @@ from cipdesk.ateliers.conception.rules import Format, Methode, Modalite, Origine
 from cipdesk.comptes.models import Structure
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import avec_vide, rediriger, soumettre, version_du
@@ -78,6 +79,22 @@ def deplacer(sequence_id: uuid.UUID):
                      + f"#sequence-{sequence.id}")
 
 
+@bp.post("/<uuid:atelier_id>/sequences/ordre")
+def reordonner(atelier_id: uuid.UUID):
+    """The order of the progression after a drag and drop (static/js/glisser.js submits the
+    séquences' ids in their new order); the « Monter » / « Descendre » buttons stay for the
+    keyboard. A stale order is refused with a message, nothing moved."""
+    atelier = charger(Atelier, atelier_id, modifier=True)
+    try:
+        ordre = [uuid.UUID(v) for v in request.form.getlist("sequence")]
+        services.reordonner_sequences(db.session, atelier, par=current_user, ordre=ordre)
+    except (ValueError, ErreurMetier) as exc:
+        message = exc.message if isinstance(exc, ErreurMetier) else "Ordre des séquences illisible : rechargez la page."
+        return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#progression", message, "erreur")
+    return rediriger(url_for("ateliers.conception.voir", atelier_id=atelier.id) + "#progression",
+                     "Ordre de la progression enregistré.")
+
+
 @bp.post("/sequences/<uuid:sequence_id>/supprimer")
 def supprimer_sequence(sequence_id: uuid.UUID):
     sequence = charger(Sequence, sequence_id, modifier=True)
@@ -130,8 +147,11 @@ def choix_objectifs(atelier: Atelier):
 def modifier_objectif(objectif_id: uuid.UUID):
     objectif = charger(ObjectifPedagogique, objectif_id, modifier=True)
     form = ObjectifForm() if request.method == "POST" else ObjectifForm(formdata=None, obj=objectif)
+    if request.method == "GET":
+        form.version.data = str(objectif.version)
     resultat = soumettre(form, lambda: services.modifier_objectif(
-        db.session, objectif, par=current_user, **{c: getattr(form, c).data for c in services.CHAMPS_OBJECTIF}))
+        db.session, objectif, par=current_user, version=version_du(form),
+        **{c: getattr(form, c).data for c in services.CHAMPS_OBJECTIF}))
     if resultat:
         return rediriger(url_for("ateliers.conception.voir", atelier_id=objectif.atelier_id) + "#objectifs",
                          "Objectif pédagogique modifié.")
@@ -159,9 +179,11 @@ def modifier_sequence(sequence_id: uuid.UUID):
         form.methode.data, form.modalite.data = sequence.methode.value, sequence.modalite.value
         form.format.data = sequence.format.value
         form.objectif_id.data = str(sequence.objectif_id) if sequence.objectif_id else ""
+        form.version.data = str(sequence.version)
     form.objectif_id.choices = choix_objectifs(atelier)
     resultat = soumettre(form, lambda: services.modifier_sequence(
-        db.session, sequence, par=current_user, objectif_id=objectif_id_de(form.objectif_id.data),
+        db.session, sequence, par=current_user, version=version_du(form),
+        objectif_id=objectif_id_de(form.objectif_id.data),
         **champs_sequence(form)))
     if resultat:
         _seq, avertissement = resultat.resultat

@@ -6,6 +6,7 @@ adaptées au contenu et au public » ; « Le dispositif d'évaluation est en ad�
 les objectifs à atteindre »."""
 from __future__ import annotations
 
+from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.libelles import EnumLibelle
 
 
@@ -99,6 +100,16 @@ def avertissement_duree(total_progression: int, duree_prevue: int | None) -> str
                 f"({duree_texte(duree_prevue)}) : prévoyez de réduire ou de découper des séquences.")
     return (f"La progression dure {duree_texte(total_progression)}, moins que la durée prévue "
             f"({duree_texte(duree_prevue)}) : il reste {duree_texte(duree_prevue - total_progression)} à construire.")
+
+
+def reordonner(actuels: list, demandes: list) -> list:
+    """The order the conseiller dropped the séquences in (drag and drop, issue #12 point 3):
+    the same séquences exactly, each once; otherwise the progression changed since the page
+    was read (a séquence added or removed by a colleague) and nothing is moved."""
+    if len(demandes) != len(actuels) or set(demandes) != set(actuels):
+        raise ErreurMetier("La progression a changé depuis l'affichage de la page : rechargez-la, puis "
+                           "déplacez de nouveau la séquence.", "ordre")
+    return list(demandes)
 
 
 def deplacer(ids: list, element, sens: int) -> list:

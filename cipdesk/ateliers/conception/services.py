@@ -64,9 +64,18 @@ def ajouter_objectif(session: Session, atelier: Atelier, *, par, **champs) -> Ob
     return objectif
 
 
-def modifier_objectif(session: Session, objectif: ObjectifPedagogique, *, par, **champs) -> ObjectifPedagogique:
+def _verifier_version(obj, version: int | None, message: str) -> None:
+    """Optimistic locking: the form carries the version it was read at; another one means a
+    colleague saved in between (the database refuses a race past this check: Versioned)."""
+    if version is None or version != obj.version:
+        raise ErreurMetier(message, "version")
+
+
+def modifier_objectif(session: Session, objectif: ObjectifPedagogique, *, par, version: int | None,
+                      **champs) -> ObjectifPedagogique:
     """An objective stays editable while the atelier is designed and re-run (REAC CP9 : « Formuler
     intentions et objectifs pédagogiques »); its evaluations keep pointing at it."""
+    _verifier_version(objectif, version, "Un·e collègue a modifié cet objectif entre-temps : rechargez la page.")
     if not (champs.get("capacite") or "").strip():
         raise ErreurMetier("Dites ce que le participant sera capable de faire.", "capacite")
     for c in CHAMPS_OBJECTIF:
@@ -94,9 +103,10 @@ def _verifier_sequence(atelier: Atelier, duree: int | None, objectif_id: uuid.UU
         raise ErreurMetier("Choisissez un objectif pédagogique de cet atelier.", "objectif_id")
 
 
-def modifier_sequence(session: Session, sequence: Sequence, *, par, objectif_id: uuid.UUID | None = None,
-                      **champs) -> tuple[Sequence, str | None]:
+def modifier_sequence(session: Session, sequence: Sequence, *, par, version: int | None,
+                      objectif_id: uuid.UUID | None = None, **champs) -> tuple[Sequence, str | None]:
     """Same checks as a new séquence; returns the duration warning of the whole progression."""
+    _verifier_version(sequence, version, "Un·e collègue a modifié cette séquence entre-temps : rechargez la page.")
     atelier = sequence.atelier
     _verifier_sequence(atelier, champs.get("duree_minutes"), objectif_id)
     for c in CHAMPS_SEQUENCE:
@@ -129,6 +139,16 @@ def deplacer_sequence(session: Session, sequence: Sequence, *, par, sens: int) -
     session.flush()
     session.expire(atelier, ["sequences"])
     return sequence
+
+
+def reordonner_sequences(session: Session, atelier: Atelier, *, par, ordre: list[uuid.UUID]) -> Atelier:
+    """The progression in the order dropped (rules.reordonner)."""
+    par_id = {s.id: s for s in atelier.sequences}
+    for rang, sid in enumerate(rules.reordonner(list(par_id), ordre), start=1):
+        par_id[sid].ordre = rang
+    session.flush()
+    session.expire(atelier, ["sequences"])
+    return atelier
 
 
 def supprimer_sequence(session: Session, sequence: Sequence, *, par) -> Atelier:

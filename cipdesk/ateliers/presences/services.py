@@ -1,5 +1,6 @@
 """Attendance (REAC CP10): one grid per half-day. Attendance writes the last contact
-through the `contact_realise` signal (the personnes module keeps the caseload's columns)."""
+through the `contact_realise` signal (the personnes module keeps the caseload's columns) and
+moves the participant's étape « atelier » through `presence_atelier` (the parcours module)."""
 from __future__ import annotations
 
 import uuid
@@ -26,6 +27,7 @@ def enregistrer_presences(session: Session, demi: DemiJournee, *, par, le: date,
     existantes = {p.inscription_id: p for p in session.scalars(
         select(Presence).where(Presence.demi_journee_id == demi.id))}
     nombre = 0
+    derniere = demi.session.demi_journees[-1].id == demi.id
     for inscription_id, statut in statuts.items():
         inscription: Inscription | None = inscriptions.get(inscription_id)
         if inscription is None or statut is None:
@@ -42,6 +44,10 @@ def enregistrer_presences(session: Session, demi: DemiJournee, *, par, le: date,
             # ★ The participant came: a contact with them took place (last contact, timeline).
             signaux.contact_realise.send(session, personne=inscription.personne, le=demi.le, prochain_rdv=None,
                                          aujourd_hui=le)
+        # The participant's étape « atelier » follows (parcours module, by signal).
+        signaux.presence_atelier.send(session, personne=inscription.personne, par=par,
+                                      intitule=demi.session.atelier.titre, le=demi.le, venu=est_venu(statut),
+                                      derniere=derniere, aujourd_hui=le)
     session.flush()
     if nombre and not existantes:
         signaux.activite_enregistree.send(session, utilisateur=par, objet_type="emargement", objet_id=demi.id,

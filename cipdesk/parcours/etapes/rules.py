@@ -51,6 +51,17 @@ def verifier_realisation(statut: StatutEtape, le: date, aujourd_hui: date) -> No
         raise ErreurMetier("Une étape ne peut pas être réalisée à une date future.", "le")
 
 
+def statut_apres_presence(actuel: StatutEtape, *, venu: bool, derniere: bool) -> StatutEtape | None:
+    """The étape « atelier » after an attendance was recorded (REAC CP10, « la présence … est
+    tracée » ; CP6, the parcours follows what the person did): a participant who came is « en
+    cours », « réalisée » once they came to the last half-day; an absence changes nothing (the
+    référent is alerted elsewhere); a closed étape stays as it is. None: no change."""
+    if actuel not in STATUTS_OUVERTS or not venu:
+        return None
+    cible = S.REALISEE if derniere else S.EN_COURS
+    return cible if cible != actuel and cible in TRANSITIONS_ETAPE[actuel] else None
+
+
 class Responsable(EnumLibelle):
     PERSONNE = "personne"
     CONSEILLER = "conseiller"

@@ -14,7 +14,7 @@ from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.services import exiger_modification, sans_ecrasement, verifier_version
 from cipdesk.parcours.etapes.models import Etape, EtapeEvenement, NatureEvenement
 from cipdesk.parcours.etapes.rules import (STATUTS_OUVERTS, Coherence, Responsable, StatutEtape, coherence,
-                                           differences, verifier_echeance, verifier_realisation,
+                                           differences, statut_apres_presence, verifier_echeance, verifier_realisation,
                                            verifier_transition)
 from cipdesk.core import listes
 
@@ -184,3 +184,34 @@ def etape_atelier(session: Session, personne, *, par, intitule: str, le: date, a
     return ajouter_etape(session, parcours, par=par, type_code="atelier", intitule=titre,
                          responsable=Responsable.PERSONNE, echeance=le,
                          objectif=f"Participer à l'atelier « {intitule} »", le=aujourd_hui)
+
+
+def etape_atelier_presence(session: Session, personne, *, par, intitule: str, le: date, venu: bool,
+                           derniere: bool) -> Etape | None:
+    """The attendance at a half-day moves the étape « atelier » the enrolment created
+    (rules.statut_apres_presence), logged like any change of status with the half-day as its
+    date. The animateur who records attendance may not be the person's référent: this is a
+    fact of the session, recorded for every enrolled participant, not an edit of the parcours
+    (the enrolment itself was checked against the access rules)."""
+    from sqlalchemy import select
+
+    parcours = session.scalar(select(Parcours).where(Parcours.personne_id == personne.id)
+                              .order_by(Parcours.debut.desc()).limit(1))
+    if parcours is None or not parcours.est_ouvert:
+        return None
+    titre = f"Atelier : {intitule}"[:300]
+    etapes = [e for e in parcours.etapes if e.type_code == "atelier" and e.intitule == titre
+              and e.statut in STATUTS_OUVERTS]
+    if not etapes:
+        return None
+    etape = etapes[0]
+    apres = statut_apres_presence(etape.statut, venu=venu, derniere=derniere)
+    if apres is None or le < parcours.debut:
+        return etape
+    avant = etape.statut
+    etape.statut = apres
+    etape.realisee_le = le if apres == StatutEtape.REALISEE else None
+    journaliser_etape(session, etape, par=par, nature=NatureEvenement.STATUT, le=le, avant=avant.value,
+                      apres=apres.value, motif=f"Présence à l'atelier le {le:%d/%m/%Y}")
+    session.flush()
+    return etape

@@ -60,36 +60,62 @@ def test_preremplie_depuis_l_accueil_et_dimensions_du_jour(nav, fabrique, ctx):
 
 
 def test_enregistrer_et_continuer_dimension_par_dimension(nav, fabrique, ctx):
+    """« Enregistrer et continuer » saves that dimension ALONE: what else the page holds (another
+    dimension typed, the hypotheses) is neither saved nor lost; with htmx the dimension comes back
+    in place with the page's next version; a stale page is refused with its input kept."""
     m = fabrique.monde()
     p = personne(ctx, m.conseiller)
     ctx.commit()
     nav.connexion(m.conseiller.email)
     url = f"/accueil/personnes/{p.id}/diagnostic"
     edition = nav.post(f"{url}/versions", {"date_diagnostic": HIER.isoformat()}, depuis=url).headers["Location"]
+    diagnostic_id = edition.split("/")[-2]
     page = _texte(nav.get(f"{edition}?du_jour=mobilite"))
     donnees = _formulaire(page)
     codes = {v: k.removesuffix("-code") for k, v in donnees.items() if k.endswith("-code")}
-    mob = codes["mobilite"]
-    donnees.update({f"{mob}-freins": "Pas de permis", f"{mob}-frein_niveau": "3", "continuer": "mobilite",
-                    "du_jour": "mobilite"})
-    r = nav.post(edition, donnees)
-    assert r.status_code == 303
-    assert r.headers["Location"].endswith("du_jour=mobilite#dimension-mobilite")
+    mob, log = codes["mobilite"], codes["logement"]
+    dimension = f"/accueil/diagnostics/{diagnostic_id}/dimensions"
+    assert f'formaction="{dimension}/mobilite"' in page and f'hx-post="{dimension}/mobilite"' in page
+    donnees.update({f"{mob}-freins": "Pas de permis", f"{mob}-frein_niveau": "3", "du_jour": "mobilite",
+                    f"{log}-situation": "Hébergée chez sa sœur", "hypotheses": "Pas encore discuté"})
+
+    # without JavaScript: the whole page comes back, everything typed kept, mobilité alone saved
+    r = nav.post(f"{dimension}/mobilite", donnees, depuis=edition)
+    assert r.status_code == 200
+    suite = _texte(r)
+    assert "« Mobilité » enregistrée (brouillon" in suite
+    assert "Hébergée chez sa sœur" in suite and "Pas encore discuté" in suite   # kept on the page…
     d = ctx.scalars(select(Diagnostic)).one()
     ctx.refresh(d)
     assert [(x.dimension_code, x.freins, x.frein_niveau) for x in d.dimensions] == [("mobilite", "Pas de permis", 3)]
-    suite = _texte(nav.get(r.headers["Location"]))
-    assert "« Mobilité » enregistrée (brouillon" in suite and _ouvertes(suite) == {"mobilite"}
-    # a second dimension, while the first one stays as saved; a bad level keeps what was typed
+    assert d.hypotheses == ""                                                     # …not saved
+    assert _ouvertes(suite) >= {"mobilite", "logement"}
+
+    # with htmx: the logement dimension alone, swapped in place; a bad level keeps what was typed
     donnees = _formulaire(suite)
-    log = codes["logement"]
-    donnees.update({f"{log}-situation": "Hébergée chez sa sœur", f"{log}-frein_niveau": "7",
-                    f"{mob}-frein_niveau": "3", "continuer": "logement", "du_jour": "mobilite"})
-    r = nav.post(edition, donnees)
-    assert r.status_code == 422 and "Niveau hors de l'échelle" in _texte(r)
-    assert "Hébergée chez sa sœur" in _texte(r) and {"mobilite", "logement"} <= _ouvertes(_texte(r))
+    donnees.update({f"{log}-frein_niveau": "7", "du_jour": "mobilite"})
+    htmx = {"HX-Request": "true"}
+    r = nav.post(f"{dimension}/logement", donnees, depuis=edition, headers=htmx)
+    assert r.status_code == 422 and "Hébergée chez sa sœur" in _texte(r)
+    assert '<details class="dimension" id="dimension-logement"' in _texte(r)
     donnees[f"{log}-frein_niveau"] = "2"
-    assert nav.post(edition, donnees).status_code == 303
+    r = nav.post(f"{dimension}/logement", donnees, depuis=edition, headers=htmx)
+    assert r.status_code == 200
+    fragment = _texte(r)
+    assert "<html" not in fragment and "« Hébergement / logement » enregistrée" in fragment
     ctx.expire_all()
     d = ctx.scalars(select(Diagnostic)).one()
     assert {x.dimension_code: x.frein_niveau for x in d.dimensions} == {"mobilite": 3, "logement": 2}
+    assert f'id="version" name="version" type="hidden" value="{d.version}" hx-swap-oob="true"' in fragment
+
+    # the page read before those saves (its version) is refused, what was typed is kept
+    donnees.update({f"{log}-besoins": "Une solution stable", "version": str(d.version - 1)})
+    r = nav.post(f"{dimension}/logement", donnees, depuis=edition, headers=htmx)
+    assert r.status_code == 409 and "modifié entre-temps" in _texte(r) and "Une solution stable" in _texte(r)
+    assert nav.post(f"{dimension}/inconnue", donnees, depuis=edition).status_code == 404
+
+    # « Enregistrer le diagnostic » still saves the whole page
+    donnees["version"] = str(d.version)
+    assert nav.post(edition, donnees).status_code == 303
+    ctx.expire_all()
+    assert ctx.scalars(select(Diagnostic)).one().hypotheses == "Pas encore discuté"

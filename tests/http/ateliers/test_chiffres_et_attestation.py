@@ -88,7 +88,7 @@ def test_l_analyse_de_pratique_se_rattache_depuis_le_bilan(nav, monde, session_p
     from cipdesk.competences.models import PreuveCompetence
 
     enregistrer_bilan(ctx, ctx.get(SessionAtelier, session_passee.id), par=ctx.merge(monde.conseiller),
-                      le=date.today(), version=None, ecarts="Plus long que prévu", ajustements="", analyse_pratique="")
+                      le=date.today(), version=None, ecarts="Plus long que prévu", ajustements="")
     ctx.commit()
     preuve = ctx.scalar(select(PreuveCompetence).where(PreuveCompetence.objet_type == "bilan_atelier"))
     assert preuve.competence_code == "CP10" and preuve.objet_id == session_passee.id

@@ -126,12 +126,19 @@ def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx)
     objectif = atelier.objectifs[0]
     page = texte(nav.get(f"/ateliers/objectifs/{objectif.id}/modifier"))
     assert "envoyer un courriel" in page   # pre-filled with the record, not with defaults
+    assert 'name="version" type="hidden" value="1"' in page
     r = nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {"capacite": "", "conditions": "Sur un poste",
-                                                                  "modalite_evaluation": "mise en situation"})
+                                                                  "modalite_evaluation": "mise en situation",
+                                                                  "version": "1"})
     assert r.status_code == 422 and "Ce champ est obligatoire." in texte(r) and "Sur un poste" in texte(r)
     assert nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {
         "capacite": "envoyer un courriel avec une pièce jointe", "conditions": "Sur un poste",
-        "modalite_evaluation": "mise en situation"}).status_code == 303
+        "modalite_evaluation": "mise en situation", "version": "1"}).status_code == 303
+    # a colleague's form, read before that save: refused, what they typed is kept (issue #12)
+    r = nav.post(f"/ateliers/objectifs/{objectif.id}/modifier", {
+        "capacite": "écrire un courriel", "modalite_evaluation": "mise en situation", "version": "1"})
+    assert r.status_code == 409 and "Un·e collègue a modifié cet objectif entre-temps" in texte(r)
+    assert "écrire un courriel" in texte(r)
     assert nav.post(f"/ateliers/objectifs/{second.id}/deplacer", {"sens": "monter"}, depuis=url).status_code == 303
     ctx.expire_all()
     ordre = ctx.scalars(select(ObjectifPedagogique.capacite).where(ObjectifPedagogique.atelier_id == atelier.id)
@@ -144,7 +151,7 @@ def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx)
     assert 'value="Démonstration"' in page and 'selected value="active"' in page
     valeurs = {"titre": "Démonstration guidée", "duree_minutes": "240", "methode": "demonstrative",
                "modalite": "collectif", "format": "presentiel", "contenu": "Pas à pas",
-               "objectif_id": str(second.id)}
+               "objectif_id": str(second.id), "version": "1"}
     r = nav.post(url_seq, valeurs)
     assert r.status_code == 422
     assert "La séquence (4 h) est plus longue que la session prévue au cahier des charges (3 h)." in texte(r)
@@ -154,6 +161,10 @@ def test_modifier_et_reordonner_objectifs_et_sequences(nav, monde, atelier, ctx)
     page = texte(nav.get(url))
     assert "Séquence modifiée. La progression dure 3 h 30, plus que la durée prévue (3 h)" in page
     assert "Démonstration guidée" in page and "Démonstrative" in page
+    for version in ("1", ""):   # a stale form, or one without its version: refused, input kept
+        r = nav.post(url_seq, dict(valeurs, duree_minutes="45", contenu="Autre contenu", version=version))
+        assert r.status_code == 409 and "Un·e collègue a modifié cette séquence entre-temps" in texte(r)
+        assert "Autre contenu" in texte(r)
 
 
 def test_la_session_compare_la_progression_a_sa_duree(nav, monde, atelier, ctx):
@@ -164,3 +175,26 @@ def test_la_session_compare_la_progression_a_sa_duree(nav, monde, atelier, ctx):
     nav.connexion(monde.conseiller.email)
     page = texte(nav.get(f"/ateliers/sessions/{sess.id}"))
     assert "La progression dure 2 h 30, moins que la durée prévue (3 h) : il reste 30 min à construire." in page
+
+
+def test_reordonner_la_progression_par_glisser_deposer(nav, monde, atelier, ctx):
+    """Issue #12, point 3: the order dropped in the browser (static/js/glisser.js posts the
+    séquences' ids) is recorded; a stale order is refused with a message and moves nothing;
+    the « Monter » / « Descendre » buttons stay beside the drag handle for the keyboard."""
+    url = f"/ateliers/{atelier.id}"
+    ids = [str(s.id) for s in ctx.get(Atelier, atelier.id).sequences]   # Accueil, Démonstration, Exercice
+    nav.connexion(monde.conseiller.email)
+    page = texte(nav.get(url))
+    assert 'data-glisser="ordre-progression"' in page and f'data-id="{ids[0]}"' in page
+    assert 'id="ordre-progression"' in page and "js/glisser.js" in page and "Monter la séquence" in page
+    r = nav.post(f"/ateliers/{atelier.id}/sequences/ordre", {"sequence": [ids[2], ids[0], ids[1]]}, depuis=url)
+    assert r.status_code == 303 and r.headers["Location"].endswith("#progression")
+    ctx.expire_all()
+    assert [s.titre for s in ctx.get(Atelier, atelier.id).sequences] == ["Exercice", "Accueil", "Démonstration"]
+    assert "Ordre de la progression enregistré." in texte(nav.get(url))
+    r = nav.post(f"/ateliers/{atelier.id}/sequences/ordre", {"sequence": [ids[0], ids[1]]}, depuis=url)
+    assert "La progression a changé depuis l'affichage de la page" in texte(nav.get(r.headers["Location"]))
+    r = nav.post(f"/ateliers/{atelier.id}/sequences/ordre", {"sequence": ["pas-un-uuid"]}, depuis=url)
+    assert "Ordre des séquences illisible" in texte(nav.get(r.headers["Location"]))
+    ctx.expire_all()
+    assert [s.titre for s in ctx.get(Atelier, atelier.id).sequences] == ["Exercice", "Accueil", "Démonstration"]

@@ -109,8 +109,11 @@ def test_evaluation_satisfaction_et_bilan(nav, monde, session_passee, personnes,
     assert r.status_code == 422 and "Ce champ est obligatoire." in texte(r)
     assert nav.post(url_satisfaction, {"note": "3", "moment": "a_froid"}).status_code == 303
     url_bilan = f"/ateliers/bilan/{sess.id}"
-    r = nav.post(url_bilan, {"ecarts": "", "ajustements": "", "analyse_pratique": "J'ai appris"})
-    assert r.status_code == 422 and "Décrivez au moins les écarts" in texte(r) and "J'ai appris" in texte(r)
+    r = nav.post(url_bilan, {"ecarts": "", "ajustements": "", "analyse_pratique": "Texte d'un ancien formulaire"})
+    assert r.status_code == 422 and "Décrivez au moins les écarts" in texte(r)
+    # the analyse de pratique is no longer a field of the bilan (pratique module, encrypted, private)
+    assert 'name="analyse_pratique"' not in texte(r) and "Texte d'un ancien formulaire" not in texte(r)
+    assert "Écrire une analyse de pratique de cette situation" in texte(r)
     assert nav.post(url_bilan, {"ecarts": "Plus long que prévu", "ajustements": "Identifiants en amont"}
                     ).status_code == 303
     page = texte(nav.get(url_bilan))

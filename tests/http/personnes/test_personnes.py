@@ -176,3 +176,27 @@ def test_acces_file_partagee_et_chef(nav, nav_factory, fabrique, ctx):
     n4.connexion(m.conseiller_ailleurs.email)
     assert n4.get(f"/accueil/personnes/{p.id}").status_code == 404
     assert "Partagee" not in _texte(n4.get("/accueil/?q=partagee"))
+
+
+@pytest.mark.parametrize("q, trouves", [
+    ("dupond", {"Dupont Karim"}),                  # phonetic variant
+    ("lefebvre", {"Lefèvre Yasmine"}),             # phonetic variant
+    ("lefevre yas", {"Lefèvre Yasmine"}),
+    ("dupnot", {"Dupont Karim"}),                  # one typo (transposition), nothing spelled so
+    ("yamsine", {"Lefèvre Yasmine"}),              # one typo in the first name
+    ("dupont", {"Dupont Karim"}),                  # spelled right: no typo search needed
+    ("moreaux", set()),                            # the colleague's person stays out of the conseiller's reach
+    ("morau", set()),
+])
+def test_recherche_tolerante(nav, fabrique, ctx, q, trouves):
+    """Issue #11, point 6: phonetic variants and one typo, within the reader's perimeter only."""
+    m = fabrique.monde()
+    personne(ctx, m.conseiller, nom="Dupont", prenom="Karim")
+    personne(ctx, m.conseiller, nom="Lefèvre", prenom="Yasmine")
+    personne(ctx, m.conseiller, nom="Martin", prenom="Léa")
+    personne(ctx, m.collegue, nom="Moreau", prenom="Paul")
+    ctx.commit()
+    nav.connexion(m.conseiller.email)
+    page = _texte(nav.get("/accueil/", query_string={"q": q}, headers=HTMX))
+    vus = {n for n in ("Dupont Karim", "Lefèvre Yasmine", "Martin Léa", "Moreau Paul") if n in page}
+    assert vus == trouves

@@ -125,3 +125,15 @@ def test_le_moment_d_un_questionnaire_n_a_pas_de_valeur_par_defaut():
     assert colonne.default is None and colonne.server_default is None and not colonne.nullable
     for form in (SatisfactionForm, LienForm):
         assert form.moment.kwargs["choices"][0].value == ""   # « — choisir — » first, nothing selected
+
+
+def test_reordonner_la_progression():
+    """Issue #12, point 3: the order dropped is taken as is when it holds the same séquences,
+    each once; otherwise (a séquence added or removed meanwhile, a double) nothing moves."""
+    from cipdesk.ateliers.conception.rules import reordonner
+    from cipdesk.core.erreurs import ErreurMetier
+
+    assert reordonner(["a", "b", "c"], ["c", "a", "b"]) == ["c", "a", "b"]
+    for demande in (["a", "b"], ["a", "b", "c", "d"], ["a", "a", "b"], ["a", "b", "x"]):
+        with pytest.raises(ErreurMetier, match="La progression a changé"):
+            reordonner(["a", "b", "c"], demande)

@@ -146,3 +146,17 @@ def test_verrouillage_optimiste_refuse_une_version_perimee():
         with pytest.raises(ErreurMetier) as exc:
             verifier_version(etape, perimee, "Cette étape")
         assert exc.value.champ == "version" and "Votre saisie est conservée" in exc.value.message
+
+
+def test_etape_atelier_apres_une_presence():
+    """Issue #12: attendance moves the étape « atelier » (en cours, then réalisée at the last
+    half-day); an absence or a closed étape changes nothing."""
+    apres = etapes.statut_apres_presence
+    assert apres(S.PREVUE, venu=True, derniere=False) == S.EN_COURS
+    assert apres(S.REPORTEE, venu=True, derniere=False) == S.EN_COURS
+    assert apres(S.EN_COURS, venu=True, derniere=False) is None
+    assert apres(S.PREVUE, venu=True, derniere=True) == S.REALISEE
+    assert apres(S.EN_COURS, venu=True, derniere=True) == S.REALISEE
+    assert apres(S.PREVUE, venu=False, derniere=True) is None
+    for ferme in (S.REALISEE, S.ABANDONNEE, S.ANNULEE):
+        assert apres(ferme, venu=True, derniere=True) is None
