@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDePreuve,
+                                   TypeObjet)
 from cipdesk.security import policy
 
 
@@ -27,7 +28,7 @@ def _blueprint() -> Blueprint:
 
 
 def _module() -> Module:
-    from cipdesk.ateliers import demo, echelle
+    from cipdesk.ateliers import demo, echelle, exports
     from cipdesk.ateliers.conception.queries import garde_atelier
     from cipdesk.ateliers.evaluations.queries import chronologie as chronologie_evaluations
     from cipdesk.ateliers.models import (Atelier, DemiJournee, Inscription, LienQuestionnaire, ObjectifPedagogique,
@@ -87,6 +88,8 @@ def _module() -> Module:
         ),
         demo=demo.remplir_demo,
         echelle=echelle.remplir_echelle,
+        exportables=(ListeExportable("presences_ateliers", "Ateliers et présences", exports.PRESENCES,
+                                     exports.lignes_presences, policy.peut_voir_ateliers, ordre=30),),
     )
 
 

@@ -145,6 +145,34 @@ class CibleDeLien:
     libelle: str
 
 
+@dataclass(frozen=True)
+class ColonneTableur:
+    """A column of an exportable (or importable) list (issue #19). `genre` types the XLSX cell:
+    « texte », « date », « instant », « entier », « nombre », « booleen »; « identifiant » is the
+    hidden column of the round trip (the record's id)."""
+    code: str
+    libelle: str
+    genre: str = "texte"
+
+
+@dataclass(frozen=True)
+class ListeExportable:
+    """A list a module offers as XLSX and CSV (issue #19, module `tableur`).
+
+    `lignes(session, utilisateur, filtres, aujourd_hui)` yields one tuple per row, in the order of
+    `colonnes`, for the reader's perimeter only (the policy's, as on the list's page), streamed
+    (`yield_per`): 50 000 rows never sit in memory. `filtres` names the query arguments the list
+    accepts (those of its page, e.g. the file active's); `visible(utilisateur)` is a question of
+    the policy. Every export is journalled (audit, action « export », `objet_type` = the code)."""
+    code: str
+    titre: str
+    colonnes: tuple[ColonneTableur, ...]
+    lignes: Callable[..., Any]
+    visible: Callable[[Any], bool]
+    filtres: tuple[str, ...] = ()
+    ordre: int = 50
+
+
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
 FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
 
@@ -197,6 +225,10 @@ class Module:
     dossier_sources: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
     # The person's page: actions offered and cards « d'un coup d'œil » (core/fiche.py).
     fiche_personne: tuple[Callable[..., Any], ...] = ()
+    # Issue #19 (tableur): the lists this module offers as XLSX / CSV (`ListeExportable`), and those
+    # it accepts from a spreadsheet (`ListeImportable`, cipdesk/tableur/contrat.py).
+    exportables: tuple[ListeExportable, ...] = ()
+    importables: tuple = ()
 
 
 class Registre:
@@ -230,6 +262,10 @@ class Registre:
         listes = [l for m in modules for l in m.listes]
         if len({l.code for l in listes}) != len(listes):
             raise ValueError("Liste modifiable déclarée deux fois")
+        for genre in ("exportables", "importables"):
+            codes_listes = [l.code for m in modules for l in getattr(m, genre)]
+            if len(codes_listes) != len(set(codes_listes)):
+                raise ValueError(f"Liste {genre[:-1]} déclarée deux fois : {codes_listes}")
         self._listes = {l.code: l for l in listes}
         for module in modules:
             # Receivers are connected once per process (blinker keeps them across apps).
@@ -323,6 +359,29 @@ class Registre:
 
     def fiche_personne(self) -> Iterator[Callable[..., Any]]:
         return (f for m in self.modules for f in m.fiche_personne)
+
+    def exportables(self, utilisateur=None) -> list[ListeExportable]:
+        """The exportable lists of every module (those this user may export, when given), in order."""
+        listes = sorted((l for m in self.modules for l in m.exportables), key=lambda l: (l.ordre, l.titre))
+        return [l for l in listes if utilisateur is None or l.visible(utilisateur)]
+
+    def exportable(self, code: str) -> ListeExportable:
+        for m in self.modules:
+            for l in m.exportables:
+                if l.code == code:
+                    return l
+        raise KeyError(f"Liste exportable inconnue : « {code} »")
+
+    def importables(self, utilisateur=None) -> list:
+        listes = [l for m in self.modules for l in m.importables]
+        return [l for l in listes if utilisateur is None or l.visible(utilisateur)]
+
+    def importable(self, code: str):
+        for m in self.modules:
+            for l in m.importables:
+                if l.code == code:
+                    return l
+        raise KeyError(f"Liste importable inconnue : « {code} »")
 
     def liste(self, code: str):
         try:

@@ -4,7 +4,8 @@ sub-entity, record kinds, the loader's guards, alerts, the person's timeline,
 evidence rules citing the REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDePreuve,
+                                   TypeObjet)
 from cipdesk.security import policy
 
 
@@ -27,7 +28,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.employeurs import demo
+    from cipdesk.employeurs import demo, exports
     from cipdesk.employeurs.candidatures import queries as candidatures
     from cipdesk.employeurs.candidatures.models import Candidature
     from cipdesk.employeurs.entreprises.models import Entreprise
@@ -104,6 +105,10 @@ def _module() -> Module:
                           "citoyenne »."),
         ),
         demo=demo.remplir_employeurs,
+        exportables=(ListeExportable("entreprises", "Employeurs (entreprises)", exports.ENTREPRISES,
+                                     exports.lignes_entreprises, policy.peut_voir_employeurs, ordre=40),
+                     ListeExportable("candidatures", "Candidatures", exports.CANDIDATURES,
+                                     exports.lignes_candidatures, policy.peut_voir_employeurs, ordre=41)),
     )
 
 

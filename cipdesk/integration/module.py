@@ -4,7 +4,8 @@ kinds, the loader's guards, alerts, the person's timeline, evidence rules citing
 REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDePreuve,
+                                   TypeObjet)
 from cipdesk.security import policy
 
 
@@ -19,7 +20,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.integration import demo
+    from cipdesk.integration import demo, exports
     from cipdesk.integration.mediations.models import Mediation
     from cipdesk.integration.points.models import PointSuivi
     from cipdesk.integration.suivis import queries
@@ -77,6 +78,8 @@ def _module() -> Module:
                           "la non-discrimination dans l'emploi »."),
         ),
         demo=demo.remplir_integration,
+        exportables=(ListeExportable("integrations", "Intégrations dans l'emploi", exports.SUIVIS,
+                                     exports.lignes_suivis, policy.peut_voir_integration, ordre=50),),
     )
 
 

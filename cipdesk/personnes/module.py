@@ -4,7 +4,7 @@ person is loaded through."""
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, ListeExportable, Module, TypeObjet
 from cipdesk.security import policy
 
 
@@ -19,6 +19,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
+    from cipdesk.personnes import exports
     from cipdesk.personnes.models import Personne
     from cipdesk.personnes.queries import garde_personne
     from cipdesk.personnes.routes import bp
@@ -33,6 +34,8 @@ def _module() -> Module:
         objets=(TypeObjet("personne", "personne accompagnée", "personnes.voir", "personne_id"),),
         lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
         recepteurs=_recepteurs,
+        exportables=(ListeExportable("file_active", "File active", exports.COLONNES, exports.lignes_file_active,
+                                     policy.peut_voir_file_active, filtres=exports.FILTRES, ordre=10),),
     )
 
 

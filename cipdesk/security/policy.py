@@ -426,3 +426,16 @@ def peut_voir_profil_structure(utilisateur) -> bool:
 def peut_modifier_profil_structure(utilisateur) -> bool:
     """Edited by the structure's admin or a chef de service."""
     return bool(getattr(utilisateur, "actif", True)) and (est_admin(utilisateur) or est_chef(utilisateur))
+
+
+# -- tableurs : import et export des listes (issue #19) -------------------------------
+def peut_exporter_listes(utilisateur) -> bool:
+    """The page of exports: the professionals of the structure (each list then asks its own
+    question, in the reader's perimeter) and the admin (the audit log)."""
+    return bool(getattr(utilisateur, "actif", True)) and (
+        est_conseiller(utilisateur) or est_chef(utilisateur) or est_admin(utilisateur))
+
+
+def peut_importer_personnes(utilisateur) -> bool:
+    """People are brought in from a spreadsheet by the conseillers, who create people."""
+    return bool(getattr(utilisateur, "actif", True)) and est_conseiller(utilisateur)

@@ -9,6 +9,7 @@ from tests.factories import objets_de_tous_les_modules
 from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
 from tests.http.pratique.matrice import MATRICE_PRATIQUE
+from tests.http.tableur.matrice import MATRICE_TABLEUR
 from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
@@ -210,6 +211,7 @@ MATRICE.update({
                             {**T_CHEF, "ailleurs": INTROUVABLE}) for m in ("GET", "POST")],
 })
 MATRICE.update(MATRICE_TERRITOIRE)
+MATRICE.update(MATRICE_TABLEUR)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

@@ -1,0 +1,28 @@
+"""The Tableurs rows of the access matrix (tests/http/test_matrice_acces.py): the page for the
+professionals of the structure and its admin; each list asks its own question (the file active:
+conseillers and chefs, in their perimeter; the audit log: the admin)."""
+from __future__ import annotations
+
+ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
+OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
+
+
+def _tous(valeur, **exceptions):
+    return {role: exceptions.get(role, valeur) for role in ROLES}
+
+
+def _l(url, *methodes):
+    return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes]
+
+
+PAGE = _tous(OK, anonyme=LOGIN)
+FILE_ACTIVE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
+ADMIN = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
+
+MATRICE_TABLEUR = {
+    "tableur.index": _l("/tableur/", ("GET", PAGE)),
+    "tableur.exporter": (_l("/tableur/exports/file_active.xlsx", ("GET", FILE_ACTIVE))
+                         + _l("/tableur/exports/entretiens.csv", ("GET", FILE_ACTIVE))
+                         + _l("/tableur/exports/journal_audit.csv", ("GET", ADMIN))
+                         + _l("/tableur/exports/inconnue.csv", ("GET", _tous(INTROUVABLE, anonyme=LOGIN)))),
+}
