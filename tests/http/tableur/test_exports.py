@@ -127,3 +127,11 @@ def test_toutes_les_listes_s_exportent_dans_les_deux_formats(nav, fabrique, ctx)
         if f.max_row > 1:
             remplies.add(l.code)
     assert {"file_active", "parcours", "entretiens", "entreprises"} <= remplies, remplies
+
+
+def test_la_file_active_offre_son_export_avec_ses_filtres(nav, fabrique):
+    m = fabrique.monde()
+    fabrique.personne(m.structure, referent=m.conseiller, nom="Sortie", statut=StatutPersonne.SORTIE)
+    nav.connexion(m.conseiller.email)
+    html = nav.get("/accueil/?statut=sortie", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "/tableur/exports/file_active.xlsx?" in html and "statut=sortie" in html
