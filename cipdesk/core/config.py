@@ -122,4 +122,7 @@ def load_config(instance_path: str) -> dict:
         "CIPDESK_HSTS": production,
         "CIPDESK_PER_PAGE": 25,
         "CIPDESK_PROXY_FIX": _bool(os.environ.get("CIPDESK_PROXY_FIX"), False),
+        # The largest request body (a spreadsheet to import, issue #19: 10 Mo of file and its form):
+        # anything bigger is refused from its Content-Length, before it is read (413).
+        "MAX_CONTENT_LENGTH": 11 * 1024 * 1024,
     }

@@ -173,6 +173,54 @@ class ListeExportable:
     ordre: int = 50
 
 
+@dataclass(frozen=True)
+class ChampImportable:
+    """A field an import fills (issue #19). `genre` tells the tableur engine how to read the cell
+    (« texte », « date », « telephone », « email », « code_postal », « siret », « identifiant »: the
+    hidden column of an export, for the round trip); `synonymes`: headers that suggest it."""
+    code: str
+    libelle: str
+    genre: str = "texte"
+    obligatoire: bool = False
+    synonymes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LigneAnalysee:
+    """One row of an import as the dry run sees it. `etat`: « nouveau », « a_mettre_a_jour »,
+    « deja_la », « conflit » or « erreur »; `differences`: (field label, before, after) shown before
+    applying; `objet_id`: the record it matches, if any."""
+    numero: int
+    etat: str
+    valeurs: dict
+    libelle: str = ""
+    objet_id: str = ""
+    differences: tuple = ()
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class ListeImportable:
+    """A list a module accepts from a spreadsheet (issue #19, module `tableur`). The engine reads the
+    file, maps the columns, converts each cell by its field's `genre`; the module then answers:
+
+    - `analyser(session, utilisateur, lignes, aujourd_hui) -> list[LigneAnalysee]`: the dry run, rows
+      being {field code: converted value}; matching against existing records (duplicates), never
+      writing;
+    - `appliquer(session, utilisateur, lignes, aujourd_hui) -> dict`: writes the rows to create or
+      update (decisions taken) through the module's services, answers the trace
+      {"crees": [ids], "modifies": {id: {field: old value}}} the undo needs;
+    - `annuler(session, utilisateur, trace, aujourd_hui) -> int`: undoes it (within 24 h)."""
+    code: str
+    titre: str
+    resume: str
+    champs: tuple[ChampImportable, ...]
+    visible: Callable[[Any], bool]
+    analyser: Callable[..., list]
+    appliquer: Callable[..., dict]
+    annuler: Callable[..., int]
+
+
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
 FournisseurDomaines = Callable[..., list[tuple[str, str]]]  # (session, structure_id) -> [(code, libellé)]
 

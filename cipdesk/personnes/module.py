@@ -4,7 +4,7 @@ person is loaded through."""
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, ListeExportable, Module, TypeObjet
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, ListeExportable, ListeImportable, Module, TypeObjet
 from cipdesk.security import policy
 
 
@@ -19,7 +19,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
-    from cipdesk.personnes import exports
+    from cipdesk.personnes import exports, imports
     from cipdesk.personnes.models import Personne
     from cipdesk.personnes.queries import garde_personne
     from cipdesk.personnes.routes import bp
@@ -36,6 +36,10 @@ def _module() -> Module:
         recepteurs=_recepteurs,
         exportables=(ListeExportable("file_active", "File active", exports.COLONNES, exports.lignes_file_active,
                                      policy.peut_voir_file_active, filtres=exports.FILTRES, ordre=10),),
+        importables=(ListeImportable("personnes", "Personnes accompagnées",
+                                     "votre file active depuis un tableur (XLSX, ODS ou CSV), doublons repérés",
+                                     imports.CHAMPS, policy.peut_importer_personnes, imports.analyser,
+                                     imports.appliquer, imports.annuler),),
     )
 
 

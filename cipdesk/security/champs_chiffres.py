@@ -192,3 +192,6 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 ) for colonne in colonnes})
 # Dossier de certification: which production a part belongs to (a code).
 CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"
+# tableur (issue #19): what an imported file held, its dry run, report and undo trace
+CHAMPS["ImportTableur"] = ("import_tableur", ("donnees",))
+JSON_CHAMPS.add(("ImportTableur", "donnees"))

@@ -3,11 +3,12 @@ module declares (`Module.exportables`, `Module.importables`), the streamed XLSX 
 the imports. It reads the other modules only through the registry."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Module
+from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, TypeObjet
 from cipdesk.security import policy
 
 
 def _module() -> Module:
+    from cipdesk.tableur.models import ImportTableur
     from cipdesk.tableur.routes import bp
 
     return Module(
@@ -16,6 +17,10 @@ def _module() -> Module:
         blueprints=(bp,),
         menu=(EntreeDeMenu("Tableurs", "tableur.index", policy.peut_exporter_listes, ordre=85,
                            actif=("tableur.",)),),
+        objets=(TypeObjet("import_tableur", "import d'un tableur", "tableur.voir", "import_id"),),
+        # An import is its author's: the rows of the file are theirs to decide on.
+        lisibles=(Lisible(ImportTableur, lambda session, u, imp, modifier: imp.auteur_id == u.id,
+                          audit="import_tableur"),),
     )
 
 
