@@ -150,7 +150,7 @@ def importer(import_id):
             decisions[int(cle[6:])] = valeur
     envoi = soumettre(form, lambda: services.importer(
         db.session, par=current_user, imp=imp, liste=liste, decision_conflits=form.conflits.data or "",
-        decisions=decisions, aujourd_hui=aujourdhui(), maintenant=maintenant()))
+        decisions=decisions, aujourd_hui=aujourdhui(), maintenant=maintenant(), version=version_du(form)))
     if envoi:
         n = services.compte(imp)
         return rediriger(url_for("tableur.voir", import_id=imp.id) + "#rapport",
@@ -167,7 +167,8 @@ def annuler(import_id):
     liste = _importable(imp.liste)
     form = AnnulationForm()
     envoi = soumettre(form, lambda: services.annuler(db.session, par=current_user, imp=imp, liste=liste,
-                                                     aujourd_hui=aujourdhui(), maintenant=maintenant()))
+                                                     aujourd_hui=aujourdhui(), maintenant=maintenant(),
+                                                     version=version_du(form)))
     if envoi:
         return rediriger(url_for("tableur.voir", import_id=imp.id), f"Import annulé : {envoi.resultat} fiche(s) "
                          "remise(s) dans leur état d'avant.")

@@ -127,10 +127,16 @@ def a_appliquer(analyse: list[dict], decision_conflits: str, decisions: dict[int
     return lignes
 
 
+def _meme_version(imp: ImportTableur, version: int | None) -> None:
+    if version != imp.version:
+        raise ErreurMetier("Cet import a changé entre-temps (un autre onglet ?) : rechargez la page.", "version")
+
+
 def importer(session, *, par, imp: ImportTableur, liste, decision_conflits: str, decisions: dict[int, str],
-             aujourd_hui: date, maintenant: datetime) -> ImportTableur:
+             aujourd_hui: date, maintenant: datetime, version: int | None) -> ImportTableur:
     """All or nothing: refused while a row is in error; an error while writing undoes every row
     (savepoint) and says which row."""
+    _meme_version(imp, version)
     if imp.etat != EtatImport.ANALYSE:
         raise ErreurMetier("Cet import n'attend plus de décision.", "")
     nombre = compte(imp)
@@ -165,7 +171,9 @@ def annulable(imp: ImportTableur, maintenant: datetime) -> bool:
     return maintenant - importe_le <= DELAI_D_ANNULATION
 
 
-def annuler(session, *, par, imp: ImportTableur, liste, aujourd_hui: date, maintenant: datetime) -> int:
+def annuler(session, *, par, imp: ImportTableur, liste, aujourd_hui: date, maintenant: datetime,
+            version: int | None) -> int:
+    _meme_version(imp, version)
     if not annulable(imp, maintenant):
         raise ErreurMetier("Un import ne s'annule que dans les 24 heures qui le suivent.", "")
     defaits = liste.annuler(session, par, imp.donnees.get("trace", {}), aujourd_hui)

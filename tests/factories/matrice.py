@@ -12,6 +12,7 @@ from tests.factories.notes import note
 from tests.factories.parcours import objets_parcours
 from tests.factories.pratique import objets_pratique
 from tests.factories.territoire import objets_territoire
+from tests.factories.tableur import objets_tableur
 
 
 def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
@@ -20,6 +21,6 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
                       objets_employeurs, objets_integration, objets_pratique, objets_territoire,
-                      objets_dossier):
+                      objets_dossier, objets_tableur):
         objets.update(construire(ctx, monde))
     return objets

@@ -18,6 +18,9 @@ def _l(url, *methodes):
 PAGE = _tous(OK, anonyme=LOGIN)
 FILE_ACTIVE = _tous(OK, anonyme=LOGIN, admin=INTERDIT)
 ADMIN = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
+CONSEILLERS = _tous(OK, anonyme=LOGIN, chef=INTERDIT, admin=INTERDIT)
+# An import is its author's (the conseiller's): colleagues refused, another structure 404.
+AUTEUR = _tous(INTERDIT, anonyme=LOGIN, conseiller=OK, ailleurs=INTROUVABLE)
 
 MATRICE_TABLEUR = {
     "tableur.index": _l("/tableur/", ("GET", PAGE)),
@@ -25,4 +28,9 @@ MATRICE_TABLEUR = {
                          + _l("/tableur/exports/entretiens.csv", ("GET", FILE_ACTIVE))
                          + _l("/tableur/exports/journal_audit.csv", ("GET", ADMIN))
                          + _l("/tableur/exports/inconnue.csv", ("GET", _tous(INTROUVABLE, anonyme=LOGIN)))),
+    "tableur.deposer": _l("/tableur/imports/personnes/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS)),
+    "tableur.voir": _l("/tableur/imports/{import_tableur}", ("GET", AUTEUR), ("POST", AUTEUR)),
+    "tableur.rapport": _l("/tableur/imports/{import_tableur}/rapport.xlsx", ("GET", AUTEUR)),
+    "tableur.importer": _l("/tableur/imports/{import_tableur}/import", ("POST", AUTEUR)),
+    "tableur.annuler": _l("/tableur/imports/{import_tableur}/annulation", ("POST", AUTEUR)),
 }
