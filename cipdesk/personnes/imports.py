@@ -192,13 +192,16 @@ def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: da
     """Creates the « nouveau » rows, updates the « a_mettre_a_jour » ones (the others were decided
     away by the engine). An ErreurMetier names its row: the engine then rolls the whole import back."""
     trace = {"crees": [], "modifies": {}}
+    nouvelles = [l for l in lignes if l.etat == "nouveau"]
+    try:
+        crees = services.creer_personnes(session, par=utilisateur, lot=[_donnees(l.valeurs) for l in nouvelles],
+                                         aujourd_hui=aujourd_hui)
+    except ErreurMetier as exc:
+        raise ErreurMetier(f"Ligne {nouvelles[exc.rang].numero} : {exc}", exc.champ) from exc
+    trace["crees"] = [str(p.id) for p in crees]
     for ligne in lignes:
         try:
-            if ligne.etat == "nouveau":
-                p = services.creer_personne(session, par=utilisateur, donnees=_donnees(ligne.valeurs),
-                                            aujourd_hui=aujourd_hui, confirmer_doublon=True)
-                trace["crees"].append(str(p.id))
-            elif ligne.etat == "a_mettre_a_jour":
+            if ligne.etat == "a_mettre_a_jour":
                 p = session.get(Personne, uuid.UUID(ligne.objet_id))
                 avant = _actuelles(p)
                 base = services.DonneesPersonne(**{**avant, "niveau_formation": p.niveau_formation.value,
