@@ -73,21 +73,26 @@ def ecrire_xlsx(sortie: BinaryIO, titre: str, colonnes: Sequence, lignes: Iterab
         feuille.write_string(0, i, colonne.libelle, gras)
     feuille.freeze_panes(1, 0)
     n = 0
+    nombres = [c.genre in ("entier", "nombre") for c in colonnes]
+    ecrire_texte = feuille.write_string
     for n, ligne in enumerate(lignes, start=1):
-        for i, (colonne, brute) in enumerate(zip(colonnes, ligne)):
-            v = valeur_simple(brute)
-            if v is None or v == "":
+        for i, brute in enumerate(ligne):
+            if brute is None or brute == "":
                 continue
+            if type(brute) is str:   # the common case, first: a text cell, never a formula
+                ecrire_texte(n, i, brute)
+                continue
+            v = valeur_simple(brute)
             if isinstance(v, datetime):
                 feuille.write_datetime(n, i, v, instant)
             elif isinstance(v, date):
                 feuille.write_datetime(n, i, datetime(v.year, v.month, v.day), jour)
             elif isinstance(v, bool):
                 feuille.write_boolean(n, i, v)
-            elif isinstance(v, (int, float)) and colonne.genre in ("entier", "nombre"):
+            elif isinstance(v, (int, float)) and nombres[i]:
                 feuille.write_number(n, i, v)
-            else:
-                feuille.write_string(n, i, str(v))
+            elif v != "":
+                ecrire_texte(n, i, str(v))
     feuille.autofilter(0, 0, max(n, 1), max(len(colonnes) - 1, 0))
     classeur.close()
     return n
@@ -96,12 +101,17 @@ def ecrire_xlsx(sortie: BinaryIO, titre: str, colonnes: Sequence, lignes: Iterab
 def _texte_csv(v) -> str:
     if v is None:
         return ""
+    if type(v) is str:   # the common case, first
+        return "'" + v if v[:1] in DEBUTS_DE_FORMULE else v
+    v = valeur_simple(v)
+    if type(v) is str:
+        return "'" + v if v[:1] in DEBUTS_DE_FORMULE else v
     if isinstance(v, bool):
         return "Oui" if v else "Non"
     if isinstance(v, datetime):
         return f"{v:%d/%m/%Y %H:%M}"
     if isinstance(v, date):
-        return f"{v:%d/%m/%Y}"
+        return f"{v.day:02d}/{v.month:02d}/{v.year}"
     if isinstance(v, float):
         return f"{v:g}".replace(".", ",")
     if isinstance(v, int):
@@ -116,7 +126,7 @@ def ecrire_csv(sortie: BinaryIO, colonnes: Sequence, lignes: Iterable[Sequence])
     ecrivain.writerow([neutraliser(c.libelle) for c in colonnes])
     n = 0
     for n, ligne in enumerate(lignes, start=1):
-        ecrivain.writerow([_texte_csv(valeur_simple(v)) for v in ligne])
+        ecrivain.writerow([_texte_csv(v) for v in ligne])
     texte.flush()
     texte.detach()
     return n
