@@ -8,6 +8,7 @@ from cipdesk.security import policy
 
 
 def _module() -> Module:
+    from cipdesk.tableur.demo import remplir_tableur
     from cipdesk.tableur.models import ImportTableur
     from cipdesk.tableur.routes import bp
 
@@ -21,6 +22,7 @@ def _module() -> Module:
         # An import is its author's: the rows of the file are theirs to decide on.
         lisibles=(Lisible(ImportTableur, lambda session, u, imp, modifier: imp.auteur_id == u.id,
                           audit="import_tableur"),),
+        demo=remplir_tableur,
     )
 
 
