@@ -207,9 +207,10 @@ class ListeImportable:
     - `analyser(session, utilisateur, lignes, aujourd_hui) -> list[LigneAnalysee]`: the dry run, rows
       being {field code: converted value}; matching against existing records (duplicates), never
       writing;
-    - `appliquer(session, utilisateur, lignes, aujourd_hui) -> dict`: writes the rows to create or
-      update (decisions taken) through the module's services, answers the trace
-      {"crees": [ids], "modifies": {id: {field: old value}}} the undo needs;
+    - `appliquer(session, utilisateur, lignes, aujourd_hui, progression=None) -> dict`: writes the rows
+      to create or update (decisions taken) through the module's services, calling `progression(n)`
+      now and then (the worker shows it), answers the trace {"crees": [ids], "modifies": {id: {field:
+      old value}}} the undo needs;
     - `annuler(session, utilisateur, trace, aujourd_hui) -> int`: undoes it (within 24 h)."""
     code: str
     titre: str

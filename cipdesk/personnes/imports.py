@@ -188,17 +188,24 @@ def _donnees(valeurs: dict, base: services.DonneesPersonne | None = None) -> ser
     return replace(d, **champs)
 
 
-def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: date) -> dict:
+LOT = 500
+
+
+def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: date, progression=None) -> dict:
     """Creates the « nouveau » rows, updates the « a_mettre_a_jour » ones (the others were decided
     away by the engine). An ErreurMetier names its row: the engine then rolls the whole import back."""
     trace = {"crees": [], "modifies": {}}
     nouvelles = [l for l in lignes if l.etat == "nouveau"]
-    try:
-        crees = services.creer_personnes(session, par=utilisateur, lot=[_donnees(l.valeurs) for l in nouvelles],
-                                         aujourd_hui=aujourd_hui)
-    except ErreurMetier as exc:
-        raise ErreurMetier(f"Ligne {nouvelles[exc.rang].numero} : {exc}", exc.champ) from exc
-    trace["crees"] = [str(p.id) for p in crees]
+    for debut in range(0, len(nouvelles), LOT):
+        lot = nouvelles[debut:debut + LOT]
+        try:
+            crees = services.creer_personnes(session, par=utilisateur, lot=[_donnees(l.valeurs) for l in lot],
+                                             aujourd_hui=aujourd_hui)
+        except ErreurMetier as exc:
+            raise ErreurMetier(f"Ligne {lot[exc.rang].numero} : {exc}", exc.champ) from exc
+        trace["crees"] += [str(p.id) for p in crees]
+        if progression:
+            progression(debut + len(lot))
     for ligne in lignes:
         try:
             if ligne.etat == "a_mettre_a_jour":

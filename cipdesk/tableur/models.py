@@ -17,13 +17,15 @@ from cipdesk.security.chiffrement import TexteConfidentiel
 class EtatImport(EnumLibelle):
     DEPOSE = "depose"          # read, columns to map
     ANALYSE = "analyse"        # dry run done, decisions to take
+    EN_ATTENTE = "en_attente"  # decided, waiting for the worker (`cipdesk tableur traiter`)
     EN_COURS = "en_cours"      # being written (by the worker for a long one)
     TERMINE = "termine"
     ECHOUE = "echoue"          # refused as a whole: nothing written
     ANNULE = "annule"
 
 
-EtatImport.LIBELLES = {"depose": "Déposé", "analyse": "Essai à blanc fait", "en_cours": "En cours",
+EtatImport.LIBELLES = {"depose": "Déposé", "analyse": "Essai à blanc fait", "en_attente": "En attente de traitement",
+                       "en_cours": "En cours",
                        "termine": "Importé", "echoue": "Refusé, rien n'a été importé", "annule": "Annulé"}
 
 

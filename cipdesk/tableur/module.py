@@ -8,6 +8,7 @@ from cipdesk.security import policy
 
 
 def _module() -> Module:
+    from cipdesk.tableur.commandes import tableur
     from cipdesk.tableur.demo import remplir_tableur
     from cipdesk.tableur.models import ImportTableur
     from cipdesk.tableur.routes import bp
@@ -23,6 +24,7 @@ def _module() -> Module:
         lisibles=(Lisible(ImportTableur, lambda session, u, imp, modifier: imp.auteur_id == u.id,
                           audit="import_tableur"),),
         demo=remplir_tableur,
+        commandes=(tableur,),
     )
 
 

@@ -17,10 +17,10 @@ from cipdesk.security.audit import Action, journaliser
 from cipdesk.tableur import ecriture, lecture, services
 from cipdesk.tableur import rules as tableur_rules
 from cipdesk.tableur.forms import AnnulationForm, CorrespondanceForm, DepotForm, ImportForm
-from cipdesk.tableur.models import ImportTableur
+from cipdesk.tableur.models import EtatImport, ImportTableur
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import Soumission, choix, rediriger, soumettre, version_du
-from cipdesk.web.rendu import rendre
+from cipdesk.web.rendu import est_htmx, rendre
 
 bp = Blueprint("tableur", __name__, url_prefix="/tableur")
 
@@ -132,7 +132,7 @@ def voir(import_id):
                   correspondance=correspondance, apercu=_apercu(imp, liste, correspondance) if entetes else [],
                   import_form=ImportForm(version=imp.version), annulation_form=AnnulationForm(version=imp.version),
                   compte=services.compte(imp), etats=ETATS, annulable=services.annulable(imp, maintenant()),
-                  statut=envoi.statut)
+                  a_faire=_a_ecrire(imp), statut=envoi.statut)
 
 
 ETATS = {"nouveau": "Nouveau", "a_mettre_a_jour": "À mettre à jour", "deja_la": "Déjà là", "conflit": "Conflit",
@@ -152,13 +152,32 @@ def importer(import_id):
         db.session, par=current_user, imp=imp, liste=liste, decision_conflits=form.conflits.data or "",
         decisions=decisions, aujourd_hui=aujourdhui(), maintenant=maintenant(), version=version_du(form)))
     if envoi:
-        n = services.compte(imp)
+        if imp.etat == EtatImport.EN_ATTENTE:
+            return rediriger(url_for("tableur.voir", import_id=imp.id) + "#progression",
+                             "Import lancé : il s'écrit hors de la page, qui suit sa progression.")
         return rediriger(url_for("tableur.voir", import_id=imp.id) + "#rapport",
                          f"Import terminé : {imp.traitees} ligne(s) écrite(s) sur {imp.total}.")
     return rendre("tableur/import.html", imp=imp, liste=liste, form=CorrespondanceForm(version=imp.version),
                   entetes=[], nb_lignes=imp.total, correspondance={}, apercu=[], import_form=form,
                   annulation_form=AnnulationForm(version=imp.version), compte=services.compte(imp), etats=ETATS,
-                  annulable=False, statut=envoi.statut)
+                  annulable=False, a_faire=_a_ecrire(imp), statut=envoi.statut)
+
+
+@bp.get("/imports/<uuid:import_id>/progression")
+def progression(import_id):
+    """The progress of a long import, polled by the page (htmx, every 2 s); once it is written
+    (or refused), the page reloads itself."""
+    imp = charger(ImportTableur, import_id)
+    reponse = rendre("tableur/_progression.html", imp=imp, a_faire=_a_ecrire(imp))
+    if imp.etat not in (EtatImport.EN_ATTENTE, EtatImport.EN_COURS) and est_htmx():
+        reponse.headers["HX-Refresh"] = "true"
+    return reponse
+
+
+def _a_ecrire(imp) -> int:
+    d = imp.donnees
+    return len(services.a_appliquer(d.get("analyse", []), d.get("decision_conflits", ""),
+                                    {int(k): v for k, v in d.get("decisions", {}).items()}))
 
 
 @bp.post("/imports/<uuid:import_id>/annulation")
@@ -175,7 +194,8 @@ def annuler(import_id):
     return rendre("tableur/import.html", imp=imp, liste=liste, form=CorrespondanceForm(version=imp.version),
                   entetes=[], nb_lignes=imp.total, correspondance={}, apercu=[],
                   import_form=ImportForm(version=imp.version), annulation_form=form, compte=services.compte(imp),
-                  etats=ETATS, annulable=services.annulable(imp, maintenant()), statut=envoi.statut)
+                  etats=ETATS, annulable=services.annulable(imp, maintenant()), a_faire=_a_ecrire(imp),
+                  statut=envoi.statut)
 
 
 @bp.get("/imports/<uuid:import_id>/rapport.<any(csv, xlsx):format_>")

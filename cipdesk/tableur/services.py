@@ -132,10 +132,14 @@ def _meme_version(imp: ImportTableur, version: int | None) -> None:
         raise ErreurMetier("Cet import a changé entre-temps (un autre onglet ?) : rechargez la page.", "version")
 
 
+SEUIL_HORS_REQUETE = 300   # more rows to write than this: the worker writes them, the page follows
+
+
 def importer(session, *, par, imp: ImportTableur, liste, decision_conflits: str, decisions: dict[int, str],
              aujourd_hui: date, maintenant: datetime, version: int | None) -> ImportTableur:
     """All or nothing: refused while a row is in error; an error while writing undoes every row
-    (savepoint) and says which row."""
+    (savepoint) and says which row. A long import is handed to the worker (`cipdesk tableur
+    traiter`): state « en attente », the page follows its progress."""
     _meme_version(imp, version)
     if imp.etat != EtatImport.ANALYSE:
         raise ErreurMetier("Cet import n'attend plus de décision.", "")
@@ -146,22 +150,45 @@ def importer(session, *, par, imp: ImportTableur, liste, decision_conflits: str,
     if nombre["conflit"] and decision_conflits not in DECISIONS and \
             len({n for n, c in decisions.items() if c in DECISIONS}) < nombre["conflit"]:
         raise ErreurMetier("Dites quoi faire des lignes en conflit.", "conflits")
+    donnees = dict(imp.donnees)
+    donnees.update(decisions={str(k): v for k, v in decisions.items()}, decision_conflits=decision_conflits)
+    imp.donnees = donnees
     lignes = a_appliquer(imp.donnees["analyse"], decision_conflits, decisions)
-    imp.etat = EtatImport.EN_COURS
+    if len(lignes) > SEUIL_HORS_REQUETE:
+        imp.etat, imp.traitees = EtatImport.EN_ATTENTE, 0
+        session.flush()
+        return imp
+    return executer(session, par=par, imp=imp, liste=liste, aujourd_hui=aujourd_hui, maintenant=maintenant)
+
+
+def executer(session, *, par, imp: ImportTableur, liste, aujourd_hui: date, maintenant: datetime,
+             progression=None) -> ImportTableur:
+    """Write the decided rows (in the request, or by the worker with a `progression(n)` callback)."""
+    d = imp.donnees
+    decisions = {int(k): v for k, v in d.get("decisions", {}).items()}
+    lignes = a_appliquer(d["analyse"], d.get("decision_conflits", ""), decisions)
     try:
         with session.begin_nested():
-            trace = liste.appliquer(session, par, lignes, aujourd_hui)
+            trace = liste.appliquer(session, par, lignes, aujourd_hui, progression=progression)
     except ErreurMetier as exc:
         raise ErreurMetier(f"{exc.message} Rien n'a été importé.", "") from None
     donnees = dict(imp.donnees)
-    donnees.update(trace=trace, decisions={str(k): v for k, v in decisions.items()}, decision_conflits=decision_conflits)
+    donnees.update(trace=trace)
     imp.donnees = donnees
     imp.etat, imp.traitees, imp.importe_le = EtatImport.TERMINE, len(lignes), maintenant
     journaliser(session, acteur=par, action=Action.CREATION, objet_type="import_tableur", objet_id=imp.id,
-                details={"liste": liste.code, "crees": len(trace.get("crees", [])),
+                details={"liste": imp.liste, "crees": len(trace.get("crees", [])),
                          "modifies": len(trace.get("modifies", {}))})
     session.flush()
     return imp
+
+
+def a_traiter(session) -> list:
+    """Ids of the imports waiting for the worker, oldest first."""
+    from sqlalchemy import select
+
+    return list(session.scalars(select(ImportTableur.id).where(ImportTableur.etat == EtatImport.EN_ATTENTE)
+                                .order_by(ImportTableur.updated_at)))
 
 
 def annulable(imp: ImportTableur, maintenant: datetime) -> bool:

@@ -22,7 +22,7 @@ def upgrade():
         sa.Column("structure_id", sa.Uuid(), nullable=False),
         sa.Column("auteur_id", sa.Uuid(), nullable=False),
         sa.Column("liste", sa.String(60), nullable=False),
-        sa.Column("etat", sa.Enum("depose", "analyse", "en_cours", "termine", "echoue", "annule",
+        sa.Column("etat", sa.Enum("depose", "analyse", "en_attente", "en_cours", "termine", "echoue", "annule",
                                   name="etatimport", native_enum=False, length=30), nullable=False),
         sa.Column("total", sa.Integer(), nullable=False),
         sa.Column("traitees", sa.Integer(), nullable=False),

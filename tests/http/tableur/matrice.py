@@ -30,6 +30,7 @@ MATRICE_TABLEUR = {
                          + _l("/tableur/exports/inconnue.csv", ("GET", _tous(INTROUVABLE, anonyme=LOGIN)))),
     "tableur.deposer": _l("/tableur/imports/personnes/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS)),
     "tableur.voir": _l("/tableur/imports/{import_tableur}", ("GET", AUTEUR), ("POST", AUTEUR)),
+    "tableur.progression": _l("/tableur/imports/{import_tableur}/progression", ("GET", AUTEUR)),
     "tableur.rapport": _l("/tableur/imports/{import_tableur}/rapport.xlsx", ("GET", AUTEUR)),
     "tableur.importer": _l("/tableur/imports/{import_tableur}/import", ("POST", AUTEUR)),
     "tableur.annuler": _l("/tableur/imports/{import_tableur}/annulation", ("POST", AUTEUR)),

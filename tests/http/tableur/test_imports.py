@@ -247,3 +247,27 @@ def test_un_import_n_est_vu_que_de_son_auteur(nav, nav_factory, fabrique):
     ailleurs = nav_factory()
     ailleurs.connexion(m.conseiller_ailleurs.email)
     assert ailleurs.get(url).status_code == 404
+
+
+def test_import_long_hors_requete_progression_suivie(nav, fabrique, ctx, monkeypatch):
+    from cipdesk.tableur import services
+    from cipdesk.tableur.commandes import traiter_une_fois
+
+    monkeypatch.setattr(services, "SEUIL_HORS_REQUETE", 2)
+    m = fabrique.monde()
+    nav.connexion(m.conseiller.email)
+    url = _deposer(nav, _xlsx([["Nom", "Prénom"], ["Un", "A"], ["Deux", "B"], ["Trois", "C"]])).headers["Location"]
+    _essai(nav, url, ["nom", "prenom"])
+    r = nav.post(f"{url}/import", {"version": str(_import(ctx, url).version)}, depuis=url)
+    assert r.status_code == 303 and r.headers["Location"].endswith("#progression")
+    assert _import(ctx, url).etat == EtatImport.EN_ATTENTE and _nb(ctx, m.structure) == 0
+    fragment = nav.get(f"{url}/progression", headers={"HX-Request": "true"})
+    assert 'hx-trigger="every 2s"' in fragment.get_data(as_text=True) and "HX-Refresh" not in fragment.headers
+    assert "3 ligne(s) à écrire" in fragment.get_data(as_text=True)
+    assert traiter_une_fois(ctx, ctx.get_bind()) == 1
+    imp = _import(ctx, url)
+    assert imp.etat == EtatImport.TERMINE and imp.traitees == 3 and _nb(ctx, m.structure) == 3
+    fini = nav.get(f"{url}/progression", headers={"HX-Request": "true"})
+    assert fini.headers.get("HX-Refresh") == "true"
+    page = nav.get(url).get_data(as_text=True)
+    assert "Annuler l'import" in page
