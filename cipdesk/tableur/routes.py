@@ -96,7 +96,9 @@ def _apercu(imp, liste, correspondance):
     """The first rows as they will be stored (converted), or the reason a cell cannot be."""
     entetes, lignes = services.entetes_et_lignes(imp)
     converties = services.convertir_lignes(entetes, lignes[:5], correspondance, liste)
-    return [(n, {k: tableur_rules.texte_de(v) for k, v in valeurs.items()}, erreur) for n, valeurs, erreur in converties]
+    genres = {c.code: c.genre for c in liste.champs}
+    return [(n, {k: tableur_rules.texte_de(v, genres[k]) for k, v in valeurs.items()}, erreur)
+            for n, valeurs, erreur in converties]
 
 
 @bp.route("/imports/<uuid:import_id>", methods=["GET", "POST"])

@@ -118,10 +118,14 @@ def convertir(genre: str, texte: str):
     return t
 
 
-def texte_de(valeur) -> str:
-    """A converted value shown in the preview and the report."""
+def texte_de(valeur, genre: str = "texte") -> str:
+    """A converted value shown in the preview and the report (a phone as French people write it)."""
     if valeur is None:
         return ""
+    if genre == "telephone" and valeur:
+        from cipdesk.core.telephone import telephone_affiche
+
+        return telephone_affiche(valeur)
     if isinstance(valeur, (date, datetime)):
         return f"{valeur:%d/%m/%Y}"
     return str(valeur)

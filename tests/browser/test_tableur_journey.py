@@ -38,7 +38,7 @@ def test_importer_un_petit_fichier_voir_l_apercu_puis_exporter(serveur, fabrique
     apercu = page.get_by_role("region", name="Aperçu des premières lignes (défilant)")
     expect(apercu).to_contain_text("Lefèvre")
     expect(apercu).to_contain_text("07/03/1990")
-    expect(apercu).to_contain_text("+33612345678")
+    expect(apercu).to_contain_text("06 12 34 56 78")
     expect(apercu).to_contain_text("01000")
     verifier_accessibilite(page, "correspondance et aperçu")
     capture(page, "tableur_apercu_1280")

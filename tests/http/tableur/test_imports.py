@@ -63,7 +63,7 @@ def test_parcours_complet_apercu_essai_import_rapport_annulation(nav, fabrique, 
     # Suggested from the headers, and the preview shows the rows as they will be stored.
     assert 'value="nom" selected' in page and 'value="date_naissance" selected' in page
     assert 'value="telephone" selected' in page and 'value="code_postal" selected' in page
-    assert "07/03/1990" in page and "+33612345678" in page and "01000" in page and "Lefèvre" in page
+    assert "07/03/1990" in page and "06 12 34 56 78" in page and "01000" in page and "Lefèvre" in page
     r = _essai(nav, url, ["nom", "prenom", "date_naissance", "telephone", "code_postal", "commune", "email"])
     assert r.status_code == 303, r.get_data(as_text=True)
     assert _nb(ctx, m.structure) == 0, "l'essai à blanc n'écrit rien"
