@@ -4,8 +4,8 @@ sub-entity, record kinds, the loader's guards, alerts, the person's timeline,
 evidence rules citing the REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDePreuve,
-                                   TypeObjet)
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, ListeImportable, Module, Navigation,
+                                   RegleDePreuve, TypeObjet)
 from cipdesk.security import policy
 
 
@@ -28,7 +28,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.employeurs import demo, exports
+    from cipdesk.employeurs import demo, exports, imports
     from cipdesk.employeurs.candidatures import queries as candidatures
     from cipdesk.employeurs.candidatures.models import Candidature
     from cipdesk.employeurs.entreprises.models import Entreprise
@@ -109,6 +109,10 @@ def _module() -> Module:
                                      exports.lignes_entreprises, policy.peut_voir_employeurs, ordre=40),
                      ListeExportable("candidatures", "Candidatures", exports.CANDIDATURES,
                                      exports.lignes_candidatures, policy.peut_voir_employeurs, ordre=41)),
+        importables=(ListeImportable("entreprises", "Employeurs (entreprises)",
+                                     "votre base d'employeurs depuis un tableur, SIRET vérifiés, doublons repérés",
+                                     imports.CHAMPS, policy.peut_modifier_employeurs, imports.analyser,
+                                     imports.appliquer, imports.annuler),),
     )
 
 

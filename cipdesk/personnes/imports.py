@@ -106,7 +106,7 @@ def analyser(session, utilisateur, lignes: list[tuple[int, dict]], aujourd_hui: 
         try:
             valeurs["sexe"] = _sexe(valeurs.get("sexe", ""))
         except ValueError as exc:
-            resultat.append(erreur(str(exc).capitalize() + "."))
+            resultat.append(erreur(str(exc)[:1].upper() + str(exc)[1:] + "."))
             continue
         if not valeurs.get("nom") or not valeurs.get("prenom"):
             resultat.append(erreur("Le nom et le prénom sont obligatoires."))

@@ -129,3 +129,8 @@ def texte_de(valeur, genre: str = "texte") -> str:
     if isinstance(valeur, (date, datetime)):
         return f"{valeur:%d/%m/%Y}"
     return str(valeur)
+
+
+def majuscule(texte: str) -> str:
+    """The first letter in capital, the rest untouched (str.capitalize lowers « SIRET »)."""
+    return texte[:1].upper() + texte[1:]

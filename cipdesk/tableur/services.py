@@ -88,7 +88,8 @@ def analyser(session, *, par, imp: ImportTableur, liste, structure, feuille: str
     for n, valeurs, erreur in converties:
         ligne = analysees.get(n) or LigneAnalysee(
             n, "erreur", {k: rules.texte_de(v) for k, v in valeurs.items()},
-            f"{valeurs.get('prenom', '')} {valeurs.get('nom', '')}".strip(), message=erreur.capitalize() + ".")
+            valeurs.get("raison_sociale") or f"{valeurs.get('prenom', '')} {valeurs.get('nom', '')}".strip(),
+            message=rules.majuscule(erreur) + ".")
         resultat.append(asdict(ligne))
     donnees.update(feuille=feuille, correspondance={str(k): v for k, v in correspondance.items()},
                    analyse=resultat, decisions={})
