@@ -74,6 +74,8 @@ def analyser(session, *, par, imp: ImportTableur, liste, structure, feuille: str
              aujourd_hui: date) -> ImportTableur:
     """The dry run: the mapping checked and saved for the structure, every row converted then
     matched by the list's module. Nothing of the list is written."""
+    if imp.etat not in (EtatImport.DEPOSE, EtatImport.ANALYSE):
+        raise ErreurMetier("Cet import est déjà lancé : déposez le fichier de nouveau pour un autre essai.", "")
     donnees = dict(imp.donnees)
     if feuille not in donnees.get("feuilles", {}):
         raise ErreurMetier("Choisissez une feuille du fichier.", "feuille")

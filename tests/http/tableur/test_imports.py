@@ -271,3 +271,15 @@ def test_import_long_hors_requete_progression_suivie(nav, fabrique, ctx, monkeyp
     assert fini.headers.get("HX-Refresh") == "true"
     page = nav.get(url).get_data(as_text=True)
     assert "Annuler l'import" in page
+
+
+def test_un_import_termine_ne_se_refait_pas_a_blanc(nav, fabrique, ctx):
+    m = fabrique.monde()
+    nav.connexion(m.conseiller.email)
+    url = _deposer(nav, _xlsx([["Nom", "Prénom"], ["Un", "A"]])).headers["Location"]
+    _essai(nav, url, ["nom", "prenom"])
+    assert nav.post(f"{url}/import", {"version": str(_import(ctx, url).version)}, depuis=url).status_code == 303
+    r = nav.post(url, {"feuille": "Personnes", "version": str(_import(ctx, url).version), "colonne-0": "nom",
+                       "colonne-1": "prenom"}, depuis="/tableur/")
+    assert r.status_code == 422 and "déjà lancé" in r.get_data(as_text=True)
+    assert _import(ctx, url).etat == EtatImport.TERMINE and _import(ctx, url).donnees["trace"]["crees"]
