@@ -68,3 +68,47 @@ def test_separateur_et_encodage_du_csv():
     assert f.lignes == [["Nom", "Prénom"], ["Çelik", "Anaïs"]]
     [f] = lecture.lire("a.csv", "\ufeffNom;Prénom\tX\nDupont;Léa\tY\n".encode("utf-8"))
     assert f.lignes[1] == ["Dupont", "Léa\tY"]
+
+
+def _ods(lignes, *, formule: bool = False) -> bytes:
+    """A minimal OpenDocument spreadsheet (what LibreOffice writes, reduced to what a reader needs)."""
+    import io
+    import zipfile
+
+    def cellule(v):
+        if isinstance(v, date):
+            return (f'<table:table-cell office:value-type="date" office:date-value="{v.isoformat()}">'
+                    f"<text:p>{v:%d/%m/%Y}</text:p></table:table-cell>")
+        attribut = ' table:formula="of:=[.A1]&amp;[.B1]"' if formule and v == "=" else ""
+        return f'<table:table-cell office:value-type="string"{attribut}><text:p>{v}</text:p></table:table-cell>'
+
+    corps = "".join("<table:table-row>" + "".join(cellule(v) for v in l) + "</table:table-row>" for l in lignes)
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Personnes">{corps}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" '
+                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    sortie = io.BytesIO()
+    with zipfile.ZipFile(sortie, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return sortie.getvalue()
+
+
+def test_ods_lu_avec_ses_dates_et_ses_accents():
+    [f] = lecture.lire("personnes.ods", _ods([["Nom", "Prénom", "Né le"], ["Çelik", "Anaïs", date(1990, 3, 7)]]))
+    assert f.nom == "Personnes" and f.lignes == [["Nom", "Prénom", "Né le"], ["Çelik", "Anaïs", date(1990, 3, 7)]]
+    assert lecture.feuilles_en_json([f])["Personnes"][1][2] == "1990-03-07"
+
+
+def test_ods_avec_formules_refuse():
+    with pytest.raises(lecture.ErreurImport, match="contient des formules"):
+        lecture.lire("personnes.ods", _ods([["Nom", "Prénom"], ["Dupont", "="]], formule=True))
