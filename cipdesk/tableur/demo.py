@@ -15,9 +15,9 @@ from cipdesk.tableur import services
 from cipdesk.tableur.models import ImportTableur
 
 LIGNES = [
-    ("Benali", "Yasmine", "12/04/1996", "06 23 45 67 81", "13200", "Arles", "yasmine.benali@exemple.fr"),
-    ("Roux", "Théo", "03/11/2001", "0634567812", "13104", "Arles", ""),
-    ("Ferreira", "Inês", "28/02/1979", "", "30300", "Beaucaire", "ines.ferreira@exemple.fr"),
+    ("Benali", "Yasmine", "12/04/1996", "06 23 45 67 81", "59000", "Lille", "yasmine.benali@exemple.fr"),
+    ("Roux", "Théo", "03/11/2001", "0634567812", "59200", "Tourcoing", ""),
+    ("Ferreira", "Inês", "28/02/1979", "", "59160", "Lomme", "ines.ferreira@exemple.fr"),
 ]
 
 
@@ -30,7 +30,7 @@ def remplir_tableur(session: Session, *, seed: int = 0, aujourd_hui: date, **_op
                                                    Personne.date_naissance.is_not(None)).order_by(Personne.nom))
     lignes = list(LIGNES)
     if connue is not None:
-        lignes.append((connue.nom, connue.prenom, f"{connue.date_naissance:%d/%m/%Y}", "", "", "Tarascon", ""))
+        lignes.append((connue.nom, connue.prenom, f"{connue.date_naissance:%d/%m/%Y}", "", "", "Roubaix", ""))
     texte = "Nom;Prénom;Date de naissance;Portable;CP;Ville;Mail\r\n" + "".join(";".join(l) + "\r\n" for l in lignes)
     liste = registre.importable("personnes")
     imp = services.deposer(session, par=conseiller, liste=liste, nom_fichier="orientations_partenaire.csv",

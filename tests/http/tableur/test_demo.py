@@ -23,4 +23,4 @@ def test_demo_tableur(fabrique, ctx, nav):
     assert [l["etat"] for l in imp.donnees["analyse"]] == ["nouveau", "nouveau", "nouveau", "conflit"]
     nav.connexion(conseiller.email)
     page = nav.get(f"/tableur/imports/{imp.id}").get_data(as_text=True)
-    assert "Commune : « Arles » → « Tarascon »" in page and "Inês" in page
+    assert "Commune : « Arles » → « Roubaix »" in page and "Inês" in page
