@@ -27,6 +27,7 @@ MODULES = (
     "cipdesk.dossier",
     "cipdesk.agenda",
     "cipdesk.documents_joints",
+    "cipdesk.tableur",
 )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
-                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDAcces,
+                                  RegleDePreuve, TypeObjet)
 from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
@@ -29,8 +29,7 @@ def _blueprint() -> Blueprint:
 
 
 def _module() -> Module:
-    from cipdesk.ateliers import chiffres
-    from cipdesk.ateliers import demo, echelle
+    from cipdesk.ateliers import chiffres, demo, echelle, exports
     from cipdesk.ateliers.conception.queries import garde_atelier
     from cipdesk.ateliers.evaluations.queries import chronologie as chronologie_evaluations
     from cipdesk.ateliers.models import (Atelier, DemiJournee, Inscription, LienQuestionnaire, ObjectifPedagogique,
@@ -95,6 +94,8 @@ def _module() -> Module:
         ),
         demo=demo.remplir_demo,
         echelle=echelle.remplir_echelle,
+        exportables=(ListeExportable("presences_ateliers", "Ateliers et présences", exports.PRESENCES,
+                                     exports.lignes_presences, policy.permission("ateliers.voir"), ordre=30),),
     )
 
 

@@ -124,4 +124,7 @@ def load_config(instance_path: str) -> dict:
         "CIPDESK_PROXY_FIX": _bool(os.environ.get("CIPDESK_PROXY_FIX"), False),
         # Largest attached document, in octets (issue #18; set in Mo by the environment).
         "CIPDESK_DOCUMENTS_TAILLE_MAX": int(float(os.environ.get("CIPDESK_DOCUMENTS_MAX_MO", "10")) * 1024 * 1024),
+        # The largest request body (a spreadsheet to import, issue #19: 10 Mo of file and its form):
+        # anything bigger is refused from its Content-Length, before it is read (413).
+        "MAX_CONTENT_LENGTH": 11 * 1024 * 1024,
     }

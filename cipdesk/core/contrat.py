@@ -177,6 +177,80 @@ class RegleDAcces:
     roles: tuple[str, ...]          # core.roles.Role values
     description: str
     qualites: tuple[str, ...] = ()  # user attributes required as well (e.g. "est_candidat")
+class ColonneTableur:
+    """A column of an exportable (or importable) list (issue #19). `genre` types the XLSX cell:
+    « texte », « date », « instant », « entier », « nombre », « booleen »; « identifiant » is the
+    hidden column of the round trip (the record's id)."""
+    code: str
+    libelle: str
+    genre: str = "texte"
+
+
+@dataclass(frozen=True)
+class ListeExportable:
+    """A list a module offers as XLSX and CSV (issue #19, module `tableur`).
+
+    `lignes(session, utilisateur, filtres, aujourd_hui)` yields one tuple per row, in the order of
+    `colonnes`, for the reader's perimeter only (the policy's, as on the list's page), streamed
+    (`yield_per`): 50 000 rows never sit in memory. `filtres` names the query arguments the list
+    accepts (those of its page, e.g. the file active's); `visible(utilisateur)` is a question of
+    the policy. Every export is journalled (audit, action « export », `objet_type` = the code)."""
+    code: str
+    titre: str
+    colonnes: tuple[ColonneTableur, ...]
+    lignes: Callable[..., Any]
+    visible: Callable[[Any], bool]
+    filtres: tuple[str, ...] = ()
+    ordre: int = 50
+
+
+@dataclass(frozen=True)
+class ChampImportable:
+    """A field an import fills (issue #19). `genre` tells the tableur engine how to read the cell
+    (« texte », « date », « telephone », « email », « code_postal », « siret », « identifiant »: the
+    hidden column of an export, for the round trip); `synonymes`: headers that suggest it."""
+    code: str
+    libelle: str
+    genre: str = "texte"
+    obligatoire: bool = False
+    synonymes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LigneAnalysee:
+    """One row of an import as the dry run sees it. `etat`: « nouveau », « a_mettre_a_jour »,
+    « deja_la », « conflit » or « erreur »; `differences`: (field label, before, after) shown before
+    applying; `objet_id`: the record it matches, if any."""
+    numero: int
+    etat: str
+    valeurs: dict
+    libelle: str = ""
+    objet_id: str = ""
+    differences: tuple = ()
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class ListeImportable:
+    """A list a module accepts from a spreadsheet (issue #19, module `tableur`). The engine reads the
+    file, maps the columns, converts each cell by its field's `genre`; the module then answers:
+
+    - `analyser(session, utilisateur, lignes, aujourd_hui) -> list[LigneAnalysee]`: the dry run, rows
+      being {field code: converted value}; matching against existing records (duplicates), never
+      writing;
+    - `appliquer(session, utilisateur, lignes, aujourd_hui, progression=None) -> dict`: writes the rows
+      to create or update (decisions taken) through the module's services, calling `progression(n)`
+      now and then (the worker shows it), answers the trace {"crees": [ids], "modifies": {id: {field:
+      old value}}} the undo needs;
+    - `annuler(session, utilisateur, trace, aujourd_hui) -> int`: undoes it (within 24 h)."""
+    code: str
+    titre: str
+    resume: str
+    champs: tuple[ChampImportable, ...]
+    visible: Callable[[Any], bool]
+    analyser: Callable[..., list]
+    appliquer: Callable[..., dict]
+    annuler: Callable[..., int]
 
 
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition
@@ -237,6 +311,10 @@ class Module:
     chiffres: tuple[ChampsChiffres, ...] = ()
     clairs: Mapping[str, str] = field(default_factory=dict)
     acces: tuple[RegleDAcces, ...] = ()
+    # Issue #19 (tableur): the lists this module offers as XLSX / CSV (`ListeExportable`), and those
+    # it accepts from a spreadsheet (`ListeImportable`, cipdesk/tableur/contrat.py).
+    exportables: tuple[ListeExportable, ...] = ()
+    importables: tuple = ()
 
 
 class Registre:
@@ -273,6 +351,10 @@ class Registre:
         listes = [l for m in modules for l in m.listes]
         if len({l.code for l in listes}) != len(listes):
             raise ValueError("Liste modifiable déclarée deux fois")
+        for genre in ("exportables", "importables"):
+            codes_listes = [l.code for m in modules for l in getattr(m, genre)]
+            if len(codes_listes) != len(set(codes_listes)):
+                raise ValueError(f"Liste {genre[:-1]} déclarée deux fois : {codes_listes}")
         self._listes = {l.code: l for l in listes}
         for module in modules:
             # Receivers are connected once per process (blinker keeps them across apps).
@@ -383,6 +465,29 @@ class Registre:
 
     def fiche_personne(self) -> Iterator[Callable[..., Any]]:
         return (f for m in self.modules for f in m.fiche_personne)
+
+    def exportables(self, utilisateur=None) -> list[ListeExportable]:
+        """The exportable lists of every module (those this user may export, when given), in order."""
+        listes = sorted((l for m in self.modules for l in m.exportables), key=lambda l: (l.ordre, l.titre))
+        return [l for l in listes if utilisateur is None or l.visible(utilisateur)]
+
+    def exportable(self, code: str) -> ListeExportable:
+        for m in self.modules:
+            for l in m.exportables:
+                if l.code == code:
+                    return l
+        raise KeyError(f"Liste exportable inconnue : « {code} »")
+
+    def importables(self, utilisateur=None) -> list:
+        listes = [l for m in self.modules for l in m.importables]
+        return [l for l in listes if utilisateur is None or l.visible(utilisateur)]
+
+    def importable(self, code: str):
+        for m in self.modules:
+            for l in m.importables:
+                if l.code == code:
+                    return l
+        raise KeyError(f"Liste importable inconnue : « {code} »")
 
     def liste(self, code: str):
         try:

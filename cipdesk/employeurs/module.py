@@ -4,8 +4,8 @@ sub-entity, record kinds, the loader's guards, alerts, the person's timeline,
 evidence rules citing the REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
-                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, ListeImportable, Module,
+                                  Navigation, RegleDAcces, RegleDePreuve, TypeObjet)
 from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
@@ -29,7 +29,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.employeurs import chiffres, demo, echelle
+    from cipdesk.employeurs import chiffres, demo, echelle, exports, imports
     from cipdesk.employeurs.candidatures import queries as candidatures
     from cipdesk.employeurs.candidatures.models import Candidature
     from cipdesk.employeurs.entreprises.models import Entreprise
@@ -112,6 +112,14 @@ def _module() -> Module:
         ),
         demo=demo.remplir_employeurs,
         echelle=echelle.remplir_echelle,
+        exportables=(ListeExportable("entreprises", "Employeurs (entreprises)", exports.ENTREPRISES,
+                                     exports.lignes_entreprises, policy.permission("employeurs.voir"), ordre=40),
+                     ListeExportable("candidatures", "Candidatures", exports.CANDIDATURES,
+                                     exports.lignes_candidatures, policy.permission("employeurs.voir"), ordre=41)),
+        importables=(ListeImportable("entreprises", "Employeurs (entreprises)",
+                                     "votre base d'employeurs depuis un tableur, SIRET vérifiés, doublons repérés",
+                                     imports.CHAMPS, policy.permission("employeurs.modifier"), imports.analyser,
+                                     imports.appliquer, imports.annuler),),
     )
 
 

@@ -4,8 +4,8 @@ kinds, the loader's guards, alerts, the person's timeline, evidence rules citing
 REAC, and the demo generator."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
-                                  RegleDAcces, RegleDePreuve, TypeObjet)
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDAcces,
+                                  RegleDePreuve, TypeObjet)
 from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
@@ -21,7 +21,7 @@ def _blueprint():
 
 
 def _module() -> Module:
-    from cipdesk.integration import chiffres, demo, echelle
+    from cipdesk.integration import chiffres, demo, echelle, exports
     from cipdesk.integration.mediations.models import Mediation
     from cipdesk.integration.points.models import PointSuivi
     from cipdesk.integration.suivis import queries
@@ -85,6 +85,8 @@ def _module() -> Module:
         ),
         demo=demo.remplir_integration,
         echelle=echelle.remplir_echelle,
+        exportables=(ListeExportable("integrations", "Intégrations dans l'emploi", exports.SUIVIS,
+                                     exports.lignes_suivis, policy.permission("integration.voir"), ordre=50),),
     )
 
 

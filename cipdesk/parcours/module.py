@@ -2,7 +2,8 @@
 entretiens, projet professionnel and exit, in the module contract."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, Navigation, RegleDePreuve, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, Module, Navigation, RegleDePreuve,
+                                   TypeObjet)
 from cipdesk.security import policy
 
 
@@ -38,8 +39,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
-    from cipdesk.parcours import chiffres
-    from cipdesk.parcours import alertes, demo, page
+    from cipdesk.parcours import alertes, chiffres, demo, exports, page
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.parcours.contrat.rules import DISPOSITIFS
@@ -121,6 +121,10 @@ def _module() -> Module:
         recepteurs=_recepteurs,
         listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
         fiche_personne=(page.fiche_personne,),
+        exportables=(ListeExportable("parcours", "Parcours", exports.PARCOURS, exports.lignes_parcours,
+                                     policy.peut_voir_file_active, ordre=20),
+                     ListeExportable("entretiens", "Entretiens de suivi", exports.ENTRETIENS,
+                                     exports.lignes_entretiens, policy.peut_voir_file_active, ordre=21)),
     )
 
 

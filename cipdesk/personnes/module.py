@@ -4,7 +4,9 @@ person is loaded through."""
 from __future__ import annotations
 
 from cipdesk.core import signaux
-from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, TypeObjet
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, ListeImportable, Module, RegleDAcces,
+                                  TypeObjet)
+from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
@@ -19,7 +21,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
-    from cipdesk.personnes import chiffres
+    from cipdesk.personnes import chiffres, exports, imports
     from cipdesk.personnes.models import Personne
     from cipdesk.personnes.queries import garde_personne
     from cipdesk.personnes.routes import bp
@@ -29,12 +31,20 @@ def _module() -> Module:
         titre="Personnes accompagnées",
         chiffres=chiffres.CHIFFRES, clairs=chiffres.CLAIRS,
         blueprints=(bp,),
+        acces=(RegleDAcces("personnes.importer", (Role.CONSEILLER,),
+                           "importer des personnes depuis un tableur (les conseillers créent les personnes)"),),
         menu=(EntreeDeMenu("Accueil", "personnes.accueil", lambda u: True, ordre=0),
               EntreeDeMenu("File active", "personnes.file_active", policy.peut_voir_file_active, ordre=10,
                            actif=("personnes.", "accueil.")),),  # territoire: its own entry (issue #15)
         objets=(TypeObjet("personne", "personne accompagnée", "personnes.voir", "personne_id"),),
         lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
         recepteurs=_recepteurs,
+        exportables=(ListeExportable("file_active", "File active", exports.COLONNES, exports.lignes_file_active,
+                                     policy.peut_voir_file_active, filtres=exports.FILTRES, ordre=10),),
+        importables=(ListeImportable("personnes", "Personnes accompagnées",
+                                     "votre file active depuis un tableur (XLSX, ODS ou CSV), doublons repérés",
+                                     imports.CHAMPS, policy.permission("personnes.importer"), imports.analyser,
+                                     imports.appliquer, imports.annuler),),
     )
 
 

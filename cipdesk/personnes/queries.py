@@ -242,12 +242,11 @@ def _recherche(requete, q: str, session: Session | None = None):
     return requete.where(Personne.id.in_(ids)) if ids else exacte
 
 
-def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q: str = "", statut: str = "actives",
-                public: str = "", urgence: bool = False, tri: str = "nom", page: int = 1,
-                aujourd_hui: date) -> PageFileActive:
-    """One page of the caseload: 3 queries whatever the number of rows (count,
-    page with référents, alerts), plus one per alert provider."""
-    requete = restreindre(select(Personne), utilisateur, file_active_partagee=file_active_partagee)
+def filtrer_file_active(requete, utilisateur, *, file_active_partagee: bool, q: str = "", statut: str = "actives",
+                        public: str = "", urgence: bool = False, session: Session | None = None):
+    """The caseload's filters on a query of Personne: the page and its export (issue #19) alike.
+    With a session, a search that finds nothing exactly tolerates one typo per word."""
+    requete = restreindre(requete, utilisateur, file_active_partagee=file_active_partagee)
     requete = _recherche(requete, q, session)
     if statut == "actives":
         requete = requete.where(Personne.statut.in_(STATUTS_ACTIFS))
@@ -259,6 +258,16 @@ def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q:
     if public in PUBLICS:
         # JSON membership differs per engine: a portable LIKE on the JSON text ('"rsa"').
         requete = requete.where(cast(Personne.publics, String).contains(f'"{public}"'))
+    return requete
+
+
+def file_active(session: Session, utilisateur, *, file_active_partagee: bool, q: str = "", statut: str = "actives",
+                public: str = "", urgence: bool = False, tri: str = "nom", page: int = 1,
+                aujourd_hui: date) -> PageFileActive:
+    """One page of the caseload: 3 queries whatever the number of rows (count,
+    page with référents, alerts), plus one per alert provider."""
+    requete = filtrer_file_active(select(Personne), utilisateur, file_active_partagee=file_active_partagee, q=q,
+                                  statut=statut, public=public, urgence=urgence, session=session)
     total = session.scalar(select(func.count()).select_from(requete.subquery()))
     ordre = {
         "nom": (Personne.nom_recherche,),

@@ -115,6 +115,28 @@ def creer_personne(session: Session, *, par, donnees: DonneesPersonne, aujourd_h
     return personne
 
 
+def creer_personnes(session: Session, *, par, lot: list[DonneesPersonne], aujourd_hui: date) -> list[Personne]:
+    """Many people at once (a spreadsheet import, issue #19): the same checks as `creer_personne`,
+    duplicates already settled by the caller, ONE flush for the lot. An ErreurMetier carries the
+    index of the faulty entry in `lot` (attribute `rang`)."""
+    policy.exiger(policy.peut_creer_personne(par))
+    personnes = []
+    for rang, donnees in enumerate(lot):
+        personne = Personne(id=uuid.uuid4(), structure_id=par.structure_id,
+                            referent_id=donnees.referent_id or par.id, statut=StatutPersonne.ACCUEILLIE)
+        try:
+            _appliquer(session, personne, donnees, aujourd_hui)
+        except ErreurMetier as exc:
+            exc.rang = rang
+            raise
+        personnes.append(personne)
+    session.add_all(personnes)
+    session.flush()
+    for personne in personnes:
+        journaliser(session, acteur=par, action=Action.CREATION, objet_type="personne", objet_id=personne.id)
+    return personnes
+
+
 def modifier_personne(session: Session, *, par, personne: Personne, donnees: DonneesPersonne,
                       aujourd_hui: date, version: int) -> Personne:
     if version != personne.version:

@@ -109,6 +109,12 @@ def installer(app: Flask) -> None:
     def _methode(_exc):
         return _page_erreur(405, "Méthode non autorisée", "Cette adresse ne s'utilise pas ainsi.")
 
+    @app.errorhandler(413)
+    def _trop_gros(_exc):
+        return _page_erreur(413, "Fichier trop volumineux",
+                            "Le fichier dépasse 10 Mo : il n'a pas été reçu, rien n'a été enregistré. "
+                            "Découpez-le en plusieurs fichiers, puis déposez-les un à un.")
+
     @app.errorhandler(StaleDataError)
     def _conflit(_exc):
         from cipdesk.core.db import db

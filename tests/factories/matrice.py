@@ -14,6 +14,7 @@ from tests.factories.parcours import objets_parcours
 from tests.factories.pratique import objets_pratique
 from tests.factories.territoire import objets_territoire
 from tests.factories.documents_joints import objets_documents_joints
+from tests.factories.tableur import objets_tableur
 
 
 def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
@@ -22,6 +23,6 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
               "structure": monde.structure.id}
     for construire in (objets_accueil, objets_competences, objets_parcours, objets_comptes, objets_ateliers,
                       objets_employeurs, objets_integration, objets_pratique, objets_territoire,
-                      objets_dossier, objets_agenda, objets_documents_joints):
+                      objets_dossier, objets_agenda, objets_documents_joints, objets_tableur):
         objets.update(construire(ctx, monde))
     return objets

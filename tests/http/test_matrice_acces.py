@@ -11,6 +11,7 @@ from tests.http.matrice_commune import INTERDIT, INTROUVABLE, LOGIN, OK, ROLES
 from tests.http.matrice_commune import lignes as _parcours
 from tests.http.matrice_commune import tous as _tous
 from tests.http.pratique.matrice import MATRICE_PRATIQUE
+from tests.http.tableur.matrice import MATRICE_TABLEUR
 from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 from tests.http.documents_joints.matrice import MATRICE_DOCUMENTS_JOINTS, MATRICE_SECOND_FACTEUR
 
@@ -105,6 +106,7 @@ MATRICE = {
                                   for m in ("GET", "POST")],
     "accueil.synthese.voir": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}", VOIR)],
     "accueil.synthese.pdf_synthese": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}/pdf", VOIR)],
+    "accueil.synthese.docx_synthese": [("GET", lambda o: f"/accueil/syntheses/{o['synthese']}/synthese.docx", VOIR)],
     "accueil.synthese.partager": [("POST", lambda o: f"/accueil/syntheses/{o['synthese']}/partage", MODIFIER)],
     "territoire.partenaires.liste": [("GET", lambda o: "/accueil/partenaires", REPERTOIRE),
                             ("POST", lambda o: "/accueil/partenaires", CONSEILLERS)],
@@ -173,6 +175,7 @@ MATRICE = {
     "parcours.contrat.modifier": _parcours("/parcours/{parcours}/contrat", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.contrat.signature": _parcours("/parcours/{parcours}/signature", ("POST", P_ECRIRE)),
     "parcours.contrat.pdf": _parcours("/parcours/{parcours}/contrat.pdf", ("GET", P_VOIR)),
+    "parcours.contrat.docx": _parcours("/parcours/{parcours}/contrat.docx", ("GET", P_VOIR)),
     "parcours.etapes.nouvelle": _parcours("/parcours/{parcours}/etapes", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.etapes.reajuster": _parcours("/parcours/etapes/{etape}/reajuster", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.etapes.statut": _parcours("/parcours/etapes/{etape}/statut", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
@@ -214,6 +217,7 @@ MATRICE.update({
 MATRICE.update(MATRICE_TERRITOIRE)
 MATRICE.update(MATRICE_SECOND_FACTEUR)
 MATRICE.update(MATRICE_DOCUMENTS_JOINTS)
+MATRICE.update(MATRICE_TABLEUR)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

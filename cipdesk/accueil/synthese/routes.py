@@ -61,6 +61,22 @@ def pdf_synthese(synthese_id):
                        f"synthese-{synthese.date_entretien:%Y%m%d}.pdf")
 
 
+@bp.get("/syntheses/<uuid:synthese_id>/synthese.docx")
+def docx_synthese(synthese_id):
+    """The synthèse as an editable document (issue #19, point 6), journalled like its PDF."""
+    from flask import make_response
+
+    synthese = charger(Synthese, synthese_id)
+    journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="synthese", objet_id=synthese.id,
+                details={"format": "docx"})
+    reponse = make_response(pdf.synthese_en_docx(synthese, synthese.personne, current_user.structure))
+    reponse.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    reponse.headers["Content-Disposition"] = (f'attachment; filename="synthese-{synthese.date_entretien:%Y%m%d}'
+                                              '.docx"')
+    reponse.headers["Cache-Control"] = "no-store"
+    return reponse
+
+
 @bp.post("/syntheses/<uuid:synthese_id>/partage")
 def partager(synthese_id):
     synthese = charger(Synthese, synthese_id, modifier=True)

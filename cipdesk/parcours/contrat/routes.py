@@ -155,3 +155,22 @@ def pdf(parcours_id):
     journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="parcours",
                 objet_id=parcours.id, details={"document": "contrat"})
     return reponse_pdf(contenu, f"contrat-{parcours.id.hex[:8]}.pdf", en_ligne=True)
+
+
+@bp.get("/<uuid:parcours_id>/contrat.docx")
+def docx(parcours_id):
+    """The contract as an editable document (issue #19, point 6), journalled like its PDF."""
+    from flask import make_response
+
+    from cipdesk.parcours.contrat.pdf import contrat_en_docx
+    from cipdesk.security.audit import Action, journaliser
+
+    parcours = charger_parcours(parcours_id)
+    contenu = contrat_en_docx(parcours, current_user.structure)
+    journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="parcours",
+                objet_id=parcours.id, details={"document": "contrat", "format": "docx"})
+    reponse = make_response(contenu)
+    reponse.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    reponse.headers["Content-Disposition"] = f'attachment; filename="contrat-{parcours.id.hex[:8]}.docx"'
+    reponse.headers["Cache-Control"] = "no-store"
+    return reponse

@@ -53,6 +53,17 @@ def test_synthese_pdf_partage(nav, fabrique, ctx, tmp_path):
     assert "surmenage" not in texte  # the person did not agree to share the analysis
     assert "4242" not in texte       # never a confidential note
     assert ctx.scalars(select(JournalAudit).where(JournalAudit.action == Action.EXPORT)).first() is not None
+    # The same synthèse as an editable document (issue #19, point 6): same sections, same omissions.
+    import io
+
+    from docx import Document as Docx
+
+    r = nav.get(f"/accueil/syntheses/{s.id}/synthese.docx")
+    assert r.status_code == 200 and r.mimetype.endswith("wordprocessingml.document")
+    docx = "\n".join([p.text for p in Docx(io.BytesIO(r.data)).paragraphs]
+                     + [c.text for t in Docx(io.BytesIO(r.data)).tables for row in t.rows for c in row.cells])
+    assert "EHPAD" in docx and "Je veux travailler de jour." in docx and "Sarah Lemoine" in docx
+    assert "surmenage" not in docx and "4242" not in docx
     # the person's agreement to share the analysis
     r = nav.post(url, {"date_entretien": HIER.isoformat(), "objet": "Deuxième entretien", "faits": "Faits.",
                        "analyse": "Motivation nette pour le secteur.", "analyse_partagee": "y"})

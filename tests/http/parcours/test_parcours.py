@@ -279,6 +279,28 @@ def test_pdf_du_contrat(nav, monde, personne, ctx):
     assert ctx.get(Parcours, parcours.id).signe_le == date.today()
 
 
+def test_docx_du_contrat_memes_sections_que_le_pdf(nav, monde, personne, ctx):
+    """Issue #19, point 6: the contract as an editable document, journalled like its PDF."""
+    import io
+
+    from docx import Document as Docx
+    from sqlalchemy import select
+
+    from cipdesk.security.audit import JournalAudit
+
+    parcours = ouvrir(ctx, personne, monde.conseiller)
+    nav.connexion(monde.conseiller.email)
+    reponse = nav.get(f"/parcours/{parcours.id}/contrat.docx")
+    assert reponse.status_code == 200 and reponse.mimetype.endswith("wordprocessingml.document")
+    doc = Docx(io.BytesIO(reponse.data))
+    titres = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert titres[:3] == ["Objectifs du parcours", "Engagements de la personne",
+                          f"Engagements de {monde.structure.nom}"] and "Confidentialité" in titres
+    assert doc.tables[0].rows[0].cells[1].text == personne.nom_complet
+    assert ctx.scalar(select(JournalAudit).where(JournalAudit.objet_id == str(parcours.id),
+                                                 JournalAudit.details["format"].as_string() == "docx")) is not None
+
+
 def test_autre_structure_404_collegue_403(nav_factory, monde, personne, ctx):
     parcours = ouvrir(ctx, personne, monde.conseiller)
     for email, attendu in ((monde.conseiller_ailleurs.email, 404), (monde.chef_ailleurs.email, 404),
