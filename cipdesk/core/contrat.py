@@ -177,6 +177,9 @@ class RegleDAcces:
     roles: tuple[str, ...]          # core.roles.Role values
     description: str
     qualites: tuple[str, ...] = ()  # user attributes required as well (e.g. "est_candidat")
+
+
+@dataclass(frozen=True)
 class ColonneTableur:
     """A column of an exportable (or importable) list (issue #19). `genre` types the XLSX cell:
     « texte », « date », « instant », « entier », « nombre », « booleen »; « identifiant » is the
