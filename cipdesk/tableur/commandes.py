@@ -35,6 +35,11 @@ def traiter_une_fois(session, engine) -> int:
         par = session.get(Utilisateur, imp.auteur_id)
 
         def progression(faites, ident=ident):
+            # SQLite has one writer at a time and the import's own transaction holds it: the
+            # progress would wait for the end ("database is locked"). The page then shows the
+            # import « en cours » until it is done; PostgreSQL shows the rows as they go.
+            if engine.dialect.name == "sqlite":
+                return
             with engine.begin() as connexion:
                 connexion.execute(update(ImportTableur).where(ImportTableur.id == ident).values(traitees=faites))
 

@@ -20,7 +20,7 @@ def test_sous_paquets_aux_memes_noms_de_fichiers():
     au_sommet = {f.name for f in RACINE.glob("*.py")}
     # page.py: the parcours page, assembled above the sub-packages it shows (they depend on contrat only);
     # chiffres.py: what the module declares encrypted or clear (its contract, issue #9).
-    assert au_sommet == {"__init__.py", "module.py", "chiffres.py", "routes.py", "forms.py", "alertes.py", "demo.py",
+    assert au_sommet == {"__init__.py", "module.py", "chiffres.py", "routes.py", "forms.py", "alertes.py", "demo.py", "exports.py",
                          "page.py"}
 
 
