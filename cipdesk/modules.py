@@ -25,6 +25,7 @@ MODULES = (
     "cipdesk.pratique",
     "cipdesk.tableau",
     "cipdesk.dossier",
+    "cipdesk.droits",
 )
 
 

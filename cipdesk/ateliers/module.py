@@ -87,7 +87,14 @@ def _module() -> Module:
         ),
         demo=demo.remplir_demo,
         echelle=echelle.remplir_echelle,
+        # issue #18: the person's rights (core/rgpd.py, cipdesk/ateliers/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.ateliers import rgpd
+    return rgpd
 
 
 MODULE = _module()

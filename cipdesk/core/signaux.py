@@ -45,3 +45,8 @@ sortie_confirmee = _signaux.signal("sortie-confirmee")
 #: kwargs: personne, par, mois (3 | 6), fait_le (date), situation (a SituationSuivi code),
 #: commentaire (str), aujourd_hui (date)
 situation_apres_sortie = _signaux.signal("situation-apres-sortie")
+
+#: The person's identity or contact was changed (RGPD art. 16, issue #18 point 8); the droits
+#: module keeps the history of rectifications with the former values (encrypted).
+#: kwargs: personne, par, anciennes (dict field -> former value, only the fields changed), le (date)
+personne_rectifiee = _signaux.signal("personne-rectifiee")

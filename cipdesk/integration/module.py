@@ -77,7 +77,14 @@ def _module() -> Module:
                           "la non-discrimination dans l'emploi »."),
         ),
         demo=demo.remplir_integration,
+        # issue #18: the person's rights (core/rgpd.py, cipdesk/integration/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.integration import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -113,7 +113,14 @@ def _module() -> Module:
         recepteurs=_recepteurs,
         listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
         fiche_personne=(page.fiche_personne,),
+        # issue #18: the person's rights (core/rgpd.py, cipdesk/parcours/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.parcours import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -33,7 +33,14 @@ def _module() -> Module:
         objets=(TypeObjet("personne", "personne accompagnée", "personnes.voir", "personne_id"),),
         lisibles=(Lisible(Personne, garde_personne, audit="personne"),),
         recepteurs=_recepteurs,
+        # issue #18: the person's rights (cipdesk/personnes/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.personnes import rgpd
+    return rgpd
 
 
 MODULE = _module()
