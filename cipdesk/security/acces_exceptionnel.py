@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import DateTime, ForeignKey, Index, String, Uuid, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from cipdesk.core.db import Base, StructureScoped, Timestamps, UuidPk, utcnow
 
@@ -29,6 +29,8 @@ class AccesExceptionnel(UuidPk, StructureScoped, Timestamps, Base):
     motif: Mapped[str] = mapped_column(String(500))
     debut: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     fin: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    utilisateur = relationship("Utilisateur", lazy="joined")
 
 
 def _aware(d: datetime) -> datetime:
