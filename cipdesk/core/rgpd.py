@@ -68,6 +68,8 @@ def chemin_vers_personne(table) -> list[tuple[Any, Any]] | None:
 
 def requete_des_lignes(modele: type, personne_id: uuid.UUID):
     """SELECT of the rows of `modele` about one person (through the foreign-key chain)."""
+    if modele.__table__.name == TABLE_PERSONNE:
+        return select(modele).where(modele.__table__.c.id == personne_id)
     chemin = chemin_vers_personne(modele.__table__)
     if chemin is None:
         raise ValueError(f"{modele.__name__} ne mène à aucune personne par ses clés étrangères.")

@@ -3,14 +3,17 @@ access with the author's decision on a note, a rectification, and a person near 
 retention period (shown to the chef de service)."""
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.droits import rules, services
+from cipdesk.core import signaux
+from cipdesk.droits import queries, rules, services
 from cipdesk.droits.models import ModeRemise, NoticeRemise
+from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.personnes.models import Personne
 
 MODES = (ModeRemise.MAIN_PROPRE, ModeRemise.LUE, ModeRemise.MAIN_PROPRE, ModeRemise.ENVOYEE, ModeRemise.INTERPRETE)
@@ -41,6 +44,49 @@ def remplir_droits(session: Session, *, seed: int = 0, aujourd_hui: date, **_opt
     proche.prochain_rdv_le = None
     proche.created_at = datetime.combine(proche.dernier_contact_le - timedelta(days=120), time(9, 30),
                                          tzinfo=timezone.utc)
-    # A request of access from the first person of the conseiller's caseload.
-    services.ouvrir_demande(session, mes[0], par=conseiller, demandee_le=aujourd_hui - timedelta(days=2),
-                            aujourd_hui=aujourd_hui)
+    premiere = mes[0]
+    # An exchange with an employer about her candidature (the export lists it under her name).
+    _echange_employeur(session, conseiller, premiere, aujourd_hui)
+    # A rectification: she moved and changed her phone number (history kept with the former values).
+    anciennes = {"telephone": premiere.telephone, "adresse": premiere.adresse}
+    premiere.telephone, premiere.adresse = "+33612457890", "14 rue des Tisserands"
+    signaux.personne_rectifiee.send(session, personne=premiere, par=conseiller, anciennes=anciennes,
+                                    le=aujourd_hui - timedelta(days=9))
+    # A request of access from her, and the author's decision on one of the notes about her.
+    demande = services.ouvrir_demande(session, premiere, par=conseiller, demandee_le=aujourd_hui - timedelta(days=2),
+                                      aujourd_hui=aujourd_hui)
+    for ligne in queries.notes_de_la_personne(session, premiere):
+        note = session.get(NoteConfidentielle, uuid.UUID(ligne["id"]))
+        if note.auteur_id == conseiller.id:
+            services.decider_note(session, demande, note, par=conseiller, inclure=True)
+            break
+    # Break-glass: the chef de service reads the file of a person outside their team.
+    chef = session.scalar(select(Utilisateur).where(Utilisateur.email == "chef@demo.cipdesk.fr"))
+    if chef is not None:
+        from cipdesk.personnes.queries import contexte_acces
+        from cipdesk.security import policy
+
+        dehors = [p for p in personnes if not policy.peut_voir_personne(chef, p, **contexte_acces(session, p))]
+        if dehors:
+            services.ouvrir_acces_exceptionnel(
+                session, dehors[0], par=chef, maintenant=datetime.combine(aujourd_hui - timedelta(days=1), time(15, 10),
+                                                                          tzinfo=timezone.utc),
+                motif="Appel de la mère de la personne pendant l'absence de sa référente ; vérifier le prochain "
+                      "rendez-vous prévu.")
+
+
+def _echange_employeur(session, conseiller, personne, aujourd_hui) -> None:
+    from cipdesk.employeurs.entreprises.models import Entreprise
+    from cipdesk.employeurs.interactions import services as interactions
+    from cipdesk.employeurs.interactions.rules import NatureInteraction
+
+    entreprise = session.scalar(select(Entreprise).where(Entreprise.structure_id == conseiller.structure_id)
+                                .order_by(Entreprise.raison_sociale).limit(1))
+    if entreprise is None:
+        return
+    interactions.enregistrer_interaction(session, entreprise, par=conseiller, aujourd_hui=aujourd_hui, personne=personne,
+                                         donnees={"nature": list(NatureInteraction)[0].value,
+                                                  "le": aujourd_hui - timedelta(days=6),
+                                                  "objet": "Présentation d'une candidature",
+                                                  "compte_rendu": "Profil retenu pour un entretien la semaine prochaine.",
+                                                  "prochaine_action": "", "echeance": None})

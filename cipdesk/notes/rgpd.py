@@ -7,6 +7,7 @@ from sqlalchemy import or_, select
 
 from cipdesk.core import rgpd
 from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.security.chiffrement import ouvrir_ou_signaler, sceller
 
 
 def _notes(session, objets: dict) -> list[NoteConfidentielle]:
@@ -25,20 +26,22 @@ def exporter_notes(session, contexte: rgpd.ContexteExport) -> list[rgpd.Section]
                  "ecrite_le": rgpd.valeur_lisible(note.created_at), "objet_type": note.objet_type,
                  "objet_id": str(note.objet_id or "")}
         if note.id in contexte.notes_incluses:
-            ligne["contenu"] = note.contenu  # decrypted: the read is journalled by the export itself
+            # decrypted here; the read is journalled by the export itself (one row per note)
+            ligne["contenu"] = ouvrir_ou_signaler(session, note, "contenu")[0]
         lignes.append(ligne)
     contexte.objets.setdefault("note_confidentielle", set()).update(n.id for n in notes)
     return [rgpd.Section("note_confidentielle", "note confidentielle", lignes)]
 
 
 exporter_notes.tardif = True  # runs after the others: the notes hang on their records
+exporter_notes.codes = ("note_confidentielle",)
 
 
 def effacer_notes(session, personne, objets=None) -> int:  # noqa: ARG001
     n = 0
     for note in _notes(session, objets or {}):
         if note.contenu_chiffre is not None:
-            note.contenu = ""
+            sceller(session, note, "contenu", "")
             n += 1
     return n
 

@@ -29,5 +29,6 @@ def anonymiser_identite(session, personne: Personne, objets=None) -> int:  # noq
     return 1
 
 
+exporter_identite.codes, exporter_identite.modeles = ("personne",), (Personne,)
 EXPORT = (exporter_identite,)
 EFFACEMENT = (anonymiser_identite,)
