@@ -100,7 +100,7 @@ def _module() -> Module:
         demo=demo.remplir_accueil,
         listes=(DIMENSIONS,),
         fiche_personne=(fiche_personne,),
-        # issue #18: the person's rights (core/rgpd.py, cipdesk/accueil/rgpd.py)
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/accueil/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
 

@@ -1,8 +1,8 @@
 """What the module holds about a person, for the right of access and the erasure
-(issue #18; core/rgpd.py): its own records, each under its record-kind code."""
+(issue #18; security/rgpd.py): its own records, each under its record-kind code."""
 from __future__ import annotations
 
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.accueil.accueils.models import Accueil, Urgence
 from cipdesk.accueil.reunions.models import ParticipantReunion
 from cipdesk.accueil.diagnostic.models import Diagnostic, DiagnosticDimension

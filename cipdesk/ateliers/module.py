@@ -87,7 +87,7 @@ def _module() -> Module:
         ),
         demo=demo.remplir_demo,
         echelle=echelle.remplir_echelle,
-        # issue #18: the person's rights (core/rgpd.py, cipdesk/ateliers/rgpd.py)
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/ateliers/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
 

@@ -1,8 +1,8 @@
 """What the module holds about a person, for the right of access and the erasure
-(issue #18; core/rgpd.py): its own records, each under its record-kind code."""
+(issue #18; security/rgpd.py): its own records, each under its record-kind code."""
 from __future__ import annotations
 
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.ateliers.sessions.models import Inscription
 from cipdesk.ateliers.presences.models import Presence
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif

@@ -78,14 +78,13 @@ def remplir_droits(session: Session, *, seed: int = 0, aujourd_hui: date, **_opt
 def _echange_employeur(session, conseiller, personne, aujourd_hui) -> None:
     from cipdesk.employeurs.entreprises.models import Entreprise
     from cipdesk.employeurs.interactions import services as interactions
-    from cipdesk.employeurs.interactions.rules import NatureInteraction
 
     entreprise = session.scalar(select(Entreprise).where(Entreprise.structure_id == conseiller.structure_id)
                                 .order_by(Entreprise.raison_sociale).limit(1))
     if entreprise is None:
         return
     interactions.enregistrer_interaction(session, entreprise, par=conseiller, aujourd_hui=aujourd_hui, personne=personne,
-                                         donnees={"nature": list(NatureInteraction)[0].value,
+                                         donnees={"nature": "appel",
                                                   "le": aujourd_hui - timedelta(days=6),
                                                   "objet": "Présentation d'une candidature",
                                                   "compte_rendu": "Profil retenu pour un entretien la semaine prochaine.",

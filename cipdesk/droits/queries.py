@@ -10,7 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.core.contrat import registre
 from cipdesk.droits import rules
 from cipdesk.droits.models import Anonymisation, DecisionNote, DemandeAcces, NoticeRemise, Rectification

@@ -1,7 +1,7 @@
-"""The module's own records about a person, in the export and the erasure (core/rgpd.py)."""
+"""The module's own records about a person, in the export and the erasure (security/rgpd.py)."""
 from __future__ import annotations
 
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.droits.models import Anonymisation, DecisionNote, DemandeAcces, NoticeRemise, Rectification
 from cipdesk.security.acces_exceptionnel import AccesExceptionnel
 

@@ -101,7 +101,7 @@ def ligne_de_journal(j) -> dict:
 
 def noter_rectification(session: Session, *, personne, par, anciennes: dict, le: date) -> Rectification:
     """History of a rectification (signal `personne_rectifiee` of the personnes module)."""
-    from cipdesk.core.rgpd import valeur_lisible
+    from cipdesk.security.rgpd import valeur_lisible
 
     rectif = Rectification(personne_id=personne.id, structure_id=personne.structure_id, par_id=par.id, le=le,
                            champs=sorted(anciennes))

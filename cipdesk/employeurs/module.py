@@ -104,7 +104,7 @@ def _module() -> Module:
                           "citoyenne »."),
         ),
         demo=demo.remplir_employeurs,
-        # issue #18: the person's rights (core/rgpd.py, cipdesk/employeurs/rgpd.py)
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/employeurs/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
 

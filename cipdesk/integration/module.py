@@ -77,7 +77,7 @@ def _module() -> Module:
                           "la non-discrimination dans l'emploi »."),
         ),
         demo=demo.remplir_integration,
-        # issue #18: the person's rights (core/rgpd.py, cipdesk/integration/rgpd.py)
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/integration/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
 

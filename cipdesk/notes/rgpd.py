@@ -1,11 +1,11 @@
-"""Confidential notes in the right of access (issue #18, point 7; core/rgpd.py): the notes written
+"""Confidential notes in the right of access (issue #18, point 7; security/rgpd.py): the notes written
 about the person's records; the text is given only when its author decided to include it (the
 decision is the droits module's, passed in `notes_incluses`)."""
 from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.notes.models import NoteConfidentielle
 from cipdesk.security.chiffrement import ouvrir_ou_signaler, sceller
 

@@ -113,7 +113,7 @@ def _module() -> Module:
         recepteurs=_recepteurs,
         listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
         fiche_personne=(page.fiche_personne,),
-        # issue #18: the person's rights (core/rgpd.py, cipdesk/parcours/rgpd.py)
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/parcours/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
 

@@ -1,7 +1,7 @@
-"""The person's own row for the right of access and the anonymisation (issue #18; core/rgpd.py)."""
+"""The person's own row for the right of access and the anonymisation (issue #18; security/rgpd.py)."""
 from __future__ import annotations
 
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.personnes.models import Personne
 
 NOM_ANONYME = "Anonyme"

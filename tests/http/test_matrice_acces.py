@@ -10,6 +10,7 @@ from tests.http.employeurs.matrice import MATRICE_EMPLOYEURS
 from tests.http.integration.matrice import MATRICE_INTEGRATION
 from tests.http.pratique.matrice import MATRICE_PRATIQUE
 from tests.http.territoire.matrice import MATRICE_TERRITOIRE
+from tests.http.droits.matrice import MATRICE_DROITS
 
 ROLES = ("anonyme", "conseiller", "collegue", "candidat", "chef", "admin", "ailleurs")
 OK, LOGIN, INTERDIT, INTROUVABLE = "ok", "login", 403, 404
@@ -210,6 +211,7 @@ MATRICE.update({
                             {**T_CHEF, "ailleurs": INTROUVABLE}) for m in ("GET", "POST")],
 })
 MATRICE.update(MATRICE_TERRITOIRE)
+MATRICE.update(MATRICE_DROITS)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core import rgpd
+from cipdesk.security import rgpd
 from cipdesk.core.contrat import registre
 from cipdesk.core.db import Base
 from cipdesk.droits import services
