@@ -57,7 +57,15 @@ def export_pdf(donnees: dict, *, structure_nom: str) -> bytes:
             doc.multi_cell(0, 6, f"{section['titre'].capitalize()} ({section['nombre']})",
                            new_x="LMARGIN", new_y="NEXT")
             for n, ligne in enumerate(section["enregistrements"], start=1):
-                lignes = [(_libelle(k), _valeur(v)) for k, v in ligne.items() if k not in _TECHNIQUES]
+                lignes = []
+                for k, v in ligne.items():
+                    if k in _TECHNIQUES:
+                        continue
+                    if k.endswith("_id") and isinstance(v, str):
+                        if v in donnees.get("professionnels", {}):  # a professional: their name
+                            lignes.append((_libelle(k[:-3]), donnees["professionnels"][v]))
+                        continue  # a link between records: meaningless on paper (kept in the JSON)
+                    lignes.append((_libelle(k), _valeur(v)))
                 doc.mention(f"{section['titre']} n° {n}")
                 doc.champs(lignes or [("—", "—")], largeur_libelle=60)
     doc.intertitre("Qui a consulté le dossier")

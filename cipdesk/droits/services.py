@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cipdesk.comptes.models import Structure
+from cipdesk.core.contrat import registre
+
+from cipdesk.comptes.models import Structure, Utilisateur
 from cipdesk.core.db import utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.droits import queries, rules
@@ -89,6 +92,9 @@ def exporter(session: Session, demande: DemandeAcces, *, par, format_: str) -> t
             {"type": s.code, "titre": s.titre, "nombre": len(s.lignes), "enregistrements": s.lignes}
             for s in p.sections]} for p in parts],
         "journal_des_acces": [ligne_de_journal(j) for j in journal],
+        # The professionals named by their id in the records (référent, author…): who they are.
+        "professionnels": {str(u.id): u.nom_complet for u in session.scalars(
+            select(Utilisateur).where(Utilisateur.structure_id == personne.structure_id))},
     }
     return donnees, journal
 
@@ -96,7 +102,7 @@ def exporter(session: Session, demande: DemandeAcces, *, par, format_: str) -> t
 def ligne_de_journal(j) -> dict:
     return {"le": j.at.isoformat(), "qui": j.acteur_libelle.split(" <")[0] or "cipdesk", "role": j.role,
             "action": Action.LIBELLES.get(getattr(j.action, "value", j.action), str(j.action)),
-            "enregistrement": j.objet_type, "motif": j.motif}
+            "enregistrement": registre.libelle(j.objet_type), "motif": j.motif}
 
 
 def noter_rectification(session: Session, *, personne, par, anciennes: dict, le: date) -> Rectification:

@@ -192,3 +192,10 @@ CLAIRS.update({f"{table}.{colonne}": raison for table, colonnes, raison in (
 ) for colonne in colonnes})
 # Dossier de certification: which production a part belongs to (a code).
 CLAIRS["dossier_partie.production"] = "code de la production (« titre », « CCP1 »…), rien d'une personne"
+# Droits des personnes (issue #18): the former values of a rectification are the person's identity
+# (encrypted JSON); the break-glass reason is about the professional's need, shown to the référent
+# and in the audit trail (like every reason of the journal).
+CHAMPS["Rectification"] = ("rectification", ("anciennes_valeurs",))
+JSON_CHAMPS.add(("Rectification", "anciennes_valeurs"))
+CLAIRS["acces_exceptionnel.motif"] = ("motif d'un accès exceptionnel (bris de glace) : le besoin du professionnel, "
+                                      "montré au référent et au journal d'audit, sans détail sur la personne")

@@ -127,7 +127,7 @@ def test_l_export_d_une_personne_de_la_demo_contient_chaque_type_et_son_journal(
     export = nav.get(f"/droits/demandes/{demande.id}/export.json")
     assert export.status_code == 200
     donnees = json.loads(export.get_data(as_text=True))
-    assert any(j["qui"] == referent.nom_complet and j["action"] == "Lecture" and j["enregistrement"] == "personne"
+    assert any(j["qui"] == referent.nom_complet and j["action"] == "Lecture" and j["enregistrement"] == "personne accompagnée"
                for j in donnees["journal_des_acces"])
     assert {s["type"] for part in donnees["modules"] for s in part["sections"]} >= set(declares)
     pdf = nav.get(f"/droits/demandes/{demande.id}/export.pdf")
