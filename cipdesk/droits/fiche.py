@@ -25,6 +25,8 @@ def fiche_personne(session, personne, lecteur, *, peut_modifier: bool, aujourd_h
         lignes.append(LigneEncart(f"Accès exceptionnel de {a.utilisateur.nom_complet} le {debut.astimezone():%d/%m/%Y à %H:%M}",
                                   f"Motif : {a.motif}", alerte=True))
     return PartDeFiche(
-        actions=(ActionPersonne("Droits de la personne (RGPD)", "droits.personne", pid, ordre=95),),
+        # The action is the conseillers' (they exercise the rights); the chef reads through the card's link.
+        actions=(ActionPersonne("Droits de la personne (RGPD)", "droits.personne", pid, ordre=95),) if peut_modifier
+        else (),
         encarts=(Encart("droits", "Informations personnelles", tuple(lignes), "", ordre=90,
                         endpoint="droits.personne", params=pid, lien="Droits de la personne"),))
