@@ -116,7 +116,7 @@ def noter_rectification(session: Session, *, personne, par, anciennes: dict, le:
     return rectif
 
 
-def anonymiser(session: Session, personne: Personne, *, motif: str, par, le: date) -> Anonymisation:
+def anonymiser(session: Session, personne: Personne, *, motif: str, par, le: date, raison: str = "") -> Anonymisation:
     """Erase what identifies the person and what was written about them, in every module; keep
     the rows (dates, statuses, codes) so that past reports still add up. Journalled."""
     if queries.anonymisation_de(session, personne.id) is not None:
@@ -130,7 +130,7 @@ def anonymiser(session: Session, personne: Personne, *, motif: str, par, le: dat
     session.add(trace)
     session.flush()
     journaliser(session, acteur=par, action=Action.ANONYMISATION, objet_type="personne", objet_id=personne.id,
-                structure_id=personne.structure_id, motif=motif,
+                structure_id=personne.structure_id, motif=f"{motif} : {raison}" if raison else motif,
                 details={"champs_effaces": effaces,
                          "enregistrements": sum(len(v) for v in contexte.objets.values())})
     return trace
@@ -143,7 +143,7 @@ def effacer_sur_demande(session: Session, personne: Personne, *, par, motif: str
     motif = rules.valider_motif(motif)
     if (confirmation or "").strip().casefold() != personne.nom.strip().casefold():
         raise ErreurMetier("Pour confirmer, recopiez le nom de famille de la personne.", "confirmation")
-    return anonymiser(session, personne, motif=f"demande : {motif}", par=par, le=aujourd_hui)
+    return anonymiser(session, personne, motif="demande", raison=motif, par=par, le=aujourd_hui)
 
 
 def retention(session: Session, *, aujourd_hui: date, maintenant: datetime | None = None) -> dict:
