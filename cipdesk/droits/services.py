@@ -92,10 +92,12 @@ def exporter(session: Session, demande: DemandeAcces, *, par, format_: str) -> t
             {"type": s.code, "titre": s.titre, "nombre": len(s.lignes), "enregistrements": s.lignes}
             for s in p.sections]} for p in parts],
         "journal_des_acces": [ligne_de_journal(j) for j in journal],
-        # The professionals named by their id in the records (référent, author…): who they are.
-        "professionnels": {str(u.id): u.nom_complet for u in session.scalars(
-            select(Utilisateur).where(Utilisateur.structure_id == personne.structure_id))},
     }
+    # The professionals named by their id in these records (référent, author…): who they are.
+    cites = {v for p in parts for s in p.sections for ligne in s.lignes for k, v in ligne.items()
+             if k.endswith("_id") and isinstance(v, str)}
+    donnees["professionnels"] = {str(u.id): u.nom_complet for u in session.scalars(
+        select(Utilisateur).where(Utilisateur.structure_id == personne.structure_id)) if str(u.id) in cites}
     return donnees, journal
 
 
