@@ -3,6 +3,8 @@ about the person's records; the text is given only when its author decided to in
 decision is the droits module's, passed in `notes_incluses`)."""
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import or_, select
 
 from cipdesk.security import rgpd
@@ -11,8 +13,10 @@ from cipdesk.security.chiffrement import ouvrir_ou_signaler, sceller
 
 
 def _notes(session, objets: dict) -> list[NoteConfidentielle]:
-    conditions = [(NoteConfidentielle.objet_type == code) & NoteConfidentielle.objet_id.in_(list(ids))
-                  for code, ids in objets.items() if ids]
+    # A note hangs on a record by its UUID (rows with integer ids, e.g. a réunion's participant, carry none).
+    par_type = {code: [i for i in ids if isinstance(i, uuid.UUID)] for code, ids in objets.items()}
+    conditions = [(NoteConfidentielle.objet_type == code) & NoteConfidentielle.objet_id.in_(ids)
+                  for code, ids in par_type.items() if ids]
     if not conditions:
         return []
     return list(session.scalars(select(NoteConfidentielle).where(or_(*conditions))
