@@ -24,14 +24,15 @@ def _recepteurs() -> None:
 def retention(le):
     """Anonymise les dossiers dont la durée de conservation est atteinte, efface les adresses IP du
     journal d'audit après leur durée, purge le journal après la sienne ; tout est écrit au journal."""
-    from datetime import date
+    from datetime import date, datetime, time, timezone
 
     from cipdesk.core.dates import aujourdhui
     from cipdesk.core.db import db
     from cipdesk.droits import services
 
     jour = date.fromisoformat(le) if le else aujourdhui()
-    rapport = services.retention(db.session, aujourd_hui=jour)
+    maintenant = datetime.combine(jour, time(12), tzinfo=timezone.utc) if le else None
+    rapport = services.retention(db.session, aujourd_hui=jour, maintenant=maintenant)
     db.session.commit()
     for structure, n in rapport["structures"].items():
         click.echo(f"{structure} : {n} dossier(s) anonymisé(s).")
