@@ -14,7 +14,7 @@ from cipdesk.core.db import utcnow
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.droits import queries, rules
 from cipdesk.droits.models import Anonymisation, DecisionNote, DemandeAcces, ModeRemise, NoticeRemise, Rectification
-from cipdesk.personnes.models import Personne
+from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import audit, policy
 from cipdesk.security.acces_exceptionnel import DUREE_PAR_DEFAUT, AccesExceptionnel, acces_en_cours
 from cipdesk.security.audit import Action, journaliser
@@ -142,6 +142,10 @@ def effacer_sur_demande(session: Session, personne: Personne, *, par, motif: str
                         aujourd_hui: date) -> Anonymisation:
     """Erasure on the person's request (RGPD art. 17), where the law allows it: the conseiller
     states why and confirms by typing the person's last name."""
+    if personne.statut == StatutPersonne.ACCOMPAGNEE:
+        raise ErreurMetier("La personne est accompagnée : tant que l'accompagnement dure, ses données sont "
+                           "nécessaires à la mission de la structure (RGPD art. 17.3). Enregistrez d'abord la "
+                           "sortie du parcours.", "motif")
     motif = rules.valider_motif(motif)
     if (confirmation or "").strip().casefold() != personne.nom.strip().casefold():
         raise ErreurMetier("Pour confirmer, recopiez le nom de famille de la personne.", "confirmation")

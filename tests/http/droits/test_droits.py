@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from cipdesk.droits.models import Anonymisation, NoticeRemise, Rectification
 from cipdesk.personnes import services as personnes
-from cipdesk.personnes.models import Personne
+from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security.acces_exceptionnel import AccesExceptionnel
 from cipdesk.security.audit import Action, JournalAudit
 from tests.factories.accueil import AUJOURDHUI, personne as creer_personne
@@ -85,6 +85,14 @@ def test_l_effacement_sur_demande_exige_motif_et_confirmation(m, nav, ctx):
     assert mauvais.status_code == 422 and "recopiez le nom" in _t(mauvais)
     assert "Demande écrite du 2 décembre" in _t(mauvais)  # the input is kept
     assert ctx.scalar(select(Anonymisation)) is None
+    # Not while the person is accompanied (the data serve the mission: RGPD art. 17.3).
+    m.p.statut = StatutPersonne.ACCOMPAGNEE
+    ctx.commit()
+    accompagnee = nav.post(f"{url}/effacement", {"motif": "Demande écrite du 2 décembre, accompagnement terminé",
+                                                 "confirmation": "benali"}, depuis=url)
+    assert accompagnee.status_code == 422 and "Enregistrez d'abord la sortie" in _t(accompagnee)
+    m.p.statut = StatutPersonne.SORTIE
+    ctx.commit()
     ok = nav.post(f"{url}/effacement", {"motif": "Demande écrite du 2 décembre, accompagnement terminé",
                                         "confirmation": "benali"}, depuis=url)
     assert ok.status_code == 303
