@@ -4,6 +4,7 @@ their notes, the retention list of the chef de service, the settings and the reg
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from flask import Blueprint, make_response, url_for
 from flask_login import current_user
@@ -131,7 +132,11 @@ def mes_decisions():
     """The requests of access that involve the confidential notes I wrote."""
     policy.exiger(policy.peut_ecrire_note(current_user))
     a_decider = []
-    for d in db.session.query(DemandeAcces).order_by(DemandeAcces.demandee_le.desc()).limit(200):
+    # The recent requests only (an export is answered within a month, RGPD art. 12.3): each one
+    # gathers the person's records to find the notes, so the list stays short.
+    depuis = aujourdhui() - timedelta(days=rules.DELAI_REPONSE_JOURS)
+    for d in db.session.query(DemandeAcces).where(DemandeAcces.demandee_le >= depuis) \
+            .order_by(DemandeAcces.demandee_le.desc()).limit(30):
         p = db.session.get(Personne, d.personne_id)
         mes_notes = [n for n in queries.notes_de_la_personne(db.session, p) if n["auteur_id"] == str(current_user.id)]
         if mes_notes:

@@ -21,6 +21,7 @@ CONTACT_DONNEES = "contact_donnees_personnelles"   # who the person writes to (D
 PREAVIS_JOURS = 30                                 # the chef sees who reaches the period 30 days before
 VERSION_NOTICE = "2026-12"
 MOTIF_MINIMUM = 15
+DELAI_REPONSE_JOURS = 90                           # one month, extendable by two (RGPD art. 12.3)
 
 
 def plus_mois(d: date, mois: int) -> date:

@@ -134,7 +134,7 @@ def test_l_export_d_une_personne_de_la_demo_contient_chaque_type_et_son_journal(
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
 
 
-def test_le_texte_d_une_note_n_est_exporte_que_si_son_auteur_le_decide(app, ctx, nav, fabrique):
+def test_le_texte_d_une_note_n_est_exporte_que_si_son_auteur_le_decide(app, ctx, nav, fabrique, nav_factory):
     from cipdesk.accueil.accueils.models import Accueil
     from tests.factories.accueil import accueil as creer_accueil, personne as creer_personne
     from tests.factories.notes import note as creer_note
@@ -153,6 +153,12 @@ def test_le_texte_d_une_note_n_est_exporte_que_si_son_auteur_le_decide(app, ctx,
 
     sans = nav.get(f"/droits/demandes/{demande.id}/export.json").get_data(as_text=True)
     assert str(n.id) in sans and "dettes de loyer 9c1e" not in sans
+    # The author finds the request in « Mes notes et les demandes d'accès »; a colleague may not decide.
+    assert "Léa Martin — demande du 01/12/2026" in nav.get("/droits/mes-notes").get_data(as_text=True)
+    collegue = nav_factory()
+    collegue.connexion(monde.collegue.email)
+    assert collegue.post(f"/droits/demandes/{demande.id}/notes/{n.id}", {"inclure": "oui"},
+                         depuis="/droits/mes-notes").status_code == 403
     # A choice is required (nothing pre-selected): an empty answer is refused, nothing recorded.
     vide = nav.post(f"/droits/demandes/{demande.id}/notes/{n.id}", {"inclure": ""}, depuis="/droits/mes-notes")
     assert vide.status_code == 422
