@@ -28,6 +28,7 @@ MODULES = (
     "cipdesk.agenda",
     "cipdesk.documents_joints",
     "cipdesk.tableur",
+    "cipdesk.droits",
 )
 
 

@@ -107,7 +107,14 @@ def _module() -> Module:
         demo=demo.remplir_accueil,
         listes=(DIMENSIONS,),
         fiche_personne=(fiche_personne,),
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/accueil/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.accueil import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -96,7 +96,14 @@ def _module() -> Module:
         echelle=echelle.remplir_echelle,
         exportables=(ListeExportable("presences_ateliers", "Ateliers et présences", exports.PRESENCES,
                                      exports.lignes_presences, policy.permission("ateliers.voir"), ordre=30),),
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/ateliers/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.ateliers import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -53,3 +53,7 @@ situation_apres_sortie = _signaux.signal("situation-apres-sortie")
 #: le (date of the half-day), venu (bool), derniere (bool, the session's last half-day),
 #: aujourd_hui (date)
 presence_atelier = _signaux.signal("presence-atelier")
+#: The person's identity or contact was changed (RGPD art. 16, issue #18 point 8); the droits
+#: module keeps the history of rectifications with the former values (encrypted).
+#: kwargs: personne, par, anciennes (dict field -> former value, only the fields changed), le (date)
+personne_rectifiee = _signaux.signal("personne-rectifiee")

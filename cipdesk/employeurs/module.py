@@ -120,7 +120,14 @@ def _module() -> Module:
                                      "votre base d'employeurs depuis un tableur, SIRET vérifiés, doublons repérés",
                                      imports.CHAMPS, policy.permission("employeurs.modifier"), imports.analyser,
                                      imports.appliquer, imports.annuler),),
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/employeurs/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.employeurs import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -87,7 +87,14 @@ def _module() -> Module:
         echelle=echelle.remplir_echelle,
         exportables=(ListeExportable("integrations", "Intégrations dans l'emploi", exports.SUIVIS,
                                      exports.lignes_suivis, policy.permission("integration.voir"), ordre=50),),
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/integration/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.integration import rgpd
+    return rgpd
 
 
 MODULE = _module()

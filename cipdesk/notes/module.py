@@ -33,7 +33,14 @@ def _module() -> Module:
                   # each read is journalled by notes.services.lire_note (it decrypts); the loader
                   # journals the refused attempts (issue #9, point 4)
                   lisibles=(Lisible(NoteConfidentielle, _garde, refus="note_confidentielle"),),
-                  recepteurs=_recepteurs)
+                  recepteurs=_recepteurs,
+                  # issue #18: the person's rights (cipdesk/notes/rgpd.py)
+                  export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT)
+
+
+def _rgpd():
+    from cipdesk.notes import rgpd
+    return rgpd
 
 
 MODULE = _module()

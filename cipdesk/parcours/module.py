@@ -125,7 +125,14 @@ def _module() -> Module:
                                      policy.peut_voir_file_active, ordre=20),
                      ListeExportable("entretiens", "Entretiens de suivi", exports.ENTRETIENS,
                                      exports.lignes_entretiens, policy.peut_voir_file_active, ordre=21)),
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/parcours/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.parcours import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -45,7 +45,14 @@ def _module() -> Module:
                                      "votre file active depuis un tableur (XLSX, ODS ou CSV), doublons repérés",
                                      imports.CHAMPS, policy.permission("personnes.importer"), imports.analyser,
                                      imports.appliquer, imports.annuler),),
+        # issue #18: the person's rights (cipdesk/personnes/rgpd.py)
+        export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )
+
+
+def _rgpd():
+    from cipdesk.personnes import rgpd
+    return rgpd
 
 
 MODULE = _module()

@@ -92,9 +92,10 @@ def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[
     return sorted(personnes, key=lambda ligne: -max(a.gravite for a in ligne[1]))
 
 
-def contexte_acces(session: Session, personne: Personne) -> dict:
+def contexte_acces(session: Session, personne: Personne, utilisateur=None) -> dict:
     """The facts the policy needs about a person: the référent's team and whether
-    the structure shares caseloads (one query)."""
+    the structure shares caseloads (one query); with `utilisateur`, whether they hold a
+    break-glass access to this person now (issue #18 point 13, one more query for a chef)."""
     from cipdesk.comptes.models import Structure
 
     equipe_id, parametres = session.execute(
@@ -103,13 +104,19 @@ def contexte_acces(session: Session, personne: Personne) -> dict:
         .outerjoin(Utilisateur, Utilisateur.id == personne.referent_id)
         .where(Structure.id == personne.structure_id)
     ).one()
-    return {"equipe_du_referent": equipe_id,
-            "file_active_partagee": bool((parametres or {}).get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))}
+    contexte = {"equipe_du_referent": equipe_id,
+                "file_active_partagee": bool((parametres or {}).get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))}
+    if utilisateur is not None and policy.peut_ouvrir_acces_exceptionnel(utilisateur, personne) \
+            and not policy.peut_voir_personne(utilisateur, personne, **contexte):
+        from cipdesk.security.acces_exceptionnel import acces_en_cours
+
+        contexte["acces_exceptionnel"] = acces_en_cours(session, utilisateur.id, personne.id) is not None
+    return contexte
 
 
 def garde_personne(session: Session, utilisateur, personne: Personne, modifier: bool) -> bool:
     """The loader's guard for a person (web.chargement): the policy's perimeter."""
-    contexte = contexte_acces(session, personne)
+    contexte = contexte_acces(session, personne, utilisateur)
     if modifier:
         return policy.peut_modifier_personne(utilisateur, personne, **contexte)
     return policy.peut_voir_personne(utilisateur, personne, **contexte)

@@ -135,6 +135,9 @@ def creer_personnes(session: Session, *, par, lot: list[DonneesPersonne], aujour
     for personne in personnes:
         journaliser(session, acteur=par, action=Action.CREATION, objet_type="personne", objet_id=personne.id)
     return personnes
+# The identity and contact a person may have rectified (RGPD art. 16).
+CHAMPS_RECTIFIABLES = ("nom", "prenom", "nom_usage", "date_naissance", "sexe", "telephone", "email",
+                       "adresse", "code_postal", "commune", "niveau_formation")
 
 
 def modifier_personne(session: Session, *, par, personne: Personne, donnees: DonneesPersonne,
@@ -142,9 +145,15 @@ def modifier_personne(session: Session, *, par, personne: Personne, donnees: Don
     if version != personne.version:
         raise ErreurMetier("La fiche a été modifiée entre-temps par un·e collègue : rechargez-la. "
                            "Votre saisie est conservée ci-dessous.", "version")
+    avant = {champ: getattr(personne, champ) for champ in CHAMPS_RECTIFIABLES}
     _appliquer(session, personne, donnees, aujourd_hui)
     if donnees.referent_id:
         personne.referent_id = donnees.referent_id
     session.flush()
     journaliser(session, acteur=par, action=Action.MODIFICATION, objet_type="personne", objet_id=personne.id)
+    anciennes = {c: v for c, v in avant.items() if getattr(personne, c) != v}
+    if anciennes:  # issue #18 point 8: the history of rectifications (module droits)
+        from cipdesk.core import signaux
+
+        signaux.personne_rectifiee.send(session, personne=personne, par=par, anciennes=anciennes, le=aujourd_hui)
     return personne

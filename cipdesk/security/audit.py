@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -45,6 +46,8 @@ class Action(EnumLibelle):
     CLES = "cles"
     REFUS = "refus"
     PURGE = "purge"
+    ACCES_EXCEPTIONNEL = "acces_exceptionnel"
+    ANONYMISATION = "anonymisation"
 
 
 ACTION_LIBELLES = {
@@ -61,6 +64,8 @@ ACTION_LIBELLES = {
     Action.CLES: "Gestion des clés",
     Action.REFUS: "Accès refusé",
     Action.PURGE: "Purge du journal",
+    Action.ACCES_EXCEPTIONNEL: "Accès exceptionnel (bris de glace)",
+    Action.ANONYMISATION: "Anonymisation",
 }
 Action.LIBELLES = {action.value: libelle for action, libelle in ACTION_LIBELLES.items()}
 
@@ -90,6 +95,12 @@ class JournalAudit(Base):
     empreinte_precedente: Mapped[str | None] = mapped_column(String(64))
     empreinte: Mapped[str | None] = mapped_column(String(64))
     cle_id: Mapped[str | None] = mapped_column(String(40))
+    # Where from (address, user agent) has its own, shorter retention (issue #18 point 9): the
+    # chain covers a commitment to it, sha256(sel | adresse | agent), not the values, so that
+    # `effacer_provenance` can blank them (and the random sel, which makes the commitment
+    # irreversible) without breaking the chain. NULL empreinte: a row chained before (0019).
+    sel_provenance: Mapped[str | None] = mapped_column(String(32))
+    empreinte_provenance: Mapped[str | None] = mapped_column(String(64))
 
 
 class JournalAuditTete(Base):
@@ -149,8 +160,14 @@ def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "
         motif=motif[:500],
         details=details or {},
     )
+    ligne.sel_provenance = secrets.token_hex(16)
+    ligne.empreinte_provenance = empreinte_de_provenance(ligne.sel_provenance, ligne.adresse_ip, ligne.agent)
     session.add(ligne)
     return ligne
+
+
+def empreinte_de_provenance(sel: str, adresse_ip: str, agent: str) -> str:
+    return hashlib.sha256(json.dumps([sel, adresse_ip or "", agent or ""]).encode()).hexdigest()
 
 
 class AuditPurgeAutorisee(Base):
@@ -193,14 +210,20 @@ def _instant(at: datetime) -> str:
 def contenu_canonique(ligne) -> bytes:
     """Every column but the chain's own, in a fixed order (rows or mappings)."""
     def v(nom):
-        return getattr(ligne, nom) if not isinstance(ligne, dict) else ligne[nom]
+        return getattr(ligne, nom) if not isinstance(ligne, dict) else ligne.get(nom)
     action = v("action")
-    return json.dumps([
+    provenance = v("empreinte_provenance")
+    contenu = [
         v("rang"), _instant(v("at")), str(v("acteur_id") or ""), v("acteur_libelle") or "",
         v("role") or "", str(v("structure_id") or ""), getattr(action, "value", action),
-        v("objet_type") or "", v("objet_id") or "", v("adresse_ip") or "", v("agent") or "",
+        v("objet_type") or "", v("objet_id") or "",
+        # Since 0019 the chain covers the commitment to the provenance, not its values.
+        "" if provenance else v("adresse_ip") or "", "" if provenance else v("agent") or "",
         v("motif") or "", v("details") or {},
-    ], sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    ]
+    if provenance:
+        contenu.append(provenance)
+    return json.dumps(contenu, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def calculer_empreinte(cle: bytes, ligne, precedente: str) -> str:
@@ -282,6 +305,7 @@ def verifier(session: Session, *, taille_lot: int = 2000) -> Bilan:
     requete = (select(JournalAudit).where(JournalAudit.rang.is_not(None))
                .order_by(JournalAudit.rang).execution_options(yield_per=taille_lot))
     premiere_empreinte_precedente = None
+    provenance_effacee_jusqu_au, effacees = 0, []
     for ligne in session.scalars(requete):
         bilan.lignes += 1
         if precedent_rang is None:
@@ -303,8 +327,24 @@ def verifier(session: Session, *, taille_lot: int = 2000) -> Bilan:
             bilan.anomalies.append(f"Rang {ligne.rang} : ligne modifiée ou forgée (empreinte invalide).")
         elif ligne.action == Action.PURGE and attendue is not None:
             purges.append((int(ligne.details.get("jusqu_au_rang", 0)), ligne.details.get("derniere_empreinte", "")))
+        elif ligne.action == Action.ANONYMISATION and attendue is not None \
+                and ligne.details.get("operation") == OPERATION_PROVENANCE:
+            provenance_effacee_jusqu_au = max(provenance_effacee_jusqu_au, int(ligne.details.get("jusqu_au_rang", 0)))
+        if ligne.empreinte_provenance:
+            if ligne.sel_provenance is None:
+                if ligne.adresse_ip or ligne.agent:
+                    bilan.anomalies.append(f"Rang {ligne.rang} : provenance réécrite après son effacement.")
+                else:
+                    effacees.append(ligne.rang)
+            elif not hmac.compare_digest(ligne.empreinte_provenance, empreinte_de_provenance(
+                    ligne.sel_provenance, ligne.adresse_ip, ligne.agent)):
+                bilan.anomalies.append(f"Rang {ligne.rang} : adresse ou navigateur modifiés.")
         precedent_rang, precedente = ligne.rang, ligne.empreinte
     bilan.dernier, bilan.tete = precedent_rang, precedente or ""
+    hors_effacement = [r for r in effacees if r > provenance_effacee_jusqu_au]
+    if hors_effacement:
+        bilan.anomalies.append(f"Provenance effacée sans effacement documenté : rangs {hors_effacement[0]} "
+                               f"à {hors_effacement[-1]} ({len(hors_effacement)} ligne(s)).")
     if bilan.premier is not None and bilan.premier != 1:
         documentee = max(purges, default=(0, ""))
         if documentee[0] != bilan.premier - 1 or documentee[1] != premiere_empreinte_precedente:
@@ -347,5 +387,38 @@ def purger(session: Session, *, mois: int = RETENTION_PAR_DEFAUT_MOIS, maintenan
     journaliser(session, acteur=None, action=Action.PURGE, objet_type="journal_audit", details=bilan)
     session.flush()
     session.execute(delete(JournalAudit).where(JournalAudit.rang <= dernier.rang)
+                    .execution_options(synchronize_session=False))
+    return bilan
+
+
+# -- the provenance's own retention (issue #18, point 9) -------------------------------------
+OPERATION_PROVENANCE = "effacement_provenance"
+PROVENANCE_PAR_DEFAUT_MOIS = 3
+
+
+def effacer_provenance(session: Session, *, mois: int = PROVENANCE_PAR_DEFAUT_MOIS,
+                       maintenant: datetime | None = None) -> dict:
+    """Blank the address and user agent of the rows older than `mois` months (and their sel),
+    after writing in the chain up to which rang it is done: `verifier` still checks every row,
+    and reports a blanked provenance that no such row documents. The database triggers (0019)
+    accept this one UPDATE: blanking the three provenance columns, nothing else."""
+    from sqlalchemy import update
+
+    if mois < 1:
+        raise ValueError("La durée de conservation des adresses doit être d'au moins un mois.")
+    limite = (maintenant or utcnow()) - timedelta(days=round(mois * 30.44))
+    verrouiller_tete(session)
+    a_effacer = (JournalAudit.at < limite) & JournalAudit.sel_provenance.is_not(None) \
+        & JournalAudit.empreinte_provenance.is_not(None) & JournalAudit.rang.is_not(None)
+    dernier = session.scalar(select(func.max(JournalAudit.rang)).where(a_effacer))
+    if dernier is None:
+        return {"lignes": 0}
+    lignes = session.scalar(select(func.count()).select_from(JournalAudit).where(a_effacer))
+    bilan = {"operation": OPERATION_PROVENANCE, "jusqu_au_rang": dernier, "lignes": lignes,
+             "avant": _instant(limite), "conservation_mois": mois}
+    journaliser(session, acteur=None, action=Action.ANONYMISATION, objet_type="journal_audit", details=bilan)
+    session.flush()
+    session.execute(update(JournalAudit).where(a_effacer, JournalAudit.rang <= dernier)
+                    .values(adresse_ip="", agent="", sel_provenance=None)
                     .execution_options(synchronize_session=False))
     return bilan

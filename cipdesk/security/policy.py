@@ -203,10 +203,21 @@ def perimetre(utilisateur, *, file_active_partagee: bool = False) -> Perimetre:
 
 
 def peut_voir_personne(utilisateur, personne, *, equipe_du_referent=None,
-                       file_active_partagee: bool = False) -> bool:
-    """See `Perimetre`: the same rule as the list queries."""
-    return perimetre(utilisateur, file_active_partagee=file_active_partagee).contient(
-        personne, equipe_du_referent=equipe_du_referent)
+                       file_active_partagee: bool = False, acces_exceptionnel: bool = False) -> bool:
+    """See `Perimetre`: the same rule as the list queries; and, for one person at a time, a
+    chef de service's break-glass access still running (`acces_exceptionnel`, issue #18 point 13)."""
+    if perimetre(utilisateur, file_active_partagee=file_active_partagee).contient(
+            personne, equipe_du_referent=equipe_du_referent):
+        return True
+    return acces_exceptionnel and peut_ouvrir_acces_exceptionnel(utilisateur, personne)
+
+
+def peut_ouvrir_acces_exceptionnel(utilisateur, personne) -> bool:
+    """Break-glass (SECURITY.md « Access control », issue #18 point 13): a chef de service may
+    read, for a limited time and a stated reason, the file of a person of their structure outside
+    their team. Reading only (writing stays the conseillers'), never the confidential notes
+    (`peut_lire_note` does not know it), logged and shown to the person's référent."""
+    return bool(getattr(utilisateur, "actif", False)) and est_chef(utilisateur) and meme_structure(utilisateur, personne)
 
 
 def peut_modifier_personne(utilisateur, personne, **contexte) -> bool:
@@ -432,3 +443,21 @@ def peut_suivre_vae_collective(utilisateur, candidat, rattache: bool) -> bool:
     only: `peut_voir_couverture` stays false, so no record nor caseload behind it is shown."""
     return (bool(rattache) and bool(getattr(utilisateur, "actif", True)) and meme_structure(utilisateur, candidat)
             and getattr(candidat, "profil_candidat", None) is not None)
+
+
+# -- droits de la personne (RGPD, issue #18): rules on a person or a note (the role-only rules
+# are the droits module's declared permissions droits.regler_conservation, droits.voir_registre)
+def peut_exercer_droits(utilisateur, personne, **contexte) -> bool:
+    """Recording the notice, a request of access (and its export), an erasure: the conseillers
+    who may write about the person — they hand the export over to the person."""
+    return peut_modifier_personne(utilisateur, personne, **contexte)
+
+
+def peut_decider_note_pour_acces(utilisateur, note) -> bool:
+    """Whether a confidential note's text goes into an access export: its author's decision."""
+    return peut_modifier_note(utilisateur, note)
+
+
+def peut_voir_conservation(utilisateur) -> bool:
+    """The people whose retention period ends soon: the chef de service of the team."""
+    return peut(utilisateur, "tableau.voir") and utilisateur.equipe_id is not None

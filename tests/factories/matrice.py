@@ -25,4 +25,7 @@ def objets_de_tous_les_modules(ctx, monde, *, texte_de_la_note: str) -> dict:
                       objets_employeurs, objets_integration, objets_pratique, objets_territoire,
                       objets_dossier, objets_agenda, objets_documents_joints, objets_tableur):
         objets.update(construire(ctx, monde))
+    from tests.factories.droits import objets_droits  # issue #18: needs the person of objets_accueil
+
+    objets.update(objets_droits(ctx, monde, objets))
     return objets

@@ -14,6 +14,7 @@ from tests.http.pratique.matrice import MATRICE_PRATIQUE
 from tests.http.tableur.matrice import MATRICE_TABLEUR
 from tests.http.territoire.matrice import MATRICE_TERRITOIRE
 from tests.http.documents_joints.matrice import MATRICE_DOCUMENTS_JOINTS, MATRICE_SECOND_FACTEUR
+from tests.http.droits.matrice import MATRICE_DROITS
 
 CONNECTES = dict(anonyme=LOGIN)
 ADMIN_SEUL = _tous(INTERDIT, anonyme=LOGIN, admin=OK)
@@ -218,6 +219,7 @@ MATRICE.update(MATRICE_TERRITOIRE)
 MATRICE.update(MATRICE_SECOND_FACTEUR)
 MATRICE.update(MATRICE_DOCUMENTS_JOINTS)
 MATRICE.update(MATRICE_TABLEUR)
+MATRICE.update(MATRICE_DROITS)
 
 
 # -- ateliers (issue 12): the structure's conseillers run them, its chef sees them; a

@@ -47,6 +47,7 @@ SANS_VERSION = {
     "employeurs.candidatures.nouvelle": "création d'une candidature",
     "employeurs.immersions.nouvelle": "création d'une convention",
     "integration.suivis.nouveau": "création d'un suivi d'intégration",
+    "droits.acces_exceptionnel": "création d'un accès exceptionnel (bris de glace), rien n'est modifié",
 }
 
 COMPTES = ("conseiller", "candidat", "chef", "admin")

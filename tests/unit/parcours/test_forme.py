@@ -19,9 +19,11 @@ def test_sous_paquets_aux_memes_noms_de_fichiers():
         assert {"__init__.py", "routes.py"} <= fichiers and fichiers <= FICHIERS, nom
     au_sommet = {f.name for f in RACINE.glob("*.py")}
     # page.py: the parcours page, assembled above the sub-packages it shows (they depend on contrat only);
-    # chiffres.py: what the module declares encrypted or clear (its contract, issue #9).
-    assert au_sommet == {"__init__.py", "module.py", "chiffres.py", "routes.py", "forms.py", "alertes.py", "demo.py", "exports.py",
-                         "page.py"}
+    # chiffres.py: what the module declares encrypted or clear (its contract, issue #9); exports.py: its
+    # lists as spreadsheets (issue #19); rgpd.py: its records about a person, for the right of access and
+    # erasure (issue #18).
+    assert au_sommet == {"__init__.py", "module.py", "chiffres.py", "routes.py", "forms.py", "alertes.py", "demo.py",
+                         "exports.py", "page.py", "rgpd.py"}
 
 
 def test_les_services_ne_lisent_pas_l_horloge():
