@@ -27,7 +27,7 @@ def _fiche(session, personne, lecteur, *, peut_modifier, aujourd_hui):
 
 
 def _module() -> Module:
-    from cipdesk.agenda import chiffres, demo, queries
+    from cipdesk.agenda import chiffres, demo, queries, rgpd
     from cipdesk.agenda.commandes import envoyer_messages
     from cipdesk.agenda.models import RendezVousPlanifie
     from cipdesk.agenda.routes import bp
@@ -52,6 +52,8 @@ def _module() -> Module:
         agenda=(queries.agenda_rendez_vous,),
         fiche_personne=(_fiche,),
         commandes=(envoyer_messages,),
+        # issue #18: the person's rights (security/rgpd.py, cipdesk/agenda/rgpd.py)
+        export_personne=rgpd.EXPORT, effacement_personne=rgpd.EFFACEMENT,
         demo=demo.remplir_agenda,
     )
 

@@ -5,6 +5,7 @@ access export and erasure."""
 from __future__ import annotations
 
 from cipdesk.core.contrat import Lisible, Module, TypeObjet
+from cipdesk.security import rgpd
 
 
 def _module() -> Module:
@@ -23,7 +24,9 @@ def _module() -> Module:
         lisibles=(Lisible(DocumentJoint, garde_document, audit="document_joint"),),
         fiche_personne=(fiche.fiche_personne,),
         encarts=(fiche.encarts_enregistrement,),
-        export_personne=(services.export_personne,),
+        # the right of access exports each document with its content (base64, decrypted) through
+        # security/rgpd.py; the erasure deletes them (no anonymised form of a scanned file)
+        export_personne=(rgpd.exporter(("document_joint", "document joint", DocumentJoint)),),
         effacement_personne=(services.effacement_personne,),
         demo=demo.remplir_documents,
     )

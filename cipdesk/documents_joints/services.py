@@ -64,20 +64,6 @@ def supprimer(session: Session, *, document: DocumentJoint, par) -> None:
 
 
 # -- the person's rights (core.contrat: export_personne, effacement_personne) -------------
-def export_personne(session: Session, personne: Personne, *_, avec_contenu: bool = True, **__) -> dict:
-    """Every document held on the person, with its content (base64) for the JSON export."""
-    lignes = []
-    for d in queries.documents_de(session, personne.id):
-        ligne = {"id": str(d.id), "nature": rules.NATURES.get(d.nature, d.nature), "nom_fichier": d.nom_fichier,
-                 "type": d.type_mime, "taille_octets": d.taille, "depose_le": d.created_at.isoformat(),
-                 "depose_par": d.depose_par.nom_complet if d.depose_par else "",
-                 "enregistrement": {"type": d.objet_type, "id": str(d.objet_id)} if d.objet_type else None}
-        if avec_contenu:
-            ligne["contenu_base64"] = d.contenu
-        lignes.append(ligne)
-    return {"documents_joints": lignes}
-
-
 def effacement_personne(session: Session, personne: Personne, *_, **__) -> int:
     """Erasure: the person's documents are deleted (no anonymised form of a scanned file)."""
     ids = session.scalars(select(DocumentJoint.id).where(DocumentJoint.personne_id == personne.id)).all()

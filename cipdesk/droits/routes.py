@@ -219,12 +219,12 @@ def reglages():
 
 
 def _traitements():
-    from cipdesk.security.champs_chiffres import CHAMPS
+    from cipdesk.security.champs_chiffres import tous
 
     structure = _structure()
     return structure, rules.traitements(
         structure.parametres, modules=[m.titre for m in registre.modules if m.blueprints],
-        champs_chiffres=sum(len(champs) for _t, champs in CHAMPS.values()),
+        champs_chiffres=sum(len(champs) for _t, champs in tous().values()),
         file_active_partagee=bool(structure.parametre(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
 
 

@@ -132,11 +132,15 @@ def test_export_et_effacement_par_le_contrat(ctx, fabrique):
     m = fabrique.monde()
     p = fabrique.personne(m.structure, referent=m.conseiller)
     document(ctx, p, m.conseiller, nom="attestation.png", donnees=PNG_MINIMAL, nature="attestation")
-    exports = [f(ctx, p) for mod in registre.modules for f in mod.export_personne]
-    docs = next(e["documents_joints"] for e in exports if "documents_joints" in e)
-    assert docs[0]["nom_fichier"] == "attestation.png" and docs[0]["type"] == "image/png"
+    from cipdesk.security import rgpd
+
+    contexte = rgpd.ContexteExport(personne=p, lecteur=m.conseiller)
+    sections = [s for mod in registre.modules for f in mod.export_personne if not getattr(f, "tardif", False)
+                for s in f(ctx, contexte)]
+    docs = next(s.lignes for s in sections if s.code == "document_joint")
+    assert docs[0]["nom_fichier"] == "attestation.png" and docs[0]["type_mime"] == "image/png"
     import base64
-    assert base64.b64decode(docs[0]["contenu_base64"]) == PNG_MINIMAL
+    assert base64.b64decode(docs[0]["contenu"]) == PNG_MINIMAL
     effaces = sum(f(ctx, p) for mod in registre.modules for f in mod.effacement_personne)
     assert effaces >= 1 and ctx.scalar(select(func.count()).select_from(DocumentJoint)) == 0
 
