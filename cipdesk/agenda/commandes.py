@@ -13,7 +13,7 @@ from flask.cli import with_appcontext
 def verifications() -> dict:
     from cipdesk.agenda.services import verifier_message
 
-    return {"convocation": verifier_message, "rappel": verifier_message}
+    return {"convocation": verifier_message, "rappel": verifier_message, "annulation": verifier_message}
 
 
 @click.command("envoyer-messages")

@@ -48,9 +48,10 @@ def flux(evenements: Iterable[Event], *, nom: str) -> bytes:
 
 
 def invitation(rdv, *, titre: str, lieu: str, maintenant: datetime, organisateur: tuple[str, str],
-               participant: tuple[str, str], description: str = "") -> str:
-    """METHOD:REQUEST with the organiser (the conseiller) and the person invited."""
-    cal = _calendrier(method="REQUEST")
+               participant: tuple[str, str], description: str = "", methode: str = "REQUEST") -> str:
+    """METHOD:REQUEST with the organiser (the conseiller) and the person invited; METHOD:CANCEL
+    (same UID, higher SEQUENCE, STATUS:CANCELLED) withdraws it from the person's calendar."""
+    cal = _calendrier(method=methode)
     e = evenement(rdv, titre=titre, lieu=lieu, maintenant=maintenant, description=description)
     org = vCalAddress(f"mailto:{organisateur[1]}")
     org.params["cn"] = vText(organisateur[0])

@@ -17,7 +17,7 @@ from cipdesk.courriel.models import MessageSortant, StatutMessage
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 
-NATURES_MESSAGES = {"convocation": "Convocation", "rappel": "Rappel"}
+NATURES_MESSAGES = {"convocation": "Convocation", "rappel": "Rappel", "annulation": "Annulation"}
 
 
 def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:

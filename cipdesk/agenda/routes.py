@@ -150,7 +150,8 @@ def annuler(rdv_id):
         flash(exc.message, "erreur")
         return rediriger(url_for("agenda.voir", rdv_id=rdv.id))
     return rediriger(url_for("agenda.voir", rdv_id=rdv.id),
-                     "Rendez-vous annulé. Aucun rappel ne partira ; prévenez la personne si elle avait été convoquée.")
+                     "Rendez-vous annulé. Aucun rappel ne partira ; si la personne avait reçu l'invitation par e-mail, "
+                     "elle reçoit l'annulation.")
 
 
 @bp.post("/<uuid:rdv_id>/convocation")

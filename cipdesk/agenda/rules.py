@@ -165,3 +165,16 @@ def texte_rappel(*, prenom: str, nom: str, nature_libelle: str, le: date, heure:
         f"le {date_longue(le)} à {heure_fr(heure)}.", "", f"Lieu : {ou_}", "",
         f"En cas d'empêchement, prévenez-nous : {contact}.", "", f"{conseiller} — {structure}"])
     return sujet, texte
+
+
+def texte_annulation(*, prenom: str, nom: str, nature_libelle: str, le: date, heure: time, conseiller: str,
+                     structure: str, contact: str) -> tuple[str, str]:
+    """Sent only when the conseiller cancels a rendez-vous the person was convoked to by e-mail
+    (never after a no-show: an absence sends nothing)."""
+    sujet = f"Annulation : rendez-vous du {date_longue(le)} à {heure_fr(heure)}"
+    texte = "\n".join([
+        f"Bonjour {prenom} {nom},", "",
+        f"Votre rendez-vous ({nature_libelle.lower()}) avec {conseiller}, {structure}, prévu le {date_longue(le)} "
+        f"à {heure_fr(heure)}, est annulé. Nous vous proposerons une nouvelle date.", "",
+        f"Pour toute question : {contact}.", "", f"{conseiller} — {structure}"])
+    return sujet, texte

@@ -101,6 +101,22 @@ def annuler(session: Session, rdv: RendezVousPlanifie, *, par, maintenant: datet
     rdv.annule_le = utc(maintenant)
     rdv.sequence += 1
     _abandonner_en_attente(session, rdv, "Rendez-vous annulé : message non envoyé.")
+    # The person holds the invitation in their calendar: it is withdrawn (METHOD:CANCEL).
+    invitee = any(m.nature == "convocation" and m.statut == StatutMessage.ENVOYE
+                  for m in queries.messages_du_rdv(session, rdv.id))
+    accord = queries.consentement(session, rdv.personne_id) if rdv.personne_id else None
+    if invitee and accord is not None and accord.accorde and (rdv.personne.email or "").strip() \
+            and rules.debut(rdv.le, rdv.heure) > maintenant:
+        c = contenu_lettre(session, rdv)
+        sujet, texte = rules.texte_annulation(**{k: c[k] for k in ("prenom", "nom", "nature_libelle", "le", "heure",
+                                                                    "conseiller", "structure", "contact")})
+        retrait = ics.invitation(rdv, titre=f"{c['nature_libelle']} — {c['structure']}", lieu=c["ou_"],
+                                 maintenant=maintenant, organisateur=(c["conseiller"], rdv.conseiller.email),
+                                 participant=(rdv.personne.nom_complet, rdv.personne.email.strip()), methode="CANCEL")
+        envoi.deposer(session, nature="annulation", structure_id=rdv.structure_id, personne_id=rdv.personne_id,
+                      objet_type="rendez_vous", objet_id=rdv.id, envoyer_a_partir_du=maintenant, maintenant=maintenant,
+                      contenu={"a": rdv.personne.email.strip(), "sujet": sujet, "texte": texte, "ics": retrait,
+                               "methode": "CANCEL"})
 
 
 def noter_presence(session: Session, rdv: RendezVousPlanifie, *, par, presence: str, aujourd_hui: date,
@@ -228,12 +244,16 @@ def convoquer(session: Session, rdv: RendezVousPlanifie, *, par, maintenant: dat
 def verifier_message(session: Session, message: MessageSortant, maintenant: datetime) -> str | None:
     """The outbox's check before sending a convocation or a reminder: never for a cancelled,
     past or already-held rendez-vous, nor without the person's consent."""
-    rdv = session.get(RendezVousPlanifie, message.objet_id) if message.objet_id else None
+    # Re-read from the database (a long-running sender must not trust a cached row).
+    rdv = session.get(RendezVousPlanifie, message.objet_id, populate_existing=True) if message.objet_id else None
     if rdv is None:
         return "Rendez-vous introuvable : message non envoyé."
     accord = queries.consentement(session, rdv.personne_id) if rdv.personne_id else None
     if accord is None or not accord.accorde:
         return "La personne n'a pas donné son accord pour recevoir des e-mails : message non envoyé."
+    if message.nature == "annulation":  # the only message about a cancelled rendez-vous
+        return None if rdv.annule and rules.debut(rdv.le, rdv.heure) > maintenant else \
+            "Rendez-vous passé : message non envoyé."
     return rules.motif_d_abandon(annule=rdv.annule, debut_=rules.debut(rdv.le, rdv.heure), presence=rdv.presence,
                                  maintenant=maintenant)
 

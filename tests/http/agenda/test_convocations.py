@@ -18,7 +18,7 @@ from cipdesk.courriel.models import MessageSortant, StatutMessage
 from tests.factories.agenda import rdv as nouveau_rdv
 from tests.smtp_local import partie, smtp_local  # noqa: F401 (fixture)
 
-VERIFS = {"convocation": verifier_message, "rappel": verifier_message}
+VERIFS = {"convocation": verifier_message, "rappel": verifier_message, "annulation": verifier_message}
 
 
 def _monde(fabrique, ctx, *, consentement=True, email="lea.martin@exemple.fr"):
@@ -93,9 +93,18 @@ def test_pas_de_rappel_apres_annulation(nav, fabrique, ctx, smtp_local):  # noqa
     assert _envoyer(ctx, config, maintenant()).envoyes == 1
     reponse = nav.post(f"/agenda/{r.id}/annulation", depuis=f"/agenda/{r.id}", follow_redirects=True)
     assert "Aucun rappel ne partira" in reponse.get_data(as_text=True)
+    # The invitation is withdrawn from the person's calendar: METHOD:CANCEL, same UID, higher SEQUENCE.
+    assert _envoyer(ctx, config, maintenant()).envoyes == 1
+    annulation = boite.messages[1]
+    assert annulation["Subject"].startswith("Annulation : rendez-vous du ")
+    cal = Calendar.from_ical(partie(annulation, "text/calendar").get_content())
+    assert str(cal["METHOD"]) == "CANCEL"
+    [evenement] = cal.walk("VEVENT")
+    assert str(evenement["UID"]) == f"{r.id}@cipdesk" and int(evenement["SEQUENCE"]) == 1
+    assert str(evenement["STATUS"]) == "CANCELLED"
     debut = rules.debut(r.le, r.heure)
     assert _envoyer(ctx, config, debut - timedelta(hours=2)).envoyes == 0
-    assert len(boite.messages) == 1  # the convocation only
+    assert [m["Subject"].split(" :")[0] for m in boite.messages] == ["Convocation", "Annulation"]  # no reminder
     rappel = ctx.scalars(select(MessageSortant).where(MessageSortant.nature == "rappel")).one()
     ctx.refresh(rappel)
     assert rappel.statut == StatutMessage.ABANDONNE and "annulé" in rappel.motif

@@ -21,7 +21,7 @@ def _evenements(reponse) -> dict:
 def test_flux_relu_par_icalendar_et_evenement_deplace(nav, nav_factory, fabrique, ctx):
     s = fabrique.structure()
     e = fabrique.equipe(s)
-    conseiller = fabrique.utilisateur(s, equipe=e)
+    conseiller = fabrique.utilisateur(s, equipe=e, prenom="Yannick", nom="Dubois")
     personne = fabrique.personne(s, referent=conseiller, prenom="Léa", nom="Martin")
     r = nouveau_rdv(ctx, conseiller, personne, dans_jours=3, heure=time(9, 30), lieu="Bureau 2",
                     motif="ZQXMOTIF dettes", commentaire="ZQXCOMMENTAIRE")
