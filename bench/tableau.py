@@ -129,6 +129,27 @@ def rejouer(conninfo: str, instructions, n: int) -> list[float]:
     return durees
 
 
+def rejouer_sqlite(chemin: str, instructions, n: int) -> list[float]:
+    """The same floor on SQLite (structure scale, issue #17): the captured reads replayed with sqlite3."""
+    import sqlite3
+
+    durees = []
+    conn = sqlite3.connect(chemin)
+    try:
+        for i in range(n + 3):
+            debut = time.perf_counter()
+            for instruction, parametres, executemany in instructions:
+                if not instruction.lstrip().upper().startswith(("SELECT", "WITH")) or executemany:
+                    continue
+                conn.execute(instruction, parametres or ()).fetchall()
+            conn.rollback()
+            if i >= 3:
+                durees.append((time.perf_counter() - debut) * 1000)
+    finally:
+        conn.close()
+    return durees
+
+
 def a_la_main(conninfo: str, sql: str | tuple[str, ...], parametres: dict, n: int) -> list[float]:
     """`sql`: one statement, or the few a view needs (e.g. its figures and the team's candidats)."""
     import psycopg
@@ -329,8 +350,9 @@ def main() -> None:
         generer_modules(app, ("employeurs", "integration"), args.seed)
         return
     url_bd = app.config["SQLALCHEMY_DATABASE_URI"]
-    if not url_bd.startswith("postgresql"):
-        raise SystemExit("Ce banc mesure PostgreSQL (DATABASE_URL=postgresql+psycopg://…).")
+    sqlite = url_bd.startswith("sqlite:///")
+    if not (sqlite or url_bd.startswith("postgresql")):
+        raise SystemExit("Ce banc mesure PostgreSQL ou SQLite (DATABASE_URL).")
     conninfo = url_bd.replace("postgresql+psycopg://", "postgresql://")
     c = contexte_du_banc(app)
     e = c["entreprise"]
@@ -387,20 +409,24 @@ def main() -> None:
         client = clients[email]
         page = mesurer(client, url, args.requests)
         instructions = capturer(app, client, url)
-        requetes = rejouer(conninfo, instructions, args.requests)
-        manuel = a_la_main(conninfo, main_[0], main_[1], args.requests) if main_ else None
+        if sqlite:   # the hand-written floors are PostgreSQL's (MATERIALIZED, ANY, casts): not on SQLite
+            requetes = rejouer_sqlite(url_bd.removeprefix("sqlite:///"), instructions, args.requests)
+            manuel = None
+        else:
+            requetes = rejouer(conninfo, instructions, args.requests)
+            manuel = a_la_main(conninfo, main_[0], main_[1], args.requests) if main_ else None
         charge = (charge_avant + os.getloadavg()[0]) / 2
         ligne = (nom, "chef" if email == CHEF else "conseiller", page, requetes, manuel, len(instructions), charge)
         resultats.append(ligne)
         print(f"{nom:55} p95 {centile(page, 95):7.1f} ms  requêtes ({len(instructions)}) {centile(requetes, 95):6.1f} ms"
               + (f"  à la main {centile(manuel, 95):6.1f} ms" if manuel else "") + f"  charge {charge:.1f}", flush=True)
-    ecrire(args, c, resultats)
+    ecrire(args, c, resultats, "SQLite" if sqlite else "PostgreSQL")
 
 
-def ecrire(args, c, resultats) -> None:
+def ecrire(args, c, resultats, moteur: str = "PostgreSQL") -> None:
     v = c["volumes"]
     lignes = [f"\n\n### {datetime.now():%Y-%m-%d %H:%M} — employeurs (#13), intégration (#14), tableau de bord (#17) : "
-              f"échelle « federation », PostgreSQL, {args.requests} requêtes séquentielles par page (`bench/tableau.py`)\n",
+              f"{moteur}, {args.requests} requêtes séquentielles par page (`bench/tableau.py`)\n",
               "Volumes : " + ", ".join(f"{k} {n:,}".replace(",", " ") for k, n in v.items())
               + f" ; équipe du chef de démonstration : {c['personnes_equipe']:,} personnes.".replace(",", " "),
               "Mesure dans le processus (client de test Flask : toute la pile WSGI, sans réseau). Plancher « requêtes » : "
