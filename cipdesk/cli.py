@@ -240,23 +240,6 @@ def audit_verify():
                "(notez-la hors de la base pour détecter plus tard une troncature).")
 
 
-@audit_group.command("purger")
-@click.option("--mois", default=12, show_default=True, type=click.IntRange(min=6),
-              help="Durée de conservation (SECURITY.md : 6 à 12 mois).")
-@with_appcontext
-def audit_purger(mois):
-    """Supprime les lignes plus anciennes que la durée de conservation, en l'inscrivant dans la chaîne."""
-    from cipdesk.security import audit
-
-    bilan = audit.purger(db.session, mois=mois)
-    db.session.commit()
-    if not bilan["lignes"]:
-        click.echo(f"Aucune ligne de plus de {mois} mois : rien à purger.")
-        return
-    click.echo(f"{bilan['lignes']} ligne(s) supprimée(s) (rangs {bilan['du_rang']} à {bilan['jusqu_au_rang']}, "
-               f"antérieures au {bilan['avant'][:10]}) ; la purge est inscrite dans le journal.")
-
-
 @click.command("backup")
 @click.argument("path", type=click.Path(dir_okay=False))
 @with_appcontext

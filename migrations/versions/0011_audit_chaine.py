@@ -11,7 +11,7 @@ Revises: 0010_soumissions
 - journal_audit_tete holds the head of the chain (locked by every append).
 - Deleting audit rows: PostgreSQL no longer honours `audit_purge_autorisee`; a
   row may go only if it is older than 6 months AND a purge row of the chain
-  covers its rang (`cipdesk audit purger`). SQLite keeps the flag for emptying a
+  covers its rang (since 0019, `cipdesk retention`). SQLite keeps the flag for emptying a
   whole demo or test database, and only once the chain head has been removed
   first: any such wipe of a database with a log is reported by `audit verify`.
 """

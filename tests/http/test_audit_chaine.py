@@ -183,13 +183,15 @@ def test_la_commande_audit_verify(app, ctx):
     assert "NON intègre" in resultat.output
 
 
-def test_la_commande_audit_purger(app, ctx):
+def test_seule_la_conservation_purge_le_journal(app, ctx):
+    """Issue #18 point 9: `cipdesk retention` is the only way rows leave the audit trail (the
+    former `audit purger` command is gone); its purge is written in the chain."""
     ecrire(ctx, 2, le=utcnow() - timedelta(days=400))
     runner = app.test_cli_runner()
-    assert runner.invoke(args=["audit", "purger", "--mois", "3"]).exit_code != 0
-    resultat = runner.invoke(args=["audit", "purger"])
+    assert runner.invoke(args=["audit", "purger"]).exit_code != 0
+    resultat = runner.invoke(args=["retention"])
     assert resultat.exit_code == 0, resultat.output
-    assert "2 ligne(s) supprimée(s) (rangs 1 à 2" in resultat.output
+    assert "2 ligne(s) purgée(s)" in resultat.output
     assert runner.invoke(args=["audit", "verify"]).exit_code == 0
 
 
