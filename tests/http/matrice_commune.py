@@ -15,3 +15,27 @@ def tous(valeur, **exceptions):
 def lignes(url, *methodes):
     """Rows (method, url builder, answers) for one URL pattern, `{placeholders}` from the objects."""
     return [(m, (lambda o, u=url: u.format(**o)), r) for m, r in methodes]
+
+
+def matrices_des_modules() -> dict:
+    """The rows every module declares in its own `tests/http/<module>/matrice.py` (every dict
+    named `MATRICE_*`), merged: adding a module edits no shared test file (issue #9)."""
+    import importlib
+    import pkgutil
+
+    import tests.http as paquet
+
+    lignes: dict = {}
+    for info in sorted(pkgutil.iter_modules(paquet.__path__), key=lambda i: i.name):
+        if not info.ispkg:
+            continue
+        try:
+            module = importlib.import_module(f"tests.http.{info.name}.matrice")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"tests.http.{info.name}.matrice":
+                raise
+            continue
+        for nom in sorted(vars(module)):
+            if nom.startswith("MATRICE_") and isinstance(getattr(module, nom), dict):
+                lignes.update(getattr(module, nom))
+    return lignes
