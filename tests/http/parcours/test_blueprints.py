@@ -10,6 +10,7 @@ URLS = {
     "parcours.contrat.modifier": "/parcours/<uuid:parcours_id>/contrat",
     "parcours.contrat.signature": "/parcours/<uuid:parcours_id>/signature",
     "parcours.contrat.pdf": "/parcours/<uuid:parcours_id>/contrat.pdf",
+    "parcours.contrat.docx": "/parcours/<uuid:parcours_id>/contrat.docx",
     "parcours.etapes.nouvelle": "/parcours/<uuid:parcours_id>/etapes",
     "parcours.etapes.reajuster": "/parcours/etapes/<uuid:etape_id>/reajuster",
     "parcours.etapes.statut": "/parcours/etapes/<uuid:etape_id>/statut",
