@@ -189,7 +189,8 @@ def test_seule_la_conservation_purge_le_journal(app, ctx):
     ecrire(ctx, 2, le=utcnow() - timedelta(days=400))
     runner = app.test_cli_runner()
     assert runner.invoke(args=["audit", "purger"]).exit_code != 0
-    resultat = runner.invoke(args=["retention"])
+    with app.app_context():  # a module's command is run by `cipdesk` inside the app (cli.main)
+        resultat = runner.invoke(args=["retention"])
     assert resultat.exit_code == 0, resultat.output
     assert "2 ligne(s) purgée(s)" in resultat.output
     assert runner.invoke(args=["audit", "verify"]).exit_code == 0
