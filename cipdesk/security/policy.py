@@ -385,28 +385,6 @@ def peut_traiter_alerte_de_charge(utilisateur, alerte) -> bool:
         and alerte.equipe_id == utilisateur.equipe_id
 
 
-# -- transition (session 5 merges): the role-only checks that were functions here -----------
-# Branches written before issue #9 still call them; each now reads the permission its module
-# declares. To be removed once every caller uses `peut(u, code)` / `permission(code)`.
-_ANCIENS_NOMS = {
-    "peut_voir_repertoire": "repertoire.voir", "peut_modifier_repertoire": "repertoire.modifier",
-    "peut_voir_employeurs": "employeurs.voir", "peut_modifier_employeurs": "employeurs.modifier",
-    "peut_voir_integration": "integration.voir", "peut_ouvrir_integration": "integration.ouvrir",
-    "peut_voir_ateliers": "ateliers.voir", "peut_animer_ateliers": "ateliers.animer",
-    "peut_voir_tableau_de_bord": "tableau.voir", "peut_analyser_sa_pratique": "pratique.analyser",
-    "peut_voir_prevention_equipe": "pratique.prevention_equipe",
-    "peut_voir_territoire": "territoire.voir", "peut_modifier_territoire": "territoire.modifier",
-    "peut_voir_profil_structure": "territoire.voir_profil_structure",
-    "peut_modifier_profil_structure": "territoire.modifier_profil_structure",
-    "peut_rediger_dossier": "dossier.rediger",
-}
-
-
-def __getattr__(nom: str):
-    if nom in _ANCIENS_NOMS:
-        return permission(_ANCIENS_NOMS[nom])
-    raise AttributeError(f"module {__name__!r} has no attribute {nom!r}")
-
 
 # -- agenda (issue #18, points 1 to 4): record-level rules (the role rules are the module's
 # declared permissions agenda.tenir and agenda.regler) --------------------------------------

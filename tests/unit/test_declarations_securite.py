@@ -49,7 +49,6 @@ def test_la_politique_decide_des_permissions_declarees():
                                                                                 "pratique.prevention_equipe")
     assert policy.peut(chef, "employeurs.voir") and not policy.peut(chef, "employeurs.modifier")
     assert policy.permission("tableau.voir")(chef) and not policy.permission("tableau.voir")(conseiller)
-    # the names used before issue #9 still answer the same, read from the declarations
-    assert policy.peut_voir_employeurs(chef) is True and policy.peut_modifier_employeurs(chef) is False
+    # the role-only functions of before issue #9 are gone: a permission is asked by its code
     with pytest.raises(AttributeError):
-        policy.peut_inventer_quelque_chose  # noqa: B018
+        policy.peut_voir_employeurs  # noqa: B018
