@@ -21,7 +21,6 @@ MODULES = (
     "cipdesk.ateliers",
     "cipdesk.employeurs",
     "cipdesk.integration",
-    "cipdesk.chantiers",
     "cipdesk.pratique",
     "cipdesk.tableau",
     "cipdesk.dossier",

@@ -11,7 +11,7 @@ import cipdesk
 
 RACINE = Path(cipdesk.__file__).parent
 PAQUETS = ("accueil", "personnes", "territoire")
-DOMAINES = {"accueil", "personnes", "territoire", "parcours", "notes", "competences", "chantiers", "comptes",
+DOMAINES = {"accueil", "personnes", "territoire", "parcours", "notes", "competences", "comptes",
             "admin", "referentiel"}
 AUTORISES = {"models", "queries"}
 # The demo generator builds its people through the personnes use case (demo data only,

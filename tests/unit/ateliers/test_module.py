@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from cipdesk.ateliers.module import MODULE
-from cipdesk.chantiers.module import MODULE as CHANTIERS
 
 REAC = Path("/work/shared/seeds/REAC_referentiel_emploi_activites_competences_CIP.txt")
 
@@ -16,7 +15,6 @@ REAC = Path("/work/shared/seeds/REAC_referentiel_emploi_activites_competences_CI
 def test_declaration():
     assert MODULE.code == "ateliers"
     assert [n.endpoint for n in MODULE.navigation] == ["ateliers.conception.index"]
-    assert "ateliers" not in {n.code for n in CHANTIERS.navigation}  # the placeholder left
     codes = {t.code for t in MODULE.objets}
     regles = {r.objet_type: r.codes for r in MODULE.preuves}
     assert regles == {"atelier": ("CP9",), "session_atelier": ("CP10",), "emargement": ("CP10",),

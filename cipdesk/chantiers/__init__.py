@@ -1,1 +1,0 @@
-"""Sections of the job not built yet: each says so plainly (no dead links)."""
