@@ -15,7 +15,7 @@ from cipdesk.tableur.models import EtatImport, ImportTableur
 DELAI_D_ANNULATION = timedelta(hours=24)
 CLE_CORRESPONDANCES = "tableur_correspondances"
 DECISIONS = {"ignorer": "Ne rien faire", "mettre_a_jour": "Mettre à jour la fiche existante",
-             "creer": "Créer une nouvelle personne"}
+             "creer": "Créer une nouvelle fiche"}
 
 
 def deposer(session, *, par, liste, nom_fichier: str, contenu: bytes) -> ImportTableur:
