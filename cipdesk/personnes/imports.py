@@ -69,7 +69,7 @@ def _affiche(code, v) -> str:
 def _differences(personne: Personne, valeurs: dict) -> tuple:
     avant = _actuelles(personne)
     return tuple((LIBELLES[c], _affiche(c, avant[c]), _affiche(c, valeurs[c])) for c in COMPARES
-                 if valeurs.get(c) not in (None, "") and valeurs[c] != avant[c])
+                 if rules.ecrase(c, avant[c], valeurs.get(c)))
 
 
 def _proche(a: str, b: str) -> bool:
@@ -215,8 +215,11 @@ def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: da
                                                    "publics": list(p.publics or []),
                                                    "commande_prescripteur": p.commande_prescripteur or "",
                                                    "referent_id": None})
+                # « elodie » over « Élodie »: the fiche keeps its spelling (rules.ecrase)
+                valeurs = {c: v for c, v in ligne.valeurs.items()
+                           if c not in rules.CHAMPS_DE_NOM or rules.ecrase(c, avant[c], v)}
                 services.modifier_personne(session, par=utilisateur, personne=p, aujourd_hui=aujourd_hui,
-                                           donnees=_donnees(ligne.valeurs, base), version=p.version)
+                                           donnees=_donnees(valeurs, base), version=p.version)
                 trace["modifies"][str(p.id)] = _serialisables(avant)
         except ErreurMetier as exc:
             raise ErreurMetier(f"Ligne {ligne.numero} : {exc}", exc.champ) from exc

@@ -112,3 +112,17 @@ def test_ods_lu_avec_ses_dates_et_ses_accents():
 def test_ods_avec_formules_refuse():
     with pytest.raises(lecture.ErreurImport, match="contient des formules"):
         lecture.lire("personnes.ods", _ods([["Nom", "Prénom"], ["Dupont", "="]], formule=True))
+
+
+def test_un_nom_qui_ne_differe_que_par_la_casse_ou_les_accents_n_ecrase_pas_la_fiche():
+    from cipdesk.personnes.rules import ecrase, meme_graphie
+
+    assert meme_graphie("Élodie", "elodie") and meme_graphie("LEFÈVRE", "Lefevre")
+    assert meme_graphie("Marie  Anne ", "marie anne")
+    assert not meme_graphie("Marie-Anne", "Marie Anne") and not meme_graphie("Dupont", "Dupond")
+    assert not ecrase("prenom", "Élodie", "elodie")
+    assert not ecrase("nom", "Lefèvre", "LEFEVRE") and not ecrase("nom_usage", "Gómez", "gomez")
+    assert ecrase("nom", "Dupont", "Dupond")
+    assert ecrase("nom_usage", "", "Martin"), "un nom d'usage absent se complète"
+    assert ecrase("commune", "arles", "Arles"), "la règle ne vaut que pour les noms et prénoms"
+    assert not ecrase("prenom", "Élodie", "") and not ecrase("telephone", "+33612345678", None)

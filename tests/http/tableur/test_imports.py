@@ -107,6 +107,8 @@ def test_doublons_etiquetes_et_decision_en_bloc(nav, fabrique, ctx):
     assert etats == ["conflit", "deja_la", "conflit", "nouveau"]
     page = nav.get(url).get_data(as_text=True)
     assert "Commune : « Arles » → « Tarascon »" in page
+    assert "Nom : « Dupont » → « DUPOND »" in page, "une lettre de plus ou de moins est une différence"
+    assert "« Élodie » → « elodie »" not in page, "la casse et les accents seuls n'en sont pas"
     assert "Secret" not in page and "Colette" not in page, "rien d'une personne d'un·e collègue"
     r = nav.post(f"{url}/import", {"version": str(imp.version), "conflits": ""}, depuis=url)
     assert r.status_code == 422 and "Dites quoi faire des lignes en conflit" in r.get_data(as_text=True)
@@ -114,7 +116,8 @@ def test_doublons_etiquetes_et_decision_en_bloc(nav, fabrique, ctx):
                  depuis=url)
     assert r.status_code == 303, r.get_data(as_text=True)
     elodie = ctx.scalar(select(Personne).where(Personne.email == "elodie@exemple.fr"))
-    assert (elodie.commune, elodie.nom, elodie.prenom) == ("Tarascon", "DUPOND", "elodie")
+    # « elodie » does not overwrite « Élodie » (personnes.rules.ecrase); the typo is a real change.
+    assert (elodie.commune, elodie.nom, elodie.prenom) == ("Tarascon", "DUPOND", "Élodie")
     assert _nb(ctx, m.structure) == 4  # Inès created, nobody else
 
 
