@@ -94,7 +94,8 @@ def analyser(session, *, par, imp: ImportTableur, liste, structure, feuille: str
             message=rules.majuscule(erreur) + ".")
         resultat.append(asdict(ligne))
     donnees.update(feuille=feuille, correspondance={str(k): v for k, v in correspondance.items()},
-                   analyse=resultat, decisions={})
+                   analyse=resultat, decisions={},
+                   ignorees=rules.colonnes_ignorees(entetes, lignes, correspondance))
     imp.donnees = donnees
     imp.etat, imp.total, imp.traitees = EtatImport.ANALYSE, len(resultat), 0
     # The mapping, remembered for the next file of this structure (by header).
