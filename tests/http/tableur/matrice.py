@@ -26,6 +26,7 @@ MATRICE_TABLEUR = {
     "tableur.index": _l("/tableur/", ("GET", PAGE)),
     "tableur.exporter": (_l("/tableur/exports/file_active.xlsx", ("GET", FILE_ACTIVE))
                          + _l("/tableur/exports/entretiens.csv", ("GET", FILE_ACTIVE))
+                         + _l("/tableur/exports/partenaires.xlsx", ("GET", FILE_ACTIVE))
                          + _l("/tableur/exports/journal_audit.csv", ("GET", ADMIN))
                          + _l("/tableur/exports/inconnue.csv", ("GET", _tous(INTROUVABLE, anonyme=LOGIN)))),
     "tableur.deposer": (_l("/tableur/imports/personnes/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS))

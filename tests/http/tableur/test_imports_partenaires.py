@@ -117,7 +117,52 @@ def test_import_de_partenaires_reserve_a_qui_tient_le_repertoire(nav, fabrique):
     m = fabrique.monde()
     nav.connexion(m.chef.email)
     assert nav.get(URL).status_code == 403
-    assert "Partenaires du territoire" not in nav.get("/tableur/").get_data(as_text=True)
+    page = nav.get("/tableur/").get_data(as_text=True)
+    assert "/tableur/exports/partenaires.xlsx" in page, "le chef de service exporte le répertoire"
+    assert "/tableur/imports/partenaires/nouveau" not in page, "mais ne l'importe pas"
+
+
+def test_aller_retour_du_repertoire_exporte_puis_reimporte(nav, fabrique, ctx):
+    """Exported then imported again untouched: nothing to do; the columns the import does not read
+    (date of the last check, « actif ») are named as ignored; an edited contact is an update by id."""
+    from openpyxl import load_workbook
+
+    m = fabrique.monde()
+    ccas, ml = _repertoire(ctx, m)
+    nav.connexion(m.conseiller.email)
+    export = nav.get("/tableur/exports/partenaires.xlsx")
+    assert export.status_code == 200
+    wb = load_workbook(io.BytesIO(export.data))
+    f = wb.active
+    entetes = [c.value for c in f[1]]
+    lignes = {r[1]: r for r in f.iter_rows(min_row=2, values_only=True)}
+    assert set(lignes) == {"CCAS d'Arles", "Mission locale"} and lignes["CCAS d'Arles"][0] == str(ccas.id)
+    url = nav.post(URL, {"fichier": (io.BytesIO(export.data), "partenaires.xlsx")},
+                   content_type="multipart/form-data").headers["Location"]
+    page = nav.get(url).get_data(as_text=True)
+    assert 'value="id" selected' in page and 'value="contact_nom" selected' in page
+    assert "« Actif »" in page, "une colonne exportée mais non relue est signalée"
+    import re
+
+    suggestions = dict(re.findall(r'<select id="colonne-(\d+)" name="colonne-\d+">.*?<option value="([a-z_]+)" '
+                                  r'selected', page, re.S))
+    colonnes = {f"colonne-{i}": code for i, code in suggestions.items()}
+    assert nav.post(url, {"feuille": f.title, "version": "1", **colonnes}).status_code == 303
+    assert [l["etat"] for l in _imp(ctx, url).donnees["analyse"]] == ["deja_la", "deja_la"]
+
+    f.cell(row=[r[0].value for r in f.iter_rows(min_row=1)].index(str(ml.id)) + 1,
+           column=entetes.index("Personne à contacter") + 1, value="Inès Garcia")
+    sortie = io.BytesIO()
+    wb.save(sortie)
+    url = nav.post(URL, {"fichier": (io.BytesIO(sortie.getvalue()), "partenaires.xlsx")},
+                   content_type="multipart/form-data").headers["Location"]
+    assert nav.post(url, {"feuille": f.title, "version": "1", **colonnes}).status_code == 303
+    analyse = _imp(ctx, url).donnees["analyse"]
+    assert [(l["etat"], l["differences"]) for l in analyse if l["etat"] != "deja_la"] == [
+        ("a_mettre_a_jour", [["Personne à contacter", "", "Inès Garcia"]])]
+    assert nav.post(f"{url}/import", {"version": str(_imp(ctx, url).version)}, depuis=url).status_code == 303
+    ctx.expire_all()
+    assert ctx.get(Partenaire, ml.id).contact_nom == "Inès Garcia"
 
 
 def test_adresse_complete_et_commune():
