@@ -214,6 +214,20 @@ def test_aller_retour_sexe_niveau_publics_et_referent_relus_statut_signale(nav, 
     assert (lea.niveau_formation, sorted(lea.publics)) == (NiveauFormation.CITE_3_4, ["pays_tiers", "rsa"])
 
 
+def test_referent_lu_par_son_nom_comme_l_export_l_ecrit_et_son_changement_montre(nav, fabrique, ctx):
+    m = fabrique.monde()
+    p = fabrique.personne(m.structure, referent=m.conseiller, nom="Bernard", prenom="Léa", accompagnee=True)
+    nav.connexion(m.conseiller.email)
+    collegue = f"{m.collegue.prenom.upper()} {m.collegue.nom}"
+    url = _deposer(nav, _xlsx([["Identifiant cipdesk (ne pas modifier)", "Nom", "Prénom", "Référent·e"],
+                               [str(p.id), "Bernard", "Léa", collegue]])).headers["Location"]
+    _essai(nav, url, ["id", "nom", "prenom", "referent"])
+    [ligne] = _import(ctx, url).donnees["analyse"]
+    assert ligne["etat"] == "a_mettre_a_jour"
+    assert ligne["differences"] == [["Référent·e", f"{m.conseiller.prenom} {m.conseiller.nom}",
+                                     f"{m.collegue.prenom} {m.collegue.nom}"]]
+
+
 def test_niveau_ou_public_inconnu_refuse_avec_les_valeurs_admises(nav, fabrique, ctx):
     m = fabrique.monde()
     nav.connexion(m.conseiller.email)
