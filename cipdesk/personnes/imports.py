@@ -16,7 +16,7 @@ from cipdesk.core.contrat import ChampImportable as C
 from cipdesk.core.contrat import LigneAnalysee
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes import rules, services
-from cipdesk.personnes.models import Personne, Sexe
+from cipdesk.personnes.models import PUBLICS, NiveauFormation, Personne, Sexe
 from cipdesk.personnes.queries import file_partagee, restreindre
 from cipdesk.security.audit import Action, journaliser
 
@@ -27,17 +27,19 @@ CHAMPS = (
     C("nom_usage", "Nom d'usage", synonymes=("nom marital",)),
     C("date_naissance", "Date de naissance", "date", synonymes=("né le", "née le", "naissance", "ddn")),
     C("sexe", "Sexe", synonymes=("genre", "civilité")),
+    C("niveau_formation", "Niveau de formation", synonymes=("niveau", "niveau d'études", "diplôme")),
+    C("publics", "Publics", synonymes=("public", "caractéristiques du public", "publics prioritaires")),
     C("telephone", "Téléphone", "telephone", synonymes=("tél", "tel", "portable", "mobile", "numéro de téléphone")),
     C("email", "Courriel", "email", synonymes=("e-mail", "mail", "adresse mail", "adresse électronique")),
     C("adresse", "Adresse", synonymes=("rue",)),
     C("code_postal", "Code postal", "code_postal", synonymes=("cp",)),
     C("commune", "Commune", synonymes=("ville", "localité")),
     C("prescripteur", "Prescripteur", synonymes=("orienté par", "orientée par")),
-    C("referent", "Référent·e", "email", synonymes=("référent", "référente", "conseiller", "conseillère",
+    C("referent", "Référent·e", synonymes=("référent", "référente", "conseiller", "conseillère",
                                                     "courriel du référent")),
 )
 COMPARES = ("nom", "prenom", "nom_usage", "date_naissance", "sexe", "telephone", "email", "adresse", "code_postal",
-            "commune", "prescripteur")
+            "commune", "prescripteur", "niveau_formation", "publics")
 LIBELLES = {c.code: c.libelle for c in CHAMPS}
 SEXES = {"f": "femme", "femme": "femme", "mme": "femme", "madame": "femme", "h": "homme", "m": "homme",
          "homme": "homme", "monsieur": "homme", "non renseigne": "non_renseigne", "nr": "non_renseigne"}
@@ -52,10 +54,46 @@ def _sexe(texte: str) -> str:
     return code
 
 
+def lire_niveau(texte: str) -> str:
+    """The level of education from its label as cipdesk exports it (or its code): « CAP, BEP,
+    baccalauréat (CITE 3 et 4) » → « cite_3_4 »; « Non renseigné » → « inconnu »; empty stays empty
+    (nothing is chosen for the person: the level feeds the FSE+ figures)."""
+    if not (texte or "").strip():
+        return ""
+    cle = rules.normaliser_nom(texte)
+    for n in NiveauFormation:
+        if cle in (rules.normaliser_nom(n.libelle), rules.normaliser_nom(n.value)):
+            return n.value
+    raise ValueError(f"niveau de formation « {texte} » non reconnu (" + " ; ".join(n.libelle for n in NiveauFormation)
+                     + ")")
+
+
+def lire_publics(texte: str) -> list[str] | str:
+    """The publics at entry from their labels as cipdesk exports them (« Bénéficiaire du RSA ou d'un
+    autre minimum social, Résident en zone rurale ») or their codes (« rsa, zrr »), in any order
+    and separated by commas, semicolons or line breaks; sorted codes. An empty cell stays empty
+    (nothing changed); a word left over is refused, never dropped."""
+    if not (texte or "").strip():
+        return ""
+    reste = f" {rules.normaliser_nom(texte)} "
+    codes = set()
+    # The longest labels first (one contains a comma: « Ressortissant de pays tiers, réfugié ou BPI »).
+    for code, libelle in sorted(PUBLICS.items(), key=lambda kv: -len(kv[1])):
+        for cle in (rules.normaliser_nom(libelle), rules.normaliser_nom(code)):
+            if f" {cle} " in reste:
+                codes.add(code)
+                reste = reste.replace(f" {cle} ", " ")
+    if reste.strip():
+        raise ValueError(f"public « {reste.strip()} » non reconnu dans « {texte.strip()} » (" +
+                         " ; ".join(PUBLICS.values()) + ")")
+    return sorted(codes)
+
+
 def _actuelles(p: Personne) -> dict:
     return {"nom": p.nom, "prenom": p.prenom, "nom_usage": p.nom_usage, "date_naissance": p.date_naissance,
             "sexe": p.sexe.value, "telephone": p.telephone, "email": p.email, "adresse": p.adresse,
-            "code_postal": p.code_postal, "commune": p.commune, "prescripteur": p.prescripteur}
+            "code_postal": p.code_postal, "commune": p.commune, "prescripteur": p.prescripteur,
+            "niveau_formation": p.niveau_formation.value, "publics": sorted(p.publics or [])}
 
 
 def _affiche(code, v) -> str:
@@ -63,13 +101,17 @@ def _affiche(code, v) -> str:
         return f"{v:%d/%m/%Y}"
     if code == "sexe" and v:
         return Sexe(v).libelle
+    if code == "niveau_formation" and v:
+        return NiveauFormation(v).libelle
+    if code == "publics":
+        return ", ".join(PUBLICS.get(c, c) for c in (v or []))
     return str(v or "")
 
 
 def _differences(personne: Personne, valeurs: dict) -> tuple:
     avant = _actuelles(personne)
     return tuple((LIBELLES[c], _affiche(c, avant[c]), _affiche(c, valeurs[c])) for c in COMPARES
-                 if valeurs.get(c) not in (None, "") and valeurs[c] != avant[c])
+                 if rules.ecrase(c, avant[c], valeurs.get(c)))
 
 
 def _proche(a: str, b: str) -> bool:
@@ -84,8 +126,13 @@ def analyser(session, utilisateur, lignes: list[tuple[int, dict]], aujourd_hui: 
     personnes = {p.id: p for p in session.scalars(select(Personne).where(Personne.structure_id == structure_id))}
     visibles = set(session.scalars(restreindre(select(Personne.id), utilisateur,
                                                file_active_partagee=file_partagee(utilisateur))))
-    conseillers = {u.email.lower(): u.id for u in session.scalars(select(Utilisateur).where(
-        Utilisateur.structure_id == structure_id, Utilisateur.role == Role.CONSEILLER, Utilisateur.actif.is_(True)))}
+    conseillers, noms = {}, {}
+    for u in session.scalars(select(Utilisateur).where(Utilisateur.structure_id == structure_id,
+                                                       Utilisateur.role == Role.CONSEILLER,
+                                                       Utilisateur.actif.is_(True))):
+        # by e-mail, or by « Prénom Nom » as the export writes the referent
+        conseillers[u.email.lower()] = conseillers[rules.normaliser_nom(u.prenom, u.nom)] = u.id
+        noms[u.id] = f"{u.prenom} {u.nom}"
     par_email, par_tel, par_naissance = {}, {}, {}
     for p in personnes.values():
         if p.email:
@@ -105,6 +152,8 @@ def analyser(session, utilisateur, lignes: list[tuple[int, dict]], aujourd_hui: 
 
         try:
             valeurs["sexe"] = _sexe(valeurs.get("sexe", ""))
+            valeurs["niveau_formation"] = lire_niveau(valeurs.get("niveau_formation", ""))
+            valeurs["publics"] = lire_publics(valeurs.get("publics", ""))
         except ValueError as exc:
             resultat.append(erreur(str(exc)[:1].upper() + str(exc)[1:] + "."))
             continue
@@ -117,12 +166,13 @@ def analyser(session, utilisateur, lignes: list[tuple[int, dict]], aujourd_hui: 
             continue
         referent = valeurs.pop("referent", "") or ""
         if referent:
-            if referent not in conseillers:
+            cle_referent = referent.lower() if "@" in referent else rules.normaliser_nom(referent)
+            if cle_referent not in conseillers:
                 resultat.append(erreur(f"Le ou la référent·e « {referent} » n'est pas un·e conseiller·ère de votre "
                                        "structure : corrigez la colonne ou laissez-la vide (vous serez le ou la "
                                        "référent·e)."))
                 continue
-            valeurs["referent_id"] = str(conseillers[referent])
+            valeurs["referent_id"] = str(conseillers[cle_referent])
         cles = [("email", valeurs.get("email")), ("telephone", valeurs.get("telephone")),
                 ("identite", rules.cle_doublon(valeurs["nom"], valeurs["prenom"], valeurs.get("date_naissance")))
                 if valeurs.get("date_naissance") else ("", None)]
@@ -164,6 +214,9 @@ def analyser(session, utilisateur, lignes: list[tuple[int, dict]], aujourd_hui: 
                                                   "file active : elle ne sera pas modifiée."))
         else:
             differences = _differences(trouvee, valeurs)
+            if valeurs.get("referent_id") and valeurs["referent_id"] != str(trouvee.referent_id):
+                differences += (("Référent·e", noms.get(trouvee.referent_id, ""),
+                                 noms.get(uuid.UUID(valeurs["referent_id"]), "")),)
             if not differences:
                 etat = "deja_la"
             else:
@@ -215,8 +268,11 @@ def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: da
                                                    "publics": list(p.publics or []),
                                                    "commande_prescripteur": p.commande_prescripteur or "",
                                                    "referent_id": None})
+                # « elodie » over « Élodie »: the fiche keeps its spelling (rules.ecrase)
+                valeurs = {c: v for c, v in ligne.valeurs.items()
+                           if c not in rules.CHAMPS_DE_NOM or rules.ecrase(c, avant[c], v)}
                 services.modifier_personne(session, par=utilisateur, personne=p, aujourd_hui=aujourd_hui,
-                                           donnees=_donnees(ligne.valeurs, base), version=p.version)
+                                           donnees=_donnees(valeurs, base), version=p.version)
                 trace["modifies"][str(p.id)] = _serialisables(avant)
         except ErreurMetier as exc:
             raise ErreurMetier(f"Ligne {ligne.numero} : {exc}", exc.champ) from exc
@@ -247,7 +303,7 @@ def annuler(session, utilisateur, trace: dict, aujourd_hui: date) -> int:
         base = services.DonneesPersonne(**{**_actuelles(p), "niveau_formation": p.niveau_formation.value,
                                            "publics": list(p.publics or []),
                                            "commande_prescripteur": p.commande_prescripteur or ""})
-        exactes = {c: avant[c] for c in COMPARES}
+        exactes = {c: avant[c] for c in COMPARES if c in avant}   # (a trace of before the levels were read)
         exactes["date_naissance"] = date.fromisoformat(avant["date_naissance"]) if avant["date_naissance"] else None
         services.modifier_personne(session, par=utilisateur, personne=p, aujourd_hui=aujourd_hui,
                                    donnees=replace(base, **exactes), version=p.version)

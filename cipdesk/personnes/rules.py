@@ -74,3 +74,23 @@ def une_faute(mots: list[str], noms: list[tuple[object, str]]) -> list:
                     mot, choix, scorer=OSA.distance, score_cutoff=1, limit=None))
         retenus = trouves if retenus is None else retenus & trouves
     return [noms[rang][0] for rang in sorted(retenus or ())]
+
+
+# -- importing over an existing fiche (issue #19) ---------------------------------------------
+CHAMPS_DE_NOM = ("nom", "prenom", "nom_usage")
+
+
+def meme_graphie(a: str, b: str) -> bool:
+    """Two spellings of a name that differ only by case, accents or spaces (« Élodie » /
+    « elodie », « LEFÈVRE » / « Lefevre »); a hyphen or a letter is a real difference."""
+    def cle(t: str) -> list[str]:
+        return sans_accents(t or "").casefold().split()
+    return cle(a) == cle(b)
+
+
+def ecrase(champ: str, avant, apres) -> bool:
+    """Whether an imported value replaces the one on the fiche: an empty cell never does, nor a
+    name only written in another case or without its accents (the fiche keeps « Élodie »)."""
+    if apres in (None, "") or apres == avant:
+        return False
+    return not (champ in CHAMPS_DE_NOM and avant and meme_graphie(avant, apres))

@@ -132,6 +132,7 @@ def voir(import_id):
                          "encore été importé.")
     return rendre("tableur/import.html", imp=imp, liste=liste, form=form, entetes=entetes, nb_lignes=len(lignes),
                   correspondance=correspondance, apercu=_apercu(imp, liste, correspondance) if entetes else [],
+                  ignorees=tableur_rules.colonnes_ignorees(entetes, lignes, correspondance),
                   import_form=ImportForm(version=imp.version), annulation_form=AnnulationForm(version=imp.version),
                   compte=services.compte(imp), etats=ETATS, annulable=services.annulable(imp, maintenant()),
                   a_faire=_a_ecrire(imp), statut=envoi.statut)

@@ -134,3 +134,10 @@ def texte_de(valeur, genre: str = "texte") -> str:
 def majuscule(texte: str) -> str:
     """The first letter in capital, the rest untouched (str.capitalize lowers « SIRET »)."""
     return texte[:1].upper() + texte[1:]
+
+
+def colonnes_ignorees(entetes: list[str], lignes: list[list[str]], correspondance: dict[int, str]) -> list[str]:
+    """The headers of the columns no field reads but that hold something (an export's « Statut »,
+    « Dispositif »…): the preview says they are ignored, so nothing is lost without a word."""
+    return [e for i, e in enumerate(entetes)
+            if i not in correspondance and any(i < len(l) and str(l[i] or "").strip() for l in lignes)]

@@ -15,7 +15,7 @@ from cipdesk.tableur.models import EtatImport, ImportTableur
 DELAI_D_ANNULATION = timedelta(hours=24)
 CLE_CORRESPONDANCES = "tableur_correspondances"
 DECISIONS = {"ignorer": "Ne rien faire", "mettre_a_jour": "Mettre à jour la fiche existante",
-             "creer": "Créer une nouvelle personne"}
+             "creer": "Créer une nouvelle fiche"}
 
 
 def deposer(session, *, par, liste, nom_fichier: str, contenu: bytes) -> ImportTableur:
@@ -94,7 +94,8 @@ def analyser(session, *, par, imp: ImportTableur, liste, structure, feuille: str
             message=rules.majuscule(erreur) + ".")
         resultat.append(asdict(ligne))
     donnees.update(feuille=feuille, correspondance={str(k): v for k, v in correspondance.items()},
-                   analyse=resultat, decisions={})
+                   analyse=resultat, decisions={},
+                   ignorees=rules.colonnes_ignorees(entetes, lignes, correspondance))
     imp.donnees = donnees
     imp.etat, imp.total, imp.traitees = EtatImport.ANALYSE, len(resultat), 0
     # The mapping, remembered for the next file of this structure (by header).

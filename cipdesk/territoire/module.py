@@ -4,7 +4,7 @@ opérationnel des partenaires (moved out of accueil) with the orientations reall
 made, the cartography of the network and the team's references."""
 from __future__ import annotations
 
-from cipdesk.core.contrat import (EntreeDeMenu, Lisible, Module, Navigation,
+from cipdesk.core.contrat import (EntreeDeMenu, Lisible, ListeExportable, ListeImportable, Module, Navigation,
                                   RegleDAcces, RegleDePreuve, TypeObjet)
 from cipdesk.core.roles import Role
 from cipdesk.security import policy
@@ -27,7 +27,7 @@ def _garde_reference(_session, utilisateur, reference, modifier: bool) -> bool:
 
 def _module() -> Module:
     from cipdesk.territoire import chiffres
-    from cipdesk.territoire import demo
+    from cipdesk.territoire import demo, exports, imports
     from cipdesk.territoire.partenaires.models import ContactPartenaire, Partenaire
     from cipdesk.territoire.profil.models import VersionTerritoire  # noqa: F401  (table of the module)
     from cipdesk.territoire.reseau.models import ReferenceEquipe
@@ -93,6 +93,13 @@ def _module() -> Module:
                           "REAC CP4 : « Identifier les membres de son équipe et leurs compétences »."),
         ),
         demo=demo.remplir_territoire,
+        # issue #19: the répertoire to and from a spreadsheet (territoire/exports.py, territoire/imports.py)
+        exportables=(ListeExportable("partenaires", "Partenaires du territoire", exports.PARTENAIRES,
+                                     exports.lignes_partenaires, policy.permission("repertoire.voir"), ordre=45),),
+        importables=(ListeImportable("partenaires", "Partenaires du territoire",
+                                     "votre répertoire des partenaires depuis un tableur, doublons repérés",
+                                     imports.CHAMPS, policy.permission("repertoire.modifier"), imports.analyser,
+                                     imports.appliquer, imports.annuler),),
     )
 
 

@@ -187,6 +187,8 @@ MATRICE = {
     "parcours.projet.statut_action": _parcours("/parcours/actions/{action}/statut", ("POST", P_ECRIRE)),
     "parcours.sortie.clore": _parcours("/parcours/{parcours}/sortie", ("GET", P_ECRIRE), ("POST", P_ECRIRE)),
     "parcours.sortie.suivi": _parcours("/parcours/{parcours}/suivis", ("POST", P_ECRIRE)),
+    "parcours.sortie.bilan_pdf": _parcours("/parcours/{parcours}/bilan.pdf", ("GET", P_VOIR)),
+    "parcours.sortie.bilan_docx": _parcours("/parcours/{parcours}/bilan.docx", ("GET", P_VOIR)),
 }
 
 

@@ -112,3 +112,40 @@ def test_ods_lu_avec_ses_dates_et_ses_accents():
 def test_ods_avec_formules_refuse():
     with pytest.raises(lecture.ErreurImport, match="contient des formules"):
         lecture.lire("personnes.ods", _ods([["Nom", "Prénom"], ["Dupont", "="]], formule=True))
+
+
+def test_un_nom_qui_ne_differe_que_par_la_casse_ou_les_accents_n_ecrase_pas_la_fiche():
+    from cipdesk.personnes.rules import ecrase, meme_graphie
+
+    assert meme_graphie("Élodie", "elodie") and meme_graphie("LEFÈVRE", "Lefevre")
+    assert meme_graphie("Marie  Anne ", "marie anne")
+    assert not meme_graphie("Marie-Anne", "Marie Anne") and not meme_graphie("Dupont", "Dupond")
+    assert not ecrase("prenom", "Élodie", "elodie")
+    assert not ecrase("nom", "Lefèvre", "LEFEVRE") and not ecrase("nom_usage", "Gómez", "gomez")
+    assert ecrase("nom", "Dupont", "Dupond")
+    assert ecrase("nom_usage", "", "Martin"), "un nom d'usage absent se complète"
+    assert ecrase("commune", "arles", "Arles"), "la règle ne vaut que pour les noms et prénoms"
+    assert not ecrase("prenom", "Élodie", "") and not ecrase("telephone", "+33612345678", None)
+
+
+def test_colonnes_ignorees_celles_qu_aucun_champ_ne_lit_et_qui_ont_du_contenu():
+    entetes = ["Nom", "Statut", "Dispositif", "Commune"]
+    lignes = [["Roux", "Accompagnée", "", "Arles"], ["Ali", "", "", ""]]
+    assert rules.colonnes_ignorees(entetes, lignes, {0: "nom", 3: "commune"}) == ["Statut"]
+    assert rules.colonnes_ignorees(entetes, lignes, {0: "nom", 1: "statut", 3: "commune"}) == []
+
+
+def test_publics_et_niveau_relus_depuis_leurs_libelles_ou_leurs_codes():
+    from cipdesk.personnes.imports import lire_niveau, lire_publics
+
+    # A label holds a comma: it is matched whole, not split.
+    assert lire_publics("Ressortissant de pays tiers, réfugié ou BPI, Résident en zone rurale") == [
+        "pays_tiers", "zrr"]
+    assert lire_publics("rsa ; QPV\nrqth") == ["qpv", "rqth", "rsa"]
+    assert lire_publics("  ") == ""
+    with pytest.raises(ValueError, match="public « etudiant » non reconnu"):
+        lire_publics("RSA, étudiant")
+    assert lire_niveau("cap, bep, baccalaureat (CITE 3 et 4)") == "cite_3_4"
+    assert lire_niveau("Non renseigné") == "inconnu" and lire_niveau("") == ""
+    with pytest.raises(ValueError, match="niveau de formation « Bac\\+2 » non reconnu"):
+        lire_niveau("Bac+2")

@@ -68,3 +68,42 @@ def suivi(parcours_id):
             flash("Suivi non enregistré : " + "; ".join([*(e for f in form for e in f.errors), *form.form_errors]),
                   "erreur")
     return rediriger(url_for("parcours.contrat.voir", parcours_id=parcours.id) + "#sortie")
+
+
+def _charger_pour_bilan(parcours_id) -> Parcours:
+    return charger(Parcours, parcours_id, objet=parcours_complet(db.session, parcours_id))
+
+
+def _journaliser_bilan(parcours, format_: str) -> None:
+    from cipdesk.security.audit import Action, journaliser
+
+    journaliser(db.session, acteur=current_user, action=Action.EXPORT, objet_type="parcours", objet_id=parcours.id,
+                details={"document": "bilan", "format": format_})
+
+
+@bp.get("/<uuid:parcours_id>/bilan.pdf")
+def bilan_pdf(parcours_id):
+    """The bilan of the parcours to hand to the person (intermediate while it is open), journalled."""
+    from cipdesk.parcours.sortie.document import bilan_en_pdf
+    from cipdesk.web.pdf import reponse_pdf
+
+    parcours = _charger_pour_bilan(parcours_id)
+    contenu = bilan_en_pdf(parcours, current_user.structure)
+    _journaliser_bilan(parcours, "pdf")
+    return reponse_pdf(contenu, f"bilan-{parcours.id.hex[:8]}.pdf", en_ligne=True)
+
+
+@bp.get("/<uuid:parcours_id>/bilan.docx")
+def bilan_docx(parcours_id):
+    """The same bilan as an editable document (issue #19, point 6), journalled like its PDF."""
+    from flask import make_response
+
+    from cipdesk.parcours.sortie.document import bilan_en_docx
+
+    parcours = _charger_pour_bilan(parcours_id)
+    reponse = make_response(bilan_en_docx(parcours, current_user.structure))
+    _journaliser_bilan(parcours, "docx")
+    reponse.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    reponse.headers["Content-Disposition"] = f'attachment; filename="bilan-{parcours.id.hex[:8]}.docx"'
+    reponse.headers["Cache-Control"] = "no-store"
+    return reponse

@@ -57,3 +57,20 @@ class BilanPartenaire:
     @property
     def en_attente(self) -> int:
         return self.total - self.repondues
+
+
+def adresse_complete(adresse: str, code_postal: str = "", commune: str = "") -> str:
+    """The one address line of a fiche from a spreadsheet's separate columns (« 12 rue Molière,
+    13200 Arles »); a commune already written in the address is not repeated."""
+    adresse = (adresse or "").strip().rstrip(",")
+    ville = " ".join(x for x in ((code_postal or "").strip(), (commune or "").strip()) if x)
+    if not ville or (commune and dans_la_commune(adresse, commune) and (not code_postal or code_postal in adresse)):
+        return adresse
+    return f"{adresse}, {ville}" if adresse else ville
+
+
+def dans_la_commune(adresse: str, commune: str) -> bool:
+    """Whether an address names this commune (accents, case and punctuation ignored: « St-Martin-
+    de-Crau » is « Saint Martin de Crau » only if written so — no guess on abbreviations)."""
+    c = nom_normalise(commune)
+    return bool(c) and f" {c} " in f" {nom_normalise(adresse)} "

@@ -26,6 +26,10 @@ URLS = {
     "parcours.projet.statut_action": "/parcours/actions/<uuid:action_id>/statut",
     "parcours.sortie.clore": "/parcours/<uuid:parcours_id>/sortie",
     "parcours.sortie.suivi": "/parcours/<uuid:parcours_id>/suivis",
+    # issue #19, point 6: the contract and the bilan also as editable documents
+    "parcours.contrat.docx": "/parcours/<uuid:parcours_id>/contrat.docx",
+    "parcours.sortie.bilan_pdf": "/parcours/<uuid:parcours_id>/bilan.pdf",
+    "parcours.sortie.bilan_docx": "/parcours/<uuid:parcours_id>/bilan.docx",
 }
 
 

@@ -26,9 +26,11 @@ MATRICE_TABLEUR = {
     "tableur.index": _l("/tableur/", ("GET", PAGE)),
     "tableur.exporter": (_l("/tableur/exports/file_active.xlsx", ("GET", FILE_ACTIVE))
                          + _l("/tableur/exports/entretiens.csv", ("GET", FILE_ACTIVE))
+                         + _l("/tableur/exports/partenaires.xlsx", ("GET", FILE_ACTIVE))
                          + _l("/tableur/exports/journal_audit.csv", ("GET", ADMIN))
                          + _l("/tableur/exports/inconnue.csv", ("GET", _tous(INTROUVABLE, anonyme=LOGIN)))),
-    "tableur.deposer": _l("/tableur/imports/personnes/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS)),
+    "tableur.deposer": (_l("/tableur/imports/personnes/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS))
+                        + _l("/tableur/imports/partenaires/nouveau", ("GET", CONSEILLERS), ("POST", CONSEILLERS))),
     "tableur.voir": _l("/tableur/imports/{import_tableur}", ("GET", AUTEUR), ("POST", AUTEUR)),
     "tableur.progression": _l("/tableur/imports/{import_tableur}/progression", ("GET", AUTEUR)),
     "tableur.rapport": _l("/tableur/imports/{import_tableur}/rapport.xlsx", ("GET", AUTEUR)),

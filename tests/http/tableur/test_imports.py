@@ -107,6 +107,8 @@ def test_doublons_etiquetes_et_decision_en_bloc(nav, fabrique, ctx):
     assert etats == ["conflit", "deja_la", "conflit", "nouveau"]
     page = nav.get(url).get_data(as_text=True)
     assert "Commune : « Arles » → « Tarascon »" in page
+    assert "Nom : « Dupont » → « DUPOND »" in page, "une lettre de plus ou de moins est une différence"
+    assert "« Élodie » → « elodie »" not in page, "la casse et les accents seuls n'en sont pas"
     assert "Secret" not in page and "Colette" not in page, "rien d'une personne d'un·e collègue"
     r = nav.post(f"{url}/import", {"version": str(imp.version), "conflits": ""}, depuis=url)
     assert r.status_code == 422 and "Dites quoi faire des lignes en conflit" in r.get_data(as_text=True)
@@ -114,7 +116,8 @@ def test_doublons_etiquetes_et_decision_en_bloc(nav, fabrique, ctx):
                  depuis=url)
     assert r.status_code == 303, r.get_data(as_text=True)
     elodie = ctx.scalar(select(Personne).where(Personne.email == "elodie@exemple.fr"))
-    assert (elodie.commune, elodie.nom, elodie.prenom) == ("Tarascon", "DUPOND", "elodie")
+    # « elodie » does not overwrite « Élodie » (personnes.rules.ecrase); the typo is a real change.
+    assert (elodie.commune, elodie.nom, elodie.prenom) == ("Tarascon", "DUPOND", "Élodie")
     assert _nb(ctx, m.structure) == 4  # Inès created, nobody else
 
 
@@ -143,6 +146,98 @@ def test_aller_retour_differences_champ_par_champ(nav, fabrique, ctx):
     assert nav.post(f"{url}/import", {"version": str(imp.version)}, depuis=url).status_code == 303
     ctx.expire_all()
     assert ctx.get(Personne, p.id).commune == "Nîmes"
+
+
+def _suggestions(page: str) -> dict[int, str]:
+    """The mapping the page suggests: the selected option of each column's select."""
+    import re
+
+    return {int(i): code for i, code in re.findall(
+        r'<select id="colonne-(\d+)" name="colonne-\d+">.*?<option value="([a-z_]+)" selected', page, re.S)}
+
+
+def test_aller_retour_sexe_niveau_publics_et_referent_relus_statut_signale(nav, fabrique, ctx):
+    """Issue #19, point 5: the file active exported then imported again, untouched, changes nothing
+    (sexe, niveau de formation, publics and référent·e read back from their labels); the columns
+    the import does not read (statut, dispositif, dates of contact) are named as ignored; an
+    edited level or public shows as a difference, then is written."""
+    from cipdesk.personnes.models import NiveauFormation, Sexe
+
+    m = fabrique.monde()
+    p = fabrique.personne(m.structure, referent=m.conseiller, nom="Bernard", prenom="Léa", commune="Arles",
+                          sexe=Sexe.FEMME, niveau_formation=NiveauFormation.CITE_3_4,
+                          publics=["rsa", "pays_tiers"], accompagnee=True)
+    nav.connexion(m.conseiller.email)
+    export = nav.get("/tableur/exports/file_active.xlsx").get_data()
+    url = _deposer(nav, export, "export.xlsx").headers["Location"]
+    page = nav.get(url).get_data(as_text=True)
+    suggestions = _suggestions(page)
+    wb = load_workbook(io.BytesIO(export))
+    entetes = [c.value for c in wb.active[1]]
+    lues = {entetes[i] for i in suggestions}
+    assert {"Sexe", "Niveau de formation", "Publics", "Référent·e", "Identifiant cipdesk (ne pas modifier)"} <= lues
+    assert "colonne(s) ignorée(s) à l&#39;import" in page or "colonne(s) ignorée(s) à l'import" in page
+    assert "« Statut »" in page
+    assert "« Dispositif »" not in page, "une colonne vide n'a rien à perdre"
+    assert "« Sexe »" not in page and "« Publics »" not in page
+
+    _essai(nav, url, [suggestions.get(i, "") for i in range(len(entetes))], feuille=wb.active.title)
+    imp = _import(ctx, url)
+    [ligne] = imp.donnees["analyse"]
+    assert (ligne["etat"], ligne["differences"], ligne["message"]) == ("deja_la", [], "")
+    assert "Statut" in imp.donnees["ignorees"]
+    assert "« Statut »" in nav.get(url).get_data(as_text=True), "l'essai à blanc le redit"
+
+    f = wb.active
+    f.cell(row=2, column=entetes.index("Niveau de formation") + 1,
+           value="Supérieur au baccalauréat (CITE 5 à 8)")
+    f.cell(row=2, column=entetes.index("Publics") + 1, value="Résident en zone rurale; rsa")
+    sortie = io.BytesIO()
+    wb.save(sortie)
+    url = _deposer(nav, sortie.getvalue(), "export.xlsx").headers["Location"]
+    _essai(nav, url, [suggestions.get(i, "") for i in range(len(entetes))], feuille=f.title)
+    imp = _import(ctx, url)
+    [ligne] = imp.donnees["analyse"]
+    assert ligne["etat"] == "a_mettre_a_jour"
+    assert ligne["differences"] == [
+        ["Niveau de formation", "CAP, BEP, baccalauréat (CITE 3 et 4)", "Supérieur au baccalauréat (CITE 5 à 8)"],
+        ["Publics", "Ressortissant de pays tiers, réfugié ou BPI, Bénéficiaire du RSA ou d'un autre minimum social",
+         "Bénéficiaire du RSA ou d'un autre minimum social, Résident en zone rurale"]]
+    assert nav.post(f"{url}/import", {"version": str(imp.version)}, depuis=url).status_code == 303
+    ctx.expire_all()
+    lea = ctx.get(Personne, p.id)
+    assert (lea.niveau_formation, sorted(lea.publics), lea.sexe) == (NiveauFormation.CITE_5_8, ["rsa", "zrr"],
+                                                                     Sexe.FEMME)
+    assert nav.post(f"{url}/annulation", {"version": str(_import(ctx, url).version)}, depuis=url).status_code == 303
+    ctx.expire_all()
+    lea = ctx.get(Personne, p.id)
+    assert (lea.niveau_formation, sorted(lea.publics)) == (NiveauFormation.CITE_3_4, ["pays_tiers", "rsa"])
+
+
+def test_referent_lu_par_son_nom_comme_l_export_l_ecrit_et_son_changement_montre(nav, fabrique, ctx):
+    m = fabrique.monde()
+    p = fabrique.personne(m.structure, referent=m.conseiller, nom="Bernard", prenom="Léa", accompagnee=True)
+    nav.connexion(m.conseiller.email)
+    collegue = f"{m.collegue.prenom.upper()} {m.collegue.nom}"
+    url = _deposer(nav, _xlsx([["Identifiant cipdesk (ne pas modifier)", "Nom", "Prénom", "Référent·e"],
+                               [str(p.id), "Bernard", "Léa", collegue]])).headers["Location"]
+    _essai(nav, url, ["id", "nom", "prenom", "referent"])
+    [ligne] = _import(ctx, url).donnees["analyse"]
+    assert ligne["etat"] == "a_mettre_a_jour"
+    assert ligne["differences"] == [["Référent·e", f"{m.conseiller.prenom} {m.conseiller.nom}",
+                                     f"{m.collegue.prenom} {m.collegue.nom}"]]
+
+
+def test_niveau_ou_public_inconnu_refuse_avec_les_valeurs_admises(nav, fabrique, ctx):
+    m = fabrique.monde()
+    nav.connexion(m.conseiller.email)
+    url = _deposer(nav, _xlsx([["Nom", "Prénom", "Niveau", "Publics"], ["Roux", "Ana", "Bac+2", ""],
+                               ["Roux", "Bob", "", "RSA, sportif de haut niveau"]])).headers["Location"]
+    _essai(nav, url, ["nom", "prenom", "niveau_formation", "publics"])
+    analyse = _import(ctx, url).donnees["analyse"]
+    assert [l["etat"] for l in analyse] == ["erreur", "erreur"]
+    assert analyse[0]["message"].startswith("Niveau de formation « Bac+2 » non reconnu (Infra-bac")
+    assert analyse[1]["message"].startswith("Public « sportif de haut niveau » non reconnu")
 
 
 # -- bad input: each with its French message, nothing imported ----------------------------
