@@ -84,7 +84,7 @@ def _journaliser_bilan(parcours, format_: str) -> None:
 @bp.get("/<uuid:parcours_id>/bilan.pdf")
 def bilan_pdf(parcours_id):
     """The bilan of the parcours to hand to the person (intermediate while it is open), journalled."""
-    from cipdesk.parcours.sortie.document import bilan_en_pdf
+    from cipdesk.parcours.sortie.pdf import bilan_en_pdf
     from cipdesk.web.pdf import reponse_pdf
 
     parcours = _charger_pour_bilan(parcours_id)
@@ -98,7 +98,7 @@ def bilan_docx(parcours_id):
     """The same bilan as an editable document (issue #19, point 6), journalled like its PDF."""
     from flask import make_response
 
-    from cipdesk.parcours.sortie.document import bilan_en_docx
+    from cipdesk.parcours.sortie.pdf import bilan_en_docx
 
     parcours = _charger_pour_bilan(parcours_id)
     reponse = make_response(bilan_en_docx(parcours, current_user.structure))

@@ -1,5 +1,5 @@
 """The bilan of a parcours as a PDF and as an editable DOCX (issue #19, point 6): one content
-(`sortie.document.contenu`) for both formats, intermediate while the parcours is open, final
+(`sortie.pdf.contenu`) for both formats, intermediate while the parcours is open, final
 after the exit; journalled; refused to a colleague, unknown to another structure."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from cipdesk.core.dates import aujourdhui
 from cipdesk.parcours.etapes import services as etapes
 from cipdesk.parcours.etapes.rules import Responsable, StatutEtape
 from cipdesk.parcours.sortie import services as sortie
-from cipdesk.parcours.sortie.document import contenu
+from cipdesk.parcours.sortie.pdf import contenu
 from cipdesk.security.audit import JournalAudit
 from tests.http.parcours.test_parcours import ouvrir
 
