@@ -27,7 +27,8 @@ def _visiter(page, serveur: str, chemin: str, role: str, *, statut: int = 200) -
     texte = page.inner_text("main") if page.locator("main").count() else page.inner_text("body")
     assert not re.search(r"\b(None|Traceback|undefined|Internal Server Error)\b|\{\{|\{%", texte), \
         f"{role} {chemin} : texte technique visible"
-    nom = f"revue-parcours/{role}-" + (re.sub(r"[^a-z0-9]+", "-", chemin.lower()).strip("-")[:60] or "accueil")
+    sans_id = re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}", "id", chemin.lower())   # stable names from one run to the next
+    nom = f"revue-parcours/{role}-" + (re.sub(r"[^a-z0-9]+", "-", sans_id).strip("-")[:60] or "accueil")
     verifier_accessibilite(page, f"{role} {chemin} à 1280 px")
     capture(page, f"{nom}-1280")
     page.set_viewport_size({"width": 390, "height": 844})
