@@ -42,3 +42,20 @@ def test_sans_date_notee_ni_rendez_vous(nav, fabrique, ctx):
     nav.connexion(conseiller.email)
     page = html.unescape(nav.get(f"/accueil/personnes/{personne.id}").get_data(as_text=True))
     assert _encarts(page) == ["Prochains rendez-vous"] and "Aucun rendez-vous à venir." in page
+
+
+def test_accueil_un_rendez_vous_passe_n_est_pas_dans_les_7_jours_suivants(nav, fabrique, ctx):
+    """A rendez-vous three days ago whose attendance is still to note was listed under « Les 7
+    jours suivants »: it has its own list, « Passés, à noter »."""
+    s = fabrique.structure()
+    conseiller = fabrique.utilisateur(s, equipe=fabrique.equipe(s))
+    passe = fabrique.personne(s, referent=conseiller, prenom="Danielle", nom="Chauvin")
+    futur = fabrique.personne(s, referent=conseiller, prenom="Jérôme", nom="Bertrand")
+    nouveau_rdv(ctx, conseiller, passe, dans_jours=-3)
+    nouveau_rdv(ctx, conseiller, futur, dans_jours=2)
+    ctx.commit()
+    nav.connexion(conseiller.email)
+    page = html.unescape(nav.get("/").get_data(as_text=True))
+    a_noter, _, suivants = page.partition("Les 7 jours suivants")
+    assert "Passés, à noter" in a_noter and "Chauvin Danielle" in a_noter and "présence à noter" in a_noter
+    assert "Chauvin" not in suivants.split("</section>")[0] and "Bertrand Jérôme" in suivants
