@@ -42,8 +42,9 @@ class Presence(EnumLibelle):
 
 Presence.LIBELLES = {"honore": "Honoré", "excuse": "Excusé", "non_honore": "Non honoré"}
 
-MODES_CONSENTEMENT = {"oral": "Accord oral, noté en entretien", "ecrit": "Accord écrit signé",
-                      "courriel": "Accord donné par e-mail"}
+# how the answer was collected, yes or no: « Accord oral » beside « non » contradicted itself
+MODES_CONSENTEMENT = {"oral": "Oralement, notée en entretien", "ecrit": "Par écrit, signée",
+                      "courriel": "Par e-mail"}
 
 DUREE_MIN, DUREE_MAX = 5, 8 * 60
 RAPPEL_HEURES_DEFAUT = 24

@@ -324,6 +324,8 @@ def fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool,
     """The person's page at a glance, from every module's `fiche_personne` provider:
     (actions, the main one first; cards in order). The person's own: the next rendez-vous
     and « Modifier la fiche ». A fixed number of queries per provider."""
+    from dataclasses import replace
+
     from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart
 
     actions, encarts = [], []
@@ -335,9 +337,19 @@ def fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool,
         actions.append(ActionPersonne("Modifier la fiche", "personnes.modifier", (("personne_id", personne.id),),
                                       ordre=90))
     rdv = personne.prochain_rdv_le
-    encarts.append(Encart("rendez_vous", "Prochain rendez-vous", (
-        LigneEncart(f"{rdv:%d/%m/%Y}", "passé : à reprogrammer" if rdv < aujourd_hui else "",
-                    alerte=rdv < aujourd_hui),) if rdv else (), "Aucun rendez-vous prévu.", ordre=30))
+    agenda = next((e for e in encarts if e.code == "agenda"), None)
+    if agenda is None:
+        encarts.append(Encart("rendez_vous", "Prochain rendez-vous", (
+            LigneEncart(f"{rdv:%d/%m/%Y}", "passé : à reprogrammer" if rdv < aujourd_hui else "",
+                        alerte=rdv < aujourd_hui),) if rdv else (), "Aucun rendez-vous prévu.", ordre=30))
+    elif rdv:
+        # the agenda's card says « Prochains rendez-vous »: a second card « Prochain rendez-vous »
+        # with the date noted at the last accueil or entretien would contradict it (« Aucun
+        # rendez-vous à venir » beside « 18/12/2026 »), so the noted date joins the agenda's card
+        ligne = LigneEncart(f"{rdv:%d/%m/%Y}", "date notée à l'accueil ou à l'entretien"
+                            + (" — passée : à reprogrammer" if rdv < aujourd_hui else ""),
+                            alerte=rdv < aujourd_hui)
+        encarts[encarts.index(agenda)] = replace(agenda, lignes=agenda.lignes + (ligne,))
     actions.sort(key=lambda a: a.ordre)
     principale = next((a for a in actions if a.principale), None)
     actions = ([principale] if principale else []) + [a for a in actions if a is not principale]

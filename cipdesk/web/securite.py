@@ -11,7 +11,7 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
 
 from cipdesk.security.audit import Provenance, provenance_courante
-from cipdesk.security.policy import Interdit, Introuvable
+from cipdesk.security.policy import Interdit, Introuvable, est_chef, est_conseiller
 from cipdesk.web import saisie
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -88,6 +88,13 @@ def installer(app: Flask) -> None:
     @app.errorhandler(Interdit)
     @app.errorhandler(403)
     def _interdit(_exc):
+        if "personne_id" in (request.view_args or {}) and current_user.is_authenticated \
+                and (est_conseiller(current_user) or est_chef(current_user)):
+            # the role is not the reason: this person's file is not open to this account
+            return _page_erreur(403, "Accès refusé",
+                                "Le dossier de cette personne ne vous est pas ouvert : elle est suivie par "
+                                "un·e autre conseiller·ère ou une autre équipe. Si vous devez intervenir, "
+                                "adressez-vous à son ou sa référent·e ou à votre chef·fe de service.")
         return _page_erreur(403, "Accès refusé",
                             "Votre rôle ne permet pas cette action. Si vous pensez que c'est une "
                             "erreur, adressez-vous à votre administrateur.")

@@ -30,7 +30,7 @@ def test_planifier_convoquer_voir_la_semaine(serveur, page, fabrique, ctx):
     page.goto(f"{serveur}/agenda/personnes/{personne.id}")
     verifier_accessibilite(page, "rendez-vous de la personne")
     page.get_by_label("Oui").check()
-    page.get_by_label("Accord oral, noté en entretien").check()
+    page.get_by_label("Oralement, notée en entretien").check()
     page.get_by_role("button", name="Enregistrer la réponse").click()
     expect(page.get_by_text("Réponse de la personne enregistrée.")).to_be_visible()
 

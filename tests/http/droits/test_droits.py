@@ -171,3 +171,23 @@ def test_bris_de_glace(m, nav, ctx, fabrique, nav_factory):
     ailleurs = nav_factory()
     ailleurs.connexion(m.chef_ailleurs.email)
     assert ailleurs.get(url).status_code == 404
+
+
+def test_refus_sur_une_personne_d_une_autre_equipe(m, nav, nav_factory, fabrique):
+    """The 403 of a person's page says why (the person is followed elsewhere, not « votre rôle »),
+    and a chef de service finds the break-glass link on every page of the person, not only on
+    the fiche (documents joints, rendez-vous, droits)."""
+    autre_equipe = fabrique.equipe(m.structure)
+    collegue = fabrique.utilisateur(m.structure, equipe=autre_equipe)
+    chef2 = fabrique.utilisateur(m.structure, equipe=autre_equipe, chef=True)
+    nav.connexion(collegue.email)
+    for url in (f"/accueil/personnes/{m.p.id}", f"/documents-joints/personne/{m.p.id}"):
+        refus = nav.get(url)
+        assert refus.status_code == 403 and "ne vous est pas ouvert" in _t(refus), url
+        assert "Votre rôle ne permet pas" not in _t(refus) and "accès exceptionnel" not in _t(refus)
+    nav = nav_factory()
+    nav.connexion(chef2.email)
+    for url in (f"/accueil/personnes/{m.p.id}", f"/documents-joints/personne/{m.p.id}",
+                f"/agenda/personnes/{m.p.id}", f"/droits/personnes/{m.p.id}"):
+        refus = nav.get(url)
+        assert refus.status_code == 403 and "demandez un accès exceptionnel" in _t(refus), url
