@@ -25,7 +25,7 @@ def test_importer_le_repertoire_des_partenaires(serveur, fabrique, ctx, nouveau_
     page = nouveau_contexte().new_page()
     connecter(page, serveur, m.conseiller.email)
     page.goto(f"{serveur}/tableur/")
-    page.get_by_role("link", name="Partenaires du territoire").click()
+    page.get_by_role("link", name="Partenaires du territoire", exact=True).click()
     page.get_by_label("Fichier (XLSX, ODS ou CSV)").set_input_files(
         files=[{"name": "partenaires.csv", "mimeType": "text/csv", "buffer": CSV}])
     page.get_by_role("button", name="Lire le fichier").click()
