@@ -88,7 +88,7 @@ def nouveau_contexte(navigateur):
     def _nouveau():
         contexte = navigateur.new_context(bypass_csp=True, locale="fr-FR", timezone_id="Europe/Paris",
                                           viewport={"width": 1280, "height": 900})
-        contexte.set_default_timeout(10_000)
+        contexte.set_default_timeout(20_000)
         contextes.append(contexte)
         return contexte
 

@@ -44,7 +44,8 @@ def test_preparation_choix_edition_export(serveur, ctx, page, tmp_path):
     expect(page.get_by_role("heading", name=re.compile("^Les entretiens avec")).first).to_be_visible()
     introduction = page.get_by_label("Introduction")
     introduction.fill("Une introduction réécrite dans le navigateur.")
-    expect(page.locator("#etat")).to_contain_text("Enregistré.")
+    # Autosave 1,2 s after typing, then the part laid out by the real PDF engine: slower on a busy machine.
+    expect(page.locator("#etat")).to_contain_text("Enregistré.", timeout=20_000)
     expect(page.locator("#etat")).to_contain_text("budget de 5 à 6")
     bloc = page.locator("article.bloc").first
     titre = bloc.get_by_role("heading", level=3).inner_text()
