@@ -42,6 +42,10 @@ def test_preparation_choix_edition_export(serveur, ctx, page, tmp_path):
     expect(page).to_have_url(f"{serveur}/dossier/parties/2")
 
     expect(page.get_by_role("heading", name=re.compile("^Les entretiens avec")).first).to_be_visible()
+    # htmx binds the autosave on DOMContentLoaded: typing before that fires no request (the test
+    # used to fail now and then on a fast machine — a user types later, and the form also submits).
+    page.wait_for_load_state("load")
+    page.wait_for_function("() => window.htmx !== undefined && document.querySelector('form[hx-post]')['htmx-internal-data'] !== undefined")
     introduction = page.get_by_label("Introduction")
     introduction.fill("Une introduction réécrite dans le navigateur.")
     # Autosave 1,2 s after typing, then the part laid out by the real PDF engine: slower on a busy machine.
