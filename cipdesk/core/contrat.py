@@ -245,7 +245,13 @@ class ListeImportable:
       to create or update (decisions taken) through the module's services, calling `progression(n)`
       now and then (the worker shows it), answers the trace {"crees": [ids], "modifies": {id: {field:
       old value}}} the undo needs;
-    - `annuler(session, utilisateur, trace, aujourd_hui) -> int`: undoes it (within 24 h)."""
+    - `remettre(session, utilisateur, objet, avant, aujourd_hui)`: puts back the fields the import
+      changed on one `modele` record (`avant`: {field: old value}, from the trace), through the
+      module's services.
+
+    The undo itself (within 24 h) is the engine's, the same for every list: the records the import
+    created are deleted unless one is now referred to (kept), each deletion is journalled under
+    `objet_type`, then `remettre` is called for each record it changed."""
     code: str
     titre: str
     resume: str
@@ -253,7 +259,9 @@ class ListeImportable:
     visible: Callable[[Any], bool]
     analyser: Callable[..., list]
     appliquer: Callable[..., dict]
-    annuler: Callable[..., int]
+    modele: type
+    objet_type: str
+    remettre: Callable[..., None]
 
 
 FiltrePersonnes = Callable[[Any], Any]                   # (Personne.id column) -> SQL condition

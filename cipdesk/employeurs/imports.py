@@ -122,22 +122,6 @@ def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: da
     return trace
 
 
-def annuler(session, utilisateur, trace: dict, aujourd_hui: date) -> int:  # noqa: ARG001
-    defaits = 0
-    for ident in trace.get("crees", []):
-        e = session.get(Entreprise, uuid.UUID(ident))
-        if e is None:
-            continue
-        try:
-            with session.begin_nested():
-                session.delete(e)
-                session.flush()
-        except Exception:  # noqa: BLE001 — an exchange, an offer… now refers to it: kept
-            continue
-        defaits += 1
-    for ident, avant in trace.get("modifies", {}).items():
-        e = session.get(Entreprise, uuid.UUID(ident))
-        if e is not None:
-            services.modifier_entreprise(session, e, par=utilisateur, donnees=avant, version=e.version)
-            defaits += 1
-    return defaits
+def remettre(session, utilisateur, e: Entreprise, avant: dict, aujourd_hui: date) -> None:  # noqa: ARG001
+    """Puts back the fields an import changed on this employer (undo, run by the tableur engine)."""
+    services.modifier_entreprise(session, e, par=utilisateur, donnees=avant, version=e.version)

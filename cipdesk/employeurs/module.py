@@ -119,7 +119,7 @@ def _module() -> Module:
         importables=(ListeImportable("entreprises", "Employeurs (entreprises)",
                                      "votre base d'employeurs depuis un tableur, SIRET vérifiés, doublons repérés",
                                      imports.CHAMPS, policy.permission("employeurs.modifier"), imports.analyser,
-                                     imports.appliquer, imports.annuler),),
+                                     imports.appliquer, imports.Entreprise, "entreprise", imports.remettre),),
         # issue #18: the person's rights (security/rgpd.py, cipdesk/employeurs/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )

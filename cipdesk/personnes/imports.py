@@ -18,7 +18,6 @@ from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes import rules, services
 from cipdesk.personnes.models import PUBLICS, NiveauFormation, Personne, Sexe
 from cipdesk.personnes.queries import file_partagee, restreindre
-from cipdesk.security.audit import Action, journaliser
 
 CHAMPS = (
     C("id", "Identifiant cipdesk (ne pas modifier)", "identifiant", synonymes=("identifiant",)),
@@ -279,33 +278,12 @@ def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: da
     return trace
 
 
-def annuler(session, utilisateur, trace: dict, aujourd_hui: date) -> int:
-    """Removes the people the import created (unless something has been recorded about them since:
-    they are kept and counted out) and puts back the fields it changed."""
-    defaits = 0
-    for ident in trace.get("crees", []):
-        p = session.get(Personne, uuid.UUID(ident))
-        if p is None:
-            continue
-        try:
-            with session.begin_nested():
-                session.delete(p)
-                session.flush()
-        except Exception:  # noqa: BLE001 — a record now refers to this person: kept
-            continue
-        journaliser(session, acteur=utilisateur, action=Action.SUPPRESSION, objet_type="personne", objet_id=ident,
-                    motif="Annulation d'un import de tableur")
-        defaits += 1
-    for ident, avant in trace.get("modifies", {}).items():
-        p = session.get(Personne, uuid.UUID(ident))
-        if p is None:
-            continue
-        base = services.DonneesPersonne(**{**_actuelles(p), "niveau_formation": p.niveau_formation.value,
-                                           "publics": list(p.publics or []),
-                                           "commande_prescripteur": p.commande_prescripteur or ""})
-        exactes = {c: avant[c] for c in COMPARES if c in avant}   # (a trace of before the levels were read)
-        exactes["date_naissance"] = date.fromisoformat(avant["date_naissance"]) if avant["date_naissance"] else None
-        services.modifier_personne(session, par=utilisateur, personne=p, aujourd_hui=aujourd_hui,
-                                   donnees=replace(base, **exactes), version=p.version)
-        defaits += 1
-    return defaits
+def remettre(session, utilisateur, p: Personne, avant: dict, aujourd_hui: date) -> None:
+    """Puts back the fields an import changed on this person (undo, run by the tableur engine)."""
+    base = services.DonneesPersonne(**{**_actuelles(p), "niveau_formation": p.niveau_formation.value,
+                                       "publics": list(p.publics or []),
+                                       "commande_prescripteur": p.commande_prescripteur or ""})
+    exactes = {c: avant[c] for c in COMPARES if c in avant}   # (a trace of before the levels were read)
+    exactes["date_naissance"] = date.fromisoformat(avant["date_naissance"]) if avant["date_naissance"] else None
+    services.modifier_personne(session, par=utilisateur, personne=p, aujourd_hui=aujourd_hui,
+                               donnees=replace(base, **exactes), version=p.version)

@@ -44,7 +44,7 @@ def _module() -> Module:
         importables=(ListeImportable("personnes", "Personnes accompagnées",
                                      "votre file active depuis un tableur (XLSX, ODS ou CSV), doublons repérés",
                                      imports.CHAMPS, policy.permission("personnes.importer"), imports.analyser,
-                                     imports.appliquer, imports.annuler),),
+                                     imports.appliquer, Personne, "personne", imports.remettre),),
         # issue #18: the person's rights (cipdesk/personnes/rgpd.py)
         export_personne=_rgpd().EXPORT, effacement_personne=_rgpd().EFFACEMENT,
     )

@@ -3,8 +3,11 @@ actor explicit, dates passed in, flush without commit; the list's own rules (mat
 writing) are the importable's (`ListeImportable`, declared by its module)."""
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict
 from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from cipdesk.core.contrat import LigneAnalysee
 from cipdesk.core.erreurs import ErreurMetier
@@ -202,12 +205,40 @@ def annulable(imp: ImportTableur, maintenant: datetime) -> bool:
     return maintenant - importe_le <= DELAI_D_ANNULATION
 
 
+def defaire(session, par, liste, trace: dict, aujourd_hui: date) -> int:
+    """Undoes what an import wrote, for any importable list: its created records are deleted unless
+    something now refers to one (a later exchange, orientation, entretien…: kept, not counted), then
+    the fields it changed are put back by the module (`liste.remettre`). Returns how many were undone."""
+    defaits = 0
+    for ident in trace.get("crees", []):
+        objet = session.get(liste.modele, uuid.UUID(ident))
+        if objet is None:
+            continue
+        try:
+            with session.begin_nested():
+                session.delete(objet)
+                session.flush()
+        # A record created since the import refers to it (foreign key refused by the database, or the
+        # ORM refusing to blank out a dependent key): kept.
+        except (SQLAlchemyError, AssertionError):
+            continue
+        journaliser(session, acteur=par, action=Action.SUPPRESSION, objet_type=liste.objet_type, objet_id=ident,
+                    motif="Annulation d'un import de tableur")
+        defaits += 1
+    for ident, avant in trace.get("modifies", {}).items():
+        objet = session.get(liste.modele, uuid.UUID(ident))
+        if objet is not None:
+            liste.remettre(session, par, objet, avant, aujourd_hui)
+            defaits += 1
+    return defaits
+
+
 def annuler(session, *, par, imp: ImportTableur, liste, aujourd_hui: date, maintenant: datetime,
             version: int | None) -> int:
     _meme_version(imp, version)
     if not annulable(imp, maintenant):
         raise ErreurMetier("Un import ne s'annule que dans les 24 heures qui le suivent.", "")
-    defaits = liste.annuler(session, par, imp.donnees.get("trace", {}), aujourd_hui)
+    defaits = defaire(session, par, liste, imp.donnees.get("trace", {}), aujourd_hui)
     imp.etat, imp.annule_le = EtatImport.ANNULE, maintenant
     journaliser(session, acteur=par, action=Action.SUPPRESSION, objet_type="import_tableur", objet_id=imp.id,
                 details={"liste": liste.code, "defaits": defaits})

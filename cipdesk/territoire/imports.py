@@ -14,7 +14,6 @@ from cipdesk.core.contrat import ChampImportable as C
 from cipdesk.core.contrat import LigneAnalysee
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.core.telephone import telephone_affiche
-from cipdesk.security.audit import Action, journaliser
 from cipdesk.territoire.partenaires import rules, services
 from cipdesk.territoire.partenaires.models import Partenaire
 
@@ -173,30 +172,9 @@ def appliquer(session, utilisateur, lignes: list[LigneAnalysee], aujourd_hui: da
     return trace
 
 
-def annuler(session, utilisateur, trace: dict, aujourd_hui: date) -> int:  # noqa: ARG001
-    """Removes the fiches the import created (unless an orientation now refers to one: kept) and
-    puts back the fields it changed."""
-    defaits = 0
-    for ident in trace.get("crees", []):
-        p = session.get(Partenaire, uuid.UUID(ident))
-        if p is None:
-            continue
-        try:
-            with session.begin_nested():
-                session.delete(p)
-                session.flush()
-        except Exception:  # noqa: BLE001 — an orientation now refers to this partner: kept
-            continue
-        journaliser(session, acteur=utilisateur, action=Action.SUPPRESSION, objet_type="partenaire", objet_id=ident,
-                    motif="Annulation d'un import de tableur")
-        defaits += 1
-    for ident, avant in trace.get("modifies", {}).items():
-        p = session.get(Partenaire, uuid.UUID(ident))
-        if p is None:
-            continue
-        donnees = services.DonneesPartenaire(**{c: avant.get(c, "") for c in COMPARES},
-                                             domaines=list(p.domaines or []), actif=p.actif,
-                                             verifie_le=p.verifie_le, complet=True)
-        services.enregistrer_partenaire(session, par=utilisateur, donnees=donnees, partenaire=p, version=p.version)
-        defaits += 1
-    return defaits
+def remettre(session, utilisateur, p: Partenaire, avant: dict, aujourd_hui: date) -> None:  # noqa: ARG001
+    """Puts back the fields an import changed on this partner (undo, run by the tableur engine)."""
+    donnees = services.DonneesPartenaire(**{c: avant.get(c, "") for c in COMPARES},
+                                         domaines=list(p.domaines or []), actif=p.actif,
+                                         verifie_le=p.verifie_le, complet=True)
+    services.enregistrer_partenaire(session, par=utilisateur, donnees=donnees, partenaire=p, version=p.version)

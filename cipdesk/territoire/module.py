@@ -99,7 +99,7 @@ def _module() -> Module:
         importables=(ListeImportable("partenaires", "Partenaires du territoire",
                                      "votre répertoire des partenaires depuis un tableur, doublons repérés",
                                      imports.CHAMPS, policy.permission("repertoire.modifier"), imports.analyser,
-                                     imports.appliquer, imports.annuler),),
+                                     imports.appliquer, imports.Partenaire, "partenaire", imports.remettre),),
     )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from cipdesk.employeurs.entreprises import services as entreprises
 from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.security.audit import Action, JournalAudit
 from cipdesk.tableur.models import ImportTableur
 
 URL = "/tableur/imports/entreprises/nouveau"
@@ -64,3 +65,7 @@ def test_import_d_employeurs_siret_verifie_doublons_et_annulation(nav, fabrique,
     ctx.expire_all()
     assert ctx.scalar(select(func.count()).select_from(Entreprise)) == 1
     assert ctx.get(Entreprise, forum.id).telephone == ""
+    # the undo journals each employer it deletes, as for people and partners (one engine for all lists)
+    assert ctx.scalar(select(func.count()).select_from(JournalAudit).where(
+        JournalAudit.objet_type == "entreprise", JournalAudit.action == Action.SUPPRESSION,
+        JournalAudit.motif == "Annulation d'un import de tableur")) == 1
