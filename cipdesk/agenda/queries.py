@@ -12,6 +12,7 @@ from cipdesk.agenda.models import ConsentementCourriel, FluxAgenda, RendezVousPl
 from cipdesk.agenda.rules import NatureRdv, Presence
 from cipdesk.comptes.models import Structure, Utilisateur
 from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.core.dates import date_heure_fr
 from cipdesk.courriel.envoi import utc
 from cipdesk.courriel.models import MessageSortant, StatutMessage
 from cipdesk.personnes.models import Personne, StatutPersonne
@@ -119,7 +120,7 @@ def chronologie_agenda(session: Session, personne, lecteur) -> list[Evenement]:
         if m.statut == StatutMessage.ENVOYE:
             titre_, quand = f"{nature} envoyé·e par e-mail", m.envoye_le
         elif m.statut == StatutMessage.A_ENVOYER:
-            titre_, quand = f"{nature} par e-mail : envoi prévu le {utc(m.envoyer_a_partir_du).astimezone(rules.PARIS):%d/%m/%Y à %H:%M}", m.cree_le
+            titre_, quand = f"{nature} par e-mail : envoi prévu le {date_heure_fr(utc(m.envoyer_a_partir_du))}", m.cree_le
         else:
             titre_, quand = f"{nature} par e-mail non envoyé·e", m.cree_le
         evenements.append(Evenement(utc(quand).astimezone(rules.PARIS).date(), utc(quand), "message_personne", titre_, m.motif,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from cipdesk.core.dates import heure_fr
 from cipdesk.core.libelles import EnumLibelle
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -108,10 +109,6 @@ def absences_repetees(presences_recentes: Sequence) -> bool:
     """`presences_recentes`: the noted attendances, most recent first."""
     fenetre = list(presences_recentes)[:ABSENCES_FENETRE]
     return sum(1 for p in fenetre if p == Presence.NON_HONORE) >= ABSENCES_SEUIL
-
-
-def heure_fr(h: time) -> str:
-    return f"{h.hour} h {h.minute:02d}" if h.minute else f"{h.hour} h"
 
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

@@ -14,6 +14,7 @@ from cipdesk.agenda import ics, queries, rules
 from cipdesk.agenda.models import ConsentementCourriel, FluxAgenda, RendezVousPlanifie
 from cipdesk.agenda.rules import Modalite, NatureRdv, Presence
 from cipdesk.core import signaux
+from cipdesk.core.dates import date_heure_fr
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.courriel import envoi
 from cipdesk.courriel.envoi import utc
@@ -237,7 +238,7 @@ def convoquer(session: Session, rdv: RendezVousPlanifie, *, par, maintenant: dat
     envoi.deposer(session, nature="rappel", structure_id=rdv.structure_id, personne_id=personne.id,
                   objet_type="rendez_vous", objet_id=rdv.id, envoyer_a_partir_du=moment, maintenant=maintenant,
                   contenu={"a": personne.email.strip(), "sujet": sujet_r, "texte": texte_r})
-    return Convocation(courriel, f"Rappel par e-mail prévu le {moment.astimezone(rules.PARIS):%d/%m/%Y à %H:%M} "
+    return Convocation(courriel, f"Rappel par e-mail prévu le {date_heure_fr(moment)} "
                                  f"({c['rappel_heures']} h avant).", True)
 
 

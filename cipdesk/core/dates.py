@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -50,3 +50,20 @@ def horloge_fixee(instant: datetime | date) -> Iterator[None]:
 
 def debut_jour_paris(jour: date) -> datetime:
     return datetime.combine(jour, time.min, tzinfo=PARIS)
+
+
+def heure_fr(h: time | datetime) -> str:
+    """A time as French typography writes it, the one convention for every displayed time
+    (pages, letters, e-mails, PDF): « 9 h 05 », « 14 h ». Form fields keep HH:MM (the browser's
+    time input) and spreadsheets keep their typed cells."""
+    return f"{h.hour} h {h.minute:02d}" if h.minute else f"{h.hour} h"
+
+
+def date_heure_fr(valeur: datetime | None) -> str:
+    """« 01/12/2026 à 9 h 05 », in Paris time (a naive datetime is UTC, as the database stores it)."""
+    if valeur is None:
+        return "—"
+    if valeur.tzinfo is None:
+        valeur = valeur.replace(tzinfo=timezone.utc)
+    local = valeur.astimezone(PARIS)
+    return f"{local:%d/%m/%Y} à {heure_fr(local)}"

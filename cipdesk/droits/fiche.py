@@ -6,6 +6,7 @@ from datetime import timezone
 
 from sqlalchemy import select
 
+from cipdesk.core.dates import date_heure_fr
 from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart, PartDeFiche
 from cipdesk.droits.models import NoticeRemise
 from cipdesk.security.acces_exceptionnel import AccesExceptionnel
@@ -22,7 +23,7 @@ def fiche_personne(session, personne, lecteur, *, peut_modifier: bool, aujourd_h
                                          endpoint="droits.personne", params=pid, alerte=True)]
     for a in acces:
         debut = a.debut if a.debut.tzinfo else a.debut.replace(tzinfo=timezone.utc)
-        lignes.append(LigneEncart(f"Accès exceptionnel de {a.utilisateur.nom_complet} le {debut.astimezone():%d/%m/%Y à %H:%M}",
+        lignes.append(LigneEncart(f"Accès exceptionnel de {a.utilisateur.nom_complet} le {date_heure_fr(debut)}",
                                   f"Motif : {a.motif}", alerte=True))
     return PartDeFiche(
         # The action is the conseillers' (they exercise the rights); the chef reads through the card's link.

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from cipdesk.comptes.models import Structure
 from cipdesk.core.contrat import registre
-from cipdesk.core.dates import aujourdhui
+from cipdesk.core.dates import PARIS, aujourdhui, heure_fr
 from cipdesk.core.db import db
 from cipdesk.droits import pdf, queries, rules, services
 from cipdesk.droits.forms import (AccesExceptionnelForm, ConservationForm, DecisionForm, DemandeForm, EffacementForm,
@@ -188,7 +188,7 @@ def acces_exceptionnel(personne_id):
                                                                         motif=form.motif.data or ""))
     if envoi:
         return rediriger(url_for("personnes.voir", personne_id=p.id),
-                         f"Accès exceptionnel ouvert jusqu'à {envoi.resultat.fin.astimezone():%H:%M} ; "
+                         f"Accès exceptionnel ouvert jusqu'à {heure_fr(envoi.resultat.fin.astimezone(PARIS))} ; "
                          "le référent de la personne en est informé.", "attention")
     return rendre("droits/acces_exceptionnel.html", form=form, personne_id=p.id, statut=envoi.statut)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
+from cipdesk.core.dates import date_heure_fr, heure_fr
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -17,14 +19,6 @@ def date_fr(valeur) -> str:
     if isinstance(valeur, date):
         return valeur.strftime("%d/%m/%Y")
     return str(valeur)
-
-
-def date_heure_fr(valeur) -> str:
-    if valeur is None:
-        return "—"
-    if valeur.tzinfo is None:
-        valeur = valeur.replace(tzinfo=timezone.utc)
-    return valeur.astimezone(PARIS).strftime("%d/%m/%Y à %H:%M")
 
 
 def nombre_fr(valeur, decimales: int = 0) -> str:
@@ -44,6 +38,7 @@ def enregistrer(app) -> None:
     app.add_template_filter(majuscule_initiale, "majuscule_initiale")
     app.add_template_filter(date_fr, "date_fr")
     app.add_template_filter(date_heure_fr, "date_heure_fr")
+    app.add_template_filter(heure_fr, "heure_fr")
     app.add_template_filter(nombre_fr, "nombre_fr")
     from cipdesk.core.contrat import registre
 

@@ -11,7 +11,7 @@ from cipdesk.accueil.accueils import queries as accueils
 from cipdesk.accueil.diagnostic import queries, rules, services
 from cipdesk.accueil.diagnostic.forms import DiagnosticForm, NouvelleVersionForm, ValidationForm
 from cipdesk.accueil.diagnostic.models import Diagnostic
-from cipdesk.core.dates import aujourdhui, maintenant
+from cipdesk.core.dates import aujourdhui, heure_fr, maintenant
 from cipdesk.core.db import db
 from cipdesk.core.erreurs import ErreurMetier
 from cipdesk.personnes.models import Personne
@@ -198,7 +198,7 @@ def enregistrer_dimension(diagnostic_id, code: str):
                                                 _niveau(entree.form.frein_niveau.data), entree.form.besoins.data or ""),
                 version=_version(form))
             form.version.data = str(diag.version)
-            message = (f"« {libelles[code]} » enregistrée (brouillon, à {maintenant():%H:%M}). "
+            message = (f"« {libelles[code]} » enregistrée (brouillon, à {heure_fr(maintenant())}). "
                        "Continuez ou validez avec la personne.")
         except ErreurMetier as exc:
             statut, message = (409 if exc.champ == "version" else 422), exc.message

@@ -6,11 +6,12 @@ from datetime import date
 
 from cipdesk.ateliers.conception.rules import duree_texte
 from cipdesk.ateliers.presences.rules import minutes_suivies
+from cipdesk.core.dates import heure_fr
 from cipdesk.documents.base import Document, jour
 
 
 def _horaires(demi) -> str:
-    return f"{demi.debut:%H:%M} – {demi.fin:%H:%M}".replace(":", " h ")
+    return f"{heure_fr(demi.debut)} – {heure_fr(demi.fin)}"
 
 
 def feuille_emargement(*, demi, session_atelier, lignes, structure) -> bytes:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from cipdesk.core.dates import heure_fr
 from cipdesk.documents.base import Document, jour
 
 
@@ -14,7 +15,7 @@ def convocation(*, inscription, session_atelier, structure, le: date) -> bytes:
                    f"{atelier.objectif_general or ''}")
     doc.intertitre("Dates et horaires")
     for d in session_atelier.demi_journees:
-        doc.paragraphe(f"{jour(d.le)} ({d.periode.libelle.lower()}) de {d.debut:%H:%M} à {d.fin:%H:%M}"
+        doc.paragraphe(f"{jour(d.le)} ({d.periode.libelle.lower()}) de {heure_fr(d.debut)} à {heure_fr(d.fin)}"
                        .replace(":", " h "))
     doc.champs([("Lieu", session_atelier.lieu or atelier.lieu or "—"),
                 ("Animé par", session_atelier.animateur.nom_complet

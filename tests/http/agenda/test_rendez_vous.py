@@ -44,7 +44,7 @@ def test_planifier_puis_voir_la_semaine_et_l_accueil(nav, fabrique, ctx):
         assert "Entretien individuel — Martin Léa" in semaine
         accueil = nav.get("/").get_data(as_text=True)
         assert "Mes rendez-vous du jour et de la semaine" in accueil
-        assert "<strong>10:00</strong>" in accueil
+        assert "<strong>10 h</strong>" in accueil
         # Another week.
         suivante = nav.get("/agenda/?du=2026-12-14").get_data(as_text=True)
         assert "Martin Léa" not in suivante and "Semaine du lundi 14 décembre 2026" in suivante

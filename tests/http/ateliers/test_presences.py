@@ -78,7 +78,7 @@ def test_emargement_et_attestation(nav, monde, session_passee, personnes, ctx):
     contenu = " ".join(subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf.data, capture_output=True,
                                       check=True).stdout.decode().split())   # lines wrap where the page says
     for attendu in ("Feuille d'émargement — Numérique : mes démarches en ligne", f"{demi.le:%d/%m/%Y} (matin)",
-                    "09 h 00 – 12 h 00", "Salle 1", "Médiatrice numérique", "Léa Durand", "Signature",
+                    "9 h – 12 h", "Salle 1", "Médiatrice numérique", "Léa Durand", "Signature",
                     "Signature des animateurs"):
         assert attendu in contenu, attendu
     attestation = nav.get(f"/ateliers/presences/attestation/{lea.id}.pdf")
