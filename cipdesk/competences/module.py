@@ -30,7 +30,7 @@ def _module() -> Module:
         blueprints=(bp,),
         menu=(EntreeDeMenu("Mes compétences", "competences.couverture", policy.est_conseiller, ordre=70,
                            actif=("competences.",)),
-              EntreeDeMenu("Candidats au titre", "competences.candidats", policy.est_chef, ordre=70,
+              EntreeDeMenu("Candidat·es au titre", "competences.candidats", policy.est_chef, ordre=70,
                            actif=("competences.",)),),
         navigation=(Navigation(
             "competences", "Mes compétences",

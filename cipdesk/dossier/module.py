@@ -21,7 +21,7 @@ def _module() -> Module:
                RegleDAcces("dossier.organiser_vae", (Role.CHEF_DE_SERVICE, Role.ADMIN),
                            "rattacher l'accompagnateur·rice d'une VAE collective à des candidat·e·s de la structure")),
         blueprints=(bp,),
-        menu=(EntreeDeMenu("Mon dossier", "dossier.preparation", policy.permission("dossier.rediger"), ordre=72,
+        menu=(EntreeDeMenu("Mon dossier de certification", "dossier.preparation", policy.permission("dossier.rediger"), ordre=72,
                            actif=("dossier.",)),
               EntreeDeMenu("VAE collective", "dossier.vae_collective", policy.permission("dossier.organiser_vae"),
                            ordre=73, actif=("dossier.vae_collective",))),

@@ -20,7 +20,7 @@ def test_preparation_choix_edition_export(serveur, ctx, page, tmp_path):
     remplir(ctx)
     ctx.commit()
     connecter(page, serveur, "candidat@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
-    page.get_by_role("link", name="Mon dossier", exact=True).first.click()
+    page.get_by_role("link", name="Mon dossier de certification", exact=True).first.click()
     expect(page).to_have_url(f"{serveur}/dossier/")
     expect(page.locator(".partie")).to_have_count(7)
     partie2 = page.locator("#partie-2")
