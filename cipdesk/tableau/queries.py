@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy import String, and_, case, cast, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
@@ -439,6 +439,12 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
     sous = ind.lignes(ctx).subquery()
     resultat = {cle_texte(cle): (n, total or 0, maxi) for cle, n, total, maxi in session.execute(
         select(sous.c.cle, func.count(), func.sum(sous.c.valeur), func.max(sous.c.valeur)).group_by(sous.c.cle))}
+    return _assembler(ctx, ind, resultat)
+
+
+def _assembler(ctx: Contexte, ind: Indicateur, resultat: dict) -> Chiffres:
+    """The figures from the grouped rows {key: (count, sum, max)}: the expected keys in order
+    (0 when absent), then the unexpected ones, then the groups."""
     lignes = []
     for cle, libelle in ind.cles(ctx):
         n, total, maxi = resultat.pop(cle, (0, 0, None))
@@ -455,9 +461,41 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
 
 
 def tableau_de_bord(session: Session, ctx: Contexte, codes=None) -> dict[str, Chiffres]:
-    """Every indicator (or those of one section): one query each (a constant number whatever
-    the team's size)."""
-    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items() if codes is None or code in codes}
+    """Every indicator (or those of one section) in ONE query: each indicator's rows grouped
+    by key, tagged with its code, under UNION ALL (the same rows `chiffres` groups one by one;
+    a constant number of queries whatever the team's size, one round trip per view)."""
+    choisis = {code: ind for code, ind in INDICATEURS.items() if codes is None or code in codes}
+    if not choisis:
+        return {}
+    selects = [_groupees(ctx, code, ind) for code, ind in choisis.items()]
+    requete = selects[0] if len(selects) == 1 else union_all(*selects)
+    resultats: dict[str, dict] = {code: {} for code in choisis}
+    for code, cle, n, total, maxi in session.execute(requete):
+        resultats[code][_cle_lue(choisis[code], cle)] = (n, total or 0, maxi)
+    return {code: _assembler(ctx, ind, resultats[code]) for code, ind in choisis.items()}
+
+
+def _groupees(ctx: Contexte, code: str, ind: Indicateur):
+    """One indicator's rows grouped by key, its key as text (the branches of a UNION ALL must
+    agree on types: a référent's id, an enum's value, a month)."""
+    sous = ind.lignes(ctx).subquery()
+    return (select(literal(code, String).label("code"), cast(sous.c.cle, String).label("cle"),
+                   func.count().label("n"), func.sum(sous.c.valeur).label("total"),
+                   func.max(sous.c.valeur).label("maxi"))
+            .group_by(sous.c.cle))
+
+
+def _cle_lue(ind: Indicateur, cle) -> str:
+    """A key read as text back to `cle_texte`'s form: SQLite holds an id as 32 hex digits,
+    PostgreSQL with dashes."""
+    if cle is None:
+        return AUCUN
+    if ind.cles is _par_conseiller:
+        try:
+            return str(uuid.UUID(cle))
+        except ValueError:
+            return cle
+    return cle
 
 
 # -- the list behind a figure ----------------------------------------------------------------------
