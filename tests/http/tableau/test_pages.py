@@ -216,3 +216,24 @@ def test_alertes_de_charge_ouvertes_de_l_equipe(nav, monde, ctx, au_30_juin):
     bloc = page.split('id="titre-alertes-charge"')[1].split("</section>")[0]
     assert "Bruno Bernard" in bloc and "Anne Arnaud" not in bloc and "Xena" not in bloc
     assert "file active 52 pour une norme de 40" in bloc
+
+
+# The queries of each view beyond those of any page (the account, the session: counted on a page
+# without a query of its own, so that a change of the common cost does not move these figures):
+# the context (structure's settings, the team's conseillers, the dispositifs list), the team for the
+# filter, ONE query for all the view's indicators, the open workload alerts; the first view adds the
+# team's candidats. « À surveiller aujourd'hui » is left to its own tests.
+REQUETES_PROPRES = {"activite": 7, "delais": 6, "apres-sortie": 6, "ateliers": 6, "prospection": 6,
+                    "integration": 6, "prevention": 6}
+
+
+def test_nombre_de_requetes_de_chaque_vue(nav, monde, app, au_30_juin):
+    from tests.http.requetes import compter_requetes
+
+    nav.connexion(monde.chef.email)
+    compter_requetes(app, nav, "/referentiel/")
+    commun = compter_requetes(app, nav, "/referentiel/")
+    for slug, attendu in REQUETES_PROPRES.items():
+        url = f"/tableau-de-bord/?section={slug}&{PERIODE}"
+        compter_requetes(app, nav, url)
+        assert compter_requetes(app, nav, url) - commun == attendu, slug
