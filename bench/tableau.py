@@ -478,7 +478,9 @@ FROM conseillers c LEFT JOIN (SELECT referent_id, count(*) AS n FROM alertes GRO
 ORDER BY c.nom, c.prenom"""
 
 ALERTES_CHARGE_EQUIPE = """
-SELECT a.*, u.prenom, u.nom FROM alerte_charge a JOIN utilisateur u ON u.id = a.auteur_id
+SELECT a.id, a.envoyee_le, a.file_active, a.norme, a.entretiens_semaine, a.en_retard, a.message_chiffre,
+       a.prise_en_compte_le, a.reponse_chiffre, u.prenom, u.nom
+FROM alerte_charge a JOIN utilisateur u ON u.id = a.auteur_id
 WHERE a.structure_id = %(structure)s AND a.equipe_id = %(equipe)s ORDER BY a.envoyee_le DESC"""
 
 INCIDENTS_EQUIPE = """

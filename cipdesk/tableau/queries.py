@@ -554,7 +554,7 @@ def _valeurs_de_cle(ind: Indicateur, cle: str) -> list:
 # -- choices of the filters --------------------------------------------------------------------
 def choix_des_filtres(session: Session, utilisateur, ctx_partiel: Contexte) -> dict[str, dict[str, str]]:
     return {
-        "equipe": equipes_du_chef(session, utilisateur),
+        "equipe": ctx_partiel.equipes if ctx_partiel.equipes is not None else equipes_du_chef(session, utilisateur),
         "conseiller": {str(i): n for i, n in ctx_partiel.conseillers.items()},
         "dispositif": dict(ctx_partiel.dispositifs),
         "financeur": dict(rules.FINANCEURS),

@@ -220,11 +220,11 @@ def test_alertes_de_charge_ouvertes_de_l_equipe(nav, monde, ctx, au_30_juin):
 
 # The queries of each view beyond those of any page (the account, the session: counted on a page
 # without a query of its own, so that a change of the common cost does not move these figures):
-# the context (structure's settings, the team's conseillers, the dispositifs list), the team for the
-# filter, ONE query for all the view's indicators, the open workload alerts; the first view adds the
-# team's candidats. « À surveiller aujourd'hui » is left to its own tests.
-REQUETES_PROPRES = {"activite": 7, "delais": 6, "apres-sortie": 6, "ateliers": 6, "prospection": 6,
-                    "integration": 6, "prevention": 6}
+# the context (structure's settings read with the team's conseillers and the chef's équipe, then the
+# dispositifs list), ONE query for all the view's indicators, the open workload alerts with their
+# authors; the first view adds the team's candidats. « À surveiller aujourd'hui » is left to its own tests.
+REQUETES_PROPRES = {"activite": 5, "delais": 4, "apres-sortie": 4, "ateliers": 4, "prospection": 4,
+                    "integration": 4, "prevention": 4}
 
 
 def test_nombre_de_requetes_de_chaque_vue(nav, monde, app, au_30_juin):
