@@ -285,6 +285,13 @@ conseillers AS MATERIALIZED (
   WHERE u.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND u.role = 'conseiller')
 """
 
+# Every page reads the account it serves and checks its session is open on the server (the user
+# loader): a read no page can skip, so the floors below (except the two older ones) begin with it, in
+# one statement (the chef's open session, the latest seen).
+COMPTE_CONNECTE = """
+SELECT u.*, s.* FROM utilisateur u JOIN session_connexion s ON s.utilisateur_id = u.id AND s.fin IS NULL
+WHERE u.id = %(chef)s ORDER BY s.vu_le DESC LIMIT 1"""
+
 # Every view of the dashboard (full page, not the htmx fragment) lists the team's open workload alerts.
 ALERTES_CHARGE_OUVERTES = """
 SELECT a.id, a.envoyee_le, a.file_active, a.norme, a.entretiens_semaine, a.en_retard, u.prenom, u.nom
@@ -569,21 +576,24 @@ def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
         parametres = db.session.scalar(select(Structure.parametres).where(Structure.id == c["structure"])) or {}
     j = equipe["aujourdhui"]
     lundi, dimanche = semaine_de(j)
+    equipe = {**equipe, "chef": c["chef"]}
     sortie = {**equipe, "echue_3": moins_mois(j, 3), "echue_6": moins_mois(j, 6)}
     charge = {**equipe, "chef": c["chef"], "delai_orientation": orientation.delai_reponse(parametres),
               "six_mois": j - timedelta(days=183), "trente_jours": j - timedelta(days=30),
               "delai_candidature": candidatures.delai_relance(parametres),
               "seuil_jours": int(parametres.get("jours_sans_contact") or contrat.JOURS_SANS_CONTACT_DEFAUT),
               "fin_prevue": j + timedelta(days=contrat.JOURS_FIN_CONTRAT), "lundi": lundi, "dimanche": dimanche}
-    vues = {"delais": ((DELAIS, ALERTES_CHARGE_OUVERTES), equipe),
-            "apres-sortie": ((APRES_SORTIE, ALERTES_CHARGE_OUVERTES), sortie),
-            "ateliers": ((ATELIERS, ALERTES_CHARGE_OUVERTES), equipe),
-            "prospection": ((PROSPECTION, ALERTES_CHARGE_OUVERTES), equipe),
-            "integration": ((INTEGRATION, ALERTES_CHARGE_OUVERTES), equipe),
-            "prevention": ((PREVENTION, ALERTES_CHARGE_OUVERTES), equipe)}
-    autres = {"tableau de bord : financeurs (FSE+, PLIE, IAE)": ((FSE_PARTICIPANTS, FSE_SORTIES), equipe),
-              "tableau de bord : portefeuilles": ((PORTEFEUILLES, SANS_REFERENT), equipe),
-              "charge de l'équipe (Ma pratique)": ((CHARGE_EQUIPE, ALERTES_CHARGE_EQUIPE, INCIDENTS_EQUIPE), charge)}
+    vues = {"delais": ((COMPTE_CONNECTE, DELAIS, ALERTES_CHARGE_OUVERTES), equipe),
+            "apres-sortie": ((COMPTE_CONNECTE, APRES_SORTIE, ALERTES_CHARGE_OUVERTES), sortie),
+            "ateliers": ((COMPTE_CONNECTE, ATELIERS, ALERTES_CHARGE_OUVERTES), equipe),
+            "prospection": ((COMPTE_CONNECTE, PROSPECTION, ALERTES_CHARGE_OUVERTES), equipe),
+            "integration": ((COMPTE_CONNECTE, INTEGRATION, ALERTES_CHARGE_OUVERTES), equipe),
+            "prevention": ((COMPTE_CONNECTE, PREVENTION, ALERTES_CHARGE_OUVERTES), equipe)}
+    autres = {"tableau de bord : financeurs (FSE+, PLIE, IAE)":
+              ((COMPTE_CONNECTE, FSE_PARTICIPANTS, FSE_SORTIES), equipe),
+              "tableau de bord : portefeuilles": ((COMPTE_CONNECTE, PORTEFEUILLES, SANS_REFERENT), equipe),
+              "charge de l'équipe (Ma pratique)":
+              ((COMPTE_CONNECTE, CHARGE_EQUIPE, ALERTES_CHARGE_EQUIPE, INCIDENTS_EQUIPE), charge)}
     return vues, autres
 
 
@@ -630,7 +640,7 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
             figures = queries.tableau_de_bord(s, ctx, codes)
             application = {(code, l.cle): (l.nombre, l.total_jours, l.max_jours)
                            for code, ch in figures.items() for l in ch.lignes if l.nombre}
-            lignes, alertes = lire(sql, parametres)
+            _compte, lignes, alertes = lire(sql, parametres)
             plancher = {(code, cle or queries.AUCUN): (n, int(somme or 0), maxi)
                         for code, cle, n, somme, maxi in lignes if n}
             bon &= comparer(f"vue {slug}", application, plancher)
@@ -638,7 +648,7 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
                             {a.id: a.file_active for a in queries.alertes_de_charge_ouvertes(s, chef)},
                             {a[0]: a[2] for a in alertes})
         nom = "tableau de bord : financeurs (FSE+, PLIE, IAE)"
-        participants, sorties = lire(*autres[nom])
+        _c, participants, sorties = lire(*autres[nom])
         bon &= comparer("financeurs : participants", {p.personne_id: (p.entree, p.sortie, p.situation)
                                                       for p in queries.participants_fse(s, ctx)},
                         {r[0]: (r[7], r[9], r[10] or "inconnu") for r in participants})
@@ -650,13 +660,13 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
         iae = queries.chiffres(s, ctx, queries.INDICATEURS["sorties_categorie"])
         bon &= comparer("financeurs : sorties par catégorie", {l.cle: l.nombre for l in iae.lignes if l.nombre},
                         categories)
-        comptes, sans = lire(*autres["tableau de bord : portefeuilles"])
+        _c, comptes, sans = lire(*autres["tableau de bord : portefeuilles"])
         bon &= comparer("portefeuilles : par conseiller·ère", {i: n for i, _nom, n in queries.portefeuilles(s, ctx)},
                         {r[0]: r[3] for r in comptes})
         bon &= comparer("portefeuilles : sans référent·e",
                         {p.id: p.statut.value for p in queries.sans_referent(s, chef.structure_id)},
                         {r[0]: r[4] for r in sans})
-        charges, alertes, incidents = lire(*autres["charge de l'équipe (Ma pratique)"])
+        _c, charges, alertes, incidents = lire(*autres["charge de l'équipe (Ma pratique)"])
         j = vues["delais"][1]["aujourdhui"]
         bon &= comparer("charge de l'équipe : par conseiller·ère",
                         {u.id: (ch.file_active, ch.entretiens_semaine, ch.en_retard)
@@ -665,7 +675,7 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
         bon &= comparer("charge de l'équipe : alertes de charge",
                         {a.id: a.en_retard for a in prevention.alertes_de_charge(s, chef.structure_id,
                                                                                 equipe_id=chef.equipe_id)},
-                        {r[0]: r[7] for r in alertes})
+                        {r[0]: r[5] for r in alertes})
         bon &= comparer("charge de l'équipe : incidents", {i.id: i.survenu_le
                                                            for i in prevention.incidents_visibles(s, chef)},
                         {r[0]: r[1] for r in incidents})
