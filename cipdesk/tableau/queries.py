@@ -599,19 +599,21 @@ def participants_fse(session: Session, ctx: Contexte) -> list:
     from cipdesk.tableau.fse import Participant
 
     f = ctx.filtres
-    premier = (select(Parcours.personne_id.label("personne_id"), func.min(Parcours.debut).label("entree"))
-               .join(Personne, Personne.id == Parcours.personne_id)
-               .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
-               .group_by(Parcours.personne_id).subquery())
-    entree = (select(Parcours.personne_id, Parcours.dispositif_libelle, Parcours.debut, Sortie.sortie_le)
-              .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
-              .join(premier, and_(premier.c.personne_id == Parcours.personne_id, premier.c.entree == Parcours.debut))
+    # Each person's parcours begun in the period, ranked by start: the first is their entry (one
+    # pass over them, instead of their earliest start joined back to their parcours).
+    rang = func.row_number().over(partition_by=Parcours.personne_id, order_by=(Parcours.debut, Parcours.id))
+    entree = (select(Parcours.personne_id, Parcours.id.label("parcours_id"), Parcours.dispositif_libelle,
+                     Parcours.debut, rang.label("rang"))
+              .join(Personne, Personne.id == Parcours.personne_id)
+              .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
               .subquery())
     lignes = session.execute(
         select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
                Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
-               entree.c.sortie_le, Personne.situation_marche_travail)
+               Sortie.sortie_le, Personne.situation_marche_travail)
         .join(entree, entree.c.personne_id == Personne.id)
+        .outerjoin(Sortie, Sortie.parcours_id == entree.c.parcours_id)
+        .where(entree.c.rang == 1)
         .order_by(Personne.nom, Personne.prenom)).all()
     vus, participants = set(), []
     for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie, situation in lignes:
