@@ -656,8 +656,8 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
         for motif, categorie, n in sorties:
             motifs[motif] = motifs.get(motif, 0) + n
             categories[categorie] = categories.get(categorie, 0) + n
-        bon &= comparer("financeurs : sorties par motif", queries.motifs_de_sortie(s, ctx), motifs)
-        iae = queries.chiffres(s, ctx, queries.INDICATEURS["sorties_categorie"])
+        motifs_page, iae = queries.sorties_plie_et_iae(s, ctx)
+        bon &= comparer("financeurs : sorties par motif", motifs_page, motifs)
         bon &= comparer("financeurs : sorties par catégorie", {l.cle: l.nombre for l in iae.lignes if l.nombre},
                         categories)
         _c, comptes, sans = lire(*autres["tableau de bord : portefeuilles"])

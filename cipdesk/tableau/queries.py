@@ -635,6 +635,22 @@ def motifs_de_sortie(session: Session, ctx: Contexte) -> dict[str, int]:
         .group_by(Sortie.motif)).all())
 
 
+def sorties_plie_et_iae(session: Session, ctx: Contexte) -> tuple[dict[str, int], Chiffres]:
+    """The period's exits counted by motive (PLIE categories) and the « sorties par catégorie »
+    figures (IAE), from ONE query: that indicator's rows, grouped by category and motive."""
+    ind = INDICATEURS["sorties_categorie"]
+    sous = ind.lignes(ctx).subquery()
+    motifs: dict[str, int] = {}
+    resultat: dict[str, tuple] = {}
+    for cle, motif, n in session.execute(
+            select(sous.c.cle, Sortie.motif, func.count()).join(Sortie, Sortie.id == sous.c.objet_id)
+            .group_by(sous.c.cle, Sortie.motif)):
+        motifs[motif] = motifs.get(motif, 0) + n
+        cle = cle_texte(cle)
+        resultat[cle] = (resultat.get(cle, (0,))[0] + n, 0, None)
+    return motifs, _assembler(ctx, ind, resultat)
+
+
 # -- candidats au titre of the team (point 8) --------------------------------------------------------
 @dataclass
 class Candidat:
