@@ -272,6 +272,231 @@ SELECT 'sans_contact', e.referent_id::text, count(DISTINCT e.id) FROM equipe e
   WHERE coalesce(e.dernier_contact_le, pc.debut) < %(seuil)s GROUP BY 2"""
 
 
+# -- the other views' hand-written floors (issue #17: « every page ≤ 3× its hand-written floor ») ---
+# Each view's figures in ONE statement: every indicator's rows grouped by key, as
+# (indicator, key, count, sum of the value, max of the value) — what `queries.chiffres` groups —
+# and, beside it, the other rows the page shows (the team's open workload alerts). `--verifier`
+# compares them with the application's figures on the bench base.
+EQUIPE_ET_CONSEILLERS = """WITH equipe AS MATERIALIZED (
+  SELECT p.id, p.referent_id, p.created_at FROM personne p JOIN utilisateur u ON u.id = p.referent_id
+  WHERE p.structure_id = %(structure)s AND u.equipe_id = %(equipe)s),
+conseillers AS MATERIALIZED (
+  SELECT u.id, u.prenom, u.nom FROM utilisateur u
+  WHERE u.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND u.role = 'conseiller')
+"""
+
+# Every page reads the account it serves and checks its session is open on the server (the user
+# loader): a read no page can skip, so the floors below (except the two older ones) begin with it, in
+# one statement (the chef's open session, the latest seen).
+COMPTE_CONNECTE = """
+SELECT u.*, s.* FROM utilisateur u JOIN session_connexion s ON s.utilisateur_id = u.id AND s.fin IS NULL
+WHERE u.id = %(chef)s ORDER BY s.vu_le DESC LIMIT 1"""
+
+# Every view of the dashboard (full page, not the htmx fragment) lists the team's open workload alerts.
+ALERTES_CHARGE_OUVERTES = """
+SELECT a.id, a.envoyee_le, a.file_active, a.norme, a.entretiens_semaine, a.en_retard, u.prenom, u.nom
+FROM alerte_charge a JOIN utilisateur u ON u.id = a.auteur_id
+WHERE a.structure_id = %(structure)s AND a.equipe_id = %(equipe)s AND a.prise_en_compte_le IS NULL
+ORDER BY a.envoyee_le DESC"""
+
+# « Délais »: first accueil, first validated diagnostic, partners' answers, first entretien of each parcours.
+DELAIS = EQUIPE_ET_CONSEILLERS + """,
+pa AS MATERIALIZED (SELECT a.personne_id, min(a.date_accueil) AS le FROM accueil a
+                    JOIN equipe e ON e.id = a.personne_id GROUP BY 1)
+SELECT 'delai_accueil', 'tous', count(*), sum(x.j), max(x.j) FROM (
+  SELECT pa.le - LEAST(e.created_at::date, coalesce(r.le, pa.le), pa.le) AS j
+  FROM pa JOIN equipe e ON e.id = pa.personne_id
+  LEFT JOIN LATERAL (SELECT min(ri.date_reunion) AS le FROM participant_reunion pr
+                     JOIN reunion_information ri ON ri.id = pr.reunion_id
+                     WHERE pr.personne_id = e.id AND pr.resultat <> 'absent') r ON true
+  WHERE pa.le BETWEEN %(debut)s AND %(fin)s) x
+UNION ALL
+SELECT 'delai_diagnostic', 'tous', count(*), sum(v.le - pa.le), max(v.le - pa.le) FROM (
+  SELECT d.personne_id, min(d.valide_le) AS le FROM diagnostic d JOIN equipe e ON e.id = d.personne_id
+  WHERE d.statut = 'valide' GROUP BY 1) v JOIN pa ON pa.personne_id = v.personne_id
+  WHERE v.le BETWEEN %(debut)s AND %(fin)s
+UNION ALL
+SELECT 'delai_orientation', o.reponse, count(*), sum(o.reponse_le - o.date_orientation),
+       max(o.reponse_le - o.date_orientation)
+  FROM orientation o JOIN equipe e ON e.id = o.personne_id
+  WHERE o.reponse <> 'en_attente' AND o.reponse_le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
+UNION ALL
+SELECT 'delai_premier_entretien', 'tous', count(x.j), sum(x.j), max(x.j) FROM (
+  SELECT (SELECT min(en.le) FROM entretien en WHERE en.parcours_id = pc.id) - pc.debut AS j
+  FROM parcours pc JOIN equipe e ON e.id = pc.personne_id WHERE pc.debut BETWEEN %(debut)s AND %(fin)s) x"""
+
+# « Après la sortie »: each exit of the period (retraits aside) at 3 and 6 months, by situation or « due ».
+APRES_SORTIE = EQUIPE_ET_CONSEILLERS + """
+SELECT 'post_sortie', m.mois || ':' || coalesce(ss.situation, 'a_faire'), count(*), NULL::bigint, NULL::int
+FROM sortie so JOIN parcours pc ON pc.id = so.parcours_id JOIN equipe e ON e.id = pc.personne_id
+CROSS JOIN (VALUES (3, %(echue_3)s::date), (6, %(echue_6)s::date)) m(mois, echue)
+LEFT JOIN suivi_sortie ss ON ss.sortie_id = so.id AND ss.mois = m.mois
+WHERE so.sortie_le BETWEEN %(debut)s AND %(fin)s AND so.categorie <> 'retraits'
+  AND (ss.id IS NOT NULL OR so.sortie_le <= m.echue)
+GROUP BY 2"""
+
+# « Ateliers »: sessions by animateur (every conseiller of the team, 0 too), attendance, objectives, satisfaction.
+ATELIERS = EQUIPE_ET_CONSEILLERS + """
+SELECT 'ateliers_sessions', c.id::text, count(s.id), NULL::bigint, NULL::int FROM conseillers c
+  LEFT JOIN session_atelier s ON s.animateur_id = c.id AND s.structure_id = %(structure)s
+   AND EXISTS (SELECT 1 FROM demi_journee d WHERE d.session_id = s.id AND d.le BETWEEN %(debut)s AND %(fin)s)
+  GROUP BY c.id
+UNION ALL
+SELECT 'ateliers_presences', pr.statut, count(*), NULL, NULL FROM presence_atelier pr
+  JOIN demi_journee d ON d.id = pr.demi_journee_id JOIN inscription_atelier i ON i.id = pr.inscription_id
+  JOIN equipe e ON e.id = i.personne_id WHERE d.le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
+UNION ALL
+SELECT 'ateliers_objectifs', ev.resultat, count(*), NULL, NULL FROM evaluation_objectif ev
+  JOIN inscription_atelier i ON i.id = ev.inscription_id JOIN equipe e ON e.id = i.personne_id
+  WHERE ev.evalue_le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
+UNION ALL
+SELECT 'ateliers_satisfaction', sa.note::text, count(*), sum(sa.note), max(sa.note) FROM satisfaction_atelier sa
+  JOIN session_atelier s ON s.id = sa.session_id
+  WHERE s.structure_id = %(structure)s AND s.animateur_id IN (SELECT id FROM conseillers)
+    AND sa.saisi_le BETWEEN %(debut)s AND %(fin)s GROUP BY 2"""
+
+# « Prospection et recrutement »: the team's exchanges with employers, offers from its fiches de poste,
+# candidatures proposed and hires (one scan of the log for both).
+PROSPECTION = EQUIPE_ET_CONSEILLERS + """
+SELECT 'prospection', it.nature, count(*), NULL::bigint, NULL::int FROM interaction_entreprise it
+  WHERE it.structure_id = %(structure)s AND it.conseiller_id IN (SELECT id FROM conseillers)
+    AND it.le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
+UNION ALL
+SELECT 'offres', o.statut, count(*), NULL, NULL FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
+  WHERE o.structure_id = %(structure)s AND f.redigee_par_id IN (SELECT id FROM conseillers)
+    AND o.ouverte_le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
+UNION ALL
+SELECT 'candidatures', k.cle, k.n, NULL, NULL FROM (
+  SELECT count(*) FILTER (WHERE t.de IS NULL) AS proposees, count(*) FILTER (WHERE t.vers = 'embauche') AS embauches
+  FROM transition_candidature t JOIN candidature c ON c.id = t.candidature_id JOIN equipe e ON e.id = c.personne_id
+  WHERE t.le BETWEEN %(debut)s AND %(fin)s AND (t.de IS NULL OR t.vers = 'embauche')) x
+  CROSS JOIN LATERAL (VALUES ('proposees', x.proposees), ('embauches', x.embauches)) k(cle, n)"""
+
+# « Intégration dans l'emploi »: follow-up points of the period due today (done / missed), intégrations by status.
+INTEGRATION = EQUIPE_ET_CONSEILLERS + """
+SELECT 'integration_points', CASE WHEN pt.fait_le IS NOT NULL THEN 'faits' ELSE 'manques' END, count(*),
+       NULL::bigint, NULL::int
+  FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id JOIN equipe e ON e.id = s.personne_id
+  WHERE pt.prevu_le BETWEEN %(debut)s AND %(fin)s AND (pt.fait_le IS NOT NULL OR pt.prevu_le < %(aujourdhui)s)
+  GROUP BY 2
+UNION ALL
+SELECT 'integrations', s.statut, count(*), NULL, NULL FROM suivi_integration s JOIN equipe e ON e.id = s.personne_id
+  WHERE s.debut <= %(fin)s AND (s.bilan_le IS NULL OR s.bilan_le >= %(debut)s) GROUP BY 2"""
+
+# « Prévention »: incidents with the public recorded by the team's conseillers in the period, by nature.
+PREVENTION = """
+SELECT 'incidents', i.nature, count(*), NULL::bigint, NULL::int FROM incident_public i
+WHERE i.structure_id = %(structure)s AND i.survenu_le BETWEEN %(debut)s AND %(fin)s
+  AND i.auteur_id IN (SELECT u.id FROM utilisateur u WHERE u.structure_id = %(structure)s
+                      AND u.equipe_id = %(equipe)s AND u.role = 'conseiller')
+GROUP BY 2"""
+
+# Funders' report: the participants entered in the period (their first parcours begun in it, its exit) with
+# what the FSE+ data reads, then the period's exits by motive and category (PLIE and IAE tables) in one scan.
+FSE_PARTICIPANTS = """WITH equipe AS MATERIALIZED (
+  SELECT p.id FROM personne p JOIN utilisateur u ON u.id = p.referent_id
+  WHERE p.structure_id = %(structure)s AND u.equipe_id = %(equipe)s),
+entree AS (SELECT DISTINCT ON (pc.personne_id) pc.personne_id, pc.id, pc.debut, pc.dispositif_libelle
+           FROM parcours pc JOIN equipe e ON e.id = pc.personne_id
+           WHERE pc.debut BETWEEN %(debut)s AND %(fin)s ORDER BY pc.personne_id, pc.debut)
+SELECT p.id, p.nom, p.prenom, p.sexe, p.date_naissance, p.niveau_formation, p.publics, en.debut,
+       en.dispositif_libelle, so.sortie_le, p.situation_marche_travail
+FROM entree en JOIN personne p ON p.id = en.personne_id LEFT JOIN sortie so ON so.parcours_id = en.id
+ORDER BY p.nom, p.prenom"""
+
+FSE_SORTIES = """
+SELECT so.motif, so.categorie, count(*) FROM sortie so JOIN parcours pc ON pc.id = so.parcours_id
+  JOIN personne p ON p.id = pc.personne_id JOIN utilisateur u ON u.id = p.referent_id
+WHERE p.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND so.sortie_le BETWEEN %(debut)s AND %(fin)s
+GROUP BY 1, 2"""
+
+# Caseload balance: each conseiller of the team and the people they accompany today (with the structure's
+# norm, shown beside), then the structure's people without a référent (the 200 oldest).
+PORTEFEUILLES = """
+SELECT u.id, u.prenom, u.nom,
+       (SELECT count(*) FROM personne p WHERE p.structure_id = %(structure)s AND p.referent_id = u.id
+          AND p.statut = 'accompagnee'),
+       (SELECT s.parametres->>'norme_file_active' FROM structure s WHERE s.id = %(structure)s)
+FROM utilisateur u WHERE u.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND u.role = 'conseiller'
+ORDER BY u.nom, u.prenom"""
+
+SANS_REFERENT = """
+SELECT p.id, p.nom, p.prenom, p.nom_usage, p.statut, p.created_at FROM personne p
+WHERE p.structure_id = %(structure)s AND p.referent_id IS NULL AND p.statut IN ('accueillie', 'accompagnee')
+ORDER BY p.created_at LIMIT 200"""
+
+# « Charge de l'équipe » (Ma pratique): for each active conseiller of the team, their caseload, their
+# entretiens of the week and the items overdue in their caseload (every alert of gravity ≥ 2 of the
+# modules' providers, as `alertes_pour` counts them); then the team's workload alerts and its incidents.
+CHARGE_EQUIPE = """WITH conseillers AS MATERIALIZED (
+  SELECT u.id, u.prenom, u.nom FROM utilisateur u WHERE u.structure_id = %(structure)s
+    AND u.equipe_id = %(equipe)s AND u.role = 'conseiller' AND u.actif),
+actifs AS MATERIALIZED (
+  SELECT p.id, p.referent_id, p.dernier_contact_le FROM personne p WHERE p.structure_id = %(structure)s
+    AND p.referent_id IN (SELECT id FROM conseillers) AND p.statut IN ('accueillie', 'accompagnee', 'orientee')),
+alertes AS (
+  SELECT a.referent_id FROM urgence u JOIN actifs a ON a.id = u.personne_id WHERE u.traitee_le IS NULL
+  UNION ALL
+  SELECT a.referent_id FROM orientation o JOIN actifs a ON a.id = o.personne_id
+    WHERE o.reponse = 'en_attente' AND %(aujourdhui)s - o.date_orientation > %(delai_orientation)s
+  UNION ALL
+  SELECT a.referent_id FROM actifs a JOIN LATERAL (
+      SELECT r.presence FROM rendez_vous r WHERE r.personne_id = a.id AND r.presence IS NOT NULL
+        AND r.annule_le IS NULL AND r.le >= %(six_mois)s ORDER BY r.le DESC, r.heure DESC LIMIT 3) r ON true
+    GROUP BY a.id, a.referent_id HAVING count(*) FILTER (WHERE r.presence = 'non_honore') >= 2
+  UNION ALL
+  SELECT a.referent_id FROM actifs a WHERE EXISTS (
+      SELECT 1 FROM presence_atelier pr JOIN inscription_atelier i ON i.id = pr.inscription_id
+        JOIN demi_journee d ON d.id = pr.demi_journee_id
+      WHERE i.personne_id = a.id AND pr.statut = 'absent' AND d.le BETWEEN %(trente_jours)s AND %(aujourdhui)s)
+  UNION ALL
+  SELECT a.referent_id FROM candidature c JOIN actifs a ON a.id = c.personne_id
+    WHERE c.etat IN ('envoyee', 'entretien') AND %(aujourdhui)s - c.etat_depuis >= %(delai_candidature)s
+      AND %(aujourdhui)s - c.etat_depuis < 2 * %(delai_candidature)s
+  UNION ALL
+  SELECT a.referent_id FROM interaction_entreprise it JOIN actifs a ON a.id = it.personne_id
+    WHERE it.action_faite_le IS NULL AND it.echeance < %(aujourdhui)s
+  UNION ALL
+  SELECT a.referent_id FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
+    JOIN actifs a ON a.id = s.personne_id
+    WHERE s.statut = 'en_cours' AND pt.fait_le IS NULL AND pt.prevu_le < %(aujourdhui)s
+  UNION ALL
+  SELECT a.referent_id FROM suivi_integration s JOIN actifs a ON a.id = s.personne_id
+    JOIN LATERAL (SELECT pt.risque_rupture FROM point_suivi_integration pt WHERE pt.suivi_id = s.id
+                  AND pt.fait_le IS NOT NULL ORDER BY pt.prevu_le DESC LIMIT 1) d ON d.risque_rupture
+    WHERE s.statut = 'en_cours'
+  UNION ALL
+  SELECT a.referent_id FROM parcours pc JOIN actifs a ON a.id = pc.personne_id WHERE pc.statut = 'ouvert'
+    AND EXISTS (SELECT 1 FROM etape et WHERE et.parcours_id = pc.id
+                AND et.statut IN ('prevue', 'en_cours', 'reportee') AND et.echeance < %(aujourdhui)s)
+  UNION ALL
+  SELECT a.referent_id FROM parcours pc JOIN actifs a ON a.id = pc.personne_id WHERE pc.statut = 'ouvert'
+    AND %(aujourdhui)s - coalesce(a.dernier_contact_le, pc.debut) > %(seuil_jours)s
+  UNION ALL
+  SELECT a.referent_id FROM parcours pc JOIN actifs a ON a.id = pc.personne_id WHERE pc.statut = 'ouvert'
+    AND pc.fin_prevue <= %(fin_prevue)s)
+SELECT c.id, c.prenom, c.nom,
+       (SELECT count(*) FROM actifs a WHERE a.referent_id = c.id),
+       (SELECT count(*) FROM entretien en WHERE en.structure_id = %(structure)s AND en.conseiller_id = c.id
+          AND en.le BETWEEN %(lundi)s AND %(dimanche)s),
+       coalesce(r.n, 0),
+       (SELECT s.parametres->>'norme_file_active' FROM structure s WHERE s.id = %(structure)s)
+FROM conseillers c LEFT JOIN (SELECT referent_id, count(*) AS n FROM alertes GROUP BY 1) r ON r.referent_id = c.id
+ORDER BY c.nom, c.prenom"""
+
+ALERTES_CHARGE_EQUIPE = """
+SELECT a.id, a.envoyee_le, a.file_active, a.norme, a.entretiens_semaine, a.en_retard, a.message_chiffre,
+       a.prise_en_compte_le, a.reponse_chiffre, u.prenom, u.nom
+FROM alerte_charge a JOIN utilisateur u ON u.id = a.auteur_id
+WHERE a.structure_id = %(structure)s AND a.equipe_id = %(equipe)s ORDER BY a.envoyee_le DESC"""
+
+INCIDENTS_EQUIPE = """
+SELECT i.id, i.survenu_le, i.nature, i.declare, u.prenom, u.nom FROM incident_public i
+  JOIN utilisateur u ON u.id = i.auteur_id
+WHERE i.structure_id = %(structure)s AND (u.equipe_id = %(equipe)s OR i.auteur_id = %(chef)s)
+ORDER BY i.survenu_le DESC, i.created_at DESC"""
+
+
 # -- measuring --------------------------------------------------------------------------------------
 def connecter(client, email: str) -> None:
     page = client.get("/connexion").get_data(as_text=True)
@@ -328,8 +553,134 @@ def contexte_du_banc(app) -> dict:
                         for m in (Interaction, PointSuivi, Entretien)})
         equipe = s.scalar(select(func.count()).select_from(Personne).join(
             Utilisateur, Utilisateur.id == Personne.referent_id).where(Utilisateur.equipe_id == chef.equipe_id))
-        return {"structure": structure, "equipe": chef.equipe_id, "moi": moi.id, "entreprise": e, "offre": offre,
+        return {"structure": structure, "equipe": chef.equipe_id, "chef": chef.id, "moi": moi.id, "entreprise": e, "offre": offre,
                 "action": action, "suivi": suivi, "volumes": volumes, "personnes_equipe": equipe}
+
+
+# -- wiring and checking the other views' floors ------------------------------------------------------
+def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
+    """The hand-written floors of the dashboard's other views (by slug) and of the funders' report,
+    caseload balance and team workload pages (by page name), with their parameters: the structure's
+    settings the rules read (delays, thresholds) are read here, as the page reads them."""
+    from sqlalchemy import select
+
+    from cipdesk.accueil.orientation import rules as orientation
+    from cipdesk.comptes.models import Structure
+    from cipdesk.core.db import db
+    from cipdesk.employeurs.candidatures import rules as candidatures
+    from cipdesk.parcours.contrat import rules as contrat
+    from cipdesk.pratique.prevention.rules import semaine_de
+    from cipdesk.tableau.rules import moins_mois
+
+    with app.app_context():
+        parametres = db.session.scalar(select(Structure.parametres).where(Structure.id == c["structure"])) or {}
+    j = equipe["aujourdhui"]
+    lundi, dimanche = semaine_de(j)
+    equipe = {**equipe, "chef": c["chef"]}
+    sortie = {**equipe, "echue_3": moins_mois(j, 3), "echue_6": moins_mois(j, 6)}
+    charge = {**equipe, "chef": c["chef"], "delai_orientation": orientation.delai_reponse(parametres),
+              "six_mois": j - timedelta(days=183), "trente_jours": j - timedelta(days=30),
+              "delai_candidature": candidatures.delai_relance(parametres),
+              "seuil_jours": int(parametres.get("jours_sans_contact") or contrat.JOURS_SANS_CONTACT_DEFAUT),
+              "fin_prevue": j + timedelta(days=contrat.JOURS_FIN_CONTRAT), "lundi": lundi, "dimanche": dimanche}
+    vues = {"delais": ((COMPTE_CONNECTE, DELAIS, ALERTES_CHARGE_OUVERTES), equipe),
+            "apres-sortie": ((COMPTE_CONNECTE, APRES_SORTIE, ALERTES_CHARGE_OUVERTES), sortie),
+            "ateliers": ((COMPTE_CONNECTE, ATELIERS, ALERTES_CHARGE_OUVERTES), equipe),
+            "prospection": ((COMPTE_CONNECTE, PROSPECTION, ALERTES_CHARGE_OUVERTES), equipe),
+            "integration": ((COMPTE_CONNECTE, INTEGRATION, ALERTES_CHARGE_OUVERTES), equipe),
+            "prevention": ((COMPTE_CONNECTE, PREVENTION, ALERTES_CHARGE_OUVERTES), equipe)}
+    autres = {"tableau de bord : financeurs (FSE+, PLIE, IAE)":
+              ((COMPTE_CONNECTE, FSE_PARTICIPANTS, FSE_SORTIES), equipe),
+              "tableau de bord : portefeuilles": ((COMPTE_CONNECTE, PORTEFEUILLES, SANS_REFERENT), equipe),
+              "charge de l'équipe (Ma pratique)":
+              ((COMPTE_CONNECTE, CHARGE_EQUIPE, ALERTES_CHARGE_EQUIPE, INCIDENTS_EQUIPE), charge)}
+    return vues, autres
+
+
+def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
+    """Each hand-written floor against the application's own figures on this base (the functions the
+    pages call, for the demo chef, default period): a floor that does not fetch the page's rows is no
+    floor. Prints the differences; True when every floor agrees."""
+    import psycopg
+    from sqlalchemy import select
+
+    from cipdesk.comptes.models import Utilisateur
+    from cipdesk.core.db import db
+    from cipdesk.pratique.prevention import queries as prevention
+    from cipdesk.tableau import queries
+
+    def lire(sql, parametres):
+        with psycopg.connect(conninfo) as conn, conn.cursor() as cur:
+            resultats = []
+            for instruction in sql:
+                cur.execute(instruction, parametres)
+                resultats.append(cur.fetchall())
+            conn.rollback()
+            return resultats
+
+    def comparer(nom, application, plancher) -> bool:
+        if application == plancher:
+            print(f"  {nom:55} identique ({len(application)} lignes)")
+            return True
+        print(f"  {nom:55} DIFFÉRENT")
+        for cle in sorted(set(application) | set(plancher), key=str):
+            if application.get(cle) != plancher.get(cle):
+                print(f"    {cle}: application {application.get(cle)}, plancher {plancher.get(cle)}")
+        return False
+
+    bon = True
+    with app.app_context():
+        s = db.session
+        chef = s.scalar(select(Utilisateur).where(Utilisateur.email == CHEF))
+        ctx = queries.contexte(s, chef, vues["delais"][1]["aujourdhui"])
+        for slug, _titre, codes in queries.ONGLETS:
+            if slug not in vues:
+                continue
+            sql, parametres = vues[slug]
+            figures = queries.tableau_de_bord(s, ctx, codes)
+            application = {(code, l.cle): (l.nombre, l.total_jours, l.max_jours)
+                           for code, ch in figures.items() for l in ch.lignes if l.nombre}
+            _compte, lignes, alertes = lire(sql, parametres)
+            plancher = {(code, cle or queries.AUCUN): (n, int(somme or 0), maxi)
+                        for code, cle, n, somme, maxi in lignes if n}
+            bon &= comparer(f"vue {slug}", application, plancher)
+            bon &= comparer(f"vue {slug} : alertes de charge ouvertes",
+                            {a.id: a.file_active for a in queries.alertes_de_charge_ouvertes(s, chef)},
+                            {a[0]: a[2] for a in alertes})
+        nom = "tableau de bord : financeurs (FSE+, PLIE, IAE)"
+        _c, participants, sorties = lire(*autres[nom])
+        bon &= comparer("financeurs : participants", {p.personne_id: (p.entree, p.sortie, p.situation)
+                                                      for p in queries.participants_fse(s, ctx)},
+                        {r[0]: (r[7], r[9], r[10] or "inconnu") for r in participants})
+        motifs, categories = {}, {}
+        for motif, categorie, n in sorties:
+            motifs[motif] = motifs.get(motif, 0) + n
+            categories[categorie] = categories.get(categorie, 0) + n
+        motifs_page, iae = queries.sorties_plie_et_iae(s, ctx)
+        bon &= comparer("financeurs : sorties par motif", motifs_page, motifs)
+        bon &= comparer("financeurs : sorties par catégorie", {l.cle: l.nombre for l in iae.lignes if l.nombre},
+                        categories)
+        _c, comptes, sans = lire(*autres["tableau de bord : portefeuilles"])
+        bon &= comparer("portefeuilles : par conseiller·ère", {i: n for i, _nom, n in queries.portefeuilles(s, ctx)},
+                        {r[0]: r[3] for r in comptes})
+        bon &= comparer("portefeuilles : sans référent·e",
+                        {p.id: p.statut.value for p in queries.sans_referent(s, chef.structure_id)},
+                        {r[0]: r[4] for r in sans})
+        _c, charges, alertes, incidents = lire(*autres["charge de l'équipe (Ma pratique)"])
+        j = vues["delais"][1]["aujourdhui"]
+        bon &= comparer("charge de l'équipe : par conseiller·ère",
+                        {u.id: (ch.file_active, ch.entretiens_semaine, ch.en_retard)
+                         for u, ch, _s in prevention.charges_de_l_equipe(s, chef, j)},
+                        {r[0]: (r[3], r[4], r[5]) for r in charges})
+        bon &= comparer("charge de l'équipe : alertes de charge",
+                        {a.id: a.en_retard for a in prevention.alertes_de_charge(s, chef.structure_id,
+                                                                                equipe_id=chef.equipe_id)},
+                        {r[0]: r[5] for r in alertes})
+        bon &= comparer("charge de l'équipe : incidents", {i.id: i.survenu_le
+                                                           for i in prevention.incidents_visibles(s, chef)},
+                        {r[0]: r[1] for r in incidents})
+        s.rollback()
+    return bon
 
 
 def main() -> None:
@@ -340,6 +691,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--pages", default="", help="ne mesurer que les pages dont le nom contient ce texte")
     parser.add_argument("--resultats", default=str(RACINE / "bench" / "RESULTS.md"))
+    parser.add_argument("--verifier", action="store_true",
+                        help="comparer les chiffres de chaque plancher écrit à la main à ceux de l'application, puis sortir")
     args = parser.parse_args()
 
     from cipdesk import create_app
@@ -390,13 +743,20 @@ def main() -> None:
     equipe = {"structure": c["structure"], "equipe": c["equipe"], "debut": debut_periode, "fin": aujourd_hui,
               "aujourdhui": aujourd_hui, "seuil": aujourd_hui - timedelta(days=30)}
     MAIN_PAR_VUE = {"activite": ((ACTIVITE, CANDIDATS), equipe), "a-surveiller": (A_SURVEILLER, equipe)}
+    vues, autres = planchers_des_vues(app, c, equipe)
+    MAIN_PAR_VUE.update(vues)
+    if args.verifier:
+        raise SystemExit(0 if verifier(app, conninfo, c, vues, autres) else 1)
 
     for slug, titre, _codes in ONGLETS:
         pages.append((f"tableau de bord : {titre}", CHEF, f"/tableau-de-bord/?section={slug}",
                       MAIN_PAR_VUE[slug] if slug in MAIN_PAR_VUE else None))
-    pages += [("tableau de bord : financeurs (FSE+, PLIE, IAE)", CHEF, "/tableau-de-bord/financeurs", None),
-              ("tableau de bord : portefeuilles", CHEF, "/tableau-de-bord/portefeuilles", None),
-              ("charge de l'équipe (Ma pratique)", CHEF, "/pratique/prevention/equipe", None)]
+    pages += [("tableau de bord : financeurs (FSE+, PLIE, IAE)", CHEF, "/tableau-de-bord/financeurs",
+               autres["tableau de bord : financeurs (FSE+, PLIE, IAE)"]),
+              ("tableau de bord : portefeuilles", CHEF, "/tableau-de-bord/portefeuilles",
+               autres["tableau de bord : portefeuilles"]),
+              ("charge de l'équipe (Ma pratique)", CHEF, "/pratique/prevention/equipe",
+               autres["charge de l'équipe (Ma pratique)"])]
     if args.pages:
         pages = [p for p in pages if args.pages in p[0]]
     clients = {}

@@ -16,6 +16,7 @@ missing, never guessed."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from cipdesk.tableau.rules import tranche_age_fse
@@ -37,6 +38,15 @@ class Participant:
     sortie: date | None = None
     situation: str = "inconnu"   # SituationMarcheTravail code
 
+    # Computed once per participant (the report tests each against every indicator).
+    @cached_property
+    def tranche_age(self) -> str:
+        return tranche_age_fse(self.date_naissance, self.entree)
+
+    @cached_property
+    def situation_a_l_entree(self) -> str:
+        return situation_entree(self)
+
 
 def situation_entree(p: Participant) -> str:
     """The labour-market situation at entry: the recorded one, else « chômeur·se de longue
@@ -48,20 +58,20 @@ def situation_entree(p: Participant) -> str:
 
 # (section, code, label, predicate(participant) -> bool)
 def _age(code):
-    return lambda p: tranche_age_fse(p.date_naissance, p.entree) == code
+    return lambda p: p.tranche_age == code
 
 
 INDICATEURS_ENTREE = (
     ("Situation sur le marché du travail à l'entrée", "chomeur", "Chômeur·ses, y compris de longue durée",
-     lambda p: situation_entree(p) in ("chomeur", "chomeur_longue_duree")),
+     lambda p: p.situation_a_l_entree in ("chomeur", "chomeur_longue_duree")),
     ("Situation sur le marché du travail à l'entrée", "chomeur_longue_duree", "dont chômeur·ses de longue durée",
-     lambda p: situation_entree(p) == "chomeur_longue_duree"),
+     lambda p: p.situation_a_l_entree == "chomeur_longue_duree"),
     ("Situation sur le marché du travail à l'entrée", "inactif", "Inactif·ves",
-     lambda p: situation_entree(p) == "inactif"),
+     lambda p: p.situation_a_l_entree == "inactif"),
     ("Situation sur le marché du travail à l'entrée", "en_emploi", "En emploi, y compris indépendant·es",
-     lambda p: situation_entree(p) == "emploi"),
+     lambda p: p.situation_a_l_entree == "emploi"),
     ("Situation sur le marché du travail à l'entrée", "situation_inconnue", "Situation non renseignée",
-     lambda p: situation_entree(p) == "inconnu"),
+     lambda p: p.situation_a_l_entree == "inconnu"),
     ("Âge à l'entrée", "moins_18", "Moins de 18 ans", _age("moins_18")),
     ("Âge à l'entrée", "18_29", "De 18 à 29 ans", _age("18_29")),
     ("Âge à l'entrée", "30_54", "De 30 à 54 ans", _age("30_54")),
@@ -89,7 +99,7 @@ def manquants(p: Participant) -> list[str]:
         manque.append("date de naissance")
     if p.niveau_formation not in ("cite_0_2", "cite_3_4", "cite_5_8"):
         manque.append("niveau d'études")
-    if situation_entree(p) == "inconnu":
+    if p.situation_a_l_entree == "inconnu":
         manque.append("situation sur le marché du travail à l'entrée")
     return manque
 
@@ -107,12 +117,19 @@ class LigneFse:
 
 
 def tableau_fse(participants: list[Participant]) -> list[LigneFse]:
-    """Participants entered, then each indicator, by sex (a participant counts once per indicator)."""
-    lignes = [LigneFse("Participants", "participants", "Participants entrés dans la période",
-                       {s: sum(1 for p in participants if _sexe(p) == s) for s, _l in SEXES})]
-    for section, code, libelle, predicat in INDICATEURS_ENTREE:
-        lignes.append(LigneFse(section, code, libelle,
-                               {s: sum(1 for p in participants if _sexe(p) == s and predicat(p)) for s, _l in SEXES}))
+    """Participants entered, then each indicator, by sex (a participant counts once per indicator).
+    One pass over the participants (each predicate once per participant, not once per sex)."""
+    comptes = [{s: 0 for s, _l in SEXES} for _ in range(len(INDICATEURS_ENTREE) + 1)]
+    predicats = [(i, predicat) for i, (_s, _c, _l, predicat) in enumerate(INDICATEURS_ENTREE, start=1)]
+    for p in participants:
+        sexe = _sexe(p)
+        comptes[0][sexe] += 1
+        for i, predicat in predicats:
+            if predicat(p):
+                comptes[i][sexe] += 1
+    lignes = [LigneFse("Participants", "participants", "Participants entrés dans la période", comptes[0])]
+    for i, (section, code, libelle, _predicat) in enumerate(INDICATEURS_ENTREE, start=1):
+        lignes.append(LigneFse(section, code, libelle, comptes[i]))
     return lignes
 
 
@@ -123,7 +140,7 @@ def _sexe(p: Participant) -> str:
 def completude(participants: list[Participant]) -> list[tuple[Participant, list[str]]]:
     """The participants whose data is incomplete, those already out first (too late to ask
     at the exit), then by name."""
-    incomplets = [(p, manquants(p)) for p in participants if manquants(p)]
+    incomplets = [(p, manque) for p in participants if (manque := manquants(p))]
     return sorted(incomplets, key=lambda x: (x[0].sortie is None, x[0].nom, x[0].prenom))
 
 

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Integer, String, Uuid, cast, literal, null, select
+from sqlalchemy import Integer, String, Uuid, and_, cast, literal, null, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
@@ -35,6 +35,7 @@ class Contexte:
     parametres: dict = field(default_factory=dict)
     conseillers: dict = field(default_factory=dict)    # id -> name, the team's conseillers
     dispositifs: dict = field(default_factory=dict)    # code -> label, the structure's list
+    equipes: dict | None = None                        # the filter's équipes (read with the context)
 
     @property
     def dispositifs_retenus(self) -> list[str] | None:
@@ -63,11 +64,11 @@ class Contexte:
 
 
 def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None) -> Contexte:
-    """The dashboard's context for this user (two queries: the structure's settings, the team);
-    the default period until the route has read the filters."""
+    """The dashboard's context for this user (two queries: the structure's settings with the
+    team's conseillers and the chef's équipe, then the dispositifs list); the default period
+    until the route has read the filters."""
     if filtres is None:
         filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
     perimetre = policy.perimetre(utilisateur)
     equipe_ids = select(Utilisateur.id).where(Utilisateur.structure_id == utilisateur.structure_id)
     if perimetre.genre == "equipe":
@@ -76,11 +77,21 @@ def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres 
         equipe_ids = equipe_ids.where(Utilisateur.id == perimetre.valeur)
     else:
         equipe_ids = equipe_ids.where(literal(False))
-    conseillers = {u.id: u.nom_complet for u in session.scalars(
-        select(Utilisateur).where(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER)
-        .order_by(Utilisateur.nom, Utilisateur.prenom))}
+    # One round trip: the structure's row, outer-joined to each conseiller of the team (none: one
+    # row of NULLs) and to the chef's équipe (its name for the filter), as columns (no entities).
+    lignes_ = session.execute(
+        select(Structure.parametres, Utilisateur.id, Utilisateur.prenom, Utilisateur.nom, Equipe.id, Equipe.nom)
+        .select_from(Structure)
+        .outerjoin(Utilisateur, and_(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER))
+        .outerjoin(Equipe, and_(Equipe.id == utilisateur.equipe_id, Equipe.structure_id == Structure.id))
+        .where(Structure.id == utilisateur.structure_id)
+        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
+    parametres = (lignes_[0][0] if lignes_ else None) or {}
+    conseillers = {i: f"{prenom} {nom}" for _p, i, prenom, nom, _e, _n in lignes_ if i is not None}
+    equipes = {str(e): n for _p, _i, _pr, _no, e, n in lignes_[:1] if e is not None}
     dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
-    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs)
+    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs,
+                    equipes)
 
 
 def equipes_du_chef(session: Session, utilisateur) -> dict:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy import String, and_, case, cast, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
@@ -439,6 +439,12 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
     sous = ind.lignes(ctx).subquery()
     resultat = {cle_texte(cle): (n, total or 0, maxi) for cle, n, total, maxi in session.execute(
         select(sous.c.cle, func.count(), func.sum(sous.c.valeur), func.max(sous.c.valeur)).group_by(sous.c.cle))}
+    return _assembler(ctx, ind, resultat)
+
+
+def _assembler(ctx: Contexte, ind: Indicateur, resultat: dict) -> Chiffres:
+    """The figures from the grouped rows {key: (count, sum, max)}: the expected keys in order
+    (0 when absent), then the unexpected ones, then the groups."""
     lignes = []
     for cle, libelle in ind.cles(ctx):
         n, total, maxi = resultat.pop(cle, (0, 0, None))
@@ -455,9 +461,41 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
 
 
 def tableau_de_bord(session: Session, ctx: Contexte, codes=None) -> dict[str, Chiffres]:
-    """Every indicator (or those of one section): one query each (a constant number whatever
-    the team's size)."""
-    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items() if codes is None or code in codes}
+    """Every indicator (or those of one section) in ONE query: each indicator's rows grouped
+    by key, tagged with its code, under UNION ALL (the same rows `chiffres` groups one by one;
+    a constant number of queries whatever the team's size, one round trip per view)."""
+    choisis = {code: ind for code, ind in INDICATEURS.items() if codes is None or code in codes}
+    if not choisis:
+        return {}
+    selects = [_groupees(ctx, code, ind) for code, ind in choisis.items()]
+    requete = selects[0] if len(selects) == 1 else union_all(*selects)
+    resultats: dict[str, dict] = {code: {} for code in choisis}
+    for code, cle, n, total, maxi in session.execute(requete):
+        resultats[code][_cle_lue(choisis[code], cle)] = (n, total or 0, maxi)
+    return {code: _assembler(ctx, ind, resultats[code]) for code, ind in choisis.items()}
+
+
+def _groupees(ctx: Contexte, code: str, ind: Indicateur):
+    """One indicator's rows grouped by key, its key as text (the branches of a UNION ALL must
+    agree on types: a référent's id, an enum's value, a month)."""
+    sous = ind.lignes(ctx).subquery()
+    return (select(literal(code, String).label("code"), cast(sous.c.cle, String).label("cle"),
+                   func.count().label("n"), func.sum(sous.c.valeur).label("total"),
+                   func.max(sous.c.valeur).label("maxi"))
+            .group_by(sous.c.cle))
+
+
+def _cle_lue(ind: Indicateur, cle) -> str:
+    """A key read as text back to `cle_texte`'s form: SQLite holds an id as 32 hex digits,
+    PostgreSQL with dashes."""
+    if cle is None:
+        return AUCUN
+    if ind.cles is _par_conseiller:
+        try:
+            return str(uuid.UUID(cle))
+        except ValueError:
+            return cle
+    return cle
 
 
 # -- the list behind a figure ----------------------------------------------------------------------
@@ -516,7 +554,7 @@ def _valeurs_de_cle(ind: Indicateur, cle: str) -> list:
 # -- choices of the filters --------------------------------------------------------------------
 def choix_des_filtres(session: Session, utilisateur, ctx_partiel: Contexte) -> dict[str, dict[str, str]]:
     return {
-        "equipe": equipes_du_chef(session, utilisateur),
+        "equipe": ctx_partiel.equipes if ctx_partiel.equipes is not None else equipes_du_chef(session, utilisateur),
         "conseiller": {str(i): n for i, n in ctx_partiel.conseillers.items()},
         "dispositif": dict(ctx_partiel.dispositifs),
         "financeur": dict(rules.FINANCEURS),
@@ -561,19 +599,21 @@ def participants_fse(session: Session, ctx: Contexte) -> list:
     from cipdesk.tableau.fse import Participant
 
     f = ctx.filtres
-    premier = (select(Parcours.personne_id.label("personne_id"), func.min(Parcours.debut).label("entree"))
-               .join(Personne, Personne.id == Parcours.personne_id)
-               .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
-               .group_by(Parcours.personne_id).subquery())
-    entree = (select(Parcours.personne_id, Parcours.dispositif_libelle, Parcours.debut, Sortie.sortie_le)
-              .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
-              .join(premier, and_(premier.c.personne_id == Parcours.personne_id, premier.c.entree == Parcours.debut))
+    # Each person's parcours begun in the period, ranked by start: the first is their entry (one
+    # pass over them, instead of their earliest start joined back to their parcours).
+    rang = func.row_number().over(partition_by=Parcours.personne_id, order_by=(Parcours.debut, Parcours.id))
+    entree = (select(Parcours.personne_id, Parcours.id.label("parcours_id"), Parcours.dispositif_libelle,
+                     Parcours.debut, rang.label("rang"))
+              .join(Personne, Personne.id == Parcours.personne_id)
+              .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
               .subquery())
     lignes = session.execute(
         select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
                Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
-               entree.c.sortie_le, Personne.situation_marche_travail)
+               Sortie.sortie_le, Personne.situation_marche_travail)
         .join(entree, entree.c.personne_id == Personne.id)
+        .outerjoin(Sortie, Sortie.parcours_id == entree.c.parcours_id)
+        .where(entree.c.rang == 1)
         .order_by(Personne.nom, Personne.prenom)).all()
     vus, participants = set(), []
     for pid, nom, prenom, sexe, naissance, niveau, publics, debut, dispositif, sortie, situation in lignes:
@@ -593,6 +633,22 @@ def motifs_de_sortie(session: Session, ctx: Contexte) -> dict[str, int]:
         .join(Personne, Personne.id == Parcours.personne_id)
         .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Sortie.sortie_le.between(f.debut, f.fin))
         .group_by(Sortie.motif)).all())
+
+
+def sorties_plie_et_iae(session: Session, ctx: Contexte) -> tuple[dict[str, int], Chiffres]:
+    """The period's exits counted by motive (PLIE categories) and the « sorties par catégorie »
+    figures (IAE), from ONE query: that indicator's rows, grouped by category and motive."""
+    ind = INDICATEURS["sorties_categorie"]
+    sous = ind.lignes(ctx).subquery()
+    motifs: dict[str, int] = {}
+    resultat: dict[str, tuple] = {}
+    for cle, motif, n in session.execute(
+            select(sous.c.cle, Sortie.motif, func.count()).join(Sortie, Sortie.id == sous.c.objet_id)
+            .group_by(sous.c.cle, Sortie.motif)):
+        motifs[motif] = motifs.get(motif, 0) + n
+        cle = cle_texte(cle)
+        resultat[cle] = (resultat.get(cle, (0,))[0] + n, 0, None)
+    return motifs, _assembler(ctx, ind, resultat)
 
 
 # -- candidats au titre of the team (point 8) --------------------------------------------------------

@@ -170,10 +170,9 @@ def _bilan():
     if erreurs:
         return ctx, erreurs, choix, None
     participants = queries.participants_fse(db.session, ctx)
+    motifs, iae = queries.sorties_plie_et_iae(db.session, ctx)
     bilan = {"participants": participants, "fse": fse.tableau_fse(participants),
-             "incomplets": fse.completude(participants),
-             "plie": fse.sorties_plie(queries.motifs_de_sortie(db.session, ctx)),
-             "iae": queries.chiffres(db.session, ctx, queries.INDICATEURS["sorties_categorie"])}
+             "incomplets": fse.completude(participants), "plie": fse.sorties_plie(motifs), "iae": iae}
     return ctx, erreurs, choix, bilan
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Structure, Utilisateur
 from cipdesk.parcours.entretiens.models import Entretien
@@ -104,7 +104,9 @@ def alertes_de_charge(session: Session, structure_id: uuid.UUID, *, equipe_id: u
         requete = requete.where(AlerteCharge.auteur_id == auteur_id)
     if ouvertes:
         requete = requete.where(AlerteCharge.prise_en_compte_le.is_(None))
-    return list(session.scalars(requete.order_by(AlerteCharge.envoyee_le.desc())))
+    # the author is shown beside each alert: read with it (no query per alert)
+    return list(session.scalars(requete.options(joinedload(AlerteCharge.auteur))
+                                .order_by(AlerteCharge.envoyee_le.desc())))
 
 
 def incidents_visibles(session: Session, lecteur: Utilisateur) -> list[IncidentPublic]:
@@ -119,7 +121,8 @@ def incidents_visibles(session: Session, lecteur: Utilisateur) -> list[IncidentP
         requete = requete.where(IncidentPublic.auteur_id == lecteur.id)
     else:
         return []
-    return list(session.scalars(requete.order_by(IncidentPublic.survenu_le.desc(), IncidentPublic.created_at.desc())))
+    return list(session.scalars(requete.options(joinedload(IncidentPublic.auteur))
+                                .order_by(IncidentPublic.survenu_le.desc(), IncidentPublic.created_at.desc())))
 
 
 def chef_de_l_equipe(session: Session, conseiller: Utilisateur) -> Utilisateur | None:

@@ -203,5 +203,6 @@ def test_nombre_de_requetes_constant(ctx, monde, fabrique):
         b.entretien(pc, conseiller, DEBUT.replace(month=3))
     ctx.commit()
     assert compter() == avant
-    # contexte : paramètres de la structure, liste des dispositifs (core.listes), conseillers
-    assert avant == 3 + len(queries.INDICATEURS)
+    # contexte : paramètres de la structure lus avec les conseillers et l'équipe, liste des dispositifs
+    # (core.listes) ; puis UNE requête pour tous les indicateurs (leurs lignes groupées, sous UNION ALL)
+    assert avant == 2 + 1

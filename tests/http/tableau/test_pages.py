@@ -216,3 +216,29 @@ def test_alertes_de_charge_ouvertes_de_l_equipe(nav, monde, ctx, au_30_juin):
     bloc = page.split('id="titre-alertes-charge"')[1].split("</section>")[0]
     assert "Bruno Bernard" in bloc and "Anne Arnaud" not in bloc and "Xena" not in bloc
     assert "file active 52 pour une norme de 40" in bloc
+
+
+# The queries of each view beyond those of any page (the account, the session: counted on a page
+# without a query of its own, so that a change of the common cost does not move these figures):
+# the context (structure's settings read with the team's conseillers and the chef's équipe, then the
+# dispositifs list), ONE query for all the view's indicators, the open workload alerts with their
+# authors; the first view adds the team's candidats. « À surveiller aujourd'hui » is left to its own tests.
+REQUETES_PROPRES = {"activite": 5, "delais": 4, "apres-sortie": 4, "ateliers": 4, "prospection": 4,
+                    "integration": 4, "prevention": 4}
+
+
+def test_nombre_de_requetes_de_chaque_vue(nav, monde, app, au_30_juin):
+    from tests.http.requetes import compter_requetes
+
+    nav.connexion(monde.chef.email)
+    compter_requetes(app, nav, "/referentiel/")
+    commun = compter_requetes(app, nav, "/referentiel/")
+    for slug, attendu in REQUETES_PROPRES.items():
+        url = f"/tableau-de-bord/?section={slug}&{PERIODE}"
+        compter_requetes(app, nav, url)
+        assert compter_requetes(app, nav, url) - commun == attendu, slug
+    # the funders' report: the context, the participants, the exits by category and motive (one query);
+    # the caseload balance: the context, the caseloads, the people without a référent
+    for url, attendu in ((f"/tableau-de-bord/financeurs?{PERIODE}", 4), ("/tableau-de-bord/portefeuilles", 4)):
+        compter_requetes(app, nav, url)
+        assert compter_requetes(app, nav, url) - commun == attendu, url
