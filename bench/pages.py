@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import uuid
 from datetime import date, datetime, timedelta
 
 from bench.run import PAGES
@@ -445,7 +444,8 @@ def contexte(app, role: str) -> dict:
             SessionConnexion.utilisateur_id == u.id, SessionConnexion.fin.is_(None))
             .order_by(SessionConnexion.debut.desc()).limit(1))
         aujourd_hui = date.today()
-        c = {"role": role, "parametres": dict(u.structure.parametres or {}), "moi": u.id, "structure": u.structure_id, "equipe": u.equipe_id, "session": jeton,
+        c = {"role": role, "parametres": dict(u.structure.parametres or {}), "moi": u.id,
+             "structure": u.structure_id, "equipe": u.equipe_id, "session": jeton,
              "partagee": file_partagee(u), "personne": personne, "recherche": nom[:3], "parcours": parcours,
              "aujourdhui": aujourd_hui, "empreinte": "0" * 64, "sel": "0" * 32}
         s.remove()
