@@ -104,7 +104,7 @@ def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, p
     reglages = dict(redigee.reglages or {}) if redigee else {}
     if table is None:
         table = table_du_dossier(session, candidat, {numero: refs}, aujourd_hui)
-    aliases = {v.personne_id: v.alias for v in table.valeurs if v.personne_id is not None and v.alias}
+    aliases = table.aliases()
     assemblage = queries.assembler(session, candidat, numero, refs, aujourd_hui, aliases)
     if numero in PARTIES_AVEC_ANALYSE:
         textes["_analyse"] = _analyse(session, candidat, refs, textes)
