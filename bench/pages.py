@@ -480,6 +480,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--pages", default="", help="ne mesurer que les pages dont le nom contient ce texte")
+    parser.add_argument("--sauf", default="", help="ne pas mesurer les pages dont le nom contient ce texte")
     parser.add_argument("--roles", default="conseiller,chef de service")
     parser.add_argument("--verifier", action="store_true",
                         help="comparer le nombre de lignes de chaque plancher à la main à celui de la page")
@@ -500,7 +501,8 @@ def main() -> None:
         connecter(client, email)
         c = contexte(app, role)
         for nom, gabarit, plancher, roles in PAGES:
-            if plancher is None or role not in roles or (args.pages and args.pages not in nom):
+            if plancher is None or role not in roles or (args.pages and args.pages not in nom) \
+                    or (args.sauf and args.sauf in nom):
                 continue
             url = gabarit.format(**c)
             if args.verifier:
