@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.fr import siren as stdnum_siren
@@ -82,6 +83,15 @@ def valider_siren(saisie: str) -> str:
         raise ValueError("Le SIREN ne contient que des chiffres (espaces acceptés).") from None
     except ValidationError:
         raise ValueError("Ce SIREN n'existe pas : sa clé de contrôle est fausse.") from None
+
+
+class ResultatEntreprise(NamedTuple):
+    """A line of the employer search, ready to print."""
+    url: str
+    nom: str
+    siret: str      # formatted SIRET, or « SIREN … »
+    activite: str   # « code — label » of the NAF, or « — »
+    commune: str
 
 
 def formater_siret(siret: str | None) -> str:
