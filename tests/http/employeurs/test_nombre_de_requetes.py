@@ -56,3 +56,39 @@ def test_page_d_une_offre_nombre_de_requetes_fixe(app, nav_factory, fabrique, em
     beaucoup = compter_requetes(app, chef, url), compter_requetes(app, conseiller, url)
     assert peu == beaucoup, (peu, beaucoup)
     assert beaucoup[0] <= REQUETES_OFFRE_CHEF and beaucoup[1] <= REQUETES_OFFRE_CONSEILLER, beaucoup
+
+
+# The prospection action's page (conseiller): user and session (2), the action with its pilot
+# and indicators (1), the targeted employers' names (1), the employers to target (1), the four
+# actuals (1), the caseload's métiers (1), the suggested sectors (2), the links of the other
+# modules (the candidat's profile, the analyses de pratique: 2).
+REQUETES_PROSPECTION = 11
+
+
+def test_page_d_une_action_de_prospection_nombre_de_requetes_fixe(app, nav, fabrique, emp, ctx):
+    from datetime import timedelta
+
+    from cipdesk.employeurs.entreprises.services import creer_entreprise
+    from cipdesk.employeurs.prospection.services import cibler, creer_action
+
+    action = creer_action(ctx, par=emp.conseiller, le=emp.aujourd_hui, donnees={
+        "titre": "Commerce de bouche", "debut": emp.aujourd_hui - timedelta(days=10), "fin": emp.aujourd_hui,
+        "objectifs": "o", "diagnostic_territoire": "d", "sources_diagnostic": "s", "cible_employeurs": "",
+        "strategie": "", "outils": "", "pratiques_durables": ""},
+        cibles={"contacts": 3, "visites": 1, "offres": 2, "placements": 1})
+    cibler(ctx, action, emp.entreprise, par=emp.conseiller)
+    ctx.commit()
+    url = f"/employeurs/prospection/{action.id}"
+    nav.connexion(emp.conseiller.email)
+    nav.get(url)
+    peu = compter_requetes(app, nav, url)
+    for i, siret in enumerate(("44306184100047", "55208131766522", "40483304800022", "32227167700021")):
+        e = creer_entreprise(ctx, par=emp.conseiller, le=emp.aujourd_hui, donnees={
+            "raison_sociale": f"Épicerie {i}", "siret": siret, "commune": "Arles"})
+        cibler(ctx, action, e, par=emp.conseiller)
+    ctx.commit()
+    page = nav.get(url).get_data(as_text=True)
+    section = page[page.index('id="cible"'):page.index('id="indicateurs"')]
+    assert all(f"Épicerie {i}</a>" in section for i in range(4)) and "Boulangerie du Forum</a>" in section
+    beaucoup = compter_requetes(app, nav, url)
+    assert peu == beaucoup <= REQUETES_PROSPECTION, (peu, beaucoup)
