@@ -73,8 +73,9 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
     return rendre("employeurs/offres/voir.html", offre=offre, signalements=signalements, justifiees=justifiees,
                   ouverts=[s for s in signalements if s.cle not in justifiees],
                   justification=justification or JustificationForm(formdata=None), cle_en_erreur=cle_en_erreur,
-                  diffusion=diffusion or DiffusionForm(formdata=None),
-                  changement=changement or StatutOffreForm(formdata=None),
+                  # the diffusion and closing forms are shown only to who may write
+                  diffusion=diffusion or (DiffusionForm(formdata=None) if peut_modifier else None),
+                  changement=changement or (StatutOffreForm(formdata=None) if peut_modifier else None),
                   candidatures=visibles, autres_candidatures=autres, proposer=proposer,
                   rapproches=profils_queries.rapprochement(db.session, current_user, offre, aujourdhui(),
                                                            perimetre=perimetre),
