@@ -495,6 +495,204 @@ SELECT i.id, i.survenu_le, i.nature, i.declare, u.prenom, u.nom FROM incident_pu
   JOIN utilisateur u ON u.id = i.auteur_id
 WHERE i.structure_id = %(structure)s AND (u.equipe_id = %(equipe)s OR i.auteur_id = %(chef)s)
 ORDER BY i.survenu_le DESC, i.created_at DESC"""
+# -- hand-written floors of the employeurs (#13) and intégration (#14) pages -----------------------
+# Each one statement (one round trip), the rows the page shows and only them: its row sets as
+# json columns of one row. Perimeter of the demo chef: the people whose référent is in their team;
+# of the demo conseiller (caseloads not shared in the demo structure): the people they follow.
+PERIMETRE_CHEF = """p.structure_id = %(structure)s AND p.referent_id IN (
+  SELECT u.id FROM utilisateur u WHERE u.equipe_id = %(equipe)s AND u.structure_id = %(structure)s)"""
+
+# The offer's page for the chef: the offer (fiche, employer), its justifications and who wrote them,
+# the candidatures (a person's name only inside the perimeter) and how many others, the people of
+# the team matched to the offer's ROME domain (not yet candidates, at most 100) with their profile,
+# the métiers of their open parcours and the freins (level ≥ 2) of their latest diagnostic, and
+# the measures mobilised on the offer.
+OFFRE_RAPPROCHEMENT = """
+WITH o AS (
+  SELECT o.id, o.intitule, o.texte, o.nombre_postes, o.ouverte_le, o.cloture_le, o.statut, o.fiche_id,
+         o.entreprise_id, f.rome_code, f.permis_requis, f.horaires_atypiques, e.raison_sociale, e.enseigne,
+         e.code_postal, e.commune
+  FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id JOIN entreprise e ON e.id = o.entreprise_id
+  WHERE o.id = %(offre)s AND o.structure_id = %(structure)s),
+rapproches AS (
+  SELECT DISTINCT p.id FROM personne p JOIN parcours pc ON pc.personne_id = p.id
+    JOIN projet pr ON pr.parcours_id = pc.id JOIN metier_explore m ON m.projet_id = pr.id
+  WHERE """ + PERIMETRE_CHEF + """ AND pc.statut = 'ouvert'
+    AND (SELECT rome_code FROM o) <> '' AND m.rome_code LIKE left((SELECT upper(rome_code) FROM o), 3) || '%%'
+    AND p.id NOT IN (SELECT c.personne_id FROM candidature c WHERE c.offre_id = %(offre)s)
+    AND p.statut IN ('accueillie', 'accompagnee')
+  LIMIT 100)
+SELECT (SELECT row_to_json(o) FROM o),
+  (SELECT json_agg(j ORDER BY j.created_at) FROM (
+     SELECT j.cle, j.extrait, j.justification, j.le, j.created_at, u.prenom, u.nom FROM justification_offre j
+     JOIN utilisateur u ON u.id = j.par_id WHERE j.offre_id = %(offre)s) j),
+  (SELECT json_agg(c ORDER BY c.etat_depuis DESC, c.id) FROM (
+     SELECT c.id, c.etat, c.etat_depuis, CASE WHEN v.id IS NOT NULL THEN p.nom END AS nom,
+            CASE WHEN v.id IS NOT NULL THEN p.prenom END AS prenom
+     FROM candidature c JOIN personne p ON p.id = c.personne_id
+     LEFT JOIN LATERAL (SELECT p.id WHERE """ + PERIMETRE_CHEF + """) v ON true
+     WHERE c.offre_id = %(offre)s) c),
+  (SELECT json_agg(r) FROM (
+     SELECT p.id, p.nom, p.prenom, p.code_postal, p.commune, pe.disponible_le, pe.permis, pe.vehicule,
+            pe.zone_mobilite, pe.contraintes_horaires,
+            (SELECT json_agg(json_build_array(m.rome_code, m.libelle, pr.valide_le, m.faisabilite))
+             FROM parcours pc JOIN projet pr ON pr.parcours_id = pc.id JOIN metier_explore m ON m.projet_id = pr.id
+             WHERE pc.personne_id = p.id AND pc.statut = 'ouvert' AND m.rome_code <> '') AS metiers,
+            (SELECT json_agg(json_build_array(dd.dimension_code, dd.dimension_libelle, dd.frein_niveau))
+             FROM diagnostic_dimension dd WHERE dd.frein_niveau >= 2 AND dd.diagnostic_id = (
+               SELECT d.id FROM diagnostic d WHERE d.personne_id = p.id ORDER BY d.numero DESC LIMIT 1)) AS freins
+     FROM rapproches r JOIN personne p ON p.id = r.id LEFT JOIN profil_emploi pe ON pe.personne_id = p.id) r),
+  (SELECT json_agg(m ORDER BY m.le) FROM (
+     SELECT m.code, m.libelle, m.le FROM mesure_mobilisee m WHERE m.offre_id = %(offre)s) m)"""
+
+# The prospection action's page for the conseiller: the action and its pilot, its indicators, the
+# targeted employers by name, the first 50 employers of the base (by name) not yet targeted, the four
+# actuals over its period, the caseload's métiers, the sectors that hired for them with five
+# employers each not yet targeted (among the first 500 of those sectors), the author's analyses de
+# pratique attached to the action (the link the page shows).
+PROSPECTION = """
+WITH a AS (
+  SELECT a.*, u.prenom AS pilote_prenom, u.nom AS pilote_nom FROM action_prospection a
+  JOIN utilisateur u ON u.id = a.pilote_id WHERE a.id = %(action)s AND a.structure_id = %(structure)s),
+ciblees AS (
+  SELECT c.entreprise_id, e.raison_sociale, e.nom_recherche FROM cible_prospection c
+  JOIN entreprise e ON e.id = c.entreprise_id WHERE c.action_id = %(action)s),
+metiers AS (
+  SELECT m.rome_code, min(m.libelle) AS libelle, pr.valide_le IS NOT NULL AS valide, count(DISTINCT pc.personne_id) AS n
+  FROM metier_explore m JOIN projet pr ON pr.id = m.projet_id JOIN parcours pc ON pc.id = pr.parcours_id
+  WHERE pc.structure_id = %(structure)s AND pc.statut = 'ouvert' AND m.faisabilite <> 'non_retenue' AND m.rome_code <> ''
+  GROUP BY m.rome_code, pr.valide_le IS NOT NULL),
+secteurs AS (
+  SELECT e.naf_code, f.rome_code, count(c.id) AS n FROM candidature c
+  JOIN offre_emploi o ON o.id = c.offre_id JOIN fiche_de_poste f ON f.id = o.fiche_id JOIN entreprise e ON e.id = o.entreprise_id
+  WHERE c.structure_id = %(structure)s AND c.etat = 'embauche' AND f.rome_code IN (SELECT rome_code FROM metiers)
+    AND e.naf_code <> '' GROUP BY e.naf_code, f.rome_code)
+SELECT (SELECT row_to_json(a) FROM a),
+  (SELECT json_agg(i ORDER BY i.code) FROM (SELECT i.code, i.cible FROM indicateur_prospection i
+     WHERE i.action_id = %(action)s) i),
+  (SELECT json_agg(c ORDER BY c.nom_recherche) FROM ciblees c),
+  (SELECT json_agg(e) FROM (SELECT * FROM (
+     SELECT e.id, e.raison_sociale, e.enseigne FROM entreprise e WHERE e.structure_id = %(structure)s
+     ORDER BY e.nom_recherche LIMIT 50) e WHERE e.id NOT IN (SELECT entreprise_id FROM ciblees)) e),
+  (SELECT count(*) FROM interaction_entreprise i, a
+     WHERE i.structure_id = %(structure)s AND i.le BETWEEN a.debut AND a.fin),
+  (SELECT count(*) FROM interaction_entreprise i, a
+     WHERE i.structure_id = %(structure)s AND i.le BETWEEN a.debut AND a.fin AND i.nature = 'visite'),
+  (SELECT count(*) FROM offre_emploi o, a
+     WHERE o.structure_id = %(structure)s AND o.ouverte_le BETWEEN a.debut AND a.fin),
+  (SELECT count(*) FROM transition_candidature t, a
+     WHERE t.structure_id = %(structure)s AND t.vers = 'embauche' AND t.le BETWEEN a.debut AND a.fin),
+  (SELECT json_agg(m) FROM metiers m),
+  (SELECT json_agg(s) FROM secteurs s),
+  (SELECT json_agg(e) FROM (
+     SELECT naf_code, (array_agg(json_build_array(id, raison_sociale) ORDER BY raison_sociale))[1:5] AS employeurs
+     FROM (SELECT e.id, e.raison_sociale, e.naf_code FROM entreprise e
+           WHERE e.structure_id = %(structure)s AND e.naf_code IN (SELECT naf_code FROM secteurs)
+           ORDER BY e.raison_sociale LIMIT 500) e
+     WHERE e.id NOT IN (SELECT entreprise_id FROM ciblees) GROUP BY naf_code) e),
+  (SELECT json_agg(x) FROM (SELECT ap.id, ap.situation_le FROM analyse_pratique ap WHERE ap.auteur_id = %(moi)s
+     AND ap.objet_type = 'action_prospection' AND ap.objet_id = %(action)s ORDER BY ap.situation_le, ap.created_at) x)"""
+
+# The follow-up's page for the conseiller: the follow-up and its person (in the perimeter), its
+# points and mediations (their texts as stored, encrypted), the exit of the person's parcours and
+# the months already recorded (only when a done M+3 / M+6 point, still in the job, may show it),
+# the documents attached to the follow-up and the author's analyses de pratique of it. The page must
+# journal the read (SECURITY.md « Audit »): the floor does the same writes, in the same statement
+# and in its transaction rolled back — the chain's head locked and moved on, the row inserted (md5
+# stands for the HMAC the application computes).
+SUIVI = """
+WITH s AS (
+  SELECT s.*, p.nom, p.prenom FROM suivi_integration s JOIN personne p ON p.id = s.personne_id
+  WHERE s.id = %(suivi)s AND s.structure_id = %(structure)s AND p.structure_id = %(structure)s
+    AND p.referent_id = %(moi)s),
+tete AS (
+  UPDATE journal_audit_tete SET rang = rang + 1, empreinte = md5(empreinte || %(suivi)s::text) || md5(%(suivi)s::text)
+  WHERE id = 1 AND EXISTS (SELECT 1 FROM s) RETURNING rang, empreinte),
+audit AS (
+  INSERT INTO journal_audit (at, acteur_id, acteur_libelle, role, structure_id, action, objet_type, objet_id,
+                             adresse_ip, agent, motif, details, rang, empreinte_precedente, empreinte, cle_id,
+                             sel_provenance, empreinte_provenance)
+  SELECT now(), %(moi)s, 'banc', 'conseiller', %(structure)s, 'lecture', 'suivi_integration', %(suivi)s::text,
+         '', '', '', '{}', tete.rang, '', tete.empreinte, '', md5(random()::text), md5(random()::text)
+  FROM tete RETURNING id),
+pts AS (
+  SELECT pt.id, pt.jalon, pt.prevu_le, pt.fait_le, pt.avis_personne_chiffre, pt.avis_employeur_chiffre,
+         pt.difficultes_chiffre, pt.risque_rupture, pt.toujours_en_poste
+  FROM point_suivi_integration pt WHERE pt.suivi_id = %(suivi)s)
+SELECT (SELECT row_to_json(s) FROM s), (SELECT id FROM audit),
+  (SELECT json_agg(pts ORDER BY pts.prevu_le) FROM pts),
+  (SELECT json_agg(m ORDER BY m.le) FROM (
+     SELECT m.le, m.participants_chiffre, m.enjeu_chiffre, m.actions_chiffre, m.issue_chiffre
+     FROM mediation_integration m WHERE m.suivi_id = %(suivi)s) m),
+  (SELECT json_agg(x) FROM (
+     SELECT so.sortie_le, ss.mois FROM sortie so LEFT JOIN suivi_sortie ss ON ss.sortie_id = so.id
+     WHERE so.id = (SELECT so2.id FROM sortie so2 JOIN parcours pc ON pc.id = so2.parcours_id
+                    WHERE pc.personne_id = (SELECT personne_id FROM s) ORDER BY so2.sortie_le DESC LIMIT 1)
+       AND EXISTS (SELECT 1 FROM pts WHERE pts.jalon IN ('m3', 'm6') AND pts.fait_le IS NOT NULL
+                   AND pts.toujours_en_poste)) x),
+  (SELECT json_agg(d ORDER BY d.created_at DESC) FROM (
+     SELECT d.id, d.nature, d.nom_fichier_chiffre, d.created_at FROM document_joint d
+     WHERE d.personne_id = (SELECT personne_id FROM s) AND d.objet_type = 'suivi_integration'
+       AND d.objet_id = %(suivi)s) d),
+  (SELECT json_agg(x) FROM (SELECT ap.id, ap.situation_le FROM analyse_pratique ap WHERE ap.auteur_id = %(moi)s
+     AND ap.objet_type = 'suivi_integration' AND ap.objet_id = %(suivi)s ORDER BY ap.situation_le, ap.created_at) x)"""
+
+# The intégration overview: the points due up to Sunday (missed ones included) AND the follow-ups of
+# the perimeter (latest first, at most 200), with the columns the page shows — POINTS_SEMAINE above
+# fetched the points only (and every column).
+INTEGRATION_APERCU = """
+SELECT (SELECT json_agg(x) FROM (
+     SELECT pt.id, pt.suivi_id, pt.prevu_le, pt.jalon, p.nom, p.prenom, s.employeur FROM point_suivi_integration pt
+     JOIN suivi_integration s ON s.id = pt.suivi_id JOIN personne p ON p.id = s.personne_id
+     WHERE p.structure_id = %(structure)s AND p.referent_id = %(moi)s AND s.statut = 'en_cours'
+       AND pt.fait_le IS NULL AND pt.prevu_le <= %(dimanche)s ORDER BY pt.prevu_le LIMIT 200) x),
+  (SELECT json_agg(x) FROM (
+     SELECT s.id, p.nom, p.prenom, s.intitule_poste, s.employeur, s.debut, s.statut FROM suivi_integration s
+     JOIN personne p ON p.id = s.personne_id WHERE p.structure_id = %(structure)s AND p.referent_id = %(moi)s
+     ORDER BY s.debut DESC LIMIT 200) x)"""
+
+# The employer search with the columns its lines show (RECHERCHE fetched every column); `naf`: the
+# codes the application adds for a text of four letters or more (NAF labels containing it).
+RECHERCHE_COLONNES = """
+SELECT e.id, e.raison_sociale, e.enseigne, e.siret, e.siren, e.naf_code, e.commune FROM entreprise e
+WHERE e.structure_id = %(structure)s
+  AND (e.nom_recherche LIKE %(contient)s OR e.commune_recherche LIKE %(debut)s
+       OR e.siret LIKE %(chiffres)s OR e.siren LIKE %(siren)s OR e.naf_code = ANY(%(naf)s))
+ORDER BY e.nom_recherche LIMIT 50"""
+
+
+def parametres_recherche(structure, texte: str) -> dict:
+    """RECHERCHE_COLONNES's parameters for `texte`, with the conditions the application adds
+    (cipdesk.employeurs.entreprises.queries.recherche): SIRET / SIREN for digits, NAF codes."""
+    from cipdesk.employeurs.entreprises import rules
+
+    cle = rules.normaliser_texte(texte)
+    chiffres = "".join(c for c in texte if c.isdigit())
+    numerique = len(chiffres) >= 3 and len(chiffres) == len(texte.replace(" ", ""))
+    naf = rules.normaliser_naf(texte)
+    codes = [naf] if rules.FORMAT_NAF.match(naf) else [p.code for p in rules.chercher_naf(cle, 40)] if len(cle) >= 4 \
+        else []
+    return {"structure": structure, "contient": f"%{cle}%", "debut": f"{cle}%",
+            "chiffres": f"{chiffres}%" if numerique else "-", "siren": f"{chiffres[:9]}%" if numerique else "-",
+            "naf": codes}
+
+
+def offre_rapprochee(app, structure, equipe):
+    """The structure's published offer whose ROME domain matches the most people of the chef's team
+    (the matching at work: the latest offer may match nobody)."""
+    import psycopg
+
+    conninfo = app.config["SQLALCHEMY_DATABASE_URI"].replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo) as conn:
+        ligne = conn.execute("""
+            SELECT o.id FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
+            WHERE o.structure_id = %(structure)s AND o.statut = 'publiee' AND f.rome_code <> ''
+            ORDER BY (SELECT count(DISTINCT pc.personne_id) FROM parcours pc JOIN projet pr ON pr.parcours_id = pc.id
+                      JOIN metier_explore m ON m.projet_id = pr.id JOIN personne p ON p.id = pc.personne_id
+                      WHERE """ + PERIMETRE_CHEF + """ AND pc.statut = 'ouvert'
+                        AND m.rome_code LIKE left(upper(f.rome_code), 3) || '%%') DESC, o.ouverte_le DESC LIMIT 1""",
+                             {"structure": structure, "equipe": equipe}).fetchone()
+    return ligne[0] if ligne else None
 
 
 # -- measuring --------------------------------------------------------------------------------------
@@ -718,26 +916,34 @@ def main() -> None:
     recherche = lambda texte, **p: {"structure": c["structure"], "contient": f"%{texte}%", "debut": f"{texte}%",  # noqa: E731
                                     "chiffres": p.get("chiffres", "-"), "siren": p.get("siren", "-"),
                                     "naf": p.get("naf", [])}
+    rapprochee = None if sqlite else offre_rapprochee(app, c["structure"], c["equipe"])
     # (page, role, URL, hand-written floor or None)
     pages = [
         ("recherche d'entreprise : nom", CONSEILLER, f"/employeurs/entreprises/?q={mot}",
-         (RECHERCHE, recherche(mot))),
+         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], mot))),
         ("recherche d'entreprise : SIRET", CONSEILLER, f"/employeurs/entreprises/?q={e.siret[:6]}",
-         (RECHERCHE, recherche(e.siret[:6], chiffres=f"{e.siret[:6]}%", siren=f"{e.siret[:6]}%"))),
+         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], e.siret[:6]))),
         ("recherche d'entreprise : commune", CONSEILLER, f"/employeurs/entreprises/?q={commune}",
-         (RECHERCHE, recherche(commune))),
+         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], commune))),
         ("recherche d'entreprise : NAF", CONSEILLER, f"/employeurs/entreprises/?q={e.naf_code}",
-         (RECHERCHE, recherche(normaliser_texte(e.naf_code), naf=[e.naf_code]))),
-        ("offre et son rapprochement (équipe)", CHEF, f"/employeurs/offres/{c['offre']}", None),
-        ("action de prospection", CONSEILLER, f"/employeurs/prospection/{c['action']}", None),
-        ("intégration : page d'un suivi", CONSEILLER, f"/integration/suivis/{c['suivi']}", None),
+         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], e.naf_code))),
+        ("offre et son rapprochement (équipe)", CHEF, f"/employeurs/offres/{c['offre']}",
+         (OFFRE_RAPPROCHEMENT, {"structure": c["structure"], "equipe": c["equipe"], "offre": c["offre"]})),
+        ("action de prospection", CONSEILLER, f"/employeurs/prospection/{c['action']}",
+         (PROSPECTION, {"structure": c["structure"], "action": c["action"], "moi": c["moi"]})),
+        ("intégration : page d'un suivi", CONSEILLER, f"/integration/suivis/{c['suivi']}",
+         (SUIVI, {"structure": c["structure"], "suivi": c["suivi"], "moi": c["moi"]})),
         ("intégration : points de la semaine", CONSEILLER, "/integration/",
-         (POINTS_SEMAINE, {"structure": c["structure"], "moi": c["moi"], "dimanche": dimanche})),
+         (INTEGRATION_APERCU, {"structure": c["structure"], "moi": c["moi"], "dimanche": dimanche})),
         ("accueil du chef (alertes)", CHEF, "/",
          (ALERTES_CHEF, {"structure": c["structure"], "equipe": c["equipe"], "aujourdhui": aujourd_hui,
                          "seuil": aujourd_hui - timedelta(days=30), "relance": aujourd_hui - timedelta(days=15),
                          "fin_prevue": aujourd_hui + timedelta(days=30)})),
     ]
+    if rapprochee is not None:   # the matching at work (PostgreSQL: offre_rapprochee is written for it)
+        pages.append(("offre et son rapprochement (équipe, offre la plus rapprochée)", CHEF,
+                      f"/employeurs/offres/{rapprochee}",
+                      (OFFRE_RAPPROCHEMENT, {"structure": c["structure"], "equipe": c["equipe"], "offre": rapprochee})))
     from cipdesk.tableau.queries import ONGLETS
 
     equipe = {"structure": c["structure"], "equipe": c["equipe"], "debut": debut_periode, "fin": aujourd_hui,

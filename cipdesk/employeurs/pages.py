@@ -12,8 +12,7 @@ from flask_login import current_user
 from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
-from cipdesk.employeurs.candidatures.forms import CandidatureForm
-from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, personnes_proposables
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, perimetre_de
 from cipdesk.employeurs.entreprises import queries as entreprises_queries
 from cipdesk.employeurs.entreprises import rules as entreprises_rules
 from cipdesk.employeurs.entreprises.models import Entreprise
@@ -35,7 +34,7 @@ from cipdesk.employeurs.profils import queries as profils_queries
 from cipdesk.employeurs.offres.rules import StatutOffre
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
-from cipdesk.web.formulaires import avec_vide, rediriger, soumettre
+from cipdesk.web.formulaires import rediriger, soumettre
 from cipdesk.web.rendu import rendre
 
 # --- The entreprise's page ----------------------------------------------------------------
@@ -66,24 +65,26 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
                 cle_en_erreur: str = ""):
     signalements = offres_services.signalements(offre)
     justifiees = {j.cle: j for j in offre.justifications}
-    visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id)
-    proposer = None
-    if policy.peut(current_user, "employeurs.modifier") and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE):
-        proposer = CandidatureForm(formdata=None)
-        proposer.personne_id.choices = avec_vide((p.id, f"{p.nom} {p.prenom}")
-                                                 for p in personnes_proposables(db.session, current_user))
+    peut_modifier = policy.peut(current_user, "employeurs.modifier")
+    perimetre = perimetre_de(db.session, current_user)   # read once for the candidatures and the matching
+    visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id, perimetre=perimetre)
+    # « Proposer une candidature » is a link to the candidature's own form (which lists the people).
+    proposer = peut_modifier and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE)
     return rendre("employeurs/offres/voir.html", offre=offre, signalements=signalements, justifiees=justifiees,
                   ouverts=[s for s in signalements if s.cle not in justifiees],
                   justification=justification or JustificationForm(formdata=None), cle_en_erreur=cle_en_erreur,
-                  diffusion=diffusion or DiffusionForm(formdata=None),
-                  changement=changement or StatutOffreForm(formdata=None),
+                  # the diffusion and closing forms are shown only to who may write
+                  diffusion=diffusion or (DiffusionForm(formdata=None) if peut_modifier else None),
+                  changement=changement or (StatutOffreForm(formdata=None) if peut_modifier else None),
                   candidatures=visibles, autres_candidatures=autres, proposer=proposer,
-                  rapproches=profils_queries.rapprochement(db.session, current_user, offre, aujourdhui()),
+                  rapproches=profils_queries.rapprochement(db.session, current_user, offre, aujourdhui(),
+                                                           perimetre=perimetre),
                   mobilisees=mesures_queries.mobilisees(db.session, offre_id=offre.id),
-                  mesures_proposees=[m for m in mesures_queries.mesures_de(db.session, offre.structure_id) if m.active],
-                  mesures_action=url_for("employeurs.mesures.offre", offre_id=offre.id)
-                  if policy.peut(current_user, "employeurs.modifier") else None,
-                  peut_modifier=policy.peut(current_user, "employeurs.modifier"), statut=statut)
+                  # the measures to mobilise only for who may mobilise them (the form is shown to them only)
+                  mesures_proposees=[m for m in mesures_queries.mesures_de(db.session, offre.structure_id) if m.active]
+                  if peut_modifier else [],
+                  mesures_action=url_for("employeurs.mesures.offre", offre_id=offre.id) if peut_modifier else None,
+                  peut_modifier=peut_modifier, statut=statut)
 
 
 @offres.get("/<uuid:offre_id>", endpoint="voir")

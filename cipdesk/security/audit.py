@@ -232,18 +232,27 @@ def calculer_empreinte(cle: bytes, ligne, precedente: str) -> str:
 
 def verrouiller_tete(session: Session) -> JournalAuditTete:
     """Take the head of the chain for this transaction (row lock on PostgreSQL,
-    the write lock on SQLite: the no-op UPDATE comes first), freshly read."""
-    maj = session.execute(text("UPDATE journal_audit_tete SET rang = rang WHERE id = 1"))
-    if maj.rowcount == 0:  # a new (or emptied) database; several first writers may race here
-        ignorer = "OR IGNORE " if session.get_bind().dialect.name == "sqlite" else ""
-        fin = " ON CONFLICT (id) DO NOTHING" if not ignorer else ""
-        cree = session.execute(text(f"INSERT {ignorer}INTO journal_audit_tete (id, rang, empreinte) "
-                                    f"VALUES (1, 0, :g){fin}"), {"g": GENESE}).rowcount
-        if cree and session.scalar(select(func.count()).select_from(JournalAudit)
-                                   .where(JournalAudit.rang.is_not(None))):
-            raise JournalImmuable("La tête de chaîne du journal d'audit a disparu : "
-                                  "lancez « cipdesk audit verify ».")
-        session.execute(text("UPDATE journal_audit_tete SET rang = rang WHERE id = 1"))
+    the write lock on SQLite: the no-op UPDATE comes first), freshly read.
+
+    One round trip in the usual case: the no-op UPDATE takes the lock and its RETURNING reads
+    the head as the lock holder sees it (PostgreSQL re-reads the row after waiting for a
+    concurrent writer, as the SELECT … FOR UPDATE did), loaded into the session's head."""
+    tete = session.execute(
+        select(JournalAuditTete).from_statement(text(
+            "UPDATE journal_audit_tete SET rang = rang WHERE id = 1 RETURNING id, rang, empreinte"))
+        .execution_options(populate_existing=True)).scalar_one_or_none()
+    if tete is not None:
+        return tete
+    # a new (or emptied) database; several first writers may race here
+    ignorer = "OR IGNORE " if session.get_bind().dialect.name == "sqlite" else ""
+    fin = " ON CONFLICT (id) DO NOTHING" if not ignorer else ""
+    cree = session.execute(text(f"INSERT {ignorer}INTO journal_audit_tete (id, rang, empreinte) "
+                                f"VALUES (1, 0, :g){fin}"), {"g": GENESE}).rowcount
+    if cree and session.scalar(select(func.count()).select_from(JournalAudit)
+                               .where(JournalAudit.rang.is_not(None))):
+        raise JournalImmuable("La tête de chaîne du journal d'audit a disparu : "
+                              "lancez « cipdesk audit verify ».")
+    session.execute(text("UPDATE journal_audit_tete SET rang = rang WHERE id = 1"))
     tete = session.execute(select(JournalAuditTete).where(JournalAuditTete.id == 1)
                            .with_for_update().execution_options(populate_existing=True)).scalar_one()
     return tete

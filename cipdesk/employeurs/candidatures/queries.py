@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, case, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Structure, Utilisateur
@@ -18,15 +18,18 @@ from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F
 from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_proposables  # noqa: F401
 
 
-def candidatures_de_l_offre(session: Session, utilisateur, offre_id) -> tuple[list[Candidature], int]:
-    """(the candidatures whose person the user may see, how many others exist)."""
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    visibles = list(session.scalars(
-        select(Candidature).join(Personne, Personne.id == Candidature.personne_id)
-        .where(Candidature.offre_id == offre_id, condition)
-        .options(joinedload(Candidature.personne)).order_by(Candidature.etat_depuis.desc())))
-    total = session.scalar(select(func.count()).select_from(Candidature).where(Candidature.offre_id == offre_id))
-    return visibles, total - len(visibles)
+def candidatures_de_l_offre(session: Session, utilisateur, offre_id, *, perimetre=None) -> tuple[list, int]:
+    """(the candidatures whose person the user may see — id, the person's name, state, since —,
+    how many others exist) in ONE query: the perimeter is a column, and the name of a person
+    outside it is never read (NULL). `perimetre` when the caller has it."""
+    visible = (perimetre or perimetre_de(session, utilisateur)).condition(Personne, Utilisateur)
+    lignes = session.execute(
+        select(Candidature.id, case((visible, Personne.nom)).label("nom"), case((visible, Personne.prenom)).label("prenom"),
+               Candidature.etat, Candidature.etat_depuis, case((visible, True), else_=False).label("visible"))
+        .join(Personne, Personne.id == Candidature.personne_id)
+        .where(Candidature.offre_id == offre_id).order_by(Candidature.etat_depuis.desc(), Candidature.id)).all()
+    visibles = [l for l in lignes if l.visible]
+    return visibles, len(lignes) - len(visibles)
 
 
 def mes_candidatures(session: Session, utilisateur) -> Select:

@@ -10,10 +10,12 @@ from cipdesk.employeurs.entreprises.models import Entreprise
 LIMITE_RECHERCHE = 50
 
 
-def recherche(structure_id, texte: str = "", *, limite: int = LIMITE_RECHERCHE) -> Select:
+def recherche(structure_id, texte: str = "", *, limite: int = LIMITE_RECHERCHE, colonnes: tuple = ()) -> Select:
     """Search as you type: name (raison sociale, enseigne), SIRET / SIREN, commune, NAF
-    code or label. Every condition is on indexed columns of the structure."""
-    requete = select(Entreprise).where(Entreprise.structure_id == structure_id)
+    code or label. Every condition is on indexed columns of the structure. `colonnes`: only
+    these columns (rows, no ORM object) instead of the employers."""
+    requete = select(*colonnes) if colonnes else select(Entreprise)
+    requete = requete.where(Entreprise.structure_id == structure_id)
     cle = rules.normaliser_texte(texte)
     if cle:
         chiffres = "".join(c for c in texte if c.isdigit())
@@ -29,6 +31,11 @@ def recherche(structure_id, texte: str = "", *, limite: int = LIMITE_RECHERCHE) 
                 conditions.append(Entreprise.naf_code.in_(codes))
         requete = requete.where(or_(*conditions))
     return requete.order_by(Entreprise.nom_recherche).limit(limite)
+
+
+# What a line of the search's results shows (the page and its htmx fragment).
+COLONNES_RESULTAT = (Entreprise.id, Entreprise.raison_sociale, Entreprise.enseigne, Entreprise.siret, Entreprise.siren,
+                     Entreprise.naf_code, Entreprise.commune)
 
 
 def entreprise_complete(session: Session, entreprise_id) -> Entreprise | None:

@@ -3,6 +3,8 @@ entreprise's page, which reads its exchanges and offers, lives in
 `cipdesk/employeurs/pages.py`."""
 from __future__ import annotations
 
+import uuid
+
 from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
 
@@ -23,9 +25,20 @@ bp = Blueprint("entreprises", __name__, url_prefix="/entreprises")
 def liste():
     policy.exiger(policy.peut(current_user, "employeurs.voir"))
     q = request.args.get("q", "")[:100]
-    entreprises = db.session.scalars(queries.recherche(current_user.structure_id, q)).all()
+    lignes = db.session.execute(queries.recherche(current_user.structure_id, q,
+                                                  colonnes=queries.COLONNES_RESULTAT)).all()
+    # Each line ready to print (name, SIRET, NAF label, link): the template loops over strings,
+    # and one url_for gives every link (a search as you type answers at each keystroke).
+    gabarit = url_for("employeurs.entreprises.voir", entreprise_id=_GABARIT)
+    entreprises = [rules.ResultatEntreprise(
+        gabarit.replace(str(_GABARIT), str(l.id)), f"{l.raison_sociale} ({l.enseigne})" if l.enseigne else l.raison_sociale,
+        rules.formater_siret(l.siret) or f"SIREN {l.siren}",
+        f"{l.naf_code} — {rules.libelle_naf(l.naf_code)}" if l.naf_code else "—", l.commune or "—") for l in lignes]
     return rendre("employeurs/entreprises/liste.html", fragment="employeurs/entreprises/_resultats.html",
-                  entreprises=entreprises, q=q, rules=rules, limite=queries.LIMITE_RECHERCHE)
+                  entreprises=entreprises, q=q, limite=queries.LIMITE_RECHERCHE)
+
+
+_GABARIT = uuid.UUID(int=0)   # stands for an employer's id in the link of a search result
 
 
 @bp.get("/export.xlsx")

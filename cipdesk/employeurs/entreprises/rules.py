@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength, ValidationError
 from stdnum.fr import siren as stdnum_siren
@@ -84,6 +85,15 @@ def valider_siren(saisie: str) -> str:
         raise ValueError("Ce SIREN n'existe pas : sa clé de contrôle est fausse.") from None
 
 
+class ResultatEntreprise(NamedTuple):
+    """A line of the employer search, ready to print."""
+    url: str
+    nom: str
+    siret: str      # formatted SIRET, or « SIREN … »
+    activite: str   # « code — label » of the NAF, or « — »
+    commune: str
+
+
 def formater_siret(siret: str | None) -> str:
     if not siret:
         return ""
@@ -139,14 +149,21 @@ def section_naf(code: str) -> str:
     return poste.section_libelle if poste else ""
 
 
+@lru_cache(maxsize=1)
+def _cles_naf() -> tuple[tuple[PosteNaf, str, str], ...]:
+    """Each sub-class with its search keys (normalised label, code without the dot), computed once
+    per process: the search as you type looks the 732 labels up at each keystroke."""
+    return tuple((p, normaliser_texte(p.libelle), p.code.lower().replace(".", ""))
+                 for p in nomenclature_naf().values())
+
+
 def chercher_naf(texte: str, limite: int = 20) -> list[PosteNaf]:
     """NAF sub-classes whose code or label contains the text (accent-insensitive)."""
     cle = normaliser_texte(texte)
     if not cle:
         return []
-    return [p for p in nomenclature_naf().values()
-            if cle in normaliser_texte(p.libelle) or cle.replace(" ", "") in p.code.lower().replace(".", "")
-            ][:limite]
+    compacte = cle.replace(" ", "")
+    return [p for p, libelle, code in _cles_naf() if cle in libelle or compacte in code][:limite]
 
 
 # -- search keys -------------------------------------------------------------------------

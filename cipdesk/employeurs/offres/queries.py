@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.core.contrat import CibleDeLien
-from cipdesk.employeurs.offres.models import FicheDePoste, Offre
+from cipdesk.employeurs.offres.models import FicheDePoste, JustificationOffre, Offre
 from cipdesk.employeurs.offres.rules import StatutOffre
 
 
@@ -28,8 +28,11 @@ def fiches_de_l_entreprise(session: Session, entreprise_id) -> list[FicheDePoste
 
 
 def offre_complete(session: Session, offre_id) -> Offre | None:
-    return session.scalar(select(Offre).where(Offre.id == offre_id).options(
-        joinedload(Offre.entreprise), joinedload(Offre.fiche), selectinload(Offre.justifications)))
+    """The offer with its fiche, its employer and its justifications (and who wrote each) in
+    ONE query: an offer has a handful of justifications at most."""
+    return session.scalars(select(Offre).where(Offre.id == offre_id).options(
+        joinedload(Offre.entreprise), joinedload(Offre.fiche),
+        joinedload(Offre.justifications).joinedload(JustificationOffre.par))).unique().one_or_none()
 
 
 def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:

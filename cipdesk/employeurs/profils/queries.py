@@ -27,7 +27,7 @@ LIMITE = 100
 
 @dataclass(frozen=True)
 class Rapprochement:
-    personne: Personne
+    personne: Personne   # or a row with its id, nom, prenom, code_postal, commune
     resultat: rules.Resultat
 
     @property
@@ -80,10 +80,16 @@ def _freins(session: Session, personne_ids) -> dict:
     return {pid: tuple(f) for pid, (_n, f) in derniers.items()}
 
 
-def _situations(session: Session, personnes: list[Personne]) -> dict:
+def _situations(session: Session, personnes: list, profils: dict | None = None) -> dict:
+    """`personnes`: objects with id, code_postal and commune; `profils` by person when the caller
+    read them already (with the people, in one query)."""
     ids = [p.id for p in personnes]
+    if not ids:
+        return {}
     metiers, freins = _metiers(session, ids), _freins(session, ids)
-    profils = {p.personne_id: p for p in session.scalars(select(ProfilEmploi).where(ProfilEmploi.personne_id.in_(ids)))}
+    if profils is None:
+        profils = {p.personne_id: p for p in session.scalars(select(ProfilEmploi).where(
+            ProfilEmploi.personne_id.in_(ids)))}
     situations = {}
     for p in personnes:
         profil = profils.get(p.id)
@@ -98,14 +104,17 @@ def _situations(session: Session, personnes: list[Personne]) -> dict:
     return situations
 
 
-def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date) -> list[Rapprochement]:
+def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date, *,
+                  perimetre=None) -> list[Rapprochement]:
     """The people of the user's perimeter (open parcours) whose projet aims at the offer's
-    ROME métier or its professional domain, not yet candidates, ranked with their reasons."""
+    ROME métier or its professional domain, not yet candidates, ranked with their reasons.
+    Three queries whatever the number of people (the people with their profile, their
+    métiers, their freins), one when nobody matches; `perimetre` when the caller has it."""
     rome = (offre.fiche.rome_code or "").upper()
     if not rome:
         return []
     ouvert = Parcours.statut.type.enum_class("ouvert")
-    condition = _perimetre(session, utilisateur).condition(Personne, Utilisateur)
+    condition = (perimetre or _perimetre(session, utilisateur)).condition(Personne, Utilisateur)
     deja = select(Candidature.personne_id).where(Candidature.offre_id == offre.id)
     # Ids first (DISTINCT on ids: PostgreSQL cannot compare the person's JSON columns), then the people.
     ids = (select(Personne.id).join(Parcours, Parcours.personne_id == Personne.id)
@@ -113,9 +122,14 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
            .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
                   Personne.id.not_in(deja), Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
            .distinct().limit(LIMITE))
-    personnes = list(session.scalars(select(Personne).where(Personne.id.in_(ids))))
+    # Only the columns the page and the rules read, the profile joined (no ORM person).
+    lignes = session.execute(select(Personne.id, Personne.nom, Personne.prenom, Personne.code_postal, Personne.commune,
+                                    ProfilEmploi).outerjoin(ProfilEmploi, ProfilEmploi.personne_id == Personne.id)
+                             .where(Personne.id.in_(ids))).all()
+    personnes = lignes
     exigences = exigences_de(offre)
-    situations = _situations(session, personnes)
+    situations = _situations(session, personnes, profils={l.id: l.ProfilEmploi for l in lignes
+                                                          if l.ProfilEmploi is not None})
     resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
     return sorted((r for r in resultats if r.resultat.retenu),
                   key=lambda r: (r.resultat.rang, r.personne.nom, r.personne.prenom))

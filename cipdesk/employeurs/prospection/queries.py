@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.employeurs.candidatures.models import TransitionCandidature
 from cipdesk.employeurs.candidatures.rules import EtatCandidature
 from cipdesk.employeurs.interactions.models import Interaction
 from cipdesk.employeurs.interactions.rules import NatureInteraction
 from cipdesk.employeurs.offres.models import Offre
-from cipdesk.employeurs.prospection.models import ActionProspection
+from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.employeurs.prospection.models import ActionProspection, CibleProspection
 
 
 @dataclass(frozen=True)
@@ -57,16 +58,33 @@ def realises(session: Session, action: ActionProspection) -> dict[str, int]:
     """The actual of each indicator over the action's period, from the structure's records."""
     s, du, au = action.structure_id, action.debut, action.fin
     periode = (Interaction.structure_id == s, Interaction.le >= du, Interaction.le <= au)
-    return {
-        "contacts": session.scalar(select(func.count()).select_from(Interaction).where(*periode)),
-        "visites": session.scalar(select(func.count()).select_from(Interaction).where(
-            *periode, Interaction.nature == NatureInteraction.VISITE)),
-        "offres": session.scalar(select(func.count()).select_from(Offre).where(
-            Offre.structure_id == s, Offre.ouverte_le >= du, Offre.ouverte_le <= au)),
-        "placements": session.scalar(select(func.count()).select_from(TransitionCandidature).where(
+    comptes = {
+        "contacts": select(func.count()).select_from(Interaction).where(*periode),
+        "visites": select(func.count()).select_from(Interaction).where(
+            *periode, Interaction.nature == NatureInteraction.VISITE),
+        "offres": select(func.count()).select_from(Offre).where(
+            Offre.structure_id == s, Offre.ouverte_le >= du, Offre.ouverte_le <= au),
+        "placements": select(func.count()).select_from(TransitionCandidature).where(
             TransitionCandidature.structure_id == s, TransitionCandidature.vers == EtatCandidature.EMBAUCHE,
-            TransitionCandidature.le >= du, TransitionCandidature.le <= au)),
+            TransitionCandidature.le >= du, TransitionCandidature.le <= au),
     }
+    # the four counts in one round trip (one scalar subquery each)
+    ligne = session.execute(select(*(q.scalar_subquery().label(code) for code, q in comptes.items()))).one()
+    return {code: ligne[i] for i, code in enumerate(comptes)}
+
+
+def action_complete(session: Session, action_id) -> ActionProspection | None:
+    """The action with its pilot and its indicators (four at most) in ONE query."""
+    return session.scalars(select(ActionProspection).where(ActionProspection.id == action_id).options(
+        joinedload(ActionProspection.pilote), joinedload(ActionProspection.indicateurs))).unique().one_or_none()
+
+
+def cibles_nommees(session: Session, action_id) -> list:
+    """The targeted employers as (entreprise_id, raison_sociale), by name, in one query."""
+    return session.execute(select(CibleProspection.entreprise_id, Entreprise.raison_sociale)
+                           .join(Entreprise, Entreprise.id == CibleProspection.entreprise_id)
+                           .where(CibleProspection.action_id == action_id)
+                           .order_by(Entreprise.nom_recherche, Entreprise.id)).all()
 
 
 def actions(session: Session, structure_id) -> list[ActionProspection]:
@@ -90,13 +108,13 @@ class SecteurSuggere:
     entreprises: tuple[tuple, ...] = ()   # (id, name) of the structure's employers in that sector, not yet targeted
 
 
-def secteurs_suggeres(session: Session, action: ActionProspection, metiers: list[MetierVise]) -> list[SecteurSuggere]:
+def secteurs_suggeres(session: Session, action: ActionProspection, metiers: list[MetierVise], *,
+                      ciblees: set | None = None) -> list[SecteurSuggere]:
     """★ REAC CP12 « La cible d'employeurs contactés est cohérente avec l'analyse réalisée »:
     the sectors (NAF) that already hired people for the métiers the caseload aims at, from
     cipdesk's own history (candidatures that ended in a hire), with the employers of those
     sectors in the base that the action does not target yet."""
     from cipdesk.employeurs.candidatures.models import Candidature
-    from cipdesk.employeurs.entreprises.models import Entreprise
     from cipdesk.employeurs.entreprises.rules import libelle_naf
     from cipdesk.employeurs.offres.models import FicheDePoste
 
@@ -118,7 +136,8 @@ def secteurs_suggeres(session: Session, action: ActionProspection, metiers: list
         d[1].add(rome)
     if not par_naf:
         return []
-    ciblees = {c.entreprise_id for c in action.cibles}
+    if ciblees is None:   # the ids of the targeted employers, unless the caller read them
+        ciblees = {c.entreprise_id for c in action.cibles}
     candidates: dict[str, list] = {}
     for eid, nom, naf in session.execute(select(Entreprise.id, Entreprise.raison_sociale, Entreprise.naf_code).where(
             Entreprise.structure_id == action.structure_id, Entreprise.naf_code.in_(par_naf))

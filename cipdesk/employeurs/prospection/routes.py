@@ -6,7 +6,6 @@ import uuid
 
 from flask import Blueprint, make_response, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
@@ -45,24 +44,29 @@ def nouvelle():
 
 def _page(action, *, cible=None, evaluation=None, statut=200):
     peut = policy.peut(current_user, "employeurs.modifier")
-    if cible is None:
-        cible = CibleForm(formdata=None)
-    # Only who may target gets the list: the employers the search finds (`?q_cible=` in the URL,
-    # name, SIRET, commune, NAF — the base's search as you type), at most 50 — not a select of
-    # the whole base (20 000 employers at federation scale: 0,5 s of rendering alone).
-    q_cible = request.args.get("q_cible", "")[:100]
-    deja = {c.entreprise_id for c in action.cibles}
-    # the targeted employers' names in ONE query (not one per target)
-    ciblees = dict(db.session.execute(select(Entreprise.id, Entreprise.raison_sociale).where(
-        Entreprise.id.in_(deja))).all()) if deja else {}
-    cible.entreprise_id.choices = avec_vide(
-        (e.id, e.nom) for e in db.session.scalars(recherche(action.structure_id, q_cible)) if e.id not in deja
-    ) if peut else []
+    # the targeted employers with their names in ONE query (not one per target)
+    ciblees = queries.cibles_nommees(db.session, action.id)
+    if peut:
+        # Only who may target gets the list: the employers the search finds (`?q_cible=` in the URL,
+        # name, SIRET, commune, NAF — the base's search as you type), at most 50 — not a select of
+        # the whole base (20 000 employers at federation scale: 0,5 s of rendering alone).
+        q_cible = request.args.get("q_cible", "")[:100]
+        deja = {c.entreprise_id for c in ciblees}
+        cible = cible if cible is not None else CibleForm(formdata=None)
+        cible.entreprise_id.choices = avec_vide(
+            (i, f"{r} ({e})" if e else r) for i, r, e in db.session.execute(recherche(
+                action.structure_id, q_cible, colonnes=(Entreprise.id, Entreprise.raison_sociale, Entreprise.enseigne)))
+            if i not in deja)
+        evaluation = evaluation or EvaluationForm(formdata=None)
+    else:   # the forms are shown only to who may target and evaluate
+        q_cible, cible, evaluation = "", None, None
     realises = queries.realises(db.session, action)
     metiers = queries.metiers_vises(db.session, action.structure_id)
-    return rendre("employeurs/prospection/voir.html", action=action, peut_modifier=peut, cible=cible, q_cible=q_cible, ciblees=ciblees,
-                  secteurs_suggeres=queries.secteurs_suggeres(db.session, action, metiers),
-                  evaluation=evaluation or EvaluationForm(formdata=None), realises=realises,
+    return rendre("employeurs/prospection/voir.html", action=action, peut_modifier=peut, cible=cible, q_cible=q_cible,
+                  ciblees=ciblees,
+                  secteurs_suggeres=queries.secteurs_suggeres(db.session, action, metiers,
+                                                              ciblees={c.entreprise_id for c in ciblees}),
+                  evaluation=evaluation, realises=realises,
                   ecarts=rules.ecarts({i.code.value: i.cible for i in action.indicateurs}, realises),
                   metiers=metiers,
                   planning=queries.planning(action, aujourdhui()), aujourd_hui=aujourdhui(), statut=statut)
@@ -70,7 +74,7 @@ def _page(action, *, cible=None, evaluation=None, statut=200):
 
 @bp.get("/<uuid:action_id>")
 def voir(action_id):
-    return _page(charger(ActionProspection, action_id))
+    return _page(charger(ActionProspection, action_id, objet=queries.action_complete(db.session, action_id)))
 
 
 @bp.get("/<uuid:action_id>/indicateurs.xlsx")

@@ -24,24 +24,30 @@ def entreprises_de_la_structure(session: Session, structure_id) -> list[Entrepri
                                 .order_by(Entreprise.raison_sociale).limit(1000)))
 
 
-def suivis_visibles(session: Session, utilisateur) -> list[SuiviIntegration]:
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
-    return list(session.scalars(
-        select(SuiviIntegration).join(Personne, Personne.id == SuiviIntegration.personne_id).where(condition)
-        .options(joinedload(SuiviIntegration.personne)).order_by(SuiviIntegration.debut.desc()).limit(200)))
+def suivis_visibles(session: Session, utilisateur, *, perimetre=None) -> list:
+    """The follow-ups of the user's perimeter, latest first (at most 200): the columns the
+    overview shows (id, the person's name, job, employer, start, status), no ORM object."""
+    condition = (perimetre or perimetre_de(session, utilisateur)).condition(Personne, Utilisateur)
+    return session.execute(
+        select(SuiviIntegration.id, Personne.nom, Personne.prenom, SuiviIntegration.intitule_poste,
+               SuiviIntegration.employeur, SuiviIntegration.debut, SuiviIntegration.statut)
+        .join(Personne, Personne.id == SuiviIntegration.personne_id).where(condition)
+        .order_by(SuiviIntegration.debut.desc()).limit(200)).all()
 
 
-def points_de_la_semaine(session: Session, utilisateur, aujourd_hui: date) -> list[PointSuivi]:
-    """The follow-ups due up to the end of the week, missed ones included (agenda)."""
-    condition = perimetre_de(session, utilisateur).condition(Personne, Utilisateur)
+def points_de_la_semaine(session: Session, utilisateur, aujourd_hui: date, *, perimetre=None) -> list:
+    """The follow-ups due up to the end of the week, missed ones included (agenda): the columns
+    the overview shows (point, follow-up, the person's name, employer), no ORM object."""
+    condition = (perimetre or perimetre_de(session, utilisateur)).condition(Personne, Utilisateur)
     fin = aujourd_hui + timedelta(days=6 - aujourd_hui.weekday())
-    return list(session.scalars(
-        select(PointSuivi).join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
+    return session.execute(
+        select(PointSuivi.id, PointSuivi.suivi_id, PointSuivi.prevu_le, PointSuivi.jalon, Personne.nom,
+               Personne.prenom, SuiviIntegration.employeur)
+        .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
         .join(Personne, Personne.id == SuiviIntegration.personne_id)
         .where(condition, SuiviIntegration.statut == StatutSuivi.EN_COURS, PointSuivi.fait_le.is_(None),
                PointSuivi.prevu_le <= fin)
-        .options(joinedload(PointSuivi.suivi).joinedload(SuiviIntegration.personne))
-        .order_by(PointSuivi.prevu_le).limit(200)))
+        .order_by(PointSuivi.prevu_le).limit(200)).all()
 
 
 def garde_suivi(session: Session, utilisateur, objet, modifier: bool) -> bool:
@@ -98,18 +104,29 @@ def chronologie_integration(session: Session, personne, lecteur) -> list[Eveneme
     return evenements
 
 
+def suivi_complet(session: Session, suivi_id) -> SuiviIntegration | None:
+    """The follow-up with everything its page shows (the person, its points, its mediations)
+    in ONE query: the collections are small (a calendar of ~5 points, a few mediations)."""
+    return session.scalars(select(SuiviIntegration).where(SuiviIntegration.id == suivi_id).options(
+        joinedload(SuiviIntegration.personne), joinedload(SuiviIntegration.points),
+        joinedload(SuiviIntegration.mediations))).unique().one_or_none()
+
+
 def suivis_apres_sortie(session: Session, personne_id) -> tuple[date | None, set[int]]:
     """(exit date of the person's latest closed parcours, months of its follow-ups already
-    recorded): what an M+3 / M+6 follow-up may still fill (issue #14 point 6)."""
+    recorded): what an M+3 / M+6 follow-up may still fill (issue #14 point 6). One query."""
     from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.parcours.sortie.models import Sortie, SuiviSortie
 
-    sortie = session.execute(select(Sortie.id, Sortie.sortie_le).join(Parcours, Parcours.id == Sortie.parcours_id)
-                             .where(Parcours.personne_id == personne_id)
-                             .order_by(Sortie.sortie_le.desc()).limit(1)).first()
-    if sortie is None:
+    derniere = (select(Sortie.id).join(Parcours, Parcours.id == Sortie.parcours_id)
+                .where(Parcours.personne_id == personne_id).order_by(Sortie.sortie_le.desc()).limit(1)
+                .scalar_subquery())
+    lignes = session.execute(select(Sortie.sortie_le, SuiviSortie.mois)
+                             .outerjoin(SuiviSortie, SuiviSortie.sortie_id == Sortie.id)
+                             .where(Sortie.id == derniere)).all()
+    if not lignes:
         return None, set()
-    return sortie.sortie_le, set(session.scalars(select(SuiviSortie.mois).where(SuiviSortie.sortie_id == sortie.id)))
+    return lignes[0].sortie_le, {mois for _le, mois in lignes if mois is not None}
 
 
 def agenda_integration(session: Session, utilisateur, du: date, au: date) -> list:

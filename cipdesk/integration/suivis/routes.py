@@ -125,13 +125,21 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
                   mediation=mediation or MediationForm(formdata=None), bilan=bilan,
                   proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
                   point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
-                  apres_sortie=queries.suivis_apres_sortie(db.session, suivi.personne_id), mois_apres_sortie=MOIS_APRES_SORTIE,
+                  apres_sortie=_apres_sortie(suivi), mois_apres_sortie=MOIS_APRES_SORTIE,
                   peut_modifier=policy.peut(current_user, "integration.ouvrir"), statut=statut)
+
+
+def _apres_sortie(suivi) -> tuple:
+    """The exit of the parcours is read only when a done M+3 / M+6 point (still in the job) may
+    show it: the page shows nothing of it otherwise."""
+    if any(MOIS_APRES_SORTIE.get(p.jalon.value) and p.fait_le and p.toujours_en_poste for p in suivi.points):
+        return queries.suivis_apres_sortie(db.session, suivi.personne_id)
+    return None, set()
 
 
 @bp.get("/<uuid:suivi_id>")
 def voir(suivi_id):
-    return page(charger(SuiviIntegration, suivi_id))
+    return page(charger(SuiviIntegration, suivi_id, objet=queries.suivi_complet(db.session, suivi_id)))
 
 
 @bp.post("/<uuid:suivi_id>/cadre")
