@@ -24,8 +24,11 @@ def _recepteurs() -> None:
 @click.option("--date", "le", default=None, help="Date du jour (AAAA-MM-JJ), pour rejouer ; aujourd'hui par défaut.")
 def retention(le):
     """Anonymise les dossiers dont la durée de conservation est atteinte, efface les adresses IP du
-    journal d'audit après leur durée, purge le journal après la sienne ; tout est écrit au journal."""
+    journal d'audit après leur durée, purge le journal après la sienne ; tout est écrit au journal.
+    Sur SQLite, met aussi à jour les statistiques du planificateur (ANALYZE)."""
     from datetime import date, datetime, time, timezone
+
+    from sqlalchemy import text
 
     from cipdesk.core.dates import aujourdhui
     from cipdesk.core.db import db
@@ -35,6 +38,11 @@ def retention(le):
     maintenant = datetime.combine(jour, time(12), tzinfo=timezone.utc) if le else None
     rapport = services.retention(db.session, aujourd_hui=jour, maintenant=maintenant)
     db.session.commit()
+    if db.engine.dialect.name == "sqlite":
+        # The daily service is also where SQLite's planner statistics are kept fresh (PostgreSQL's
+        # autovacuum does it itself): without them it picks the structure index for every query.
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
     for structure, n in rapport["structures"].items():
         click.echo(f"{structure} : {n} dossier(s) anonymisé(s).")
     click.echo(f"Journal d'audit : {rapport['provenance'].get('lignes', 0)} ligne(s) sans adresse IP ni navigateur "
