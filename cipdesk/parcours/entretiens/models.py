@@ -43,7 +43,9 @@ class Entretien(UuidPk, StructureScoped, Timestamps, Versioned, ContenuEntretien
     __tablename__ = "entretien"
     # « Mes compétences »: the cases of dossier parts 2 and 3 are the parcours
     # in which this conseiller held entretiens (of type « projet » for part 3).
-    __table_args__ = (Index("ix_entretien_conseiller_type", "conseiller_id", "type_entretien", "parcours_id"),)
+    # The week's entretiens per conseiller (charge de l'équipe, tableau de bord): by conseiller and date.
+    __table_args__ = (Index("ix_entretien_conseiller_type", "conseiller_id", "type_entretien", "parcours_id"),
+                      Index("ix_entretien_conseiller_le", "conseiller_id", "le"))
 
     parcours_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("parcours.id"), index=True)
     conseiller_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))
