@@ -19,7 +19,10 @@ from sqlalchemy import (JSON, Boolean, Date, Integer, String, Time, Uuid, cast, 
 COLONNES = {
     "personne_id": Uuid(), "objet_id": Uuid(), "autre_id": Uuid(),
     "le": Date(), "le2": Date(), "heure": Time(), "n": Integer(), "drapeau": Boolean(),
-    "texte": String(), "texte2": String(), "parametres": JSON(),
+    "texte": String(), "texte2": String(),
+    # one setting of the person's structure, as the JSON value it holds (`Structure.parametres[cle]`:
+    # not the whole settings on every row)
+    "reglage": JSON(),
 }
 
 

@@ -43,7 +43,8 @@ etapes_en_retard = SourceDAlertes(_etapes_en_retard, _lire_etapes_en_retard)
 
 def _sans_contact(personne_ids, aujourd_hui: date):
     return (select(Personne.id.label("personne_id"), Personne.dernier_contact_le.label("le"),
-                   Parcours.debut.label("le2"), Parcours.id.label("objet_id"), Structure.parametres.label("parametres"))
+                   Parcours.debut.label("le2"), Parcours.id.label("objet_id"),
+                   Structure.parametres[PARAMETRE_JOURS_SANS_CONTACT].label("reglage"))
             .join(Parcours, and_(Parcours.personne_id == Personne.id, Parcours.statut == StatutParcours.OUVERT))
             .join(Structure, Structure.id == Personne.structure_id)
             .where(Personne.id.in_(personne_ids)))
@@ -53,7 +54,7 @@ def _lire_sans_contact(lignes, aujourd_hui: date) -> list[Alerte]:
     alertes = []
     for l in lignes:
         pid, parcours_id = l.personne_id, l.objet_id
-        seuil = int((l.parametres or {}).get(PARAMETRE_JOURS_SANS_CONTACT) or rules.JOURS_SANS_CONTACT_DEFAUT)
+        seuil = int(l.reglage or rules.JOURS_SANS_CONTACT_DEFAUT)
         jours = rules.jours_sans_contact(l.le or l.le2, aujourd_hui)
         if jours is not None and jours > seuil:
             alertes.append(Alerte(personne_id=pid, code="sans_contact", gravite=2, objet_type="parcours",

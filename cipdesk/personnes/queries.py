@@ -95,21 +95,24 @@ def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[
     perimetre = policy.perimetre(utilisateur)
     if perimetre.genre == "aucun":
         return []
-    # The providers filter on the perimeter (not a list of thousands of ids).
-    ids = select(Personne.id).where(perimetre.condition(Personne, Utilisateur),
-                                    # « orientée »: the orientation itself is followed (issue #11, point 8)
-                                    Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE,
-                                                         StatutPersonne.ORIENTEE)))
-    # ONE statement (issue #17): the perimeter read once (a CTE), every module's alerts over it
-    # (a UNION ALL of the providers' selects), each row with the columns shown of its person.
-    perimetre_cte = ids.cte("perimetre")
-    sources, autres = _sources_et_autres()
+    # ONE statement (issue #17): the perimeter read once (a CTE), every module's alerts over it (a
+    # UNION ALL of the providers' selects), with the columns shown of each person and their
+    # référent. The providers filter on the perimeter, not a list of thousands of ids.
+    perimetre_cte = (
+        select(Personne.id).where(perimetre.condition(Personne, Utilisateur),
+                                  # « orientée »: the orientation itself is followed (issue #11, point 8)
+                                  Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE,
+                                                       StatutPersonne.ORIENTEE)))
+        .cte("perimetre"))
     colonnes = (Personne.prenom, Personne.nom, Personne.nom_usage, Utilisateur.prenom, Utilisateur.nom)
+    sources, autres = _sources_et_autres()
     qui: dict[uuid.UUID, tuple] = {}
     toutes: list[Alerte] = []
     if sources:
         alertes_ = requete_des_alertes(sources, select(perimetre_cte.c.id), aujourd_hui).subquery("alertes")
         lignes = session.execute(
+            # (by the person's key: a join to the CTE, whose size the planner cannot guess, would
+            # be a nested loop over it)
             select(alertes_, *colonnes).join(Personne, Personne.id == alertes_.c.personne_id)
             .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)   # the chef sees each référent
             .order_by(Personne.nom, Personne.prenom)).all()

@@ -59,12 +59,13 @@ def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:
                                      .options(joinedload(Orientation.partenaire), joinedload(Orientation.personne))
                                      .order_by(Orientation.date_orientation.desc()).limit(30))]
 def _sans_reponse(personne_ids, aujourd_hui):
+    from cipdesk.accueil.orientation import rules
     from cipdesk.accueil.orientation.models import ReponsePartenaire
     from cipdesk.comptes.models import Structure
 
     return (select(Orientation.id.label("objet_id"), Orientation.personne_id.label("personne_id"),
                    Orientation.date_orientation.label("le"), Partenaire.nom.label("texte"),
-                   Structure.parametres.label("parametres"))
+                   Structure.parametres[rules.PARAMETRE_DELAI].label("reglage"))
             .join(Partenaire, Partenaire.id == Orientation.partenaire_id)
             .join(Structure, Structure.id == Orientation.structure_id)
             .where(Orientation.personne_id.in_(personne_ids), Orientation.reponse == ReponsePartenaire.EN_ATTENTE))
@@ -77,7 +78,7 @@ def _lire_sans_reponse(lignes, aujourd_hui):
     alertes = []
     for l in lignes:
         oid, pid, le, partenaire = l.objet_id, l.personne_id, l.le, l.texte
-        niveau = rules.relance(le, aujourd_hui, rules.delai_reponse(l.parametres))
+        niveau = rules.relance(le, aujourd_hui, rules.delai_reponse({rules.PARAMETRE_DELAI: l.reglage}))
         cible = {"endpoint": "accueil.orientation.voir", "params": (("orientation_id", oid), ("_anchor", "reponse-partenaire"))}
         if niveau == "relance":
             alertes.append(Alerte(pid, "orientation_sans_reponse", f"Orientation vers {partenaire} sans réponse "

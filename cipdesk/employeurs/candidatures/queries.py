@@ -48,7 +48,8 @@ def garde_candidature(session: Session, utilisateur, candidature: Candidature, m
 def _sans_reponse(personne_ids, aujourd_hui: date):
     return (select(Candidature.id.label("objet_id"), Candidature.personne_id.label("personne_id"),
                    Candidature.etat.label("texte"), Candidature.etat_depuis.label("le"),
-                   Offre.intitule.label("texte2"), Structure.parametres.label("parametres"))
+                   Offre.intitule.label("texte2"),
+                   Structure.parametres[rules.PARAMETRE_DELAI].label("reglage"))
             .join(Offre, Offre.id == Candidature.offre_id).join(Structure, Structure.id == Candidature.structure_id)
             .where(Candidature.personne_id.in_(personne_ids),
                    Candidature.etat.in_(tuple(rules.EN_ATTENTE_EMPLOYEUR))))
@@ -58,7 +59,7 @@ def _lire_sans_reponse(lignes, aujourd_hui: date) -> list[Alerte]:
     alertes = []
     for l in lignes:
         cid, pid, depuis, intitule = l.objet_id, l.personne_id, l.le, l.texte2
-        delai = rules.delai_relance(l.parametres)
+        delai = rules.delai_relance({rules.PARAMETRE_DELAI: l.reglage})
         niveau = rules.relance(EtatCandidature(l.texte), depuis, aujourd_hui, delai)
         if niveau == "relance":
             alertes.append(Alerte(pid, "candidature_sans_reponse", f"Candidature « {intitule} » sans réponse "
