@@ -17,8 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import (Integer, String, Uuid, and_, case, cast, func, literal, literal_column, null, or_, select,
-                        type_coerce, union_all)
+from sqlalchemy import String, and_, case, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
@@ -440,11 +439,6 @@ def chiffres(session: Session, ctx: Contexte, ind: Indicateur) -> Chiffres:
     sous = ind.lignes(ctx).subquery()
     resultat = {cle_texte(cle): (n, total or 0, maxi) for cle, n, total, maxi in session.execute(
         select(sous.c.cle, func.count(), func.sum(sous.c.valeur), func.max(sous.c.valeur)).group_by(sous.c.cle))}
-    return _assembler(ctx, ind, resultat)
-
-
-def _assembler(ctx: Contexte, ind: Indicateur, resultat: dict) -> Chiffres:
-    """The figures of an indicator from its grouped rows {cle: (n, total, max)}."""
     lignes = []
     for cle, libelle in ind.cles(ctx):
         n, total, maxi = resultat.pop(cle, (0, 0, None))
@@ -462,36 +456,8 @@ def _assembler(ctx: Contexte, ind: Indicateur, resultat: dict) -> Chiffres:
 
 def tableau_de_bord(session: Session, ctx: Contexte, codes=None) -> dict[str, Chiffres]:
     """Every indicator (or those of one section): one query each (a constant number whatever
-    the team's size), those of `EN_UNE_REQUETE` together in one."""
-    retenus = [code for code in INDICATEURS if codes is None or code in codes]
-    ensemble = [code for code in retenus if code in EN_UNE_REQUETE]
-    reunis = chiffres_reunis(session, ctx, [INDICATEURS[c] for c in ensemble]) if len(ensemble) > 1 else {}
-    return {code: reunis[code] if code in reunis else chiffres(session, ctx, INDICATEURS[code]) for code in retenus}
-
-
-# Indicators whose figures are read together, in ONE statement (issue #17: « À surveiller
-# aujourd'hui », three figures of the same small perimeter).
-EN_UNE_REQUETE = frozenset({"urgences", "etapes_en_retard", "sans_contact"})
-
-
-def chiffres_reunis(session: Session, ctx: Contexte, inds: list[Indicateur]) -> dict[str, Chiffres]:
-    """The figures of several indicators in ONE statement: each one's rows grouped by key, the
-    groups put together (UNION ALL) with the indicator's rank. A key is a conseiller's id (its
-    own column: SQLite holds a UUID as 32 hex digits, not as its text) or a text."""
-    parties = []
-    for rang, ind in enumerate(inds):
-        sous = ind.lignes(ctx).subquery()
-        en_id = isinstance(sous.c.cle.type, Uuid)
-        parties.append(select(
-            literal_column(str(rang), Integer).label("rang"),
-            (type_coerce(sous.c.cle, Uuid) if en_id else cast(null(), Uuid)).label("cle_id"),
-            (cast(null(), String) if en_id else type_coerce(sous.c.cle, String)).label("cle"),
-            func.count().label("n"), cast(func.sum(sous.c.valeur), Integer).label("total"),
-            cast(func.max(sous.c.valeur), Integer).label("maxi")).group_by(sous.c.cle))
-    resultats: list[dict] = [{} for _ in inds]
-    for rang, cle_id, cle, n, total, maxi in session.execute(union_all(*parties)):
-        resultats[rang][cle_texte(cle_id if cle_id is not None else cle)] = (n, total or 0, maxi)
-    return {ind.code: _assembler(ctx, ind, resultat) for ind, resultat in zip(inds, resultats, strict=True)}
+    the team's size)."""
+    return {code: chiffres(session, ctx, ind) for code, ind in INDICATEURS.items() if codes is None or code in codes}
 
 
 # -- the list behind a figure ----------------------------------------------------------------------

@@ -203,6 +203,5 @@ def test_nombre_de_requetes_constant(ctx, monde, fabrique):
         b.entretien(pc, conseiller, DEBUT.replace(month=3))
     ctx.commit()
     assert compter() == avant
-    # contexte : paramètres de la structure, liste des dispositifs (core.listes), conseillers ; une
-    # requête par indicateur, sauf ceux de EN_UNE_REQUETE, lus ensemble en une
-    assert avant == 3 + len(queries.INDICATEURS) - (len(queries.EN_UNE_REQUETE) - 1)
+    # contexte : paramètres de la structure, liste des dispositifs (core.listes), conseillers
+    assert avant == 3 + len(queries.INDICATEURS)
