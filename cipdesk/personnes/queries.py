@@ -6,6 +6,7 @@ import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 
 from sqlalchemy import Select, String, and_, cast, func, or_, select
@@ -89,45 +90,56 @@ class PersonneAlertee:
         return f"{self.prenom} {self.nom}{usage}"
 
 
+# What « Mes alertes » shows of a person and of their référent (the chef sees each référent).
+COLONNES_PERSONNE_ALERTEE = (Personne.prenom, Personne.nom, Personne.nom_usage, Utilisateur.prenom, Utilisateur.nom)
+
+
+def _perimetre_des_alertes(perimetre) -> Select:
+    """The ids of « Mes alertes »: the perimeter's people being received, accompanied or oriented,
+    read once (a CTE) whatever the number of providers."""
+    return select(select(Personne.id).where(
+        perimetre.condition(Personne, Utilisateur),
+        # « orientée »: the orientation itself is followed (issue #11, point 8)
+        Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE, StatutPersonne.ORIENTEE)))
+        .cte("perimetre").c.id)
+
+
+@lru_cache(maxsize=256)
+def _requete_mes_alertes(perimetre, aujourd_hui: date, sources: tuple[SourceDAlertes, ...]):
+    """ONE statement (issue #17): every module's alerts over the perimeter (a UNION ALL of the
+    providers' selects), each row with the columns shown of its person, by name. Built once per
+    perimeter and day (an immutable statement: building it costs more than running its cached
+    compiled form)."""
+    alertes = requete_des_alertes(sources, _perimetre_des_alertes(perimetre), aujourd_hui).subquery("alertes")
+    # joined by the person's key: a join to the CTE, whose size the planner cannot guess, would be a
+    # nested loop over it
+    return (select(alertes, *COLONNES_PERSONNE_ALERTEE).join(Personne, Personne.id == alertes.c.personne_id)
+            .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
+            .order_by(Personne.nom, Personne.prenom))
+
+
 def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[PersonneAlertee, list[Alerte]]]:
     """« Mes alertes » of the home page: every module's alerts for the people of a
     conseiller's own caseload or a chef de service's team, gravest first."""
     perimetre = policy.perimetre(utilisateur)
     if perimetre.genre == "aucun":
         return []
-    # ONE statement (issue #17): the perimeter read once (a CTE), every module's alerts over it (a
-    # UNION ALL of the providers' selects), with the columns shown of each person and their
-    # référent. The providers filter on the perimeter, not a list of thousands of ids.
-    perimetre_cte = (
-        select(Personne.id).where(perimetre.condition(Personne, Utilisateur),
-                                  # « orientée »: the orientation itself is followed (issue #11, point 8)
-                                  Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE,
-                                                       StatutPersonne.ORIENTEE)))
-        .cte("perimetre"))
-    colonnes = (Personne.prenom, Personne.nom, Personne.nom_usage, Utilisateur.prenom, Utilisateur.nom)
     sources, autres = _sources_et_autres()
     qui: dict[uuid.UUID, tuple] = {}
     toutes: list[Alerte] = []
     if sources:
-        alertes_ = requete_des_alertes(sources, select(perimetre_cte.c.id), aujourd_hui).subquery("alertes")
-        lignes = session.execute(
-            # (by the person's key: a join to the CTE, whose size the planner cannot guess, would
-            # be a nested loop over it)
-            select(alertes_, *colonnes).join(Personne, Personne.id == alertes_.c.personne_id)
-            .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)   # the chef sees each référent
-            .order_by(Personne.nom, Personne.prenom)).all()
+        lignes = session.execute(_requete_mes_alertes(perimetre, aujourd_hui, tuple(sources))).all()
         toutes = lire_les_alertes(lignes, sources, aujourd_hui)
-        n = len(colonnes)
-        qui = {l.personne_id: tuple(l)[-n:] for l in lignes}
+        qui = {l.personne_id: tuple(l)[-len(COLONNES_PERSONNE_ALERTEE):] for l in lignes}
     for fournisseur in autres:
-        toutes += fournisseur(session, select(perimetre_cte.c.id), aujourd_hui)
+        toutes += fournisseur(session, _perimetre_des_alertes(perimetre), aujourd_hui)
     alertes = _par_personne(toutes)
     if not alertes:
         return []
     manquants = [i for i in alertes if i not in qui]
     if manquants:   # people only a plain provider alerts about
         qui.update({i: tuple(r) for i, *r in session.execute(
-            select(Personne.id, *colonnes).outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
+            select(Personne.id, *COLONNES_PERSONNE_ALERTEE).outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
             .where(Personne.id.in_(manquants))).all()})
     # by name (the statement's order, then theirs), then gravest first
     personnes = [(PersonneAlertee(i, p, n_, u or "", Referent(rp, rn) if rn is not None else None), alertes[i])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
@@ -56,7 +56,9 @@ def _integration(personne_ids, aujourd_hui: date):
                    SuiviIntegration.id.label("autre_id"), SuiviIntegration.personne_id.label("personne_id"),
                    SuiviIntegration.employeur.label("texte2"))
             .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
-            .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS))
+            .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS,
+                   # a point still to come is neither missed nor the latest one done
+                   or_(PointSuivi.fait_le.is_not(None), PointSuivi.prevu_le < aujourd_hui)))
 
 
 def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
