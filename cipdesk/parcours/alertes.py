@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 
 from cipdesk.core.contrat import Alerte, SourceDAlertes
 from cipdesk.comptes.models import Structure
@@ -47,7 +47,12 @@ def _sans_contact(personne_ids, aujourd_hui: date):
                    Structure.parametres[PARAMETRE_JOURS_SANS_CONTACT].label("reglage"))
             .join(Parcours, and_(Parcours.personne_id == Personne.id, Parcours.statut == StatutParcours.OUVERT))
             .join(Structure, Structure.id == Personne.structure_id)
-            .where(Personne.id.in_(personne_ids)))
+            .where(Personne.id.in_(personne_ids),
+                   # without a setting (the usual case) the default threshold in SQL: only who is
+                   # alerted is read; with one, the rule below decides
+                   or_(Structure.parametres[PARAMETRE_JOURS_SANS_CONTACT].as_string().is_not(None),
+                       func.coalesce(Personne.dernier_contact_le, Parcours.debut)
+                       < aujourd_hui - timedelta(days=rules.JOURS_SANS_CONTACT_DEFAUT))))
 
 
 def _lire_sans_contact(lignes, aujourd_hui: date) -> list[Alerte]:

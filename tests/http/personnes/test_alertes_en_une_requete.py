@@ -93,3 +93,21 @@ def test_une_requete_trouve_ce_que_chaque_fournisseur_trouve(app, ctx, monde, au
         # gravest first, then by name
         gravites = [max(a.gravite for a in alertes) for _p, alertes in accueil]
         assert gravites == sorted(gravites, reverse=True)
+
+
+@pytest.mark.parametrize("reglage, alerte", [(None, False), (0, False), ("", False), (5, True), ("5", True), (60, False)])
+def test_seuil_sans_contact_lu_en_sql_comme_la_regle(ctx, fabrique, reglage, alerte):
+    """Without a setting the default threshold is applied in SQL (only who is alerted is read);
+    any setting, however written, is still read by the rule itself."""
+    from cipdesk.parcours import alertes
+    from cipdesk.parcours.contrat import services
+
+    monde = fabrique.monde()
+    p = fabrique.personne(monde.structure, referent=monde.conseiller, nom="Delta")
+    services.ouvrir_parcours(ctx, p, par=monde.conseiller, dispositif_code="cej", debut=AUJ - timedelta(days=10),
+                             fin_prevue=None, objectifs="Emploi", engagements_personne="a", engagements_structure="b")
+    monde.structure.parametres = {} if reglage is None else {alertes.PARAMETRE_JOURS_SANS_CONTACT: reglage}
+    ctx.commit()
+    codes = {a.code for a in alertes_pour(ctx, [p.id], AUJ).get(p.id, [])}
+    assert ("sans_contact" in codes) is alerte
+    assert ("sans_contact" in codes) is ("sans_contact" in {a.code for a in alertes.sans_contact(ctx, [p.id], AUJ)})
