@@ -279,9 +279,9 @@ WHERE u.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND u.actif OR
 
 # « À surveiller aujourd'hui »: open urgencies by age, overdue étapes and people without contact by référent.
 A_SURVEILLER = EQUIPE + """
-SELECT 'urgences', CASE WHEN %(aujourdhui)s - u.reperee_le <= 7 THEN 'semaine' WHEN %(aujourdhui)s - u.reperee_le <= 30
-                        THEN 'mois' ELSE 'plus' END, count(*) FROM urgence u JOIN equipe e ON e.id = u.personne_id
-  WHERE u.traitee_le IS NULL GROUP BY 2
+SELECT 'urgences', CASE WHEN %(aujourdhui)s - u.reperee_le <= 7 THEN 'moins_8_jours' WHEN %(aujourdhui)s - u.reperee_le <= 30
+                        THEN '8_30_jours' ELSE 'plus_30_jours' END, count(*) FROM urgence u JOIN equipe e ON e.id = u.personne_id
+  WHERE u.traitee_le IS NULL AND u.reperee_le <= %(aujourdhui)s GROUP BY 2
 UNION ALL
 SELECT 'etapes_en_retard', e.referent_id::text, count(*) FROM etape et JOIN parcours pc ON pc.id = et.parcours_id
   JOIN equipe e ON e.id = pc.personne_id
