@@ -176,6 +176,12 @@ WHERE e.structure_id = %(structure)s
        OR e.siret LIKE %(chiffres)s OR e.siren LIKE %(siren)s OR e.naf_code = ANY(%(naf)s))
 ORDER BY e.nom_recherche LIMIT 50"""
 
+# The chef's alerts: the people of the team (accueillie, accompagnée, orientée) with at least one
+# alert of the ten providers, each with its codes (the page then shows the 50 gravest and the
+# total). The same filters as the providers' rules (checked against the page: same people, same
+# alerts): candidature after 15 days (≥), the risk of rupture of the latest point done of a
+# suivi, repeated no-shows (2 of the 3 latest noted rendez-vous of 6 months). It does not read
+# what the labels show (partner, atelier, offer names): a floor slightly below the page's work.
 ALERTES_CHEF = """
 WITH equipe AS MATERIALIZED (
   SELECT p.id FROM personne p JOIN utilisateur u ON u.id = p.referent_id
@@ -199,7 +205,7 @@ alertes AS (
   SELECT pc.personne_id, 'fin_prevue' FROM parcours pc
     WHERE pc.personne_id IN (SELECT id FROM equipe) AND pc.statut = 'ouvert' AND pc.fin_prevue <= %(fin_prevue)s
   UNION ALL
-  SELECT i.personne_id, 'absence' FROM presence_atelier pr JOIN inscription_atelier i ON i.id = pr.inscription_id
+  SELECT DISTINCT i.personne_id, 'absence' FROM presence_atelier pr JOIN inscription_atelier i ON i.id = pr.inscription_id
     JOIN demi_journee d ON d.id = pr.demi_journee_id
     WHERE pr.statut = 'absent' AND i.personne_id IN (SELECT id FROM equipe) AND d.le BETWEEN %(seuil)s AND %(aujourdhui)s
   UNION ALL
@@ -207,11 +213,25 @@ alertes AS (
     WHERE it.personne_id IN (SELECT id FROM equipe) AND it.action_faite_le IS NULL AND it.echeance < %(aujourdhui)s
   UNION ALL
   SELECT c.personne_id, 'candidature' FROM candidature c
-    WHERE c.personne_id IN (SELECT id FROM equipe) AND c.etat IN ('envoyee', 'entretien') AND c.etat_depuis < %(relance)s
+    WHERE c.personne_id IN (SELECT id FROM equipe) AND c.etat IN ('envoyee', 'entretien') AND c.etat_depuis <= %(relance)s
   UNION ALL
   SELECT s.personne_id, 'integration' FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
     WHERE s.personne_id IN (SELECT id FROM equipe) AND s.statut = 'en_cours'
-      AND ((pt.fait_le IS NULL AND pt.prevu_le < %(aujourdhui)s) OR pt.risque_rupture))
+      AND pt.fait_le IS NULL AND pt.prevu_le < %(aujourdhui)s
+  UNION ALL
+  SELECT d.personne_id, 'rupture' FROM (
+    SELECT DISTINCT ON (pt.suivi_id) s.personne_id, pt.risque_rupture FROM point_suivi_integration pt
+      JOIN suivi_integration s ON s.id = pt.suivi_id
+      WHERE s.personne_id IN (SELECT id FROM equipe) AND s.statut = 'en_cours' AND pt.fait_le IS NOT NULL
+      ORDER BY pt.suivi_id, pt.prevu_le DESC) d WHERE d.risque_rupture
+  UNION ALL
+  SELECT r.personne_id, 'absences_repetees' FROM (
+    SELECT rv.personne_id, rv.presence,
+           row_number() OVER (PARTITION BY rv.personne_id ORDER BY rv.le DESC, rv.heure DESC) AS rang
+      FROM rendez_vous rv
+      WHERE rv.personne_id IN (SELECT id FROM equipe) AND rv.presence IS NOT NULL AND rv.annule_le IS NULL
+        AND rv.le >= %(six_mois)s) r
+    WHERE r.rang <= 3 GROUP BY r.personne_id HAVING count(*) FILTER (WHERE r.presence = 'non_honore') >= 2)
 SELECT p.id, p.nom, p.prenom, r.prenom, r.nom, array_agg(a.code)
 FROM alertes a JOIN personne p ON p.id = a.personne_id LEFT JOIN utilisateur r ON r.id = p.referent_id
 GROUP BY p.id, p.nom, p.prenom, r.prenom, r.nom ORDER BY p.nom, p.prenom"""
@@ -259,9 +279,9 @@ WHERE u.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND u.actif OR
 
 # « À surveiller aujourd'hui »: open urgencies by age, overdue étapes and people without contact by référent.
 A_SURVEILLER = EQUIPE + """
-SELECT 'urgences', CASE WHEN %(aujourdhui)s - u.reperee_le <= 7 THEN 'semaine' WHEN %(aujourdhui)s - u.reperee_le <= 30
-                        THEN 'mois' ELSE 'plus' END, count(*) FROM urgence u JOIN equipe e ON e.id = u.personne_id
-  WHERE u.traitee_le IS NULL GROUP BY 2
+SELECT 'urgences', CASE WHEN %(aujourdhui)s - u.reperee_le <= 7 THEN 'moins_8_jours' WHEN %(aujourdhui)s - u.reperee_le <= 30
+                        THEN '8_30_jours' ELSE 'plus_30_jours' END, count(*) FROM urgence u JOIN equipe e ON e.id = u.personne_id
+  WHERE u.traitee_le IS NULL AND u.reperee_le <= %(aujourdhui)s GROUP BY 2
 UNION ALL
 SELECT 'etapes_en_retard', e.referent_id::text, count(*) FROM etape et JOIN parcours pc ON pc.id = et.parcours_id
   JOIN equipe e ON e.id = pc.personne_id
@@ -938,7 +958,8 @@ def main() -> None:
         ("accueil du chef (alertes)", CHEF, "/",
          (ALERTES_CHEF, {"structure": c["structure"], "equipe": c["equipe"], "aujourdhui": aujourd_hui,
                          "seuil": aujourd_hui - timedelta(days=30), "relance": aujourd_hui - timedelta(days=15),
-                         "fin_prevue": aujourd_hui + timedelta(days=30)})),
+                         "fin_prevue": aujourd_hui + timedelta(days=30),
+                         "six_mois": aujourd_hui - timedelta(days=183)})),
     ]
     if rapprochee is not None:   # the matching at work (PostgreSQL: offre_rapprochee is written for it)
         pages.append(("offre et son rapprochement (équipe, offre la plus rapprochée)", CHEF,

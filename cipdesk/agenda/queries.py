@@ -2,7 +2,7 @@
 home page, alerts, the person's timeline)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
@@ -11,7 +11,7 @@ from cipdesk.agenda import rules
 from cipdesk.agenda.models import ConsentementCourriel, FluxAgenda, RendezVousPlanifie
 from cipdesk.agenda.rules import NatureRdv, Presence
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
 from cipdesk.core.dates import date_heure_fr
 from cipdesk.courriel.envoi import utc
 from cipdesk.courriel.models import MessageSortant, StatutMessage
@@ -87,21 +87,28 @@ def agenda_rendez_vous(session: Session, utilisateur, du: date, au: date) -> lis
             for r in lignes if r.le >= du or r.personne_id is not None]
 
 
-def alertes_absences(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
-    """Repeated no-shows (rules.absences_repetees) over the last 6 months."""
-    lignes = session.execute(
-        select(RendezVousPlanifie.personne_id, RendezVousPlanifie.presence)
-        .where(RendezVousPlanifie.personne_id.in_(personne_ids), RendezVousPlanifie.presence.is_not(None),
-               RendezVousPlanifie.annule_le.is_(None), RendezVousPlanifie.le >= aujourd_hui - timedelta(days=183))
-        .order_by(RendezVousPlanifie.personne_id, RendezVousPlanifie.le.desc(), RendezVousPlanifie.heure.desc())).all()
+def _absences(personne_ids, aujourd_hui: date):
+    return (select(RendezVousPlanifie.personne_id.label("personne_id"), RendezVousPlanifie.presence.label("texte"),
+                   RendezVousPlanifie.le.label("le"), RendezVousPlanifie.heure.label("heure"))
+            .where(RendezVousPlanifie.personne_id.in_(personne_ids), RendezVousPlanifie.presence.is_not(None),
+                   RendezVousPlanifie.annule_le.is_(None),
+                   RendezVousPlanifie.le >= aujourd_hui - timedelta(days=183)))
+
+
+def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
     par_personne: dict = {}
-    for pid, presence in lignes:
-        par_personne.setdefault(pid, []).append(presence)
+    # most recent first (rules.absences_repetees)
+    for l in sorted(lignes, key=lambda l: (l.le, l.heure or time.min), reverse=True):
+        par_personne.setdefault(l.personne_id, []).append(Presence(l.texte))
     return [Alerte(pid, "absences_repetees",
                    f"Rendez-vous non honorés à répétition ({sum(1 for p in ps[:rules.ABSENCES_FENETRE] if p == Presence.NON_HONORE)} "
                    f"sur les {min(len(ps), rules.ABSENCES_FENETRE)} derniers) : reprendre contact avec la personne",
                    2, "personne", pid, "agenda.de_la_personne", (("personne_id", pid),))
             for pid, ps in par_personne.items() if rules.absences_repetees(ps)]
+
+
+# Repeated no-shows (rules.absences_repetees) over the last 6 months.
+alertes_absences = SourceDAlertes(_absences, _lire_absences)
 
 
 def chronologie_agenda(session: Session, personne, lecteur) -> list[Evenement]:

@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import false
 
+from cipdesk.core.alertes import SourceDAlertes  # noqa: F401  (a provider as a query, issue #17)
+
 # -- what providers return -----------------------------------------------------------
 
 
@@ -134,6 +136,8 @@ class Encart:
 
 
 FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_ids | Select, aujourd_hui)
+# or a SourceDAlertes (core/alertes.py): its query and its reading, so that a page runs every
+# module's providers in ONE statement
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
 
 

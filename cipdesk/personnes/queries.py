@@ -6,13 +6,15 @@ import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime
 
 from sqlalchemy import Select, String, and_, cast, event, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement, registre
+from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
 from cipdesk.core.texte import cle_phonetique
@@ -20,23 +22,45 @@ from cipdesk.personnes.rules import age, chiffres, normaliser_nom
 from cipdesk.security import policy
 
 
+def _sources_et_autres() -> tuple[list[SourceDAlertes], list]:
+    """The providers declared as queries (run together) and the plain ones (one query each)."""
+    sources, autres = [], []
+    for fournisseur in registre.alertes():
+        (sources if isinstance(fournisseur, SourceDAlertes) else autres).append(fournisseur)
+    return sources, autres
+
+
 def alertes_pour(session: Session, personne_ids: list[uuid.UUID] | Select, aujourd_hui: date
                  ) -> dict[uuid.UUID, list[Alerte]]:
     """Alerts by person, from every module's providers, gravest first.
 
     `personne_ids` is a list of ids (a page of the caseload) or a SELECT of ids (a
-    whole perimeter: the providers filter with IN (subquery)); each provider answers
-    for all of them in ONE query."""
+    whole perimeter: the providers filter with IN (subquery), read once in a CTE); the
+    providers declared as queries (`SourceDAlertes`) answer for all of them in ONE
+    statement (a UNION ALL), any other provider in one query of its own."""
     resultat: dict[uuid.UUID, list[Alerte]] = defaultdict(list)
-    if not isinstance(personne_ids, Select):
+    if isinstance(personne_ids, Select):
+        personne_ids = select(personne_ids.cte("perimetre").c[0])
+    else:
         personne_ids = list(personne_ids)
         if not personne_ids:
             return resultat
-    for fournisseur in registre.alertes():
-        for alerte in fournisseur(session, personne_ids, aujourd_hui):
-            resultat[alerte.personne_id].append(alerte)
-    for alertes in resultat.values():
-        alertes.sort(key=lambda a: -a.gravite)
+    sources, autres = _sources_et_autres()
+    toutes = []
+    if sources:
+        lignes = session.execute(requete_des_alertes(sources, personne_ids, aujourd_hui)).all()
+        toutes = lire_les_alertes(lignes, sources, aujourd_hui)
+    for fournisseur in autres:
+        toutes += fournisseur(session, personne_ids, aujourd_hui)
+    return _par_personne(toutes, resultat)
+
+
+def _par_personne(alertes, resultat=None) -> dict[uuid.UUID, list[Alerte]]:
+    resultat = defaultdict(list) if resultat is None else resultat
+    for alerte in alertes:
+        resultat[alerte.personne_id].append(alerte)
+    for liste in resultat.values():
+        liste.sort(key=lambda a: -a.gravite)
     return resultat
 
 
@@ -66,29 +90,60 @@ class PersonneAlertee:
         return f"{self.prenom} {self.nom}{usage}"
 
 
+# What « Mes alertes » shows of a person and of their référent (the chef sees each référent).
+COLONNES_PERSONNE_ALERTEE = (Personne.prenom, Personne.nom, Personne.nom_usage, Utilisateur.prenom, Utilisateur.nom)
+
+
+def _perimetre_des_alertes(perimetre) -> Select:
+    """The ids of « Mes alertes »: the perimeter's people being received, accompanied or oriented,
+    read once (a CTE) whatever the number of providers."""
+    return select(select(Personne.id).where(
+        perimetre.condition(Personne, Utilisateur),
+        # « orientée »: the orientation itself is followed (issue #11, point 8)
+        Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE, StatutPersonne.ORIENTEE)))
+        .cte("perimetre").c.id)
+
+
+@lru_cache(maxsize=256)
+def _requete_mes_alertes(perimetre, aujourd_hui: date, sources: tuple[SourceDAlertes, ...]):
+    """ONE statement (issue #17): every module's alerts over the perimeter (a UNION ALL of the
+    providers' selects), each row with the columns shown of its person, by name. Built once per
+    perimeter and day (an immutable statement: building it costs more than running its cached
+    compiled form)."""
+    alertes = requete_des_alertes(sources, _perimetre_des_alertes(perimetre), aujourd_hui).subquery("alertes")
+    # joined by the person's key: a join to the CTE, whose size the planner cannot guess, would be a
+    # nested loop over it
+    return (select(alertes, *COLONNES_PERSONNE_ALERTEE).join(Personne, Personne.id == alertes.c.personne_id)
+            .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
+            .order_by(Personne.nom, Personne.prenom))
+
+
 def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[PersonneAlertee, list[Alerte]]]:
     """« Mes alertes » of the home page: every module's alerts for the people of a
     conseiller's own caseload or a chef de service's team, gravest first."""
     perimetre = policy.perimetre(utilisateur)
     if perimetre.genre == "aucun":
         return []
-    # The providers filter on a subquery of the perimeter (not a list of thousands of
-    # ids); only the people who do have alerts are then read (the columns shown).
-    ids = select(Personne.id).where(perimetre.condition(Personne, Utilisateur),
-                                    # « orientée »: the orientation itself is followed (issue #11, point 8)
-                                    Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE,
-                                                         StatutPersonne.ORIENTEE)))
-    alertes = alertes_pour(session, ids, aujourd_hui)
+    sources, autres = _sources_et_autres()
+    qui: dict[uuid.UUID, tuple] = {}
+    toutes: list[Alerte] = []
+    if sources:
+        lignes = session.execute(_requete_mes_alertes(perimetre, aujourd_hui, tuple(sources))).all()
+        toutes = lire_les_alertes(lignes, sources, aujourd_hui)
+        qui = {l.personne_id: tuple(l)[-len(COLONNES_PERSONNE_ALERTEE):] for l in lignes}
+    for fournisseur in autres:
+        toutes += fournisseur(session, _perimetre_des_alertes(perimetre), aujourd_hui)
+    alertes = _par_personne(toutes)
     if not alertes:
         return []
-    lignes = session.execute(
-        select(Personne.id, Personne.prenom, Personne.nom, Personne.nom_usage, Utilisateur.prenom, Utilisateur.nom)
-        .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)  # the chef sees each référent
-        # the perimeter's subquery again, not a list of the hundreds of ids with an alert (the driver
-        # parses such a statement anew each time: 0,1 s for 357 ids); those without one are skipped here
-        .where(Personne.id.in_(ids)).order_by(Personne.nom, Personne.prenom)).all()
-    personnes = [(PersonneAlertee(i, p, n, u or "", Referent(rp, rn) if rn is not None else None), alertes[i])
-                 for i, p, n, u, rp, rn in lignes if i in alertes]
+    manquants = [i for i in alertes if i not in qui]
+    if manquants:   # people only a plain provider alerts about
+        qui.update({i: tuple(r) for i, *r in session.execute(
+            select(Personne.id, *COLONNES_PERSONNE_ALERTEE).outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
+            .where(Personne.id.in_(manquants))).all()})
+    # by name (the statement's order, then theirs), then gravest first
+    personnes = [(PersonneAlertee(i, p, n_, u or "", Referent(rp, rn) if rn is not None else None), alertes[i])
+                 for i, (p, n_, u, rp, rn) in qui.items() if i in alertes]
     return sorted(personnes, key=lambda ligne: -max(a.gravite for a in ligne[1]))
 
 

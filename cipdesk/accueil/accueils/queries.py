@@ -9,22 +9,29 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.accueil.accueils.models import Accueil, Urgence
-from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.accueil.accueils.models import Accueil, TypeUrgence, Urgence
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
 from cipdesk.notes.queries import chronologie_des_notes
 
 
-def alertes_urgences(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
-    """An urgency without an answer stays a visible alert (one query for all ids)."""
-    urgences = session.scalars(select(Urgence).where(Urgence.personne_id.in_(personne_ids),
-                                                     Urgence.traitee_le.is_(None))
-                               .order_by(Urgence.reperee_le))
+def _urgences(personne_ids, aujourd_hui: date):
+    return select(Urgence.personne_id.label("personne_id"), Urgence.id.label("objet_id"),
+                  Urgence.accueil_id.label("autre_id"), Urgence.type_urgence.label("texte"),
+                  Urgence.reperee_le.label("le")).where(Urgence.personne_id.in_(personne_ids),
+                                                        Urgence.traitee_le.is_(None))
+
+
+def _lire_urgences(lignes, aujourd_hui: date) -> list[Alerte]:
     # An urgency recorded outside an accueil (accueil_id NULL) has no accueil page: its alert leads to the person.
     return [Alerte(u.personne_id, "urgence_ouverte",
-                   f"Urgence non traitée : {u.type_urgence.libelle.lower()} (repérée le {u.reperee_le:%d/%m/%Y})",
-                   3, "urgence", u.id, endpoint="accueil.accueils.voir" if u.accueil_id else "",
-                   params=(("accueil_id", u.accueil_id), ("_anchor", "titre-urgences")) if u.accueil_id else ())
-            for u in urgences]
+                   f"Urgence non traitée : {TypeUrgence(u.texte).libelle.lower()} (repérée le {u.le:%d/%m/%Y})",
+                   3, "urgence", u.objet_id, endpoint="accueil.accueils.voir" if u.autre_id else "",
+                   params=(("accueil_id", u.autre_id), ("_anchor", "titre-urgences")) if u.autre_id else ())
+            for u in sorted(lignes, key=lambda u: u.le)]
+
+
+# An urgency without an answer stays a visible alert (one query for all ids).
+alertes_urgences = SourceDAlertes(_urgences, _lire_urgences)
 
 
 def urgence_ouverte(personne_id):

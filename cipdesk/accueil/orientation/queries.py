@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.accueil.orientation.models import Orientation
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import CibleDeLien, Evenement
+from cipdesk.core.contrat import CibleDeLien, Evenement, SourceDAlertes
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import perimetre_de as _perimetre
 from cipdesk.territoire.partenaires.models import Partenaire
@@ -58,24 +58,27 @@ def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:
             for o in session.scalars(select(Orientation).where(Orientation.conseiller_id == utilisateur.id)
                                      .options(joinedload(Orientation.partenaire), joinedload(Orientation.personne))
                                      .order_by(Orientation.date_orientation.desc()).limit(30))]
-def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui):
-    """Alert provider (issue #11, point 8): an orientation awaiting the partner's answer past
-    the structure's delay is to be followed up; past twice the delay, to be closed as expired
-    with its reason. One query for all the ids."""
+def _sans_reponse(personne_ids, aujourd_hui):
     from cipdesk.accueil.orientation import rules
     from cipdesk.accueil.orientation.models import ReponsePartenaire
     from cipdesk.comptes.models import Structure
+
+    return (select(Orientation.id.label("objet_id"), Orientation.personne_id.label("personne_id"),
+                   Orientation.date_orientation.label("le"), Partenaire.nom.label("texte"),
+                   Structure.parametres[rules.PARAMETRE_DELAI].label("reglage"))
+            .join(Partenaire, Partenaire.id == Orientation.partenaire_id)
+            .join(Structure, Structure.id == Orientation.structure_id)
+            .where(Orientation.personne_id.in_(personne_ids), Orientation.reponse == ReponsePartenaire.EN_ATTENTE))
+
+
+def _lire_sans_reponse(lignes, aujourd_hui):
+    from cipdesk.accueil.orientation import rules
     from cipdesk.core.contrat import Alerte
 
-    lignes = session.execute(
-        select(Orientation.id, Orientation.personne_id, Orientation.date_orientation, Partenaire.nom,
-               Structure.parametres)
-        .join(Partenaire, Partenaire.id == Orientation.partenaire_id)
-        .join(Structure, Structure.id == Orientation.structure_id)
-        .where(Orientation.personne_id.in_(personne_ids), Orientation.reponse == ReponsePartenaire.EN_ATTENTE)).all()
     alertes = []
-    for oid, pid, le, partenaire, parametres in lignes:
-        niveau = rules.relance(le, aujourd_hui, rules.delai_reponse(parametres))
+    for l in lignes:
+        oid, pid, le, partenaire = l.objet_id, l.personne_id, l.le, l.texte
+        niveau = rules.relance(le, aujourd_hui, rules.delai_reponse({rules.PARAMETRE_DELAI: l.reglage}))
         cible = {"endpoint": "accueil.orientation.voir", "params": (("orientation_id", oid), ("_anchor", "reponse-partenaire"))}
         if niveau == "relance":
             alertes.append(Alerte(pid, "orientation_sans_reponse", f"Orientation vers {partenaire} sans réponse "
@@ -85,3 +88,9 @@ def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui):
                                   f"le {le:%d/%m/%Y} : la déclarer expirée, avec son motif", 3, "orientation", oid,
                                   **cible))
     return alertes
+
+
+# Alert provider (issue #11, point 8): an orientation awaiting the partner's answer past the
+# structure's delay is to be followed up; past twice the delay, to be closed as expired with its
+# reason. One query for all the ids.
+alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse)

@@ -11,7 +11,7 @@ from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.presences.models import Presence
 from cipdesk.ateliers.presences.rules import StatutPresence, minutes_suivies
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
-from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
 from cipdesk.personnes.models import Personne
 
 FENETRE_ALERTE = timedelta(days=30)
@@ -39,28 +39,33 @@ def minutes_de_presence(session: Session, inscription: Inscription) -> int:
     return minutes_suivies([(s, minutes(d, f)) for s, d, f in lignes])
 
 
-def alertes_absences(session: Session, personne_ids: list[uuid.UUID] | Select, aujourd_hui: date) -> list[Alerte]:
-    """An unexcused absence at an atelier in the last 30 days: an alert for the référent
-    (one query for every person)."""
-    lignes = session.execute(
-        select(Inscription.personne_id, Atelier.titre, DemiJournee.le, Presence.id)
-        .join(Inscription, Inscription.id == Presence.inscription_id)
-        .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id)
-        .join(SessionAtelier, SessionAtelier.id == DemiJournee.session_id)
-        .join(Atelier, Atelier.id == SessionAtelier.atelier_id)
-        .where(Presence.statut == StatutPresence.ABSENT, Inscription.personne_id.in_(personne_ids),
-               DemiJournee.le >= aujourd_hui - FENETRE_ALERTE, DemiJournee.le <= aujourd_hui)
-        .order_by(DemiJournee.le.desc())).all()
+def _absences(personne_ids, aujourd_hui: date):
+    return (select(Inscription.personne_id.label("personne_id"), Atelier.titre.label("texte"),
+                   DemiJournee.le.label("le"), Presence.id.label("objet_id"))
+            .join(Inscription, Inscription.id == Presence.inscription_id)
+            .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id)
+            .join(SessionAtelier, SessionAtelier.id == DemiJournee.session_id)
+            .join(Atelier, Atelier.id == SessionAtelier.atelier_id)
+            .where(Presence.statut == StatutPresence.ABSENT, Inscription.personne_id.in_(personne_ids),
+                   DemiJournee.le >= aujourd_hui - FENETRE_ALERTE, DemiJournee.le <= aujourd_hui))
+
+
+def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
     vues: set[uuid.UUID] = set()
     alertes = []
-    for personne_id, titre, le, presence_id in lignes:
-        if personne_id in vues:  # the latest absence only
+    for l in sorted(lignes, key=lambda l: l.le, reverse=True):
+        if l.personne_id in vues:  # the latest absence only
             continue
-        vues.add(personne_id)
-        alertes.append(Alerte(personne_id, "absence_atelier",
-                              f"Absence non excusée à l'atelier « {titre} » le {le:%d/%m/%Y}", 2,
-                              "presence_atelier", presence_id))
+        vues.add(l.personne_id)
+        alertes.append(Alerte(l.personne_id, "absence_atelier",
+                              f"Absence non excusée à l'atelier « {l.texte} » le {l.le:%d/%m/%Y}", 2,
+                              "presence_atelier", l.objet_id))
     return alertes
+
+
+# An unexcused absence at an atelier in the last 30 days: an alert for the référent (one query
+# for every person).
+alertes_absences = SourceDAlertes(_absences, _lire_absences)
 
 
 def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:

@@ -9,8 +9,9 @@ from sqlalchemy import Select, case, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
 from cipdesk.employeurs.candidatures import rules
+from cipdesk.employeurs.candidatures.rules import EtatCandidature
 from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandidature
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.personnes.models import Personne
@@ -47,19 +48,22 @@ def garde_candidature(session: Session, utilisateur, candidature: Candidature, m
 
 
 # -- contract providers ------------------------------------------------------------------
-def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
-    """A candidature with no answer from the employer after the structure's delay is an
-    alert; after twice the delay it is obsolete (to be closed)."""
-    lignes = session.execute(
-        select(Candidature.id, Candidature.personne_id, Candidature.etat, Candidature.etat_depuis,
-               Offre.intitule, Structure.parametres)
-        .join(Offre, Offre.id == Candidature.offre_id).join(Structure, Structure.id == Candidature.structure_id)
-        .where(Candidature.personne_id.in_(personne_ids),
-               Candidature.etat.in_(tuple(rules.EN_ATTENTE_EMPLOYEUR)))).all()
+def _sans_reponse(personne_ids, aujourd_hui: date):
+    return (select(Candidature.id.label("objet_id"), Candidature.personne_id.label("personne_id"),
+                   Candidature.etat.label("texte"), Candidature.etat_depuis.label("le"),
+                   Offre.intitule.label("texte2"),
+                   Structure.parametres[rules.PARAMETRE_DELAI].label("reglage"))
+            .join(Offre, Offre.id == Candidature.offre_id).join(Structure, Structure.id == Candidature.structure_id)
+            .where(Candidature.personne_id.in_(personne_ids),
+                   Candidature.etat.in_(tuple(rules.EN_ATTENTE_EMPLOYEUR))))
+
+
+def _lire_sans_reponse(lignes, aujourd_hui: date) -> list[Alerte]:
     alertes = []
-    for cid, pid, etat, depuis, intitule, parametres in lignes:
-        delai = rules.delai_relance(parametres)
-        niveau = rules.relance(etat, depuis, aujourd_hui, delai)
+    for l in lignes:
+        cid, pid, depuis, intitule = l.objet_id, l.personne_id, l.le, l.texte2
+        delai = rules.delai_relance({rules.PARAMETRE_DELAI: l.reglage})
+        niveau = rules.relance(EtatCandidature(l.texte), depuis, aujourd_hui, delai)
         if niveau == "relance":
             alertes.append(Alerte(pid, "candidature_sans_reponse", f"Candidature « {intitule} » sans réponse "
                                   f"depuis le {depuis:%d/%m/%Y} : relancer l'employeur", 2, "candidature", cid))
@@ -67,6 +71,11 @@ def alertes_sans_reponse(session: Session, personne_ids, aujourd_hui: date) -> l
             alertes.append(Alerte(pid, "candidature_obsolete", f"Candidature « {intitule} » sans réponse depuis "
                                   f"le {depuis:%d/%m/%Y} : obsolète, à clore", 1, "candidature", cid))
     return alertes
+
+
+# A candidature with no answer from the employer after the structure's delay is an alert; after
+# twice the delay it is obsolete (to be closed).
+alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse)
 
 
 def chronologie_candidatures(session: Session, personne, lecteur) -> list[Evenement]:

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.core.contrat import Alerte
+from cipdesk.core.contrat import Alerte, SourceDAlertes
 from cipdesk.employeurs.interactions.models import Interaction
 
 
@@ -29,15 +29,21 @@ def actions_en_retard(structure_id, aujourd_hui: date, conseiller_id=None) -> Se
     return requete
 
 
-def alertes_actions_en_retard(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
-    """Alert provider: an overdue next action about a person (a candidate presented to
-    the employer) is an alert on that person. Overdue actions about no person are
-    listed on the Employeurs page (the contract's alerts are about people)."""
-    lignes = session.execute(
-        select(Interaction.id, Interaction.personne_id, Interaction.prochaine_action, Interaction.echeance)
-        .where(Interaction.personne_id.in_(personne_ids), Interaction.action_faite_le.is_(None),
-               Interaction.echeance < aujourd_hui)).all()
-    return [Alerte(personne_id=p, code="relance_employeur_en_retard", gravite=2,
-                   libelle=f"Action employeur en retard depuis le {e:%d/%m/%Y} : {a}",
-                   objet_type="interaction_entreprise", objet_id=i)
-            for i, p, a, e in lignes]
+def _actions_en_retard(personne_ids, aujourd_hui: date):
+    return (select(Interaction.id.label("objet_id"), Interaction.personne_id.label("personne_id"),
+                   Interaction.prochaine_action.label("texte"), Interaction.echeance.label("le"))
+            .where(Interaction.personne_id.in_(personne_ids), Interaction.action_faite_le.is_(None),
+                   Interaction.echeance < aujourd_hui))
+
+
+def _lire_actions_en_retard(lignes, aujourd_hui: date) -> list[Alerte]:
+    return [Alerte(personne_id=l.personne_id, code="relance_employeur_en_retard", gravite=2,
+                   libelle=f"Action employeur en retard depuis le {l.le:%d/%m/%Y} : {l.texte}",
+                   objet_type="interaction_entreprise", objet_id=l.objet_id)
+            for l in lignes]
+
+
+# Alert provider: an overdue next action about a person (a candidate presented to the employer)
+# is an alert on that person. Overdue actions about no person are listed on the Employeurs page
+# (the contract's alerts are about people).
+alertes_actions_en_retard = SourceDAlertes(_actions_en_retard, _lire_actions_en_retard)

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
 from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.integration.points.models import PointSuivi
-from cipdesk.integration.points.rules import manque
+from cipdesk.integration.points.rules import Jalon, manque
 from cipdesk.integration.suivis.models import SuiviIntegration
 from cipdesk.integration.suivis.rules import StatutSuivi
 from cipdesk.personnes.models import Personne
@@ -56,16 +56,22 @@ def garde_suivi(session: Session, utilisateur, objet, modifier: bool) -> bool:
     return garde_personne(session, utilisateur, objet.personne, modifier)
 
 
-def alertes_integration(session: Session, personne_ids, aujourd_hui: date) -> list[Alerte]:
-    """A missed follow-up (planned date passed, not done) and a raised risk of rupture."""
-    lignes = session.execute(
-        select(PointSuivi.id, PointSuivi.jalon, PointSuivi.prevu_le, PointSuivi.fait_le, PointSuivi.risque_rupture,
-               SuiviIntegration.id, SuiviIntegration.personne_id, SuiviIntegration.employeur)
-        .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
-        .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS)
-        .order_by(PointSuivi.prevu_le)).all()
+def _integration(personne_ids, aujourd_hui: date):
+    return (select(PointSuivi.id.label("objet_id"), PointSuivi.jalon.label("texte"), PointSuivi.prevu_le.label("le"),
+                   PointSuivi.fait_le.label("le2"), PointSuivi.risque_rupture.label("drapeau"),
+                   SuiviIntegration.id.label("autre_id"), SuiviIntegration.personne_id.label("personne_id"),
+                   SuiviIntegration.employeur.label("texte2"))
+            .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
+            .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS,
+                   # a point still to come is neither missed nor the latest one done
+                   or_(PointSuivi.fait_le.is_not(None), PointSuivi.prevu_le < aujourd_hui)))
+
+
+def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
     alertes, dernier_risque = [], {}
-    for pid, jalon, prevu, fait, risque, sid, personne_id, employeur in lignes:
+    for l in sorted(lignes, key=lambda l: l.le):
+        jalon, prevu, fait, risque, sid, personne_id, employeur = (Jalon(l.texte), l.le, l.le2, l.drapeau,
+                                                                    l.autre_id, l.personne_id, l.texte2)
         if manque(prevu, fait, aujourd_hui):
             alertes.append(Alerte(personne_id, "point_integration_manque",
                                   f"Point de suivi {jalon.libelle} chez {employeur} prévu le {prevu:%d/%m/%Y} "
@@ -77,6 +83,10 @@ def alertes_integration(session: Session, personne_ids, aujourd_hui: date) -> li
             alertes.append(Alerte(personne_id, "risque_rupture", f"Risque de rupture signalé chez {employeur} : "
                                   "envisager une médiation", 3, "suivi_integration", sid))
     return alertes
+
+
+# A missed follow-up (planned date passed, not done) and a raised risk of rupture.
+alertes_integration = SourceDAlertes(_integration, _lire_integration)
 
 
 def chronologie_integration(session: Session, personne, lecteur) -> list[Evenement]:
