@@ -70,7 +70,6 @@ def _database(app: Flask) -> None:
 
 
 def _extensions(app: Flask) -> None:
-    from cipdesk.comptes.models import Utilisateur
     from cipdesk.web import filtres, securite
 
     csrf.init_app(app)
@@ -84,21 +83,18 @@ def _extensions(app: Flask) -> None:
     def _charger(identifiant: str):
         import uuid
 
+        from cipdesk.comptes.routes import utilisateur_du_navigateur
+
         try:
             uid, epoch = identifiant.split(":")
-            utilisateur = db.session.get(Utilisateur, uuid.UUID(uid))
-        except (ValueError, TypeError):
+            uid = uuid.UUID(uid)
+        except (ValueError, TypeError, AttributeError):
             return None
-        # A password change or a revocation bumps the epoch: older sessions end.
-        if utilisateur is None or not utilisateur.actif or str(utilisateur.session_epoch) != epoch:
-            return None
-        # The session must also be open on the server: logout, timeouts and
-        # "Mes sessions" end it there, so a copied cookie stops working.
-        from cipdesk.comptes.routes import session_du_navigateur
-
-        if session_du_navigateur(utilisateur) is None:
-            return None
-        return utilisateur
+        # Checked at every request, in one statement: the account is active, at the login's
+        # epoch (a password change or a revocation bumps it: older sessions end), and the
+        # session is open on the server (logout, timeouts and "Mes sessions" end it there,
+        # so a copied cookie stops working).
+        return utilisateur_du_navigateur(uid, epoch)
 
     from cipdesk.comptes.routes import non_connecte
 
