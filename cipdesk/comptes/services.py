@@ -3,13 +3,14 @@ server, change a password, create structures, équipes and users, designate a
 tutor. They flush, never commit."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import (Brouillon, Equipe, NavigateurDeConfiance, ProfilCandidat, Role,
@@ -183,12 +184,8 @@ def utilisateur_de_la_session(session: Session, *, utilisateur_id: uuid.UUID, ep
     `est_candidat`)."""
     if not jeton:
         return None
-    trouve = session.execute(
-        select(Utilisateur, SessionConnexion)
-        .join(SessionConnexion, SessionConnexion.utilisateur_id == Utilisateur.id)
-        .where(Utilisateur.id == utilisateur_id, SessionConnexion.empreinte == _empreinte(jeton))
-        .options(joinedload(Utilisateur.structure), joinedload(Utilisateur.equipe),
-                 joinedload(Utilisateur.profil_candidat))).first()
+    trouve = session.execute(_requete_de_la_session(),
+                             {"utilisateur_id": utilisateur_id, "empreinte": _empreinte(jeton)}).first()
     if trouve is None:
         return None
     utilisateur, ligne = trouve
@@ -197,6 +194,17 @@ def utilisateur_de_la_session(session: Session, *, utilisateur_id: uuid.UUID, ep
     ligne = _encore_ouverte(session, ligne, utilisateur=utilisateur, maintenant=maintenant,
                             inactivite=inactivite, duree_max=duree_max)
     return None if ligne is None else (utilisateur, ligne)
+
+
+@functools.cache
+def _requete_de_la_session():
+    # Built once: building this statement (its options) cost as much as running it.
+    return (select(Utilisateur, SessionConnexion)
+            .join(SessionConnexion, SessionConnexion.utilisateur_id == Utilisateur.id)
+            .where(Utilisateur.id == bindparam("utilisateur_id"),
+                   SessionConnexion.empreinte == bindparam("empreinte"))
+            .options(joinedload(Utilisateur.structure), joinedload(Utilisateur.equipe),
+                     joinedload(Utilisateur.profil_candidat)))
 
 
 def _encore_ouverte(session: Session, ligne: SessionConnexion | None, *, utilisateur: Utilisateur,
