@@ -25,7 +25,8 @@ def test_une_page_minimale_coute_une_seule_requete(app, nav_factory, fabrique):
 def test_chaque_verification_reste_faite_a_chaque_requete(nav_factory, fabrique, ctx):
     m = fabrique.monde()
     cas = {
-        "compte désactivé": lambda u: ctx.execute(update(Utilisateur).where(Utilisateur.id == u.id).values(actif=False)),
+        "compte désactivé": lambda u: ctx.execute(
+            update(Utilisateur).where(Utilisateur.id == u.id).values(actif=False)),
         "époque changée (mot de passe, révocation)": lambda u: ctx.execute(
             update(Utilisateur).where(Utilisateur.id == u.id).values(session_epoch=Utilisateur.session_epoch + 1)),
         "session fermée sur le serveur": lambda u: ctx.execute(
