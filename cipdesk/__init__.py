@@ -20,8 +20,10 @@ login_manager = LoginManager()
 
 
 def create_app(test_config: dict | None = None) -> Flask:
+    from cipdesk.web.application import Application
+
     instance_path = os.environ.get("CIPDESK_INSTANCE_PATH", str(ROOT / "instance"))
-    app = Flask(__name__, template_folder=str(ROOT / "templates"),
+    app = Application(__name__, template_folder=str(ROOT / "templates"),
                 static_folder=str(ROOT / "static"), instance_path=instance_path)
     app.config.update(load_config(app.instance_path))
     if test_config:
@@ -52,6 +54,8 @@ def _database(app: Flask) -> None:
         if fichier and fichier != ":memory:":
             proteger_base_sqlite(fichier)  # 0600, folder 0700 (issue #10, point 7)
     db.init_app(app)
+    with app.app_context():
+        _verifier_les_connexions(db.engine, app.config.get("CIPDESK_PING_APRES_SECONDES", 5))
     if uri.startswith("sqlite"):
         from sqlalchemy import event
 
@@ -69,8 +73,33 @@ def _database(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
 
 
+def _verifier_les_connexions(engine, delai: float) -> None:
+    """A pooled connection is checked (an empty statement) before use only when it sat idle
+    for `delai` seconds: a dead one (database restarted, idle connection cut) is replaced
+    before the request uses it. `pool_pre_ping` would check it before every request, one
+    more round trip to the database on every page."""
+    import time
+
+    from sqlalchemy import event, exc
+
+    @event.listens_for(engine, "connect")
+    @event.listens_for(engine, "checkin")
+    def _rendue(_dbapi_connection, record, *_):
+        record.info["cipdesk_rendue_le"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _verifier(dbapi_connection, record, _proxy):
+        rendue = record.info.get("cipdesk_rendue_le")
+        if rendue is not None and time.monotonic() - rendue < delai:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as erreur:
+            # The pool replaces this connection, and the others opened before now.
+            raise exc.InvalidatePoolError() from erreur
+
+
 def _extensions(app: Flask) -> None:
-    from cipdesk.comptes.models import Utilisateur
     from cipdesk.web import filtres, securite
 
     csrf.init_app(app)
@@ -84,21 +113,18 @@ def _extensions(app: Flask) -> None:
     def _charger(identifiant: str):
         import uuid
 
+        from cipdesk.comptes.routes import utilisateur_du_navigateur
+
         try:
             uid, epoch = identifiant.split(":")
-            utilisateur = db.session.get(Utilisateur, uuid.UUID(uid))
-        except (ValueError, TypeError):
+            uid = uuid.UUID(uid)
+        except (ValueError, TypeError, AttributeError):
             return None
-        # A password change or a revocation bumps the epoch: older sessions end.
-        if utilisateur is None or not utilisateur.actif or str(utilisateur.session_epoch) != epoch:
-            return None
-        # The session must also be open on the server: logout, timeouts and
-        # "Mes sessions" end it there, so a copied cookie stops working.
-        from cipdesk.comptes.routes import session_du_navigateur
-
-        if session_du_navigateur(utilisateur) is None:
-            return None
-        return utilisateur
+        # Checked at every request, in one statement: the account is active, at the login's
+        # epoch (a password change or a revocation bumps it: older sessions end), and the
+        # session is open on the server (logout, timeouts and "Mes sessions" end it there,
+        # so a copied cookie stops working).
+        return utilisateur_du_navigateur(uid, epoch)
 
     from cipdesk.comptes.routes import non_connecte
 

@@ -73,6 +73,20 @@ def session_du_navigateur(utilisateur):
     return ligne
 
 
+def utilisateur_du_navigateur(utilisateur_id: uuid.UUID, epoch: str):
+    """The user loader (cipdesk/__init__.py): the account named by the login id, active and at
+    that epoch, whose session this browser's cookie names is open on the server — one
+    statement (services.utilisateur_de_la_session); the session row is remembered for this request."""
+    inactivite, duree_max = delais_de_session()
+    trouve = services.utilisateur_de_la_session(
+        db.session, utilisateur_id=utilisateur_id, epoch=epoch, jeton=session.get(CLE_SESSION),
+        maintenant=utcnow(), inactivite=inactivite, duree_max=duree_max)
+    if trouve is None:
+        return None
+    utilisateur, g.session_connexion = trouve
+    return utilisateur
+
+
 # -- device cookie (OWASP "device cookies"): this browser already logged in to these accounts --
 COOKIE_APPAREIL = "cipdesk_appareil"
 DUREE_APPAREIL = timedelta(days=180)

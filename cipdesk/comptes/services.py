@@ -3,14 +3,15 @@ server, change a password, create structures, équipes and users, designate a
 tutor. They flush, never commit."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import (Brouillon, Equipe, NavigateurDeConfiance, ProfilCandidat, Role,
                                     SessionConnexion, Structure, TentativeConnexion, Utilisateur, VoieCandidat)
@@ -168,6 +169,46 @@ def session_en_cours(session: Session, *, utilisateur: Utilisateur, jeton: str |
     if not jeton:
         return None
     ligne = session.scalar(select(SessionConnexion).where(SessionConnexion.empreinte == _empreinte(jeton)))
+    return _encore_ouverte(session, ligne, utilisateur=utilisateur, maintenant=maintenant,
+                           inactivite=inactivite, duree_max=duree_max)
+
+
+def utilisateur_de_la_session(session: Session, *, utilisateur_id: uuid.UUID, epoch: str, jeton: str | None,
+                              maintenant: datetime, inactivite: timedelta,
+                              duree_max: timedelta) -> tuple[Utilisateur, SessionConnexion] | None:
+    """The user loader's whole check in one statement (it runs on every request): the
+    account, active, at the login's epoch (a password change or a revocation bumps it),
+    and the open server-side session this cookie token names (`session_en_cours`'s
+    rules). What every page reads of the account comes in the same statement: its
+    structure and équipe (headers of many pages), its candidat profile (the menu asks
+    `est_candidat`)."""
+    if not jeton:
+        return None
+    trouve = session.execute(_requete_de_la_session(),
+                             {"utilisateur_id": utilisateur_id, "empreinte": _empreinte(jeton)}).first()
+    if trouve is None:
+        return None
+    utilisateur, ligne = trouve
+    if not utilisateur.actif or str(utilisateur.session_epoch) != epoch:
+        return None
+    ligne = _encore_ouverte(session, ligne, utilisateur=utilisateur, maintenant=maintenant,
+                            inactivite=inactivite, duree_max=duree_max)
+    return None if ligne is None else (utilisateur, ligne)
+
+
+@functools.cache
+def _requete_de_la_session():
+    # Built once: building this statement (its options) cost as much as running it.
+    return (select(Utilisateur, SessionConnexion)
+            .join(SessionConnexion, SessionConnexion.utilisateur_id == Utilisateur.id)
+            .where(Utilisateur.id == bindparam("utilisateur_id"),
+                   SessionConnexion.empreinte == bindparam("empreinte"))
+            .options(joinedload(Utilisateur.structure), joinedload(Utilisateur.equipe),
+                     joinedload(Utilisateur.profil_candidat)))
+
+
+def _encore_ouverte(session: Session, ligne: SessionConnexion | None, *, utilisateur: Utilisateur,
+                    maintenant: datetime, inactivite: timedelta, duree_max: timedelta) -> SessionConnexion | None:
     if ligne is None or ligne.utilisateur_id != utilisateur.id or ligne.fin is not None:
         return None
     motif = session_expiree(debut=ligne.debut, vu_le=ligne.vu_le, maintenant=maintenant,

@@ -92,7 +92,10 @@ def load_config(instance_path: str) -> dict:
         "CIPDESK_ENV": "production" if production else "development",
         "SECRET_KEY": _secret_key(instance, production),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # No pool_pre_ping: a pooled connection idle for this long is checked before use
+        # (cipdesk/__init__.py), not every connection before every request.
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
+        "CIPDESK_PING_APRES_SECONDES": 5,
         # Key-encryption key: a file outside the database (compose secret) or, in
         # development, an environment variable. See cipdesk/security/keys.py.
         "CIPDESK_KEK": os.environ.get("CIPDESK_KEK"),

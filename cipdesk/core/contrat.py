@@ -342,6 +342,7 @@ class Registre:
         self._recepteurs_connectes: set[str] = set()
         self._listes: dict = {}
         self._acces: dict[str, RegleDAcces] = {}
+        self._menu: tuple[EntreeDeMenu, ...] = ()
 
     def installer(self, modules: tuple[Module, ...]) -> None:
         codes = [m.code for m in modules]
@@ -361,6 +362,8 @@ class Registre:
                 if regle.objet_type not in objets:
                     raise ValueError(f"Règle de preuve sur un type inconnu : {regle.objet_type}")
         self.modules, self._objets, self._lisibles = tuple(modules), objets, lisibles
+        # Sorted once: the menu is read on every page (which entries a user sees is still asked each time).
+        self._menu = tuple(sorted((e for m in modules for e in m.menu), key=lambda e: e.ordre))
         self._verifier_declarations(modules)
         self._acces = {r.code: r for m in modules for r in m.acces}
         listes = [l for m in modules for l in m.listes]
@@ -428,8 +431,7 @@ class Registre:
     def menu(self, utilisateur, endpoint: str | None = None) -> list[tuple[EntreeDeMenu, bool]]:
         """The menu entries this user may see, in order, each with « is it the current page? »:
         the entry of this very endpoint, else the first whose prefixes contain it."""
-        entrees = sorted((e for m in self.modules for e in m.menu if e.visible(utilisateur)),
-                         key=lambda e: e.ordre)
+        entrees = [e for e in self._menu if e.visible(utilisateur)]
         endpoint = endpoint or ""
         courante = next((e for e in entrees if e.endpoint == endpoint), None) or next(
             (e for e in entrees if any(endpoint.startswith(p) for p in e.actif)), None)
