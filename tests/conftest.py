@@ -17,8 +17,15 @@ from sqlalchemy import text
 
 from cipdesk.security import passwords
 
+# Test configuration only: argon2id with light parameters. The production ones (RFC 9106
+# low-memory profile, ~1 s per login on a loaded CI machine) made every login and every
+# account created by a test pay for them; tests/unit/test_hachage_production.py checks, in a
+# process without this setting, that the application still hashes with them.
+passwords._hasher = __import__("argon2").PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+passwords.HASH_LEURRE = passwords.hacher("cipdesk-compte-inexistant")  # same cost as a real account
+
 MOT_DE_PASSE = "Un-mot-de-passe-de-test-2026"
-_HASH = passwords.hacher(MOT_DE_PASSE)  # hashed once: argon2 is slow on purpose
+_HASH = passwords.hacher(MOT_DE_PASSE)  # hashed once
 
 
 def _base_du_worker(config) -> tuple[str, str] | None:
@@ -252,3 +259,4 @@ def nav_factory(app):
     def _nouveau():
         return Navigateur(app.test_client())
     return _nouveau
+
