@@ -17,8 +17,15 @@ from sqlalchemy import text
 
 from cipdesk.security import passwords
 
+# Test configuration only: argon2id with light parameters. The production ones (RFC 9106
+# low-memory profile, ~1 s per login on a loaded CI machine) made every login and every
+# account created by a test pay for them; tests/unit/test_hachage_production.py checks, in a
+# process without this setting, that the application still hashes with them.
+passwords._hasher = __import__("argon2").PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+passwords.HASH_LEURRE = passwords.hacher("cipdesk-compte-inexistant")  # same cost as a real account
+
 MOT_DE_PASSE = "Un-mot-de-passe-de-test-2026"
-_HASH = passwords.hacher(MOT_DE_PASSE)  # hashed once: argon2 is slow on purpose
+_HASH = passwords.hacher(MOT_DE_PASSE)  # hashed once
 
 
 def _base_du_worker(config) -> tuple[str, str] | None:
@@ -75,7 +82,7 @@ def pytest_unconfigure(config):
         maintenance = base.set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(maintenance, autocommit=True) as conn:
             noms = [nom for (nom,) in conn.execute("SELECT datname FROM pg_database")
-                    if re.fullmatch(re.escape(base.database) + r"_gw\d+", nom)]
+                    if re.fullmatch(re.escape(base.database) + r"_gw\d+(_demo)?", nom)]
             for nom in noms:
                 conn.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
 
@@ -252,3 +259,47 @@ def nav_factory(app):
     def _nouveau():
         return Navigateur(app.test_client())
     return _nouveau
+
+
+@pytest.fixture(scope="session")
+def _photo_demo(app, tmp_path_factory):
+    from tests.bases import Photographie
+
+    photo = Photographie(app, tmp_path_factory.mktemp("demo"), "demo")
+    yield photo
+    photo.jeter()
+
+
+@pytest.fixture
+def base_demo(app, _photo_demo):
+    """The whole demo (`cipdesk.demo.remplir`, its default seed, the tests' clock) committed in
+    the test's database, as if the test had just run remplir; returns what remplir returns.
+
+    remplir runs for real once per worker (again if the day or the keys changed), then its
+    database is copied into each test that asks (10–20 s saved per test). Ask for it before any
+    fixture that writes (the copy replaces the database). Tests of the command itself
+    (idempotence, --reset, refusals, what it prints) run `cipdesk demo`, not this."""
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from cipdesk import demo
+    from cipdesk.comptes.models import Structure
+    from cipdesk.core.dates import aujourdhui
+    from cipdesk.core.db import db
+    from cipdesk.security import keys
+
+    with app.app_context():
+        with Session(db.engine) as session:
+            assert session.scalar(select(func.count()).select_from(Structure)) == 0, \
+                "base_demo remplace la base : demandez-la avant toute fixture qui écrit"
+    cle = (aujourdhui(), tuple(sorted(keys.coffre().trousseau.cles.items())))
+    if _photo_demo.cle == cle:
+        _photo_demo.remettre()
+        return list(_photo_demo.comptes)
+    with app.app_context():
+        with Session(db.engine) as session:
+            comptes = demo.remplir(session)
+            session.commit()
+    _photo_demo.prendre(cle)
+    _photo_demo.comptes = comptes
+    return list(comptes)

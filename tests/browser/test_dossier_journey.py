@@ -14,11 +14,9 @@ from tests.browser.conftest import ARTEFACTS, capture, connecter, verifier_acces
 pytestmark = pytest.mark.browser
 
 
-def test_preparation_choix_edition_export(serveur, ctx, page, tmp_path):
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+def test_preparation_choix_edition_export(base_demo, serveur, ctx, page, tmp_path):
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    remplir(ctx)
-    ctx.commit()
     connecter(page, serveur, "candidat@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
     page.get_by_role("link", name="Mon dossier de certification", exact=True).first.click()
     expect(page).to_have_url(f"{serveur}/dossier/")
@@ -76,13 +74,11 @@ def test_preparation_choix_edition_export(serveur, ctx, page, tmp_path):
     assert telechargement.value.suggested_filename == "dossier-titre-cip.docx"
 
 
-def test_vae_collective_l_accompagnatrice_suit_la_preparation(serveur, ctx, page):
+def test_vae_collective_l_accompagnatrice_suit_la_preparation(base_demo, serveur, ctx, page):
     """Issue #16, point 9: in the demo, the PLIE referent accompanies the candidate's collective
     VAE: she sees the readiness of the dossier and its summary, never the records behind it."""
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    remplir(ctx)
-    ctx.commit()
     connecter(page, serveur, "conseillere.plie@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
     page.goto(f"{serveur}/dossier/vae-collective")
     ligne = page.get_by_role("row", name=re.compile("Camille Lefebvre"))
@@ -102,13 +98,11 @@ def test_vae_collective_l_accompagnatrice_suit_la_preparation(serveur, ctx, page
     capture(page, "dossier-vae-synthese")
 
 
-def test_voie_ccp_production_du_ccp2(serveur, ctx, page):
+def test_voie_ccp_production_du_ccp2(base_demo, serveur, ctx, page):
     """Issue #16, point 8: the demo's CCP candidate sees her CCP2 production, its three parts and
     their own budgets, with the exports."""
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    remplir(ctx)
-    ctx.commit()
     connecter(page, serveur, "candidat.ccp@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
     page.goto(f"{serveur}/dossier/")
     page.get_by_role("navigation", name="Mes productions").get_by_role("link", name="CCP2").click()

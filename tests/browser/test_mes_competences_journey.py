@@ -13,12 +13,10 @@ from tests.browser.conftest import capture, connecter, verifier_accessibilite
 pytestmark = pytest.mark.browser
 
 
-def test_candidat_voit_sa_pratique_en_regard_du_reac(serveur, ctx, page, tmp_path):
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+def test_candidat_voit_sa_pratique_en_regard_du_reac(base_demo, serveur, ctx, page, tmp_path):
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
     from cipdesk.personnes.models import Personne
 
-    remplir(ctx)
-    ctx.commit()
     noms = {(p.nom, p.prenom) for p in ctx.scalars(select(Personne))}
     assert noms
 

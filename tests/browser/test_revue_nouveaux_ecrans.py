@@ -38,13 +38,11 @@ def _visiter(page, serveur: str, chemin: str, role: str, *, statut: int = 200) -
     capture(page, f"{nom}-390")
 
 
-def test_nouveaux_ecrans_pour_chaque_role(serveur, ctx, nouveau_contexte):
+def test_nouveaux_ecrans_pour_chaque_role(base_demo, serveur, ctx, nouveau_contexte):
     from cipdesk.agenda.models import RendezVousPlanifie
     from cipdesk.comptes.models import Utilisateur
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    remplir(ctx)
-    ctx.commit()
     conseiller = ctx.scalars(select(Utilisateur).where(Utilisateur.email == "conseiller@demo.cipdesk.fr")).one()
     rdv = ctx.scalars(select(RendezVousPlanifie).where(RendezVousPlanifie.conseiller_id == conseiller.id,
                                                        RendezVousPlanifie.personne_id.is_not(None))

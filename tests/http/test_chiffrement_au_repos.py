@@ -42,12 +42,10 @@ def _valeur(nom: str, champ: str):
 
 
 def _remplir_et_marquer(ctx) -> dict:
-    """The demo data (through the services), then a marker in every encrypted field
-    of the first row of every model. Returns {(class, field): (id, value)}."""
-    from cipdesk import demo
+    """On the demo data (through the services: the `base_demo` fixture), a marker in every
+    encrypted field of the first row of every model. Returns {(class, field): (id, value)}."""
     from cipdesk.personnes.models import Personne
 
-    demo.remplir(ctx)
     # The demo enrols no second factor (its accounts must log in with the printed passwords):
     # an enrolment begun through the service gives the scan a row of the TOTP secret.
     from cipdesk.comptes import second_facteur
@@ -91,7 +89,7 @@ def _url(app) -> str:
     return app.config["SQLALCHEMY_DATABASE_URI"]
 
 
-def test_aucun_texte_sensible_en_clair_au_repos(app, ctx, tmp_path):
+def test_aucun_texte_sensible_en_clair_au_repos(base_demo, app, ctx, tmp_path):
     ecrits = _remplir_et_marquer(ctx)
     _relire(app, ecrits)
     url = _url(app)
@@ -117,7 +115,7 @@ def test_aucun_texte_sensible_en_clair_au_repos(app, ctx, tmp_path):
         _absents(sortie, ecrits, "pg_dump")
 
 
-def test_la_migration_dechiffre_puis_rechiffre_chaque_champ(app, ctx):
+def test_la_migration_dechiffre_puis_rechiffre_chaque_champ(base_demo, app, ctx):
     """0014 down: the marker is back in its clear column; up again: encrypted, readable."""
     from flask_migrate import downgrade, upgrade
 
@@ -147,7 +145,7 @@ def test_la_migration_dechiffre_puis_rechiffre_chaque_champ(app, ctx):
     _relire(app, anterieurs)
 
 
-def test_rotation_garde_chaque_champ_et_verify_signale_une_alteration(app, ctx):
+def test_rotation_garde_chaque_champ_et_verify_signale_une_alteration(base_demo, app, ctx):
     ecrits = _remplir_et_marquer(ctx)
     classes = _classes()
     avant = {}

@@ -154,14 +154,12 @@ def test_encart_sur_la_fiche_personne(ctx, fabrique, nav):
     assert "Documents joints" in page and "CV Martin.pdf" in page and "Joindre un document" in page
 
 
-def test_demo_documents_et_encart_sur_le_parcours(ctx, nav):
+def test_demo_documents_et_encart_sur_le_parcours(base_demo, ctx, nav):
     """The demo: three PDF documents, the signed contract attached to a parcours and offered
     on the parcours page (encarts)."""
     from cipdesk import demo
     from cipdesk.parcours.contrat.models import Parcours
 
-    demo.remplir(ctx)
-    ctx.commit()
     docs = ctx.scalars(select(DocumentJoint)).all()
     assert {d.nature for d in docs} == {"cv", "justificatif", "contrat"}
     assert all(services.contenu(d).startswith(b"%PDF") for d in docs)

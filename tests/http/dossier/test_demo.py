@@ -7,11 +7,9 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def test_brouillon_avance_de_la_demo(nav, ctx):
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+def test_brouillon_avance_de_la_demo(base_demo, nav, ctx):
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    remplir(ctx)
-    ctx.commit()
     nav.connexion("candidat@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
     html = nav.get("/dossier/").get_data(as_text=True)
     assert "Profil de la structure (module Territoire)" in html and "Profil du territoire, version" in html
@@ -23,12 +21,11 @@ def test_brouillon_avance_de_la_demo(nav, ctx):
     assert "Développez le passage de relais" in nav.get("/dossier/parties/2").get_data(as_text=True)
 
 
-def test_candidate_ccp_de_la_demo(nav, ctx):
+def test_candidate_ccp_de_la_demo(base_demo, nav, ctx):
     """The demo shows the CCP route: a colleague preparing the CCP2 by capitalisation."""
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    comptes = remplir(ctx)
-    ctx.commit()
+    comptes = base_demo
     assert any(email == "candidat.ccp@demo.cipdesk.fr" for _r, email, _d in comptes)
     nav.connexion("candidat.ccp@demo.cipdesk.fr", MOT_DE_PASSE_DEMO)
     html = nav.get("/dossier/ccp/CCP2").get_data(as_text=True)

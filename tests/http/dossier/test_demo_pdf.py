@@ -10,17 +10,15 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-def test_le_brouillon_de_la_demo_est_complet_et_dans_ses_budgets(nav, ctx, tmp_path):
+def test_le_brouillon_de_la_demo_est_complet_et_dans_ses_budgets(base_demo, nav, ctx, tmp_path):
     from sqlalchemy import select
 
     from cipdesk.comptes.models import Utilisateur
     from cipdesk.core.dates import aujourdhui
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
     from cipdesk.dossier import preparation
     from cipdesk.referentiel import get_referentiel
 
-    remplir(ctx)
-    ctx.commit()
     camille = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "candidat@demo.cipdesk.fr"))
     ref = get_referentiel(camille.profil_candidat.referentiel_code)
     vue = preparation.dossier(ctx, camille, ref, aujourdhui())

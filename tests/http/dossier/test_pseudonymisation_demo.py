@@ -21,11 +21,9 @@ NATURES = {Nature.NOM, Nature.NOM_NAISSANCE, Nature.PRENOM, Nature.TELEPHONE, Na
            Nature.EMPLOYEUR, Nature.CONTACT}
 
 
-def test_chaque_valeur_identifiante_est_retiree_ou_refusee(nav, ctx, tmp_path):
-    from cipdesk.demo import MOT_DE_PASSE_DEMO, remplir
+def test_chaque_valeur_identifiante_est_retiree_ou_refusee(base_demo, nav, ctx, tmp_path):
+    from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    remplir(ctx)
-    ctx.commit()
     camille = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "candidat@demo.cipdesk.fr"))
     table = pq.table_des_identifiants(ctx, camille.structure_id)
     valeurs = sorted({v.valeur for v in table.valeurs if v.nature in NATURES and len(v.valeur) >= 4})

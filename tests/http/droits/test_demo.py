@@ -10,11 +10,7 @@ from cipdesk.droits import queries
 from cipdesk.droits.models import DecisionNote, DemandeAcces, NoticeRemise, Rectification
 
 
-def test_demo_droits(app, ctx):
-    from cipdesk import demo
-
-    demo.remplir(ctx)
-    ctx.commit()
+def test_demo_droits(base_demo, app, ctx):
     assert ctx.scalar(select(func.count()).select_from(NoticeRemise)) >= 5
     assert len({n.mode for n in ctx.scalars(select(NoticeRemise))}) >= 3
     chef = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "chef@demo.cipdesk.fr"))

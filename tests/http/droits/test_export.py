@@ -72,17 +72,9 @@ def test_chaque_table_qui_mene_a_une_personne_est_exportee(app):
     assert not manquants, f"Tables sur une personne absentes de l'export : {manquants}"
 
 
-def _demo(ctx):
-    from cipdesk import demo
-
-    demo.remplir(ctx)
-    ctx.commit()
-
-
-def test_l_export_d_une_personne_de_la_demo_contient_chaque_type_et_son_journal(app, ctx, nav):
+def test_l_export_d_une_personne_de_la_demo_contient_chaque_type_et_son_journal(base_demo, app, ctx, nav):
     from cipdesk.demo import MOT_DE_PASSE_DEMO
 
-    _demo(ctx)
     # One person of the demo anonymised (only the retention or a request creates that record).
     services.anonymiser(ctx, ctx.scalars(select(Personne).order_by(Personne.created_at)).first(),
                         motif="conservation", par=None, le=date(2026, 12, 1))

@@ -12,11 +12,7 @@ from cipdesk.pratique.analyses.queries import noms_de_la_file_active
 from cipdesk.pratique.prevention.models import AlerteCharge, IncidentPublic
 
 
-def test_demo_pratique(app, ctx):
-    from cipdesk import demo
-
-    demo.remplir(ctx)
-    ctx.commit()
+def test_demo_pratique(base_demo, app, ctx):
     camille = ctx.scalar(select(Utilisateur).where(Utilisateur.email == "candidat@demo.cipdesk.fr"))
     analyses = list(ctx.scalars(select(AnalysePratique).where(AnalysePratique.auteur_id == camille.id)))
     assert {a.objet_type for a in analyses} == {"entretien", "entretien_projet", "parcours", "session_atelier"}

@@ -28,10 +28,8 @@ from cipdesk.territoire.partenaires.models import ContactPartenaire, Partenaire
 
 
 @pytest.fixture
-def demo(app, ctx):
-    resultat = app.test_cli_runner().invoke(args=["demo"])
-    assert resultat.exit_code == 0, resultat.output
-    ctx.rollback()
+def demo(base_demo, ctx):
+    """The database `cipdesk demo` fills (the command itself: tests/http/test_demo_refus.py)."""
     return list(ctx.scalars(select(Structure).order_by(Structure.nom)))
 
 
