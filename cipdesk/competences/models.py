@@ -26,7 +26,8 @@ class PreuveCompetence(UuidPk, StructureScoped, Timestamps, Base):
     __table_args__ = (
         UniqueConstraint("utilisateur_id", "objet_type", "objet_id", "competence_code",
                          name="uq_preuve_competence_objet"),
-        Index("ix_preuve_competence_couverture", "utilisateur_id", "competence_code", "date_activite"),
+        # structure_id too: every query says it (core.db's structure filter), see migration 0020_pages
+        Index("ix_preuve_competence_couverture", "utilisateur_id", "competence_code", "structure_id", "date_activite"),
     )
 
     utilisateur_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("utilisateur.id"))

@@ -92,18 +92,19 @@ def _analyse_textes(partie: Partie) -> dict[str, str]:
 
 
 def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, preuves: dict[str, int] | None = None,
-           avec_pages: bool = True, table=None, definition=None, titre_document: str = "Dossier du titre CIP"
-           ) -> Partie:
+           avec_pages: bool = True, table=None, definition=None, titre_document: str = "Dossier du titre CIP",
+           redigees: dict | None = None) -> Partie:
     """Part `numero` of the titre's dossier; `definition`: a CCP's part written like it (its own
-    title, competences and page budget, rules.CORRESPONDANCE_CCP)."""
+    title, competences and page budget, rules.CORRESPONDANCE_CCP); `redigees`: the candidate's
+    written parts by number, when the caller already read them all (the whole dossier)."""
     definition = definition or ref.dossier_titre().partie(numero)
-    redigee = queries.partie_redigee(session, candidat, numero)
+    redigee = redigees.get(numero) if redigees is not None else queries.partie_redigee(session, candidat, numero)
     refs = list(redigee.cas) if redigee else []
     textes = dict(redigee.textes or {}) if redigee else {}
     reglages = dict(redigee.reglages or {}) if redigee else {}
     if table is None:
         table = table_du_dossier(session, candidat, {numero: refs}, aujourd_hui)
-    aliases = {v.personne_id: v.alias for v in table.valeurs if v.personne_id is not None and v.alias}
+    aliases = table.aliases()
     assemblage = queries.assembler(session, candidat, numero, refs, aujourd_hui, aliases)
     if numero in PARTIES_AVEC_ANALYSE:
         textes["_analyse"] = _analyse(session, candidat, refs, textes)
@@ -165,10 +166,11 @@ def dossier(session: Session, candidat, ref, aujourd_hui: date, production: str 
     code = production
     preuves = queries.preuves(session, candidat)
     production = ref.production(code)
-    choisis = {n: list(p.cas) for n, p in queries.parties_redigees(session, candidat).items()}
+    redigees = queries.parties_redigees(session, candidat)   # read once, not once per part
+    choisis = {n: list(p.cas) for n, p in redigees.items()}
     table = table_du_dossier(session, candidat, choisis, aujourd_hui)
     parties = [partie(session, candidat, ref, partie_du_titre(code, p.numero), aujourd_hui, preuves=preuves,
-                      table=table, definition=p, titre_document=titre_document(code))
+                      table=table, definition=p, titre_document=titre_document(code), redigees=redigees)
                for p in production.parties]
     restes = [r for p in parties for r in p.restes]
     total = sum(p.pages for p in parties)

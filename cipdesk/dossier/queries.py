@@ -29,7 +29,7 @@ from cipdesk.dossier.rules import CasPossible, Piece, eligibilite
 from cipdesk.employeurs.candidatures.models import Candidature
 from cipdesk.employeurs.offres.models import FicheDePoste, Offre
 from cipdesk.employeurs.prospection import queries as prospection
-from cipdesk.employeurs.prospection.models import ActionProspection
+from cipdesk.employeurs.prospection.models import ActionProspection, CibleProspection
 from cipdesk.integration.suivis.models import SuiviIntegration
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.models import Entretien
@@ -191,7 +191,10 @@ def assembler(session: Session, candidat, numero: int, refs: list[str], aujourd_
         return actions.partie_4(s.atelier, s, bilan, presents=presents, inscrits=inscrits, satisfaction=satisfaction,
                                 resultats=resultats, assiduite=assiduite, commentaires=commentaires)
     if numero == 5:
-        action = session.get(ActionProspection, ident)
+        # the targeted employers in one query, not one per target
+        action = session.get(ActionProspection, ident, options=[
+            selectinload(ActionProspection.cibles).selectinload(CibleProspection.entreprise),
+            selectinload(ActionProspection.indicateurs)])
         if action is None or action.pilote_id != candidat.id:
             return a
         realises = prospection.realises(session, action)

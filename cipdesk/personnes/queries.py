@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, and_, cast, func, or_, select
+from sqlalchemy import Select, String, and_, cast, event, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
@@ -98,20 +98,50 @@ def contexte_acces(session: Session, personne: Personne, utilisateur=None) -> di
     break-glass access to this person now (issue #18 point 13, one more query for a chef)."""
     from cipdesk.comptes.models import Structure
 
-    equipe_id, parametres = session.execute(
-        select(Utilisateur.equipe_id, Structure.parametres)
-        .select_from(Structure)
-        .outerjoin(Utilisateur, Utilisateur.id == personne.referent_id)
-        .where(Structure.id == personne.structure_id)
-    ).one()
-    contexte = {"equipe_du_referent": equipe_id,
-                "file_active_partagee": bool((parametres or {}).get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))}
+    # A page asks several times (the loader's guard, « may modify », the parcours' own checks): read
+    # once per transaction and référent; forgotten when a structure or an account is written.
+    cle = (_CONTEXTE_ACCES, personne.structure_id, personne.referent_id)
+    contexte = session.info.get(cle)
+    if contexte is None:
+        equipe_id, parametres = session.execute(
+            select(Utilisateur.equipe_id, Structure.parametres)
+            .select_from(Structure)
+            .outerjoin(Utilisateur, Utilisateur.id == personne.referent_id)
+            .where(Structure.id == personne.structure_id)
+        ).one()
+        contexte = session.info[cle] = {
+            "equipe_du_referent": equipe_id,
+            "file_active_partagee": bool((parametres or {}).get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))}
+    contexte = dict(contexte)
     if utilisateur is not None and policy.peut_ouvrir_acces_exceptionnel(utilisateur, personne) \
             and not policy.peut_voir_personne(utilisateur, personne, **contexte):
         from cipdesk.security.acces_exceptionnel import acces_en_cours
 
         contexte["acces_exceptionnel"] = acces_en_cours(session, utilisateur.id, personne.id) is not None
     return contexte
+
+
+_CONTEXTE_ACCES = "personnes.contexte_acces"
+
+
+def _oublier_contextes(session) -> None:
+    for cle in [c for c in session.info if isinstance(c, tuple) and c and c[0] == _CONTEXTE_ACCES]:
+        del session.info[cle]
+
+
+@event.listens_for(Session, "after_flush")
+def _apres_ecriture(session, _contexte) -> None:
+    """A team or a structure's setting written in this transaction: read the contexts anew."""
+    from cipdesk.comptes.models import Structure
+
+    if any(isinstance(o, (Structure, Utilisateur)) for o in (*session.dirty, *session.new, *session.deleted)):
+        _oublier_contextes(session)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _fin_de_transaction(session) -> None:
+    _oublier_contextes(session)
 
 
 def garde_personne(session: Session, utilisateur, personne: Personne, modifier: bool) -> bool:

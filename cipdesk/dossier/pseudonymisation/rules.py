@@ -374,6 +374,14 @@ class TableIdentifiants:
 
     valeurs: list[Valeur] = field(default_factory=list)
     _index: "_Index | None" = field(default=None, repr=False, compare=False)
+    _aliases: "dict | None" = field(default=None, repr=False, compare=False)
+
+    def aliases(self) -> dict:
+        """The alias of each person (« Mme A. »), by id: computed once per table (the dossier's seven
+        parts ask for it, over the values of every person of the structure)."""
+        if self._aliases is None:
+            self._aliases = {v.personne_id: v.alias for v in self.valeurs if v.personne_id is not None and v.alias}
+        return self._aliases
 
     def __len__(self) -> int:
         return len(self.valeurs)
@@ -389,7 +397,7 @@ class TableIdentifiants:
             return
         remplacement = remplacement or alias or REMPLACEMENTS.get(nature, "[retiré]")
         self.valeurs.append(Valeur(str(valeur).strip(), nature, remplacement, personne_id, alias))
-        self._index = None
+        self._index = self._aliases = None
 
     def ajouter_personne(self, *, personne_id, alias: str, nom: str, prenom: str = "", nom_usage: str = "",
                          date_naissance: date | None = None, telephone: str = "", email: str = "",

@@ -372,3 +372,12 @@ def test_accompagnateur_de_vae_collective(nav, nav_factory, monde, ctx, fabrique
     assert monde.candidat.nom_complet not in autre.get("/dossier/vae-collective").get_data(as_text=True)
     assert Action.PARTAGE in [l.action for l in ctx.scalars(select(JournalAudit).where(
         JournalAudit.objet_type == "dossier_accompagnement_vae"))]
+
+
+def test_preparation_lit_les_parties_redigees_une_fois(app, nav, monde):
+    """The readiness page reads the candidate's written parts in one query, not once more per part."""
+    from tests.http.requetes import requetes
+
+    nav.connexion(monde.candidat.email)
+    textes = requetes(app, nav, "/dossier/")
+    assert len([t for t in textes if "FROM dossier_partie" in t]) == 1

@@ -399,3 +399,19 @@ def test_l_admin_retire_une_valeur_qui_reste_lisible(nav, nav_factory, monde, pe
     ctx.commit()
     ouverture = texte(nav.get(f"/parcours/personnes/{personne2.id}/ouvrir"))
     assert "CER, RSA" not in ouverture and "Garantie jeunes (historique)" in ouverture
+
+
+def test_contexte_d_acces_lu_une_fois_par_page(app, nav_factory, monde, personne, ctx):
+    """The parcours page asks who may see and modify the person several times (loader's guard, « may
+    modify », the étapes' and the cards' checks): the référent's team and the structure's setting are
+    read once (personnes.queries.contexte_acces), not once per question (bench/pages.py)."""
+    from tests.http.requetes import requetes
+
+    parcours = ouvrir(ctx, personne, monde.conseiller)
+    ctx.commit()
+    for email in (monde.conseiller.email, monde.chef.email):
+        nav = nav_factory()
+        nav.connexion(email)
+        textes = requetes(app, nav, f"/parcours/{parcours.id}")
+        lectures = [t for t in textes if "utilisateur.equipe_id, structure.parametres" in t]
+        assert len(lectures) == 1, (email, len(lectures))
