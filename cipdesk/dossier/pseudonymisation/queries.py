@@ -168,13 +168,12 @@ def sources() -> tuple:
 
 
 def empreinte(session: Session, structure_id: uuid.UUID) -> tuple:
-    """count(*) and max(updated_at) of the structure's rows in every source table, in one query."""
-    # One statement, a scalar subquery per table (each an index range on structure_id).
-    ligne = session.execute(select(*[
-        select(func.count()).where(m.structure_id == structure_id).scalar_subquery() for m in sources()], *[
-        select(func.max(m.updated_at)).where(m.structure_id == structure_id).scalar_subquery()
-        for m in sources()])).one()
-    return tuple(ligne)
+    """count(*) and max(updated_at) of the structure's rows in every source table, in one query
+    (one aggregate per table, each an index range on structure_id)."""
+    lignes = session.execute(union_all(*[
+        select(literal(k).label("k"), func.count().label("n"), func.max(m.updated_at).label("maj"))
+        .where(m.structure_id == structure_id) for k, m in enumerate(sources())])).all()
+    return tuple(sorted((k, n, maj) for k, n, maj in lignes))
 
 
 def table_en_cache(session: Session, structure_id: uuid.UUID, *, personnes_en_premier: Iterable[uuid.UUID] = (),
