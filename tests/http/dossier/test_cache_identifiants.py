@@ -57,3 +57,17 @@ def test_personne_ajoutee_ou_renommee_aussitot_pseudonymisee(nav, monde, ctx, fa
     page = nav.get("/dossier/parties/2").get_data(as_text=True)
     apercu = page[page.index('id="substitutions"'):]
     assert "Barnabé Hippolyte" in apercu   # the substitution is shown to the candidat
+
+
+def test_table_gardee_une_requete_d_empreinte_au_lieu_de_sa_construction(app, nav, monde):
+    """Kept table: the page reads the fingerprint (one query over the source tables) and none of
+    the table's reads (the partners' contacts are read by nothing else on this page)."""
+    from tests.http.requetes import requetes
+
+    _choisir(nav, monde)
+    pq.vider_cache()
+    premiere = requetes(app, nav, "/dossier/")
+    seconde = requetes(app, nav, "/dossier/")
+    assert len([t for t in premiere if "contact_partenaire" in t]) == 2   # fingerprint, then the table
+    assert len([t for t in seconde if "contact_partenaire" in t]) == 1    # fingerprint only
+    assert len(seconde) == len(premiere) - 6   # the six reads of table_des_identifiants
