@@ -150,9 +150,11 @@ def table_des_identifiants(session: Session, structure_id: uuid.UUID, *,
 # its source tables read on every page: per table, count(*) and max(updated_at) of the
 # structure's rows. Every table read above carries core.db.Timestamps (updated_at set on insert
 # and by onupdate on every ORM or Core update), so creating or changing a person, an employer, a
-# contact, a link… changes the fingerprint and the table is rebuilt. A deletion may leave the
-# count and the max unchanged only together with another change; if it did not change the
-# fingerprint, the table would keep a value too many: safe, it pseudonymises more, never less.
+# contact, a link… changes the fingerprint and the table is rebuilt (this assumes the app's clock
+# does not go back: updated_at is set by the application). A deletion lowers the count; were one
+# ever missed by the fingerprint, the kept table would only hold a value too many: safe, it
+# pseudonymises more, never less. Key: the fingerprint with the structure, the people put first
+# (a dossier page and each part page have their own) and the date of the age bands.
 _SOURCES = (Personne, Entreprise, ContactEntreprise, Candidature, Offre, Immersion, SuiviIntegration, Interaction,
             Parcours, Projet, Confrontation, Partenaire)
 _TAILLE_DU_CACHE = 4      # tables of a few structures (each tens of MB for a federation)
