@@ -3,6 +3,10 @@ assembled blocks, the candidat's writing), its rules evaluated, its competences 
 how the RC assesses them, and its real page count. Reads only (no write)."""
 from __future__ import annotations
 
+import hashlib
+import pickle
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -130,8 +134,35 @@ def partie(session: Session, candidat, ref, numero: int, aujourd_hui: date, *, p
     resultat.propre, resultat.substitutions, resultat.restes = pseudonymiser(
         mise_en_page(resultat, intitules), table, textes, debut)
     if avec_pages:
-        resultat.pages = pages_de_la_partie(resultat.propre, titre_document)
+        resultat.pages = pages_comptees(resultat.propre, titre_document)
     return resultat
+
+
+# The page count of a part laid out (fpdf2, a tenth of the page's time for seven parts), kept by
+# a digest of everything laid out: recomputed only when the part's text changed. Only digests
+# and counts are kept, never the text.
+_PAGES: "OrderedDict[bytes, int]" = OrderedDict()
+_PAGES_TAILLE = 1024
+_pages_verrou = threading.Lock()
+
+
+def pages_comptees(propre: PartieMiseEnPage, titre: str) -> int:
+    # pickle (C) rather than repr (a long draft's repr took ~12 ms a part); equal bytes, equal part.
+    try:
+        cle = hashlib.blake2b(pickle.dumps((propre, titre), protocol=5), digest_size=20).digest()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return pages_de_la_partie(propre, titre)
+    with _pages_verrou:
+        pages = _PAGES.get(cle)
+        if pages is not None:
+            _PAGES.move_to_end(cle)
+            return pages
+    pages = pages_de_la_partie(propre, titre)
+    with _pages_verrou:
+        _PAGES[cle] = pages
+        while len(_PAGES) > _PAGES_TAILLE:
+            _PAGES.popitem(last=False)
+    return pages
 
 
 @dataclass
@@ -306,7 +337,8 @@ def table_du_dossier(session: Session, candidat, refs_par_partie: dict[int, list
     from cipdesk.dossier.pseudonymisation import queries as pq
 
     premiers = queries.personnes_des_cas(session, refs_par_partie)
-    return pq.table_des_identifiants(session, candidat.structure_id, personnes_en_premier=premiers, le=aujourd_hui)
+    # Kept between requests while the structure's people, employers and contacts are unchanged.
+    return pq.table_en_cache(session, candidat.structure_id, personnes_en_premier=premiers, le=aujourd_hui)
 
 
 def _corrections(textes: dict):
@@ -326,17 +358,22 @@ def pseudonymiser(mp: PartieMiseEnPage, table, textes: dict, debut: date | None
     corriges = {c.original for c in corrections}
     apercu: list[Apercu] = []
     restes: list[Reste] = []
+    cle_corrections = tuple(corrections)
+
+    def moteur(texte: str):
+        r = pr.pseudonymiser(texte, table, corrections)
+        return r, tuple(pr.restes(r.texte, table, corrections))
 
     def net(texte: str, endroit: str) -> str:
         if not (texte or "").strip():
             return texte
-        r = pr.pseudonymiser(texte, table, corrections)
+        # The same text through the same table gives the same result: kept on the table.
+        r, trouves = table.memorise((texte, cle_corrections), lambda: moteur(texte))
         apercu.extend(Apercu(endroit, s.original, s.remplacement, pr.Nature(s.nature).libelle, s.refusee,
                              s.original in corriges) for s in r.substitutions)
         # What the engine still finds in the pseudonymised text, the candidat's accepted false
         # positives (their corrections) apart: the export refuses then, saying where.
-        restes.extend(Reste(mp.numero, endroit, pr.Nature(x.nature).libelle, x.extrait)
-                      for x in pr.restes(r.texte, table, corrections))
+        restes.extend(Reste(mp.numero, endroit, pr.Nature(x.nature).libelle, x.extrait) for x in trouves)
         return r.texte
 
     blocs = []

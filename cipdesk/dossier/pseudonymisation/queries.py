@@ -11,11 +11,13 @@ alone is not a value (part 1 describes the territory): only with the postal code
 """
 from __future__ import annotations
 
+import threading
 import uuid
+from collections import OrderedDict
 from datetime import date
 from typing import Iterable
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.dossier.pseudonymisation import rules
@@ -139,3 +141,70 @@ def table_des_identifiants(session: Session, structure_id: uuid.UUID, *,
             table.ajouter_contact_libre(c.nom, remplacement="[contact du partenaire]")
         table.ajouter_contact(nom="", telephone=c.telephone or "", email=c.email or "")
     return table
+
+
+# -- The table kept between requests -------------------------------------------------------------
+# Building the table and compiling its automaton takes seconds for a structure of thousands of
+# people; the dossier's pages ask for it on every display. So a few tables are kept in this
+# process's memory (never on disk: they hold decrypted names), each under a cheap fingerprint of
+# its source tables read on every page: per table, count(*) and max(updated_at) of the
+# structure's rows. Every table read above carries core.db.Timestamps (updated_at set on insert
+# and by onupdate on every ORM or Core update), so creating or changing a person, an employer, a
+# contact, a link… changes the fingerprint and the table is rebuilt (this assumes the app's clock
+# does not go back: updated_at is set by the application). A deletion lowers the count; were one
+# ever missed by the fingerprint, the kept table would only hold a value too many: safe, it
+# pseudonymises more, never less. Key: the fingerprint with the structure, the people put first
+# (a dossier page and each part page have their own) and the date of the age bands.
+_SOURCES = (Personne, Entreprise, ContactEntreprise, Candidature, Offre, Immersion, SuiviIntegration, Interaction,
+            Parcours, Projet, Confrontation, Partenaire)
+_TAILLE_DU_CACHE = 4      # tables of a few structures (each tens of MB for a federation)
+_cache: "OrderedDict[tuple, TableIdentifiants]" = OrderedDict()
+_verrou = threading.Lock()
+constructions = 0         # tables built by `table_en_cache` (the tests count them)
+
+
+def sources() -> tuple:
+    from cipdesk.territoire.partenaires.models import ContactPartenaire
+
+    return _SOURCES + (ContactPartenaire,)
+
+
+def empreinte(session: Session, structure_id: uuid.UUID) -> tuple:
+    """count(*) and max(updated_at) of the structure's rows in every source table, in one query
+    (one aggregate per table, each an index range on structure_id)."""
+    lignes = session.execute(union_all(*[
+        select(literal(k).label("k"), func.count().label("n"), func.max(m.updated_at).label("maj"))
+        .where(m.structure_id == structure_id) for k, m in enumerate(sources())])).all()
+    return tuple(sorted((k, n, maj) for k, n, maj in lignes))
+
+
+def table_en_cache(session: Session, structure_id: uuid.UUID, *, personnes_en_premier: Iterable[uuid.UUID] = (),
+                   le: date | None = None) -> TableIdentifiants:
+    """`table_des_identifiants`, kept between requests while the structure's fingerprint holds
+    (the aliases depend on the people put first and the age bands on `le`: both in the key). Its
+    index is compiled before it is shared; the table is not changed afterwards (read only)."""
+    global constructions
+    premiers = tuple(dict.fromkeys(personnes_en_premier))
+    cle = (structure_id, premiers, le, empreinte(session, structure_id))
+    with _verrou:
+        table = _cache.get(cle)
+        if table is not None:
+            _cache.move_to_end(cle)
+            return table
+    table = table_des_identifiants(session, structure_id, personnes_en_premier=premiers, le=le)
+    table.index()
+    table.aliases()
+    with _verrou:
+        constructions += 1
+        # A stale table of the same structure and key is useless now: dropped at once.
+        for ancienne in [k for k in _cache if k[:3] == cle[:3]]:
+            del _cache[ancienne]
+        _cache[cle] = table
+        while len(_cache) > _TAILLE_DU_CACHE:
+            _cache.popitem(last=False)
+    return table
+
+
+def vider_cache() -> None:
+    with _verrou:
+        _cache.clear()

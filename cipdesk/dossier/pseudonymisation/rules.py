@@ -375,6 +375,9 @@ class TableIdentifiants:
     valeurs: list[Valeur] = field(default_factory=list)
     _index: "_Index | None" = field(default=None, repr=False, compare=False)
     _aliases: "dict | None" = field(default=None, repr=False, compare=False)
+    # Results of texts already run through this table (`memorise`): a table kept between requests
+    # does not run the same unchanged texts again on every display. Memory only, bounded.
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def aliases(self) -> dict:
         """The alias of each person (« Mme A. »), by id: computed once per table (the dossier's seven
@@ -398,6 +401,20 @@ class TableIdentifiants:
         remplacement = remplacement or alias or REMPLACEMENTS.get(nature, "[retiré]")
         self.valeurs.append(Valeur(str(valeur).strip(), nature, remplacement, personne_id, alias))
         self._index = self._aliases = None
+        if self._memo:
+            self._memo.clear()
+
+    def memorise(self, cle, calcul):
+        """`calcul()`, kept under `cle` while the table is unchanged (at most 4,096 results)."""
+        try:
+            return self._memo[cle]
+        except KeyError:
+            pass
+        resultat = calcul()
+        if len(self._memo) >= 4096:
+            self._memo.clear()
+        self._memo[cle] = resultat
+        return resultat
 
     def ajouter_personne(self, *, personne_id, alias: str, nom: str, prenom: str = "", nom_usage: str = "",
                          date_naissance: date | None = None, telephone: str = "", email: str = "",
