@@ -49,7 +49,7 @@ def test_corriger_garde_la_version_precedente_visible(nav, nav_factory, monde, p
     (v,) = ctx.query(EntretienVersion).all()
     assert v.numero == 1 and v.synthese == "Inscrite au CACES 1" and v.saisi_par_id == monde.conseiller.id
     page = texte(nav.get(f"/parcours/entretiens/{e.id}"))
-    assert re.search(r"modifié le \d\d/\d\d/\d{4} à \d\d[:h]\d\d par " + re.escape(monde.conseiller.nom_complet), page)
+    assert re.search(r"modifié le \d\d/\d\d/\d{4} à \d{1,2} h( \d\d)? par " + re.escape(monde.conseiller.nom_complet), page)
     assert "Versions précédentes" in page and "Inscrite au CACES 1<" in page.replace("\n", "")
     assert ctx.query(JournalAudit).filter_by(objet_type="entretien", action="modification").count() == 1
     # the chef reads the versions but may not correct
