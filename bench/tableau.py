@@ -27,7 +27,6 @@ import re
 import statistics
 import sys
 import time
-import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -935,9 +934,6 @@ def main() -> None:
     debut_periode = debut_periode.replace(day=1)
     mot = normaliser_texte(e.raison_sociale).split()[0][:5]
     commune = normaliser_texte(e.commune)[:5]
-    recherche = lambda texte, **p: {"structure": c["structure"], "contient": f"%{texte}%", "debut": f"{texte}%",  # noqa: E731
-                                    "chiffres": p.get("chiffres", "-"), "siren": p.get("siren", "-"),
-                                    "naf": p.get("naf", [])}
     rapprochee = None if sqlite else offre_rapprochee(app, c["structure"], c["equipe"])
     # (page, role, URL, hand-written floor or None)
     pages = [
