@@ -144,7 +144,8 @@ provenance_courante: contextvars.ContextVar[Provenance] = contextvars.ContextVar
 def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "",
                 objet_id: object = "", structure_id: uuid.UUID | None = None,
                 motif: str = "", details: dict | None = None) -> JournalAudit:
-    """Append one audit row. `acteur` is a Utilisateur or None (anonymous)."""
+    """Append one audit row. `acteur` is a Utilisateur or None (anonymous). The row gets its
+    rang, id and empreinte at the commit (or `ecrire_journal`), not at the next flush."""
     provenance = provenance_courante.get()
     ligne = JournalAudit(
         at=utcnow(),
