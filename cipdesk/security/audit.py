@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, String, TextClause, Uuid, delete, event, func, select, text
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, scoped_session
 
 from cipdesk.core.db import Base, utcnow
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
@@ -163,7 +163,7 @@ def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "
     )
     ligne.sel_provenance = secrets.token_hex(16)
     ligne.empreinte_provenance = empreinte_de_provenance(ligne.sel_provenance, ligne.adresse_ip, ligne.agent)
-    session.add(ligne)
+    _mettre_de_cote(session, [ligne])  # added to the session when chained (see _chainer)
     return ligne
 
 
@@ -264,6 +264,8 @@ def ecrire_journal(session: Session) -> None:
     """Chain and write now the audit rows waiting in this transaction (for a caller
     that needs their rang or id before the commit). Takes the head of the chain,
     which stays locked until the end of the transaction."""
+    if isinstance(session, scoped_session):
+        session = session()
     en_attente = session.info.pop(_EN_ATTENTE, [])
     for ligne, _niveau in en_attente:
         session.add(ligne)
@@ -278,11 +280,14 @@ def ecrire_journal(session: Session) -> None:
 
 
 def _mettre_de_cote(session: Session, lignes: list) -> None:
+    if isinstance(session, scoped_session):  # db.session: the request's own Session
+        session = session()
     if session.get_transaction() is None:
         session.connection()  # a transaction whose end (commit or rollback) decides their fate
     niveau = session.get_nested_transaction()
     for ligne in lignes:
-        session.expunge(ligne)
+        if ligne in session:
+            session.expunge(ligne)
     session.info.setdefault(_EN_ATTENTE, []).extend((ligne, niveau) for ligne in lignes)
 
 
@@ -357,7 +362,8 @@ def _touche_le_journal(etat) -> bool:
         return "journal_audit" in instruction.text.lower()
     # Core UPDATE/DELETE on the table (ORM statements are seen through their mappers above;
     # not Select.get_final_froms(), which compiles the statement: far too slow here).
-    return str(getattr(getattr(instruction, "table", None), "name", "")).startswith("journal_audit")
+    tables = [getattr(instruction, "table", None), *getattr(instruction, "_from_obj", ())]  # select_from(JournalAudit)
+    return any(str(getattr(t, "name", "")).startswith("journal_audit") for t in tables)
 
 
 @event.listens_for(Session, "do_orm_execute")

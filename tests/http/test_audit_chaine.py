@@ -297,3 +297,10 @@ def test_un_point_de_sauvegarde_annule_emporte_ses_lignes(ctx):
     ctx.commit()
     assert ctx.scalars(select(JournalAudit.objet_id).order_by(JournalAudit.rang)).all() == ["avant", "gardee", "apres"]
     assert verifier(ctx).integre
+
+
+def test_un_comptage_du_journal_voit_ses_propres_lignes(ctx):
+    journaliser(ctx, acteur=None, action=Action.EXPORT, objet_type="t", objet_id="a")
+    assert ctx.scalar(select(func.count()).select_from(JournalAudit)) == 1
+    ctx.commit()
+    assert verifier(ctx).integre
