@@ -25,8 +25,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, String, Uuid, delete, event, func, select, text
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import JSON, BigInteger, DateTime, Integer, String, TextClause, Uuid, delete, event, func, select, text
+from sqlalchemy.orm import Mapped, Session, mapped_column, scoped_session
 
 from cipdesk.core.db import Base, utcnow
 from cipdesk.core.libelles import EnumLibelle, colonne_enum
@@ -144,7 +144,8 @@ provenance_courante: contextvars.ContextVar[Provenance] = contextvars.ContextVar
 def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "",
                 objet_id: object = "", structure_id: uuid.UUID | None = None,
                 motif: str = "", details: dict | None = None) -> JournalAudit:
-    """Append one audit row. `acteur` is a Utilisateur or None (anonymous)."""
+    """Append one audit row. `acteur` is a Utilisateur or None (anonymous). The row gets its
+    rang, id and empreinte at the commit (or `ecrire_journal`), not at the next flush."""
     provenance = provenance_courante.get()
     ligne = JournalAudit(
         at=utcnow(),
@@ -162,7 +163,7 @@ def journaliser(session: Session, *, acteur, action: Action, objet_type: str = "
     )
     ligne.sel_provenance = secrets.token_hex(16)
     ligne.empreinte_provenance = empreinte_de_provenance(ligne.sel_provenance, ligne.adresse_ip, ligne.agent)
-    session.add(ligne)
+    _mettre_de_cote(session, [ligne])  # added to the session when chained (see _chainer)
     return ligne
 
 
@@ -258,11 +259,56 @@ def verrouiller_tete(session: Session) -> JournalAuditTete:
     return tete
 
 
+# -- when the chain is written ---------------------------------------------------
+# The head of the chain is locked until the end of the transaction, so chaining at the
+# first (auto)flush would make every audited page wait for the others while it renders.
+# New audit rows are therefore set aside at flush time (expunged, kept in session.info)
+# and chained just before the commit, or as soon as something reads or writes the
+# journal in the same transaction (so it sees its own rows), or on `ecrire_journal`.
+_EN_ATTENTE = "cipdesk.audit.en_attente"  # [(row, nested transaction it was set aside in)]
+_A_CHAINER = "cipdesk.audit.a_chainer"    # set: flushes chain the new rows right away
+
+
+def ecrire_journal(session: Session) -> None:
+    """Chain and write now the audit rows waiting in this transaction (for a caller
+    that needs their rang or id before the commit). Takes the head of the chain,
+    which stays locked until the end of the transaction."""
+    if isinstance(session, scoped_session):
+        session = session()
+    en_attente = session.info.pop(_EN_ATTENTE, [])
+    for ligne, _niveau in en_attente:
+        session.add(ligne)
+    if session.info.get(_A_CHAINER):
+        session.flush()
+        return
+    session.info[_A_CHAINER] = True
+    try:
+        session.flush()
+    finally:
+        session.info.pop(_A_CHAINER, None)
+
+
+def _mettre_de_cote(session: Session, lignes: list) -> None:
+    if isinstance(session, scoped_session):  # db.session: the request's own Session
+        session = session()
+    if session.get_transaction() is None:
+        session.connection()  # a transaction whose end (commit or rollback) decides their fate
+    niveau = session.get_nested_transaction()
+    for ligne in lignes:
+        if ligne in session:
+            session.expunge(ligne)
+    session.info.setdefault(_EN_ATTENTE, []).extend((ligne, niveau) for ligne in lignes)
+
+
 @event.listens_for(Session, "before_flush")
 def _chainer(session, flush_context, instances):  # noqa: ARG001
-    """Give each new audit row its place in the chain, just before it is written."""
+    """Give each new audit row its place in the chain, just before it is written;
+    before the commit only (see above), unless asked for earlier."""
     nouvelles = [o for o in session.new if isinstance(o, JournalAudit) and o.rang is None]
     if not nouvelles:
+        return
+    if not session.info.get(_A_CHAINER):
+        _mettre_de_cote(session, nouvelles)
         return
     nouvelles.sort(key=lambda o: o.__dict__.get("_ordre_chaine", 0))
     tete = verrouiller_tete(session)
@@ -280,6 +326,61 @@ def _chainer(session, flush_context, instances):  # noqa: ARG001
         ligne.cle_id = cle_id
         ligne.empreinte = calculer_empreinte(cle, ligne, tete.empreinte)
         tete.rang, tete.empreinte = ligne.rang, ligne.empreinte
+
+
+@event.listens_for(Session, "before_commit")
+def _chainer_avant_validation(session):
+    if session.in_nested_transaction():  # a savepoint's rows belong to the enclosing transaction
+        return
+    # Until the end of the transaction: a row added by a later hook is chained, not set aside.
+    session.info[_A_CHAINER] = True
+    ecrire_journal(session)
+
+
+@event.listens_for(Session, "after_rollback")
+def _oublier_apres_annulation(session):
+    """The rows set aside inside what is rolled back go with it, as written rows would."""
+    annulee = session.get_nested_transaction()
+    if annulee is None:  # the whole transaction
+        session.info.pop(_EN_ATTENTE, None)
+        session.info.pop(_A_CHAINER, None)
+        return
+
+    def dedans(niveau):
+        while niveau is not None:
+            if niveau is annulee:
+                return True
+            niveau = niveau.parent
+        return False
+
+    session.info[_EN_ATTENTE] = [(l, n) for l, n in session.info.get(_EN_ATTENTE, []) if not dedans(n)]
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _fin_de_transaction(session, transaction):
+    if transaction.parent is None:
+        session.info.pop(_EN_ATTENTE, None)
+        session.info.pop(_A_CHAINER, None)
+
+
+def _touche_le_journal(etat) -> bool:
+    if any(m.class_ in (JournalAudit, JournalAuditTete) for m in etat.all_mappers):
+        return True
+    instruction = etat.statement
+    if isinstance(instruction, TextClause):
+        return "journal_audit" in instruction.text.lower()
+    # Core UPDATE/DELETE on the table (ORM statements are seen through their mappers above;
+    # not Select.get_final_froms(), which compiles the statement: far too slow here).
+    tables = [getattr(instruction, "table", None), *getattr(instruction, "_from_obj", ())]  # select_from(JournalAudit)
+    return any(str(getattr(t, "name", "")).startswith("journal_audit") for t in tables)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _ecrire_avant_lecture(etat):
+    """A statement on the journal sees this transaction's rows, as it did when they
+    were written at the first flush."""
+    if etat.session.info.get(_EN_ATTENTE) and _touche_le_journal(etat):
+        ecrire_journal(etat.session)
 
 
 @event.listens_for(JournalAudit, "init")
@@ -394,7 +495,7 @@ def purger(session: Session, *, mois: int = RETENTION_PAR_DEFAUT_MOIS, maintenan
              "derniere_empreinte": dernier.empreinte, "lignes": dernier.rang - premier + 1,
              "avant": _instant(limite), "conservation_mois": mois}
     journaliser(session, acteur=None, action=Action.PURGE, objet_type="journal_audit", details=bilan)
-    session.flush()
+    ecrire_journal(session)
     session.execute(delete(JournalAudit).where(JournalAudit.rang <= dernier.rang)
                     .execution_options(synchronize_session=False))
     return bilan
@@ -426,7 +527,7 @@ def effacer_provenance(session: Session, *, mois: int = PROVENANCE_PAR_DEFAUT_MO
     bilan = {"operation": OPERATION_PROVENANCE, "jusqu_au_rang": dernier, "lignes": lignes,
              "avant": _instant(limite), "conservation_mois": mois}
     journaliser(session, acteur=None, action=Action.ANONYMISATION, objet_type="journal_audit", details=bilan)
-    session.flush()
+    ecrire_journal(session)
     session.execute(update(JournalAudit).where(a_effacer, JournalAudit.rang <= dernier)
                     .values(adresse_ip="", agent="", sel_provenance=None)
                     .execution_options(synchronize_session=False))

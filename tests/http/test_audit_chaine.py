@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import db, utcnow
 from cipdesk.security import audit
 from cipdesk.security.audit import Action, JournalAudit, journaliser
@@ -227,3 +228,79 @@ def test_la_migration_chaine_les_lignes_existantes(app_neuve):
 
 
 from tests.http.test_migrations import app_neuve  # noqa: E402,F401  (fixture: an app on an empty database)
+
+
+# -- the head of the chain is taken just before the commit, not at the first flush ---------------
+
+def test_la_tete_n_est_pas_tenue_avant_la_validation(app, ctx):
+    """An audited page journalises early then keeps querying (autoflush) and rendering: another
+    transaction's audit row must not wait for it (the head is only locked at commit time)."""
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "postgresql":
+        pytest.skip("le verrou de ligne de la tête de chaîne se mesure sur PostgreSQL")
+    ecrire(ctx, 1)  # the head exists
+    with Session(engine) as a, Session(engine) as b:
+        journaliser(a, acteur=None, action=Action.LECTURE, objet_type="personne", objet_id="page-a")
+        a.scalar(select(func.count(Utilisateur.id)))  # autoflush
+        # B would wait for A's row lock on the head if A held it: fail fast instead.
+        b.execute(text("SET LOCAL lock_timeout = '2s'"))
+        journaliser(b, acteur=None, action=Action.LECTURE, objet_type="personne", objet_id="page-b")
+        b.commit()
+        a.commit()
+    lignes = ctx.execute(select(JournalAudit.rang, JournalAudit.objet_id).order_by(JournalAudit.rang)).all()
+    assert [tuple(r) for r in lignes][1:] == [(2, "page-b"), (3, "page-a")]
+    assert verifier(ctx).integre
+
+
+def test_les_lignes_mises_de_cote_suivent_la_transaction(ctx):
+    journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="annulee")
+    ctx.scalar(select(func.count(Utilisateur.id)))  # autoflush
+    ctx.rollback()
+    premiere = journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="1")
+    ctx.flush()
+    journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="2")
+    ctx.scalar(select(func.count(Utilisateur.id)))
+    journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="3")
+    assert premiere.rang is None  # not chained yet: the head is not taken
+    ctx.commit()
+    assert premiere.rang == 1
+    assert ctx.execute(select(JournalAudit.objet_id).order_by(JournalAudit.rang)).scalars().all() == ["1", "2", "3"]
+    assert verifier(ctx).integre
+
+
+def test_une_lecture_du_journal_voit_ses_propres_lignes(ctx):
+    """Reading the journal in the same transaction writes the waiting rows first (as the
+    first flush used to), in order; `ecrire_journal` does it on demand."""
+    ligne = journaliser(ctx, acteur=None, action=Action.EXPORT, objet_type="t", objet_id="a")
+    ctx.flush()
+    assert ctx.scalars(select(JournalAudit.objet_id)).all() == ["a"]
+    assert ligne.rang == 1 and ligne.id is not None
+    autre = journaliser(ctx, acteur=None, action=Action.EXPORT, objet_type="t", objet_id="b")
+    audit.ecrire_journal(ctx)
+    assert autre.rang == 2
+    assert ctx.scalar(text("SELECT count(*) FROM journal_audit")) == 2
+    ctx.commit()
+    assert verifier(ctx).integre
+
+
+def test_un_point_de_sauvegarde_annule_emporte_ses_lignes(ctx):
+    journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="avant")
+    point = ctx.begin_nested()
+    journaliser(ctx, acteur=None, action=Action.CREATION, objet_type="t", objet_id="annulee")
+    ctx.scalar(select(func.count(Utilisateur.id)))  # set aside inside
+    point.rollback()
+    with ctx.begin_nested():
+        journaliser(ctx, acteur=None, action=Action.CREATION, objet_type="t", objet_id="gardee")
+        ctx.scalar(select(func.count(Utilisateur.id)))
+    journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="apres")
+    ctx.commit()
+    assert ctx.scalars(select(JournalAudit.objet_id).order_by(JournalAudit.rang)).all() == ["avant", "gardee", "apres"]
+    assert verifier(ctx).integre
+
+
+def test_un_comptage_du_journal_voit_ses_propres_lignes(ctx):
+    journaliser(ctx, acteur=None, action=Action.EXPORT, objet_type="t", objet_id="a")
+    assert ctx.scalar(select(func.count()).select_from(JournalAudit)) == 1
+    ctx.commit()
+    assert verifier(ctx).integre
