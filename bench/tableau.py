@@ -377,7 +377,7 @@ SELECT 'ateliers_satisfaction', sa.note::text, count(*), sum(sa.note), max(sa.no
 
 # « Prospection et recrutement »: the team's exchanges with employers, offers from its fiches de poste,
 # candidatures proposed and hires (one scan of the log for both).
-PROSPECTION = EQUIPE_ET_CONSEILLERS + """
+VUE_PROSPECTION = EQUIPE_ET_CONSEILLERS + """
 SELECT 'prospection', it.nature, count(*), NULL::bigint, NULL::int FROM interaction_entreprise it
   WHERE it.structure_id = %(structure)s AND it.conseiller_id IN (SELECT id FROM conseillers)
     AND it.le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
@@ -804,7 +804,7 @@ def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
     vues = {"delais": ((COMPTE_CONNECTE, DELAIS, ALERTES_CHARGE_OUVERTES), equipe),
             "apres-sortie": ((COMPTE_CONNECTE, APRES_SORTIE, ALERTES_CHARGE_OUVERTES), sortie),
             "ateliers": ((COMPTE_CONNECTE, ATELIERS, ALERTES_CHARGE_OUVERTES), equipe),
-            "prospection": ((COMPTE_CONNECTE, PROSPECTION, ALERTES_CHARGE_OUVERTES), equipe),
+            "prospection": ((COMPTE_CONNECTE, VUE_PROSPECTION, ALERTES_CHARGE_OUVERTES), equipe),
             "integration": ((COMPTE_CONNECTE, INTEGRATION, ALERTES_CHARGE_OUVERTES), equipe),
             "prevention": ((COMPTE_CONNECTE, PREVENTION, ALERTES_CHARGE_OUVERTES), equipe)}
     autres = {"tableau de bord : financeurs (FSE+, PLIE, IAE)":
