@@ -100,7 +100,8 @@ class Photographie:
             self._sqlite_copier(self.copie, self.fichier)
         else:
             self._postgres(f'DROP DATABASE IF EXISTS "{self.nom_base}" WITH (FORCE)',
-                           f'CREATE DATABASE "{self.nom_base}" TEMPLATE "{self.copie}"')
+                           f'CREATE DATABASE "{self.nom_base}" TEMPLATE "{self.copie}"',
+                           f'ALTER DATABASE "{self.nom_base}" SET synchronous_commit = off')
 
     def jeter(self) -> None:
         if self.cle is not None and not self.url.startswith("sqlite"):

@@ -58,7 +58,10 @@ def pytest_configure(config):
     from sqlalchemy.engine import make_url
 
     nom = make_url(url).database
-    _executer_maintenance(maintenance, f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)', f'CREATE DATABASE "{nom}"')
+    # A test database needs no durability: its commits need not wait for the disk (a setting of this
+    # database only, never of a real one; re-applied to the demo copies, which TEMPLATE does not carry).
+    _executer_maintenance(maintenance, f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)', f'CREATE DATABASE "{nom}"',
+                          f'ALTER DATABASE "{nom}" SET synchronous_commit = off')
     config._cipdesk_base_du_worker = (nom, maintenance, os.environ["CIPDESK_TEST_DATABASE_URL"])
     os.environ["CIPDESK_TEST_DATABASE_URL"] = url
 
