@@ -7,6 +7,9 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, timezone
 
+import pytest
+
+from cipdesk.core import dates
 from cipdesk.accueil.accueils.models import Accueil, ModeAccueil, TypeUrgence, Urgence
 from cipdesk.accueil.diagnostic.models import Diagnostic, StatutDiagnostic
 from cipdesk.accueil.orientation.models import Orientation, ReponsePartenaire
@@ -256,3 +259,16 @@ def activites(b: Batisseur, m: Monde) -> None:
                                (m.x, NatureIncident.MENACE, date(2026, 5, 4)),
                                (m.a, NatureIncident.INCIVILITE, date(2025, 11, 4))):
         b.add(IncidentPublic(auteur_id=auteur.id, survenu_le=le, nature=nature))
+
+
+# The small world of the dashboard's tests and its clock, shared by the test files that import them.
+@pytest.fixture
+def monde(ctx, fabrique):
+    return monde_du_tableau(ctx, fabrique)
+
+
+@pytest.fixture
+def au_30_juin():
+    dates.regler_horloge(lambda: datetime(AUJ.year, AUJ.month, AUJ.day, 12, tzinfo=dates.PARIS))
+    yield
+    dates.regler_horloge(lambda: datetime.combine(date.today(), datetime.now().time(), tzinfo=dates.PARIS))

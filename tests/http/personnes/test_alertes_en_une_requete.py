@@ -3,32 +3,20 @@ the providers' selects over the perimeter read once), whatever the size of the t
 exactly the alerts each provider finds on its own."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import event, select
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core import dates
 from cipdesk.core.contrat import SourceDAlertes, registre
 from cipdesk.core.db import db
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import alertes_pour, mes_alertes
 from cipdesk.security import policy
-from tests.factories.tableau import AUJ, Batisseur, monde_du_tableau
+from tests.factories.tableau import AUJ, Batisseur
+from tests.factories.tableau import au_30_juin, monde  # noqa: F401  (fixtures)
 from tests.http.requetes import compter_requetes
-
-
-@pytest.fixture
-def monde(ctx, fabrique):
-    return monde_du_tableau(ctx, fabrique)
-
-
-@pytest.fixture
-def au_30_juin():
-    dates.regler_horloge(lambda: datetime(AUJ.year, AUJ.month, AUJ.day, 12, tzinfo=dates.PARIS))
-    yield
-    dates.regler_horloge(lambda: datetime.combine(date.today(), datetime.now().time(), tzinfo=dates.PARIS))
 
 
 def _plus_de_personnes_en_alerte(ctx, monde, n: int) -> None:

@@ -9,22 +9,9 @@ from datetime import date, datetime
 import pytest
 from openpyxl import load_workbook
 
-from cipdesk.core import dates
-from tests.factories.tableau import AUJ, monde_du_tableau
+from tests.factories.tableau import au_30_juin, monde  # noqa: F401  (fixtures)
 
 PERIODE = "debut=2026-01-01&fin=2026-06-30"
-
-
-@pytest.fixture
-def monde(ctx, fabrique):
-    return monde_du_tableau(ctx, fabrique)
-
-
-@pytest.fixture
-def au_30_juin():
-    dates.regler_horloge(lambda: datetime(AUJ.year, AUJ.month, AUJ.day, 12, tzinfo=dates.PARIS))
-    yield
-    dates.regler_horloge(lambda: datetime.combine(date.today(), datetime.now().time(), tzinfo=dates.PARIS))
 
 
 @pytest.mark.parametrize("role,attendu", [("a", 403), ("admin", 403), ("chef", 200), ("chef_ailleurs", 200)])

@@ -5,28 +5,14 @@ page — and issue #13: the candidatures' relaunch delay is reachable from the a
 from __future__ import annotations
 
 import html
-from datetime import date, datetime
 
-import pytest
 
 from cipdesk.comptes.models import Structure
-from cipdesk.core import dates
 from cipdesk.tableau.queries import ONGLETS, SECTIONS
-from tests.factories.tableau import AUJ, monde_du_tableau
+from tests.factories.tableau import AUJ
+from tests.factories.tableau import au_30_juin, monde  # noqa: F401  (fixtures)
 
 PERIODE = "debut=2026-01-01&fin=2026-06-30"
-
-
-@pytest.fixture
-def monde(ctx, fabrique):
-    return monde_du_tableau(ctx, fabrique)
-
-
-@pytest.fixture
-def au_30_juin():
-    dates.regler_horloge(lambda: datetime(AUJ.year, AUJ.month, AUJ.day, 12, tzinfo=dates.PARIS))
-    yield
-    dates.regler_horloge(lambda: datetime.combine(date.today(), datetime.now().time(), tzinfo=dates.PARIS))
 
 
 def _t(reponse) -> str:
