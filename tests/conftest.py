@@ -166,7 +166,15 @@ def vider_tables(db) -> None:
             sonde = " UNION ALL ".join(f"SELECT '{nom}' WHERE EXISTS (SELECT 1 FROM {nom})" for nom in noms)
             pleines = [ligne[0] for ligne in conn.execute(text(sonde))]
             if pleines:
-                conn.execute(text("TRUNCATE " + ", ".join(pleines) + " CASCADE"))
+                # DELETE rather than TRUNCATE: on tables of a few rows, TRUNCATE's new files (one per
+                # table and index) cost ~0.4 s per test; with triggers and foreign keys switched off
+                # for this session only (replica role: superuser test database), DELETE costs ms.
+                if conn.scalar(text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")):
+                    conn.execute(text("SET LOCAL session_replication_role = replica"))
+                    for nom in pleines:
+                        conn.execute(text(f"DELETE FROM {nom}"))
+                else:
+                    conn.execute(text("TRUNCATE " + ", ".join(pleines) + " CASCADE"))
             for (sequence,) in conn.execute(text(
                     "SELECT schemaname || '.' || sequencename FROM pg_sequences WHERE last_value IS NOT NULL")):
                 conn.execute(text("SELECT setval(:s, 1, false)"), {"s": sequence})
