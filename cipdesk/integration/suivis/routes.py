@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, request, url_for
+from flask import Blueprint, abort, current_app, get_template_attribute, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
@@ -116,17 +117,46 @@ def _immersion_embauche(identifiant) -> Immersion | None:
 
 
 def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
+    """The follow-up's page; `cadre`, `mediation`, `bilan`: a form sent back with its errors. The other
+    forms are blank (the cadre's is filled from the follow-up): their fields come from `champs`."""
     proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
-    if bilan is None:
-        bilan = BilanForm(formdata=None)
-        bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
-    return rendre("integration/suivis/voir.html", suivi=suivi,
-                  cadre=cadre if cadre is not None else CadreForm(formdata=None, obj=suivi),
-                  mediation=mediation or MediationForm(formdata=None), bilan=bilan,
+    cadre = cadre if cadre is not None else CadreForm(formdata=None, obj=suivi)
+    return rendre("integration/suivis/voir.html", suivi=suivi, cadre=cadre, mediation=mediation, bilan=bilan,
+                  champs_cadre=champs("cadre", cadre), champs_mediation=champs("mediation", mediation),
+                  champs_bilan=champs("bilan", bilan), champs_point=champs("point"),
                   proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
-                  point_form=PointForm(formdata=None), aujourd_hui=aujourdhui(),
+                  aujourd_hui=aujourdhui(),
                   apres_sortie=_apres_sortie(suivi), mois_apres_sortie=MOIS_APRES_SORTIE,
                   peut_modifier=policy.peut(current_user, "integration.ouvrir"), statut=statut)
+
+
+def _bilan_vierge() -> BilanForm:
+    bilan = BilanForm(formdata=None)
+    bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
+    return bilan
+
+
+# the blank forms of the page (the cadre's is filled from the follow-up), by name; each one's fields
+# are the macro `champs_<name>` of integration/_champs.html
+_VIERGES = {"mediation": lambda: MediationForm(formdata=None), "bilan": _bilan_vierge,
+            "point": lambda: PointForm(formdata=None)}
+_CHAMPS_VIERGES: dict[str, Markup] = {}
+
+
+def champs(nom: str, form=None) -> Markup:
+    """The HTML of a form's fields. A blank form's (`form` None: nothing typed, no error) depends
+    on its class alone — labels, help, validators, choices — never on the request: it is rendered
+    once per process (rendering fields through WTForms and the `champ` macro was a third of the
+    page), unless templates are reloaded (development)."""
+    if form is None:
+        html = _CHAMPS_VIERGES.get(nom)
+        if html is not None:
+            return html
+    html = get_template_attribute("integration/_champs.html", f"champs_{nom}")(
+        form if form is not None else _VIERGES[nom]())
+    if form is None and not current_app.jinja_env.auto_reload:
+        _CHAMPS_VIERGES[nom] = html
+    return html
 
 
 def _apres_sortie(suivi) -> tuple:

@@ -2,6 +2,7 @@
 M+3 follow-up is shown, never pre-selected, and confirmed by the conseiller."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -68,3 +69,30 @@ def test_mediation_et_bilan_refuses_au_collegue(nav, suivi):
     nav.connexion(suivi.collegue.email)
     assert nav.post(suivi.url + "/mediation", {"le": suivi.aujourd_hui.isoformat()}).status_code == 403
     assert nav.post(suivi.url + "/bilan", {"bilan_le": suivi.aujourd_hui.isoformat()}).status_code == 403
+
+
+def test_formulaires_renvoyes_avec_leurs_erreurs_puis_vierges(nav, suivi):
+    """The blank forms' fields are rendered once per process: a form sent back with its errors
+    shows them and what was typed, and the next reading of the page shows blank forms again."""
+    m = suivi
+    nav.connexion(m.conseiller.email)
+    r = nav.post(m.url + "/cadre", {"cadre_le": m.aujourd_hui.isoformat(), "interlocuteurs": "Mme Duval, tutrice",
+                                    "engagements": "", "modalites": "Appel à chaque point"}, depuis=m.url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and "Décrivez le rôle de chacun." in html and "Mme Duval, tutrice" in html
+    assert 'aria-invalid="true"' in html
+    r = nav.post(m.url + "/mediation", {"le": m.aujourd_hui.isoformat(), "participants": "La gérante",
+                                        "enjeu": "", "actions": "Horaires décalés"}, depuis=m.url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and "Décrivez l&#39;enjeu." in html and "Horaires décalés" in html
+    r = nav.post(m.url + "/bilan", {"bilan_le": m.aujourd_hui.isoformat(), "issue": "rompu",
+                                    "bilan_prevu": "Prise de poste"}, depuis=m.url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and "Confirmez la catégorie de sortie." in html and "Prise de poste" in html
+    assert re.search(r'<input checked[^>]*value="rompu"', html)
+    page = nav.get(m.url).get_data(as_text=True)
+    for texte in ("Mme Duval, tutrice", "Horaires décalés", "Prise de poste", "Décrivez", "Confirmez", "aria-invalid",
+                  "checked", "resume-erreurs"):
+        assert texte not in page, texte
+    for champ in ('id="interlocuteurs"', 'id="participants"', 'id="bilan_prevu"', 'id="avis_personne"'):
+        assert page.count(champ) == 1, champ
