@@ -671,6 +671,102 @@ SELECT (SELECT json_agg(x) FROM (
      JOIN personne p ON p.id = s.personne_id WHERE p.structure_id = %(structure)s AND p.referent_id = %(moi)s
      ORDER BY s.debut DESC LIMIT 200) x)"""
 
+def verifier_integration(app, conninfo: str, c: dict, dimanche: date) -> bool:
+    """The intégration floors (SUIVI, INTEGRATION_APERCU) against what the pages read, for the demo
+    conseiller: the overview's two lists, and EVERY follow-up of the caseload (the bench's page
+    is the latest one, with nothing done yet; the others have points done, mediations, bilans)."""
+    import json
+
+    import psycopg
+    from sqlalchemy import select
+
+    from cipdesk.comptes.models import Utilisateur
+    from cipdesk.core.db import db
+    from cipdesk.documents_joints import queries as documents
+    from cipdesk.integration.suivis import queries
+    from cipdesk.integration.suivis.models import SuiviIntegration
+    from cipdesk.integration.suivis.routes import _apres_sortie
+    from cipdesk.personnes.models import Personne
+    from cipdesk.pratique.analyses import queries as analyses
+
+    def lire(sql, parametres):
+        with psycopg.connect(conninfo) as conn:
+            ligne = conn.execute(sql, parametres).fetchone()
+            conn.rollback()   # the floor's audit writes, as the bench does
+            return ligne
+
+    def texte(v):
+        return None if v is None else str(v)
+
+    bon, ecarts = True, []
+    with app.app_context():
+        s = db.session
+        moi = s.scalar(select(Utilisateur).where(Utilisateur.email == CONSEILLER))
+        aujourd_hui = date.today()   # as the bench's `dimanche`
+        points, suivis = lire(INTEGRATION_APERCU, {"structure": c["structure"], "moi": c["moi"], "dimanche": dimanche})
+        application = {texte(p.id): (texte(p.suivi_id), texte(p.prevu_le), p.jalon.value, p.nom, p.prenom, p.employeur)
+                       for p in queries.points_de_la_semaine(s, moi, aujourd_hui)}
+        plancher = {p["id"]: (p["suivi_id"], p["prevu_le"], p["jalon"], p["nom"], p["prenom"], p["employeur"])
+                    for p in points or []}
+        bon &= _comparer("intégration : points de la semaine", application, plancher)
+        application = [(texte(l.id), l.nom, l.prenom, l.intitule_poste, l.employeur, texte(l.debut), l.statut.value)
+                       for l in queries.suivis_visibles(s, moi)]
+        plancher = [(l["id"], l["nom"], l["prenom"], l["intitule_poste"], l["employeur"], l["debut"], l["statut"])
+                    for l in suivis or []]
+        bon &= _comparer("intégration : suivis du périmètre (dans l'ordre)", dict(enumerate(application)),
+                         dict(enumerate(plancher)))
+        ids = s.scalars(select(SuiviIntegration.id).join(Personne, Personne.id == SuiviIntegration.personne_id)
+                        .where(Personne.structure_id == c["structure"], Personne.referent_id == moi.id)).all()
+        compte = {"points": 0, "médiations": 0, "après la sortie": 0, "documents": 0, "analyses": 0}
+        for sid in ids:
+            suivi = queries.suivi_complet(s, sid)
+            (ligne, audit, pts, mediations, apres, docs, miennes) = lire(
+                SUIVI, {"structure": c["structure"], "suivi": sid, "moi": c["moi"]})
+            app_ = {"suivi": (texte(suivi.id), suivi.personne.nom, suivi.personne.prenom) if
+                    queries.garde_suivi(s, moi, suivi, False) else None,
+                    "points": sorted((texte(p.id), p.jalon.value, texte(p.prevu_le), texte(p.fait_le), p.risque_rupture,
+                                      p.toujours_en_poste) for p in suivi.points),
+                    "médiations": sorted((texte(m.le), m.participants_chiffre.hex()) for m in suivi.mediations),
+                    "après la sortie": _apres_sortie(suivi),
+                    "documents": sorted(texte(d.id) for d in documents.documents_de(
+                        s, suivi.personne_id, objet_type="suivi_integration", objet_id=suivi.id)),
+                    "analyses": [texte(a.id) for a in analyses.analyses_de(s, moi.id, "suivi_integration", suivi.id)]}
+            sortie_le = {x["sortie_le"] for x in apres or []}
+            main_ = {"suivi": (ligne["id"], ligne["nom"], ligne["prenom"]) if ligne else None,
+                     "points": sorted((p["id"], p["jalon"], p["prevu_le"], p["fait_le"], p["risque_rupture"],
+                                       p["toujours_en_poste"]) for p in pts or []),
+                     "médiations": sorted((m["le"], m["participants_chiffre"].removeprefix("\\x"))
+                                          for m in mediations or []),
+                     "après la sortie": (date.fromisoformat(sortie_le.pop()) if sortie_le else None,
+                                         {x["mois"] for x in apres or [] if x["mois"] is not None}),
+                     "documents": sorted(d["id"] for d in docs or []),
+                     "analyses": [a["id"] for a in miennes or []]}
+            if audit is None:
+                ecarts.append(f"{sid} : le plancher n'écrit pas la ligne d'audit de la lecture")
+            for cle in app_:
+                if app_[cle] != main_[cle]:
+                    ecarts.append(f"{sid} {cle} : application {app_[cle]}, plancher {main_[cle]}")
+                elif cle in compte and (app_[cle][0] if cle == "après la sortie" else app_[cle]):
+                    compte[cle] += 1
+        s.rollback()
+    print(f"  {'intégration : page de chaque suivi (' + str(len(ids)) + ')':55} "
+          + ("identique (" + ", ".join(f"{n} avec {k}" for k, n in compte.items()) + ")" if not ecarts else "DIFFÉRENT"))
+    for e in ecarts:
+        print("    " + e)
+    return bon and not ecarts
+
+
+def _comparer(nom, application, plancher) -> bool:
+    if application == plancher:
+        print(f"  {nom:55} identique ({len(application)} lignes)")
+        return True
+    print(f"  {nom:55} DIFFÉRENT")
+    for cle in sorted(set(application) | set(plancher), key=str):
+        if application.get(cle) != plancher.get(cle):
+            print(f"    {cle}: application {application.get(cle)}, plancher {plancher.get(cle)}")
+    return False
+
+
 # The employer search with the columns its lines show (RECHERCHE fetched every column); `naf`: the
 # codes the application adds for a text of four letters or more (NAF labels containing it).
 RECHERCHE_COLONNES = """
@@ -975,7 +1071,9 @@ def main() -> None:
                     "a-surveiller": ((COMPTE_CONNECTE, A_SURVEILLER, ALERTES_CHARGE_OUVERTES), avec_chef)}
     MAIN_PAR_VUE.update(vues)
     if args.verifier:
-        raise SystemExit(0 if verifier(app, conninfo, c, vues, autres) else 1)
+        bon = verifier(app, conninfo, c, vues, autres)
+        bon &= verifier_integration(app, conninfo, c, dimanche)
+        raise SystemExit(0 if bon else 1)
 
     for slug, titre, _codes in ONGLETS:
         pages.append((f"tableau de bord : {titre}", CHEF, f"/tableau-de-bord/?section={slug}",
