@@ -704,13 +704,14 @@ def verifier_integration(app, conninfo: str, c: dict, dimanche: date) -> bool:
         moi = s.scalar(select(Utilisateur).where(Utilisateur.email == CONSEILLER))
         aujourd_hui = date.today()   # as the bench's `dimanche`
         points, suivis = lire(INTEGRATION_APERCU, {"structure": c["structure"], "moi": c["moi"], "dimanche": dimanche})
+        a_faire, visibles = queries.apercu(s, moi, aujourd_hui)
         application = {texte(p.id): (texte(p.suivi_id), texte(p.prevu_le), p.jalon.value, p.nom, p.prenom, p.employeur)
-                       for p in queries.points_de_la_semaine(s, moi, aujourd_hui)}
+                       for p in a_faire}
         plancher = {p["id"]: (p["suivi_id"], p["prevu_le"], p["jalon"], p["nom"], p["prenom"], p["employeur"])
                     for p in points or []}
         bon &= _comparer("intégration : points de la semaine", application, plancher)
         application = [(texte(l.id), l.nom, l.prenom, l.intitule_poste, l.employeur, texte(l.debut), l.statut.value)
-                       for l in queries.suivis_visibles(s, moi)]
+                       for l in visibles]
         plancher = [(l["id"], l["nom"], l["prenom"], l["intitule_poste"], l["employeur"], l["debut"], l["statut"])
                     for l in suivis or []]
         bon &= _comparer("intégration : suivis du périmètre (dans l'ordre)", dict(enumerate(application)),

@@ -17,7 +17,7 @@ bp = Blueprint("integration", __name__, url_prefix="/integration")
 @bp.get("/")
 def index():
     policy.exiger(policy.peut(current_user, "integration.voir"))
-    perimetre = queries.perimetre_de(db.session, current_user)   # one reading for both lists
-    return rendre("integration/index.html", suivis=queries.suivis_visibles(db.session, current_user, perimetre=perimetre),
-                  a_faire=queries.points_de_la_semaine(db.session, current_user, aujourdhui(), perimetre=perimetre),
-                  aujourd_hui=aujourdhui(), peut_ouvrir=policy.peut(current_user, "integration.ouvrir"))
+    aujourd_hui = aujourdhui()
+    a_faire, suivis = queries.apercu(db.session, current_user, aujourd_hui)
+    return rendre("integration/index.html", suivis=suivis, a_faire=a_faire, aujourd_hui=aujourd_hui,
+                  peut_ouvrir=policy.peut(current_user, "integration.ouvrir"))

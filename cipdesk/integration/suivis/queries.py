@@ -1,9 +1,13 @@
 """Intégration follow-ups through the policy's perimeter (access as for the person)."""
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import (Date, Integer, String, Uuid, bindparam, cast, literal_column, null, or_, select, type_coerce,
+                        union_all)
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
@@ -24,30 +28,64 @@ def entreprises_de_la_structure(session: Session, structure_id) -> list[Entrepri
                                 .order_by(Entreprise.raison_sociale).limit(1000)))
 
 
-def suivis_visibles(session: Session, utilisateur, *, perimetre=None) -> list:
-    """The follow-ups of the user's perimeter, latest first (at most 200): the columns the
-    overview shows (id, the person's name, job, employer, start, status), no ORM object."""
-    condition = (perimetre or perimetre_de(session, utilisateur)).condition(Personne, Utilisateur)
-    return session.execute(
-        select(SuiviIntegration.id, Personne.nom, Personne.prenom, SuiviIntegration.intitule_poste,
-               SuiviIntegration.employeur, SuiviIntegration.debut, SuiviIntegration.statut)
-        .join(Personne, Personne.id == SuiviIntegration.personne_id).where(condition)
-        .order_by(SuiviIntegration.debut.desc()).limit(200)).all()
+class PointAFaire(NamedTuple):
+    id: uuid.UUID
+    suivi_id: uuid.UUID
+    prevu_le: date
+    jalon: Jalon
+    nom: str
+    prenom: str
+    employeur: str
 
 
-def points_de_la_semaine(session: Session, utilisateur, aujourd_hui: date, *, perimetre=None) -> list:
-    """The follow-ups due up to the end of the week, missed ones included (agenda): the columns
-    the overview shows (point, follow-up, the person's name, employer), no ORM object."""
-    condition = (perimetre or perimetre_de(session, utilisateur)).condition(Personne, Utilisateur)
+class SuiviDuPerimetre(NamedTuple):
+    id: uuid.UUID
+    nom: str
+    prenom: str
+    intitule_poste: str
+    employeur: str
+    debut: date
+    statut: StatutSuivi
+
+
+LIMITE_APERCU = 200
+
+
+def apercu(session: Session, utilisateur, aujourd_hui: date, *, perimetre=None
+           ) -> tuple[list[PointAFaire], list[SuiviDuPerimetre]]:
+    """The overview's two lists in ONE statement, with the columns it shows (no ORM object):
+    the follow-up points due up to the end of the week, missed ones included (agenda), by date;
+    the follow-ups of the user's perimeter, latest first. At most 200 of each."""
     fin = aujourd_hui + timedelta(days=6 - aujourd_hui.weekday())
-    return session.execute(
-        select(PointSuivi.id, PointSuivi.suivi_id, PointSuivi.prevu_le, PointSuivi.jalon, Personne.nom,
-               Personne.prenom, SuiviIntegration.employeur)
-        .join(SuiviIntegration, SuiviIntegration.id == PointSuivi.suivi_id)
-        .join(Personne, Personne.id == SuiviIntegration.personne_id)
-        .where(condition, SuiviIntegration.statut == StatutSuivi.EN_COURS, PointSuivi.fait_le.is_(None),
-               PointSuivi.prevu_le <= fin)
-        .order_by(PointSuivi.prevu_le).limit(200)).all()
+    lignes = session.execute(_requete_apercu(perimetre or perimetre_de(session, utilisateur)), {"fin": fin}).all()
+    a_faire = sorted((PointAFaire(l.point_id, l.suivi_id, l.le, Jalon(l.code), l.nom, l.prenom, l.employeur)
+                      for l in lignes if l.liste == 1), key=lambda p: p.prevu_le)
+    suivis = sorted((SuiviDuPerimetre(l.suivi_id, l.nom, l.prenom, l.intitule_poste, l.employeur, l.le,
+                                      StatutSuivi(l.code)) for l in lignes if l.liste == 2),
+                    key=lambda s: s.debut, reverse=True)
+    return a_faire, suivis
+
+
+@lru_cache(maxsize=256)
+def _requete_apercu(perimetre):
+    """Built once per perimeter, the end of the week a parameter (building it cost as much as
+    running it). Two LIMITed selects in a UNION ALL: the enums read as their codes (one column
+    for two enums)."""
+    condition = perimetre.condition(Personne, Utilisateur)
+    S, P = SuiviIntegration, PointSuivi
+    points = (select(literal_column("1", Integer).label("liste"), P.id.label("point_id"), P.suivi_id.label("suivi_id"),
+                     P.prevu_le.label("le"), type_coerce(P.jalon, String).label("code"), Personne.nom, Personne.prenom,
+                     S.employeur, literal_column("''", String).label("intitule_poste"))
+              .join(S, S.id == P.suivi_id).join(Personne, Personne.id == S.personne_id)
+              .where(condition, S.statut == StatutSuivi.EN_COURS, P.fait_le.is_(None),
+                     P.prevu_le <= bindparam("fin", type_=Date))
+              .order_by(P.prevu_le).limit(LIMITE_APERCU))
+    suivis = (select(literal_column("2", Integer).label("liste"), cast(null(), Uuid).label("point_id"), S.id.label("suivi_id"),
+                     S.debut.label("le"), type_coerce(S.statut, String).label("code"), Personne.nom, Personne.prenom,
+                     S.employeur, S.intitule_poste)
+              .join(Personne, Personne.id == S.personne_id).where(condition)
+              .order_by(S.debut.desc()).limit(LIMITE_APERCU))
+    return union_all(points.subquery().select(), suivis.subquery().select())
 
 
 def garde_suivi(session: Session, utilisateur, objet, modifier: bool) -> bool:

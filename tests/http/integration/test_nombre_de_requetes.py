@@ -11,13 +11,12 @@ from cipdesk.integration.suivis.services import ouvrir_suivi
 from cipdesk.personnes.models import StatutPersonne
 from tests.http.requetes import compter_requetes
 
-# The follow-up's page: user and session (2), the follow-up with its person, points and
+# The follow-up's page: user and session (1), the follow-up with its person, points and
 # mediations (1), the perimeter (1), the audit of the read (lock and read of the chain's head,
-# the row, the head: 3), the other modules' links (analyses de pratique, documents: 5).
-REQUETES_SUIVI = 12
-# The overview: user and session (2), the perimeter (1 per list: 2), the week's points (1),
-# the follow-ups (1).
-REQUETES_APERCU = 6
+# the row, the head: 3), the other modules' links (analyses de pratique, documents: 2).
+REQUETES_SUIVI = 8
+# The overview: user and session (1), the perimeter (1), the week's points and the follow-ups (1).
+REQUETES_APERCU = 3
 
 
 def _suivi(ctx, monde, personne, debut):
