@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from sqlalchemy import (Date, Integer, String, Uuid, bindparam, cast, literal_column, null, or_, select, type_coerce,
@@ -155,9 +155,15 @@ def chronologie_integration(session: Session, personne, lecteur) -> list[Eveneme
 def suivi_complet(session: Session, suivi_id) -> SuiviIntegration | None:
     """The follow-up with everything its page shows (the person, its points, its mediations)
     in ONE query: the collections are small (a calendar of ~5 points, a few mediations)."""
-    return session.scalars(select(SuiviIntegration).where(SuiviIntegration.id == suivi_id).options(
+    return session.scalars(_requete_suivi_complet(), {"suivi_id": suivi_id}).unique().one_or_none()
+
+
+@cache
+def _requete_suivi_complet():
+    # Built once (its three loader options cost more to build than the statement to run).
+    return select(SuiviIntegration).where(SuiviIntegration.id == bindparam("suivi_id", type_=Uuid)).options(
         joinedload(SuiviIntegration.personne), joinedload(SuiviIntegration.points),
-        joinedload(SuiviIntegration.mediations))).unique().one_or_none()
+        joinedload(SuiviIntegration.mediations))
 
 
 def suivis_apres_sortie(session: Session, personne_id) -> tuple[date | None, set[int]]:

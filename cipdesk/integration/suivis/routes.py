@@ -120,7 +120,8 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
     """The follow-up's page; `cadre`, `mediation`, `bilan`: a form sent back with its errors. The other
     forms are blank (the cadre's is filled from the follow-up): their fields come from `champs`."""
     proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
-    cadre = cadre if cadre is not None else CadreForm(formdata=None, obj=suivi)
+    # shown only (the page writes its own CSRF token): the form's CSRF field is not built
+    cadre = cadre if cadre is not None else CadreForm(formdata=None, obj=suivi, meta={"csrf": False})
     return rendre("integration/suivis/voir.html", suivi=suivi, cadre=cadre, mediation=mediation, bilan=bilan,
                   champs_cadre=champs("cadre", cadre), champs_mediation=champs("mediation", mediation),
                   champs_bilan=champs("bilan", bilan), champs_point=champs("point"),
@@ -131,15 +132,15 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
 
 
 def _bilan_vierge() -> BilanForm:
-    bilan = BilanForm(formdata=None)
+    bilan = BilanForm(formdata=None, meta={"csrf": False})
     bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
     return bilan
 
 
 # the blank forms of the page (the cadre's is filled from the follow-up), by name; each one's fields
 # are the macro `champs_<name>` of integration/_champs.html
-_VIERGES = {"mediation": lambda: MediationForm(formdata=None), "bilan": _bilan_vierge,
-            "point": lambda: PointForm(formdata=None)}
+_VIERGES = {"mediation": lambda: MediationForm(formdata=None, meta={"csrf": False}), "bilan": _bilan_vierge,
+            "point": lambda: PointForm(formdata=None, meta={"csrf": False})}
 _CHAMPS_VIERGES: dict[str, Markup] = {}
 
 
