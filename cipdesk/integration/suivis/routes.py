@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, current_app, get_template_attribute, request, url_for
+from flask import Blueprint, abort, current_app, g, get_template_attribute, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -120,8 +120,7 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
     """The follow-up's page; `cadre`, `mediation`, `bilan`: a form sent back with its errors. The other
     forms are blank (the cadre's is filled from the follow-up): their fields come from `champs`."""
     proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
-    # shown only (the page writes its own CSRF token): the form's CSRF field is not built
-    cadre = cadre if cadre is not None else CadreForm(formdata=None, obj=suivi, meta={"csrf": False})
+    cadre = cadre if cadre is not None else CadreForm(obj=suivi, **_affiche())
     return rendre("integration/suivis/voir.html", suivi=suivi, cadre=cadre, mediation=mediation, bilan=bilan,
                   champs_cadre=champs("cadre", cadre), champs_mediation=champs("mediation", mediation),
                   champs_bilan=champs("bilan", bilan), champs_point=champs("point"),
@@ -131,16 +130,29 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
                   peut_modifier=policy.peut(current_user, "integration.ouvrir"), statut=statut)
 
 
+def _restituee() -> bool:
+    """A draft given back after a new login (web.saisie: `g.saisie_restituee`, issue #10 point 10):
+    the typed fields fill the page's forms that have them, instead of blank forms."""
+    return g.get("saisie_restituee") is not None
+
+
+def _affiche() -> dict:
+    """The arguments of a form the page only shows: no request data (unless a draft is given back)
+    and no CSRF field (the page writes its own token)."""
+    return {"meta": {"csrf": False}} if _restituee() else {"formdata": None, "meta": {"csrf": False}}
+
+
 def _bilan_vierge() -> BilanForm:
-    bilan = BilanForm(formdata=None, meta={"csrf": False})
-    bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
+    bilan = BilanForm(**_affiche())
+    if not _restituee():
+        bilan.categorie_sortie.data = None   # the proposal is shown beside the field, never pre-selected
     return bilan
 
 
 # the blank forms of the page (the cadre's is filled from the follow-up), by name; each one's fields
 # are the macro `champs_<name>` of integration/_champs.html
-_VIERGES = {"mediation": lambda: MediationForm(formdata=None, meta={"csrf": False}), "bilan": _bilan_vierge,
-            "point": lambda: PointForm(formdata=None, meta={"csrf": False})}
+_VIERGES = {"mediation": lambda: MediationForm(**_affiche()), "bilan": _bilan_vierge,
+            "point": lambda: PointForm(**_affiche())}
 _CHAMPS_VIERGES: dict[str, Markup] = {}
 
 
@@ -148,14 +160,13 @@ def champs(nom: str, form=None) -> Markup:
     """The HTML of a form's fields. A blank form's (`form` None: nothing typed, no error) depends
     on its class alone — labels, help, validators, choices — never on the request: it is rendered
     once per process (rendering fields through WTForms and the `champ` macro was a third of the
-    page), unless templates are reloaded (development)."""
-    if form is None:
-        html = _CHAMPS_VIERGES.get(nom)
-        if html is not None:
-            return html
+    page), unless templates are reloaded (development) or a draft is given back (`_restituee`)."""
+    vierge = form is None and not _restituee()
+    if vierge and nom in _CHAMPS_VIERGES:
+        return _CHAMPS_VIERGES[nom]
     html = get_template_attribute("integration/_champs.html", f"champs_{nom}")(
         form if form is not None else _VIERGES[nom]())
-    if form is None and not current_app.jinja_env.auto_reload:
+    if vierge and not current_app.jinja_env.auto_reload:
         _CHAMPS_VIERGES[nom] = html
     return html
 

@@ -96,3 +96,30 @@ def test_formulaires_renvoyes_avec_leurs_erreurs_puis_vierges(nav, suivi):
         assert texte not in page, texte
     for champ in ('id="interlocuteurs"', 'id="participants"', 'id="bilan_prevu"', 'id="avis_personne"'):
         assert page.count(champ) == 1, champ
+
+
+def test_mediation_tapee_apres_expiration_revient_dans_la_page_du_suivi(nav, suivi, ctx, app):
+    """Issue #10 point 10 on the follow-up's page: a mediation typed while the session ended is
+    kept, and after logging in again it comes back in the page's mediation form (the page's other
+    forms stay blank) — the forms' fields rendered once per process never stand in for it."""
+    from tests.conftest import jeton_csrf
+    from tests.http.test_saisie_gardee import _brouillons, _expirer
+
+    m = suivi
+    nav.connexion(m.conseiller.email)
+    jeton = jeton_csrf(nav.get(m.url).get_data(as_text=True))   # the blank forms rendered once in this process
+    _expirer(ctx, app, m.conseiller)
+    enjeu = "Retards répétés le matin, transport en commun supprimé"
+    reponse = nav.client.post(m.url + "/mediation", data={
+        "le": m.aujourd_hui.isoformat(), "participants": "La personne, la gérante", "enjeu": enjeu, "actions": "",
+        "csrf_token": jeton}, headers={"Referer": f"http://localhost{m.url}"})
+    assert reponse.status_code in (302, 303) and "/connexion" in reponse.headers["Location"]
+    apres = nav.connexion(m.conseiller.email)
+    assert apres.status_code == 303 and apres.headers["Location"].endswith(m.url)
+    html = nav.get(m.url).get_data(as_text=True)
+    assert re.search(r'<textarea[^>]*name="enjeu"[^>]*>\s*' + re.escape(enjeu), html)
+    assert re.search(r'<textarea[^>]*name="participants"[^>]*>\s*La personne, la gérante', html)
+    assert re.search(r'<textarea[^>]*name="bilan_prevu"[^>]*>\s*</textarea>', html)
+    assert _brouillons(ctx) == []
+    # once given back, the page is blank again
+    assert enjeu not in nav.get(m.url).get_data(as_text=True)
