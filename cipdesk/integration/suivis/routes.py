@@ -1,11 +1,13 @@
 """Intégration follow-ups: open one by hand, the framework with the employer, its PDF."""
 from __future__ import annotations
 
+import re
 import uuid
+from datetime import date
 
 from flask import Blueprint, abort, current_app, g, get_template_attribute, request, url_for
 from flask_login import current_user
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cipdesk.core.dates import aujourdhui
 from cipdesk.core.db import db
@@ -120,9 +122,13 @@ def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
     """The follow-up's page; `cadre`, `mediation`, `bilan`: a form sent back with its errors. The other
     forms are blank (the cadre's is filled from the follow-up): their fields come from `champs`."""
     proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
-    cadre = cadre if cadre is not None else CadreForm(obj=suivi, **_affiche())
+    if cadre is None and not _restituee():   # filled from the follow-up, nothing typed
+        champs_cadre = champs_remplis("cadre", {nom: getattr(suivi, nom) for nom in CHAMPS_CADRE})
+    else:
+        cadre = cadre if cadre is not None else CadreForm(obj=suivi, **_affiche())
+        champs_cadre = champs("cadre", cadre)
     return rendre("integration/suivis/voir.html", suivi=suivi, cadre=cadre, mediation=mediation, bilan=bilan,
-                  champs_cadre=champs("cadre", cadre), champs_mediation=champs("mediation", mediation),
+                  champs_cadre=champs_cadre, champs_mediation=champs("mediation", mediation),
                   champs_bilan=champs("bilan", bilan), champs_point=champs("point"),
                   proposee=CATEGORIES.get(proposee) if proposee else None, categories=CATEGORIES,
                   aujourd_hui=aujourdhui(),
@@ -152,8 +158,9 @@ def _bilan_vierge() -> BilanForm:
 # the blank forms of the page (the cadre's is filled from the follow-up), by name; each one's fields
 # are the macro `champs_<name>` of integration/_champs.html
 _VIERGES = {"mediation": lambda: MediationForm(**_affiche()), "bilan": _bilan_vierge,
-            "point": lambda: PointForm(**_affiche())}
+            "point": lambda: PointForm(**_affiche()), "cadre": lambda: CadreForm(**_affiche())}
 _CHAMPS_VIERGES: dict[str, Markup] = {}
+CHAMPS_CADRE = ("cadre_le", "interlocuteurs", "engagements", "modalites", "acteurs", "non_discrimination")
 
 
 def champs(nom: str, form=None) -> Markup:
@@ -169,6 +176,30 @@ def champs(nom: str, form=None) -> Markup:
     if vierge and not current_app.jinja_env.auto_reload:
         _CHAMPS_VIERGES[nom] = html
     return html
+
+
+_MARQUE = "\ue000{}\ue000"   # a private-use character: never in what WTForms escapes, never in a label
+_MARQUES = re.compile("\ue000([a-z_]+)\ue000")
+
+
+def champs_remplis(nom: str, valeurs: dict) -> Markup:
+    """The HTML of a form's fields filled with `valeurs` (a date or a text per field; nothing typed,
+    no error): its skeleton — the fields rendered once per process with a mark in each value's place
+    — with each mark replaced by the value as WTForms writes it (a date as YYYY-MM-DD, a text
+    HTML-escaped). One pass: a value is never read for marks. The same HTML as `champs(nom, form)`
+    (tests/http/integration/test_mediation_bilan.py compares them)."""
+    squelette = _CHAMPS_VIERGES.get((nom, tuple(valeurs)))
+    if squelette is None:
+        form = _VIERGES[nom]()
+        for champ in valeurs:
+            # a text field writes its data, a date field its raw input when it has one
+            form[champ].data, form[champ].raw_data = _MARQUE.format(champ), [_MARQUE.format(champ)]
+        squelette = get_template_attribute("integration/_champs.html", f"champs_{nom}")(form)
+        if not current_app.jinja_env.auto_reload:
+            _CHAMPS_VIERGES[(nom, tuple(valeurs))] = squelette
+    textes = {champ: escape(v.strftime("%Y-%m-%d") if isinstance(v, date) else "" if v is None else str(v))
+              for champ, v in valeurs.items()}
+    return Markup(_MARQUES.sub(lambda m: textes[m.group(1)], str(squelette)))
 
 
 def _apres_sortie(suivi) -> tuple:

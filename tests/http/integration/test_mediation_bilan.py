@@ -123,3 +123,25 @@ def test_mediation_tapee_apres_expiration_revient_dans_la_page_du_suivi(nav, sui
     assert _brouillons(ctx) == []
     # once given back, the page is blank again
     assert enjeu not in nav.get(m.url).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("valeurs", [
+    {"cadre_le": date(2026, 11, 21), "interlocuteurs": "M. O'Brien <RH> & Mme \"Duval\"\r\nTutrice : Léa",
+     "engagements": "L'employeur forme ; le conseiller suit", "modalites": "", "acteurs": None,
+     "non_discrimination": "\ue000acteurs\ue000 et {0} et %s"},
+    {"cadre_le": None, "interlocuteurs": None, "engagements": None, "modalites": None, "acteurs": None,
+     "non_discrimination": None},
+])
+def test_cadre_rempli_par_son_squelette_comme_par_wtforms(app, valeurs):
+    """The cadre's fields filled from the follow-up through their skeleton rendered once per process
+    (`champs_remplis`) are the very HTML WTForms and the `champ` macro write for the same values."""
+    from types import SimpleNamespace
+
+    from cipdesk.integration.suivis.forms import CadreForm
+    from cipdesk.integration.suivis.routes import CHAMPS_CADRE, champs, champs_remplis
+
+    with app.test_request_context("/"):
+        attendu = champs("cadre", CadreForm(formdata=None, obj=SimpleNamespace(**valeurs), meta={"csrf": False}))
+        for _ in range(2):   # the skeleton rendered, then read from memory
+            assert champs_remplis("cadre", {nom: valeurs[nom] for nom in CHAMPS_CADRE}) == attendu
+    assert "O&#39;Brien &lt;RH&gt; &amp; Mme &#34;Duval&#34;" in attendu or valeurs["interlocuteurs"] is None
