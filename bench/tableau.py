@@ -751,7 +751,8 @@ def verifier_integration(app, conninfo: str, c: dict, dimanche: date) -> bool:
                     compte[cle] += 1
         s.rollback()
     print(f"  {'intégration : page de chaque suivi (' + str(len(ids)) + ')':55} "
-          + ("identique (" + ", ".join(f"{n} avec {k}" for k, n in compte.items()) + ")" if not ecarts else "DIFFÉRENT"))
+          + ("identique (" + ", ".join(f"{n} avec {k}" for k, n in compte.items()) + ")" if not ecarts
+             else "DIFFÉRENT"))
     for e in ecarts:
         print("    " + e)
     return bon and not ecarts

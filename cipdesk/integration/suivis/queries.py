@@ -80,9 +80,9 @@ def _requete_apercu(perimetre):
               .where(condition, S.statut == StatutSuivi.EN_COURS, P.fait_le.is_(None),
                      P.prevu_le <= bindparam("fin", type_=Date))
               .order_by(P.prevu_le).limit(LIMITE_APERCU))
-    suivis = (select(literal_column("2", Integer).label("liste"), cast(null(), Uuid).label("point_id"), S.id.label("suivi_id"),
-                     S.debut.label("le"), type_coerce(S.statut, String).label("code"), Personne.nom, Personne.prenom,
-                     S.employeur, S.intitule_poste)
+    suivis = (select(literal_column("2", Integer).label("liste"), cast(null(), Uuid).label("point_id"),
+                     S.id.label("suivi_id"), S.debut.label("le"), type_coerce(S.statut, String).label("code"),
+                     Personne.nom, Personne.prenom, S.employeur, S.intitule_poste)
               .join(Personne, Personne.id == S.personne_id).where(condition)
               .order_by(S.debut.desc()).limit(LIMITE_APERCU))
     return union_all(points.subquery().select(), suivis.subquery().select())

@@ -120,7 +120,7 @@ def _immersion_embauche(identifiant) -> Immersion | None:
 
 def page(suivi, *, cadre=None, mediation=None, bilan=None, statut=200):
     """The follow-up's page; `cadre`, `mediation`, `bilan`: a form sent back with its errors. The other
-    forms are blank (the cadre's is filled from the follow-up): their fields come from `champs`."""
+    forms are blank (`champs`), the cadre's filled from the follow-up (`champs_remplis`)."""
     proposee = categorie_proposee([points.proposition_code(p) for p in suivi.points])
     if cadre is None and not _restituee():   # filled from the follow-up, nothing typed
         champs_cadre = champs_remplis("cadre", {nom: getattr(suivi, nom) for nom in CHAMPS_CADRE})
@@ -159,7 +159,7 @@ def _bilan_vierge() -> BilanForm:
 # are the macro `champs_<name>` of integration/_champs.html
 _VIERGES = {"mediation": lambda: MediationForm(**_affiche()), "bilan": _bilan_vierge,
             "point": lambda: PointForm(**_affiche()), "cadre": lambda: CadreForm(**_affiche())}
-_CHAMPS_VIERGES: dict[str, Markup] = {}
+_CHAMPS_VIERGES: dict[str | tuple, Markup] = {}   # by form name; (name, fields): a skeleton
 CHAMPS_CADRE = ("cadre_le", "interlocuteurs", "engagements", "modalites", "acteurs", "non_discrimination")
 
 
