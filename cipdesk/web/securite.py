@@ -147,7 +147,19 @@ def installer_transaction(app: Flask) -> None:
     where the view asked to keep what it recorded (a failed login attempt)."""
     from flask import g
 
-    from cipdesk.core.db import db
+    from cipdesk.core.db import db, lectures_hors_transaction
+
+    def _lectures_hors_transaction():
+        # first of the request's hooks (the user loader runs in the next ones): see core.db
+        g.jeton_lectures = lectures_hors_transaction.set(True)
+
+    app.before_request_funcs.setdefault(None, []).insert(0, _lectures_hors_transaction)
+
+    @app.teardown_request
+    def _fin(_exc):
+        jeton = g.pop("jeton_lectures", None)
+        if jeton is not None:
+            lectures_hors_transaction.reset(jeton)
 
     @app.after_request
     def _valider(reponse):
