@@ -4,11 +4,17 @@ every check stays made on each request (active account, login epoch, session ope
 this account)."""
 from __future__ import annotations
 
+import time
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from unittest.mock import patch
+
 import pytest
 from sqlalchemy import func, select, update
 
 from cipdesk.comptes.models import SessionConnexion, Structure, Utilisateur
 from cipdesk.security.audit import Action, JournalAudit
+from cipdesk.web.securite import DELAI_DE_REPRISE, RAFRAICHISSEMENT
 from tests.factories import objets_de_tous_les_modules
 from tests.http.requetes import allers_retours, compter_requetes
 
@@ -173,3 +179,51 @@ def test_la_premiere_ecriture_ouvre_la_transaction(app, fabrique):
         db.session.scalar(select(func.count(Utilisateur.id)))
         assert not brute.autocommit and brute.pgconn.transaction_status == TransactionStatus.INTRANS
         db.session.remove()
+
+
+# -- the session cookie: signed again at most once a minute, its signature checked every time ----------
+def _cookie_de_session(reponse) -> str | None:
+    return next((c for c in reponse.headers.getlist("Set-Cookie") if c.startswith("cipdesk_session=")), None)
+
+
+def _signer_il_y_a(app, nav, age: timedelta) -> None:
+    """Replace the browser's session cookie by the same content signed `age` ago."""
+    from itsdangerous import TimestampSigner
+
+    serialiseur = app.session_interface.get_signing_serializer(app)
+    donnees = serialiseur.loads(nav.client.get_cookie("cipdesk_session").value)
+    with patch.object(TimestampSigner, "get_timestamp", lambda _s: int(time.time() - age.total_seconds())):
+        nav.client.set_cookie("cipdesk_session", serialiseur.dumps(donnees))
+
+
+def test_le_cookie_de_session_n_est_pas_resigne_a_chaque_page(app, nav, fabrique):
+    m = fabrique.monde()
+    assert _cookie_de_session(nav.connexion(m.conseiller.email))  # the login changes the session: sent
+    nav.get("/compte")
+    assert _cookie_de_session(nav.get("/compte")) is None  # unchanged, signed less than a minute ago
+    _signer_il_y_a(app, nav, timedelta(minutes=2))
+    rafraichi = _cookie_de_session(nav.get("/compte"))
+    assert rafraichi and "HttpOnly" in rafraichi and "SameSite=Lax" in rafraichi
+    expire = parsedate_to_datetime(rafraichi.split("Expires=")[1].split(";")[0])
+    attendu = datetime.now(timezone.utc) + app.permanent_session_lifetime + DELAI_DE_REPRISE
+    assert abs((expire - attendu).total_seconds()) < 60
+    assert _cookie_de_session(nav.get("/compte")) is None
+
+
+def test_un_cookie_trop_vieux_ou_falsifie_n_ouvre_rien(app, nav_factory, fabrique):
+    """The signature and its age are checked on every request: a cookie signed longer ago than
+    the idle limit (plus the minute it may lag) is refused, as is a forged one."""
+    m = fabrique.monde()
+    nav = nav_factory()
+    nav.connexion(m.conseiller.email)
+    # signed a little less than a minute past the idle limit: still read (it may have lagged that long),
+    # the server's own session (seen a moment ago) is what decides
+    _signer_il_y_a(app, nav, app.permanent_session_lifetime + timedelta(seconds=30))
+    assert nav.get("/compte").status_code == 200
+    _signer_il_y_a(app, nav, app.permanent_session_lifetime + RAFRAICHISSEMENT + timedelta(seconds=30))
+    assert nav.get("/compte").status_code == 302
+    autre = nav_factory()
+    autre.connexion(m.collegue.email)
+    valeur = autre.client.get_cookie("cipdesk_session").value
+    autre.client.set_cookie("cipdesk_session", valeur[:-2] + ("AA" if not valeur.endswith("AA") else "BB"))
+    assert autre.get("/compte").status_code == 302
