@@ -127,6 +127,7 @@ def est_une_lecture(instruction: str) -> bool:
 
 def installer_lectures_hors_transaction(engine) -> None:
     import psycopg
+    from psycopg import pq
     from psycopg.pq import TransactionStatus
 
     inactive = TransactionStatus.IDLE
@@ -135,20 +136,52 @@ def installer_lectures_hors_transaction(engine) -> None:
     def _debut(conn):
         dbapi = conn.connection.dbapi_connection
         voulu = lectures_hors_transaction.get()
-        if bool(conn.info.get(_CLE)) != voulu and dbapi.pgconn.transaction_status == inactive:
-            dbapi.autocommit = voulu
+        if dbapi.pgconn.transaction_status == inactive:
+            if dbapi.autocommit != voulu:
+                dbapi.autocommit = voulu
             conn.info[_CLE] = voulu
 
     @event.listens_for(engine, "before_cursor_execute")
-    def _avant(conn, curseur, instruction, _parametres, _contexte, _plusieurs):
-        if conn.info.get(_CLE) and (isinstance(curseur, psycopg.ServerCursor) or not est_une_lecture(instruction)):
-            # psycopg sends BEGIN before this statement; the rest of the request is one transaction
-            curseur.connection.autocommit = False
-            conn.info[_CLE] = False
+    def _avant(conn, curseur, instruction, _parametres, contexte, _plusieurs):
+        if not conn.info.get(_CLE) or (est_une_lecture(instruction) and not isinstance(curseur, psycopg.ServerCursor)):
+            return
+        # The rest of the request is one transaction. Its BEGIN goes with this statement, in one
+        # round trip (pipeline mode, the Sync after the statement: `_apres`); the driver stays in
+        # autocommit mode, its commit() and rollback() end the transaction all the same (they
+        # look at the server's transaction status). A server-side cursor: the driver's own BEGIN.
+        brute = curseur.connection
+        conn.info[_CLE] = False
+        if contexte is None or isinstance(curseur, psycopg.ServerCursor) \
+                or brute.pgconn.pipeline_status != pq.PipelineStatus.OFF:
+            brute.autocommit = False
+            return
+        gestionnaire = brute.pipeline()
+        gestionnaire.__enter__()
+        contexte._cipdesk_pipeline = gestionnaire
+        brute.execute("BEGIN")
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _apres(_conn, _curseur, _instruction, _parametres, contexte, _plusieurs):
+        gestionnaire = getattr(contexte, "_cipdesk_pipeline", None)
+        if gestionnaire is not None:
+            contexte._cipdesk_pipeline = None
+            gestionnaire.__exit__(None, None, None)  # the Sync: both results read (or the error raised)
+
+    @event.listens_for(engine, "handle_error")
+    def _erreur(contexte_erreur):
+        contexte = contexte_erreur.execution_context
+        gestionnaire = getattr(contexte, "_cipdesk_pipeline", None)
+        if gestionnaire is not None:
+            contexte._cipdesk_pipeline = None
+            erreur = contexte_erreur.original_exception
+            try:
+                gestionnaire.__exit__(type(erreur), erreur, erreur.__traceback__)
+            except Exception:  # noqa: BLE001  (the original error is the one raised)
+                pass
 
     @event.listens_for(engine, "checkin")
     def _rendue(dbapi, record):
-        if record.info.get(_CLE):
-            record.info[_CLE] = False
-            if dbapi is not None and not dbapi.closed and dbapi.pgconn.transaction_status == inactive:
-                dbapi.autocommit = False
+        record.info[_CLE] = False
+        if dbapi is not None and not dbapi.closed and dbapi.autocommit \
+                and dbapi.pgconn.transaction_status == inactive:
+            dbapi.autocommit = False

@@ -42,9 +42,9 @@ def requetes(app, nav, url: str) -> list[str]:
 
 def allers_retours(app, nav, url: str, methode: str = "get", **kw):
     """(response, round trips). PostgreSQL: each round trip the request makes to the server, in order (libpq's trace of
-    the messages sent): « BEGIN », « COMMIT », « ROLLBACK », or « requête » for a statement
-    (its Parse/Bind/Execute end with one Sync: one round trip). SET and the like would appear by
-    their text."""
+    the messages sent): « BEGIN », « COMMIT », « ROLLBACK », « requête » for a statement
+    (its Parse/Bind/Execute end with one Sync: one round trip), « BEGIN + requête » for a BEGIN
+    sent with the statement after it. SET and the like would appear by their text."""
     import tempfile
 
     from psycopg import pq
@@ -76,13 +76,17 @@ def allers_retours(app, nav, url: str, methode: str = "get", **kw):
         dbapi.pgconn.untrace()
         fichier.flush()
         fichier.seek(0)
+        avec_begin = False
         for ligne in fichier.read().splitlines():
             champs = ligne.split("\t")
             if len(champs) < 3 or champs[0] != "F":
                 continue
             if champs[2] == "Query":
                 allers.append(champs[3].strip().strip('"').split(";")[0].upper())
+            elif champs[2] == "Parse" and '"BEGIN"' in champs[3]:
+                avec_begin = True  # pipeline mode: the BEGIN sent with the next statement
             elif champs[2] == "Sync":
-                allers.append("requête")
+                allers.append("BEGIN + requête" if avec_begin else "requête")
+                avec_begin = False
         fichier.close()
     return reponse, allers
