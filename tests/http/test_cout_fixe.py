@@ -11,6 +11,7 @@ from unittest.mock import patch
 
 import pytest
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from cipdesk.comptes.models import SessionConnexion, Structure, Utilisateur
 from cipdesk.security.audit import Action, JournalAudit
@@ -168,6 +169,12 @@ def test_la_premiere_ecriture_ouvre_la_transaction(app, fabrique):
             assert brute.pgconn.transaction_status == TransactionStatus.INTRANS
             session.rollback()
             assert sum(1 for _ in session.execute(select(Structure.id).execution_options(yield_per=1))) >= 1
+            session.rollback()
+            # a first write that fails (sent with its BEGIN) raises as usual; the connection stays usable
+            with pytest.raises(IntegrityError):
+                session.execute(update(Structure).where(Structure.id == s1.id).values(nom=None))
+            session.rollback()
+            assert session.scalar(select(Structure.ville).where(Structure.id == s1.id)) != "Annulée"
             session.rollback()
             db.session.remove()
         assert not brute.autocommit  # given back to the pool as it was taken
