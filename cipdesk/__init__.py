@@ -56,6 +56,10 @@ def _database(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         _verifier_les_connexions(db.engine, app.config.get("CIPDESK_PING_APRES_SECONDES", 5))
+        if db.engine.dialect.name == "postgresql":
+            from cipdesk.core.db import installer_lectures_hors_transaction
+
+            installer_lectures_hors_transaction(db.engine)  # a page's reads: no BEGIN nor COMMIT
     if uri.startswith("sqlite"):
         from sqlalchemy import event
 

@@ -91,3 +91,97 @@ def _restreindre_a_la_structure(etat: ORMExecuteState) -> None:
         return
     etat.statement = etat.statement.options(with_loader_criteria(
         StructureScoped, lambda cls: cls.structure_id == structure_id, include_aliases=True))
+
+
+# -- a request's reads outside a transaction (PostgreSQL) -------------------------------------
+# Each statement is a round trip to the server, and so are the BEGIN and COMMIT around them: on a
+# page that only reads (most pages), they were two of its three round trips. During a web request
+# (`lectures_hors_transaction`, set by web.securite), the connection runs its plain reads in
+# autocommit and opens the transaction at the first statement that is not one: a write, a row
+# lock (FOR UPDATE), a savepoint, a server-side cursor, a function with an effect. In READ
+# COMMITTED (the default, never changed here) a plain SELECT sees the same rows inside a
+# transaction or outside (each statement takes its own snapshot) and holds no lock, so nothing
+# changes for what a request reads or writes: everything from the first write on is one
+# transaction, committed or rolled back as before (web.securite). SQLite's driver already works
+# so (it begins only before a write).
+import functools  # noqa: E402
+import re  # noqa: E402
+
+lectures_hors_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "lectures_hors_transaction", default=False)
+
+_LECTURE = re.compile(r"\s*\(*\s*(SELECT|WITH)\b", re.IGNORECASE)
+# Conservative: a word of these anywhere (even in a column alias) opens the transaction.
+_EFFET = re.compile(r"\b(INSERT|UPDATE|DELETE|MERGE|INTO|LOCK|COPY|TRUNCATE|CALL|DO|NEXTVAL|SETVAL"
+                    r"|SET_CONFIG|PG_NOTIFY|PG_(TRY_)?ADVISORY\w*|LO_\w+|TXID_CURRENT\w*|PG_CURRENT_XACT_ID\w*"
+                    r"|DBLINK\w*)\b|\bFOR\s+(UPDATE|SHARE|NO\s+KEY|KEY)\b", re.IGNORECASE)
+_CLE = "cipdesk_lectures_hors_transaction"  # in the pooled connection's info: autocommit set by us
+
+
+@functools.lru_cache(maxsize=4096)
+def est_une_lecture(instruction: str) -> bool:
+    """A plain read: SELECT (or WITH … SELECT) with no write, lock or side-effect function
+    (the application defines no function of its own that writes: only trigger functions)."""
+    return _LECTURE.match(instruction) is not None and _EFFET.search(instruction) is None
+
+
+def installer_lectures_hors_transaction(engine) -> None:
+    import psycopg
+    from psycopg import pq
+    from psycopg.pq import TransactionStatus
+
+    inactive = TransactionStatus.IDLE
+
+    @event.listens_for(engine, "begin")
+    def _debut(conn):
+        dbapi = conn.connection.dbapi_connection
+        voulu = lectures_hors_transaction.get()
+        if dbapi.pgconn.transaction_status == inactive:
+            if dbapi.autocommit != voulu:
+                dbapi.autocommit = voulu
+            conn.info[_CLE] = voulu
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _avant(conn, curseur, instruction, _parametres, contexte, _plusieurs):
+        if not conn.info.get(_CLE) or (est_une_lecture(instruction) and not isinstance(curseur, psycopg.ServerCursor)):
+            return
+        # The rest of the request is one transaction. Its BEGIN goes with this statement, in one
+        # round trip (pipeline mode, the Sync after the statement: `_apres`); the driver stays in
+        # autocommit mode, its commit() and rollback() end the transaction all the same (they
+        # look at the server's transaction status). A server-side cursor: the driver's own BEGIN.
+        brute = curseur.connection
+        conn.info[_CLE] = False
+        if contexte is None or isinstance(curseur, psycopg.ServerCursor) \
+                or brute.pgconn.pipeline_status != pq.PipelineStatus.OFF:
+            brute.autocommit = False
+            return
+        gestionnaire = brute.pipeline()
+        gestionnaire.__enter__()
+        contexte._cipdesk_pipeline = gestionnaire
+        brute.execute("BEGIN")
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _apres(_conn, _curseur, _instruction, _parametres, contexte, _plusieurs):
+        gestionnaire = getattr(contexte, "_cipdesk_pipeline", None)
+        if gestionnaire is not None:
+            contexte._cipdesk_pipeline = None
+            gestionnaire.__exit__(None, None, None)  # the Sync: both results read (or the error raised)
+
+    @event.listens_for(engine, "handle_error")
+    def _erreur(contexte_erreur):
+        contexte = contexte_erreur.execution_context
+        gestionnaire = getattr(contexte, "_cipdesk_pipeline", None)
+        if gestionnaire is not None:
+            contexte._cipdesk_pipeline = None
+            erreur = contexte_erreur.original_exception
+            try:
+                gestionnaire.__exit__(type(erreur), erreur, erreur.__traceback__)
+            except Exception:  # noqa: BLE001  (the original error is the one raised)
+                pass
+
+    @event.listens_for(engine, "checkin")
+    def _rendue(dbapi, record):
+        record.info[_CLE] = False
+        if dbapi is not None and not dbapi.closed and dbapi.autocommit \
+                and dbapi.pgconn.transaction_status == inactive:
+            dbapi.autocommit = False

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 from flask import Flask, render_template, request, session
 from flask_login import current_user
-from flask.sessions import SecureCookieSessionInterface
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
+from itsdangerous import BadSignature
 from sqlalchemy.orm.exc import StaleDataError
 
 from cipdesk.security.audit import Provenance, provenance_courante
@@ -25,10 +26,46 @@ def _page_erreur(statut: int, titre: str, message: str):
     return render_template("errors/erreur.html", statut=statut, titre=titre, message=message), statut
 
 
+class SessionSignee(SecureCookieSession):
+    signee_le: datetime | None = None  # when the cookie it was read from was signed
+
+
 class CookieDeSession(SecureCookieSessionInterface):
     """The session cookie outlives the server-side idle limit by DELAI_DE_REPRISE: the
     server decides when a session ends (comptes), and a form posted just after that
-    still names its user, so that what was typed is kept for them (a draft)."""
+    still names its user, so that what was typed is kept for them (a draft).
+
+    An unchanged session's cookie is signed and sent again at most once a minute
+    (RAFRAICHISSEMENT), not on every response: its expiry then lags by a minute at most
+    (against DELAI_DE_REPRISE's 30), and the age its signature may have is longer by as
+    much, so that a cookie is never refused sooner than when it was re-signed every time.
+    The signature is checked on every request; when a session ends stays the server's call."""
+
+    session_class = SessionSignee
+
+    def open_session(self, app, request):
+        serialiseur = self.get_signing_serializer(app)
+        if serialiseur is None:
+            return None
+        valeur = request.cookies.get(self.get_cookie_name(app))
+        if not valeur:
+            return self.session_class()
+        age_max = int((app.permanent_session_lifetime + RAFRAICHISSEMENT).total_seconds())
+        try:
+            donnees, signee_le = serialiseur.loads(valeur, max_age=age_max, return_timestamp=True)
+        except BadSignature:
+            return self.session_class()
+        session = self.session_class(donnees)
+        session.signee_le = signee_le
+        return session
+
+    def should_set_cookie(self, app, session):
+        if session.modified:
+            return True
+        if not (session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]):
+            return False
+        signee_le = getattr(session, "signee_le", None)
+        return signee_le is None or datetime.now(timezone.utc) - signee_le >= RAFRAICHISSEMENT
 
     def get_expiration_time(self, app, session):
         if session.permanent:
@@ -37,6 +74,7 @@ class CookieDeSession(SecureCookieSessionInterface):
 
 
 DELAI_DE_REPRISE = timedelta(minutes=30)
+RAFRAICHISSEMENT = timedelta(minutes=1)
 
 
 def installer(app: Flask) -> None:
@@ -61,7 +99,8 @@ def installer(app: Flask) -> None:
             # timeout, "Mes sessions", revocation): the unauthorized handler (comptes)
             # keeps what a POST carried, then forgets the cookie's content.
             return app.login_manager.unauthorized()
-        session.permanent = True
+        if not session.permanent:  # setting it marks the session changed: its cookie would be signed again
+            session.permanent = True
         return None
 
     @app.after_request
@@ -147,7 +186,19 @@ def installer_transaction(app: Flask) -> None:
     where the view asked to keep what it recorded (a failed login attempt)."""
     from flask import g
 
-    from cipdesk.core.db import db
+    from cipdesk.core.db import db, lectures_hors_transaction
+
+    def _lectures_hors_transaction():
+        # first of the request's hooks (the user loader runs in the next ones): see core.db
+        g.jeton_lectures = lectures_hors_transaction.set(True)
+
+    app.before_request_funcs.setdefault(None, []).insert(0, _lectures_hors_transaction)
+
+    @app.teardown_request
+    def _fin(_exc):
+        jeton = g.pop("jeton_lectures", None)
+        if jeton is not None:
+            lectures_hors_transaction.reset(jeton)
 
     @app.after_request
     def _valider(reponse):
