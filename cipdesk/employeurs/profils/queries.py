@@ -80,13 +80,14 @@ def _freins(session: Session, personne_ids) -> dict:
     return {pid: tuple(f) for pid, (_n, f) in derniers.items()}
 
 
-def _situations(session: Session, personnes: list, profils: dict | None = None) -> dict:
-    """`personnes`: objects with id, code_postal and commune; `profils` by person when the caller
-    read them already (with the people, in one query)."""
+def _situations(session: Session, personnes: list, profils: dict | None = None, metiers: dict | None = None) -> dict:
+    """`personnes`: objects with id, code_postal and commune; `profils` and `metiers` by person
+    when the caller read them already (with the people, in one query)."""
     ids = [p.id for p in personnes]
     if not ids:
         return {}
-    metiers, freins = _metiers(session, ids), _freins(session, ids)
+    metiers = _metiers(session, ids) if metiers is None else metiers
+    freins = _freins(session, ids)
     if profils is None:
         profils = {p.personne_id: p for p in session.scalars(select(ProfilEmploi).where(
             ProfilEmploi.personne_id.in_(ids)))}
@@ -108,7 +109,7 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
                   perimetre=None) -> list[Rapprochement]:
     """The people of the user's perimeter (open parcours) whose projet aims at the offer's
     ROME métier or its professional domain, not yet candidates, ranked with their reasons.
-    Three queries whatever the number of people (the people with their profile, their
+    Two queries whatever the number of people (the people with their profile and their
     métiers, their freins), one when nobody matches; `perimetre` when the caller has it."""
     rome = (offre.fiche.rome_code or "").upper()
     if not rome:
@@ -122,14 +123,26 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
            .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
                   Personne.id.not_in(deja), Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
            .distinct().limit(LIMITE))
-    # Only the columns the page and the rules read, the profile joined (no ORM person).
-    lignes = session.execute(select(Personne.id, Personne.nom, Personne.prenom, Personne.code_postal, Personne.commune,
-                                    ProfilEmploi).outerjoin(ProfilEmploi, ProfilEmploi.personne_id == Personne.id)
-                             .where(Personne.id.in_(ids))).all()
-    personnes = lignes
+    # Only the columns the page and the rules read (no ORM person), the profile and the métiers of
+    # the open parcours joined: one row per métier (each of these people has one at least).
+    lignes = session.execute(
+        select(Personne.id, Personne.nom, Personne.prenom, Personne.code_postal, Personne.commune, ProfilEmploi,
+               MetierExplore.rome_code, MetierExplore.libelle, Projet.valide_le, MetierExplore.faisabilite)
+        .outerjoin(ProfilEmploi, ProfilEmploi.personne_id == Personne.id)
+        .join(Parcours, Parcours.personne_id == Personne.id).join(Projet, Projet.parcours_id == Parcours.id)
+        .join(MetierExplore, MetierExplore.projet_id == Projet.id)
+        .where(Personne.id.in_(ids), Parcours.statut == ouvert, MetierExplore.rome_code != "")).all()
+    personnes, profils, metiers = {}, {}, {}
+    for l in lignes:
+        if l.id not in personnes:
+            personnes[l.id] = l
+            if l.ProfilEmploi is not None:
+                profils[l.id] = l.ProfilEmploi
+        metiers.setdefault(l.id, []).append((l.rome_code, l.libelle or l.rome_code, l.valide_le is not None,
+                                             getattr(l.faisabilite, "value", l.faisabilite)))
+    personnes = list(personnes.values())
     exigences = exigences_de(offre)
-    situations = _situations(session, personnes, profils={l.id: l.ProfilEmploi for l in lignes
-                                                          if l.ProfilEmploi is not None})
+    situations = _situations(session, personnes, profils=profils, metiers=metiers)
     resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
     return sorted((r for r in resultats if r.resultat.retenu),
                   key=lambda r: (r.resultat.rang, r.personne.nom, r.personne.prenom))
