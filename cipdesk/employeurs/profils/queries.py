@@ -111,9 +111,20 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
     ROME métier or its professional domain, not yet candidates, ranked with their reasons.
     Two queries whatever the number of people (the people with their profile and their
     métiers, their freins), one when nobody matches; `perimetre` when the caller has it."""
+    personnes, situations = candidats_au_rapprochement(session, utilisateur, offre, perimetre=perimetre)
+    exigences = exigences_de(offre) if personnes else None
+    resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
+    return sorted((r for r in resultats if r.resultat.retenu),
+                  key=lambda r: (r.resultat.rang, r.personne.nom, r.personne.prenom))
+
+
+def candidats_au_rapprochement(session: Session, utilisateur, offre: Offre, *, perimetre=None) -> tuple[list, dict]:
+    """`rapprochement`'s reads: the people it evaluates (rows: id, nom, prenom, code_postal,
+    commune…, at most LIMITE) and their situation by id (also what bench/tableau.py's floor of
+    the offer's page is checked against)."""
     rome = (offre.fiche.rome_code or "").upper()
     if not rome:
-        return []
+        return [], {}
     ouvert = Parcours.statut.type.enum_class("ouvert")
     condition = (perimetre or _perimetre(session, utilisateur)).condition(Personne, Utilisateur)
     deja = select(Candidature.personne_id).where(Candidature.offre_id == offre.id)
@@ -141,11 +152,7 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
         metiers.setdefault(l.id, []).append((l.rome_code, l.libelle or l.rome_code, l.valide_le is not None,
                                              getattr(l.faisabilite, "value", l.faisabilite)))
     personnes = list(personnes.values())
-    exigences = exigences_de(offre)
-    situations = _situations(session, personnes, profils=profils, metiers=metiers)
-    resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
-    return sorted((r for r in resultats if r.resultat.retenu),
-                  key=lambda r: (r.resultat.rang, r.personne.nom, r.personne.prenom))
+    return personnes, _situations(session, personnes, profils=profils, metiers=metiers)
 
 
 def offres_pour(session: Session, personne: Personne, aujourd_hui: date) -> list[OffrePourPersonne]:
