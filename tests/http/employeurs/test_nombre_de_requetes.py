@@ -8,11 +8,11 @@ from tests.http.requetes import compter_requetes
 
 # The offer's page: the account with its session, structure and candidat profile (1), the offer
 # with its fiche, employer and justifications (1), the candidatures with their visibility (1), the
-# matched people with their profile and their métiers (1), their freins (1), the measures
+# matched people with their profile, their métiers and their freins (1), the measures
 # mobilised (1); for a conseiller, the measures to mobilise (1). The perimeter comes from the
 # structure's settings read with the account (no query).
-REQUETES_OFFRE_CHEF = 6
-REQUETES_OFFRE_CONSEILLER = 7
+REQUETES_OFFRE_CHEF = 5
+REQUETES_OFFRE_CONSEILLER = 6
 
 
 def _projet(ctx, personne, rome, par, debut):
