@@ -33,6 +33,9 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parent.parent
 MOT_DE_PASSE = "Démo-cipdesk-2026 !"
 CHEF, CONSEILLER = "chef@demo.cipdesk.fr", "candidat@demo.cipdesk.fr"
+# The conseiller's requests as htmx sends them (`HX-Request`): the search as you type answers each
+# keystroke with its fragment, not the whole page.
+CONSEILLER_HTMX = CONSEILLER + " (htmx)"
 
 
 def centile(valeurs: list[float], p: float) -> float:
@@ -1035,6 +1038,9 @@ def main() -> None:
     pages = [
         *((f"recherche d'entreprise : {nom}", CONSEILLER, f"/employeurs/entreprises/?q={texte}",
            planchers_employeurs[f"recherche : {nom}"]) for nom, texte in recherches),
+        *((f"recherche d'entreprise à la frappe (fragment htmx) : {nom}", CONSEILLER_HTMX,
+           f"/employeurs/entreprises/?q={texte}", planchers_employeurs[f"recherche : {nom}"])
+          for nom, texte in recherches),
         ("offre et son rapprochement (équipe)", CHEF, f"/employeurs/offres/{c['offre']}",
          planchers_employeurs["offre"]),
         ("action de prospection", CONSEILLER, f"/employeurs/prospection/{c['action']}",
@@ -1079,9 +1085,10 @@ def main() -> None:
     if args.pages:
         pages = [p for p in pages if args.pages in p[0]]
     clients = {}
-    for email in (CHEF, CONSEILLER):
+    for email in (CHEF, CONSEILLER, CONSEILLER_HTMX):
         clients[email] = app.test_client()
-        connecter(clients[email], email)
+        connecter(clients[email], email.removesuffix(" (htmx)"))
+    clients[CONSEILLER_HTMX].environ_base["HTTP_HX_REQUEST"] = "true"
     resultats = []
     for nom, email, url, main_ in pages:
         charge_avant = os.getloadavg()[0]
