@@ -33,6 +33,9 @@ from pathlib import Path
 RACINE = Path(__file__).resolve().parent.parent
 MOT_DE_PASSE = "Démo-cipdesk-2026 !"
 CHEF, CONSEILLER = "chef@demo.cipdesk.fr", "candidat@demo.cipdesk.fr"
+# The conseiller's requests as htmx sends them (`HX-Request`): the search as you type answers each
+# keystroke with its fragment, not the whole page.
+CONSEILLER_HTMX = CONSEILLER + " (htmx)"
 
 
 def centile(valeurs: list[float], p: float) -> float:
@@ -519,6 +522,10 @@ ORDER BY i.survenu_le DESC, i.created_at DESC"""
 # Each one statement (one round trip), the rows the page shows and only them: its row sets as
 # json columns of one row. Perimeter of the demo chef: the people whose référent is in their team;
 # of the demo conseiller (caseloads not shared in the demo structure): the people they follow.
+# The employeurs floors start, like the dashboard's and bench/pages.py's, with the read every page
+# must do (the signed-in account and its open session: the header shows the account, the user
+# loader checks the session): COMPTE_CONNECTE for the chef, COMPTE_DU_CONSEILLER for the conseiller.
+COMPTE_DU_CONSEILLER = COMPTE_CONNECTE.replace("%(chef)s", "%(moi)s")
 PERIMETRE_CHEF = """p.structure_id = %(structure)s AND p.referent_id IN (
   SELECT u.id FROM utilisateur u WHERE u.equipe_id = %(equipe)s AND u.structure_id = %(structure)s)"""
 
@@ -813,6 +820,96 @@ def offre_rapprochee(app, structure, equipe):
     return ligne[0] if ligne else None
 
 
+def planchers_des_employeurs(c: dict, recherches, rapprochee) -> dict:
+    """name -> (statements, parameters) of the employeurs pages' hand-written floors."""
+    offre = {"structure": c["structure"], "equipe": c["equipe"], "chef": c["chef"]}
+    planchers = {f"recherche : {nom}": ((COMPTE_DU_CONSEILLER, RECHERCHE_COLONNES),
+                                        {**parametres_recherche(c["structure"], texte), "moi": c["moi"]})
+                 for nom, texte in recherches}
+    planchers["offre"] = ((COMPTE_CONNECTE, OFFRE_RAPPROCHEMENT), {**offre, "offre": c["offre"]})
+    if rapprochee is not None:
+        planchers["offre la plus rapprochée"] = ((COMPTE_CONNECTE, OFFRE_RAPPROCHEMENT), {**offre, "offre": rapprochee})
+    planchers["prospection"] = ((COMPTE_DU_CONSEILLER, PROSPECTION),
+                                {"structure": c["structure"], "action": c["action"], "moi": c["moi"]})
+    return planchers
+
+
+def verifier_employeurs(app, conninfo: str, c: dict, recherches, rapprochee, planchers: dict) -> bool:
+    """The employeurs floors against what the pages read (the functions their views call): the
+    search's lines (same employers, same order, same columns), and for the offer the candidatures
+    (names only inside the perimeter, how many others), the people the matching evaluates with
+    their métiers and freins, the justifications and the measures. True when all agree."""
+    import psycopg
+    from sqlalchemy import select
+
+    from cipdesk.comptes.models import Utilisateur
+    from cipdesk.core.db import db
+    from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre
+    from cipdesk.employeurs.entreprises import queries as entreprises
+    from cipdesk.employeurs.mesures.queries import mobilisees
+    from cipdesk.employeurs.offres.queries import offre_complete
+    from cipdesk.employeurs.profils.queries import candidats_au_rapprochement
+    from cipdesk.personnes.queries import file_partagee
+    from cipdesk.security import policy
+
+    def lire(nom):
+        sql, parametres = planchers[nom]
+        with psycopg.connect(conninfo) as conn, conn.cursor() as cur:
+            lignes = []
+            for instruction in sql:
+                cur.execute(instruction, parametres)
+                lignes.append(cur.fetchall())
+            conn.rollback()
+        assert len(lignes[0]) == 1, f"{nom} : le compte connecté n'est pas lu"
+        return lignes[1:]
+
+    def comparer(nom, application, plancher) -> bool:
+        if application == plancher:
+            print(f"  {nom:55} identique ({len(application)} lignes)")
+            return True
+        print(f"  {nom:55} DIFFÉRENT")
+        for cle in sorted(set(application) | set(plancher), key=str):
+            if application.get(cle) != plancher.get(cle):
+                print(f"    {cle}: application {application.get(cle)}, plancher {plancher.get(cle)}")
+        return False
+
+    bon = True
+    with app.app_context():
+        s = db.session
+        for nom, texte in recherches:
+            (lignes,) = lire(f"recherche : {nom}")
+            bon &= comparer(f"recherche d'entreprise : {nom} ({texte})",
+                            dict(enumerate(tuple(l) for l in entreprises.resultats(s, c["structure"], texte))),
+                            dict(enumerate(tuple(l) for l in lignes)))
+        chef = s.scalar(select(Utilisateur).where(Utilisateur.email == CHEF))
+        perimetre = policy.perimetre(chef, file_active_partagee=file_partagee(chef))
+        for nom, offre_id in (("offre", c["offre"]), ("offre la plus rapprochée", rapprochee)):
+            if offre_id is None:
+                continue
+            [(o, justifications, candidatures, rapproches, mesures)] = lire(nom)[0]
+            offre = offre_complete(s, offre_id)
+            bon &= comparer(f"{nom} : l'offre", {"offre": (str(offre.id), offre.intitule, offre.statut.value)},
+                            {"offre": (o["id"], o["intitule"], o["statut"])})
+            visibles, autres = candidatures_de_l_offre(s, chef, offre_id, perimetre=perimetre)
+            bon &= comparer(f"{nom} : candidatures", {str(v.id): (v.nom, v.prenom, v.etat.value) for v in visibles}
+                            | {"autres": autres},
+                            {x["id"]: (x["nom"], x["prenom"], x["etat"]) for x in candidatures or () if x["nom"]}
+                            | {"autres": sum(1 for x in candidatures or () if not x["nom"])})
+            personnes, situations = candidats_au_rapprochement(s, chef, offre, perimetre=perimetre)
+            bon &= comparer(f"{nom} : personnes rapprochées (métiers, freins)",
+                            {str(p.id): (p.nom, sorted((m[0], m[2]) for m in situations[p.id].metiers),
+                                         sorted((f[0], f[2]) for f in situations[p.id].freins)) for p in personnes},
+                            {r["id"]: (r["nom"], sorted((m[0], m[2] is not None) for m in r["metiers"] or ()),
+                                       sorted((f[0], f[2]) for f in r["freins"] or ())) for r in rapproches or ()})
+            bon &= comparer(f"{nom} : justifications et mesures",
+                            {"justifications": sorted(j.cle for j in offre.justifications),
+                             "mesures": len(mobilisees(s, offre_id=offre_id))},
+                            {"justifications": sorted(j["cle"] for j in justifications or ()),
+                             "mesures": len(mesures or ())})
+        s.rollback()
+    return bon
+
+
 # -- measuring --------------------------------------------------------------------------------------
 def connecter(client, email: str) -> None:
     page = client.get("/connexion").get_data(as_text=True)
@@ -1033,20 +1130,19 @@ def main() -> None:
     mot = normaliser_texte(e.raison_sociale).split()[0][:5]
     commune = normaliser_texte(e.commune)[:5]
     rapprochee = None if sqlite else offre_rapprochee(app, c["structure"], c["equipe"])
+    recherches = (("nom", mot), ("SIRET", e.siret[:6]), ("commune", commune), ("NAF", e.naf_code))
+    planchers_employeurs = planchers_des_employeurs(c, recherches, rapprochee)
     # (page, role, URL, hand-written floor or None)
     pages = [
-        ("recherche d'entreprise : nom", CONSEILLER, f"/employeurs/entreprises/?q={mot}",
-         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], mot))),
-        ("recherche d'entreprise : SIRET", CONSEILLER, f"/employeurs/entreprises/?q={e.siret[:6]}",
-         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], e.siret[:6]))),
-        ("recherche d'entreprise : commune", CONSEILLER, f"/employeurs/entreprises/?q={commune}",
-         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], commune))),
-        ("recherche d'entreprise : NAF", CONSEILLER, f"/employeurs/entreprises/?q={e.naf_code}",
-         (RECHERCHE_COLONNES, parametres_recherche(c["structure"], e.naf_code))),
+        *((f"recherche d'entreprise : {nom}", CONSEILLER, f"/employeurs/entreprises/?q={texte}",
+           planchers_employeurs[f"recherche : {nom}"]) for nom, texte in recherches),
+        *((f"recherche d'entreprise à la frappe (fragment htmx) : {nom}", CONSEILLER_HTMX,
+           f"/employeurs/entreprises/?q={texte}", planchers_employeurs[f"recherche : {nom}"])
+          for nom, texte in recherches),
         ("offre et son rapprochement (équipe)", CHEF, f"/employeurs/offres/{c['offre']}",
-         (OFFRE_RAPPROCHEMENT, {"structure": c["structure"], "equipe": c["equipe"], "offre": c["offre"]})),
+         planchers_employeurs["offre"]),
         ("action de prospection", CONSEILLER, f"/employeurs/prospection/{c['action']}",
-         (PROSPECTION, {"structure": c["structure"], "action": c["action"], "moi": c["moi"]})),
+         planchers_employeurs["prospection"]),
         ("intégration : page d'un suivi", CONSEILLER, f"/integration/suivis/{c['suivi']}",
          (SUIVI, {"structure": c["structure"], "suivi": c["suivi"], "moi": c["moi"]})),
         ("intégration : points de la semaine", CONSEILLER, "/integration/",
@@ -1059,8 +1155,7 @@ def main() -> None:
     ]
     if rapprochee is not None:   # the matching at work (PostgreSQL: offre_rapprochee is written for it)
         pages.append(("offre et son rapprochement (équipe, offre la plus rapprochée)", CHEF,
-                      f"/employeurs/offres/{rapprochee}",
-                      (OFFRE_RAPPROCHEMENT, {"structure": c["structure"], "equipe": c["equipe"], "offre": rapprochee})))
+                      f"/employeurs/offres/{rapprochee}", planchers_employeurs["offre la plus rapprochée"]))
     from cipdesk.tableau.queries import ONGLETS
 
     equipe = {"structure": c["structure"], "equipe": c["equipe"], "debut": debut_periode, "fin": aujourd_hui,
@@ -1075,6 +1170,7 @@ def main() -> None:
     if args.verifier:
         bon = verifier(app, conninfo, c, vues, autres)
         bon &= verifier_integration(app, conninfo, c, dimanche)
+        bon &= verifier_employeurs(app, conninfo, c, recherches, rapprochee, planchers_employeurs)
         raise SystemExit(0 if bon else 1)
 
     for slug, titre, _codes in ONGLETS:
@@ -1089,9 +1185,10 @@ def main() -> None:
     if args.pages:
         pages = [p for p in pages if args.pages in p[0]]
     clients = {}
-    for email in (CHEF, CONSEILLER):
+    for email in (CHEF, CONSEILLER, CONSEILLER_HTMX):
         clients[email] = app.test_client()
-        connecter(clients[email], email)
+        connecter(clients[email], email.removesuffix(" (htmx)"))
+    clients[CONSEILLER_HTMX].environ_base["HTTP_HX_REQUEST"] = "true"
     resultats = []
     for nom, email, url, main_ in pages:
         charge_avant = os.getloadavg()[0]

@@ -12,7 +12,7 @@ from flask_login import current_user
 from cipdesk.core.contrat import registre
 from cipdesk.core.dates import aujourdhui, maintenant
 from cipdesk.core.db import db
-from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre, perimetre_de
+from cipdesk.employeurs.candidatures.queries import candidatures_de_l_offre
 from cipdesk.employeurs.entreprises import queries as entreprises_queries
 from cipdesk.employeurs.entreprises import rules as entreprises_rules
 from cipdesk.employeurs.entreprises.models import Entreprise
@@ -32,6 +32,7 @@ from cipdesk.employeurs.offres.queries import fiches_de_l_entreprise, offres_de_
 from cipdesk.employeurs.offres.routes import bp as offres
 from cipdesk.employeurs.profils import queries as profils_queries
 from cipdesk.employeurs.offres.rules import StatutOffre
+from cipdesk.personnes.queries import file_partagee
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import rediriger, soumettre
@@ -66,7 +67,9 @@ def _page_offre(offre: Offre, *, statut: int = 200, justification: Justification
     signalements = offres_services.signalements(offre)
     justifiees = {j.cle: j for j in offre.justifications}
     peut_modifier = policy.peut(current_user, "employeurs.modifier")
-    perimetre = perimetre_de(db.session, current_user)   # read once for the candidatures and the matching
+    # Once for the candidatures and the matching, from the structure's settings the user loader read
+    # with the account (no second read of the structure).
+    perimetre = policy.perimetre(current_user, file_active_partagee=file_partagee(current_user))
     visibles, autres = candidatures_de_l_offre(db.session, current_user, offre.id, perimetre=perimetre)
     # « Proposer une candidature » is a link to the candidature's own form (which lists the people).
     proposer = peut_modifier and offre.statut in (StatutOffre.BROUILLON, StatutOffre.PUBLIEE)

@@ -25,8 +25,7 @@ bp = Blueprint("entreprises", __name__, url_prefix="/entreprises")
 def liste():
     policy.exiger(policy.peut(current_user, "employeurs.voir"))
     q = request.args.get("q", "")[:100]
-    lignes = db.session.execute(queries.recherche(current_user.structure_id, q,
-                                                  colonnes=queries.COLONNES_RESULTAT)).all()
+    lignes = queries.resultats(db.session, current_user.structure_id, q)
     # Each line ready to print (name, SIRET, NAF label, link): the template loops over strings,
     # and one url_for gives every link (a search as you type answers at each keystroke).
     gabarit = url_for("employeurs.entreprises.voir", entreprise_id=_GABARIT)

@@ -97,7 +97,10 @@ class ResultatEntreprise(NamedTuple):
 def formater_siret(siret: str | None) -> str:
     if not siret:
         return ""
-    return stdnum_siret.format(siret) if len(siret) == 14 else siret
+    if len(siret) != 14:
+        return siret
+    # Stored compact (valider_siret): stdnum's grouping without its cleaning pass (a search lists 50).
+    return f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}" if siret.isdigit() else stdnum_siret.format(siret)
 
 
 # -- NAF rév. 2 --------------------------------------------------------------------------

@@ -80,13 +80,16 @@ def _freins(session: Session, personne_ids) -> dict:
     return {pid: tuple(f) for pid, (_n, f) in derniers.items()}
 
 
-def _situations(session: Session, personnes: list, profils: dict | None = None) -> dict:
-    """`personnes`: objects with id, code_postal and commune; `profils` by person when the caller
-    read them already (with the people, in one query)."""
+def _situations(session: Session, personnes: list, profils: dict | None = None, metiers: dict | None = None,
+                freins: dict | None = None) -> dict:
+    """`personnes`: objects with id, code_postal and commune; `profils` (objects with the
+    profile's attributes), `metiers` and `freins` by person when the caller read them already
+    (with the people, in one query)."""
     ids = [p.id for p in personnes]
     if not ids:
         return {}
-    metiers, freins = _metiers(session, ids), _freins(session, ids)
+    metiers = _metiers(session, ids) if metiers is None else metiers
+    freins = _freins(session, ids) if freins is None else freins
     if profils is None:
         profils = {p.personne_id: p for p in session.scalars(select(ProfilEmploi).where(
             ProfilEmploi.personne_id.in_(ids)))}
@@ -108,11 +111,22 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
                   perimetre=None) -> list[Rapprochement]:
     """The people of the user's perimeter (open parcours) whose projet aims at the offer's
     ROME métier or its professional domain, not yet candidates, ranked with their reasons.
-    Three queries whatever the number of people (the people with their profile, their
-    métiers, their freins), one when nobody matches; `perimetre` when the caller has it."""
+    One query whatever the number of people (the people with their profile, their métiers and
+    their freins); `perimetre` when the caller has it."""
+    personnes, situations = candidats_au_rapprochement(session, utilisateur, offre, perimetre=perimetre)
+    exigences = exigences_de(offre) if personnes else None
+    resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
+    return sorted((r for r in resultats if r.resultat.retenu),
+                  key=lambda r: (r.resultat.rang, r.personne.nom, r.personne.prenom))
+
+
+def candidats_au_rapprochement(session: Session, utilisateur, offre: Offre, *, perimetre=None) -> tuple[list, dict]:
+    """`rapprochement`'s reads: the people it evaluates (rows: id, nom, prenom, code_postal,
+    commune…, at most LIMITE) and their situation by id (also what bench/tableau.py's floor of
+    the offer's page is checked against)."""
     rome = (offre.fiche.rome_code or "").upper()
     if not rome:
-        return []
+        return [], {}
     ouvert = Parcours.statut.type.enum_class("ouvert")
     condition = (perimetre or _perimetre(session, utilisateur)).condition(Personne, Utilisateur)
     deja = select(Candidature.personne_id).where(Candidature.offre_id == offre.id)
@@ -122,17 +136,42 @@ def rapprochement(session: Session, utilisateur, offre: Offre, aujourd_hui: date
            .where(condition, Parcours.statut == ouvert, MetierExplore.rome_code.startswith(rome[:3]),
                   Personne.id.not_in(deja), Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
            .distinct().limit(LIMITE))
-    # Only the columns the page and the rules read, the profile joined (no ORM person).
-    lignes = session.execute(select(Personne.id, Personne.nom, Personne.prenom, Personne.code_postal, Personne.commune,
-                                    ProfilEmploi).outerjoin(ProfilEmploi, ProfilEmploi.personne_id == Personne.id)
-                             .where(Personne.id.in_(ids))).all()
-    personnes = lignes
-    exigences = exigences_de(offre)
-    situations = _situations(session, personnes, profils={l.id: l.ProfilEmploi for l in lignes
-                                                          if l.ProfilEmploi is not None})
-    resultats = [Rapprochement(p, rules.evaluer(exigences, situations[p.id], aujourd_hui)) for p in personnes]
-    return sorted((r for r in resultats if r.resultat.retenu),
-                  key=lambda r: (r.resultat.rang, r.personne.nom, r.personne.prenom))
+    # Only the columns the page and the rules read (no ORM object), in ONE query: the profile, the
+    # métiers of the open parcours (each of these people has one at least) and the open freins
+    # (level 2–3) of the latest diagnostic joined — one row per métier and frein, a few per person.
+    dernier_diagnostic = (select(Diagnostic.id).where(Diagnostic.personne_id == Personne.id)
+                          .order_by(Diagnostic.numero.desc()).limit(1).scalar_subquery())
+    lignes = session.execute(
+        select(Personne.id, Personne.nom, Personne.prenom, Personne.code_postal, Personne.commune,
+               ProfilEmploi.personne_id.label("profil"), ProfilEmploi.disponible_le, ProfilEmploi.permis,
+               ProfilEmploi.vehicule, ProfilEmploi.zone_mobilite, ProfilEmploi.contraintes_horaires,
+               MetierExplore.id.label("metier_id"), MetierExplore.rome_code, MetierExplore.libelle, Projet.valide_le,
+               MetierExplore.faisabilite, DiagnosticDimension.id.label("frein_id"), DiagnosticDimension.dimension_code,
+               DiagnosticDimension.dimension_libelle, DiagnosticDimension.frein_niveau)
+        .outerjoin(ProfilEmploi, ProfilEmploi.personne_id == Personne.id)
+        .join(Parcours, Parcours.personne_id == Personne.id).join(Projet, Projet.parcours_id == Parcours.id)
+        .join(MetierExplore, MetierExplore.projet_id == Projet.id)
+        .outerjoin(DiagnosticDimension, (DiagnosticDimension.diagnostic_id == dernier_diagnostic)
+                   & (DiagnosticDimension.frein_niveau >= 2))
+        .where(Personne.id.in_(ids), Parcours.statut == ouvert, MetierExplore.rome_code != "")).all()
+    personnes, profils, metiers, freins = {}, {}, {}, {}
+    for l in lignes:
+        if l.id not in personnes:
+            personnes[l.id] = l
+            metiers[l.id], freins[l.id] = {}, {}
+            if l.profil is not None:
+                profils[l.id] = l
+        metiers[l.id][l.metier_id] = (l.rome_code, l.libelle or l.rome_code, l.valide_le is not None,
+                                      getattr(l.faisabilite, "value", l.faisabilite))
+        if l.frein_id is not None:
+            freins[l.id][l.frein_id] = (l.dimension_code, l.dimension_libelle, l.frein_niveau)
+    personnes = list(personnes.values())
+    situations = _situations(session, personnes, profils=profils,
+                             metiers={i: list(m.values()) for i, m in metiers.items()},
+                             freins={i: tuple(f.values()) for i, f in freins.items()})
+    return personnes, situations
+
+
 
 
 def offres_pour(session: Session, personne: Personne, aujourd_hui: date) -> list[OffrePourPersonne]:

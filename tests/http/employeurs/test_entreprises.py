@@ -60,6 +60,9 @@ def test_recherche_au_fil_de_la_frappe(nav, emp):
         assert "<!doctype" not in html and "HX-Request" in r.headers["Vary"]
     r = nav.get("/employeurs/entreprises/?q=transports")  # another structure's employer
     assert "Transports du Rhône" not in r.get_data(as_text=True)
+    # LIKE's wildcards typed by the user are not wildcards (the search key keeps letters and digits)
+    assert "Aucune entreprise" in nav.get("/employeurs/entreprises/?q=b_ul").get_data(as_text=True)
+    assert "Boulangerie du Forum" in nav.get("/employeurs/entreprises/?q=boul%25").get_data(as_text=True)
 
 
 def test_contact_avec_role_et_mode_prefere(nav, emp, ctx):

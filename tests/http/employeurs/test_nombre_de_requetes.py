@@ -6,12 +6,13 @@ from cipdesk.core.dates import aujourdhui
 from cipdesk.personnes.models import StatutPersonne
 from tests.http.requetes import compter_requetes
 
-# The offer's page: user and session (2), the offer with its fiche, employer and justifications
-# (1), the perimeter (1), the candidatures with their visibility (1), the matched people with
-# their profile, their métiers, their freins (3), the measures mobilised (1); for a conseiller,
-# the measures to mobilise (1) and the candidat's profile of the menu (1).
-REQUETES_OFFRE_CHEF = 9
-REQUETES_OFFRE_CONSEILLER = 11
+# The offer's page: the account with its session, structure and candidat profile (1), the offer
+# with its fiche, employer and justifications (1), the candidatures with their visibility (1), the
+# matched people with their profile, their métiers and their freins (1), the measures
+# mobilised (1); for a conseiller, the measures to mobilise (1). The perimeter comes from the
+# structure's settings read with the account (no query).
+REQUETES_OFFRE_CHEF = 5
+REQUETES_OFFRE_CONSEILLER = 6
 
 
 def _projet(ctx, personne, rome, par, debut):
@@ -92,3 +93,15 @@ def test_page_d_une_action_de_prospection_nombre_de_requetes_fixe(app, nav, fabr
     assert all(f"Épicerie {i}</a>" in section for i in range(4)) and "Boulangerie du Forum</a>" in section
     beaucoup = compter_requetes(app, nav, url)
     assert peu == beaucoup <= REQUETES_PROSPECTION, (peu, beaucoup)
+
+
+# The search as you type (page and htmx fragment): the account (1), the employers found (1),
+# whatever the shape of the text (name, SIRET digits, commune, NAF code or label, empty).
+REQUETES_RECHERCHE = 2
+
+
+def test_recherche_d_entreprise_nombre_de_requetes_fixe(app, nav, emp):
+    nav.connexion(emp.conseiller.email)
+    nav.get("/employeurs/entreprises/")
+    for q in ("", "boulang", "732829", "arles", "10.71C", "boulangerie patisserie", "50%_"):
+        assert compter_requetes(app, nav, f"/employeurs/entreprises/?q={q}") == REQUETES_RECHERCHE, q

@@ -77,3 +77,28 @@ def test_les_offres_pour_une_personne(nav, projets, nav_factory):
     assert chef.get(f"/employeurs/personnes/{emp.personne.id}").status_code == 200
     assert chef.post(f"/employeurs/personnes/{emp.personne.id}", {"disponible_le": "2026-12-01"},
                      depuis=f"/employeurs/personnes/{emp.personne.id}").status_code == 403
+
+
+def test_freins_du_dernier_diagnostic_et_une_ligne_par_personne(nav, projets, ctx):
+    """The matching reads the people, their métiers and the open freins of their latest diagnostic in
+    one query: a person with two métiers and two freins is listed once, with the freins of the
+    latest version only."""
+    from cipdesk.parcours.contrat.models import Parcours
+    from cipdesk.parcours.projet import services as projet_services
+    from cipdesk.parcours.projet.models import Projet
+    from sqlalchemy import select
+    from tests.factories.accueil import diagnostic
+
+    emp = projets
+    projet = ctx.scalar(select(Projet).join(Parcours, Parcours.id == Projet.parcours_id)
+                        .where(Parcours.personne_id == emp.personne.id))
+    projet_services.ajouter_metier(ctx, projet, par=emp.conseiller, rome_code="D1102", libelle="")
+    diagnostic(ctx, emp.conseiller, emp.personne, valider=True, freins={"mobilite": 3, "logement": 2})
+    diagnostic(ctx, emp.conseiller, emp.personne, freins={"mobilite": 0, "logement": 0, "sante": 2})
+    ctx.commit()
+    nav.connexion(emp.conseiller.email)
+    html = nav.get(f"/employeurs/offres/{emp.offre.id}").get_data(as_text=True)
+    section = html[html.index('id="rapprochement"'):]
+    assert section.count(f"/employeurs/personnes/{emp.personne.id}") == 1
+    assert "Frein important au diagnostic : Santé" in section
+    assert "Mobilité." not in section and "Logement" not in section

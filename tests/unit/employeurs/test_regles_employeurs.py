@@ -36,6 +36,14 @@ def test_siret_la_poste_exception_connue():
         rules.valider_siret("35600000049838")
 
 
+
+def test_formater_siret_comme_stdnum():
+    from stdnum.fr import siret as stdnum_siret
+
+    for siret in ("73282932000074", "35600000049837", "44306184100047"):
+        assert rules.formater_siret(siret) == stdnum_siret.format(siret) == f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}"
+    assert (rules.formater_siret(None), rules.formater_siret(""), rules.formater_siret("123")) == ("", "", "123")
+
 def test_siren():
     assert rules.valider_siren("732 829 320") == "732829320"
     with pytest.raises(ValueError, match="clé"):
