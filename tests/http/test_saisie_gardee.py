@@ -306,6 +306,13 @@ def test_cookie_plus_vieux_que_le_delai_de_reprise_refuse(nav, fabrique, ctx, ap
     assert page.status_code == 302 and "/connexion" in page.headers["Location"]
 
 
+def test_une_signature_tardive_garde_le_jeton_de_la_session_serveur():
+    from cipdesk.comptes.routes import CLE_SESSION
+    from cipdesk.web.securite import CLES_D_UNE_SIGNATURE_TARDIVE
+
+    assert CLE_SESSION in CLES_D_UNE_SIGNATURE_TARDIVE
+
+
 def test_regle_brouillon_permis():
     from datetime import datetime, timezone
 
