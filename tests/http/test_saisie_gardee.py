@@ -246,6 +246,25 @@ def test_note_envoyee_apres_l_inactivite_avec_le_cookie_de_la_derniere_activite(
     assert "remis dans le formulaire" in html
 
 
+def test_juste_apres_l_inactivite_la_saisie_est_gardee_aussi(nav, fabrique, ctx, app):
+    """Last-seen is written at most once a minute, so the server gives it a minute's slack; a
+    cookie signed longer ago than the idle limit + its minute proves the idleness: the session is
+    ended at once and the form kept (htmx form here: 401 + HX-Redirect, the draft committed)."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    jeton = jeton_csrf(nav.get("/notes/").get_data(as_text=True))
+    _reculer_vu_le(ctx, monde.conseiller, app.permanent_session_lifetime + timedelta(seconds=20))
+    nav.client.set_cookie("cipdesk_session", _cookie_signe_il_y_a(
+        app, nav.client, app.permanent_session_lifetime + RAFRAICHISSEMENT + timedelta(seconds=20)))
+    reponse = nav.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton},
+                              headers={"Referer": "http://localhost/notes/", "HX-Request": "true"})
+    assert reponse.status_code == 401 and "/connexion" in reponse.headers["HX-Redirect"]
+    (brouillon,) = _brouillons(ctx)
+    assert brouillon.utilisateur_id == monde.conseiller.id
+    (ligne,) = _sessions(ctx, monde.conseiller)
+    assert ligne.motif_fin == "inactivite"
+
+
 def test_cookie_de_la_derniere_activite_n_ouvre_aucune_page(nav, fabrique, ctx, app):
     """Security guard: that old cookie only says whose draft it is. The server ended the
     session (idle): a GET goes to the login page and shows nothing, not even after a public page."""
