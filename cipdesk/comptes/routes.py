@@ -76,11 +76,14 @@ def session_du_navigateur(utilisateur):
 def utilisateur_du_navigateur(utilisateur_id: uuid.UUID, epoch: str):
     """The user loader (cipdesk/__init__.py): the account named by the login id, active and at
     that epoch, whose session this browser's cookie names is open on the server — one
-    statement (services.utilisateur_de_la_session); the session row is remembered for this request."""
+    statement (services.utilisateur_de_la_session); the session row is remembered for this request.
+    A cookie signed longer ago than the idle limit (web.securite) is refused here, after its
+    session, idle past its limit, was ended: `non_connecte` then keeps what a POST carried."""
     inactivite, duree_max = delais_de_session()
     trouve = services.utilisateur_de_la_session(
         db.session, utilisateur_id=utilisateur_id, epoch=epoch, jeton=session.get(CLE_SESSION),
-        maintenant=utcnow(), inactivite=inactivite, duree_max=duree_max)
+        maintenant=utcnow(), inactivite=inactivite, duree_max=duree_max,
+        signature_tardive=getattr(session, "signature_tardive", False))
     if trouve is None:
         return None
     utilisateur, g.session_connexion = trouve

@@ -93,14 +93,17 @@ def en_utc(moment: datetime) -> datetime:
 
 
 def session_expiree(*, debut: datetime, vu_le: datetime, maintenant: datetime,
-                    inactivite: timedelta, duree_max: timedelta) -> str | None:
+                    inactivite: timedelta, duree_max: timedelta, signature_tardive: bool = False) -> str | None:
     """The reason the session must end now, or None (SECURITY.md: idle and
     absolute timeouts, checked on the server). Last-seen is written at most once
-    per INTERVALLE_PASSAGE, so the idle limit is given that much slack (the
-    signed cookie still expires after exactly `inactivite`)."""
+    per INTERVALLE_PASSAGE, so the idle limit is given that much slack — except
+    when the cookie's signature is older than the idle limit (plus the minute it
+    may lag, web.securite): its browser then has been idle longer than `inactivite`
+    for sure, and a last-seen older than that is enough."""
     if maintenant - en_utc(debut) > duree_max:
         return FinSession.DUREE_MAXIMALE
-    if maintenant - en_utc(vu_le) > inactivite + INTERVALLE_PASSAGE:
+    marge = timedelta(0) if signature_tardive else INTERVALLE_PASSAGE
+    if maintenant - en_utc(vu_le) > inactivite + marge:
         return FinSession.INACTIVITE
     return None
 

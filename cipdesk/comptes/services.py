@@ -174,14 +174,19 @@ def session_en_cours(session: Session, *, utilisateur: Utilisateur, jeton: str |
 
 
 def utilisateur_de_la_session(session: Session, *, utilisateur_id: uuid.UUID, epoch: str, jeton: str | None,
-                              maintenant: datetime, inactivite: timedelta,
-                              duree_max: timedelta) -> tuple[Utilisateur, SessionConnexion] | None:
+                              maintenant: datetime, inactivite: timedelta, duree_max: timedelta,
+                              signature_tardive: bool = False) -> tuple[Utilisateur, SessionConnexion] | None:
     """The user loader's whole check in one statement (it runs on every request): the
     account, active, at the login's epoch (a password change or a revocation bumps it),
     and the open server-side session this cookie token names (`session_en_cours`'s
     rules). What every page reads of the account comes in the same statement: its
     structure and équipe (headers of many pages), its candidat profile (the menu asks
-    `est_candidat`)."""
+    `est_candidat`).
+
+    A cookie signed longer ago than the idle limit (`signature_tardive`, web.securite)
+    never gives access: it is read only so that its session, idle past its limit, is
+    ended here (comptes.routes then keeps what a POST carried, for that user). A session
+    still open is left as it was (last-seen not extended): an old copy of the cookie."""
     if not jeton:
         return None
     trouve = session.execute(_requete_de_la_session(),
@@ -192,8 +197,8 @@ def utilisateur_de_la_session(session: Session, *, utilisateur_id: uuid.UUID, ep
     if not utilisateur.actif or str(utilisateur.session_epoch) != epoch:
         return None
     ligne = _encore_ouverte(session, ligne, utilisateur=utilisateur, maintenant=maintenant,
-                            inactivite=inactivite, duree_max=duree_max)
-    return None if ligne is None else (utilisateur, ligne)
+                            inactivite=inactivite, duree_max=duree_max, signature_tardive=signature_tardive)
+    return None if ligne is None or signature_tardive else (utilisateur, ligne)
 
 
 @functools.cache
@@ -208,14 +213,17 @@ def _requete_de_la_session():
 
 
 def _encore_ouverte(session: Session, ligne: SessionConnexion | None, *, utilisateur: Utilisateur,
-                    maintenant: datetime, inactivite: timedelta, duree_max: timedelta) -> SessionConnexion | None:
+                    maintenant: datetime, inactivite: timedelta, duree_max: timedelta,
+                    signature_tardive: bool = False) -> SessionConnexion | None:
     if ligne is None or ligne.utilisateur_id != utilisateur.id or ligne.fin is not None:
         return None
     motif = session_expiree(debut=ligne.debut, vu_le=ligne.vu_le, maintenant=maintenant,
-                            inactivite=inactivite, duree_max=duree_max)
+                            inactivite=inactivite, duree_max=duree_max, signature_tardive=signature_tardive)
     if motif:
         _fermer(session, ligne, motif=motif, maintenant=maintenant)
         return None
+    if signature_tardive:
+        return ligne  # refused by the caller: an old cookie extends nothing
     if passage_a_noter(ligne.vu_le, maintenant):
         ligne.vu_le = maintenant
     return ligne

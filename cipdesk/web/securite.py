@@ -28,12 +28,35 @@ def _page_erreur(statut: int, titre: str, message: str):
 
 class SessionSignee(SecureCookieSession):
     signee_le: datetime | None = None  # when the cookie it was read from was signed
+    # Signed longer ago than the idle limit (+ RAFRAICHISSEMENT): names a draft's author, opens nothing.
+    signature_tardive: bool = False
+
+    def clear(self) -> None:
+        super().clear()
+        self.signature_tardive = False  # what is written from now on is new (a login, a message)
+
+
+# What is read of a cookie whose signature is older than the idle limit: who it was (Flask-Login's
+# user id and its "strong" protection mark), the server-side session's token (comptes.CLE_SESSION),
+# the CSRF token (the form it carries is checked as any other).
+CLES_D_UNE_SIGNATURE_TARDIVE = frozenset({"_user_id", "_id", "sid", "csrf_token"})
 
 
 class CookieDeSession(SecureCookieSessionInterface):
     """The session cookie outlives the server-side idle limit by DELAI_DE_REPRISE: the
     server decides when a session ends (comptes), and a form posted just after that
-    still names its user, so that what was typed is kept for them (a draft).
+    still names its user, so that what was typed is kept for them (a draft). Its
+    signature is therefore accepted up to that age (plus RAFRAICHISSEMENT): a cookie is
+    signed at the last activity, so when the server ends a session for inactivity the
+    cookie's signature is already older than the idle limit.
+
+    Such a cookie (signed longer ago than the idle limit plus RAFRAICHISSEMENT) is
+    marked `signature_tardive`: only who it was, its server-side session token and its
+    CSRF token are read; the user loader refuses it (comptes.routes.utilisateur_du_navigateur:
+    it ends the session if idle past its limit, never gives access, never extends it), so
+    that it only serves to know whose draft a form is; its content is never signed again
+    (save_session forgets it). An old copy of a cookie whose session is still open opens
+    nothing, as before.
 
     An unchanged session's cookie is signed and sent again at most once a minute
     (RAFRAICHISSEMENT), not on every response: its expiry then lags by a minute at most
@@ -50,14 +73,23 @@ class CookieDeSession(SecureCookieSessionInterface):
         valeur = request.cookies.get(self.get_cookie_name(app))
         if not valeur:
             return self.session_class()
-        age_max = int((app.permanent_session_lifetime + RAFRAICHISSEMENT).total_seconds())
+        age_max = int((app.permanent_session_lifetime + DELAI_DE_REPRISE + RAFRAICHISSEMENT).total_seconds())
         try:
             donnees, signee_le = serialiseur.loads(valeur, max_age=age_max, return_timestamp=True)
         except BadSignature:
             return self.session_class()
+        tardive = datetime.now(timezone.utc) - signee_le > app.permanent_session_lifetime + RAFRAICHISSEMENT
+        if tardive:
+            donnees = {cle: valeur for cle, valeur in donnees.items() if cle in CLES_D_UNE_SIGNATURE_TARDIVE}
         session = self.session_class(donnees)
         session.signee_le = signee_le
+        session.signature_tardive = tardive
         return session
+
+    def save_session(self, app, session, response):
+        if getattr(session, "signature_tardive", False):
+            session.clear()  # never signed again: the browser's old cookie is deleted
+        return super().save_session(app, session, response)
 
     def should_set_cookie(self, app, session):
         if session.modified:

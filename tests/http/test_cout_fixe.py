@@ -219,7 +219,8 @@ def test_le_cookie_de_session_n_est_pas_resigne_a_chaque_page(app, nav, fabrique
 
 def test_un_cookie_trop_vieux_ou_falsifie_n_ouvre_rien(app, nav_factory, fabrique):
     """The signature and its age are checked on every request: a cookie signed longer ago than
-    the idle limit (plus the minute it may lag) is refused, as is a forged one."""
+    the idle limit (plus the minute it may lag) opens nothing — it is read only to name a draft's
+    author (tests/http/test_saisie_gardee.py) —, a forged one is refused."""
     m = fabrique.monde()
     nav = nav_factory()
     nav.connexion(m.conseiller.email)

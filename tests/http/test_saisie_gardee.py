@@ -8,12 +8,15 @@ warns before idle expiry and a keep-alive extends the session while typing."""
 from __future__ import annotations
 
 import re
+import time
 from datetime import timedelta
+from unittest.mock import patch
 
 from sqlalchemy import select
 
 from cipdesk.comptes.models import Brouillon, SessionConnexion
 from cipdesk.comptes.rules import en_utc
+from cipdesk.web.securite import DELAI_DE_REPRISE, RAFRAICHISSEMENT
 from tests.conftest import jeton_csrf
 
 TEXTE = "Mme D. évoque une situation de logement très précaire — à revoir jeudi."
@@ -191,6 +194,142 @@ def test_rien_garde_apres_une_deconnexion_ou_une_session_terminee(nav, nav_facto
     reponse = voleur.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton})
     assert reponse.status_code == 302 and "/connexion" in reponse.headers["Location"]
     assert _brouillons(ctx) == []
+
+# -- as in a real browser: the cookie was signed at the last activity, not just now -------------
+def _cookie_signe_il_y_a(app, client, age: timedelta) -> str:
+    """The browser's session cookie, its content signed `age` ago (itsdangerous reads time.time())."""
+    from itsdangerous import TimestampSigner
+
+    serialiseur = app.session_interface.get_signing_serializer(app)
+    donnees = serialiseur.loads(client.get_cookie("cipdesk_session").value)
+    with patch.object(TimestampSigner, "get_timestamp", lambda _s: int(time.time() - age.total_seconds())):
+        return serialiseur.dumps(donnees)
+
+
+def _reculer_vu_le(ctx, utilisateur, recul: timedelta):
+    ctx.expire_all()
+    for ligne in ctx.scalars(select(SessionConnexion).where(SessionConnexion.utilisateur_id == utilisateur.id)):
+        ligne.vu_le = en_utc(ligne.vu_le) - recul
+        ligne.debut = en_utc(ligne.debut) - recul
+    ctx.commit()
+
+
+def _sessions(ctx, utilisateur):
+    ctx.expire_all()
+    return ctx.scalars(select(SessionConnexion).where(SessionConnexion.utilisateur_id == utilisateur.id)).all()
+
+
+def test_note_envoyee_apres_l_inactivite_avec_le_cookie_de_la_derniere_activite(nav, fabrique, ctx, app):
+    """The real case: nobody touched the page for longer than the idle limit, so the cookie
+    the browser still holds was signed that long ago (it lives DELAI_DE_REPRISE longer for
+    this). It must still name its user, so that the form is kept for them."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    jeton = jeton_csrf(nav.get("/notes/").get_data(as_text=True))
+    inactif = app.permanent_session_lifetime + timedelta(minutes=10)
+    assert inactif < app.permanent_session_lifetime + DELAI_DE_REPRISE
+    _reculer_vu_le(ctx, monde.conseiller, inactif)
+    nav.client.set_cookie("cipdesk_session", _cookie_signe_il_y_a(app, nav.client, inactif))
+    reponse = nav.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton},
+                              headers={"Referer": "http://localhost/notes/"})
+    assert reponse.status_code in (302, 303) and "/connexion" in reponse.headers["Location"]
+    connexion = nav.get(reponse.headers["Location"]).get_data(as_text=True)
+    assert "session a expiré" in connexion and "gardé" in connexion
+    (brouillon,) = _brouillons(ctx)
+    assert brouillon.utilisateur_id == monde.conseiller.id and brouillon.page == "/notes/"
+    (ligne,) = _sessions(ctx, monde.conseiller)
+    assert ligne.fin is not None and ligne.motif_fin == "inactivite"  # ended by the server, not by the cookie
+    apres = nav.connexion(monde.conseiller.email)
+    assert apres.status_code == 303 and apres.headers["Location"].endswith("/notes/")
+    html = nav.get("/notes/").get_data(as_text=True)
+    assert re.search(r"<textarea[^>]*name=\"contenu\"[^>]*>\s*" + re.escape(TEXTE.replace("'", "&#39;")), html)
+    assert "remis dans le formulaire" in html
+
+
+def test_juste_apres_l_inactivite_la_saisie_est_gardee_aussi(nav, fabrique, ctx, app):
+    """Last-seen is written at most once a minute, so the server gives it a minute's slack; a
+    cookie signed longer ago than the idle limit + its minute proves the idleness: the session is
+    ended at once and the form kept (htmx form here: 401 + HX-Redirect, the draft committed)."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    jeton = jeton_csrf(nav.get("/notes/").get_data(as_text=True))
+    _reculer_vu_le(ctx, monde.conseiller, app.permanent_session_lifetime + timedelta(seconds=20))
+    nav.client.set_cookie("cipdesk_session", _cookie_signe_il_y_a(
+        app, nav.client, app.permanent_session_lifetime + RAFRAICHISSEMENT + timedelta(seconds=20)))
+    reponse = nav.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton},
+                              headers={"Referer": "http://localhost/notes/", "HX-Request": "true"})
+    assert reponse.status_code == 401 and "/connexion" in reponse.headers["HX-Redirect"]
+    (brouillon,) = _brouillons(ctx)
+    assert brouillon.utilisateur_id == monde.conseiller.id
+    (ligne,) = _sessions(ctx, monde.conseiller)
+    assert ligne.motif_fin == "inactivite"
+
+
+def test_cookie_de_la_derniere_activite_n_ouvre_aucune_page(nav, fabrique, ctx, app):
+    """Security guard: that old cookie only says whose draft it is. The server ended the
+    session (idle): a GET goes to the login page and shows nothing, not even after a public page."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    assert nav.post("/notes/", {"contenu": TEXTE}).status_code == 303
+    inactif = app.permanent_session_lifetime + timedelta(minutes=10)
+    _reculer_vu_le(ctx, monde.conseiller, inactif)
+    cookie = _cookie_signe_il_y_a(app, nav.client, inactif)
+    nav.client.set_cookie("cipdesk_session", cookie)
+    page = nav.get("/notes/")
+    assert page.status_code == 302 and "/connexion" in page.headers["Location"]
+    assert TEXTE not in page.get_data(as_text=True)
+    # a public page never signs that content again (which would make the old cookie young)
+    nav.client.set_cookie("cipdesk_session", cookie)
+    assert nav.get("/connexion").status_code == 200
+    suite = nav.get("/notes/")
+    assert suite.status_code == 302 and TEXTE not in suite.get_data(as_text=True)
+    assert _brouillons(ctx) == []
+
+
+def test_copie_ancienne_du_cookie_pendant_que_la_session_vit(nav, nav_factory, fabrique, ctx, app):
+    """A copy of the cookie taken long ago, while its owner is still active (the server session
+    is open, seen a moment ago): no access, no draft planted, the owner's session goes on."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    jeton = jeton_csrf(nav.get("/notes/").get_data(as_text=True))
+    copie = _cookie_signe_il_y_a(app, nav.client, app.permanent_session_lifetime + timedelta(minutes=10))
+    voleur = nav_factory()
+    voleur.client.set_cookie("cipdesk_session", copie)
+    assert voleur.get("/notes/").status_code == 302
+    voleur.client.set_cookie("cipdesk_session", copie)
+    assert voleur.get("/connexion").status_code == 200
+    assert voleur.get("/compte").status_code == 302
+    voleur.client.set_cookie("cipdesk_session", copie)
+    reponse = voleur.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton})
+    assert reponse.status_code in (302, 400)  # to the login page, or « Formulaire expiré » if not read at all
+    assert _brouillons(ctx) == []
+    (ligne,) = _sessions(ctx, monde.conseiller)
+    assert ligne.fin is None
+    assert nav.get("/notes/").status_code == 200
+
+
+def test_cookie_plus_vieux_que_le_delai_de_reprise_refuse(nav, fabrique, ctx, app):
+    """Past the idle limit plus DELAI_DE_REPRISE (the cookie's own expiry) the signature is
+    refused: the cookie names nobody, nothing is kept (the text is shown to copy, as
+    when the browser dropped the cookie)."""
+    monde = fabrique.monde()
+    nav.connexion(monde.conseiller.email)
+    jeton = jeton_csrf(nav.get("/notes/").get_data(as_text=True))
+    trop_vieux = app.permanent_session_lifetime + DELAI_DE_REPRISE + RAFRAICHISSEMENT + timedelta(minutes=1)
+    _reculer_vu_le(ctx, monde.conseiller, trop_vieux)
+    nav.client.set_cookie("cipdesk_session", _cookie_signe_il_y_a(app, nav.client, trop_vieux))
+    reponse = nav.client.post("/notes/", data={"contenu": TEXTE, "csrf_token": jeton})
+    assert reponse.status_code in (302, 400)
+    assert _brouillons(ctx) == []
+    page = nav.get("/notes/")
+    assert page.status_code == 302 and "/connexion" in page.headers["Location"]
+
+
+def test_une_signature_tardive_garde_le_jeton_de_la_session_serveur():
+    from cipdesk.comptes.routes import CLE_SESSION
+    from cipdesk.web.securite import CLES_D_UNE_SIGNATURE_TARDIVE
+
+    assert CLE_SESSION in CLES_D_UNE_SIGNATURE_TARDIVE
 
 
 def test_regle_brouillon_permis():

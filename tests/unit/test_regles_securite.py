@@ -205,6 +205,22 @@ def test_session_expiree_par_inactivite_ou_duree_maximale():
                            maintenant=MAINTENANT, **limites) is None
 
 
+def test_session_expiree_sans_marge_quand_la_signature_du_cookie_est_tardive():
+    """A cookie signed longer ago than the idle limit (+ the minute its re-signing may lag) proves
+    its browser idle longer than the limit: the minute's slack given to last-seen is not needed."""
+    from cipdesk.comptes.rules import session_expiree
+
+    limites = dict(inactivite=timedelta(minutes=30), duree_max=timedelta(hours=10))
+    debut = MAINTENANT - timedelta(hours=2)
+    vu_le = MAINTENANT - timedelta(minutes=30, seconds=20)
+    assert session_expiree(debut=debut, vu_le=vu_le, maintenant=MAINTENANT, **limites) is None
+    assert session_expiree(debut=debut, vu_le=vu_le, maintenant=MAINTENANT, signature_tardive=True,
+                           **limites) == "inactivite"
+    # seen recently (another copy of the cookie is in use): still open, whatever the old cookie's age
+    assert session_expiree(debut=debut, vu_le=MAINTENANT - timedelta(minutes=1), maintenant=MAINTENANT,
+                           signature_tardive=True, **limites) is None
+
+
 def test_derniere_activite_notee_au_plus_une_fois_par_minute():
     from cipdesk.comptes.rules import passage_a_noter
 
