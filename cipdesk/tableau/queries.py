@@ -71,13 +71,16 @@ def _unique(libelle: str):
 
 
 def _file_active(ctx: Contexte):
+    """Grouped on the parcours' `personne_id` (the same value as `Personne.id`): grouped on the
+    person's key, SQLite walks every person of the structure in key order to skip a sort
+    (21 ms at structure scale) instead of the team's people by référent (1 ms)."""
     f = ctx.filtres
-    return (select(*lignes(Personne.referent_id, Personne.id, None, func.min(Parcours.debut)))
+    return (select(*lignes(Personne.referent_id, Parcours.personne_id, None, func.min(Parcours.debut)))
             .join(Parcours, Parcours.personne_id == Personne.id)
             .outerjoin(Sortie, Sortie.parcours_id == Parcours.id)
             .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut <= f.fin,
                    or_(Sortie.id.is_(None), Sortie.sortie_le >= f.debut))
-            .group_by(Personne.referent_id, Personne.id))
+            .group_by(Personne.referent_id, Parcours.personne_id))
 
 
 def _entrees(ctx: Contexte):
@@ -179,11 +182,16 @@ def _delai_premier_entretien(ctx: Contexte):
 
 
 def _entretiens(ctx: Contexte):
+    """The entretiens of the retained parcours, reached through those parcours (`IN`): joined
+    to them, SQLite read every entretien of the period by the (conseiller, date) index, then
+    looked up its parcours and person (46 000 entretiens at structure scale, 270 ms), instead of
+    the team's parcours and their entretiens by parcours (6 000, 12 ms)."""
     f = ctx.filtres
+    retenus = (select(Parcours.id).join(Personne, Personne.id == Parcours.personne_id)
+               .where(*personnes_retenues(ctx), *parcours_retenus(ctx)))
     return (select(*lignes(Entretien.conseiller_id, Parcours.personne_id, Entretien.id, Entretien.le))
             .join(Parcours, Parcours.id == Entretien.parcours_id)
-            .join(Personne, Personne.id == Parcours.personne_id)
-            .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Entretien.le.between(f.debut, f.fin)))
+            .where(Entretien.parcours_id.in_(retenus), Entretien.le.between(f.debut, f.fin)))
 
 
 def _urgences(ctx: Contexte):
