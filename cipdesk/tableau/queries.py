@@ -585,13 +585,31 @@ def portefeuilles(session: Session, ctx: Contexte) -> list[tuple[uuid.UUID, str,
     return [(i, nom, comptes.get(i, 0)) for i, nom in ctx.conseillers.items()]
 
 
-def sans_referent(session: Session, structure_id) -> list[Personne]:
+@dataclass(frozen=True)
+class SansReferent:
+    """What the list of people without a référent shows of each: their name, status, record date."""
+    id: uuid.UUID
+    nom: str
+    prenom: str
+    nom_usage: str | None
+    statut: StatutPersonne
+    created_at: object
+
+    @property
+    def nom_complet(self) -> str:   # as Personne.nom_complet
+        usage = f" ({self.nom_usage})" if self.nom_usage and self.nom_usage != self.nom else ""
+        return f"{self.prenom} {self.nom}{usage}"
+
+
+def sans_referent(session: Session, structure_id) -> list[SansReferent]:
     """People of the structure being received or accompanied who have no référent: no team's
-    perimeter holds them, so every chef of the structure sees them here to give them one."""
-    return list(session.scalars(
-        select(Personne).where(Personne.structure_id == structure_id, Personne.referent_id.is_(None),
-                               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
-        .order_by(Personne.created_at).limit(LIMITE_SANS_REFERENT)))
+    perimeter holds them, so every chef of the structure sees them here to give them one. The
+    columns the list shows, not the whole records (up to 200 of them)."""
+    return [SansReferent(*ligne) for ligne in session.execute(
+        select(Personne.id, Personne.nom, Personne.prenom, Personne.nom_usage, Personne.statut, Personne.created_at)
+        .where(Personne.structure_id == structure_id, Personne.referent_id.is_(None),
+               Personne.statut.in_((StatutPersonne.ACCUEILLIE, StatutPersonne.ACCOMPAGNEE)))
+        .order_by(Personne.created_at).limit(LIMITE_SANS_REFERENT))]
 
 
 def equipe_de(session: Session, utilisateur_id) -> uuid.UUID | None:
@@ -615,10 +633,11 @@ def participants_fse(session: Session, ctx: Contexte) -> list:
               .join(Personne, Personne.id == Parcours.personne_id)
               .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.debut.between(f.debut, f.fin))
               .subquery())
+    # the codes as text (what `cle_texte` would make of the enums): hundreds of rows
     lignes = session.execute(
-        select(Personne.id, Personne.nom, Personne.prenom, Personne.sexe, Personne.date_naissance,
-               Personne.niveau_formation, Personne.publics, entree.c.debut, entree.c.dispositif_libelle,
-               Sortie.sortie_le, Personne.situation_marche_travail)
+        select(Personne.id, Personne.nom, Personne.prenom, type_coerce(Personne.sexe, String), Personne.date_naissance,
+               type_coerce(Personne.niveau_formation, String), Personne.publics, entree.c.debut,
+               entree.c.dispositif_libelle, Sortie.sortie_le, type_coerce(Personne.situation_marche_travail, String))
         .join(entree, entree.c.personne_id == Personne.id)
         .outerjoin(Sortie, Sortie.parcours_id == entree.c.parcours_id)
         .where(entree.c.rang == 1)
@@ -628,8 +647,8 @@ def participants_fse(session: Session, ctx: Contexte) -> list:
         if pid in vus:   # two parcours begun the same day: one participant
             continue
         vus.add(pid)
-        participants.append(Participant(pid, nom, prenom, cle_texte(sexe), naissance, cle_texte(niveau),
-                                        tuple(publics or ()), debut, dispositif, sortie, cle_texte(situation)))
+        participants.append(Participant(pid, nom, prenom, sexe or AUCUN, naissance, niveau or AUCUN,
+                                        tuple(publics or ()), debut, dispositif, sortie, situation or AUCUN))
     return participants
 
 
@@ -700,10 +719,31 @@ def candidats_de_l_equipe(session: Session, utilisateur) -> list[Candidat]:
 
 
 # -- workload alerts raised by the conseillers (point 8; pratique's records) -------------------------
-def alertes_de_charge_ouvertes(session: Session, utilisateur) -> list:
-    """The workload alerts the team's conseillers sent and the chef has not acknowledged yet."""
-    from cipdesk.pratique.queries import alertes_de_charge
+@dataclass(frozen=True)
+class AlerteDeCharge:
+    """What every view lists of an open workload alert: its author and figures (not its message)."""
+    id: uuid.UUID
+    auteur: str
+    envoyee_le: object
+    file_active: int
+    norme: int
+    entretiens_semaine: int
+    en_retard: int
+
+
+def alertes_de_charge_ouvertes(session: Session, utilisateur) -> list[AlerteDeCharge]:
+    """The workload alerts the team's conseillers sent and the chef has not acknowledged yet,
+    newest first (as `pratique.queries.alertes_de_charge(..., ouvertes=True)`), read as the
+    columns the views show with their author's name: every view lists them, and whole records
+    (alert and account, 30 columns) cost more to load than the small views' figures."""
+    from cipdesk.pratique.prevention.models import AlerteCharge
 
     if utilisateur.equipe_id is None:
         return []
-    return alertes_de_charge(session, utilisateur.structure_id, equipe_id=utilisateur.equipe_id, ouvertes=True)
+    return [AlerteDeCharge(i, f"{prenom} {nom}", *chiffres) for i, prenom, nom, *chiffres in session.execute(
+        select(AlerteCharge.id, Utilisateur.prenom, Utilisateur.nom, AlerteCharge.envoyee_le, AlerteCharge.file_active,
+               AlerteCharge.norme, AlerteCharge.entretiens_semaine, AlerteCharge.en_retard)
+        .join(Utilisateur, Utilisateur.id == AlerteCharge.auteur_id)
+        .where(AlerteCharge.structure_id == utilisateur.structure_id, AlerteCharge.equipe_id == utilisateur.equipe_id,
+               AlerteCharge.prise_en_compte_le.is_(None))
+        .order_by(AlerteCharge.envoyee_le.desc()))]
