@@ -271,11 +271,14 @@ SELECT 'entretiens', en.conseiller_id::text, count(*), NULL, NULL FROM entretien
   JOIN parcours pc ON pc.id = en.parcours_id JOIN equipe e ON e.id = pc.personne_id
   WHERE en.le BETWEEN %(debut)s AND %(fin)s GROUP BY 2"""
 
-# The first view also lists the team's candidats au titre and how many competences their proofs cover.
+# The first view also lists the team's candidats au titre and how many competences (CP) of the referential
+# their proofs cover: for each code, one probe of the index (author, competence) for a proof not withdrawn
+# (counting the distinct codes of thousands of proofs per candidat is slower).
 CANDIDATS = """
 SELECT u.id, u.prenom, u.nom, pc.voie, pc.date_session,
-       (SELECT count(DISTINCT p.competence_code) FROM preuve_competence p
-        WHERE p.utilisateur_id = u.id AND p.retiree_le IS NULL AND p.competence_code LIKE 'CP%%')
+       (SELECT count(*) FROM unnest(%(codes_cp)s::text[]) c(code) WHERE EXISTS (
+          SELECT 1 FROM preuve_competence p WHERE p.utilisateur_id = u.id AND p.competence_code = c.code
+            AND p.structure_id = %(structure)s AND p.retiree_le IS NULL))
 FROM utilisateur u JOIN profil_candidat pc ON pc.utilisateur_id = u.id
 WHERE u.structure_id = %(structure)s AND u.equipe_id = %(equipe)s AND u.actif ORDER BY u.nom, u.prenom"""
 
@@ -808,6 +811,7 @@ def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
     from cipdesk.employeurs.candidatures import rules as candidatures
     from cipdesk.parcours.contrat import rules as contrat
     from cipdesk.pratique.prevention.rules import semaine_de
+    from cipdesk.referentiel import CODES_COMPETENCES
     from cipdesk.tableau.rules import moins_mois
 
     with app.app_context():
@@ -815,7 +819,8 @@ def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
     j = equipe["aujourdhui"]
     lundi, dimanche = semaine_de(j)
     equipe = {**equipe, "chef": c["chef"],
-              "seuil_jours": int(parametres.get("jours_sans_contact") or contrat.JOURS_SANS_CONTACT_DEFAUT)}
+              "seuil_jours": int(parametres.get("jours_sans_contact") or contrat.JOURS_SANS_CONTACT_DEFAUT),
+              "codes_cp": [code for code in CODES_COMPETENCES if code.startswith("CP")]}
     sortie = {**equipe, "echue_3": moins_mois(j, 3), "echue_6": moins_mois(j, 6)}
     charge = {**equipe, "chef": c["chef"], "delai_orientation": orientation.delai_reponse(parametres),
               "six_mois": j - timedelta(days=183), "trente_jours": j - timedelta(days=30),

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, and_, case, cast, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
@@ -689,28 +689,27 @@ class Candidat:
 
 
 def candidats_de_l_equipe(session: Session, utilisateur) -> list[Candidat]:
-    """The team's candidats to the titre and how many competences their recorded activity
-    evidences: the readiness of their dossier, never its content (ONE query)."""
+    """The team's candidats to the titre and how many competences (CP) of the referential their
+    recorded activity evidences: the readiness of their dossier, never its content (ONE query).
+
+    A competence is evidenced when one proof of it is not withdrawn: one `EXISTS` per CP code,
+    each an index probe (proof by author and competence), instead of counting the distinct codes
+    of all their proofs (thousands per candidat at a federation's scale, sorted then grouped)."""
     from cipdesk.comptes.models import ProfilCandidat
     from cipdesk.competences.models import PreuveCompetence
+    from cipdesk.referentiel import CODES_COMPETENCES
 
     if utilisateur.equipe_id is None:
         return []
-    couvertes = (select(PreuveCompetence.utilisateur_id.label("uid"),
-                        func.count(func.distinct(PreuveCompetence.competence_code)).label("n"))
-                 .where(PreuveCompetence.structure_id == utilisateur.structure_id,
-                        # the team's candidats only (not the 1,4 million proofs of a federation)
-                        PreuveCompetence.utilisateur_id.in_(
-                            select(ProfilCandidat.utilisateur_id).join(Utilisateur, Utilisateur.id == ProfilCandidat.utilisateur_id)
-                            .where(Utilisateur.structure_id == utilisateur.structure_id,
-                                   Utilisateur.equipe_id == utilisateur.equipe_id)),
-                        PreuveCompetence.retiree_le.is_(None), PreuveCompetence.competence_code.like("CP%"))
-                 .group_by(PreuveCompetence.utilisateur_id).subquery())
+    prouvees = [case((exists().where(PreuveCompetence.utilisateur_id == Utilisateur.id,
+                                     PreuveCompetence.competence_code == code,
+                                     PreuveCompetence.structure_id == utilisateur.structure_id,
+                                     PreuveCompetence.retiree_le.is_(None)), 1), else_=0)
+                for code in CODES_COMPETENCES if code.startswith("CP")]
     lignes = session.execute(
         select(Utilisateur.id, Utilisateur.prenom, Utilisateur.nom, ProfilCandidat.voie, ProfilCandidat.date_session,
-               func.coalesce(couvertes.c.n, 0))
+               sum(prouvees[1:], prouvees[0]))
         .join(ProfilCandidat, ProfilCandidat.utilisateur_id == Utilisateur.id)
-        .outerjoin(couvertes, couvertes.c.uid == Utilisateur.id)
         .where(Utilisateur.structure_id == utilisateur.structure_id, Utilisateur.equipe_id == utilisateur.equipe_id,
                Utilisateur.actif.is_(True))
         .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
