@@ -216,13 +216,15 @@ def _etapes_en_retard(ctx: Contexte):
 
 def _sans_contact(ctx: Contexte):
     """People with an open parcours and no contact for more than the structure's threshold
-    (setting `jours_sans_contact`, as the parcours alert; since the parcours' start if none)."""
+    (setting `jours_sans_contact`, as the parcours alert; since the parcours' start if none).
+    Grouped on the parcours' `personne_id`, as the file active (SQLite would otherwise walk every
+    person of the structure in key order)."""
     dernier = func.coalesce(Personne.dernier_contact_le, func.min(Parcours.debut))
     jours = jours_entre(literal(ctx.aujourd_hui), dernier)
-    return (select(*lignes(Personne.referent_id, Personne.id, None, dernier, jours))
+    return (select(*lignes(Personne.referent_id, Parcours.personne_id, None, dernier, jours))
             .join(Parcours, Parcours.personne_id == Personne.id)
             .where(*personnes_retenues(ctx), *parcours_retenus(ctx), Parcours.statut == StatutParcours.OUVERT)
-            .group_by(Personne.referent_id, Personne.id, Personne.dernier_contact_le)
+            .group_by(Personne.referent_id, Parcours.personne_id, Personne.dernier_contact_le)
             .having(jours > ctx.seuil_sans_contact))
 
 
