@@ -408,14 +408,16 @@ SELECT 'ateliers_satisfaction', sa.note::text, count(*), sum(sa.note), max(sa.no
     AND sa.saisi_le BETWEEN %(debut)s AND %(fin)s GROUP BY 2"""
 
 # « Prospection et recrutement »: the team's exchanges with employers, offers from its fiches de poste,
-# candidatures proposed and hires (one scan of the log for both).
+# candidatures proposed and hires (one scan of the log for both). The team's conseillers as one array (one
+# scan of the exchanges for all of them, not one per conseiller).
 VUE_PROSPECTION = EQUIPE_ET_CONSEILLERS_EN_LIGNE + """
 SELECT 'prospection', it.nature, count(*), NULL::bigint, NULL::int FROM interaction_entreprise it
-  WHERE it.structure_id = %(structure)s AND it.conseiller_id IN (SELECT id FROM conseillers)
+  WHERE it.structure_id = %(structure)s AND it.conseiller_id = ANY(ARRAY(SELECT id FROM conseillers))
     AND it.le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
 UNION ALL
 SELECT 'offres', o.statut, count(*), NULL, NULL FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
-  WHERE o.structure_id = %(structure)s AND f.redigee_par_id IN (SELECT id FROM conseillers)
+  WHERE o.structure_id = %(structure)s AND f.structure_id = %(structure)s
+    AND f.redigee_par_id = ANY(ARRAY(SELECT id FROM conseillers))
     AND o.ouverte_le BETWEEN %(debut)s AND %(fin)s GROUP BY 2
 UNION ALL
 SELECT 'candidatures', k.cle, k.n, NULL, NULL FROM (
