@@ -63,10 +63,11 @@ class Contexte:
         return norme_file_active(self.parametres)[1]
 
 
-def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None) -> Contexte:
+def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None, *,
+             dispositifs: bool = True) -> Contexte:
     """The dashboard's context for this user (two queries: the structure's settings with the
-    team's conseillers and the chef's équipe, then the dispositifs list); the default period
-    until the route has read the filters."""
+    team's conseillers and the chef's équipe, then the dispositifs list — only for the pages
+    that filter on them); the default period until the route has read the filters."""
     if filtres is None:
         filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
     perimetre = policy.perimetre(utilisateur)
@@ -89,9 +90,9 @@ def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres 
     parametres = (lignes_[0][0] if lignes_ else None) or {}
     conseillers = {i: f"{prenom} {nom}" for _p, i, prenom, nom, _e, _n in lignes_ if i is not None}
     equipes = {str(e): n for _p, _i, _pr, _no, e, n in lignes_[:1] if e is not None}
-    dispositifs = {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
-    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers, dispositifs,
-                    equipes)
+    return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers,
+                    {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
+                    if dispositifs else {}, equipes)
 
 
 def equipes_du_chef(session: Session, utilisateur) -> dict:

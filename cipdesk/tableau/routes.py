@@ -120,7 +120,8 @@ def export_detail(code: str, cle: str, format_: str):
 @bp.get("/portefeuilles")
 def portefeuilles():
     policy.exiger(policy.peut(current_user, "tableau.voir"))
-    ctx = queries.contexte(db.session, current_user, aujourdhui())
+    # no filter on this page: the team and the norm, not the dispositifs list
+    ctx = queries.contexte(db.session, current_user, aujourdhui(), dispositifs=False)
     return rendre("tableau/portefeuilles.html", ctx=ctx, lignes=queries.portefeuilles(db.session, ctx),
                   sans_referent=queries.sans_referent(db.session, current_user.structure_id),
                   limite=queries.LIMITE_SANS_REFERENT)
@@ -140,7 +141,7 @@ def _personne_a_reaffecter(personne_id):
 @bp.route("/portefeuilles/<uuid:personne_id>", methods=["GET", "POST"])
 def reaffecter(personne_id):
     personne = _personne_a_reaffecter(personne_id)
-    ctx = queries.contexte(db.session, current_user, aujourdhui())
+    ctx = queries.contexte(db.session, current_user, aujourdhui(), dispositifs=False)
     form = ReaffectationForm()
     form.conseiller.choices = avec_vide((str(i), n) for i, n in ctx.conseillers.items()
                                         if i != personne.referent_id)

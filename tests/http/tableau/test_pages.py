@@ -225,7 +225,8 @@ def test_nombre_de_requetes_de_chaque_vue(nav, monde, app, au_30_juin):
         compter_requetes(app, nav, url)
         assert compter_requetes(app, nav, url) - commun == attendu, slug
     # the funders' report: the context, the participants, the exits by category and motive (one query);
-    # the caseload balance: the context, the caseloads, the people without a référent
-    for url, attendu in ((f"/tableau-de-bord/financeurs?{PERIODE}", 4), ("/tableau-de-bord/portefeuilles", 4)):
+    # the caseload balance: the context (without the dispositifs list: no filter there), the caseloads,
+    # the people without a référent
+    for url, attendu in ((f"/tableau-de-bord/financeurs?{PERIODE}", 4), ("/tableau-de-bord/portefeuilles", 3)):
         compter_requetes(app, nav, url)
         assert compter_requetes(app, nav, url) - commun == attendu, url
