@@ -5,12 +5,14 @@ Reading a note is a query with one side effect, its audit row (as every read of 
 record through `web.chargement.charger`)."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from types import SimpleNamespace
+
+from sqlalchemy import exists, false, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Evenement
-from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
+from cipdesk.notes.models import NoteConfidentielle, NoteLecteur
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.chiffrement import ouvrir_ou_signaler
@@ -49,6 +51,31 @@ def chronologie_des_notes(session: Session, lecteur, objet_type: str, objet_ids)
     return [Evenement(n.created_at.date(), n.created_at, "note_confidentielle", "Note confidentielle",
                       "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.id),))
             for n in notes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
+
+
+def source_des_notes(objet_type: str, objet_ids) -> SourceDeChronologie:
+    """The same events as `chronologie_des_notes`, as a timeline source (one part of the person's
+    one statement): `objet_ids(personne_id)` selects the ids of the person's records of that kind.
+    Whether this reader is an explicit reader travels with each row; the policy decides, as above."""
+    def requete(personne_id, lecteur):
+        if not policy.peut_ecrire_note(lecteur):
+            return None
+        lecteur_id = getattr(lecteur, "id", None)
+        partagee = (exists().where(NoteLecteur.note_id == NoteConfidentielle.id,
+                                   NoteLecteur.utilisateur_id == lecteur_id) if lecteur_id else false())
+        return select(NoteConfidentielle.id.label("objet_id"), NoteConfidentielle.structure_id.label("structure_id"),
+                      NoteConfidentielle.auteur_id.label("autre_id"), NoteConfidentielle.created_at.label("saisi"),
+                      partagee.label("drapeau")).where(
+            NoteConfidentielle.objet_type == objet_type,
+            NoteConfidentielle.objet_id.in_(objet_ids(personne_id).scalar_subquery()))
+
+    def lire(lignes, session, lecteur) -> list[Evenement]:
+        return [Evenement(n.saisi.date(), n.saisi, "note_confidentielle", "Note confidentielle",
+                          "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.objet_id),))
+                for n in lignes
+                if policy.peut_lire_note(lecteur, SimpleNamespace(structure_id=n.structure_id, auteur_id=n.autre_id),
+                                         {lecteur.id} if n.drapeau else set())]
+    return SourceDeChronologie(requete, lire)
 
 
 def sujets(session: Session, notes) -> dict:

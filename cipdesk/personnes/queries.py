@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
 from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes
+from cipdesk.core.chronologie import SourceDeChronologie, lire_la_chronologie
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
@@ -392,12 +393,15 @@ def natures_de_la_chronologie() -> dict[str, str]:
 
 def chronologie(session: Session, personne: Personne, lecteur, nature: str | None = None) -> list[Evenement]:
     """Everything that happened with the person, newest first, from every module's
-    providers (`Module.chronologie`). Each provider answers in a fixed number of
-    queries, so the page costs the same whatever the number of records.
-    `nature` keeps only one kind of record (a TypeObjet code)."""
-    evenements: list[Evenement] = []
-    for fournisseur in registre.chronologie():
-        evenements.extend(fournisseur(session, personne, lecteur))
+    providers (`Module.chronologie`): the `SourceDeChronologie`s in ONE statement, each
+    other provider in a fixed number of queries of its own, so the page costs the same
+    whatever the number of records. `nature` keeps only one kind of record (a TypeObjet code)."""
+    fournisseurs = list(registre.chronologie())
+    sources = [f for f in fournisseurs if isinstance(f, SourceDeChronologie)]
+    evenements: list[Evenement] = lire_la_chronologie(session, sources, personne.id, lecteur) if sources else []
+    for fournisseur in fournisseurs:
+        if not isinstance(fournisseur, SourceDeChronologie):
+            evenements.extend(fournisseur(session, personne, lecteur))
     if nature:
         evenements = [e for e in evenements if e.nature == nature]
     evenements.sort(key=lambda e: (e.le, e.saisi_le.replace(tzinfo=None) if e.saisi_le else datetime.min),

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from cipdesk.accueil.diagnostic import rules
-from cipdesk.accueil.diagnostic.models import Diagnostic, StatutDiagnostic
+from cipdesk.accueil.diagnostic.models import Diagnostic, ModeValidation, StatutDiagnostic
 from cipdesk.core import listes
-from cipdesk.core.contrat import Evenement
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
 
 
 def dimensions_de_la_structure(session: Session, structure_id: uuid.UUID) -> list[tuple[str, str]]:
@@ -59,19 +59,26 @@ def freins_du_dernier_diagnostic(session: Session, personne_id: uuid.UUID) -> li
             for d in diagnostic.dimensions if d.frein_niveau > 0 or d.freins.strip()]
 
 
-def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
-    """Every version of the diagnostic, validated or in progress (one query)."""
-    pid = personne.id
+def _diagnostics(personne_id, lecteur):
+    return select(Diagnostic.numero.label("n"), Diagnostic.statut.label("texte"), Diagnostic.valide_le.label("le2"),
+                  Diagnostic.date_diagnostic.label("le"), Diagnostic.updated_at.label("saisi2"),
+                  Diagnostic.created_at.label("saisi"), Diagnostic.validation_mode.label("texte2"),
+                  Diagnostic.personne_id.label("objet_id")).where(Diagnostic.personne_id == personne_id)
+
+
+def _lire_diagnostics(lignes, session, lecteur) -> list[Evenement]:
     evenements = []
-    for d in session.scalars(select(Diagnostic).where(Diagnostic.personne_id == pid)):
-        if d.est_valide:
-            evenements.append(Evenement(d.valide_le, d.updated_at, "diagnostic",
-                                        f"Diagnostic partagé, version {d.numero} validée",
-                                        d.validation_mode.libelle if d.validation_mode else "",
-                                        "accueil.diagnostic.voir", (("personne_id", pid),)))
+    for d in lignes:
+        params = (("personne_id", d.objet_id),)
+        if d.texte == StatutDiagnostic.VALIDE.value:
+            evenements.append(Evenement(d.le2, d.saisi2, "diagnostic", f"Diagnostic partagé, version {d.n} validée",
+                                        ModeValidation(d.texte2).libelle if d.texte2 else "",
+                                        "accueil.diagnostic.voir", params))
         else:
-            evenements.append(Evenement(d.date_diagnostic, d.created_at, "diagnostic",
-                                        f"Diagnostic partagé, version {d.numero} en cours",
-                                        "pas encore validée avec la personne", "accueil.diagnostic.voir",
-                                        (("personne_id", pid),)))
+            evenements.append(Evenement(d.le, d.saisi, "diagnostic", f"Diagnostic partagé, version {d.n} en cours",
+                                        "pas encore validée avec la personne", "accueil.diagnostic.voir", params))
     return evenements
+
+
+# Every version of the diagnostic, validated or in progress (a part of the person's one timeline statement).
+chronologie = SourceDeChronologie(_diagnostics, _lire_diagnostics)
