@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, Uuid, cast, literal_column, null,
-                        select, type_coerce, union_all)
+from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, Time, Uuid, cast, literal_column,
+                        null, select, type_coerce, union_all)
 
 # The shared row shape: name -> type (what a source's columns are read as, on every engine).
 COLONNES = {
     "objet_id": Uuid(), "autre_id": Uuid(), "structure_id": Uuid(),
-    "le": Date(), "le2": Date(), "saisi": DateTime(timezone=True), "saisi2": DateTime(timezone=True),
+    "le": Date(), "le2": Date(), "heure": Time(),
+    "saisi": DateTime(timezone=True), "saisi2": DateTime(timezone=True), "saisi3": DateTime(timezone=True),
     "n": Integer(), "drapeau": Boolean(),
     "texte": String(), "texte2": String(), "texte3": String(), "texte4": String(),
     "chiffre": LargeBinary(), "chiffre2": LargeBinary(),
@@ -32,7 +33,8 @@ COLONNES = {
 @dataclass(frozen=True)
 class SourceDeChronologie:
     """A timeline provider in two halves: `requete(personne_id, lecteur)` is a select whose columns
-    are labelled with names of `COLONNES` (or None: nothing for this reader), `lire(lignes, session,
+    are labelled with names of `COLONNES` (or a tuple of such selects, parts of the same source, each
+    with its own columns; or None: nothing for this reader), `lire(lignes, session,
     lecteur)` turns its rows (read by column name, in no particular order) into `Evenement`s — the
     session only to open encrypted fields (`dechiffrer`). Called like a plain provider
     `(session, personne, lecteur)`, it runs its own query."""
@@ -67,7 +69,7 @@ def requete_de_la_chronologie(sources: Iterable[SourceDeChronologie], personne_i
     for rang, s in enumerate(sources):
         requete = s.requete(personne_id, lecteur)
         if requete is not None:
-            parties.append(_forme(requete, rang))
+            parties += [_forme(r, rang) for r in (requete if isinstance(requete, tuple) else (requete,))]
     if not parties:
         return None
     return parties[0] if len(parties) == 1 else union_all(*parties)
