@@ -20,11 +20,13 @@ from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, T
                         null, select, type_coerce, union_all)
 
 # The shared row shape: name -> type (what a source's columns are read as, on every engine).
+# A source labels only real columns of that type: `type_coerce` does not cast in SQL, and PostgreSQL
+# types each column of a UNION from all its parts.
 COLONNES = {
     "objet_id": Uuid(), "autre_id": Uuid(), "structure_id": Uuid(),
     "le": Date(), "le2": Date(), "heure": Time(),
     "saisi": DateTime(timezone=True), "saisi2": DateTime(timezone=True), "saisi3": DateTime(timezone=True),
-    "n": Integer(), "drapeau": Boolean(),
+    "n": Integer(), "n2": Integer(), "n3": Integer(), "drapeau": Boolean(),
     "texte": String(), "texte2": String(), "texte3": String(), "texte4": String(),
     "chiffre": LargeBinary(), "chiffre2": LargeBinary(),
 }
@@ -62,27 +64,31 @@ def _forme(requete, rang: int):
     return requete.with_only_columns(*colonnes, maintain_column_froms=True)
 
 
-def requete_de_la_chronologie(sources: Iterable[SourceDeChronologie], personne_id, lecteur):
-    """ONE statement for every source that has something for this reader (UNION ALL): columns
-    `source` (the rank in `sources`) then `COLONNES`; None when no source has."""
-    parties = []
-    for rang, s in enumerate(sources):
-        requete = s.requete(personne_id, lecteur)
-        if requete is not None:
-            parties += [_forme(r, rang) for r in (requete if isinstance(requete, tuple) else (requete,))]
-    if not parties:
+def requete_des_parties(parties: list):
+    """ONE statement (UNION ALL) for the selects of several sources: `parties[rang]` is a select, a
+    tuple of selects or None (that source has nothing to read); columns `source` (the rank) then
+    `COLONNES`; None when no source has anything to read."""
+    formes = [_forme(r, rang) for rang, partie in enumerate(parties) if partie is not None
+              for r in (partie if isinstance(partie, tuple) else (partie,))]
+    if not formes:
         return None
-    return parties[0] if len(parties) == 1 else union_all(*parties)
+    return formes[0] if len(formes) == 1 else union_all(*formes)
 
 
-def lire_la_chronologie(session, sources: list[SourceDeChronologie], personne_id, lecteur) -> list:
-    """The events of every source, from one statement, each source reading its own rows."""
-    requete = requete_de_la_chronologie(sources, personne_id, lecteur)
+def en_une_requete(session, parties: list) -> dict[int, list]:
+    """The rows of each source (by rank in `parties`, see `requete_des_parties`), read in one statement."""
+    requete = requete_des_parties(parties)
     par_source: dict[int, list] = defaultdict(list)
     if requete is not None:
         for ligne in session.execute(requete):
             par_source[ligne.source].append(ligne)
-    return [e for rang, s in enumerate(sources) for e in s.lire(par_source.get(rang, []), session, lecteur)]
+    return par_source
+
+
+def lire_la_chronologie(session, sources: list[SourceDeChronologie], personne_id, lecteur) -> list:
+    """The events of every source, from one statement, each source reading its own rows."""
+    lignes = en_une_requete(session, [s.requete(personne_id, lecteur) for s in sources])
+    return [e for rang, s in enumerate(sources) for e in s.lire(lignes.get(rang, []), session, lecteur)]
 
 
 def dechiffrer(session, table: str, nom: str, structure_id, ident, blob) -> str:

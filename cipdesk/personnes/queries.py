@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
 from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes
-from cipdesk.core.chronologie import SourceDeChronologie, lire_la_chronologie
+from cipdesk.core.chronologie import SourceDeChronologie, en_une_requete
+from cipdesk.core.fiche import SourceDeFiche
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
@@ -391,17 +392,34 @@ def natures_de_la_chronologie() -> dict[str, str]:
     return {code: t.libelle for code, t in registre.objets().items()}
 
 
-def chronologie(session: Session, personne: Personne, lecteur, nature: str | None = None) -> list[Evenement]:
-    """Everything that happened with the person, newest first, from every module's
-    providers (`Module.chronologie`): the `SourceDeChronologie`s in ONE statement, each
-    other provider in a fixed number of queries of its own, so the page costs the same
-    whatever the number of records. `nature` keeps only one kind of record (a TypeObjet code)."""
-    fournisseurs = list(registre.chronologie())
+def _lire_la_page(session: Session, personne: Personne, lecteur, *, avec_fiche: bool, avec_chronologie: bool = True,
+                  peut_modifier: bool = False, aujourd_hui: date | None = None):
+    """(events, the `PartDeFiche` of every fiche provider in module order — none without `avec_fiche`):
+    the rows of every `SourceDeChronologie` and `SourceDeFiche` in ONE statement, each other provider
+    in a fixed number of queries of its own, so the page costs the same whatever the number of records."""
+    fournisseurs = list(registre.chronologie()) if avec_chronologie else []
     sources = [f for f in fournisseurs if isinstance(f, SourceDeChronologie)]
-    evenements: list[Evenement] = lire_la_chronologie(session, sources, personne.id, lecteur) if sources else []
+    fiches = list(registre.fiche_personne()) if avec_fiche else []
+    sources_fiche = [f for f in fiches if isinstance(f, SourceDeFiche)]
+    lignes = en_une_requete(session, [s.requete(personne.id, lecteur) for s in sources]
+                            + [s.requete(personne.id, lecteur, aujourd_hui) for s in sources_fiche])
+    evenements: list[Evenement] = [e for rang, s in enumerate(sources)
+                                   for e in s.lire(lignes.get(rang, []), session, lecteur)]
     for fournisseur in fournisseurs:
         if not isinstance(fournisseur, SourceDeChronologie):
             evenements.extend(fournisseur(session, personne, lecteur))
+    parts, rang = [], len(sources)
+    for fournisseur in fiches:
+        if isinstance(fournisseur, SourceDeFiche):
+            parts.append(fournisseur.lire(lignes.get(rang, []), session, personne, lecteur,
+                                          peut_modifier=peut_modifier, aujourd_hui=aujourd_hui))
+            rang += 1
+        else:
+            parts.append(fournisseur(session, personne, lecteur, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui))
+    return evenements, parts
+
+
+def _du_plus_recent(evenements: list[Evenement], nature: str | None = None) -> list[Evenement]:
     if nature:
         evenements = [e for e in evenements if e.nature == nature]
     evenements.sort(key=lambda e: (e.le, e.saisi_le.replace(tzinfo=None) if e.saisi_le else datetime.min),
@@ -409,17 +427,39 @@ def chronologie(session: Session, personne: Personne, lecteur, nature: str | Non
     return evenements
 
 
+def chronologie(session: Session, personne: Personne, lecteur, nature: str | None = None) -> list[Evenement]:
+    """Everything that happened with the person, newest first, from every module's
+    providers (`Module.chronologie`): the `SourceDeChronologie`s in ONE statement, each
+    other provider in a fixed number of queries of its own, so the page costs the same
+    whatever the number of records. `nature` keeps only one kind of record (a TypeObjet code)."""
+    return _du_plus_recent(_lire_la_page(session, personne, lecteur, avec_fiche=False)[0], nature)
+
+
+def chronologie_et_fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool, aujourd_hui: date):
+    """The person's page: (timeline newest first, actions, cards), as `chronologie` and `fiche` answer
+    them, the sources of both read in ONE statement."""
+    evenements, parts = _lire_la_page(session, personne, lecteur, avec_fiche=True, peut_modifier=peut_modifier,
+                                      aujourd_hui=aujourd_hui)
+    return (_du_plus_recent(evenements),
+            *_assembler_la_fiche(parts, personne, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui))
+
+
 def fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool, aujourd_hui: date):
     """The person's page at a glance, from every module's `fiche_personne` provider:
     (actions, the main one first; cards in order). The person's own: the next rendez-vous
-    and « Modifier la fiche ». A fixed number of queries per provider."""
+    and « Modifier la fiche ». A fixed number of queries per provider (the sources: one in all)."""
+    parts = _lire_la_page(session, personne, lecteur, avec_fiche=True, avec_chronologie=False,
+                          peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)[1]
+    return _assembler_la_fiche(parts, personne, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)
+
+
+def _assembler_la_fiche(parts, personne: Personne, *, peut_modifier: bool, aujourd_hui: date):
     from dataclasses import replace
 
     from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart
 
     actions, encarts = [], []
-    for fournisseur in registre.fiche_personne():
-        part = fournisseur(session, personne, lecteur, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)
+    for part in parts:
         actions += part.actions
         encarts += part.encarts
     if peut_modifier:
