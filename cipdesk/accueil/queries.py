@@ -38,7 +38,7 @@ def _lire_fiche(lignes, session, personne, lecteur, *, peut_modifier: bool, aujo
     statement): the actions it offers, the open freins of the latest validated diagnostic and the
     orientations awaiting the partner's answer."""
     from cipdesk.accueil.diagnostic.rules import NIVEAUX_FREIN
-    from cipdesk.core.chronologie import dechiffrer
+    from cipdesk.personnes.queries import dechiffrer
     from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart, PartDeFiche
 
     pid = (("personne_id", personne.id),)

@@ -5,15 +5,13 @@ those rows into `Evenement`s — so that the page runs every module's providers 
 
 The rows of every source share one shape, `COLONNES`: a source names the columns it needs, the
 others are NULL in its part of the union. An encrypted field travels as its blob (`chiffre`,
-`chiffre2`) with the row's table, id and structure, and is opened by `dechiffrer` (the same
-associated data as `TexteConfidentiel`: a misplaced blob reads « contenu indéchiffrable »,
-logged). No domain here."""
+`chiffre2`) with the row's table, id and structure, and is opened by `personnes.queries.dechiffrer`
+(the core does not import security). No domain here."""
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, Time, Uuid, cast, literal_column,
@@ -38,7 +36,7 @@ class SourceDeChronologie:
     are labelled with names of `COLONNES` (or a tuple of such selects, parts of the same source, each
     with its own columns; or None: nothing for this reader), `lire(lignes, session,
     lecteur)` turns its rows (read by column name, in no particular order) into `Evenement`s — the
-    session only to open encrypted fields (`dechiffrer`). Called like a plain provider
+    session only to open encrypted fields with `personnes.queries.dechiffrer`. Called like a plain provider
     `(session, personne, lecteur)`, it runs its own query."""
     requete: Callable[[Any, Any], Any]
     lire: Callable[[list, Any, Any], list]
@@ -89,15 +87,3 @@ def lire_la_chronologie(session, sources: list[SourceDeChronologie], personne_id
     """The events of every source, from one statement, each source reading its own rows."""
     lignes = en_une_requete(session, [s.requete(personne_id, lecteur) for s in sources])
     return [e for rang, s in enumerate(sources) for e in s.lire(lignes.get(rang, []), session, lecteur)]
-
-
-def dechiffrer(session, table: str, nom: str, structure_id, ident, blob) -> str:
-    """The clear text of the encrypted field `nom` of row `ident` of `table`, read as a blob ("" when
-    empty; « contenu indéchiffrable », logged, when the blob does not open)."""
-    from cipdesk.security.chiffrement import ouvrir_ou_signaler
-
-    if blob is None:
-        return ""
-    ligne = SimpleNamespace(__tablename__=table, id=ident, structure_id=structure_id, **{f"{nom}_chiffre": blob})
-    texte, _ok = ouvrir_ou_signaler(session, ligne, nom)
-    return texte or ""

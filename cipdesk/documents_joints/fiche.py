@@ -19,7 +19,7 @@ def _documents(personne_id, lecteur, aujourd_hui):
 
 
 def _lire_documents(lignes, session, personne, lecteur, *, peut_modifier: bool, aujourd_hui):  # noqa: ARG001
-    from cipdesk.core.chronologie import dechiffrer
+    from cipdesk.personnes.queries import dechiffrer
 
     pid = (("personne_id", personne.id),)
     lignes_ = tuple(LigneEncart(dechiffrer(session, "document_joint", "nom_fichier", d.structure_id, d.objet_id,

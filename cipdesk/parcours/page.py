@@ -69,7 +69,7 @@ def _lire_parcours_de(lignes, session, personne, lecteur, *, peut_modifier: bool
     who may open it; the open étapes with their échéance, overdue first."""
     from datetime import datetime
 
-    from cipdesk.core.chronologie import dechiffrer
+    from cipdesk.personnes.queries import dechiffrer
     from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart, PartDeFiche
     from cipdesk.parcours.contrat.rules import StatutParcours
     from cipdesk.parcours.etapes.rules import est_en_retard

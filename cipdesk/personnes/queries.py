@@ -392,6 +392,20 @@ def natures_de_la_chronologie() -> dict[str, str]:
     return {code: t.libelle for code, t in registre.objets().items()}
 
 
+def dechiffrer(session: Session, table: str, nom: str, structure_id, ident, blob) -> str:
+    """The clear text of the encrypted field `nom` of row `ident` of `table`, read as a blob by a
+    timeline or fiche source ("" when empty): the same associated data as `TexteConfidentiel`, so a
+    misplaced blob reads « contenu indéchiffrable » (logged), never a 500."""
+    from types import SimpleNamespace
+
+    from cipdesk.security.chiffrement import ouvrir_ou_signaler
+
+    if blob is None:
+        return ""
+    ligne = SimpleNamespace(__tablename__=table, id=ident, structure_id=structure_id, **{f"{nom}_chiffre": blob})
+    return ouvrir_ou_signaler(session, ligne, nom)[0] or ""
+
+
 def _lire_la_page(session: Session, personne: Personne, lecteur, *, avec_fiche: bool, avec_chronologie: bool = True,
                   peut_modifier: bool = False, aujourd_hui: date | None = None):
     """(events, the `PartDeFiche` of every fiche provider in module order — none without `avec_fiche`):

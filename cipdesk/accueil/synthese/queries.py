@@ -4,9 +4,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from cipdesk.accueil.synthese.models import ModePartage, Synthese
-from cipdesk.core.chronologie import dechiffrer
 from cipdesk.core.contrat import Evenement, SourceDeChronologie
 from cipdesk.notes.queries import source_des_notes
+from cipdesk.personnes.queries import dechiffrer
 
 
 def _syntheses(personne_id, lecteur):

@@ -9,7 +9,6 @@ from sqlalchemy import Select, case, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core.chronologie import dechiffrer
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
 from cipdesk.employeurs.candidatures import rules
 from cipdesk.employeurs.candidatures.rules import EtatCandidature
@@ -17,6 +16,7 @@ from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandid
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
+from cipdesk.personnes.queries import dechiffrer
 from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_proposables  # noqa: F401
 
 

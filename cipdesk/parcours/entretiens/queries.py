@@ -5,11 +5,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.chronologie import dechiffrer
 from cipdesk.core.contrat import Evenement, SourceDeChronologie
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.entretiens.models import Entretien
 from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
+from cipdesk.personnes.queries import dechiffrer
 
 
 def _entretiens(personne_id, lecteur):

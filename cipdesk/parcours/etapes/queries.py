@@ -5,13 +5,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.chronologie import dechiffrer
 from cipdesk.core.contrat import CibleDeLien, Evenement, SourceDeChronologie
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.etapes.models import Etape, EtapeEvenement, NatureEvenement
 from cipdesk.parcours.etapes.rules import StatutEtape
 from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS  # noqa: F401  (read by the tableau de bord)
 from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import dechiffrer
 
 
 def _statut(code: str) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cipdesk.core.chronologie import dechiffrer
 from cipdesk.core.contrat import Evenement, SourceDeChronologie
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.sortie.models import Sortie
 from cipdesk.parcours.sortie.rules import MOTIFS_SORTIE, CategorieSortie
 from cipdesk.parcours.sortie.rules import MOIS_SUIVI, SORTIES_DYNAMIQUES  # noqa: F401  (read by the tableau de bord)
+from cipdesk.personnes.queries import dechiffrer
 
 
 def _sorties(personne_id, lecteur):
