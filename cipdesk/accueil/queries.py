@@ -9,7 +9,7 @@ from cipdesk.core.fiche import SourceDeFiche
 __all__ = ["FreinResume", "dimensions_de_la_structure", "freins_du_dernier_diagnostic"]
 
 
-def _fiche(personne_id, lecteur, aujourd_hui):
+def _fiche(personne_id, lecteur_id, aujourd_hui):  # noqa: ARG001
     """Two parts: the open freins (level > 0) of the latest validated diagnostic, the orientations
     awaiting the partner's answer."""
     from sqlalchemy import Integer, literal_column, select

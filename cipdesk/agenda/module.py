@@ -10,7 +10,7 @@ from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
-def _rdv_a_venir(personne_id, lecteur, aujourd_hui):
+def _rdv_a_venir(personne_id, lecteur_id, aujourd_hui):  # noqa: ARG001
     """The person's next 3 rendez-vous not cancelled, with whom."""
     from sqlalchemy import select
 

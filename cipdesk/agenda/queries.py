@@ -111,7 +111,7 @@ def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_absences = SourceDAlertes(_absences, _lire_absences)
 
 
-def _agenda_de(personne_id, lecteur):
+def _agenda_de(personne_id, lecteur_id):  # noqa: ARG001
     """Two parts: the person's latest 200 rendez-vous, the latest 200 messages written to them."""
     R, M = RendezVousPlanifie, MessageSortant
     rendez_vous = select(literal_column("1", Integer).label("n"), R.id.label("objet_id"), R.le.label("le"),

@@ -3,6 +3,11 @@ declares a `SourceDeChronologie` — a select of its rows for one person, and th
 those rows into `Evenement`s — so that the page runs every module's providers in ONE statement
 (`lire_la_chronologie`: a UNION ALL) instead of one query each, reading columns, not objects.
 
+A source's select is built ONCE, on bind parameters (`PERSONNE`, `LECTEUR`, `AUJOURDHUI`, and the
+source's own, whose values `parametres(lecteur)` gives): the page's statement is kept and only
+executed again (no building, no cache key computed per request). What depends on the reader is a
+bound value, never the statement's shape.
+
 The rows of every source share one shape, `COLONNES`: a source names the columns it needs, the
 others are NULL in its part of the union. An encrypted field travels as its blob (`chiffre`,
 `chiffre2`) with the row's table, id and structure, and is opened by `personnes.queries.dechiffrer`
@@ -14,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, Time, Uuid, cast, literal_column,
-                        null, select, type_coerce, union_all)
+from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, Time, Uuid, bindparam, cast,
+                        literal_column, null, select, type_coerce, union_all)
 
 # The shared row shape: name -> type (what a source's columns are read as, on every engine).
 # A source labels only real columns of that type: `type_coerce` does not cast in SQL, and PostgreSQL
@@ -30,19 +35,31 @@ COLONNES = {
 }
 
 
+# The bind parameters every source's select may use: the person, the reader's id, today.
+PERSONNE = bindparam("cd_personne_id", type_=Uuid())
+LECTEUR = bindparam("cd_lecteur_id", type_=Uuid())
+AUJOURDHUI = bindparam("cd_aujourd_hui", type_=Date())
+
+
 @dataclass(frozen=True)
 class SourceDeChronologie:
-    """A timeline provider in two halves: `requete(personne_id, lecteur)` is a select whose columns
-    are labelled with names of `COLONNES` (or a tuple of such selects, parts of the same source, each
-    with its own columns; or None: nothing for this reader), `lire(lignes, session,
-    lecteur)` turns its rows (read by column name, in no particular order) into `Evenement`s — the
-    session only to open encrypted fields with `personnes.queries.dechiffrer`. Called like a plain provider
-    `(session, personne, lecteur)`, it runs its own query."""
-    requete: Callable[[Any, Any], Any]
+    """A timeline provider in two halves: `requete(personne_id, lecteur_id)` is a select (built once: its
+    arguments are bind parameters) whose columns are labelled with names of `COLONNES` (or a tuple of
+    such selects, parts of the same source, each with its own columns); `lire(lignes, session, lecteur)`
+    turns its rows (read by column name, in no particular order) into `Evenement`s — the session only
+    to open encrypted fields with `personnes.queries.dechiffrer`. `parametres(lecteur)`: the values of
+    the source's own bind parameters (what depends on the reader, e.g. whether they read notes).
+    Called like a plain provider `(session, personne, lecteur)`, it runs its own query."""
+    requete: Callable[..., Any]
     lire: Callable[[list, Any, Any], list]
+    parametres: Callable[[Any], dict] | None = None
 
     def __call__(self, session, personne, lecteur) -> list:
-        return lire_la_chronologie(session, [self], personne.id, lecteur)
+        lignes = en_une_requete(session, (self,), personne.id, lecteur)
+        return self.lire(lignes.get(0, []), session, lecteur)
+
+    def selects(self):
+        return self.requete(PERSONNE, LECTEUR)
 
 
 def _forme(requete, rang: int):
@@ -62,28 +79,38 @@ def _forme(requete, rang: int):
     return requete.with_only_columns(*colonnes, maintain_column_froms=True)
 
 
-def requete_des_parties(parties: list):
-    """ONE statement (UNION ALL) for the selects of several sources: `parties[rang]` is a select, a
-    tuple of selects or None (that source has nothing to read); columns `source` (the rank) then
-    `COLONNES`; None when no source has anything to read."""
-    formes = [_forme(r, rang) for rang, partie in enumerate(parties) if partie is not None
+def requete_des_sources(sources: tuple):
+    """(ONE statement (UNION ALL) for the selects of the sources (`SourceDeChronologie` or
+    `core.fiche.SourceDeFiche`): columns `source` (the rank in `sources`) then `COLONNES`, or None
+    when no source has a select; the names of its bind parameters). Built once per tuple of
+    sources, then kept."""
+    try:
+        return _REQUETES[sources]
+    except KeyError:
+        pass
+    formes = [_forme(r, rang) for rang, s in enumerate(sources) if (partie := s.selects()) is not None
               for r in (partie if isinstance(partie, tuple) else (partie,))]
-    if not formes:
-        return None
-    return formes[0] if len(formes) == 1 else union_all(*formes)
+    requete = None if not formes else formes[0] if len(formes) == 1 else union_all(*formes)
+    noms = frozenset(requete.compile().params) if requete is not None else frozenset()
+    _REQUETES[sources] = requete, noms
+    return requete, noms
 
 
-def en_une_requete(session, parties: list) -> dict[int, list]:
-    """The rows of each source (by rank in `parties`, see `requete_des_parties`), read in one statement."""
-    requete = requete_des_parties(parties)
+_REQUETES: dict = {}
+
+
+def en_une_requete(session, sources: tuple, personne_id, lecteur, aujourd_hui=None) -> dict[int, list]:
+    """The rows of each source (by rank in `sources`), read in one statement."""
+    requete, noms = requete_des_sources(sources)
     par_source: dict[int, list] = defaultdict(list)
-    if requete is not None:
-        for ligne in session.execute(requete):
-            par_source[ligne.source].append(ligne)
+    if requete is None:
+        return par_source
+    valeurs = {PERSONNE.key: personne_id, AUJOURDHUI.key: aujourd_hui}
+    if LECTEUR.key in noms:  # the reader's id only when a source reads it (it may be an expired object)
+        valeurs[LECTEUR.key] = lecteur.id
+    for s in sources:
+        if s.parametres is not None:
+            valeurs.update(s.parametres(lecteur))
+    for ligne in session.execute(requete, valeurs):
+        par_source[ligne.source].append(ligne)
     return par_source
-
-
-def lire_la_chronologie(session, sources: list[SourceDeChronologie], personne_id, lecteur) -> list:
-    """The events of every source, from one statement, each source reading its own rows."""
-    lignes = en_une_requete(session, [s.requete(personne_id, lecteur) for s in sources])
-    return [e for rang, s in enumerate(sources) for e in s.lire(lignes.get(rang, []), session, lecteur)]

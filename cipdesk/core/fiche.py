@@ -51,16 +51,24 @@ class PartDeFiche:
 
 @dataclass(frozen=True)
 class SourceDeFiche:
-    """A `fiche_personne` provider in two halves: `requete(personne_id, lecteur, aujourd_hui)` is a select
-    (or a tuple of selects, or None) in the shape of `core.chronologie.COLONNES`, `lire(lignes, session,
-    personne, lecteur, *, peut_modifier, aujourd_hui)` the pure reading of its rows into a `PartDeFiche`
-    (the session only to open encrypted fields). Called like a plain provider, it runs its own query."""
+    """A `fiche_personne` provider in two halves: `requete(personne_id, lecteur_id, aujourd_hui)` is a
+    select (or a tuple of selects) in the shape of `core.chronologie.COLONNES`, built once on bind
+    parameters as a `SourceDeChronologie`'s, `lire(lignes, session, personne, lecteur, *, peut_modifier,
+    aujourd_hui)` the reading of its rows into a `PartDeFiche` (the session only to open encrypted
+    fields); `parametres(lecteur)` the values of its own bind parameters. Called like a plain provider,
+    it runs its own query."""
     requete: Callable[..., Any]
     lire: Callable[..., PartDeFiche]
+    parametres: Callable[[Any], dict] | None = None
 
     def __call__(self, session, personne, lecteur, *, peut_modifier: bool, aujourd_hui) -> PartDeFiche:
         from cipdesk.core.chronologie import en_une_requete
 
-        lignes = en_une_requete(session, [self.requete(personne.id, lecteur, aujourd_hui)])
+        lignes = en_une_requete(session, (self,), personne.id, lecteur, aujourd_hui)
         return self.lire(lignes.get(0, []), session, personne, lecteur, peut_modifier=peut_modifier,
                          aujourd_hui=aujourd_hui)
+
+    def selects(self):
+        from cipdesk.core.chronologie import AUJOURDHUI, LECTEUR, PERSONNE
+
+        return self.requete(PERSONNE, LECTEUR, AUJOURDHUI)

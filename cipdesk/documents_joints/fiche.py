@@ -11,7 +11,7 @@ from cipdesk.documents_joints import queries, rules
 from cipdesk.documents_joints.models import DocumentJoint
 
 
-def _documents(personne_id, lecteur, aujourd_hui):
+def _documents(personne_id, lecteur_id, aujourd_hui):  # noqa: ARG001
     return select(DocumentJoint.id.label("objet_id"), DocumentJoint.structure_id.label("structure_id"),
                   DocumentJoint.nature.label("texte"), DocumentJoint.created_at.label("saisi"),
                   DocumentJoint.nom_fichier_chiffre.label("chiffre")) \

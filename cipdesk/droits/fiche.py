@@ -13,7 +13,7 @@ from cipdesk.droits.models import ModeRemise, NoticeRemise
 from cipdesk.security.acces_exceptionnel import AccesExceptionnel
 
 
-def _droits(personne_id, lecteur, aujourd_hui):
+def _droits(personne_id, lecteur_id, aujourd_hui):  # noqa: ARG001
     """Two parts: the latest notice handed over, the latest 5 exceptional accesses (with who)."""
     notice = select(literal_column("1", Integer).label("n"), NoticeRemise.remise_le.label("le"),
                     NoticeRemise.mode.label("texte")) \

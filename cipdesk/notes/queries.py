@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from sqlalchemy import exists, false, select
+from sqlalchemy import Boolean, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Utilisateur
@@ -56,17 +56,14 @@ def chronologie_des_notes(session: Session, lecteur, objet_type: str, objet_ids)
 def source_des_notes(objet_type: str, objet_ids) -> SourceDeChronologie:
     """The same events as `chronologie_des_notes`, as a timeline source (one part of the person's
     one statement): `objet_ids(personne_id)` selects the ids of the person's records of that kind.
-    Whether this reader is an explicit reader travels with each row; the policy decides, as above."""
-    def requete(personne_id, lecteur):
-        if not policy.peut_ecrire_note(lecteur):
-            return None
-        lecteur_id = getattr(lecteur, "id", None)
-        partagee = (exists().where(NoteLecteur.note_id == NoteConfidentielle.id,
-                                   NoteLecteur.utilisateur_id == lecteur_id) if lecteur_id else false())
+    Whether the reader reads notes at all is a bound value (`notes_lisibles`); whether they are an
+    explicit reader travels with each row; the policy decides, as above."""
+    def requete(personne_id, lecteur_id):
+        partagee = exists().where(NoteLecteur.note_id == NoteConfidentielle.id, NoteLecteur.utilisateur_id == lecteur_id)
         return select(NoteConfidentielle.id.label("objet_id"), NoteConfidentielle.structure_id.label("structure_id"),
                       NoteConfidentielle.auteur_id.label("autre_id"), NoteConfidentielle.created_at.label("saisi"),
                       partagee.label("drapeau")).where(
-            NoteConfidentielle.objet_type == objet_type,
+            bindparam("notes_lisibles", type_=Boolean), NoteConfidentielle.objet_type == objet_type,
             NoteConfidentielle.objet_id.in_(objet_ids(personne_id).scalar_subquery()))
 
     def lire(lignes, session, lecteur) -> list[Evenement]:
@@ -75,7 +72,8 @@ def source_des_notes(objet_type: str, objet_ids) -> SourceDeChronologie:
                 for n in lignes
                 if policy.peut_lire_note(lecteur, SimpleNamespace(structure_id=n.structure_id, auteur_id=n.autre_id),
                                          {lecteur.id} if n.drapeau else set())]
-    return SourceDeChronologie(requete, lire)
+
+    return SourceDeChronologie(requete, lire, lambda lecteur: {"notes_lisibles": policy.peut_ecrire_note(lecteur)})
 
 
 def sujets(session: Session, notes) -> dict:

@@ -41,7 +41,7 @@ def voir(parcours_id):
                   libelles_champs=etapes_services.LIBELLES_CHAMPS)
 
 
-def _parcours_de(personne_id, lecteur, aujourd_hui):
+def _parcours_de(personne_id, lecteur_id, aujourd_hui):  # noqa: ARG001
     """Two parts: the person's parcours, the open étapes of their open parcours."""
     from sqlalchemy import Integer, literal_column, select
 

@@ -415,8 +415,8 @@ def _lire_la_page(session: Session, personne: Personne, lecteur, *, avec_fiche: 
     sources = [f for f in fournisseurs if isinstance(f, SourceDeChronologie)]
     fiches = list(registre.fiche_personne()) if avec_fiche else []
     sources_fiche = [f for f in fiches if isinstance(f, SourceDeFiche)]
-    lignes = en_une_requete(session, [s.requete(personne.id, lecteur) for s in sources]
-                            + [s.requete(personne.id, lecteur, aujourd_hui) for s in sources_fiche])
+    toutes = (*sources, *sources_fiche)
+    lignes = en_une_requete(session, toutes, personne.id, lecteur, aujourd_hui)
     evenements: list[Evenement] = [e for rang, s in enumerate(sources)
                                    for e in s.lire(lignes.get(rang, []), session, lecteur)]
     for fournisseur in fournisseurs:

@@ -48,7 +48,7 @@ def urgences_ouvertes(session: Session, personne_id: uuid.UUID) -> list[Urgence]
 
 
 # -- the person's timeline (providers declared in accueil/module.py) -------------------
-def _accueils(personne_id, lecteur):
+def _accueils(personne_id, lecteur_id):  # noqa: ARG001
     return select(Accueil.id.label("objet_id"), Accueil.date_accueil.label("le"), Accueil.created_at.label("saisi"),
                   Accueil.mode.label("texte"), Accueil.suite.label("texte2"), Utilisateur.prenom.label("texte3"),
                   Utilisateur.nom.label("texte4")).join(Utilisateur, Utilisateur.id == Accueil.conseiller_id) \
@@ -65,7 +65,7 @@ def _lire_accueils(lignes, session, lecteur) -> list[Evenement]:
 chronologie_accueils = SourceDeChronologie(_accueils, _lire_accueils)
 
 
-def _urgences_de(personne_id, lecteur):
+def _urgences_de(personne_id, lecteur_id):  # noqa: ARG001
     return select(Urgence.accueil_id.label("objet_id"), Urgence.reperee_le.label("le"),
                   Urgence.created_at.label("saisi"), Urgence.type_urgence.label("texte"),
                   Urgence.traitee_le.label("le2")).where(Urgence.personne_id == personne_id)

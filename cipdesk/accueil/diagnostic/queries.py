@@ -59,7 +59,7 @@ def freins_du_dernier_diagnostic(session: Session, personne_id: uuid.UUID) -> li
             for d in diagnostic.dimensions if d.frein_niveau > 0 or d.freins.strip()]
 
 
-def _diagnostics(personne_id, lecteur):
+def _diagnostics(personne_id, lecteur_id):  # noqa: ARG001
     return select(Diagnostic.numero.label("n"), Diagnostic.statut.label("texte"), Diagnostic.valide_le.label("le2"),
                   Diagnostic.date_diagnostic.label("le"), Diagnostic.updated_at.label("saisi2"),
                   Diagnostic.created_at.label("saisi"), Diagnostic.validation_mode.label("texte2"),

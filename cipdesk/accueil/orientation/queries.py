@@ -18,7 +18,7 @@ def partenaires_actifs(session: Session, structure_id) -> list[Partenaire]:
                                                          Partenaire.actif.is_(True)).order_by(Partenaire.nom)))
 
 
-def _orientations(personne_id, lecteur):
+def _orientations(personne_id, lecteur_id):  # noqa: ARG001
     return select(Orientation.id.label("objet_id"), Orientation.date_orientation.label("le"),
                   Orientation.created_at.label("saisi"), Partenaire.nom.label("texte"),
                   Orientation.reponse.label("texte2"), Orientation.reponse_le.label("le2")) \

@@ -15,7 +15,7 @@ def dernieres_reunions(session: Session, structure_id, limite: int = 50) -> list
                                 .order_by(ReunionInformation.date_reunion.desc()).limit(limite)))
 
 
-def _reunions(personne_id, lecteur):
+def _reunions(personne_id, lecteur_id):  # noqa: ARG001
     return select(ParticipantReunion.reunion_id.label("objet_id"), ReunionInformation.date_reunion.label("le"),
                   ReunionInformation.created_at.label("saisi"), ReunionInformation.lieu.label("texte"),
                   ParticipantReunion.resultat.label("texte2")) \

@@ -9,7 +9,7 @@ from cipdesk.notes.queries import source_des_notes
 from cipdesk.personnes.queries import dechiffrer
 
 
-def _syntheses(personne_id, lecteur):
+def _syntheses(personne_id, lecteur_id):  # noqa: ARG001
     return select(Synthese.id.label("objet_id"), Synthese.structure_id.label("structure_id"),
                   Synthese.date_entretien.label("le"), Synthese.created_at.label("saisi"),
                   Synthese.objet_chiffre.label("chiffre"), Synthese.partagee_le.label("le2"),

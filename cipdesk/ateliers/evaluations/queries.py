@@ -28,7 +28,7 @@ def satisfaction_par_moment(session: Session, sess: SessionAtelier) -> list[tupl
              round(float(lignes[m][1]), 1) if m in lignes and lignes[m][1] is not None else None) for m in Moment]
 
 
-def _evaluations(personne_id, lecteur):
+def _evaluations(personne_id, lecteur_id):  # noqa: ARG001
     return select(EvaluationObjectif.evalue_le.label("le"), EvaluationObjectif.created_at.label("saisi"),
                   Atelier.titre.label("texte"), EvaluationObjectif.resultat.label("texte2"),
                   ObjectifPedagogique.capacite.label("texte3"),

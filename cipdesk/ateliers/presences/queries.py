@@ -69,7 +69,7 @@ def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_absences = SourceDAlertes(_absences, _lire_absences)
 
 
-def _presences(personne_id, lecteur):
+def _presences(personne_id, lecteur_id):  # noqa: ARG001
     return select(DemiJournee.le.label("le"), Presence.created_at.label("saisi"), Atelier.titre.label("texte"),
                   DemiJournee.periode.label("texte2"), Presence.statut.label("texte3"),
                   DemiJournee.session_id.label("objet_id")) \

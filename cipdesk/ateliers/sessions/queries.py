@@ -106,7 +106,7 @@ def sessions_de_l_atelier(session: Session, atelier_id) -> list[SessionAtelier]:
                                 .order_by(SessionAtelier.created_at)))
 
 
-def _inscriptions(personne_id, lecteur):
+def _inscriptions(personne_id, lecteur_id):  # noqa: ARG001
     return select(Inscription.inscrit_le.label("le"), Inscription.created_at.label("saisi"),
                   Atelier.titre.label("texte"), Inscription.statut.label("texte2"),
                   Inscription.session_id.label("objet_id")) \

@@ -79,7 +79,7 @@ def _lire_sans_reponse(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse)
 
 
-def _transitions(personne_id, lecteur):
+def _transitions(personne_id, lecteur_id):  # noqa: ARG001
     return select(TransitionCandidature.id.label("autre_id"), TransitionCandidature.structure_id.label("structure_id"),
                   TransitionCandidature.le.label("le"), TransitionCandidature.created_at.label("saisi"),
                   TransitionCandidature.vers.label("texte"), TransitionCandidature.motif_refus.label("texte2"),

@@ -29,7 +29,7 @@ def garde_immersion(session: Session, utilisateur, immersion: Immersion, modifie
     return garde_personne(session, utilisateur, immersion.personne, modifier)
 
 
-def _immersions(personne_id, lecteur):
+def _immersions(personne_id, lecteur_id):  # noqa: ARG001
     return select(Immersion.id.label("objet_id"), Immersion.debut.label("le"), Immersion.created_at.label("saisi"),
                   Entreprise.raison_sociale.label("texte"), Entreprise.enseigne.label("texte4"),
                   Immersion.objectif.label("texte2"), Immersion.statut.label("texte3")) \

@@ -90,7 +90,7 @@ def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_integration = SourceDAlertes(_integration, _lire_integration)
 
 
-def _integration_de(personne_id, lecteur):
+def _integration_de(personne_id, lecteur_id):  # noqa: ARG001
     """Three parts: the follow-ups (hiring and, when written, the bilan), their points done, their mediations."""
     S = SuiviIntegration
     suivis = select(literal_column("1", Integer).label("n"), S.id.label("objet_id"), S.debut.label("le"),

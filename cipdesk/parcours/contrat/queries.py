@@ -88,7 +88,7 @@ def liste_parcours(session: Session, utilisateur, *, statut: StatutParcours | No
     return list(session.scalars(requete))
 
 
-def _versions(personne_id, lecteur):
+def _versions(personne_id, lecteur_id):  # noqa: ARG001
     return select(VersionContrat.parcours_id.label("objet_id"), VersionContrat.le.label("le"),
                   VersionContrat.cree_le.label("saisi"), VersionContrat.nature.label("texte"),
                   VersionContrat.numero.label("n"), Parcours.dispositif_libelle.label("texte2"),

@@ -12,7 +12,7 @@ from cipdesk.parcours.entretiens.rules import ModeEntretien, TypeEntretien
 from cipdesk.personnes.queries import dechiffrer
 
 
-def _entretiens(personne_id, lecteur):
+def _entretiens(personne_id, lecteur_id):  # noqa: ARG001
     return select(Entretien.id.label("objet_id"), Entretien.structure_id.label("structure_id"),
                   Entretien.le.label("le"), Entretien.created_at.label("saisi"),
                   Entretien.type_entretien.label("texte"), Entretien.mode.label("texte2"),

@@ -21,7 +21,7 @@ def _statut(code: str) -> str:
         return code
 
 
-def _evenements(personne_id, lecteur):
+def _evenements(personne_id, lecteur_id):  # noqa: ARG001
     return select(EtapeEvenement.id.label("n"), EtapeEvenement.structure_id.label("structure_id"),
                   EtapeEvenement.nature.label("texte"), EtapeEvenement.statut_apres.label("texte2"),
                   EtapeEvenement.le.label("le"), EtapeEvenement.saisi_le.label("saisi"),

@@ -12,7 +12,7 @@ from cipdesk.parcours.sortie.rules import MOIS_SUIVI, SORTIES_DYNAMIQUES  # noqa
 from cipdesk.personnes.queries import dechiffrer
 
 
-def _sorties(personne_id, lecteur):
+def _sorties(personne_id, lecteur_id):  # noqa: ARG001
     return select(Sortie.id.label("autre_id"), Sortie.structure_id.label("structure_id"),
                   Sortie.sortie_le.label("le"), Sortie.created_at.label("saisi"), Sortie.categorie.label("texte"),
                   Sortie.motif.label("texte2"), Sortie.relais_vers_chiffre.label("chiffre"),
