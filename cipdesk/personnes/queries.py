@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, and_, cast, event, func, or_, select
+from sqlalchemy import Select, String, and_, cast, event, func, inspect, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
@@ -159,6 +159,13 @@ def contexte_acces(session: Session, personne: Personne, utilisateur=None) -> di
     # once per transaction and référent; forgotten when a structure or an account is written.
     cle = (_CONTEXTE_ACCES, personne.structure_id, personne.referent_id)
     contexte = session.info.get(cle)
+    if contexte is None and _lu_avec_le_compte(utilisateur, personne):
+        # the reader's own caseload (or nobody's): their team and their structure's settings, read
+        # with the account by the user loader this very request
+        contexte = session.info[cle] = {
+            "equipe_du_referent": utilisateur.equipe_id if personne.referent_id is not None else None,
+            "file_active_partagee": bool((utilisateur.structure.parametres or {}).get(
+                policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))}
     if contexte is None:
         equipe_id, parametres = session.execute(
             select(Utilisateur.equipe_id, Structure.parametres)
@@ -179,6 +186,18 @@ def contexte_acces(session: Session, personne: Personne, utilisateur=None) -> di
 
 
 _CONTEXTE_ACCES = "personnes.contexte_acces"
+
+
+def _lu_avec_le_compte(utilisateur, personne: Personne) -> bool:
+    """Whether what `contexte_acces` reads is already in memory: a person of the reader's structure
+    whose référent is the reader (or nobody), the structure loaded with the account (not expired)."""
+    etat = inspect(utilisateur, raiseerr=False) if utilisateur is not None else None
+    if etat is None or not {"id", "structure", "equipe_id"} <= etat.dict.keys() \
+            or personne.referent_id not in (None, etat.dict["id"]):
+        return False
+    structure = etat.dict["structure"]
+    return structure is not None and structure.id == personne.structure_id \
+        and "parametres" in inspect(structure).dict
 
 
 def _oublier_contextes(session) -> None:

@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from cipdesk.accueil.diagnostic import rules
 from cipdesk.accueil.diagnostic.models import Diagnostic, ModeValidation, StatutDiagnostic
@@ -21,10 +21,11 @@ def dimensions_de_la_structure(session: Session, structure_id: uuid.UUID) -> lis
 
 
 def versions(session: Session, personne_id: uuid.UUID) -> list[Diagnostic]:
-    """All versions of the person's diagnostic, oldest first, dimensions loaded (2 queries)."""
+    """All versions of the person's diagnostic, oldest first, dimensions loaded (one query: a few
+    versions of a dozen dimensions each)."""
     return list(session.scalars(select(Diagnostic).where(Diagnostic.personne_id == personne_id)
-                                .options(selectinload(Diagnostic.dimensions))
-                                .order_by(Diagnostic.numero)))
+                                .options(joinedload(Diagnostic.dimensions))
+                                .order_by(Diagnostic.numero)).unique())
 
 
 def etats(diagnostic: Diagnostic) -> list[rules.EtatDimension]:
