@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.accueil.diagnostic import rules
 from cipdesk.accueil.diagnostic.models import Diagnostic, ModeValidation, StatutDiagnostic
@@ -49,10 +49,12 @@ class FreinResume:
 def freins_du_dernier_diagnostic(session: Session, personne_id: uuid.UUID) -> list[FreinResume]:
     """CONTRACT used by the parcours module: the freins of the latest VALIDATED
     version of the person's diagnostic (a draft is not shared yet)."""
-    diagnostic = session.scalars(
-        select(Diagnostic).where(Diagnostic.personne_id == personne_id,
-                                 Diagnostic.statut == StatutDiagnostic.VALIDE)
-        .options(selectinload(Diagnostic.dimensions)).order_by(Diagnostic.numero.desc()).limit(1)).first()
+    # one query: the latest validated version (a subquery) with its dimensions
+    dernier = select(Diagnostic.id).where(Diagnostic.personne_id == personne_id,
+                                          Diagnostic.statut == StatutDiagnostic.VALIDE) \
+        .order_by(Diagnostic.numero.desc()).limit(1).scalar_subquery()
+    diagnostic = session.scalars(select(Diagnostic).where(Diagnostic.id == dernier)
+                                 .options(joinedload(Diagnostic.dimensions))).unique().first()
     if diagnostic is None:
         return []
     return [FreinResume(d.dimension_code, d.dimension_libelle, d.frein_niveau,

@@ -27,20 +27,22 @@ def parcours_complet(session: Session, parcours_id: uuid.UUID) -> Parcours | Non
     Etape, Entretien = _cible(Parcours.etapes), _cible(Parcours.entretiens)  # noqa: N806
     Sortie, Projet = _cible(Parcours.sortie), _cible(Parcours.projet)  # noqa: N806
     EtapeEvenement, Confrontation = _cible(Etape.evenements), _cible(Projet.confrontations)  # noqa: N806
-    return session.scalar(
+    return session.scalars(
         select(Parcours).where(Parcours.id == parcours_id)
         .options(
             joinedload(Parcours.personne).joinedload(Personne.referent),
             joinedload(Parcours.referent),
-            selectinload(Parcours.etapes).selectinload(Etape.evenements).joinedload(EtapeEvenement.par),
+            # the étapes with their history in one query (a few events each); the contract's versions
+            # (one to three) with the parcours itself
+            selectinload(Parcours.etapes).joinedload(Etape.evenements).joinedload(EtapeEvenement.par),
             selectinload(Parcours.entretiens).joinedload(Entretien.conseiller),
-            selectinload(Parcours.versions_contrat),
+            joinedload(Parcours.versions_contrat),
             joinedload(Parcours.sortie).selectinload(Sortie.suivis),
             joinedload(Parcours.projet).selectinload(Projet.metiers),
             joinedload(Parcours.projet).selectinload(Projet.confrontations)
             .joinedload(Confrontation.metier),
         )
-    )
+    ).unique().one_or_none()
 
 
 def parcours_de_la_personne(session: Session, personne_id: uuid.UUID) -> list[Parcours]:
