@@ -15,12 +15,15 @@ others are NULL in its part of the union. An encrypted field travels as its blob
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (Boolean, Date, DateTime, Integer, LargeBinary, String, Time, Uuid, bindparam, cast,
                         literal_column, null, select, type_coerce, union_all)
+
+from cipdesk.core.db import restreinte_a_la_structure, structure_courante
 
 # The shared row shape: name -> type (what a source's columns are read as, on every engine).
 # A source labels only real columns of that type: `type_coerce` does not cast in SQL, and PostgreSQL
@@ -99,18 +102,26 @@ def requete_des_sources(sources: tuple):
 _REQUETES: dict = {}
 
 
+@lru_cache(maxsize=256)
+def _restreinte(requete, structure_id):
+    return restreinte_a_la_structure(requete, structure_id)
+
+
 def en_une_requete(session, sources: tuple, personne_id, lecteur, aujourd_hui=None) -> dict[int, list]:
     """The rows of each source (by rank in `sources`), read in one statement."""
     requete, noms = requete_des_sources(sources)
     par_source: dict[int, list] = defaultdict(list)
     if requete is None:
         return par_source
+    structure_id = structure_courante.get()
+    if structure_id is not None:  # the tenant net's restriction kept with the statement (core/db.py)
+        requete = _restreinte(requete, structure_id)
     valeurs = {PERSONNE.key: personne_id, AUJOURDHUI.key: aujourd_hui}
     if LECTEUR.key in noms:  # the reader's id only when a source reads it (it may be an expired object)
         valeurs[LECTEUR.key] = lecteur.id
     for s in sources:
         if s.parametres is not None:
             valeurs.update(s.parametres(lecteur))
-    for ligne in session.execute(requete, valeurs):
+    for ligne in session.execute(requete, valeurs, execution_options={"structure_restreinte": structure_id}):
         par_source[ligne.source].append(ligne)
     return par_source

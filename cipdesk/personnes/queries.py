@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, and_, cast, event, func, inspect, or_, select
+from sqlalchemy import Select, String, Uuid, and_, bindparam, cast, event, func, inspect, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
@@ -17,6 +17,7 @@ from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes
 from cipdesk.core.chronologie import SourceDeChronologie, en_une_requete
 from cipdesk.core.fiche import SourceDeFiche
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
+from cipdesk.core.db import restreinte_a_la_structure, structure_courante
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
 from cipdesk.core.texte import cle_phonetique
@@ -49,12 +50,35 @@ def alertes_pour(session: Session, personne_ids: list[uuid.UUID] | Select, aujou
             return resultat
     sources, autres = _sources_et_autres()
     toutes = []
-    if sources:
+    if sources and isinstance(personne_ids, list):
+        # a list of ids (a person's page, a page of the caseload): the statement built once a day
+        requete, structure_id = _requete_d_une_liste(tuple(sources), aujourd_hui), structure_courante.get()
+        if structure_id is not None:  # the tenant net's restriction kept with the statement (core/db.py)
+            requete = _liste_restreinte(requete, structure_id)
+        lignes = session.execute(requete, {_IDS_ALERTES.key: personne_ids},
+                                 execution_options={"structure_restreinte": structure_id}).all()
+        toutes = lire_les_alertes(lignes, sources, aujourd_hui)
+    elif sources:
         lignes = session.execute(requete_des_alertes(sources, personne_ids, aujourd_hui)).all()
         toutes = lire_les_alertes(lignes, sources, aujourd_hui)
     for fournisseur in autres:
         toutes += fournisseur(session, personne_ids, aujourd_hui)
     return _par_personne(toutes, resultat)
+
+
+_IDS_ALERTES = bindparam("alertes_personne_ids", expanding=True, type_=Uuid())
+
+
+@lru_cache(maxsize=8)
+def _requete_d_une_liste(sources: tuple[SourceDAlertes, ...], aujourd_hui: date):
+    """The alerts statement of every source for a list of ids given at execution (an expanding bind
+    parameter): built once per day, not on every page (its building cost more than its run)."""
+    return requete_des_alertes(sources, _IDS_ALERTES, aujourd_hui)
+
+
+@lru_cache(maxsize=256)
+def _liste_restreinte(requete, structure_id):
+    return restreinte_a_la_structure(requete, structure_id)
 
 
 def _par_personne(alertes, resultat=None) -> dict[uuid.UUID, list[Alerte]]:

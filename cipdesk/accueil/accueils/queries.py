@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, ModeAccueil, SuiteAccueil, TypeUrgence, Urgence
 from cipdesk.comptes.models import Utilisateur

@@ -3,7 +3,7 @@ réunion part of the person's timeline."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from cipdesk.accueil.reunions.models import ParticipantReunion, ResultatReunion, ReunionInformation
 from cipdesk.core.contrat import Evenement, SourceDeChronologie

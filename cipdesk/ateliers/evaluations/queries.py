@@ -4,14 +4,13 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Satisfaction
 from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
 from cipdesk.ateliers.conception.models import Atelier, ObjectifPedagogique
 from cipdesk.core.contrat import Evenement, SourceDeChronologie
-from cipdesk.personnes.models import Personne
 
 
 def evaluations_de(session: Session, inscription: Inscription) -> dict[uuid.UUID, EvaluationObjectif]:

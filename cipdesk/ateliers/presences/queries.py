@@ -5,7 +5,7 @@ import uuid
 from datetime import date, timedelta
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.presences.models import Presence
@@ -13,7 +13,6 @@ from cipdesk.ateliers.presences.rules import StatutPresence, minutes_suivies
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import Periode
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
-from cipdesk.personnes.models import Personne
 
 FENETRE_ALERTE = timedelta(days=30)
 

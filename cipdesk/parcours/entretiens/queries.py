@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Evenement, SourceDeChronologie

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import CibleDeLien, Evenement, SourceDeChronologie

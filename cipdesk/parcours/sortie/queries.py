@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from cipdesk.core.contrat import Evenement, SourceDeChronologie
 from cipdesk.parcours.contrat.models import Parcours
