@@ -39,25 +39,12 @@ def notes_de(session: Session, lecteur, objet_type: str, objet_id) -> list[NoteC
     return [n for n in lignes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
 
 
-def chronologie_des_notes(session: Session, lecteur, objet_type: str, objet_ids) -> list[Evenement]:
-    """Timeline events for the notes attached to records of one kind (`objet_ids`, a
-    select of their ids) that the reader may read: one query, none for a role that
-    never reads notes."""
-    if not policy.peut_ecrire_note(lecteur):
-        return []
-    notes = session.scalars(select(NoteConfidentielle).where(
-        NoteConfidentielle.objet_type == objet_type,
-        NoteConfidentielle.objet_id.in_(objet_ids.scalar_subquery()))).all()
-    return [Evenement(n.created_at.date(), n.created_at, "note_confidentielle", "Note confidentielle",
-                      "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.id),))
-            for n in notes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
-
-
 def source_des_notes(objet_type: str, objet_ids) -> SourceDeChronologie:
-    """The same events as `chronologie_des_notes`, as a timeline source (one part of the person's
-    one statement): `objet_ids(personne_id)` selects the ids of the person's records of that kind.
+    """Timeline events for the notes attached to the person's records of one kind that the reader
+    may read, as a timeline source (one part of the person's one statement): `objet_ids(personne_id)`
+    selects the ids of the person's records of that kind.
     Whether the reader reads notes at all is a bound value (`notes_lisibles`); whether they are an
-    explicit reader travels with each row; the policy decides, as above."""
+    explicit reader travels with each row; the policy decides, as in `notes_de`."""
     def requete(personne_id, lecteur_id):
         partagee = exists().where(NoteLecteur.note_id == NoteConfidentielle.id, NoteLecteur.utilisateur_id == lecteur_id)
         return select(NoteConfidentielle.id.label("objet_id"), NoteConfidentielle.structure_id.label("structure_id"),
