@@ -282,6 +282,12 @@ SELECT pt.fait_le, pt.updated_at, 'point_integration', s.id, pt.jalon::text, s.e
   FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
   WHERE s.personne_id = %(personne)s AND pt.fait_le IS NOT NULL
 UNION ALL
+SELECT md.le, md.created_at, 'mediation_integration', s.id, NULL, s.employeur, NULL
+  FROM mediation_integration md JOIN suivi_integration s ON s.id = md.suivi_id WHERE s.personne_id = %(personne)s
+UNION ALL
+SELECT s.bilan_le, s.updated_at, 'bilan_integration', s.id, s.statut::text, s.employeur, NULL
+  FROM suivi_integration s WHERE s.personne_id = %(personne)s AND s.bilan_le IS NOT NULL
+UNION ALL
 (SELECT r.le, r.created_at, 'rendez_vous', r.id, r.nature::text || ' ' || r.heure::text, r.modalite::text,
         coalesce(r.presence::text, r.annule_le::text)
   FROM rendez_vous r WHERE r.personne_id = %(personne)s ORDER BY r.le DESC LIMIT 200)

@@ -5,25 +5,45 @@ every message), the person's page (action and card), the command that sends the 
 from __future__ import annotations
 
 from cipdesk.core.contrat import EntreeDeMenu, Lisible, Module, RegleDAcces, TypeObjet
+from cipdesk.core.fiche import SourceDeFiche
 from cipdesk.core.roles import Role
 from cipdesk.security import policy
 
 
-def _fiche(session, personne, lecteur, *, peut_modifier, aujourd_hui):
-    from cipdesk.agenda import queries, rules
+def _rdv_a_venir(personne_id, lecteur_id, aujourd_hui):  # noqa: ARG001
+    """The person's next 3 rendez-vous not cancelled, with whom."""
+    from sqlalchemy import select
+
+    from cipdesk.agenda.models import RendezVousPlanifie as R
+    from cipdesk.comptes.models import Utilisateur
+
+    return select(R.id.label("objet_id"), R.le.label("le"), R.heure.label("heure"), R.nature.label("texte"),
+                  Utilisateur.prenom.label("texte2"), Utilisateur.nom.label("texte3")) \
+        .outerjoin(Utilisateur, Utilisateur.id == R.conseiller_id) \
+        .where(R.personne_id == personne_id, R.le >= aujourd_hui, R.annule_le.is_(None)) \
+        .order_by(R.le, R.heure).limit(3)
+
+
+def _lire_rdv_a_venir(lignes, session, personne, lecteur, *, peut_modifier, aujourd_hui):
+    from cipdesk.agenda import rules
+    from cipdesk.agenda.rules import NatureRdv
     from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart, PartDeFiche
 
     actions = ((ActionPersonne("Planifier un rendez-vous", "agenda.nouveau", (("personne", personne.id),), ordre=30),)
                if peut_modifier and policy.peut(lecteur, "agenda.tenir") else ())
-    a_venir = [r for r in queries.rdv_de_la_personne(session, personne.id) if r.le >= aujourd_hui and not r.annule]
-    lignes = tuple(LigneEncart(f"{rules.date_longue(r.le)} à {rules.heure_fr(r.heure)}",
-                               f"{queries.titre(r).split(' — ')[0]} avec {r.conseiller.nom_complet}",
-                               "agenda.voir", (("rdv_id", r.id),)) for r in sorted(a_venir, key=lambda r: (r.le, r.heure))[:3])
-    return PartDeFiche(actions=actions, encarts=(Encart("agenda", "Prochains rendez-vous", lignes,
+    lignes_ = tuple(LigneEncart(f"{rules.date_longue(r.le)} à {rules.heure_fr(r.heure)}",
+                                f"{NatureRdv(r.texte).libelle} avec {r.texte2} {r.texte3}",
+                                "agenda.voir", (("rdv_id", r.objet_id),))
+                    for r in sorted(lignes, key=lambda r: (r.le, r.heure)))
+    return PartDeFiche(actions=actions, encarts=(Encart("agenda", "Prochains rendez-vous", lignes_,
                                                         "Aucun rendez-vous à venir.", ordre=15,
                                                         endpoint="agenda.de_la_personne",
                                                         params=(("personne_id", personne.id),),
                                                         lien="Rendez-vous et accord pour les e-mails"),))
+
+
+# The next rendez-vous, read in the person page's one statement (core/fiche.py).
+_fiche = SourceDeFiche(_rdv_a_venir, _lire_rdv_a_venir)
 
 
 def _module() -> Module:

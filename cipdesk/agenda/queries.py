@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import Integer, literal_column, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.agenda import rules
 from cipdesk.agenda.models import ConsentementCourriel, FluxAgenda, RendezVousPlanifie
 from cipdesk.agenda.rules import NatureRdv, Presence
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
 from cipdesk.core.dates import date_heure_fr
 from cipdesk.courriel.envoi import utc
 from cipdesk.courriel.models import MessageSortant, StatutMessage
@@ -111,29 +111,48 @@ def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_absences = SourceDAlertes(_absences, _lire_absences)
 
 
-def chronologie_agenda(session: Session, personne, lecteur) -> list[Evenement]:
-    """The person's rendez-vous (attendance, cancellation) and every message written to them."""
+def _agenda_de(personne_id, lecteur_id):  # noqa: ARG001
+    """Two parts: the person's latest 200 rendez-vous, the latest 200 messages written to them."""
+    R, M = RendezVousPlanifie, MessageSortant
+    rendez_vous = select(literal_column("1", Integer).label("n"), R.id.label("objet_id"), R.le.label("le"),
+                         R.created_at.label("saisi"), R.nature.label("texte"), R.heure.label("heure"),
+                         R.presence.label("texte2"), R.modalite.label("texte3"),
+                         R.annule_le.is_not(None).label("drapeau")) \
+        .where(R.personne_id == personne_id).order_by(R.le.desc()).limit(200)
+    messages = select(literal_column("2", Integer).label("n"), M.objet_id.label("objet_id"), M.nature.label("texte"),
+                      M.statut.label("texte2"), M.motif.label("texte3"), M.cree_le.label("saisi"),
+                      M.envoyer_a_partir_du.label("saisi2"), M.envoye_le.label("saisi3")) \
+        .where(M.personne_id == personne_id).order_by(M.cree_le.desc()).limit(200)
+    return rendez_vous, messages
+
+
+def _lire_agenda_de(lignes, session, lecteur) -> list[Evenement]:
     evenements = []
-    for r in session.scalars(select(RendezVousPlanifie).where(RendezVousPlanifie.personne_id == personne.id)
-                             .order_by(RendezVousPlanifie.le.desc()).limit(200)):
-        etat = ("annulé" if r.annule else (Presence(r.presence).libelle.lower() if r.presence else "prévu"))
-        evenements.append(Evenement(r.le, r.created_at, "rendez_vous",
-                                    f"Rendez-vous : {NatureRdv(r.nature).libelle.lower()} à {rules.heure_fr(r.heure)} — {etat}",
-                                    rules.Modalite(r.modalite).libelle, "agenda.voir", (("rdv_id", r.id),),
-                                    alerte=r.presence == Presence.NON_HONORE))
-    for m in session.scalars(select(MessageSortant).where(MessageSortant.personne_id == personne.id)
-                             .order_by(MessageSortant.cree_le.desc()).limit(200)):
-        nature = NATURES_MESSAGES.get(m.nature, m.nature)
-        if m.statut == StatutMessage.ENVOYE:
-            titre_, quand = f"{nature} envoyé·e par e-mail", m.envoye_le
-        elif m.statut == StatutMessage.A_ENVOYER:
-            titre_, quand = f"{nature} par e-mail : envoi prévu le {date_heure_fr(utc(m.envoyer_a_partir_du))}", m.cree_le
+    for r in lignes:
+        if r.n == 1:
+            etat = ("annulé" if r.drapeau else (Presence(r.texte2).libelle.lower() if r.texte2 else "prévu"))
+            evenements.append(Evenement(r.le, r.saisi, "rendez_vous",
+                                        f"Rendez-vous : {NatureRdv(r.texte).libelle.lower()} à {rules.heure_fr(r.heure)} — {etat}",
+                                        rules.Modalite(r.texte3).libelle, "agenda.voir", (("rdv_id", r.objet_id),),
+                                        alerte=r.texte2 == Presence.NON_HONORE.value))
+            continue
+        nature = NATURES_MESSAGES.get(r.texte, r.texte)
+        if r.texte2 == StatutMessage.ENVOYE.value:
+            titre_, quand = f"{nature} envoyé·e par e-mail", r.saisi3
+        elif r.texte2 == StatutMessage.A_ENVOYER.value:
+            titre_, quand = f"{nature} par e-mail : envoi prévu le {date_heure_fr(utc(r.saisi2))}", r.saisi
         else:
-            titre_, quand = f"{nature} par e-mail non envoyé·e", m.cree_le
-        evenements.append(Evenement(utc(quand).astimezone(rules.PARIS).date(), utc(quand), "message_personne", titre_, m.motif,
-                                    "agenda.voir" if m.objet_id else "", (("rdv_id", m.objet_id),) if m.objet_id else (),
-                                    alerte=m.statut == StatutMessage.ECHEC))
+            titre_, quand = f"{nature} par e-mail non envoyé·e", r.saisi
+        evenements.append(Evenement(utc(quand).astimezone(rules.PARIS).date(), utc(quand), "message_personne", titre_,
+                                    r.texte3, "agenda.voir" if r.objet_id else "",
+                                    (("rdv_id", r.objet_id),) if r.objet_id else (),
+                                    alerte=r.texte2 == StatutMessage.ECHEC.value))
     return evenements
+
+
+# The person's rendez-vous (attendance, cancellation) and every message written to them (a part of
+# the person's one timeline statement).
+chronologie_agenda = SourceDeChronologie(_agenda_de, _lire_agenda_de)
 
 
 def consentement(session: Session, personne_id) -> ConsentementCourriel | None:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import false
 
 from cipdesk.core.alertes import SourceDAlertes  # noqa: F401  (a provider as a query, issue #17)
+from cipdesk.core.chronologie import SourceDeChronologie  # noqa: F401  (the same, for the timeline)
 
 # -- what providers return -----------------------------------------------------------
 
@@ -139,6 +140,8 @@ FournisseurAlertes = Callable[..., list[Alerte]]         # (session, personne_id
 # or a SourceDAlertes (core/alertes.py): its query and its reading, so that a page runs every
 # module's providers in ONE statement
 FournisseurChronologie = Callable[..., list[Evenement]]  # (session, personne, lecteur)
+# or a SourceDeChronologie (core/chronologie.py): its query and its reading, so that the person's
+# page runs every module's providers in ONE statement
 
 
 @dataclass(frozen=True)

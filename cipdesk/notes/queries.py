@@ -5,12 +5,14 @@ Reading a note is a query with one side effect, its audit row (as every read of 
 record through `web.chargement.charger`)."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from types import SimpleNamespace
+
+from sqlalchemy import Boolean, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Evenement
-from cipdesk.notes.models import NoteConfidentielle
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
+from cipdesk.notes.models import NoteConfidentielle, NoteLecteur
 from cipdesk.security import policy
 from cipdesk.security.audit import Action, journaliser
 from cipdesk.security.chiffrement import ouvrir_ou_signaler
@@ -37,18 +39,28 @@ def notes_de(session: Session, lecteur, objet_type: str, objet_id) -> list[NoteC
     return [n for n in lignes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
 
 
-def chronologie_des_notes(session: Session, lecteur, objet_type: str, objet_ids) -> list[Evenement]:
-    """Timeline events for the notes attached to records of one kind (`objet_ids`, a
-    select of their ids) that the reader may read: one query, none for a role that
-    never reads notes."""
-    if not policy.peut_ecrire_note(lecteur):
-        return []
-    notes = session.scalars(select(NoteConfidentielle).where(
-        NoteConfidentielle.objet_type == objet_type,
-        NoteConfidentielle.objet_id.in_(objet_ids.scalar_subquery()))).all()
-    return [Evenement(n.created_at.date(), n.created_at, "note_confidentielle", "Note confidentielle",
-                      "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.id),))
-            for n in notes if policy.peut_lire_note(lecteur, n, n.lecteurs_ids)]
+def source_des_notes(objet_type: str, objet_ids) -> SourceDeChronologie:
+    """Timeline events for the notes attached to the person's records of one kind that the reader
+    may read, as a timeline source (one part of the person's one statement): `objet_ids(personne_id)`
+    selects the ids of the person's records of that kind.
+    Whether the reader reads notes at all is a bound value (`notes_lisibles`); whether they are an
+    explicit reader travels with each row; the policy decides, as in `notes_de`."""
+    def requete(personne_id, lecteur_id):
+        partagee = exists().where(NoteLecteur.note_id == NoteConfidentielle.id, NoteLecteur.utilisateur_id == lecteur_id)
+        return select(NoteConfidentielle.id.label("objet_id"), NoteConfidentielle.structure_id.label("structure_id"),
+                      NoteConfidentielle.auteur_id.label("autre_id"), NoteConfidentielle.created_at.label("saisi"),
+                      partagee.label("drapeau")).where(
+            bindparam("notes_lisibles", type_=Boolean), NoteConfidentielle.objet_type == objet_type,
+            NoteConfidentielle.objet_id.in_(objet_ids(personne_id).scalar_subquery()))
+
+    def lire(lignes, session, lecteur) -> list[Evenement]:
+        return [Evenement(n.saisi.date(), n.saisi, "note_confidentielle", "Note confidentielle",
+                          "Lisible par son auteur·e et les collègues choisis", "notes.voir", (("note_id", n.objet_id),))
+                for n in lignes
+                if policy.peut_lire_note(lecteur, SimpleNamespace(structure_id=n.structure_id, auteur_id=n.autre_id),
+                                         {lecteur.id} if n.drapeau else set())]
+
+    return SourceDeChronologie(requete, lire, lambda lecteur: {"notes_lisibles": policy.peut_ecrire_note(lecteur)})
 
 
 def sujets(session: Session, notes) -> dict:

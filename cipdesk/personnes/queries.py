@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime
 
-from sqlalchemy import Select, String, and_, cast, event, func, or_, select
+from sqlalchemy import Select, String, Uuid, and_, bindparam, cast, event, func, inspect, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Role, Utilisateur
 from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes
+from cipdesk.core.chronologie import SourceDeChronologie, en_une_requete
+from cipdesk.core.fiche import SourceDeFiche
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
+from cipdesk.core.db import restreinte_a_la_structure, structure_courante
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
 from cipdesk.core.texte import cle_phonetique
@@ -47,12 +50,35 @@ def alertes_pour(session: Session, personne_ids: list[uuid.UUID] | Select, aujou
             return resultat
     sources, autres = _sources_et_autres()
     toutes = []
-    if sources:
+    if sources and isinstance(personne_ids, list):
+        # a list of ids (a person's page, a page of the caseload): the statement built once a day
+        requete, structure_id = _requete_d_une_liste(tuple(sources), aujourd_hui), structure_courante.get()
+        if structure_id is not None:  # the tenant net's restriction kept with the statement (core/db.py)
+            requete = _liste_restreinte(requete, structure_id)
+        lignes = session.execute(requete, {_IDS_ALERTES.key: personne_ids},
+                                 execution_options={"structure_restreinte": structure_id}).all()
+        toutes = lire_les_alertes(lignes, sources, aujourd_hui)
+    elif sources:
         lignes = session.execute(requete_des_alertes(sources, personne_ids, aujourd_hui)).all()
         toutes = lire_les_alertes(lignes, sources, aujourd_hui)
     for fournisseur in autres:
         toutes += fournisseur(session, personne_ids, aujourd_hui)
     return _par_personne(toutes, resultat)
+
+
+_IDS_ALERTES = bindparam("alertes_personne_ids", expanding=True, type_=Uuid())
+
+
+@lru_cache(maxsize=8)
+def _requete_d_une_liste(sources: tuple[SourceDAlertes, ...], aujourd_hui: date):
+    """The alerts statement of every source for a list of ids given at execution (an expanding bind
+    parameter): built once per day, not on every page (its building cost more than its run)."""
+    return requete_des_alertes(sources, _IDS_ALERTES, aujourd_hui)
+
+
+@lru_cache(maxsize=256)
+def _liste_restreinte(requete, structure_id):
+    return restreinte_a_la_structure(requete, structure_id)
 
 
 def _par_personne(alertes, resultat=None) -> dict[uuid.UUID, list[Alerte]]:
@@ -157,6 +183,13 @@ def contexte_acces(session: Session, personne: Personne, utilisateur=None) -> di
     # once per transaction and référent; forgotten when a structure or an account is written.
     cle = (_CONTEXTE_ACCES, personne.structure_id, personne.referent_id)
     contexte = session.info.get(cle)
+    if contexte is None and _lu_avec_le_compte(utilisateur, personne):
+        # the reader's own caseload (or nobody's): their team and their structure's settings, read
+        # with the account by the user loader this very request
+        contexte = session.info[cle] = {
+            "equipe_du_referent": utilisateur.equipe_id if personne.referent_id is not None else None,
+            "file_active_partagee": bool((utilisateur.structure.parametres or {}).get(
+                policy.PARAMETRE_FILE_ACTIVE_PARTAGEE))}
     if contexte is None:
         equipe_id, parametres = session.execute(
             select(Utilisateur.equipe_id, Structure.parametres)
@@ -177,6 +210,18 @@ def contexte_acces(session: Session, personne: Personne, utilisateur=None) -> di
 
 
 _CONTEXTE_ACCES = "personnes.contexte_acces"
+
+
+def _lu_avec_le_compte(utilisateur, personne: Personne) -> bool:
+    """Whether what `contexte_acces` reads is already in memory: a person of the reader's structure
+    whose référent is the reader (or nobody), the structure loaded with the account (not expired)."""
+    etat = inspect(utilisateur, raiseerr=False) if utilisateur is not None else None
+    if etat is None or not {"id", "structure", "equipe_id"} <= etat.dict.keys() \
+            or personne.referent_id not in (None, etat.dict["id"]):
+        return False
+    structure = etat.dict["structure"]
+    return structure is not None and structure.id == personne.structure_id \
+        and "parametres" in inspect(structure).dict
 
 
 def _oublier_contextes(session) -> None:
@@ -390,14 +435,48 @@ def natures_de_la_chronologie() -> dict[str, str]:
     return {code: t.libelle for code, t in registre.objets().items()}
 
 
-def chronologie(session: Session, personne: Personne, lecteur, nature: str | None = None) -> list[Evenement]:
-    """Everything that happened with the person, newest first, from every module's
-    providers (`Module.chronologie`). Each provider answers in a fixed number of
-    queries, so the page costs the same whatever the number of records.
-    `nature` keeps only one kind of record (a TypeObjet code)."""
-    evenements: list[Evenement] = []
-    for fournisseur in registre.chronologie():
-        evenements.extend(fournisseur(session, personne, lecteur))
+def dechiffrer(session: Session, table: str, nom: str, structure_id, ident, blob) -> str:
+    """The clear text of the encrypted field `nom` of row `ident` of `table`, read as a blob by a
+    timeline or fiche source ("" when empty): the same associated data as `TexteConfidentiel`, so a
+    misplaced blob reads « contenu indéchiffrable » (logged), never a 500."""
+    from types import SimpleNamespace
+
+    from cipdesk.security.chiffrement import ouvrir_ou_signaler
+
+    if blob is None:
+        return ""
+    ligne = SimpleNamespace(__tablename__=table, id=ident, structure_id=structure_id, **{f"{nom}_chiffre": blob})
+    return ouvrir_ou_signaler(session, ligne, nom)[0] or ""
+
+
+def _lire_la_page(session: Session, personne: Personne, lecteur, *, avec_fiche: bool, avec_chronologie: bool = True,
+                  peut_modifier: bool = False, aujourd_hui: date | None = None):
+    """(events, the `PartDeFiche` of every fiche provider in module order — none without `avec_fiche`):
+    the rows of every `SourceDeChronologie` and `SourceDeFiche` in ONE statement, each other provider
+    in a fixed number of queries of its own, so the page costs the same whatever the number of records."""
+    fournisseurs = list(registre.chronologie()) if avec_chronologie else []
+    sources = [f for f in fournisseurs if isinstance(f, SourceDeChronologie)]
+    fiches = list(registre.fiche_personne()) if avec_fiche else []
+    sources_fiche = [f for f in fiches if isinstance(f, SourceDeFiche)]
+    toutes = (*sources, *sources_fiche)
+    lignes = en_une_requete(session, toutes, personne.id, lecteur, aujourd_hui)
+    evenements: list[Evenement] = [e for rang, s in enumerate(sources)
+                                   for e in s.lire(lignes.get(rang, []), session, lecteur)]
+    for fournisseur in fournisseurs:
+        if not isinstance(fournisseur, SourceDeChronologie):
+            evenements.extend(fournisseur(session, personne, lecteur))
+    parts, rang = [], len(sources)
+    for fournisseur in fiches:
+        if isinstance(fournisseur, SourceDeFiche):
+            parts.append(fournisseur.lire(lignes.get(rang, []), session, personne, lecteur,
+                                          peut_modifier=peut_modifier, aujourd_hui=aujourd_hui))
+            rang += 1
+        else:
+            parts.append(fournisseur(session, personne, lecteur, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui))
+    return evenements, parts
+
+
+def _du_plus_recent(evenements: list[Evenement], nature: str | None = None) -> list[Evenement]:
     if nature:
         evenements = [e for e in evenements if e.nature == nature]
     evenements.sort(key=lambda e: (e.le, e.saisi_le.replace(tzinfo=None) if e.saisi_le else datetime.min),
@@ -405,17 +484,39 @@ def chronologie(session: Session, personne: Personne, lecteur, nature: str | Non
     return evenements
 
 
+def chronologie(session: Session, personne: Personne, lecteur, nature: str | None = None) -> list[Evenement]:
+    """Everything that happened with the person, newest first, from every module's
+    providers (`Module.chronologie`): the `SourceDeChronologie`s in ONE statement, each
+    other provider in a fixed number of queries of its own, so the page costs the same
+    whatever the number of records. `nature` keeps only one kind of record (a TypeObjet code)."""
+    return _du_plus_recent(_lire_la_page(session, personne, lecteur, avec_fiche=False)[0], nature)
+
+
+def chronologie_et_fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool, aujourd_hui: date):
+    """The person's page: (timeline newest first, actions, cards), as `chronologie` and `fiche` answer
+    them, the sources of both read in ONE statement."""
+    evenements, parts = _lire_la_page(session, personne, lecteur, avec_fiche=True, peut_modifier=peut_modifier,
+                                      aujourd_hui=aujourd_hui)
+    return (_du_plus_recent(evenements),
+            *_assembler_la_fiche(parts, personne, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui))
+
+
 def fiche(session: Session, personne: Personne, lecteur, *, peut_modifier: bool, aujourd_hui: date):
     """The person's page at a glance, from every module's `fiche_personne` provider:
     (actions, the main one first; cards in order). The person's own: the next rendez-vous
-    and « Modifier la fiche ». A fixed number of queries per provider."""
+    and « Modifier la fiche ». A fixed number of queries per provider (the sources: one in all)."""
+    parts = _lire_la_page(session, personne, lecteur, avec_fiche=True, avec_chronologie=False,
+                          peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)[1]
+    return _assembler_la_fiche(parts, personne, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)
+
+
+def _assembler_la_fiche(parts, personne: Personne, *, peut_modifier: bool, aujourd_hui: date):
     from dataclasses import replace
 
     from cipdesk.core.fiche import ActionPersonne, Encart, LigneEncart
 
     actions, encarts = [], []
-    for fournisseur in registre.fiche_personne():
-        part = fournisseur(session, personne, lecteur, peut_modifier=peut_modifier, aujourd_hui=aujourd_hui)
+    for part in parts:
         actions += part.actions
         encarts += part.encarts
     if peut_modifier:

@@ -151,15 +151,14 @@ def modifier(personne_id):
 @bp.get("/accueil/personnes/<uuid:personne_id>")
 def voir(personne_id):
     personne = charger(Personne, personne_id)
-    tous = queries.chronologie(db.session, personne, current_user)
+    peut_modifier = queries.garde_personne(db.session, current_user, personne, True)
+    tous, actions, encarts = queries.chronologie_et_fiche(db.session, personne, current_user,
+                                                          peut_modifier=peut_modifier, aujourd_hui=aujourdhui())
     libelles = queries.natures_de_la_chronologie()
     natures = {e.nature: libelles.get(e.nature, e.nature.replace("_", " ")) for e in tous}  # kinds present
     nature = request.args.get("nature", "")
     nature = nature if nature in libelles else ""
     evenements = [e for e in tous if e.nature == nature] if nature else tous
-    peut_modifier = queries.garde_personne(db.session, current_user, personne, True)
-    actions, encarts = queries.fiche(db.session, personne, current_user, peut_modifier=peut_modifier,
-                                     aujourd_hui=aujourdhui())
     return rendre("personnes/personne.html", personne=personne, evenements=evenements, nature=nature,
                   natures=natures, actions=actions, encarts=encarts,
                   alertes=queries.alertes_pour(db.session, [personne.id], aujourdhui()).get(personne.id, []),

@@ -7,11 +7,12 @@ import uuid
 from datetime import date
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
-from cipdesk.accueil.accueils.models import Accueil, TypeUrgence, Urgence
-from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
-from cipdesk.notes.queries import chronologie_des_notes
+from cipdesk.accueil.accueils.models import Accueil, ModeAccueil, SuiteAccueil, TypeUrgence, Urgence
+from cipdesk.comptes.models import Utilisateur
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
+from cipdesk.notes.queries import source_des_notes
 
 
 def _urgences(personne_ids, aujourd_hui: date):
@@ -47,29 +48,44 @@ def urgences_ouvertes(session: Session, personne_id: uuid.UUID) -> list[Urgence]
 
 
 # -- the person's timeline (providers declared in accueil/module.py) -------------------
-def chronologie_accueils(session: Session, personne, lecteur) -> list[Evenement]:
-    """Accueils individuels (one query)."""
-    accueils = session.scalars(select(Accueil).where(Accueil.personne_id == personne.id)
-                               .options(joinedload(Accueil.conseiller))).all()
-    return [Evenement(a.date_accueil, a.created_at, "accueil", f"Accueil individuel ({a.mode.libelle.lower()})",
-                      f"Suite : {a.suite.libelle} — par {a.conseiller.nom_complet}",
-                      "accueil.accueils.voir", (("accueil_id", a.id),)) for a in accueils]
+def _accueils(personne_id, lecteur_id):  # noqa: ARG001
+    return select(Accueil.id.label("objet_id"), Accueil.date_accueil.label("le"), Accueil.created_at.label("saisi"),
+                  Accueil.mode.label("texte"), Accueil.suite.label("texte2"), Utilisateur.prenom.label("texte3"),
+                  Utilisateur.nom.label("texte4")).join(Utilisateur, Utilisateur.id == Accueil.conseiller_id) \
+        .where(Accueil.personne_id == personne_id)
 
 
-def chronologie_urgences(session: Session, personne, lecteur) -> list[Evenement]:
-    """Urgencies spotted at an accueil, open ones flagged (one query)."""
-    return [Evenement(u.reperee_le, u.created_at, "urgence", f"Urgence repérée : {u.type_urgence.libelle}",
-                      "Non traitée" if u.ouverte else f"Action menée le {u.traitee_le:%d/%m/%Y}",
-                      "accueil.accueils.voir", (("accueil_id", u.accueil_id),) if u.accueil_id else (),
-                      alerte=u.ouverte)
-            for u in session.scalars(select(Urgence).where(Urgence.personne_id == personne.id))]
+def _lire_accueils(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(a.le, a.saisi, "accueil", f"Accueil individuel ({ModeAccueil(a.texte).libelle.lower()})",
+                      f"Suite : {SuiteAccueil(a.texte2).libelle} — par {a.texte3} {a.texte4}",
+                      "accueil.accueils.voir", (("accueil_id", a.objet_id),)) for a in lignes]
 
 
-def chronologie_notes(session: Session, personne, lecteur) -> list[Evenement]:
-    """Confidential notes attached to the person's accueils that the reader may read
-    (one query; none for a role that never reads notes)."""
-    return chronologie_des_notes(session, lecteur, "accueil",
-                                 select(Accueil.id).where(Accueil.personne_id == personne.id))
+# Accueils individuels (a part of the person's one timeline statement).
+chronologie_accueils = SourceDeChronologie(_accueils, _lire_accueils)
+
+
+def _urgences_de(personne_id, lecteur_id):  # noqa: ARG001
+    return select(Urgence.accueil_id.label("objet_id"), Urgence.reperee_le.label("le"),
+                  Urgence.created_at.label("saisi"), Urgence.type_urgence.label("texte"),
+                  Urgence.traitee_le.label("le2")).where(Urgence.personne_id == personne_id)
+
+
+def _lire_urgences_de(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(u.le, u.saisi, "urgence", f"Urgence repérée : {TypeUrgence(u.texte).libelle}",
+                      "Non traitée" if u.le2 is None else f"Action menée le {u.le2:%d/%m/%Y}",
+                      "accueil.accueils.voir", (("accueil_id", u.objet_id),) if u.objet_id else (),
+                      alerte=u.le2 is None)
+            for u in lignes]
+
+
+# Urgencies spotted at an accueil, open ones flagged.
+chronologie_urgences = SourceDeChronologie(_urgences_de, _lire_urgences_de)
+
+# Confidential notes attached to the person's accueils that the reader may read (none for a role
+# that never reads notes).
+chronologie_notes = source_des_notes("accueil", lambda personne_id: select(Accueil.id).where(
+    Accueil.personne_id == personne_id))
 
 
 def pour_le_diagnostic(session: Session, personne_id: uuid.UUID) -> tuple[list[Urgence], str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
-from cipdesk.accueil.orientation.models import Orientation
+from cipdesk.accueil.orientation.models import Orientation, ReponsePartenaire
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import CibleDeLien, Evenement, SourceDAlertes
+from cipdesk.core.contrat import CibleDeLien, Evenement, SourceDAlertes, SourceDeChronologie
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import perimetre_de as _perimetre
 from cipdesk.territoire.partenaires.models import Partenaire
@@ -18,13 +18,22 @@ def partenaires_actifs(session: Session, structure_id) -> list[Partenaire]:
                                                          Partenaire.actif.is_(True)).order_by(Partenaire.nom)))
 
 
-def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
-    """Orientations with the partner's answer (one query)."""
-    return [Evenement(o.date_orientation, o.created_at, "orientation", f"Orientation vers {o.partenaire.nom}",
-                      f"Réponse : {o.reponse.libelle}" + (f" le {o.reponse_le:%d/%m/%Y}" if o.reponse_le else ""),
-                      "accueil.orientation.voir", (("orientation_id", o.id),))
-            for o in session.scalars(select(Orientation).where(Orientation.personne_id == personne.id)
-                                     .options(joinedload(Orientation.partenaire)))]
+def _orientations(personne_id, lecteur_id):  # noqa: ARG001
+    return select(Orientation.id.label("objet_id"), Orientation.date_orientation.label("le"),
+                  Orientation.created_at.label("saisi"), Partenaire.nom.label("texte"),
+                  Orientation.reponse.label("texte2"), Orientation.reponse_le.label("le2")) \
+        .join(Partenaire, Partenaire.id == Orientation.partenaire_id).where(Orientation.personne_id == personne_id)
+
+
+def _lire_orientations(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(o.le, o.saisi, "orientation", f"Orientation vers {o.texte}",
+                      f"Réponse : {ReponsePartenaire(o.texte2).libelle}" + (f" le {o.le2:%d/%m/%Y}" if o.le2 else ""),
+                      "accueil.orientation.voir", (("orientation_id", o.objet_id),))
+            for o in lignes]
+
+
+# Orientations with the partner's answer (a part of the person's one timeline statement).
+chronologie = SourceDeChronologie(_orientations, _lire_orientations)
 
 
 # -- read by the territoire module through the module contract (répertoire and cartography

@@ -3,10 +3,10 @@ réunion part of the person's timeline."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
-from cipdesk.accueil.reunions.models import ParticipantReunion, ReunionInformation
-from cipdesk.core.contrat import Evenement
+from cipdesk.accueil.reunions.models import ParticipantReunion, ResultatReunion, ReunionInformation
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
 
 
 def dernieres_reunions(session: Session, structure_id, limite: int = 50) -> list[ReunionInformation]:
@@ -15,10 +15,19 @@ def dernieres_reunions(session: Session, structure_id, limite: int = 50) -> list
                                 .order_by(ReunionInformation.date_reunion.desc()).limit(limite)))
 
 
-def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
-    """Réunions the person took part in, with the result (one query)."""
-    return [Evenement(p.reunion.date_reunion, p.reunion.created_at, "reunion_information",
-                      f"Réunion d'information collective — {p.reunion.lieu}", p.resultat.libelle,
-                      "accueil.reunions.voir", (("reunion_id", p.reunion_id),))
-            for p in session.scalars(select(ParticipantReunion).where(ParticipantReunion.personne_id == personne.id)
-                                     .options(joinedload(ParticipantReunion.reunion)))]
+def _reunions(personne_id, lecteur_id):  # noqa: ARG001
+    return select(ParticipantReunion.reunion_id.label("objet_id"), ReunionInformation.date_reunion.label("le"),
+                  ReunionInformation.created_at.label("saisi"), ReunionInformation.lieu.label("texte"),
+                  ParticipantReunion.resultat.label("texte2")) \
+        .join(ReunionInformation, ReunionInformation.id == ParticipantReunion.reunion_id) \
+        .where(ParticipantReunion.personne_id == personne_id)
+
+
+def _lire_reunions(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(p.le, p.saisi, "reunion_information", f"Réunion d'information collective — {p.texte}",
+                      ResultatReunion(p.texte2).libelle, "accueil.reunions.voir", (("reunion_id", p.objet_id),))
+            for p in lignes]
+
+
+# Réunions the person took part in, with the result (a part of the person's one timeline statement).
+chronologie = SourceDeChronologie(_reunions, _lire_reunions)

@@ -4,13 +4,13 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.evaluations.models import EvaluationObjectif, Satisfaction
-from cipdesk.ateliers.evaluations.rules import Moment
+from cipdesk.ateliers.evaluations.rules import Moment, Resultat
 from cipdesk.ateliers.sessions.models import Inscription, SessionAtelier
-from cipdesk.core.contrat import Evenement
-from cipdesk.personnes.models import Personne
+from cipdesk.ateliers.conception.models import Atelier, ObjectifPedagogique
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
 
 
 def evaluations_de(session: Session, inscription: Inscription) -> dict[uuid.UUID, EvaluationObjectif]:
@@ -27,15 +27,24 @@ def satisfaction_par_moment(session: Session, sess: SessionAtelier) -> list[tupl
              round(float(lignes[m][1]), 1) if m in lignes and lignes[m][1] is not None else None) for m in Moment]
 
 
-def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
-    evenements = []
-    for e in session.scalars(select(EvaluationObjectif).join(Inscription)
-                             .where(Inscription.personne_id == personne.id)
-                             .options(joinedload(EvaluationObjectif.objectif),
-                                      joinedload(EvaluationObjectif.inscription).joinedload(Inscription.session)
-                                      .joinedload(SessionAtelier.atelier))):
-        evenements.append(Evenement(e.evalue_le, e.created_at, "evaluation_atelier",
-                                    f"Atelier « {e.inscription.session.atelier.titre} » : objectif "
-                                    f"{e.resultat.libelle.lower()}", e.objectif.capacite,
-                                    "ateliers.evaluations.participant", (("inscription_id", e.inscription_id),)))
-    return evenements
+def _evaluations(personne_id, lecteur_id):  # noqa: ARG001
+    return select(EvaluationObjectif.evalue_le.label("le"), EvaluationObjectif.created_at.label("saisi"),
+                  Atelier.titre.label("texte"), EvaluationObjectif.resultat.label("texte2"),
+                  ObjectifPedagogique.capacite.label("texte3"),
+                  EvaluationObjectif.inscription_id.label("objet_id")) \
+        .join(Inscription, Inscription.id == EvaluationObjectif.inscription_id) \
+        .join(SessionAtelier, SessionAtelier.id == Inscription.session_id) \
+        .join(Atelier, Atelier.id == SessionAtelier.atelier_id) \
+        .join(ObjectifPedagogique, ObjectifPedagogique.id == EvaluationObjectif.objectif_id) \
+        .where(Inscription.personne_id == personne_id)
+
+
+def _lire_evaluations(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(e.le, e.saisi, "evaluation_atelier",
+                      f"Atelier « {e.texte} » : objectif {Resultat(e.texte2).libelle.lower()}", e.texte3,
+                      "ateliers.evaluations.participant", (("inscription_id", e.objet_id),))
+            for e in lignes]
+
+
+# Objectives evaluated at workshops (a part of the person's one timeline statement).
+chronologie = SourceDeChronologie(_evaluations, _lire_evaluations)

@@ -5,14 +5,14 @@ import uuid
 from datetime import date, timedelta
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.presences.models import Presence
 from cipdesk.ateliers.presences.rules import StatutPresence, minutes_suivies
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
-from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
-from cipdesk.personnes.models import Personne
+from cipdesk.ateliers.sessions.rules import Periode
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
 
 FENETRE_ALERTE = timedelta(days=30)
 
@@ -68,15 +68,23 @@ def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_absences = SourceDAlertes(_absences, _lire_absences)
 
 
-def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
-    evenements = []
-    for p in session.scalars(select(Presence).join(Inscription, Inscription.id == Presence.inscription_id)
-                             .where(Inscription.personne_id == personne.id)
-                             .options(joinedload(Presence.demi_journee).joinedload(DemiJournee.session)
-                                      .joinedload(SessionAtelier.atelier))):
-        d = p.demi_journee
-        evenements.append(Evenement(d.le, p.created_at, "presence_atelier",
-                                    f"Atelier « {d.session.atelier.titre} » ({d.periode.libelle.lower()}) : "
-                                    f"{p.statut.libelle.lower()}", "", "ateliers.sessions.voir",
-                                    (("session_id", d.session_id),), alerte=p.statut == StatutPresence.ABSENT))
-    return evenements
+def _presences(personne_id, lecteur_id):  # noqa: ARG001
+    return select(DemiJournee.le.label("le"), Presence.created_at.label("saisi"), Atelier.titre.label("texte"),
+                  DemiJournee.periode.label("texte2"), Presence.statut.label("texte3"),
+                  DemiJournee.session_id.label("objet_id")) \
+        .join(Inscription, Inscription.id == Presence.inscription_id) \
+        .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id) \
+        .join(SessionAtelier, SessionAtelier.id == DemiJournee.session_id) \
+        .join(Atelier, Atelier.id == SessionAtelier.atelier_id).where(Inscription.personne_id == personne_id)
+
+
+def _lire_presences(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(p.le, p.saisi, "presence_atelier",
+                      f"Atelier « {p.texte} » ({Periode(p.texte2).libelle.lower()}) : "
+                      f"{StatutPresence(p.texte3).libelle.lower()}", "", "ateliers.sessions.voir",
+                      (("session_id", p.objet_id),), alerte=p.texte3 == StatutPresence.ABSENT.value)
+            for p in lignes]
+
+
+# Attendance at workshops (a part of the person's one timeline statement).
+chronologie = SourceDeChronologie(_presences, _lire_presences)

@@ -12,7 +12,7 @@ from cipdesk.ateliers.conception.models import Atelier
 from cipdesk.ateliers.sessions.models import DemiJournee, Inscription, SessionAtelier
 from cipdesk.ateliers.sessions.rules import StatutInscription
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core.contrat import Evenement
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
 from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.personnes.queries import contexte_acces
 from cipdesk.security import policy
@@ -106,15 +106,22 @@ def sessions_de_l_atelier(session: Session, atelier_id) -> list[SessionAtelier]:
                                 .order_by(SessionAtelier.created_at)))
 
 
-def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
-    """Enrolments on the person's timeline."""
-    evenements = []
-    for i in session.scalars(select(Inscription).where(Inscription.personne_id == personne.id).options(
-            joinedload(Inscription.session).joinedload(SessionAtelier.atelier))):
-        evenements.append(Evenement(i.inscrit_le, i.created_at, "inscription_atelier",
-                                    f"Inscription à l'atelier « {i.session.atelier.titre} »", i.statut.libelle,
-                                    "ateliers.sessions.voir", (("session_id", i.session_id),)))
-    return evenements
+def _inscriptions(personne_id, lecteur_id):  # noqa: ARG001
+    return select(Inscription.inscrit_le.label("le"), Inscription.created_at.label("saisi"),
+                  Atelier.titre.label("texte"), Inscription.statut.label("texte2"),
+                  Inscription.session_id.label("objet_id")) \
+        .join(SessionAtelier, SessionAtelier.id == Inscription.session_id) \
+        .join(Atelier, Atelier.id == SessionAtelier.atelier_id).where(Inscription.personne_id == personne_id)
+
+
+def _lire_inscriptions(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(i.le, i.saisi, "inscription_atelier", f"Inscription à l'atelier « {i.texte} »",
+                      StatutInscription(i.texte2).libelle, "ateliers.sessions.voir", (("session_id", i.objet_id),))
+            for i in lignes]
+
+
+# Enrolments on the person's timeline (a part of the person's one timeline statement).
+chronologie = SourceDeChronologie(_inscriptions, _lire_inscriptions)
 
 
 def demi_journee_et_session(session: Session, demi_id) -> DemiJournee | None:

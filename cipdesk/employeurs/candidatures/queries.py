@@ -9,13 +9,14 @@ from sqlalchemy import Select, case, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Structure, Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
 from cipdesk.employeurs.candidatures import rules
 from cipdesk.employeurs.candidatures.rules import EtatCandidature
 from cipdesk.employeurs.candidatures.models import Candidature, TransitionCandidature
 from cipdesk.employeurs.offres.models import Offre
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
+from cipdesk.personnes.queries import dechiffrer
 from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_proposables  # noqa: F401
 
 
@@ -78,17 +79,26 @@ def _lire_sans_reponse(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse)
 
 
-def chronologie_candidatures(session: Session, personne, lecteur) -> list[Evenement]:
-    """The person's timeline: every dated step of their candidatures."""
-    lignes = session.execute(
-        select(TransitionCandidature, Offre.intitule, Candidature.id)
-        .join(Candidature, Candidature.id == TransitionCandidature.candidature_id)
-        .join(Offre, Offre.id == Candidature.offre_id)
-        .where(Candidature.personne_id == personne.id)).all()
+def _transitions(personne_id, lecteur_id):  # noqa: ARG001
+    return select(TransitionCandidature.id.label("autre_id"), TransitionCandidature.structure_id.label("structure_id"),
+                  TransitionCandidature.le.label("le"), TransitionCandidature.created_at.label("saisi"),
+                  TransitionCandidature.vers.label("texte"), TransitionCandidature.motif_refus.label("texte2"),
+                  TransitionCandidature.commentaire_chiffre.label("chiffre"), Offre.intitule.label("texte3"),
+                  Candidature.id.label("objet_id")) \
+        .join(Candidature, Candidature.id == TransitionCandidature.candidature_id) \
+        .join(Offre, Offre.id == Candidature.offre_id).where(Candidature.personne_id == personne_id)
+
+
+def _lire_transitions(lignes, session, lecteur) -> list[Evenement]:
     evenements = []
-    for t, intitule, cid in lignes:
-        detail = rules.MOTIFS_REFUS.get(t.motif_refus, "") if t.motif_refus else t.commentaire
-        evenements.append(Evenement(t.le, t.created_at, "candidature", f"Candidature « {intitule} » : "
-                                    f"{t.vers.libelle.lower()}", detail, "employeurs.candidatures.voir",
-                                    (("candidature_id", cid),)))
+    for t in lignes:
+        detail = (rules.MOTIFS_REFUS.get(t.texte2, "") if t.texte2 else
+                  dechiffrer(session, "transition_candidature", "commentaire", t.structure_id, t.autre_id, t.chiffre))
+        evenements.append(Evenement(t.le, t.saisi, "candidature", f"Candidature « {t.texte3} » : "
+                                    f"{EtatCandidature(t.texte).libelle.lower()}", detail,
+                                    "employeurs.candidatures.voir", (("candidature_id", t.objet_id),)))
     return evenements
+
+
+# The person's timeline: every dated step of their candidatures (a part of its one statement).
+chronologie_candidatures = SourceDeChronologie(_transitions, _lire_transitions)

@@ -5,9 +5,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Evenement
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
 from cipdesk.employeurs.candidatures.queries import perimetre_de
+from cipdesk.employeurs.entreprises.models import Entreprise
 from cipdesk.employeurs.immersions.models import Immersion
+from cipdesk.employeurs.immersions.rules import ObjectifPmsmp, StatutImmersion
 from cipdesk.personnes.models import Personne
 
 
@@ -27,9 +29,20 @@ def garde_immersion(session: Session, utilisateur, immersion: Immersion, modifie
     return garde_personne(session, utilisateur, immersion.personne, modifier)
 
 
-def chronologie_immersions(session: Session, personne, lecteur) -> list[Evenement]:
-    lignes = session.scalars(select(Immersion).where(Immersion.personne_id == personne.id)
-                             .options(joinedload(Immersion.entreprise)))
-    return [Evenement(i.debut, i.created_at, "immersion", f"Immersion (PMSMP) chez {i.entreprise.nom}",
-                      f"{i.objectif.libelle} — {i.statut.libelle.lower()}", "employeurs.immersions.voir",
-                      (("immersion_id", i.id),)) for i in lignes]
+def _immersions(personne_id, lecteur_id):  # noqa: ARG001
+    return select(Immersion.id.label("objet_id"), Immersion.debut.label("le"), Immersion.created_at.label("saisi"),
+                  Entreprise.raison_sociale.label("texte"), Entreprise.enseigne.label("texte4"),
+                  Immersion.objectif.label("texte2"), Immersion.statut.label("texte3")) \
+        .join(Entreprise, Entreprise.id == Immersion.entreprise_id).where(Immersion.personne_id == personne_id)
+
+
+def _lire_immersions(lignes, session, lecteur) -> list[Evenement]:
+    # the employer's name as `Entreprise.nom` writes it
+    return [Evenement(i.le, i.saisi, "immersion",
+                      f"Immersion (PMSMP) chez {f'{i.texte} ({i.texte4})' if i.texte4 else i.texte}",
+                      f"{ObjectifPmsmp(i.texte2).libelle} — {StatutImmersion(i.texte3).libelle.lower()}",
+                      "employeurs.immersions.voir", (("immersion_id", i.objet_id),)) for i in lignes]
+
+
+# The person's immersions (a part of the person's one timeline statement).
+chronologie_immersions = SourceDeChronologie(_immersions, _lire_immersions)

@@ -11,12 +11,13 @@ from sqlalchemy import (Date, Integer, String, Uuid, bindparam, cast, literal_co
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
+from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
 from cipdesk.employeurs.entreprises.models import Entreprise
+from cipdesk.integration.mediations.models import Mediation
 from cipdesk.integration.points.models import PointSuivi
 from cipdesk.integration.points.rules import Jalon, manque
 from cipdesk.integration.suivis.models import SuiviIntegration
-from cipdesk.integration.suivis.rules import StatutSuivi
+from cipdesk.integration.suivis.rules import StatutSuivi, TypeContrat
 from cipdesk.personnes.models import Personne
 from cipdesk.personnes.queries import dans_le_perimetre, perimetre_de  # noqa: F401  (read by routes)
 from cipdesk.personnes.queries import personnes_en_cours_du_perimetre as personnes_suivables  # noqa: F401
@@ -127,29 +128,47 @@ def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
 alertes_integration = SourceDAlertes(_integration, _lire_integration)
 
 
-def chronologie_integration(session: Session, personne, lecteur) -> list[Evenement]:
-    suivis = session.scalars(select(SuiviIntegration).where(SuiviIntegration.personne_id == personne.id)
-                             .options(joinedload(SuiviIntegration.points)))
+def _integration_de(personne_id, lecteur_id):  # noqa: ARG001
+    """Three parts: the follow-ups (hiring and, when written, the bilan), their points done, their mediations."""
+    S = SuiviIntegration
+    suivis = select(literal_column("1", Integer).label("n"), S.id.label("objet_id"), S.debut.label("le"),
+                    S.created_at.label("saisi"), S.employeur.label("texte"), S.intitule_poste.label("texte2"),
+                    S.type_contrat.label("texte3"), S.bilan_le.label("le2"), S.updated_at.label("saisi2"),
+                    S.statut.label("texte4")).where(S.personne_id == personne_id)
+    points = select(literal_column("2", Integer).label("n"), S.id.label("objet_id"), PointSuivi.fait_le.label("le"),
+                    PointSuivi.updated_at.label("saisi"), S.employeur.label("texte"), PointSuivi.jalon.label("texte2"),
+                    PointSuivi.risque_rupture.label("drapeau")) \
+        .join(S, S.id == PointSuivi.suivi_id).where(S.personne_id == personne_id, PointSuivi.fait_le.is_not(None))
+    mediations = select(literal_column("3", Integer).label("n"), S.id.label("objet_id"), Mediation.le.label("le"),
+                        Mediation.created_at.label("saisi"), S.employeur.label("texte")) \
+        .join(S, S.id == Mediation.suivi_id).where(S.personne_id == personne_id)
+    return suivis, points, mediations
+
+
+def _lire_integration_de(lignes, session, lecteur) -> list[Evenement]:
     evenements = []
-    for s in suivis.unique():
-        params = (("suivi_id", s.id),)
-        evenements.append(Evenement(s.debut, s.created_at, "suivi_integration",
-                                    f"Embauche : {s.intitule_poste} chez {s.employeur}",
-                                    s.type_contrat.libelle, "integration.suivis.voir", params))
-        for p in s.points:
-            if p.fait_le:
-                evenements.append(Evenement(p.fait_le, p.updated_at, "point_integration",
-                                            f"Point de suivi {p.jalon.libelle} chez {s.employeur}",
-                                            "Risque de rupture signalé" if p.risque_rupture else "",
-                                            "integration.suivis.voir", params, alerte=p.risque_rupture))
-        for md in s.mediations:
-            evenements.append(Evenement(md.le, md.created_at, "mediation_integration",
-                                        f"Médiation avec {s.employeur}", "", "integration.suivis.voir", params))
-        if s.bilan_le:
-            evenements.append(Evenement(s.bilan_le, s.updated_at, "bilan_integration",
-                                        f"Bilan de l'intégration chez {s.employeur}", s.statut.libelle,
+    for r in lignes:
+        params = (("suivi_id", r.objet_id),)
+        if r.n == 1:
+            evenements.append(Evenement(r.le, r.saisi, "suivi_integration", f"Embauche : {r.texte2} chez {r.texte}",
+                                        TypeContrat(r.texte3).libelle, "integration.suivis.voir", params))
+            if r.le2:
+                evenements.append(Evenement(r.le2, r.saisi2, "bilan_integration",
+                                            f"Bilan de l'intégration chez {r.texte}", StatutSuivi(r.texte4).libelle,
+                                            "integration.suivis.voir", params))
+        elif r.n == 2:
+            evenements.append(Evenement(r.le, r.saisi, "point_integration",
+                                        f"Point de suivi {Jalon(r.texte2).libelle} chez {r.texte}",
+                                        "Risque de rupture signalé" if r.drapeau else "",
+                                        "integration.suivis.voir", params, alerte=bool(r.drapeau)))
+        else:
+            evenements.append(Evenement(r.le, r.saisi, "mediation_integration", f"Médiation avec {r.texte}", "",
                                         "integration.suivis.voir", params))
     return evenements
+
+
+# The person's hirings, their points done, mediations and bilans (a part of the person's one timeline statement).
+chronologie_integration = SourceDeChronologie(_integration_de, _lire_integration_de)
 
 
 def suivi_complet(session: Session, suivi_id) -> SuiviIntegration | None:

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import Evenement
-from cipdesk.parcours.contrat.models import Parcours, VersionContrat
+from cipdesk.core.contrat import Evenement, SourceDeChronologie
+from cipdesk.parcours.contrat.models import NatureVersion, Parcours, VersionContrat
 from cipdesk.parcours.contrat.rules import StatutParcours
 from cipdesk.parcours.contrat.rules import JOURS_SANS_CONTACT_DEFAUT  # noqa: F401  (read by the tableau de bord)
 from cipdesk.personnes.models import Personne, StatutPersonne
@@ -27,20 +27,22 @@ def parcours_complet(session: Session, parcours_id: uuid.UUID) -> Parcours | Non
     Etape, Entretien = _cible(Parcours.etapes), _cible(Parcours.entretiens)  # noqa: N806
     Sortie, Projet = _cible(Parcours.sortie), _cible(Parcours.projet)  # noqa: N806
     EtapeEvenement, Confrontation = _cible(Etape.evenements), _cible(Projet.confrontations)  # noqa: N806
-    return session.scalar(
+    return session.scalars(
         select(Parcours).where(Parcours.id == parcours_id)
         .options(
             joinedload(Parcours.personne).joinedload(Personne.referent),
             joinedload(Parcours.referent),
-            selectinload(Parcours.etapes).selectinload(Etape.evenements).joinedload(EtapeEvenement.par),
+            # the étapes with their history in one query (a few events each); the contract's versions
+            # (one to three) with the parcours itself
+            selectinload(Parcours.etapes).joinedload(Etape.evenements).joinedload(EtapeEvenement.par),
             selectinload(Parcours.entretiens).joinedload(Entretien.conseiller),
-            selectinload(Parcours.versions_contrat),
+            joinedload(Parcours.versions_contrat),
             joinedload(Parcours.sortie).selectinload(Sortie.suivis),
             joinedload(Parcours.projet).selectinload(Projet.metiers),
             joinedload(Parcours.projet).selectinload(Projet.confrontations)
             .joinedload(Confrontation.metier),
         )
-    )
+    ).unique().one_or_none()
 
 
 def parcours_de_la_personne(session: Session, personne_id: uuid.UUID) -> list[Parcours]:
@@ -88,17 +90,23 @@ def liste_parcours(session: Session, utilisateur, *, statut: StatutParcours | No
     return list(session.scalars(requete))
 
 
-def chronologie(session: Session, personne: Personne, lecteur) -> list[Evenement]:
-    """Timeline provider: every signed state of the person's contracts (initial,
-    avenant, renouvellement), in one query."""
-    versions = session.scalars(
-        select(VersionContrat).join(Parcours, Parcours.id == VersionContrat.parcours_id)
-        .where(Parcours.personne_id == personne.id)
-        .options(joinedload(VersionContrat.parcours))).all()
-    return [Evenement(v.le, v.cree_le, "parcours",
-                      f"{v.nature.libelle} du contrat d'accompagnement"
-                      + (f" (n° {v.numero})" if v.numero > 1 else ""),
-                      f"{v.parcours.dispositif_libelle}"
-                      + (f" — signé le {v.signe_le:%d/%m/%Y}" if v.signe_le else " — à signer"),
-                      "parcours.contrat.voir", (("parcours_id", v.parcours_id),))
-            for v in versions]
+def _versions(personne_id, lecteur_id):  # noqa: ARG001
+    return select(VersionContrat.parcours_id.label("objet_id"), VersionContrat.le.label("le"),
+                  VersionContrat.cree_le.label("saisi"), VersionContrat.nature.label("texte"),
+                  VersionContrat.numero.label("n"), Parcours.dispositif_libelle.label("texte2"),
+                  VersionContrat.signe_le.label("le2")) \
+        .join(Parcours, Parcours.id == VersionContrat.parcours_id).where(Parcours.personne_id == personne_id)
+
+
+def _lire_versions(lignes, session, lecteur) -> list[Evenement]:
+    return [Evenement(v.le, v.saisi, "parcours",
+                      f"{NatureVersion(v.texte).libelle} du contrat d'accompagnement"
+                      + (f" (n° {v.n})" if v.n > 1 else ""),
+                      f"{v.texte2}" + (f" — signé le {v.le2:%d/%m/%Y}" if v.le2 else " — à signer"),
+                      "parcours.contrat.voir", (("parcours_id", v.objet_id),))
+            for v in lignes]
+
+
+# Timeline source: every signed state of the person's contracts (initial, avenant, renouvellement),
+# a part of the person's one timeline statement.
+chronologie = SourceDeChronologie(_versions, _lire_versions)

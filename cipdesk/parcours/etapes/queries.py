@@ -2,15 +2,16 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Utilisateur
-from cipdesk.core.contrat import CibleDeLien, Evenement
+from cipdesk.core.contrat import CibleDeLien, Evenement, SourceDeChronologie
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.etapes.models import Etape, EtapeEvenement, NatureEvenement
 from cipdesk.parcours.etapes.rules import StatutEtape
 from cipdesk.parcours.etapes.rules import STATUTS_OUVERTS  # noqa: F401  (read by the tableau de bord)
 from cipdesk.personnes.models import Personne
+from cipdesk.personnes.queries import dechiffrer
 
 
 def _statut(code: str) -> str:
@@ -20,26 +21,37 @@ def _statut(code: str) -> str:
         return code
 
 
-def chronologie(session: Session, personne, lecteur) -> list[Evenement]:
-    """Timeline provider: every event of the person's étapes (creation, change of
-    status, réajustement), in one query."""
-    evenements = session.scalars(
-        select(EtapeEvenement).join(Etape, Etape.id == EtapeEvenement.etape_id)
-        .join(Parcours, Parcours.id == Etape.parcours_id)
-        .where(Parcours.personne_id == personne.id)
-        .options(joinedload(EtapeEvenement.etape), joinedload(EtapeEvenement.par))).all()
-    lignes = []
-    for e in evenements:
-        if e.nature == NatureEvenement.CREATION:
-            titre = f"Étape prévue : {e.etape.intitule}"
-        elif e.nature == NatureEvenement.REAJUSTEMENT:
-            titre = f"Étape réajustée : {e.etape.intitule}"
+def _evenements(personne_id, lecteur_id):  # noqa: ARG001
+    return select(EtapeEvenement.id.label("n"), EtapeEvenement.structure_id.label("structure_id"),
+                  EtapeEvenement.nature.label("texte"), EtapeEvenement.statut_apres.label("texte2"),
+                  EtapeEvenement.le.label("le"), EtapeEvenement.saisi_le.label("saisi"),
+                  EtapeEvenement.motif_chiffre.label("chiffre2"), Etape.id.label("autre_id"),
+                  Etape.intitule_chiffre.label("chiffre"), Etape.parcours_id.label("objet_id"),
+                  Utilisateur.prenom.label("texte3"), Utilisateur.nom.label("texte4")) \
+        .join(Etape, Etape.id == EtapeEvenement.etape_id).join(Parcours, Parcours.id == Etape.parcours_id) \
+        .outerjoin(Utilisateur, Utilisateur.id == EtapeEvenement.par_id).where(Parcours.personne_id == personne_id)
+
+
+def _lire_evenements(lignes, session, lecteur) -> list[Evenement]:
+    evenements = []
+    for e in lignes:
+        intitule = dechiffrer(session, "etape", "intitule", e.structure_id, e.autre_id, e.chiffre)
+        if e.texte == NatureEvenement.CREATION.value:
+            titre = f"Étape prévue : {intitule}"
+        elif e.texte == NatureEvenement.REAJUSTEMENT.value:
+            titre = f"Étape réajustée : {intitule}"
         else:
-            titre = f"Étape {_statut(e.statut_apres)} : {e.etape.intitule}"
-        detail = f"par {e.par.nom_complet}" + (f" — {e.motif}" if e.motif else "")
-        lignes.append(Evenement(e.le, e.saisi_le, "etape", titre, detail, "parcours.contrat.voir",
-                                (("parcours_id", e.etape.parcours_id),)))
-    return lignes
+            titre = f"Étape {_statut(e.texte2)} : {intitule}"
+        motif = dechiffrer(session, "etape_evenement", "motif", e.structure_id, e.n, e.chiffre2)
+        detail = f"par {e.texte3} {e.texte4}" + (f" — {motif}" if motif else "")
+        evenements.append(Evenement(e.le, e.saisi, "etape", titre, detail, "parcours.contrat.voir",
+                                    (("parcours_id", e.objet_id),)))
+    return evenements
+
+
+# Timeline source: every event of the person's étapes (creation, change of status, réajustement),
+# a part of the person's one timeline statement.
+chronologie = SourceDeChronologie(_evenements, _lire_evenements)
 
 
 def cibles_de_veille(session: Session, utilisateur) -> list[CibleDeLien]:

@@ -98,3 +98,28 @@ def test_une_note_lisible_apparait_sur_la_chronologie(nav, fabrique, ctx):
                  depuis=f"/accueil/accueils/{a.id}")
     assert r.status_code == 303
     assert "Note confidentielle" in _texte(nav.get(f"/accueil/personnes/{p.id}?nature=note_confidentielle"))
+
+
+def test_chronologie_et_encarts_en_une_seule_requete(app, nav, fabrique, ctx):
+    """Issue #17: every module declares its timeline and its cards as sources (a select and the reading
+    of its rows), and the person's page reads them all in ONE statement (UNION ALL), whatever the
+    number of modules: the page costs the loader, the person, that statement, the alerts and the
+    audited read."""
+    from cipdesk.core.chronologie import SourceDeChronologie
+    from cipdesk.core.contrat import registre
+    from cipdesk.core.fiche import SourceDeFiche
+    from tests.http.requetes import requetes
+
+    assert all(isinstance(f, SourceDeChronologie) for f in registre.chronologie())
+    assert all(isinstance(f, SourceDeFiche) for f in registre.fiche_personne())
+    m = fabrique.monde()
+    p = personne(ctx, m.conseiller)
+    _dossier_complet(ctx, m.conseiller, p)
+    ctx.commit()
+    nav.connexion(m.conseiller.email)
+    url = f"/accueil/personnes/{p.id}"
+    nav.get(url)  # warm-up (session, user)
+    textes = requetes(app, nav, url)
+    lectures = [t for t in textes if "FROM synthese" in t or "FROM accueil " in t or "FROM document_joint" in t]
+    assert len(lectures) == 1, lectures
+    assert len(textes) <= 8, [t[:80] for t in textes]  # 36 at the end of session 6 (bench/pages.py)
