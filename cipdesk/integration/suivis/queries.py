@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import and_, exists, literal, or_, select, union_all
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes
@@ -69,7 +69,8 @@ def _integration(personne_ids, aujourd_hui: date):
 
 def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
     alertes, dernier_risque = [], {}
-    for l in sorted(lignes, key=lambda l: l.le):
+    # by planned date (then by point: the latest point done is one point, whatever the ties)
+    for l in sorted(lignes, key=lambda l: (l.le, l.objet_id)):
         jalon, prevu, fait, risque, sid, personne_id, employeur = (Jalon(l.texte), l.le, l.le2, l.drapeau,
                                                                     l.autre_id, l.personne_id, l.texte2)
         if manque(prevu, fait, aujourd_hui):
@@ -85,8 +86,25 @@ def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
+def _classer_integration(personne_ids, aujourd_hui: date, reglages: dict):
+    en_cours = and_(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS)
+    manques = (select(SuiviIntegration.personne_id.label("personne_id"), literal(2).label("gravite"))
+               .join(PointSuivi, PointSuivi.suivi_id == SuiviIntegration.id)
+               .where(en_cours, PointSuivi.fait_le.is_(None), PointSuivi.prevu_le < aujourd_hui))
+    # the risk raised at the latest point done of the follow-up (by planned date, then by point)
+    plus_recent = aliased(PointSuivi)
+    risques = (select(SuiviIntegration.personne_id.label("personne_id"), literal(3).label("gravite"))
+               .join(PointSuivi, PointSuivi.suivi_id == SuiviIntegration.id)
+               .where(en_cours, PointSuivi.fait_le.is_not(None), PointSuivi.risque_rupture.is_(True),
+                      ~exists().where(plus_recent.suivi_id == PointSuivi.suivi_id, plus_recent.fait_le.is_not(None),
+                                      or_(plus_recent.prevu_le > PointSuivi.prevu_le,
+                                          and_(plus_recent.prevu_le == PointSuivi.prevu_le,
+                                               plus_recent.id > PointSuivi.id)))))
+    return union_all(manques, risques).subquery("integration").select()
+
+
 # A missed follow-up (planned date passed, not done) and a raised risk of rupture.
-alertes_integration = SourceDAlertes(_integration, _lire_integration)
+alertes_integration = SourceDAlertes(_integration, _lire_integration, _classer_integration)
 
 
 def chronologie_integration(session: Session, personne, lecteur) -> list[Evenement]:
