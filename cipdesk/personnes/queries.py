@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from cipdesk.comptes.models import Role, Utilisateur
 from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes, requete_du_classement
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
+from cipdesk.core.db import restreinte_a_la_structure, structure_courante
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
 from cipdesk.personnes import rules
 from cipdesk.core.texte import cle_phonetique
@@ -152,6 +153,11 @@ def _valeur_ecrite(parametre) -> None:
     parametre.literal_execute = True
 
 
+@lru_cache(maxsize=256)
+def _restreinte(requete, structure_id):
+    return restreinte_a_la_structure(requete, structure_id)
+
+
 def mes_alertes_les_plus_graves(session: Session, utilisateur, aujourd_hui: date, limite: int | None = None
                                 ) -> tuple[list[tuple[PersonneAlertee, list[Alerte]]], int]:
     """« Mes alertes » of the home page: the `limite` people (all, without one) of a conseiller's own
@@ -169,7 +175,10 @@ def mes_alertes_les_plus_graves(session: Session, utilisateur, aujourd_hui: date
 
     reglages = json.dumps(utilisateur.structure.parametres or {}, sort_keys=True)
     requete = _requete_mes_alertes_classees(perimetre, aujourd_hui, tuple(sources), limite, reglages)
-    lignes = session.execute(requete).all()
+    structure_id = structure_courante.get()
+    if structure_id is not None:   # the net's restriction kept with the statement (core/db.py)
+        requete = _restreinte(requete, structure_id)
+    lignes = session.execute(requete, execution_options={"structure_restreinte": structure_id}).all()
     if not lignes:
         return [], 0
     n = len(COLONNES_PERSONNE_ALERTEE)
