@@ -80,9 +80,10 @@ def _lire_sans_contact(lignes, aujourd_hui: date) -> list[Alerte]:
 def _classer_sans_contact(personne_ids, aujourd_hui: date, reglages: dict):
     # the reading's threshold (`int(setting or default)`), days > threshold
     seuil = int(reglages.get(PARAMETRE_JOURS_SANS_CONTACT) or rules.JOURS_SANS_CONTACT_DEFAUT)
-    return (select(Personne.id.label("personne_id"), literal(2).label("gravite"))
-            .join(Parcours, and_(Parcours.personne_id == Personne.id, Parcours.statut == StatutParcours.OUVERT))
-            .where(Personne.id.in_(personne_ids),
+    # from the open parcours of the ids (a person is read only when a parcours is open)
+    return (select(Parcours.personne_id.label("personne_id"), literal(2).label("gravite"))
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .where(Parcours.personne_id.in_(personne_ids), Parcours.statut == StatutParcours.OUVERT,
                    func.coalesce(Personne.dernier_contact_le, Parcours.debut) < aujourd_hui - timedelta(days=seuil)))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, literal, or_, select, union_all
+from sqlalchemy import and_, case, exists, literal, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from cipdesk.comptes.models import Utilisateur
@@ -87,20 +87,19 @@ def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
 
 
 def _classer_integration(personne_ids, aujourd_hui: date, reglages: dict):
-    en_cours = and_(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS)
-    manques = (select(SuiviIntegration.personne_id.label("personne_id"), literal(2).label("gravite"))
-               .join(PointSuivi, PointSuivi.suivi_id == SuiviIntegration.id)
-               .where(en_cours, PointSuivi.fait_le.is_(None), PointSuivi.prevu_le < aujourd_hui))
-    # the risk raised at the latest point done of the follow-up (by planned date, then by point)
+    # one pass over the points of the follow-ups: a missed point (2), or the risk raised at the latest
+    # point done of the follow-up (3; latest by planned date, then by point, as the reading)
     plus_recent = aliased(PointSuivi)
-    risques = (select(SuiviIntegration.personne_id.label("personne_id"), literal(3).label("gravite"))
-               .join(PointSuivi, PointSuivi.suivi_id == SuiviIntegration.id)
-               .where(en_cours, PointSuivi.fait_le.is_not(None), PointSuivi.risque_rupture.is_(True),
-                      ~exists().where(plus_recent.suivi_id == PointSuivi.suivi_id, plus_recent.fait_le.is_not(None),
-                                      or_(plus_recent.prevu_le > PointSuivi.prevu_le,
-                                          and_(plus_recent.prevu_le == PointSuivi.prevu_le,
-                                               plus_recent.id > PointSuivi.id)))))
-    return union_all(manques, risques).subquery("integration").select()
+    manque = and_(PointSuivi.fait_le.is_(None), PointSuivi.prevu_le < aujourd_hui)
+    risque = and_(PointSuivi.fait_le.is_not(None), PointSuivi.risque_rupture.is_(True),
+                  ~exists().where(plus_recent.suivi_id == PointSuivi.suivi_id, plus_recent.fait_le.is_not(None),
+                                  or_(plus_recent.prevu_le > PointSuivi.prevu_le,
+                                      and_(plus_recent.prevu_le == PointSuivi.prevu_le, plus_recent.id > PointSuivi.id))))
+    return (select(SuiviIntegration.personne_id.label("personne_id"),
+                   case((manque, literal(2)), else_=literal(3)).label("gravite"))
+            .join(PointSuivi, PointSuivi.suivi_id == SuiviIntegration.id)
+            .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS,
+                   or_(manque, risque)))
 
 
 # A missed follow-up (planned date passed, not done) and a raised risk of rupture.
