@@ -131,17 +131,18 @@ def _requete_mes_alertes_classees(perimetre, aujourd_hui: date, sources: tuple[S
 
     ids = _perimetre_des_alertes(perimetre)
     classement = requete_du_classement(sources, ids, aujourd_hui, json.loads(reglages_json)).subquery("classement")
-    montrees = [c.label(nom) for c, nom in zip(COLONNES_PERSONNE_ALERTEE,
-                                               ("prenom", "nom", "nom_usage", "referent_prenom", "referent_nom"))]
+    # ranked by name: the person's columns for all of them; the référent's for the first only
     premiers = (select(classement.c.personne_id, classement.c.gravite, func.count().over().label("en_tout"),
-                       *montrees)
+                       Personne.prenom, Personne.nom, Personne.nom_usage, Personne.referent_id)
                 .join(Personne, Personne.id == classement.c.personne_id)
-                .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
                 .order_by(classement.c.gravite.desc(), Personne.nom, Personne.prenom, Personne.id)
                 .limit(limite).cte("premiers"))
     alertes = requete_des_alertes(sources, select(premiers.c.personne_id), aujourd_hui).subquery("alertes")
-    requete = (select(alertes, premiers.c.en_tout, *[premiers.c[c.key] for c in montrees])
+    # the columns shown of the person (COLONNES_PERSONNE_ALERTEE), last
+    requete = (select(alertes, premiers.c.en_tout, premiers.c.prenom, premiers.c.nom, premiers.c.nom_usage,
+                      Utilisateur.prenom.label("referent_prenom"), Utilisateur.nom.label("referent_nom"))
                .join(premiers, premiers.c.personne_id == alertes.c.personne_id)
+               .outerjoin(Utilisateur, Utilisateur.id == premiers.c.referent_id)
                .order_by(premiers.c.gravite.desc(), premiers.c.nom, premiers.c.prenom, premiers.c.personne_id))
     # Its values written in the SQL (ids, dates, thresholds: none comes from the user's input): run
     # as a prepared statement, PostgreSQL would otherwise switch after 5 runs to a generic plan, blind
