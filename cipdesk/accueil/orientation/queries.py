@@ -90,9 +90,6 @@ def _lire_sans_reponse(lignes, aujourd_hui):
     return alertes
 
 
-# Alert provider (issue #11, point 8): an orientation awaiting the partner's answer past the
-# structure's delay is to be followed up; past twice the delay, to be closed as expired with its
-# reason. One query for all the ids.
 def _classer_sans_reponse(personne_ids, aujourd_hui, reglages: dict):
     from datetime import timedelta
 
@@ -110,4 +107,7 @@ def _classer_sans_reponse(personne_ids, aujourd_hui, reglages: dict):
                    Orientation.date_orientation < aujourd_hui - timedelta(days=delai)))
 
 
+# Alert provider (issue #11, point 8): an orientation awaiting the partner's answer past the
+# structure's delay is to be followed up; past twice the delay, to be closed as expired with its
+# reason. One query for all the ids.
 alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse, _classer_sans_reponse)

@@ -73,8 +73,6 @@ def _lire_sans_reponse(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
-# A candidature with no answer from the employer after the structure's delay is an alert; after
-# twice the delay it is obsolete (to be closed).
 def _classer_sans_reponse(personne_ids, aujourd_hui: date, reglages: dict):
     # rules.relance: « relance » (2) from `delai` days without an answer, « obsolète » (1) from twice that
     delai = rules.delai_relance(reglages)
@@ -86,6 +84,8 @@ def _classer_sans_reponse(personne_ids, aujourd_hui: date, reglages: dict):
                    Candidature.etat_depuis <= aujourd_hui - timedelta(days=delai)))
 
 
+# A candidature with no answer from the employer after the structure's delay is an alert; after
+# twice the delay it is obsolete (to be closed).
 alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse, _classer_sans_reponse)
 
 
