@@ -163,13 +163,16 @@ def mes_alertes_les_plus_graves(session: Session, utilisateur, aujourd_hui: date
                                 ) -> tuple[list[tuple[PersonneAlertee, list[Alerte]]], int]:
     """« Mes alertes » of the home page: the `limite` people (all, without one) of a conseiller's own
     caseload or a chef de service's team whose alerts are the gravest (then by name), each with every
-    module's alerts, gravest first; and how many people have an alert in all. Ranked in SQL when
-    every provider says who it alerts (`SourceDAlertes.classer`): only the alerts shown are read."""
+    module's alerts, gravest first; and how many people have an alert in all. With a limit (a chef's
+    team), ranked in SQL when every provider says who it alerts (`SourceDAlertes.classer`): only the
+    alerts shown are read."""
     perimetre = policy.perimetre(utilisateur)
     if perimetre.genre == "aucun":
         return [], 0
     sources, autres = _sources_et_autres()
-    if not sources or autres or not all(s.classer for s in sources):
+    # without a limit (a conseiller's caseload) every alert is read anyway: ranking first would read
+    # them twice
+    if limite is None or not sources or autres or not all(s.classer for s in sources):
         toutes = mes_alertes(session, utilisateur, aujourd_hui)
         return toutes[:limite], len(toutes)
     import json
