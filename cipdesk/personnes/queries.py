@@ -2,6 +2,7 @@
 perimeter, the alerts and the timeline gathered from every module's providers."""
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -127,8 +128,6 @@ def _requete_mes_alertes_classees(perimetre, aujourd_hui: date, sources: tuple[S
     name; the first `limite`, with how many in all: `en_tout`), then every alert of those people only
     (the providers' selects over them), each row with the columns shown of its person. Built once per
     perimeter, day, limit and settings of the structure."""
-    import json
-
     ids = _perimetre_des_alertes(perimetre)
     classement = requete_du_classement(sources, ids, aujourd_hui, json.loads(reglages_json)).subquery("classement")
     # ranked by name: the person's columns for all of them; the référent's for the first only
@@ -175,8 +174,6 @@ def mes_alertes_les_plus_graves(session: Session, utilisateur, aujourd_hui: date
     if limite is None or not sources or autres or not all(s.classer for s in sources):
         toutes = mes_alertes(session, utilisateur, aujourd_hui)
         return toutes[:limite], len(toutes)
-    import json
-
     reglages = json.dumps(utilisateur.structure.parametres or {}, sort_keys=True)
     requete = _requete_mes_alertes_classees(perimetre, aujourd_hui, tuple(sources), limite, reglages)
     structure_id = structure_courante.get()
