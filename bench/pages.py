@@ -71,7 +71,8 @@ ALERTES = """alertes AS (
     FROM urgence u WHERE u.personne_id IN (SELECT id FROM perimetre) AND u.traitee_le IS NULL
   UNION ALL
   SELECT o.personne_id, CASE WHEN o.date_orientation < %(orientation_a_clore)s THEN 'orientation_a_clore'
-         ELSE 'orientation_sans_reponse' END, 2, o.date_orientation, pa.nom
+         ELSE 'orientation_sans_reponse' END,
+         CASE WHEN o.date_orientation < %(orientation_a_clore)s THEN 3 ELSE 2 END, o.date_orientation, pa.nom
     FROM orientation o JOIN partenaire pa ON pa.id = o.partenaire_id
     WHERE o.personne_id IN (SELECT id FROM perimetre) AND o.reponse = 'en_attente'
       AND o.date_orientation < %(orientation_relance)s
@@ -87,7 +88,7 @@ ALERTES = """alertes AS (
     WHERE p.id IN (SELECT id FROM perimetre) AND coalesce(p.dernier_contact_le, pc.debut) < %(sans_contact)s
   UNION ALL
   SELECT pc.personne_id, CASE WHEN pc.fin_prevue < %(aujourdhui)s THEN 'contrat_echu' ELSE 'fin_de_contrat' END,
-         2, pc.fin_prevue, NULL
+         CASE WHEN pc.fin_prevue < %(aujourdhui)s THEN 3 ELSE 2 END, pc.fin_prevue, NULL
     FROM parcours pc WHERE pc.personne_id IN (SELECT id FROM perimetre) AND pc.statut = 'ouvert'
       AND pc.fin_prevue <= %(fin_contrat)s
   UNION ALL
@@ -104,7 +105,8 @@ ALERTES = """alertes AS (
       AND it.action_faite_le IS NULL AND it.echeance < %(aujourdhui)s
   UNION ALL
   SELECT c.personne_id, CASE WHEN c.etat_depuis <= %(candidature_obsolete)s THEN 'candidature_obsolete'
-         ELSE 'candidature_sans_reponse' END, 2, c.etat_depuis, o.intitule
+         ELSE 'candidature_sans_reponse' END,
+         CASE WHEN c.etat_depuis <= %(candidature_obsolete)s THEN 1 ELSE 2 END, c.etat_depuis, o.intitule
     FROM candidature c JOIN offre_emploi o ON o.id = c.offre_id
     WHERE c.personne_id IN (SELECT id FROM perimetre) AND c.etat IN ('envoyee', 'entretien')
       AND c.etat_depuis <= %(candidature_relance)s
@@ -118,11 +120,11 @@ ALERTES = """alertes AS (
     SELECT DISTINCT ON (s.id) s.personne_id, pt.prevu_le, s.employeur, pt.risque_rupture
       FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
       WHERE s.personne_id IN (SELECT id FROM perimetre) AND s.statut = 'en_cours' AND pt.fait_le IS NOT NULL
-      ORDER BY s.id, pt.prevu_le DESC) d WHERE d.risque_rupture
+      ORDER BY s.id, pt.prevu_le DESC, pt.id DESC) d WHERE d.risque_rupture
   UNION ALL
   SELECT d.personne_id, 'absences_repetees', 2, NULL, count(*)::text FROM (
     SELECT r.personne_id, r.presence,
-           row_number() OVER (PARTITION BY r.personne_id ORDER BY r.le DESC, r.heure DESC) AS n
+           row_number() OVER (PARTITION BY r.personne_id ORDER BY r.le DESC, r.heure DESC, r.id DESC) AS n
       FROM rendez_vous r WHERE r.personne_id IN (SELECT id FROM perimetre) AND r.presence IS NOT NULL
         AND r.annule_le IS NULL AND r.le >= %(absences_rdv)s) d
     WHERE d.n <= 3 GROUP BY d.personne_id HAVING count(*) FILTER (WHERE d.presence = 'non_honore') >= 2)"""
@@ -164,7 +166,7 @@ def _accueil(c: dict):
 SELECT p.id, p.prenom, p.nom, p.nom_usage, r.prenom, r.nom, json_agg(json_build_array(a.code, a.le, a.detail)),
        max(a.gravite), count(*) OVER () AS en_tout
 FROM alertes a JOIN personne p ON p.id = a.personne_id LEFT JOIN utilisateur r ON r.id = p.referent_id
-GROUP BY p.id, r.id ORDER BY max(a.gravite) DESC, p.nom, p.prenom {limite}"""
+GROUP BY p.id, r.id ORDER BY max(a.gravite) DESC, p.nom, p.prenom, p.id {limite}"""
     agenda = ("""
 SELECT r.id, r.nature, r.le, r.heure, r.duree_minutes, r.modalite, r.lieu, r.motif_chiffre, r.presence, p.nom, p.prenom
 FROM rendez_vous r LEFT JOIN personne p ON p.id = r.personne_id
@@ -176,7 +178,8 @@ FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id J
 WHERE s.structure_id = %(structure)s AND s.conseiller_id = %(moi)s AND s.statut = 'en_cours' AND pt.fait_le IS NULL
   AND pt.prevu_le <= %(agenda_fin)s
 ORDER BY pt.prevu_le LIMIT 100""") if c["role"] == "conseiller" else ()
-    return (COMPTE, alertes, *agenda), parametres(c), lambda lignes: lignes[0][-1] if lignes else 0
+    # the people shown (the total, `en_tout`, is checked with their order by bench/tableau.py --verifier)
+    return (COMPTE, alertes, *agenda), parametres(c), len
 
 
 def _file_active(c: dict, recherche: str = ""):

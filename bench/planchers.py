@@ -32,10 +32,14 @@ def plancher(nom: str):
 @plancher("accueil")
 def _accueil(_args):
     from cipdesk.core.dates import aujourdhui
-    from cipdesk.personnes.queries import mes_alertes
+    from cipdesk.personnes.queries import mes_alertes_les_plus_graves
+    from cipdesk.personnes.routes import LIMITE_ALERTES_EQUIPE
+    from cipdesk.security import policy
 
-    return [(str(p.id), [a.code for a in alertes])
-            for p, alertes in mes_alertes(db.session, current_user, aujourdhui())]
+    # as the page: a chef sees the 50 people whose alerts are the gravest (and how many in all)
+    limite = LIMITE_ALERTES_EQUIPE if policy.peut(current_user, "tableau.voir") else None
+    premiers, _en_tout = mes_alertes_les_plus_graves(db.session, current_user, aujourdhui(), limite)
+    return [(str(p.id), [a.code for a in alertes]) for p, alertes in premiers]
 
 
 def _file_active(args):

@@ -182,64 +182,69 @@ WHERE e.structure_id = %(structure)s
 ORDER BY e.nom_recherche LIMIT 50"""
 
 # The chef's alerts: the people of the team (accueillie, accompagnée, orientée) with at least one
-# alert of the ten providers, each with its codes (the page then shows the 50 gravest and the
-# total). The same filters as the providers' rules (checked against the page: same people, same
-# alerts): candidature after 15 days (≥), the risk of rupture of the latest point done of a
-# suivi, repeated no-shows (2 of the 3 latest noted rendez-vous of 6 months). It does not read
-# what the labels show (partner, atelier, offer names): a floor slightly below the page's work.
+# alert of the ten providers, ranked by their gravest alert then by name: the 50 first, each with its
+# codes, and how many in all (what the page shows, `LIMITE_ALERTES_EQUIPE`). The same filters and
+# gravities as the providers' rules (checked against the page by --verifier: same people, same
+# order, same total): orientation after 15 days (> ; to close after 30: 3), candidature after 15
+# days (≥ ; obsolete after 30: 1), contract past its end (3), the risk of rupture of the latest
+# point done of a suivi (3), repeated no-shows (2 of the 3 latest noted rendez-vous of 6 months). It
+# does not read what the labels show (partner, atelier, offer names): a floor slightly below the
+# page's work.
 ALERTES_CHEF = """
 WITH equipe AS MATERIALIZED (
   SELECT p.id FROM personne p JOIN utilisateur u ON u.id = p.referent_id
   WHERE p.structure_id = %(structure)s AND u.equipe_id = %(equipe)s
     AND p.statut IN ('accueillie', 'accompagnee', 'orientee')),
 alertes AS (
-  SELECT u.personne_id, 'urgence' AS code FROM urgence u
+  SELECT u.personne_id, 'urgence' AS code, 3 AS gravite FROM urgence u
     WHERE u.personne_id IN (SELECT id FROM equipe) AND u.traitee_le IS NULL
   UNION ALL
-  SELECT o.personne_id, 'orientation' FROM orientation o
+  SELECT o.personne_id, 'orientation', CASE WHEN o.date_orientation < %(a_clore)s THEN 3 ELSE 2 END
+    FROM orientation o
     WHERE o.personne_id IN (SELECT id FROM equipe) AND o.reponse = 'en_attente'
       AND o.date_orientation < %(relance)s
   UNION ALL
-  SELECT DISTINCT pc.personne_id, 'etape' FROM parcours pc JOIN etape e ON e.parcours_id = pc.id
+  SELECT DISTINCT pc.personne_id, 'etape', 2 FROM parcours pc JOIN etape e ON e.parcours_id = pc.id
     WHERE pc.personne_id IN (SELECT id FROM equipe) AND pc.statut = 'ouvert'
       AND e.statut IN ('prevue', 'en_cours', 'reportee') AND e.echeance < %(aujourdhui)s
   UNION ALL
-  SELECT p.id, 'sans_contact' FROM personne p JOIN parcours pc ON pc.personne_id = p.id AND pc.statut = 'ouvert'
+  SELECT p.id, 'sans_contact', 2 FROM personne p JOIN parcours pc ON pc.personne_id = p.id AND pc.statut = 'ouvert'
     WHERE p.id IN (SELECT id FROM equipe) AND coalesce(p.dernier_contact_le, pc.debut) < %(seuil)s
   UNION ALL
-  SELECT pc.personne_id, 'fin_prevue' FROM parcours pc
+  SELECT pc.personne_id, 'fin_prevue', CASE WHEN pc.fin_prevue < %(aujourdhui)s THEN 3 ELSE 2 END FROM parcours pc
     WHERE pc.personne_id IN (SELECT id FROM equipe) AND pc.statut = 'ouvert' AND pc.fin_prevue <= %(fin_prevue)s
   UNION ALL
-  SELECT DISTINCT i.personne_id, 'absence' FROM presence_atelier pr JOIN inscription_atelier i ON i.id = pr.inscription_id
-    JOIN demi_journee d ON d.id = pr.demi_journee_id
+  SELECT DISTINCT i.personne_id, 'absence', 2 FROM presence_atelier pr
+    JOIN inscription_atelier i ON i.id = pr.inscription_id JOIN demi_journee d ON d.id = pr.demi_journee_id
     WHERE pr.statut = 'absent' AND i.personne_id IN (SELECT id FROM equipe) AND d.le BETWEEN %(seuil)s AND %(aujourdhui)s
   UNION ALL
-  SELECT it.personne_id, 'action_employeur' FROM interaction_entreprise it
+  SELECT it.personne_id, 'action_employeur', 2 FROM interaction_entreprise it
     WHERE it.personne_id IN (SELECT id FROM equipe) AND it.action_faite_le IS NULL AND it.echeance < %(aujourdhui)s
   UNION ALL
-  SELECT c.personne_id, 'candidature' FROM candidature c
+  SELECT c.personne_id, 'candidature', CASE WHEN c.etat_depuis <= %(a_clore)s THEN 1 ELSE 2 END FROM candidature c
     WHERE c.personne_id IN (SELECT id FROM equipe) AND c.etat IN ('envoyee', 'entretien') AND c.etat_depuis <= %(relance)s
   UNION ALL
-  SELECT s.personne_id, 'integration' FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
+  SELECT s.personne_id, 'integration', 2 FROM point_suivi_integration pt JOIN suivi_integration s ON s.id = pt.suivi_id
     WHERE s.personne_id IN (SELECT id FROM equipe) AND s.statut = 'en_cours'
       AND pt.fait_le IS NULL AND pt.prevu_le < %(aujourdhui)s
   UNION ALL
-  SELECT d.personne_id, 'rupture' FROM (
+  SELECT d.personne_id, 'rupture', 3 FROM (
     SELECT DISTINCT ON (pt.suivi_id) s.personne_id, pt.risque_rupture FROM point_suivi_integration pt
       JOIN suivi_integration s ON s.id = pt.suivi_id
       WHERE s.personne_id IN (SELECT id FROM equipe) AND s.statut = 'en_cours' AND pt.fait_le IS NOT NULL
-      ORDER BY pt.suivi_id, pt.prevu_le DESC) d WHERE d.risque_rupture
+      ORDER BY pt.suivi_id, pt.prevu_le DESC, pt.id DESC) d WHERE d.risque_rupture
   UNION ALL
-  SELECT r.personne_id, 'absences_repetees' FROM (
+  SELECT r.personne_id, 'absences_repetees', 2 FROM (
     SELECT rv.personne_id, rv.presence,
-           row_number() OVER (PARTITION BY rv.personne_id ORDER BY rv.le DESC, rv.heure DESC) AS rang
+           row_number() OVER (PARTITION BY rv.personne_id ORDER BY rv.le DESC, rv.heure DESC, rv.id DESC) AS rang
       FROM rendez_vous rv
       WHERE rv.personne_id IN (SELECT id FROM equipe) AND rv.presence IS NOT NULL AND rv.annule_le IS NULL
         AND rv.le >= %(six_mois)s) r
-    WHERE r.rang <= 3 GROUP BY r.personne_id HAVING count(*) FILTER (WHERE r.presence = 'non_honore') >= 2)
-SELECT p.id, p.nom, p.prenom, r.prenom, r.nom, array_agg(a.code)
-FROM alertes a JOIN personne p ON p.id = a.personne_id LEFT JOIN utilisateur r ON r.id = p.referent_id
-GROUP BY p.id, p.nom, p.prenom, r.prenom, r.nom ORDER BY p.nom, p.prenom"""
+    WHERE r.rang <= 3 GROUP BY r.personne_id HAVING count(*) FILTER (WHERE r.presence = 'non_honore') >= 2),
+classement AS (SELECT personne_id, max(gravite) AS gravite, array_agg(code) AS codes FROM alertes GROUP BY 1)
+SELECT p.id, p.nom, p.prenom, r.prenom, r.nom, c.codes, c.gravite, count(*) OVER () AS en_tout
+FROM classement c JOIN personne p ON p.id = c.personne_id LEFT JOIN utilisateur r ON r.id = p.referent_id
+ORDER BY c.gravite DESC, p.nom, p.prenom, p.id LIMIT 50"""
 
 POINTS_SEMAINE = """
 SELECT pt.*, s.*, p.nom, p.prenom FROM point_suivi_integration pt
@@ -716,8 +721,6 @@ def verifier_integration(app, conninfo: str, c: dict, dimanche: date) -> bool:
     """The intégration floors (SUIVI, INTEGRATION_APERCU) against what the pages read, for the demo
     conseiller: the overview's two lists, and EVERY follow-up of the caseload (the bench's page
     is the latest one, with nothing done yet; the others have points done, mediations, bilans)."""
-    import json
-
     import psycopg
     from sqlalchemy import select
 
@@ -1152,6 +1155,14 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
         bon &= comparer("portefeuilles : sans référent·e",
                         {p.id: p.statut.value for p in queries.sans_referent(s, chef.structure_id)},
                         {r[0]: r[4] for r in sans})
+        from cipdesk.personnes.queries import mes_alertes_les_plus_graves
+        from cipdesk.personnes.routes import LIMITE_ALERTES_EQUIPE
+
+        premiers = lire(*autres["accueil du chef (alertes)"])[ALERTES_CHEF]
+        page, en_tout = mes_alertes_les_plus_graves(s, chef, vues["delais"][1]["aujourdhui"], LIMITE_ALERTES_EQUIPE)
+        bon &= comparer("accueil du chef : les 50 personnes aux alertes les plus graves, dans l'ordre, et le total",
+                        {"ordre": [p.id for p, _a in page], "en tout": en_tout},
+                        {"ordre": [r[0] for r in premiers], "en tout": premiers[0][-1] if premiers else 0})
         lu = lire(*autres["charge de l'équipe (Ma pratique)"])
         charges, alertes, incidents = lu[CHARGE_EQUIPE], lu[ALERTES_CHARGE_EQUIPE], lu[INCIDENTS_EQUIPE]
         j = vues["delais"][1]["aujourdhui"]
@@ -1206,6 +1217,11 @@ def main() -> None:
     rapprochee = None if sqlite else offre_rapprochee(app, c["structure"], c["equipe"])
     recherches = (("nom", mot), ("SIRET", e.siret[:6]), ("commune", commune), ("NAF", e.naf_code))
     planchers_employeurs = planchers_des_employeurs(c, recherches, rapprochee)
+    alertes_du_chef = ((COMPTE_CONNECTE, ALERTES_CHEF), {
+        "chef": c["chef"], "structure": c["structure"], "equipe": c["equipe"], "aujourdhui": aujourd_hui,
+        "seuil": aujourd_hui - timedelta(days=30), "relance": aujourd_hui - timedelta(days=15),
+        "a_clore": aujourd_hui - timedelta(days=30), "fin_prevue": aujourd_hui + timedelta(days=30),
+        "six_mois": aujourd_hui - timedelta(days=183)})
     # (page, role, URL, hand-written floor or None)
     pages = [
         *((f"recherche d'entreprise : {nom}", CONSEILLER, f"/employeurs/entreprises/?q={texte}",
@@ -1221,11 +1237,8 @@ def main() -> None:
          (SUIVI, {"structure": c["structure"], "suivi": c["suivi"], "moi": c["moi"]})),
         ("intégration : points de la semaine", CONSEILLER, "/integration/",
          (INTEGRATION_APERCU, {"structure": c["structure"], "moi": c["moi"], "dimanche": dimanche})),
-        ("accueil du chef (alertes)", CHEF, "/",
-         (ALERTES_CHEF, {"structure": c["structure"], "equipe": c["equipe"], "aujourdhui": aujourd_hui,
-                         "seuil": aujourd_hui - timedelta(days=30), "relance": aujourd_hui - timedelta(days=15),
-                         "fin_prevue": aujourd_hui + timedelta(days=30),
-                         "six_mois": aujourd_hui - timedelta(days=183)})),
+        # like the views' floors: the connected account's read, then the alerts
+        ("accueil du chef (alertes)", CHEF, "/", alertes_du_chef),
     ]
     if rapprochee is not None:   # the matching at work (PostgreSQL: offre_rapprochee is written for it)
         pages.append(("offre et son rapprochement (équipe, offre la plus rapprochée)", CHEF,
@@ -1237,7 +1250,7 @@ def main() -> None:
     vues, autres = planchers_des_vues(app, c, equipe)
     MAIN_PAR_VUE = vues
     if args.verifier:
-        bon = verifier(app, conninfo, c, vues, autres)
+        bon = verifier(app, conninfo, c, vues, autres | {"accueil du chef (alertes)": alertes_du_chef})
         bon &= verifier_integration(app, conninfo, c, dimanche)
         bon &= verifier_employeurs(app, conninfo, c, recherches, rapprochee, planchers_employeurs)
         raise SystemExit(0 if bon else 1)

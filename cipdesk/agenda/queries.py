@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Integer, literal_column, select
+from sqlalchemy import Integer, case, func, literal, literal_column, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.agenda import rules
@@ -89,7 +89,8 @@ def agenda_rendez_vous(session: Session, utilisateur, du: date, au: date) -> lis
 
 def _absences(personne_ids, aujourd_hui: date):
     return (select(RendezVousPlanifie.personne_id.label("personne_id"), RendezVousPlanifie.presence.label("texte"),
-                   RendezVousPlanifie.le.label("le"), RendezVousPlanifie.heure.label("heure"))
+                   RendezVousPlanifie.le.label("le"), RendezVousPlanifie.heure.label("heure"),
+                   RendezVousPlanifie.id.label("objet_id"))
             .where(RendezVousPlanifie.personne_id.in_(personne_ids), RendezVousPlanifie.presence.is_not(None),
                    RendezVousPlanifie.annule_le.is_(None),
                    RendezVousPlanifie.le >= aujourd_hui - timedelta(days=183)))
@@ -97,8 +98,8 @@ def _absences(personne_ids, aujourd_hui: date):
 
 def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
     par_personne: dict = {}
-    # most recent first (rules.absences_repetees)
-    for l in sorted(lignes, key=lambda l: (l.le, l.heure or time.min), reverse=True):
+    # most recent first (rules.absences_repetees; then by rendez-vous: the same ones whatever the ties)
+    for l in sorted(lignes, key=lambda l: (l.le, l.heure or time.min, l.objet_id), reverse=True):
         par_personne.setdefault(l.personne_id, []).append(Presence(l.texte))
     return [Alerte(pid, "absences_repetees",
                    f"Rendez-vous non honorés à répétition ({sum(1 for p in ps[:rules.ABSENCES_FENETRE] if p == Presence.NON_HONORE)} "
@@ -107,8 +108,24 @@ def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
             for pid, ps in par_personne.items() if rules.absences_repetees(ps)]
 
 
+def _classer_absences(personne_ids, aujourd_hui: date, reglages: dict):
+    # rules.absences_repetees in SQL: at least ABSENCES_SEUIL no-shows among the ABSENCES_FENETRE latest
+    rang = func.row_number().over(partition_by=RendezVousPlanifie.personne_id,
+                                  order_by=(RendezVousPlanifie.le.desc(), RendezVousPlanifie.heure.desc(),
+                                            RendezVousPlanifie.id.desc()))
+    notes = (select(RendezVousPlanifie.personne_id.label("personne_id"), RendezVousPlanifie.presence.label("presence"),
+                    rang.label("rang"))
+             .where(RendezVousPlanifie.personne_id.in_(personne_ids), RendezVousPlanifie.presence.is_not(None),
+                    RendezVousPlanifie.annule_le.is_(None),
+                    RendezVousPlanifie.le >= aujourd_hui - timedelta(days=183))
+             .subquery("notes"))
+    return (select(notes.c.personne_id.label("personne_id"), literal(2).label("gravite"))
+            .where(notes.c.rang <= rules.ABSENCES_FENETRE).group_by(notes.c.personne_id)
+            .having(func.sum(case((notes.c.presence == Presence.NON_HONORE, 1), else_=0)) >= rules.ABSENCES_SEUIL))
+
+
 # Repeated no-shows (rules.absences_repetees) over the last 6 months.
-alertes_absences = SourceDAlertes(_absences, _lire_absences)
+alertes_absences = SourceDAlertes(_absences, _lire_absences, _classer_absences)
 
 
 def _agenda_de(personne_id, lecteur_id):  # noqa: ARG001

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 
 from cipdesk.core.contrat import Alerte, SourceDAlertes
 from cipdesk.comptes.models import Structure
@@ -37,8 +37,15 @@ def _lire_etapes_en_retard(lignes, aujourd_hui: date) -> list[Alerte]:
             for l in lignes]
 
 
-# Étapes still open whose échéance has passed (one alert per person, with the count).
-etapes_en_retard = SourceDAlertes(_etapes_en_retard, _lire_etapes_en_retard)
+def _classer_etapes_en_retard(personne_ids, aujourd_hui: date, reglages: dict):
+    return (select(Parcours.personne_id.label("personne_id"), literal(2).label("gravite"))
+            .join(Etape, Etape.parcours_id == Parcours.id)
+            .where(Parcours.personne_id.in_(personne_ids), Parcours.statut == StatutParcours.OUVERT,
+                   Etape.statut.in_(STATUTS_OUVERTS), Etape.echeance < aujourd_hui))
+
+
+# Étapes still open whose échéance has passed (one alert per parcours, with the count).
+etapes_en_retard = SourceDAlertes(_etapes_en_retard, _lire_etapes_en_retard, _classer_etapes_en_retard)
 
 
 def _sans_contact(personne_ids, aujourd_hui: date):
@@ -70,9 +77,19 @@ def _lire_sans_contact(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
+def _classer_sans_contact(personne_ids, aujourd_hui: date, reglages: dict):
+    # the reading's threshold (`int(setting or default)`), days > threshold
+    seuil = int(reglages.get(PARAMETRE_JOURS_SANS_CONTACT) or rules.JOURS_SANS_CONTACT_DEFAUT)
+    # from the open parcours of the ids (a person is read only when a parcours is open)
+    return (select(Parcours.personne_id.label("personne_id"), literal(2).label("gravite"))
+            .join(Personne, Personne.id == Parcours.personne_id)
+            .where(Parcours.personne_id.in_(personne_ids), Parcours.statut == StatutParcours.OUVERT,
+                   func.coalesce(Personne.dernier_contact_le, Parcours.debut) < aujourd_hui - timedelta(days=seuil)))
+
+
 # No contact for more than N days (structure setting `jours_sans_contact`, default 30) with a
 # person whose parcours is open.
-sans_contact = SourceDAlertes(_sans_contact, _lire_sans_contact)
+sans_contact = SourceDAlertes(_sans_contact, _lire_sans_contact, _classer_sans_contact)
 
 
 def _fin_de_contrat(personne_ids, aujourd_hui: date):
@@ -100,5 +117,12 @@ def _lire_fin_de_contrat(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
+def _classer_fin_de_contrat(personne_ids, aujourd_hui: date, reglages: dict):
+    return (select(Parcours.personne_id.label("personne_id"),
+                   case((Parcours.fin_prevue < aujourd_hui, literal(3)), else_=literal(2)).label("gravite"))
+            .where(Parcours.personne_id.in_(personne_ids), Parcours.statut == StatutParcours.OUVERT,
+                   Parcours.fin_prevue <= aujourd_hui + timedelta(days=rules.JOURS_FIN_CONTRAT)))
+
+
 # Contract ending within 30 days (or already past its planned end).
-fin_de_contrat = SourceDAlertes(_fin_de_contrat, _lire_fin_de_contrat)
+fin_de_contrat = SourceDAlertes(_fin_de_contrat, _lire_fin_de_contrat, _classer_fin_de_contrat)

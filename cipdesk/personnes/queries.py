@@ -2,6 +2,7 @@
 perimeter, the alerts and the timeline gathered from every module's providers."""
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections import defaultdict
@@ -11,9 +12,10 @@ from datetime import date, datetime
 
 from sqlalchemy import Select, String, Uuid, and_, bindparam, cast, event, func, inspect, or_, select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.sql import visitors
 
 from cipdesk.comptes.models import Role, Utilisateur
-from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes
+from cipdesk.core.alertes import lire_les_alertes, requete_des_alertes, requete_du_classement
 from cipdesk.core.chronologie import SourceDeChronologie, en_une_requete
 from cipdesk.core.fiche import SourceDeFiche
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, registre
@@ -142,6 +144,74 @@ def _requete_mes_alertes(perimetre, aujourd_hui: date, sources: tuple[SourceDAle
     return (select(alertes, *COLONNES_PERSONNE_ALERTEE).join(Personne, Personne.id == alertes.c.personne_id)
             .outerjoin(Utilisateur, Utilisateur.id == Personne.referent_id)
             .order_by(Personne.nom, Personne.prenom))
+
+
+@lru_cache(maxsize=256)
+def _requete_mes_alertes_classees(perimetre, aujourd_hui: date, sources: tuple[SourceDAlertes, ...],
+                                  limite: int | None, reglages_json: str):
+    """ONE statement (issue #17): the people alerted by any provider ranked in SQL (gravest alert, then
+    name; the first `limite`, with how many in all: `en_tout`), then every alert of those people only
+    (the providers' selects over them), each row with the columns shown of its person. Built once per
+    perimeter, day, limit and settings of the structure."""
+    ids = _perimetre_des_alertes(perimetre)
+    classement = requete_du_classement(sources, ids, aujourd_hui, json.loads(reglages_json)).subquery("classement")
+    # ranked by name: the person's columns for all of them; the référent's for the first only
+    premiers = (select(classement.c.personne_id, classement.c.gravite, func.count().over().label("en_tout"),
+                       Personne.prenom, Personne.nom, Personne.nom_usage, Personne.referent_id)
+                .join(Personne, Personne.id == classement.c.personne_id)
+                .order_by(classement.c.gravite.desc(), Personne.nom, Personne.prenom, Personne.id)
+                .limit(limite).cte("premiers"))
+    alertes = requete_des_alertes(sources, select(premiers.c.personne_id), aujourd_hui).subquery("alertes")
+    # the columns shown of the person (COLONNES_PERSONNE_ALERTEE), last
+    requete = (select(alertes, premiers.c.en_tout, premiers.c.prenom, premiers.c.nom, premiers.c.nom_usage,
+                      Utilisateur.prenom.label("referent_prenom"), Utilisateur.nom.label("referent_nom"))
+               .join(premiers, premiers.c.personne_id == alertes.c.personne_id)
+               .outerjoin(Utilisateur, Utilisateur.id == premiers.c.referent_id)
+               .order_by(premiers.c.gravite.desc(), premiers.c.nom, premiers.c.prenom, premiers.c.personne_id))
+    # Its values written in the SQL (ids, dates, thresholds: none comes from the user's input): run
+    # as a prepared statement, PostgreSQL would otherwise switch after 5 runs to a generic plan, blind
+    # to the team's size and the day, twice as slow; written in, the plan is the right one and kept.
+    return visitors.cloned_traverse(requete, {}, {"bindparam": _valeur_ecrite})
+
+
+def _valeur_ecrite(parametre) -> None:
+    parametre.literal_execute = True
+
+
+@lru_cache(maxsize=256)
+def _restreinte(requete, structure_id):
+    return restreinte_a_la_structure(requete, structure_id)
+
+
+def mes_alertes_les_plus_graves(session: Session, utilisateur, aujourd_hui: date, limite: int | None = None
+                                ) -> tuple[list[tuple[PersonneAlertee, list[Alerte]]], int]:
+    """« Mes alertes » of the home page: the `limite` people (all, without one) of a conseiller's own
+    caseload or a chef de service's team whose alerts are the gravest (then by name), each with every
+    module's alerts, gravest first; and how many people have an alert in all. With a limit (a chef's
+    team), ranked in SQL when every provider says who it alerts (`SourceDAlertes.classer`): only the
+    alerts shown are read."""
+    perimetre = policy.perimetre(utilisateur)
+    if perimetre.genre == "aucun":
+        return [], 0
+    sources, autres = _sources_et_autres()
+    # without a limit (a conseiller's caseload) every alert is read anyway: ranking first would read
+    # them twice
+    if limite is None or not sources or autres or not all(s.classer for s in sources):
+        toutes = mes_alertes(session, utilisateur, aujourd_hui)
+        return toutes[:limite], len(toutes)
+    reglages = json.dumps(utilisateur.structure.parametres or {}, sort_keys=True)
+    requete = _requete_mes_alertes_classees(perimetre, aujourd_hui, tuple(sources), limite, reglages)
+    structure_id = structure_courante.get()
+    if structure_id is not None:   # the net's restriction kept with the statement (core/db.py)
+        requete = _restreinte(requete, structure_id)
+    lignes = session.execute(requete, execution_options={"structure_restreinte": structure_id}).all()
+    if not lignes:
+        return [], 0
+    n = len(COLONNES_PERSONNE_ALERTEE)
+    qui = {l.personne_id: tuple(l)[-n:] for l in lignes}   # in the statement's order: gravest, then by name
+    alertes = _par_personne(lire_les_alertes(lignes, sources, aujourd_hui))
+    return ([(PersonneAlertee(i, p, n_, u or "", Referent(rp, rn) if rn is not None else None), alertes[i])
+             for i, (p, n_, u, rp, rn) in qui.items() if i in alertes], lignes[0].en_tout)
 
 
 def mes_alertes(session: Session, utilisateur, aujourd_hui: date) -> list[tuple[PersonneAlertee, list[Alerte]]]:

@@ -18,7 +18,7 @@ from cipdesk.core.telephone import telephone_affiche
 from cipdesk.personnes import queries, services
 from cipdesk.personnes.forms import PersonneForm
 from cipdesk.personnes.models import PUBLICS, Personne, StatutPersonne
-from cipdesk.personnes.queries import mes_alertes
+from cipdesk.personnes.queries import mes_alertes_les_plus_graves
 from cipdesk.security import policy
 from cipdesk.web.chargement import charger
 from cipdesk.web.formulaires import choix, rediriger, soumettre, version_du
@@ -35,11 +35,11 @@ def accueil():
     agenda = sorted((r for m in registre.modules for f in m.agenda for r in f(db.session, current_user, du,
                                                                                 du + timedelta(days=7))),
                     key=lambda r: (r.le, r.heure or time.min, r.titre))
-    alertes = mes_alertes(db.session, current_user, aujourdhui())
     # A chef's team holds hundreds of people with an alert: the gravest first, the whole list
     # on the dashboard (« À surveiller aujourd'hui ») — a home page stays short (issue #17).
     limite = LIMITE_ALERTES_EQUIPE if policy.peut(current_user, "tableau.voir") else None
-    return rendre("home/accueil.html", sections=sections, mes_alertes=alertes[:limite], alertes_en_tout=len(alertes),
+    alertes, en_tout = mes_alertes_les_plus_graves(db.session, current_user, aujourdhui(), limite)
+    return rendre("home/accueil.html", sections=sections, mes_alertes=alertes, alertes_en_tout=en_tout,
                   mon_agenda=agenda, aujourd_hui=du)
 
 

@@ -46,3 +46,27 @@ def test_chaque_requete_web_est_placee_dans_la_structure_de_l_utilisateur(app, n
         assert nav.get("/accueil/").status_code == 200
     assert vues and set(vues) == {m.structure.id}
     assert structure_courante.get() is None  # reset at the end of the request
+
+
+def test_une_requete_gardee_restreinte_l_est_pour_sa_seule_structure(fabrique, ctx):
+    """A statement kept restricted to a structure (`restreinte_a_la_structure`, the chef's alerts)
+    is run as kept only from that structure: from any other, the net's own restriction applies."""
+    from cipdesk.core.db import restreinte_a_la_structure
+
+    m = fabrique.monde()
+    ici = fabrique.personne(m.structure, referent=m.conseiller)
+    ailleurs = fabrique.personne(m.autre_structure, referent=m.conseiller_ailleurs)
+    ctx.commit()
+    gardee = restreinte_a_la_structure(select(Personne.id), m.structure.id)
+    jeton = structure_courante.set(m.structure.id)
+    try:
+        assert set(ctx.scalars(gardee, execution_options={"structure_restreinte": m.structure.id})) == {ici.id}
+    finally:
+        structure_courante.reset(jeton)
+    jeton = structure_courante.set(m.autre_structure.id)
+    try:   # restricted to the first structure, run from the other one: the net's restriction holds
+        assert set(ctx.scalars(gardee, execution_options={"structure_restreinte": m.structure.id})) == {ailleurs.id}
+        assert set(ctx.scalars(select(Personne.id), execution_options={"structure_restreinte": m.structure.id})) \
+            == {ailleurs.id}
+    finally:
+        structure_courante.reset(jeton)

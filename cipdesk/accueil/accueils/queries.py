@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, literal, select
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, ModeAccueil, SuiteAccueil, TypeUrgence, Urgence
@@ -31,8 +31,13 @@ def _lire_urgences(lignes, aujourd_hui: date) -> list[Alerte]:
             for u in sorted(lignes, key=lambda u: u.le)]
 
 
+def _classer_urgences(personne_ids, aujourd_hui: date, reglages: dict):
+    return select(Urgence.personne_id.label("personne_id"), literal(3).label("gravite")).where(
+        Urgence.personne_id.in_(personne_ids), Urgence.traitee_le.is_(None))
+
+
 # An urgency without an answer stays a visible alert (one query for all ids).
-alertes_urgences = SourceDAlertes(_urgences, _lire_urgences)
+alertes_urgences = SourceDAlertes(_urgences, _lire_urgences, _classer_urgences)
 
 
 def urgence_ouverte(personne_id):

@@ -99,7 +99,24 @@ def _lire_sans_reponse(lignes, aujourd_hui):
     return alertes
 
 
+def _classer_sans_reponse(personne_ids, aujourd_hui, reglages: dict):
+    from datetime import timedelta
+
+    from sqlalchemy import case, literal
+
+    from cipdesk.accueil.orientation import rules
+    from cipdesk.accueil.orientation.models import ReponsePartenaire
+
+    # rules.relance: « relance » past the delay (days > delay), « à clore » past twice the delay
+    delai = rules.delai_reponse(reglages)
+    return (select(Orientation.personne_id.label("personne_id"),
+                   case((Orientation.date_orientation < aujourd_hui - timedelta(days=2 * delai), literal(3)),
+                        else_=literal(2)).label("gravite"))
+            .where(Orientation.personne_id.in_(personne_ids), Orientation.reponse == ReponsePartenaire.EN_ATTENTE,
+                   Orientation.date_orientation < aujourd_hui - timedelta(days=delai)))
+
+
 # Alert provider (issue #11, point 8): an orientation awaiting the partner's answer past the
 # structure's delay is to be followed up; past twice the delay, to be closed as expired with its
 # reason. One query for all the ids.
-alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse)
+alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse, _classer_sans_reponse)

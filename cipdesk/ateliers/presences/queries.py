@@ -4,7 +4,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from sqlalchemy import Select, select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session
 
 from cipdesk.ateliers.conception.models import Atelier
@@ -63,9 +63,17 @@ def _lire_absences(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
+def _classer_absences(personne_ids, aujourd_hui: date, reglages: dict):
+    return (select(Inscription.personne_id.label("personne_id"), literal(2).label("gravite")).select_from(Presence)
+            .join(Inscription, Inscription.id == Presence.inscription_id)
+            .join(DemiJournee, DemiJournee.id == Presence.demi_journee_id)
+            .where(Presence.statut == StatutPresence.ABSENT, Inscription.personne_id.in_(personne_ids),
+                   DemiJournee.le >= aujourd_hui - FENETRE_ALERTE, DemiJournee.le <= aujourd_hui))
+
+
 # An unexcused absence at an atelier in the last 30 days: an alert for the référent (one query
 # for every person).
-alertes_absences = SourceDAlertes(_absences, _lire_absences)
+alertes_absences = SourceDAlertes(_absences, _lire_absences, _classer_absences)
 
 
 def _presences(personne_id, lecteur_id):  # noqa: ARG001

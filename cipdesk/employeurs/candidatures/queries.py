@@ -3,9 +3,9 @@ those who may see that person (issue #13, « Accès »)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import Select, case, select
+from sqlalchemy import Select, case, literal, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.comptes.models import Structure, Utilisateur
@@ -74,9 +74,20 @@ def _lire_sans_reponse(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
+def _classer_sans_reponse(personne_ids, aujourd_hui: date, reglages: dict):
+    # rules.relance: « relance » (2) from `delai` days without an answer, « obsolète » (1) from twice that
+    delai = rules.delai_relance(reglages)
+    return (select(Candidature.personne_id.label("personne_id"),
+                   case((Candidature.etat_depuis <= aujourd_hui - timedelta(days=2 * delai), literal(1)),
+                        else_=literal(2)).label("gravite"))
+            .where(Candidature.personne_id.in_(personne_ids),
+                   Candidature.etat.in_(tuple(rules.EN_ATTENTE_EMPLOYEUR)),
+                   Candidature.etat_depuis <= aujourd_hui - timedelta(days=delai)))
+
+
 # A candidature with no answer from the employer after the structure's delay is an alert; after
 # twice the delay it is obsolete (to be closed).
-alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse)
+alertes_sans_reponse = SourceDAlertes(_sans_reponse, _lire_sans_reponse, _classer_sans_reponse)
 
 
 def _transitions(personne_id, lecteur_id):  # noqa: ARG001

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal, select
 from sqlalchemy.orm import Session, joinedload
 
 from cipdesk.core.contrat import Alerte, SourceDAlertes
@@ -46,4 +46,10 @@ def _lire_actions_en_retard(lignes, aujourd_hui: date) -> list[Alerte]:
 # Alert provider: an overdue next action about a person (a candidate presented to the employer)
 # is an alert on that person. Overdue actions about no person are listed on the Employeurs page
 # (the contract's alerts are about people).
-alertes_actions_en_retard = SourceDAlertes(_actions_en_retard, _lire_actions_en_retard)
+def _classer_actions_en_retard(personne_ids, aujourd_hui: date, reglages: dict):
+    return select(Interaction.personne_id.label("personne_id"), literal(2).label("gravite")).where(
+        Interaction.personne_id.in_(personne_ids), Interaction.action_faite_le.is_(None),
+        Interaction.echeance < aujourd_hui)
+
+
+alertes_actions_en_retard = SourceDAlertes(_actions_en_retard, _lire_actions_en_retard, _classer_actions_en_retard)

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import (Date, Integer, String, Uuid, bindparam, cast, literal_column, null, or_, select, type_coerce,
-                        union_all)
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import (Date, Integer, String, Uuid, and_, bindparam, case, cast, exists, literal, literal_column, null,
+                        or_, select, type_coerce, union_all)
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.contrat import Alerte, Evenement, SourceDAlertes, SourceDeChronologie
@@ -108,7 +108,8 @@ def _integration(personne_ids, aujourd_hui: date):
 
 def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
     alertes, dernier_risque = [], {}
-    for l in sorted(lignes, key=lambda l: l.le):
+    # by planned date (then by point: the latest point done is one point, whatever the ties)
+    for l in sorted(lignes, key=lambda l: (l.le, l.objet_id)):
         jalon, prevu, fait, risque, sid, personne_id, employeur = (Jalon(l.texte), l.le, l.le2, l.drapeau,
                                                                     l.autre_id, l.personne_id, l.texte2)
         if manque(prevu, fait, aujourd_hui):
@@ -124,8 +125,24 @@ def _lire_integration(lignes, aujourd_hui: date) -> list[Alerte]:
     return alertes
 
 
+def _classer_integration(personne_ids, aujourd_hui: date, reglages: dict):
+    # one pass over the points of the follow-ups: a missed point (2), or the risk raised at the latest
+    # point done of the follow-up (3; latest by planned date, then by point, as the reading)
+    plus_recent = aliased(PointSuivi)
+    manque = and_(PointSuivi.fait_le.is_(None), PointSuivi.prevu_le < aujourd_hui)
+    risque = and_(PointSuivi.fait_le.is_not(None), PointSuivi.risque_rupture.is_(True),
+                  ~exists().where(plus_recent.suivi_id == PointSuivi.suivi_id, plus_recent.fait_le.is_not(None),
+                                  or_(plus_recent.prevu_le > PointSuivi.prevu_le,
+                                      and_(plus_recent.prevu_le == PointSuivi.prevu_le, plus_recent.id > PointSuivi.id))))
+    return (select(SuiviIntegration.personne_id.label("personne_id"),
+                   case((manque, literal(2)), else_=literal(3)).label("gravite"))
+            .join(PointSuivi, PointSuivi.suivi_id == SuiviIntegration.id)
+            .where(SuiviIntegration.personne_id.in_(personne_ids), SuiviIntegration.statut == StatutSuivi.EN_COURS,
+                   or_(manque, risque)))
+
+
 # A missed follow-up (planned date passed, not done) and a raised risk of rupture.
-alertes_integration = SourceDAlertes(_integration, _lire_integration)
+alertes_integration = SourceDAlertes(_integration, _lire_integration, _classer_integration)
 
 
 def _integration_de(personne_id, lecteur_id):  # noqa: ARG001
