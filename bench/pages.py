@@ -6,12 +6,12 @@ floor for every page »):
   (`bench.tableau.rejouer`, or `rejouer_sqlite` on SQLite);
 - **plancher « à la main »** (PostgreSQL only): SQL written by hand below, outside the app,
   that fetches the same rows the page shows (same perimeter, filters and LIMIT) the fastest
-  way the engine allows, run by `bench.tableau.a_la_main` in a transaction rolled back.
+  way the engine allows, run by `bench.tableau.a_la_main` (reads in autocommit, as the app).
   Every floor starts with `COMPTE`, the read every page must do (the signed-in account, its
   structure's settings and its open server-side session: the user loader); the pages that
   log a read (personne, diagnostic, parcours) end with `AUDIT`, the chained audit write
-  (reading the chain's head, then one INSERT and the head's update), rolled back, so without
-  the commit's flush the page pays: the floor is slightly optimistic there.
+  (reading the chain's head, then one INSERT and the head's update), committed as the page
+  must — into the bench's copies of the journal's tables, the real chain left untouched.
 
     set -a; . /tmp/bancs/env.sh; set +a
     python -m bench.pages --requests 30 --resultats /tmp/bancs/pages-RESULTS.md
@@ -28,7 +28,8 @@ import statistics
 from datetime import date, datetime, timedelta
 
 from bench.run import PAGES
-from bench.tableau import CHEF, CONSEILLER, a_la_main, capturer, centile, connecter, mesurer, rejouer, rejouer_sqlite
+from bench.tableau import (CHEF, CONSEILLER, a_la_main, capturer, centile, connecter, mesurer, preparer_le_journal_du_banc,
+                           rejouer, rejouer_sqlite)
 
 ROLES = {"conseiller": CONSEILLER, "chef de service": CHEF}
 
@@ -42,9 +43,9 @@ WHERE u.id = %(moi)s AND u.actif"""
 
 # The audited read (SECURITY.md « Audit »): lock and read the chain's head, then append the row and
 # move the head (the HMAC is computed between the two, in Python, as the app does).
-AUDIT = ("SELECT rang, empreinte FROM journal_audit_tete WHERE id = 1 FOR UPDATE", """
-WITH tete AS (UPDATE journal_audit_tete SET rang = rang + 1, empreinte = %(empreinte)s WHERE id = 1 RETURNING rang)
-INSERT INTO journal_audit (at, acteur_id, acteur_libelle, role, structure_id, action, objet_type, objet_id,
+AUDIT = ("SELECT rang, empreinte FROM banc_journal_audit_tete WHERE id = 1 FOR UPDATE", """
+WITH tete AS (UPDATE banc_journal_audit_tete SET rang = rang + 1, empreinte = %(empreinte)s WHERE id = 1 RETURNING rang)
+INSERT INTO banc_journal_audit (at, acteur_id, acteur_libelle, role, structure_id, action, objet_type, objet_id,
                            adresse_ip, agent, motif, details, rang, empreinte_precedente, empreinte, cle_id,
                            sel_provenance, empreinte_provenance)
 SELECT now(), %(moi)s, 'banc', 'conseiller', %(structure)s, 'lecture', %(objet_type)s, %(personne)s::text, '', '',
@@ -505,6 +506,8 @@ def main() -> None:
     url_bd = app.config["SQLALCHEMY_DATABASE_URI"]
     sqlite = url_bd.startswith("sqlite:///")
     conninfo = url_bd.replace("postgresql+psycopg://", "postgresql://")
+    if not sqlite:
+        preparer_le_journal_du_banc(conninfo)
     resultats, ecarts = [], []
     for role in args.roles.split(","):
         email = ROLES[role]

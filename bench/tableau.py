@@ -3,12 +3,14 @@ de bord du chef de service), each against two floors:
 
 - **plancher « requêtes »**: the very SQL statements the page sent (captured once with their
   parameters), replayed outside the application on a bare psycopg connection, in one
-  transaction rolled back (so the audit writes are replayed too, and leave nothing): the cost of
-  the page's database work without Flask, the ORM or the templates;
+  transaction rolled back (reads only: the audit trail's chained writes cannot be replayed): the
+  cost of the page's reads without Flask, the ORM or the templates;
 - **plancher « à la main »** (where written, `PLANCHERS_A_LA_MAIN`): SQL written by hand that
   fetches the same rows the fastest way PostgreSQL allows (one statement, the indexes of
   migration 0019_bancs), for the targets with a number (search as you type ≤ 50 ms, the chef's
-  alerts < 50 ms, each dashboard view ≤ 150 ms).
+  alerts < 50 ms, each dashboard view ≤ 150 ms). Reads in autocommit as the application does;
+  an audited page's floor writes its chained audit line into copies of the journal's tables
+  (`banc_journal_audit`, `banc_journal_audit_tete`) and commits it, as the page must.
 
     set -a; . /tmp/bancs/env.sh; set +a     # DATABASE_URL (PostgreSQL), CIPDESK_KEK, SECRET_KEY
     python -m bench.echelle federation --reset        # or an existing federation base, then:
@@ -155,19 +157,48 @@ def rejouer_sqlite(chemin: str, instructions, n: int) -> list[float]:
     return durees
 
 
-def a_la_main(conninfo: str, sql: str | tuple[str, ...], parametres: dict, n: int) -> list[float]:
-    """`sql`: one statement, or the few a view needs (e.g. its figures and the team's candidats)."""
+# The audited pages' floors write their audit line into copies of the journal's tables (same columns,
+# indexes and constraints: `preparer_le_journal_du_banc`) and COMMIT it, as the page must (durably):
+# the bench's rows stay out of the real chain, which `cipdesk audit verify` keeps checking.
+JOURNAL_DU_BANC = (
+    "CREATE TABLE IF NOT EXISTS banc_journal_audit (LIKE journal_audit INCLUDING ALL)",
+    "CREATE TABLE IF NOT EXISTS banc_journal_audit_tete (LIKE journal_audit_tete INCLUDING ALL)",
+    "INSERT INTO banc_journal_audit_tete SELECT * FROM journal_audit_tete WHERE id = 1 "
+    "AND NOT EXISTS (SELECT 1 FROM banc_journal_audit_tete)",
+)
+_ECRITURE = re.compile(r"\b(INSERT|UPDATE|DELETE)\b|\bFOR\s+UPDATE\b", re.IGNORECASE)
+
+
+def preparer_le_journal_du_banc(conninfo: str) -> None:
     import psycopg
 
-    durees = []
     with psycopg.connect(conninfo) as conn:
+        for instruction in JOURNAL_DU_BANC:
+            conn.execute(instruction)
+
+
+def a_la_main(conninfo: str, sql: str | tuple[str, ...], parametres: dict, n: int) -> list[float]:
+    """`sql`: one statement, or the few a view needs (e.g. its figures and the team's candidats).
+
+    The fastest way the engine allows, like the application: plain reads in autocommit (no BEGIN nor
+    ROLLBACK round trip); a floor that writes (the audited read) runs in a transaction and COMMITs —
+    the page must make its audit line durable, so its floor pays the same flush to disk."""
+    import psycopg
+
+    instructions = (sql,) if isinstance(sql, str) else sql
+    ecrit = any(_ECRITURE.search(i) for i in instructions)
+    if ecrit:
+        preparer_le_journal_du_banc(conninfo)
+    durees = []
+    with psycopg.connect(conninfo, autocommit=not ecrit) as conn:
         for i in range(n + 3):
             debut = time.perf_counter()
             with conn.cursor() as cur:
-                for instruction in ((sql,) if isinstance(sql, str) else sql):
+                for instruction in instructions:
                     cur.execute(instruction, parametres)
                     cur.fetchall()
-            conn.rollback()
+            if ecrit:
+                conn.commit()
             if i >= 3:
                 durees.append((time.perf_counter() - debut) * 1000)
     return durees
@@ -663,19 +694,19 @@ SELECT (SELECT row_to_json(a) FROM a),
 # points and mediations (their texts as stored, encrypted), the exit of the person's parcours and
 # the months already recorded (only when a done M+3 / M+6 point, still in the job, may show it),
 # the documents attached to the follow-up and the author's analyses de pratique of it. The page must
-# journal the read (SECURITY.md « Audit »): the floor does the same writes, in the same statement
-# and in its transaction rolled back — the chain's head locked and moved on, the row inserted (md5
-# stands for the HMAC the application computes).
+# journal the read (SECURITY.md « Audit »): the floor does the same writes, in the same statement,
+# and commits them (into the bench's copies of the journal's tables) — the chain's head locked and
+# moved on, the row inserted (md5 stands for the HMAC the application computes).
 SUIVI = """
 WITH s AS (
   SELECT s.*, p.nom, p.prenom FROM suivi_integration s JOIN personne p ON p.id = s.personne_id
   WHERE s.id = %(suivi)s AND s.structure_id = %(structure)s AND p.structure_id = %(structure)s
     AND p.referent_id = %(moi)s),
 tete AS (
-  UPDATE journal_audit_tete SET rang = rang + 1, empreinte = md5(empreinte || %(suivi)s::text) || md5(%(suivi)s::text)
+  UPDATE banc_journal_audit_tete SET rang = rang + 1, empreinte = md5(empreinte || %(suivi)s::text) || md5(%(suivi)s::text)
   WHERE id = 1 AND EXISTS (SELECT 1 FROM s) RETURNING rang, empreinte),
 audit AS (
-  INSERT INTO journal_audit (at, acteur_id, acteur_libelle, role, structure_id, action, objet_type, objet_id,
+  INSERT INTO banc_journal_audit (at, acteur_id, acteur_libelle, role, structure_id, action, objet_type, objet_id,
                              adresse_ip, agent, motif, details, rang, empreinte_precedente, empreinte, cle_id,
                              sel_provenance, empreinte_provenance)
   SELECT now(), %(moi)s, 'banc', 'conseiller', %(structure)s, 'lecture', 'suivi_integration', %(suivi)s::text,
@@ -1206,6 +1237,8 @@ def main() -> None:
     if not (sqlite or url_bd.startswith("postgresql")):
         raise SystemExit("Ce banc mesure PostgreSQL ou SQLite (DATABASE_URL).")
     conninfo = url_bd.replace("postgresql+psycopg://", "postgresql://")
+    if not sqlite:
+        preparer_le_journal_du_banc(conninfo)
     c = contexte_du_banc(app)
     e = c["entreprise"]
     aujourd_hui = date.today()
