@@ -13,6 +13,7 @@ de bord du chef de service), each against two floors:
     set -a; . /tmp/bancs/env.sh; set +a     # DATABASE_URL (PostgreSQL), CIPDESK_KEK, SECRET_KEY
     python -m bench.echelle federation --reset        # or an existing federation base, then:
     python -m bench.tableau --modules                 # employeurs + intégration generators, if missing
+    python -m bench.tableau --modules parcours        # projets and métiers explored, if missing (idempotent)
     python -m bench.tableau --requests 60             # measure, append a table to bench/RESULTS.md
 
 Measures in process through the Flask test client (the whole WSGI stack, no network), one
@@ -903,8 +904,10 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--modules", action="store_true",
-                        help="lancer seulement les générateurs employeurs et intégration sur la base existante")
+    parser.add_argument("--modules", nargs="?", const="employeurs,integration", default="",
+                        help="lancer seulement les générateurs à l'échelle de ces modules (codes séparés par des "
+                             "virgules ; seul : employeurs,integration) sur la base existante, puis sortir ; "
+                             "« parcours » (projets et métiers explorés) est idempotent")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--pages", default="", help="ne mesurer que les pages dont le nom contient ce texte")
@@ -919,7 +922,7 @@ def main() -> None:
     app = create_app()
     gc.freeze()   # as cipdesk/wsgi.py does in production
     if args.modules:
-        generer_modules(app, ("employeurs", "integration"), args.seed)
+        generer_modules(app, tuple(c.strip() for c in args.modules.split(",") if c.strip()), args.seed)
         return
     url_bd = app.config["SQLALCHEMY_DATABASE_URI"]
     sqlite = url_bd.startswith("sqlite:///")
