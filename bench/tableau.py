@@ -816,7 +816,7 @@ def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
     return vues, autres
 
 
-def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
+def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict, rapprochee=None) -> bool:
     """Each hand-written floor against the application's own figures on this base (the functions the
     pages call, for the demo chef, default period): a floor that does not fetch the page's rows is no
     floor. Prints the differences; True when every floor agrees."""
@@ -898,8 +898,33 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
         bon &= comparer("charge de l'équipe : incidents", {i.id: i.survenu_le
                                                            for i in prevention.incidents_visibles(s, chef)},
                         {r[0]: r[1] for r in incidents})
+        if rapprochee is not None:
+            bon &= verifier_rapprochement(s, lire, c, chef, rapprochee, comparer)
         s.rollback()
     return bon
+
+
+def verifier_rapprochement(s, lire, c: dict, chef, offre_id, comparer) -> bool:
+    """The floor of the offer's matching fetches the people the application weighs (before its rules,
+    applied in Python, keep or set some aside), with the métiers of their open parcours."""
+    from unittest import mock
+
+    from cipdesk.employeurs.offres.models import Offre
+    from cipdesk.employeurs.profils import queries as profils, rules
+
+    def tous(_exigences, situation, _jour):   # every person the query fetched, with their métiers
+        return rules.Resultat(retenu=True, raisons=[tuple(sorted(m[0] for m in situation.metiers))])
+
+    offre = s.get(Offre, offre_id)
+    retenus = profils.rapprochement(s, chef, offre, date.today())
+    with mock.patch.object(rules, "evaluer", tous):
+        application = {str(r.personne.id): (r.personne.nom, r.personne.prenom, r.raisons[0])
+                       for r in profils.rapprochement(s, chef, offre, date.today())}
+    (ligne,), = lire([OFFRE_RAPPROCHEMENT], {"structure": c["structure"], "equipe": c["equipe"], "offre": offre_id})
+    plancher = {p["id"]: (p["nom"], p["prenom"], tuple(sorted(m[0] for m in p["metiers"] or ())))
+                for p in ligne[3] or ()}
+    print(f"  (offre la plus rapprochée : {len(plancher)} personnes rapprochées, {len(retenus)} retenues par les règles)")
+    return comparer("offre la plus rapprochée : personnes et métiers", application, plancher)
 
 
 def main() -> None:
@@ -978,7 +1003,7 @@ def main() -> None:
                     "a-surveiller": ((COMPTE_CONNECTE, A_SURVEILLER, ALERTES_CHARGE_OUVERTES), avec_chef)}
     MAIN_PAR_VUE.update(vues)
     if args.verifier:
-        raise SystemExit(0 if verifier(app, conninfo, c, vues, autres) else 1)
+        raise SystemExit(0 if verifier(app, conninfo, c, vues, autres, rapprochee) else 1)
 
     for slug, titre, _codes in ONGLETS:
         pages.append((f"tableau de bord : {titre}", CHEF, f"/tableau-de-bord/?section={slug}",
