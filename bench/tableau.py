@@ -700,20 +700,24 @@ def parametres_recherche(structure, texte: str) -> dict:
 
 def offre_rapprochee(app, structure, equipe):
     """The structure's published offer whose ROME domain matches the most people of the chef's team
-    (the matching at work: the latest offer may match nobody)."""
-    import psycopg
+    (the matching at work: the latest offer may match nobody). Portable SQL (PostgreSQL, SQLite)."""
+    from sqlalchemy import Uuid, bindparam, text
 
-    conninfo = app.config["SQLALCHEMY_DATABASE_URI"].replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(conninfo) as conn:
-        ligne = conn.execute("""
-            SELECT o.id FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
-            WHERE o.structure_id = %(structure)s AND o.statut = 'publiee' AND f.rome_code <> ''
-            ORDER BY (SELECT count(DISTINCT pc.personne_id) FROM parcours pc JOIN projet pr ON pr.parcours_id = pc.id
-                      JOIN metier_explore m ON m.projet_id = pr.id JOIN personne p ON p.id = pc.personne_id
-                      WHERE """ + PERIMETRE_CHEF + """ AND pc.statut = 'ouvert'
-                        AND m.rome_code LIKE left(upper(f.rome_code), 3) || '%%') DESC, o.ouverte_le DESC LIMIT 1""",
-                             {"structure": structure, "equipe": equipe}).fetchone()
-    return ligne[0] if ligne else None
+    from cipdesk.core.db import db
+
+    perimetre = PERIMETRE_CHEF.replace("%(structure)s", ":structure").replace("%(equipe)s", ":equipe")
+    requete = text("""
+        SELECT o.id FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
+        WHERE o.structure_id = :structure AND o.statut = 'publiee' AND f.rome_code <> ''
+        ORDER BY (SELECT count(DISTINCT pc.personne_id) FROM parcours pc JOIN projet pr ON pr.parcours_id = pc.id
+                  JOIN metier_explore m ON m.projet_id = pr.id JOIN personne p ON p.id = pc.personne_id
+                  WHERE """ + perimetre + """ AND pc.statut = 'ouvert'
+                    AND m.rome_code LIKE substr(upper(f.rome_code), 1, 3) || '%') DESC, o.ouverte_le DESC LIMIT 1""")
+    requete = requete.bindparams(bindparam("structure", type_=Uuid), bindparam("equipe", type_=Uuid)).columns(id=Uuid)
+    with app.app_context():
+        identifiant = db.session.scalar(requete, {"structure": structure, "equipe": equipe})
+        db.session.remove()
+    return identifiant
 
 
 # -- measuring --------------------------------------------------------------------------------------
@@ -767,9 +771,11 @@ def contexte_du_banc(app) -> dict:
         from cipdesk.employeurs.interactions.models import Interaction
         from cipdesk.integration.points.models import PointSuivi
         from cipdesk.parcours.entretiens.models import Entretien
+        from cipdesk.parcours.projet.models import MetierExplore, Projet
 
+        # the projets and their métiers: what the offer's matching and the prospection's targets read
         volumes.update({m.__name__: s.scalar(select(func.count()).select_from(m))
-                        for m in (Interaction, PointSuivi, Entretien)})
+                        for m in (Interaction, PointSuivi, Entretien, Projet, MetierExplore)})
         equipe = s.scalar(select(func.count()).select_from(Personne).join(
             Utilisateur, Utilisateur.id == Personne.referent_id).where(Utilisateur.equipe_id == chef.equipe_id))
         return {"structure": structure, "equipe": chef.equipe_id, "chef": chef.id, "moi": moi.id, "entreprise": e, "offre": offre,
@@ -962,7 +968,7 @@ def main() -> None:
     debut_periode = debut_periode.replace(day=1)
     mot = normaliser_texte(e.raison_sociale).split()[0][:5]
     commune = normaliser_texte(e.commune)[:5]
-    rapprochee = None if sqlite else offre_rapprochee(app, c["structure"], c["equipe"])
+    rapprochee = offre_rapprochee(app, c["structure"], c["equipe"])
     # (page, role, URL, hand-written floor or None)
     pages = [
         ("recherche d'entreprise : nom", CONSEILLER, f"/employeurs/entreprises/?q={mot}",
@@ -987,7 +993,7 @@ def main() -> None:
                          "fin_prevue": aujourd_hui + timedelta(days=30),
                          "six_mois": aujourd_hui - timedelta(days=183)})),
     ]
-    if rapprochee is not None:   # the matching at work (PostgreSQL: offre_rapprochee is written for it)
+    if rapprochee is not None:   # the matching at work
         pages.append(("offre et son rapprochement (équipe, offre la plus rapprochée)", CHEF,
                       f"/employeurs/offres/{rapprochee}",
                       (OFFRE_RAPPROCHEMENT, {"structure": c["structure"], "equipe": c["equipe"], "offre": rapprochee})))
