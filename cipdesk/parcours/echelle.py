@@ -7,9 +7,10 @@ cipdesk/employeurs/echelle.py: the offer ↔ caseload matching and the prospecti
 find people). Rows are inserted in bulk through the context's `inserer` (which encrypts the
 bilan and the analyses).
 
-Idempotent and order-free: whether a parcours gets a projet, and what it holds, is drawn from a
-generator seeded by the parcours's id, and parcours that already have a projet (the demo's, or
-a previous run's) are skipped — `python -m bench.tableau --modules parcours` adds the projets
+Idempotent and deterministic: whether a parcours gets a projet, and what it holds, is drawn from
+a generator seeded by what the scale generator made deterministic (the person's e-mail and name,
+the parcours's start; not the ids, drawn by uuid4), and parcours that already have a projet (the
+demo's, or a previous run's) are skipped — `python -m bench.tableau --modules parcours` adds the projets
 to a base generated before this generator existed, and running it again adds nothing."""
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from cipdesk.core.db import utcnow
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.projet.models import MetierExplore, Projet
 from cipdesk.parcours.projet.rules import PHASES_PROJET, Faisabilite, metiers_rome
+from cipdesk.personnes.models import Personne
 
 PART_DES_PARCOURS = 0.7
 # The métiers the employers of the scale base hire for (employeurs/echelle.py SECTEURS; a domain
@@ -63,15 +65,17 @@ def remplir_echelle(ctx) -> None:
     autres = sorted(c for c in rome if c not in METIERS_DU_TERRITOIRE)
     phases = PHASES_PROJET.defauts
     sans_projet = session.execute(
-        select(Parcours.id, Parcours.structure_id, Parcours.statut, Parcours.debut)
+        select(Parcours.id, Parcours.structure_id, Parcours.statut, Parcours.debut, Personne.email,
+               Personne.nom_recherche)
+        .join(Personne, Personne.id == Parcours.personne_id)
         .outerjoin(Projet, Projet.parcours_id == Parcours.id).where(Projet.id.is_(None))
         .order_by(Parcours.structure_id, Parcours.id)).all()
     projets: dict = defaultdict(list)
     metiers: dict = defaultdict(list)
     totaux = defaultdict(int)
     maintenant = utcnow()
-    for parcours_id, sid, statut, debut in sans_projet:
-        rnd = random.Random(parcours_id.int)
+    for parcours_id, sid, statut, debut, email, nom in sans_projet:
+        rnd = random.Random(f"{email}|{nom}|{debut.isoformat()}")   # a str seed: the same in every process
         if rnd.random() >= PART_DES_PARCOURS:
             continue
         clos = getattr(statut, "value", statut) == "clos"
@@ -84,7 +88,7 @@ def remplir_echelle(ctx) -> None:
         codes = [rnd.choice(METIERS_DU_TERRITOIRE) if rnd.random() < PART_DU_TERRITOIRE else rnd.choice(autres)
                  for _ in range(rnd.choice((1, 1, 2, 2, 3)))]
         codes = list(dict.fromkeys(codes))   # distinct, in order
-        projet_id = uuid.UUID(int=rnd.getrandbits(128), version=4)
+        projet_id = uuid.uuid4()
         projets[sid].append({
             "id": projet_id, "structure_id": sid, "parcours_id": parcours_id,
             "phase_code": phase_code, "phase_libelle": phase_libelle,
@@ -106,7 +110,7 @@ def remplir_echelle(ctx) -> None:
                                           Faisabilite.NON_RETENUE))
             cree = maintenant + timedelta(microseconds=k)   # the page lists them in the order explored
             metiers[sid].append({
-                "id": uuid.UUID(int=rnd.getrandbits(128), version=4), "structure_id": sid, "projet_id": projet_id,
+                "id": uuid.uuid4(), "structure_id": sid, "projet_id": projet_id,
                 "rome_code": code, "libelle": rome[code], "faisabilite": faisabilite.value,
                 "analyse_faisabilite": ANALYSES.get(faisabilite), "created_at": cree, "updated_at": cree})
         totaux["projets"] += 1
