@@ -15,6 +15,7 @@ de bord du chef de service), each against two floors:
     set -a; . /tmp/bancs/env.sh; set +a     # DATABASE_URL (PostgreSQL), CIPDESK_KEK, SECRET_KEY
     python -m bench.echelle federation --reset        # or an existing federation base, then:
     python -m bench.tableau --modules                 # employeurs + intégration generators, if missing
+    python -m bench.tableau --modules parcours        # projets and métiers explored, if missing (idempotent)
     python -m bench.tableau --requests 60             # measure, append a table to bench/RESULTS.md
 
 Measures in process through the Flask test client (the whole WSGI stack, no network), one
@@ -872,20 +873,24 @@ def parametres_recherche(structure, texte: str) -> dict:
 
 def offre_rapprochee(app, structure, equipe):
     """The structure's published offer whose ROME domain matches the most people of the chef's team
-    (the matching at work: the latest offer may match nobody)."""
-    import psycopg
+    (the matching at work: the latest offer may match nobody). Portable SQL (PostgreSQL, SQLite)."""
+    from sqlalchemy import Uuid, bindparam, text
 
-    conninfo = app.config["SQLALCHEMY_DATABASE_URI"].replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(conninfo) as conn:
-        ligne = conn.execute("""
-            SELECT o.id FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
-            WHERE o.structure_id = %(structure)s AND o.statut = 'publiee' AND f.rome_code <> ''
-            ORDER BY (SELECT count(DISTINCT pc.personne_id) FROM parcours pc JOIN projet pr ON pr.parcours_id = pc.id
-                      JOIN metier_explore m ON m.projet_id = pr.id JOIN personne p ON p.id = pc.personne_id
-                      WHERE """ + PERIMETRE_CHEF + """ AND pc.statut = 'ouvert'
-                        AND m.rome_code LIKE left(upper(f.rome_code), 3) || '%%') DESC, o.ouverte_le DESC LIMIT 1""",
-                             {"structure": structure, "equipe": equipe}).fetchone()
-    return ligne[0] if ligne else None
+    from cipdesk.core.db import db
+
+    perimetre = PERIMETRE_CHEF.replace("%(structure)s", ":structure").replace("%(equipe)s", ":equipe")
+    requete = text("""
+        SELECT o.id FROM offre_emploi o JOIN fiche_de_poste f ON f.id = o.fiche_id
+        WHERE o.structure_id = :structure AND o.statut = 'publiee' AND f.rome_code <> ''
+        ORDER BY (SELECT count(DISTINCT pc.personne_id) FROM parcours pc JOIN projet pr ON pr.parcours_id = pc.id
+                  JOIN metier_explore m ON m.projet_id = pr.id JOIN personne p ON p.id = pc.personne_id
+                  WHERE """ + perimetre + """ AND pc.statut = 'ouvert'
+                    AND m.rome_code LIKE substr(upper(f.rome_code), 1, 3) || '%') DESC, o.ouverte_le DESC LIMIT 1""")
+    requete = requete.bindparams(bindparam("structure", type_=Uuid), bindparam("equipe", type_=Uuid)).columns(id=Uuid)
+    with app.app_context():
+        identifiant = db.session.scalar(requete, {"structure": structure, "equipe": equipe})
+        db.session.remove()
+    return identifiant
 
 
 def planchers_des_employeurs(c: dict, recherches, rapprochee) -> dict:
@@ -1029,9 +1034,11 @@ def contexte_du_banc(app) -> dict:
         from cipdesk.employeurs.interactions.models import Interaction
         from cipdesk.integration.points.models import PointSuivi
         from cipdesk.parcours.entretiens.models import Entretien
+        from cipdesk.parcours.projet.models import MetierExplore, Projet
 
+        # the projets and their métiers: what the offer's matching and the prospection's targets read
         volumes.update({m.__name__: s.scalar(select(func.count()).select_from(m))
-                        for m in (Interaction, PointSuivi, Entretien)})
+                        for m in (Interaction, PointSuivi, Entretien, Projet, MetierExplore)})
         equipe = s.scalar(select(func.count()).select_from(Personne).join(
             Utilisateur, Utilisateur.id == Personne.referent_id).where(Utilisateur.equipe_id == chef.equipe_id))
         return {"structure": structure, "equipe": chef.equipe_id, "chef": chef.id, "moi": moi.id, "entreprise": e, "offre": offre,
@@ -1085,7 +1092,7 @@ def planchers_des_vues(app, c: dict, equipe: dict) -> tuple[dict, dict]:
     return vues, autres
 
 
-def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
+def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict, rapprochee=None) -> bool:
     """Each hand-written floor against the application's own figures on this base (the functions the
     pages call, for the demo chef, default period): a floor that does not fetch the page's rows is no
     floor. Prints the differences; True when every floor agrees."""
@@ -1208,14 +1215,42 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict) -> bool:
         bon &= comparer("charge de l'équipe : incidents", {i.id: i.survenu_le
                                                            for i in prevention.incidents_visibles(s, chef)},
                         {r[0]: r[1] for r in incidents})
+        if rapprochee is not None:
+            bon &= verifier_rapprochement(s, lire, c, chef, rapprochee, comparer)
         s.rollback()
     return bon
 
 
+def verifier_rapprochement(s, lire, c: dict, chef, offre_id, comparer) -> bool:
+    """The floor of the offer's matching fetches the people the application weighs (before its rules,
+    applied in Python, keep or set some aside), with the métiers of their open parcours."""
+    from unittest import mock
+
+    from cipdesk.employeurs.offres.models import Offre
+    from cipdesk.employeurs.profils import queries as profils, rules
+
+    def tous(_exigences, situation, _jour):   # every person the query fetched, with their métiers
+        return rules.Resultat(retenu=True, raisons=[tuple(sorted(m[0] for m in situation.metiers))])
+
+    offre = s.get(Offre, offre_id)
+    retenus = profils.rapprochement(s, chef, offre, date.today())
+    with mock.patch.object(rules, "evaluer", tous):
+        application = {str(r.personne.id): (r.personne.nom, r.personne.prenom, r.raisons[0])
+                       for r in profils.rapprochement(s, chef, offre, date.today())}
+    (ligne,) = lire([OFFRE_RAPPROCHEMENT], {"structure": c["structure"], "equipe": c["equipe"],
+                                            "offre": offre_id})[OFFRE_RAPPROCHEMENT]
+    plancher = {p["id"]: (p["nom"], p["prenom"], tuple(sorted(m[0] for m in p["metiers"] or ())))
+                for p in ligne[3] or ()}
+    print(f"  (offre la plus rapprochée : {len(plancher)} personnes rapprochées, {len(retenus)} retenues par les règles)")
+    return comparer("offre la plus rapprochée : personnes et métiers", application, plancher)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--modules", action="store_true",
-                        help="lancer seulement les générateurs employeurs et intégration sur la base existante")
+    parser.add_argument("--modules", nargs="?", const="employeurs,integration", default="",
+                        help="lancer seulement les générateurs à l'échelle de ces modules (codes séparés par des "
+                             "virgules ; seul : employeurs,integration) sur la base existante, puis sortir ; "
+                             "« parcours » (projets et métiers explorés) est idempotent")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--seed", type=int, default=20261201)
     parser.add_argument("--pages", default="", help="ne mesurer que les pages dont le nom contient ce texte")
@@ -1230,7 +1265,7 @@ def main() -> None:
     app = create_app()
     gc.freeze()   # as cipdesk/wsgi.py does in production
     if args.modules:
-        generer_modules(app, ("employeurs", "integration"), args.seed)
+        generer_modules(app, tuple(c.strip() for c in args.modules.split(",") if c.strip()), args.seed)
         return
     url_bd = app.config["SQLALCHEMY_DATABASE_URI"]
     sqlite = url_bd.startswith("sqlite:///")
@@ -1247,7 +1282,7 @@ def main() -> None:
     debut_periode = debut_periode.replace(day=1)
     mot = normaliser_texte(e.raison_sociale).split()[0][:5]
     commune = normaliser_texte(e.commune)[:5]
-    rapprochee = None if sqlite else offre_rapprochee(app, c["structure"], c["equipe"])
+    rapprochee = offre_rapprochee(app, c["structure"], c["equipe"])
     recherches = (("nom", mot), ("SIRET", e.siret[:6]), ("commune", commune), ("NAF", e.naf_code))
     planchers_employeurs = planchers_des_employeurs(c, recherches, rapprochee)
     alertes_du_chef = ((COMPTE_CONNECTE, ALERTES_CHEF), {
@@ -1273,7 +1308,7 @@ def main() -> None:
         # like the views' floors: the connected account's read, then the alerts
         ("accueil du chef (alertes)", CHEF, "/", alertes_du_chef),
     ]
-    if rapprochee is not None:   # the matching at work (PostgreSQL: offre_rapprochee is written for it)
+    if rapprochee is not None:   # the matching at work
         pages.append(("offre et son rapprochement (équipe, offre la plus rapprochée)", CHEF,
                       f"/employeurs/offres/{rapprochee}", planchers_employeurs["offre la plus rapprochée"]))
     from cipdesk.tableau.queries import ONGLETS
@@ -1283,7 +1318,7 @@ def main() -> None:
     vues, autres = planchers_des_vues(app, c, equipe)
     MAIN_PAR_VUE = vues
     if args.verifier:
-        bon = verifier(app, conninfo, c, vues, autres | {"accueil du chef (alertes)": alertes_du_chef})
+        bon = verifier(app, conninfo, c, vues, autres | {"accueil du chef (alertes)": alertes_du_chef}, rapprochee)
         bon &= verifier_integration(app, conninfo, c, dimanche)
         bon &= verifier_employeurs(app, conninfo, c, recherches, rapprochee, planchers_employeurs)
         raise SystemExit(0 if bon else 1)

@@ -39,7 +39,7 @@ def _recepteurs() -> None:
 
 
 def _module() -> Module:
-    from cipdesk.parcours import alertes, chiffres, demo, exports, page
+    from cipdesk.parcours import alertes, chiffres, demo, echelle, exports, page
     from cipdesk.parcours.contrat import queries as contrat
     from cipdesk.parcours.contrat.models import Parcours
     from cipdesk.parcours.contrat.rules import DISPOSITIFS
@@ -118,6 +118,7 @@ def _module() -> Module:
                           "proposés favorisent la mise en œuvre des actions et des démarches »."),
         ),
         demo=demo.remplir_parcours,
+        echelle=echelle.remplir_echelle,   # before the employeurs' (registry order): their offers find people
         recepteurs=_recepteurs,
         listes=(DISPOSITIFS, TYPES_ETAPE, PHASES_PROJET, FINANCEMENTS),
         fiche_personne=(page.fiche_personne,),

@@ -74,6 +74,38 @@ def test_generation_a_l_echelle_d_essai(app, ctx, nav):
                              .where(Utilisateur.email == "candidat@demo.cipdesk.fr").limit(1)).one()
     assert nav.get(f"/employeurs/entreprises/?q={entreprise.siret[:6]}").status_code == 200
     assert nav.get("/integration/").status_code == 200
+    # the projets (parcours generator): a projet for most parcours, métiers of the employers' sectors …
+    from datetime import date
+
+    from cipdesk.employeurs.echelle import SECTEURS
+    from cipdesk.employeurs.offres.models import FicheDePoste
+    from cipdesk.employeurs.profils.queries import rapprochement
+    from cipdesk.parcours.echelle import METIERS_DU_TERRITOIRE, remplir_echelle
+    from cipdesk.parcours.projet.models import MetierExplore, Projet
+    from cipdesk.parcours.projet.rules import metiers_rome
+
+    assert set(METIERS_DU_TERRITOIRE) == {rome for _naf, rome, _metier in SECTEURS} <= set(metiers_rome())
+    projets, metiers = (ctx.scalar(select(func.count()).select_from(m)) for m in (Projet, MetierExplore))
+    assert projets >= comptes["Parcours"] // 2 and metiers >= projets, (projets, metiers, comptes["Parcours"])
+    assert ctx.scalar(select(func.count()).select_from(Projet).where(Projet.valide_le.isnot(None)))
+    # (the generated ones: the demo's own projets may have an empty bilan)
+    for projet in ctx.scalars(select(Projet).where(Projet.interets_chiffre.isnot(None)).limit(20)):
+        assert projet.interets and projet.parcours.statut.value in ("ouvert", "clos")
+        assert projet.metiers and all(m.libelle and m.rome_code in metiers_rome() for m in projet.metiers)
+    # … and at least one generated offer finds people of the caseload (issue #13 point 6).
+    trouves = 0
+    for offre in ctx.scalars(select(Offre).join(FicheDePoste, FicheDePoste.id == Offre.fiche_id)
+                             .where(FicheDePoste.rome_code != "")):
+        for utilisateur in ctx.scalars(select(Utilisateur).where(Utilisateur.structure_id == offre.structure_id)):
+            trouves = max(trouves, len(rapprochement(ctx, utilisateur, offre, date.today())))
+    assert trouves >= 1
+    # run again (`python -m bench.tableau --modules parcours` on a filled base): nothing doubles
+    avant = ctx.scalar(select(func.count()).select_from(MetierExplore))
+    remplir_echelle(echelle.Contexte(session=ctx, echelle=echelle.ECHELLES["essai"], rnd=None, fake=None,
+                                     aujourd_hui=date.today(), progression=lambda _m: None))
+    ctx.commit()
+    assert (ctx.scalar(select(func.count()).select_from(Projet)),
+            ctx.scalar(select(func.count()).select_from(MetierExplore))) == (projets, avant)
 
 
 def test_chaque_plancher_repond_sur_les_donnees_d_essai(app, kek_b64):
