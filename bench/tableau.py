@@ -658,7 +658,8 @@ ciblees AS (
 metiers AS (
   SELECT m.rome_code, min(m.libelle) AS libelle, pr.valide_le IS NOT NULL AS valide, count(DISTINCT pc.personne_id) AS n
   FROM metier_explore m JOIN projet pr ON pr.id = m.projet_id JOIN parcours pc ON pc.id = pr.parcours_id
-  WHERE pc.structure_id = %(structure)s AND pc.statut = 'ouvert' AND m.faisabilite <> 'non_retenue' AND m.rome_code <> ''
+  WHERE m.structure_id = %(structure)s AND pr.structure_id = %(structure)s AND pc.structure_id = %(structure)s
+    AND pc.statut = 'ouvert' AND m.faisabilite <> 'non_retenue' AND m.rome_code <> ''
   GROUP BY m.rome_code, pr.valide_le IS NOT NULL),
 secteurs AS (
   SELECT e.naf_code, f.rome_code, count(c.id) AS n FROM candidature c

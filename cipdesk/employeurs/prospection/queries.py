@@ -43,7 +43,10 @@ def metiers_vises(session: Session, structure_id) -> list[MetierVise]:
         select(MetierExplore.rome_code, func.min(MetierExplore.libelle), Projet.valide_le.is_not(None),
                func.count(distinct(Parcours.personne_id)))
         .join(Projet, Projet.id == MetierExplore.projet_id).join(Parcours, Parcours.id == Projet.parcours_id)
-        .where(Parcours.structure_id == structure_id, Parcours.statut == ouvert,
+        # Each row carries its structure: said of the three tables, the planner starts from the
+        # structure's métiers and projets (indexes) instead of scanning every projet of the base.
+        .where(MetierExplore.structure_id == structure_id, Projet.structure_id == structure_id,
+               Parcours.structure_id == structure_id, Parcours.statut == ouvert,
                MetierExplore.faisabilite != non_retenue, MetierExplore.rome_code != "")
         .group_by(MetierExplore.rome_code, Projet.valide_le.is_not(None))).all()
     par_code: dict[str, dict] = {}
