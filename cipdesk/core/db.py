@@ -146,10 +146,17 @@ def installer_lectures_hors_transaction(engine) -> None:
     def _debut(conn):
         dbapi = conn.connection.dbapi_connection
         voulu = lectures_hors_transaction.get()
-        if dbapi.pgconn.transaction_status == inactive:
-            if dbapi.autocommit != voulu:
-                dbapi.autocommit = voulu
-            conn.info[_CLE] = voulu
+        if dbapi.pgconn.transaction_status != inactive:
+            return
+        if voulu:
+            if not dbapi.autocommit:
+                dbapi.autocommit = True
+            conn.info[_CLE] = True
+        elif conn.info.get(_CLE):
+            # set by us for an earlier request on this connection; a connection the caller put in
+            # autocommit itself (isolation_level="AUTOCOMMIT": VACUUM, CREATE DATABASE) is left so
+            dbapi.autocommit = False
+            conn.info[_CLE] = False
 
     @event.listens_for(engine, "before_cursor_execute")
     def _avant(conn, curseur, instruction, _parametres, contexte, _plusieurs):

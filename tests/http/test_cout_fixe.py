@@ -138,6 +138,20 @@ def test_ce_qui_est_une_simple_lecture(instruction, lecture):
     assert est_une_lecture(instruction) is lecture
 
 
+def test_hors_requete_une_connexion_en_autocommit_le_reste(app):
+    """Outside a web request, a connection the caller put in autocommit (VACUUM, CREATE DATABASE
+    cannot run in a transaction: bench/echelle.analyser) is not turned back into a transaction."""
+    from sqlalchemy import text
+
+    from cipdesk.core.db import db
+
+    _postgres(app)
+    with app.app_context():
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connexion:
+            assert connexion.connection.dbapi_connection.autocommit
+            connexion.execute(text("VACUUM ANALYZE journal_audit_tete"))
+
+
 def test_la_premiere_ecriture_ouvre_la_transaction(app, fabrique):
     """Inside a request: reads in autocommit; a write, a row lock, a savepoint or a server-side
     cursor open the transaction, and a rollback undoes every write since (nothing half saved)."""

@@ -21,9 +21,9 @@ def test_sous_paquets_aux_memes_noms_de_fichiers():
     # page.py: the parcours page, assembled above the sub-packages it shows (they depend on contrat only);
     # chiffres.py: what the module declares encrypted or clear (its contract, issue #9); exports.py: its
     # lists as spreadsheets (issue #19); rgpd.py: its records about a person, for the right of access and
-    # erasure (issue #18).
+    # erasure (issue #18); echelle.py: its generator at scale for the benches (Module.echelle).
     assert au_sommet == {"__init__.py", "module.py", "chiffres.py", "routes.py", "forms.py", "alertes.py", "demo.py",
-                         "exports.py", "page.py", "rgpd.py"}
+                         "echelle.py", "exports.py", "page.py", "rgpd.py"}
 
 
 def test_les_services_ne_lisent_pas_l_horloge():
