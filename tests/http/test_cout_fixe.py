@@ -14,10 +14,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from cipdesk.comptes.models import SessionConnexion, Structure, Utilisateur
-from cipdesk.security.audit import Action, JournalAudit
+from cipdesk.security.audit import Action, JournalAudit, verifier
 from cipdesk.web.securite import DELAI_DE_REPRISE, RAFRAICHISSEMENT
 from tests.factories import objets_de_tous_les_modules
-from tests.http.requetes import allers_retours, compter_requetes
+from tests.http.requetes import allers_retours, compter_requetes, requetes
 
 
 def test_une_page_minimale_coute_une_seule_requete(app, nav_factory, fabrique):
@@ -108,6 +108,28 @@ def test_une_lecture_auditee_ecrit_dans_une_transaction(app, nav, fabrique, ctx)
     ctx.expire_all()
     assert ctx.scalar(select(func.count()).select_from(JournalAudit).where(
         JournalAudit.action == Action.LECTURE, JournalAudit.objet_id == str(ids["personne"]))) == avant + 1
+
+
+def test_la_ligne_d_audit_d_une_lecture_coute_deux_allers_retours(app, nav, fabrique, ctx):
+    """The chained write (security.audit): one round trip takes and reads the head (the next
+    empreinte depends on it), one writes the row and moves the head; then the COMMIT."""
+    _postgres(app)
+    monde = fabrique.monde()
+    ids = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Lecture auditée")
+    nav.connexion(monde.conseiller.email)
+    url = f"/accueil/personnes/{ids['personne']}"
+    for _ in range(7):  # statements prepared by the driver (at their 5th run: one more round trip then)
+        nav.get(url)
+    textes = requetes(app, nav, url)
+    journal = [t for t in textes if "journal_audit" in t]
+    assert len(journal) == 2, journal
+    assert journal[0].startswith("UPDATE journal_audit_tete") and "RETURNING" in journal[0]
+    assert "UPDATE journal_audit_tete" in journal[1] and "INSERT INTO journal_audit " in journal[1]
+    reponse, allers = allers_retours(app, nav, url)
+    assert reponse.status_code == 200
+    assert len(allers) == len(textes) + 1 and allers[-1] == "COMMIT", (textes, allers)  # one per statement
+    ctx.expire_all()
+    assert verifier(ctx).integre
 
 
 @pytest.mark.parametrize("instruction, lecture", [
