@@ -326,7 +326,7 @@ def _ecrire_en_une_instruction(session: Session, lignes: list) -> None:
     moves the head in one statement (the head's UPDATE in a WITH, guarded by the rang just read).
     The rows then become persistent in the session as an ORM flush would leave them (identity
     map, and expunged again if the transaction or the savepoint is rolled back)."""
-    from sqlalchemy import insert, update
+    from sqlalchemy import cast, column, exists, insert, update, values
     from sqlalchemy.orm import attributes
 
     tete = verrouiller_tete(session)
@@ -337,15 +337,21 @@ def _ecrire_en_une_instruction(session: Session, lignes: list) -> None:
     deplacee = (update(t_tete).where(t_tete.c.id == 1, t_tete.c.rang == ancien_rang)
                 .values(rang=derniere.rang, empreinte=derniere.empreinte)
                 .returning(t_tete.c.rang).cte("tete_deplacee"))
+    # The rows are inserted only if the head moved from the rang just read: never a row
+    # chained after a head that is not the one its empreinte was computed from.
+    nouvelles = values(*(column(nom, t_journal.c[nom].type) for nom in _COLONNES_ECRITES), name="nouvelles") \
+        .data([tuple(getattr(ligne, nom) for nom in _COLONNES_ECRITES) for ligne in lignes])
     instruction = (insert(t_journal)
-                   .values([{nom: getattr(ligne, nom) for nom in _COLONNES_ECRITES} for ligne in lignes])
-                   .returning(t_journal.c.id, t_journal.c.rang,
-                              select(func.count()).select_from(deplacee).scalar_subquery())
+                   .from_select(_COLONNES_ECRITES, select(*(
+                       # a NULL in VALUES has no type (text): the uuid columns say theirs
+                       cast(nouvelles.c[nom], Uuid) if isinstance(t_journal.c[nom].type, Uuid) else nouvelles.c[nom]
+                       for nom in _COLONNES_ECRITES)).where(exists(select(deplacee.c.rang))))
+                   .returning(t_journal.c.id, t_journal.c.rang)
                    .add_cte(deplacee))
     ecrites = session.execute(instruction).all()
-    if len(ecrites) != len(lignes) or any(tete_deplacee != 1 for _i, _r, tete_deplacee in ecrites):
+    if len(ecrites) != len(lignes):
         raise JournalImmuable("La tête de chaîne du journal d'audit a changé pendant l'écriture.")
-    ids = {rang: ident for ident, rang, _t in ecrites}
+    ids = {rang: ident for ident, rang in ecrites}
     for ligne in lignes:
         ligne.id = ids[ligne.rang]
         session.add(ligne)
