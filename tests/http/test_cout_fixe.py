@@ -257,3 +257,20 @@ def test_un_cookie_trop_vieux_ou_falsifie_n_ouvre_rien(app, nav_factory, fabriqu
     valeur = autre.client.get_cookie("cipdesk_session").value
     autre.client.set_cookie("cipdesk_session", valeur[:-2] + ("AA" if not valeur.endswith("AA") else "BB"))
     assert autre.get("/compte").status_code == 302
+
+
+def test_la_cle_de_donnees_est_ouverte_une_fois_par_processus(app, nav, fabrique, ctx):
+    """A page that decrypts (the person's page: the texts of its chronology) reads and unwraps its
+    structure's data key once per process (security.keys.Coffre, by key id: the key of an id never
+    changes); later pages read no `cle_donnees` row."""
+    from cipdesk.security import keys
+
+    monde = fabrique.monde()
+    ids = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Lecture auditée")
+    nav.connexion(monde.conseiller.email)
+    url = f"/accueil/personnes/{ids['personne']}"
+    keys.coffre()._deks.clear()  # a new process
+    textes = requetes(app, nav, url)
+    assert any("FROM cle_donnees" in t for t in textes)
+    assert keys.coffre()._deks
+    assert not any("cle_donnees" in t for t in requetes(app, nav, url))
