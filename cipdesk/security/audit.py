@@ -16,6 +16,7 @@ it removes and the empreinte of the last one.
 from __future__ import annotations
 
 import contextvars
+import functools
 import hashlib
 import hmac
 import itertools
@@ -277,7 +278,7 @@ def ecrire_journal(session: Session) -> None:
         session = session()
     en_attente = session.info.pop(_EN_ATTENTE, [])
     lignes = [ligne for ligne, _niveau in en_attente]
-    if lignes and session.get_bind().dialect.name == "postgresql":
+    if 0 < len(lignes) <= _LIGNES_PAR_INSTRUCTION and session.get_bind().dialect.name == "postgresql":
         _ecrire_en_une_instruction(session, lignes)
     else:
         for ligne in lignes:
@@ -319,6 +320,31 @@ _COLONNES_ECRITES = ("at", "acteur_id", "acteur_libelle", "role", "structure_id"
                      "empreinte", "cle_id", "sel_provenance", "empreinte_provenance")
 
 
+# More rows in one transaction (rare: the ORM's INSERT then, one statement per batch) would make
+# statements too long to be worth caching.
+_LIGNES_PAR_INSTRUCTION = 16
+
+
+@functools.lru_cache(maxsize=_LIGNES_PAR_INSTRUCTION)
+def _instruction_d_ecriture(nombre: int):
+    """WITH tete_deplacee AS (UPDATE journal_audit_tete … WHERE rang = :ancien_rang RETURNING rang)
+    INSERT INTO journal_audit (…) SELECT :at_0, … FROM tete_deplacee [UNION ALL …] RETURNING id, rang:
+    the rows go in only if the head moved from the rang just read, so never a row chained after a
+    head that is not the one its empreinte was computed from. Built once per number of rows, with
+    bound parameters only (cached by SQLAlchemy: compiled once)."""
+    from sqlalchemy import bindparam, insert, union_all, update
+
+    t_tete, t_journal = JournalAuditTete.__table__, JournalAudit.__table__
+    deplacee = (update(t_tete).where(t_tete.c.id == 1, t_tete.c.rang == bindparam("ancien_rang"))
+                .values(rang=bindparam("nouveau_rang"), empreinte=bindparam("nouvelle_empreinte"))
+                .returning(t_tete.c.rang).cte("tete_deplacee"))
+    lignes = [select(*(bindparam(f"{nom}_{i}", type_=t_journal.c[nom].type) for nom in _COLONNES_ECRITES))
+              .select_from(deplacee) for i in range(nombre)]
+    source = lignes[0] if nombre == 1 else union_all(*lignes)
+    return (insert(t_journal).from_select(_COLONNES_ECRITES, source)
+            .returning(t_journal.c.id, t_journal.c.rang).add_cte(deplacee))
+
+
 def _ecrire_en_une_instruction(session: Session, lignes: list) -> None:
     """PostgreSQL: two round trips for the chained write, not three. The first takes and reads
     the head (`verrouiller_tete`: the empreinte of the next row depends on it, and the HMAC key
@@ -326,29 +352,16 @@ def _ecrire_en_une_instruction(session: Session, lignes: list) -> None:
     moves the head in one statement (the head's UPDATE in a WITH, guarded by the rang just read).
     The rows then become persistent in the session as an ORM flush would leave them (identity
     map, and expunged again if the transaction or the savepoint is rolled back)."""
-    from sqlalchemy import cast, column, exists, insert, update, values
     from sqlalchemy.orm import attributes
 
     tete = verrouiller_tete(session)
     ancien_rang = tete.rang
     _preparer(lignes, tete)
-    t_tete, t_journal = JournalAuditTete.__table__, JournalAudit.__table__
     derniere = lignes[-1]
-    deplacee = (update(t_tete).where(t_tete.c.id == 1, t_tete.c.rang == ancien_rang)
-                .values(rang=derniere.rang, empreinte=derniere.empreinte)
-                .returning(t_tete.c.rang).cte("tete_deplacee"))
-    # The rows are inserted only if the head moved from the rang just read: never a row
-    # chained after a head that is not the one its empreinte was computed from.
-    nouvelles = values(*(column(nom, t_journal.c[nom].type) for nom in _COLONNES_ECRITES), name="nouvelles") \
-        .data([tuple(getattr(ligne, nom) for nom in _COLONNES_ECRITES) for ligne in lignes])
-    instruction = (insert(t_journal)
-                   .from_select(_COLONNES_ECRITES, select(*(
-                       # a NULL in VALUES has no type (text): the uuid columns say theirs
-                       cast(nouvelles.c[nom], Uuid) if isinstance(t_journal.c[nom].type, Uuid) else nouvelles.c[nom]
-                       for nom in _COLONNES_ECRITES)).where(exists(select(deplacee.c.rang))))
-                   .returning(t_journal.c.id, t_journal.c.rang)
-                   .add_cte(deplacee))
-    ecrites = session.execute(instruction).all()
+    parametres = {"ancien_rang": ancien_rang, "nouveau_rang": derniere.rang, "nouvelle_empreinte": derniere.empreinte}
+    for i, ligne in enumerate(lignes):
+        parametres.update({f"{nom}_{i}": getattr(ligne, nom) for nom in _COLONNES_ECRITES})
+    ecrites = session.execute(_instruction_d_ecriture(len(lignes)), parametres).all()
     if len(ecrites) != len(lignes):
         raise JournalImmuable("La tête de chaîne du journal d'audit a changé pendant l'écriture.")
     ids = {rang: ident for ident, rang in ecrites}
