@@ -295,7 +295,7 @@ def ecrire_journal(session: Session) -> None:
 
 def _preparer(lignes: list, tete: JournalAuditTete) -> str:
     """Give each row, in the order of the journaliser() calls, its place after `tete` and its
-    empreinte (the head object follows); returns the KEK id the HMAC key comes from."""
+    empreinte (the head itself is left to the caller); returns the KEK id of the HMAC key."""
     lignes.sort(key=lambda o: o.__dict__.get("_ordre_chaine", 0))
     cle_id = _cle_active()
     cle = _cle_hmac(cle_id)
