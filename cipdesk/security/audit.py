@@ -16,6 +16,7 @@ it removes and the empreinte of the last one.
 from __future__ import annotations
 
 import contextvars
+import functools
 import hashlib
 import hmac
 import itertools
@@ -276,8 +277,12 @@ def ecrire_journal(session: Session) -> None:
     if isinstance(session, scoped_session):
         session = session()
     en_attente = session.info.pop(_EN_ATTENTE, [])
-    for ligne, _niveau in en_attente:
-        session.add(ligne)
+    lignes = [ligne for ligne, _niveau in en_attente]
+    if 0 < len(lignes) <= _LIGNES_PAR_INSTRUCTION and session.get_bind().dialect.name == "postgresql":
+        _ecrire_en_une_instruction(session, lignes)
+    else:
+        for ligne in lignes:
+            session.add(ligne)
     if session.info.get(_A_CHAINER):
         session.flush()
         return
@@ -286,6 +291,89 @@ def ecrire_journal(session: Session) -> None:
         session.flush()
     finally:
         session.info.pop(_A_CHAINER, None)
+
+
+def _preparer(lignes: list, tete: JournalAuditTete) -> str:
+    """Give each row, in the order of the journaliser() calls, its place after `tete` and its
+    empreinte (the head itself is left to the caller); returns the KEK id of the HMAC key."""
+    lignes.sort(key=lambda o: o.__dict__.get("_ordre_chaine", 0))
+    cle_id = _cle_active()
+    cle = _cle_hmac(cle_id)
+    rang, precedente = tete.rang, tete.empreinte
+    for ligne in lignes:
+        ligne.at = (ligne.at or utcnow()).astimezone(timezone.utc)
+        for nom in ("acteur_libelle", "role", "objet_type", "objet_id", "adresse_ip", "agent", "motif"):
+            if getattr(ligne, nom) is None:
+                setattr(ligne, nom, "")
+        if ligne.details is None:
+            ligne.details = {}
+        ligne.rang = rang + 1
+        ligne.empreinte_precedente = precedente
+        ligne.cle_id = cle_id
+        ligne.empreinte = calculer_empreinte(cle, ligne, precedente)
+        rang, precedente = ligne.rang, ligne.empreinte
+    return cle_id
+
+
+_COLONNES_ECRITES = ("at", "acteur_id", "acteur_libelle", "role", "structure_id", "action", "objet_type",
+                     "objet_id", "adresse_ip", "agent", "motif", "details", "rang", "empreinte_precedente",
+                     "empreinte", "cle_id", "sel_provenance", "empreinte_provenance")
+
+
+# More rows in one transaction (rare: the ORM's INSERT then, one statement per batch) would make
+# statements too long to be worth caching.
+_LIGNES_PAR_INSTRUCTION = 16
+
+
+@functools.lru_cache(maxsize=_LIGNES_PAR_INSTRUCTION)
+def _instruction_d_ecriture(nombre: int):
+    """WITH tete_deplacee AS (UPDATE journal_audit_tete … WHERE rang = :ancien_rang RETURNING rang)
+    INSERT INTO journal_audit (…) SELECT :at_0, … FROM tete_deplacee [UNION ALL …] RETURNING id, rang:
+    the rows go in only if the head moved from the rang just read, so never a row chained after a
+    head that is not the one its empreinte was computed from. Built once per number of rows, with
+    bound parameters only (cached by SQLAlchemy: compiled once)."""
+    from sqlalchemy import bindparam, insert, union_all, update
+
+    t_tete, t_journal = JournalAuditTete.__table__, JournalAudit.__table__
+    deplacee = (update(t_tete).where(t_tete.c.id == 1, t_tete.c.rang == bindparam("ancien_rang"))
+                .values(rang=bindparam("nouveau_rang"), empreinte=bindparam("nouvelle_empreinte"))
+                .returning(t_tete.c.rang).cte("tete_deplacee"))
+    lignes = [select(*(bindparam(f"{nom}_{i}", type_=t_journal.c[nom].type) for nom in _COLONNES_ECRITES))
+              .select_from(deplacee) for i in range(nombre)]
+    source = lignes[0] if nombre == 1 else union_all(*lignes)
+    return (insert(t_journal).from_select(_COLONNES_ECRITES, source)
+            .returning(t_journal.c.id, t_journal.c.rang).add_cte(deplacee))
+
+
+def _ecrire_en_une_instruction(session: Session, lignes: list) -> None:
+    """PostgreSQL: two round trips for the chained write, not three. The first takes and reads
+    the head (`verrouiller_tete`: the empreinte of the next row depends on it, and the HMAC key
+    never goes to the server, so it cannot be computed there); the second writes the rows and
+    moves the head in one statement (the head's UPDATE in a WITH, guarded by the rang just read).
+    The rows then become persistent in the session as an ORM flush would leave them (identity
+    map, and expunged again if the transaction or the savepoint is rolled back)."""
+    from sqlalchemy.orm import attributes
+
+    tete = verrouiller_tete(session)
+    ancien_rang = tete.rang
+    _preparer(lignes, tete)
+    derniere = lignes[-1]
+    parametres = {"ancien_rang": ancien_rang, "nouveau_rang": derniere.rang, "nouvelle_empreinte": derniere.empreinte}
+    for i, ligne in enumerate(lignes):
+        parametres.update({f"{nom}_{i}": getattr(ligne, nom) for nom in _COLONNES_ECRITES})
+    ecrites = session.execute(_instruction_d_ecriture(len(lignes)), parametres).all()
+    if len(ecrites) != len(lignes):
+        raise JournalImmuable("La tête de chaîne du journal d'audit a changé pendant l'écriture.")
+    ids = {rang: ident for ident, rang in ecrites}
+    for ligne in lignes:
+        ligne.id = ids[ligne.rang]
+        session.add(ligne)
+    # What the unit of work does after its INSERT (Session._register_persistent): identity key,
+    # attributes committed (nothing left to flush), and the transaction remembers the rows as
+    # new ones, so a rollback expunges them as it did with the ORM's own INSERT.
+    session._register_persistent({attributes.instance_state(ligne) for ligne in lignes})
+    attributes.set_committed_value(tete, "rang", derniere.rang)
+    attributes.set_committed_value(tete, "empreinte", derniere.empreinte)
 
 
 def _mettre_de_cote(session: Session, lignes: list) -> None:
@@ -310,22 +398,9 @@ def _chainer(session, flush_context, instances):  # noqa: ARG001
     if not session.info.get(_A_CHAINER):
         _mettre_de_cote(session, nouvelles)
         return
-    nouvelles.sort(key=lambda o: o.__dict__.get("_ordre_chaine", 0))
     tete = verrouiller_tete(session)
-    cle_id = _cle_active()
-    cle = _cle_hmac(cle_id)
-    for ligne in nouvelles:
-        ligne.at = (ligne.at or utcnow()).astimezone(timezone.utc)
-        for nom in ("acteur_libelle", "role", "objet_type", "objet_id", "adresse_ip", "agent", "motif"):
-            if getattr(ligne, nom) is None:
-                setattr(ligne, nom, "")
-        if ligne.details is None:
-            ligne.details = {}
-        ligne.rang = tete.rang + 1
-        ligne.empreinte_precedente = tete.empreinte
-        ligne.cle_id = cle_id
-        ligne.empreinte = calculer_empreinte(cle, ligne, tete.empreinte)
-        tete.rang, tete.empreinte = ligne.rang, ligne.empreinte
+    _preparer(nouvelles, tete)
+    tete.rang, tete.empreinte = nouvelles[-1].rang, nouvelles[-1].empreinte
 
 
 @event.listens_for(Session, "before_commit")

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, attributes
 
 from cipdesk.comptes.models import Utilisateur
 from cipdesk.core.db import db, utcnow
@@ -303,4 +303,43 @@ def test_un_comptage_du_journal_voit_ses_propres_lignes(ctx):
     journaliser(ctx, acteur=None, action=Action.EXPORT, objet_type="t", objet_id="a")
     assert ctx.scalar(select(func.count()).select_from(JournalAudit)) == 1
     ctx.commit()
+    assert verifier(ctx).integre
+
+
+def test_une_ligne_n_est_jamais_chainee_apres_une_autre_tete(ctx, monkeypatch):
+    """PostgreSQL writes the rows and moves the head in one statement (security.audit): the rows
+    go in only if the head is still the one their empreinte was computed from."""
+    if ctx.get_bind().dialect.name != "postgresql":
+        pytest.skip("l'écriture en une instruction est celle de PostgreSQL")
+    ecrire(ctx, 2)
+    verrouiller = audit.verrouiller_tete
+
+    def tete_perimee(session):
+        tete = verrouiller(session)
+        attributes.set_committed_value(tete, "rang", tete.rang - 1)  # as read before another writer
+        return tete
+
+    monkeypatch.setattr(audit, "verrouiller_tete", tete_perimee)
+    journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="perimee")
+    with pytest.raises(audit.JournalImmuable):
+        ctx.commit()
+    ctx.rollback()
+    monkeypatch.setattr(audit, "verrouiller_tete", verrouiller)
+    assert ctx.scalar(select(func.count()).select_from(JournalAudit)) == 2
+    ligne = journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="apres")
+    ctx.commit()
+    assert ligne.rang == 3 and ligne.id is not None
+    assert verifier(ctx).integre
+
+
+def test_une_ligne_ecrite_puis_annulee_quitte_la_session(ctx):
+    """A row written before the commit (its rang asked for) and then rolled back leaves the
+    session as an ORM-inserted row would (transient again), and the chain is untouched."""
+    ecrire(ctx, 1)
+    ligne = journaliser(ctx, acteur=None, action=Action.LECTURE, objet_type="t", objet_id="annulee")
+    audit.ecrire_journal(ctx)
+    assert ligne.rang == 2 and ligne in ctx
+    ctx.rollback()
+    assert ligne not in ctx
+    assert ctx.scalar(select(func.count()).select_from(JournalAudit)) == 1
     assert verifier(ctx).integre

@@ -14,10 +14,10 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from cipdesk.comptes.models import SessionConnexion, Structure, Utilisateur
-from cipdesk.security.audit import Action, JournalAudit
+from cipdesk.security.audit import Action, JournalAudit, verifier
 from cipdesk.web.securite import DELAI_DE_REPRISE, RAFRAICHISSEMENT
 from tests.factories import objets_de_tous_les_modules
-from tests.http.requetes import allers_retours, compter_requetes
+from tests.http.requetes import allers_retours, compter_requetes, requetes
 
 
 def test_une_page_minimale_coute_une_seule_requete(app, nav_factory, fabrique):
@@ -108,6 +108,28 @@ def test_une_lecture_auditee_ecrit_dans_une_transaction(app, nav, fabrique, ctx)
     ctx.expire_all()
     assert ctx.scalar(select(func.count()).select_from(JournalAudit).where(
         JournalAudit.action == Action.LECTURE, JournalAudit.objet_id == str(ids["personne"]))) == avant + 1
+
+
+def test_la_ligne_d_audit_d_une_lecture_coute_deux_allers_retours(app, nav, fabrique, ctx):
+    """The chained write (security.audit): one round trip takes and reads the head (the next
+    empreinte depends on it), one writes the row and moves the head; then the COMMIT."""
+    _postgres(app)
+    monde = fabrique.monde()
+    ids = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Lecture auditée")
+    nav.connexion(monde.conseiller.email)
+    url = f"/accueil/personnes/{ids['personne']}"
+    for _ in range(7):  # statements prepared by the driver (at their 5th run: one more round trip then)
+        nav.get(url)
+    textes = requetes(app, nav, url)
+    journal = [t for t in textes if "journal_audit" in t]
+    assert len(journal) == 2, journal
+    assert journal[0].startswith("UPDATE journal_audit_tete") and "RETURNING" in journal[0]
+    assert "UPDATE journal_audit_tete" in journal[1] and "INSERT INTO journal_audit " in journal[1]
+    reponse, allers = allers_retours(app, nav, url)
+    assert reponse.status_code == 200
+    assert len(allers) == len(textes) + 1 and allers[-1] == "COMMIT", (textes, allers)  # one per statement
+    ctx.expire_all()
+    assert verifier(ctx).integre
 
 
 @pytest.mark.parametrize("instruction, lecture", [
@@ -249,3 +271,20 @@ def test_un_cookie_trop_vieux_ou_falsifie_n_ouvre_rien(app, nav_factory, fabriqu
     valeur = autre.client.get_cookie("cipdesk_session").value
     autre.client.set_cookie("cipdesk_session", valeur[:-2] + ("AA" if not valeur.endswith("AA") else "BB"))
     assert autre.get("/compte").status_code == 302
+
+
+def test_la_cle_de_donnees_est_ouverte_une_fois_par_processus(app, nav, fabrique, ctx):
+    """A page that decrypts (the person's page: the texts of its chronology) reads and unwraps its
+    structure's data key once per process (security.keys.Coffre, by key id: the key of an id never
+    changes); later pages read no `cle_donnees` row."""
+    from cipdesk.security import keys
+
+    monde = fabrique.monde()
+    ids = objets_de_tous_les_modules(ctx, monde, texte_de_la_note="Lecture auditée")
+    nav.connexion(monde.conseiller.email)
+    url = f"/accueil/personnes/{ids['personne']}"
+    keys.coffre()._deks.clear()  # a new process
+    textes = requetes(app, nav, url)
+    assert any("FROM cle_donnees" in t for t in textes)
+    assert keys.coffre()._deks
+    assert not any("cle_donnees" in t for t in requetes(app, nav, url))
