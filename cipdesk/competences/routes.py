@@ -44,9 +44,8 @@ def _referentiel(profil):
 
 def _vue_couverture(candidat, profil):
     ref = _referentiel(profil)
-    comptes = queries.couverture(db.session, candidat.id)
+    comptes, autos = queries.couverture_et_autoevaluations(db.session, candidat.id)
     seuils = rules.seuils(candidat.structure.parametres)
-    autos = queries.dernieres_autoevaluations(db.session, candidat.id)
     activites = []
     for activite in ref.activites:
         lignes = []
