@@ -1,11 +1,13 @@
 """« Mes compétences »: the candidat's practice mirrored against the REAC."""
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, get_template_attribute, redirect, request, url_for
 from flask_login import current_user
+from markupsafe import Markup, escape
 from sqlalchemy import select
 
 from cipdesk.competences import queries, rules, services
@@ -42,9 +44,8 @@ def _referentiel(profil):
 
 def _vue_couverture(candidat, profil):
     ref = _referentiel(profil)
-    comptes = queries.couverture(db.session, candidat.id)
+    comptes, autos = queries.couverture_et_autoevaluations(db.session, candidat.id)
     seuils = rules.seuils(candidat.structure.parametres)
-    autos = queries.dernieres_autoevaluations(db.session, candidat.id)
     activites = []
     for activite in ref.activites:
         lignes = []
@@ -108,16 +109,80 @@ def competence(code: str):
 
 
 def _criteres(comp):
-    return rules.criteres_a_montrer(list(comp.criteres_performance), list(comp.criteres_evaluation or ()))
+    return _criteres_a_montrer(tuple(comp.criteres_performance), tuple(comp.criteres_evaluation or ()))
+
+
+@functools.lru_cache(maxsize=256)
+def _criteres_a_montrer(performance: tuple[str, ...], evaluation: tuple[str, ...]):
+    """rules.criteres_a_montrer, once per process for each wording of a competence's criteria
+    (normalising every criterion was a sixth of the page's own work)."""
+    return tuple(tuple(liste) for liste in rules.criteres_a_montrer(list(performance), list(evaluation)))
 
 
 def _formulaires(candidat, code, *, auto=None, tag=None, retrait=None):
-    tag = tag or EtiquetageForm()
-    tag.activite.choices = choix(
-        (f"{objet_type}:{objet_id}", f"{registre.libelle(objet_type)} du {le:%d/%m/%Y}")
-        for objet_type, objet_id, le in queries.activites_rattachables(db.session, candidat.id, code))
-    return {"auto": auto or AutoEvaluationForm(), "tag": tag, "retrait": retrait or RetraitForm(),
+    """The page's forms; `auto`, `tag`, `retrait`: a form sent back with its errors. The others are
+    blank: their fields come from `_champs_auto` / `_champs_tag` (a blank withdrawal form is never
+    rendered: its reason field is written per row by competences/_preuves.html)."""
+    activites = [(f"{objet_type}:{objet_id}", f"{registre.libelle(objet_type)} du {le:%d/%m/%Y}")
+                 for objet_type, objet_id, le in queries.activites_rattachables(db.session, candidat.id, code)]
+    if _restituee():   # a draft given back after a new login fills the forms, as WTForms does
+        auto, tag = auto or AutoEvaluationForm(), tag or EtiquetageForm()
+    if tag is not None:
+        tag.activite.choices = choix(activites)
+    return {"auto": auto, "tag": tag, "retrait": retrait, "rattachables": bool(activites),
+            "champs_auto": _champs_auto(auto), "champs_tag": _champs_tag(tag, activites),
             "historique": queries.autoevaluations(db.session, candidat.id, code)}
+
+
+def _restituee() -> bool:
+    """A draft given back after a new login (web.saisie: `g.saisie_restituee`)."""
+    return g.get("saisie_restituee") is not None
+
+
+# Blank forms' fields, rendered once per process (through WTForms and the `champ` macro they were a
+# third of the page's own work): they depend on the form's class alone — and the self-assessment's
+# on the day (its date defaults to today). Not kept when templates are reloaded (development).
+_CHAMPS_VIERGES: dict[str, tuple] = {}
+_MARQUE = "\ue000"   # a private-use character: never in what WTForms escapes, never in a label
+_OPTION_MARQUEE = f'<option value="{_MARQUE}">{_MARQUE}</option>'
+
+
+def _garder(nom: str, cle, html: Markup) -> Markup:
+    if not current_app.jinja_env.auto_reload:
+        _CHAMPS_VIERGES[nom] = (cle, html)
+    return html
+
+
+def _champs_auto(form) -> Markup:
+    """The self-assessment's fields: `form`'s, or a blank form's (rendered once a day)."""
+    macro = get_template_attribute("competences/_champs.html", "champs_auto")
+    if form is not None:
+        return macro(form)
+    jour = date.today()   # AutoEvaluationForm.evalue_le's default
+    cle, html = _CHAMPS_VIERGES.get("auto", (None, None))
+    if cle == jour:
+        return html
+    return _garder("auto", jour, macro(AutoEvaluationForm(formdata=None, meta={"csrf": False})))
+
+
+def _champs_tag(form, activites: list[tuple[str, str]]) -> Markup:
+    """The manual tag's fields: `form`'s, or a blank form's with `activites` (value, label) as its
+    choices — its skeleton, rendered once per process with one marked option, the mark replaced by
+    the options as WTForms writes them (nothing selected). The same HTML as the macro on a blank
+    form (tests/http/test_mes_competences.py compares them)."""
+    macro = get_template_attribute("competences/_champs.html", "champs_tag")
+    if form is not None:
+        return macro(form)
+    _cle, squelette = _CHAMPS_VIERGES.get("tag", (None, None))
+    if squelette is None:
+        vierge = EtiquetageForm(formdata=None, meta={"csrf": False})
+        vierge.activite.choices = choix([(_MARQUE, _MARQUE)])
+        squelette = macro(vierge)
+        assert str(squelette).count(_OPTION_MARQUEE) == 1
+        _garder("tag", None, squelette)
+    options = "".join(f'<option value="{escape(valeur)}">{escape(libelle)}</option>'
+                      for valeur, libelle in activites)
+    return Markup(str(squelette).replace(_OPTION_MARQUEE, options))
 
 
 def _page_competence_en_erreur(code, statut, **formulaires):

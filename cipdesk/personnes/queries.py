@@ -331,11 +331,24 @@ def garde_dossier(session: Session, utilisateur, objet, modifier: bool) -> bool:
 
 def perimetre_de(session: Session, utilisateur) -> policy.Perimetre:
     """The policy's one perimeter for this user, with their structure's setting `file_active_partagee`
-    (one query): every module's lists of people (orientations, étapes, candidatures, intégrations…)."""
+    (at most one query): every module's lists of people (orientations, étapes, candidatures, intégrations…)."""
+    parametres = parametres_de_la_structure(session, utilisateur)
+    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+
+
+def parametres_de_la_structure(session: Session, utilisateur) -> dict:
+    """The settings of the user's structure: those read with the connected account in this request
+    (comptes.services loads its structure with it), or else one query — never older than the request."""
     from cipdesk.comptes.models import Structure
 
-    parametres = session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
-    return policy.perimetre(utilisateur, file_active_partagee=bool(parametres.get(policy.PARAMETRE_FILE_ACTIVE_PARTAGEE)))
+    etat = inspect(utilisateur, raiseerr=False)
+    courante = session.registry() if hasattr(session, "registry") else session   # db.session: a scoped session
+    if etat is not None and etat.session is courante and "structure" not in etat.unloaded:
+        structure = utilisateur.structure
+        if structure is not None and structure.id == utilisateur.structure_id \
+                and "parametres" not in inspect(structure).unloaded:
+            return structure.parametres or {}
+    return session.scalar(select(Structure.parametres).where(Structure.id == utilisateur.structure_id)) or {}
 
 
 def personnes_en_cours_du_perimetre(session: Session, utilisateur) -> list[Personne]:

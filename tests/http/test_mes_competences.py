@@ -184,3 +184,61 @@ def test_criteres_identiques_une_fois_et_retrait_ligne_par_ligne(nav, candidat_a
     texte = r.get_data(as_text=True)
     assert texte.count('<details class="retrait" open>') == 1
     assert re.search(rf'<details class="retrait" open>.*?/competences/preuves/{preuves[0]}/retrait', texte, re.S)
+
+
+def test_champs_vierges_rendus_une_fois_comme_par_wtforms(app):
+    """The blank forms' fields of a competence's page are rendered once per process (the manual
+    tag's with its options put in a skeleton): the same HTML as WTForms and the `champ` macro."""
+    from flask import get_template_attribute
+
+    from cipdesk.competences import routes
+    from cipdesk.competences.forms import AutoEvaluationForm, EtiquetageForm
+    from cipdesk.web.formulaires import choix
+
+    activites = [("entretien:1", "entretien de suivi du 02/03/2026"), ("atelier:2", "Atelier <« l'été » & \"co\">")]
+    with app.test_request_context("/competences/CP6"):
+        for _ in range(2):   # the second time from the skeleton kept
+            form = EtiquetageForm(formdata=None, meta={"csrf": False})
+            form.activite.choices = choix(activites)
+            attendu = get_template_attribute("competences/_champs.html", "champs_tag")(form)
+            assert routes._champs_tag(None, activites) == attendu
+            assert routes._champs_auto(None) == get_template_attribute("competences/_champs.html", "champs_auto")(
+                AutoEvaluationForm(formdata=None, meta={"csrf": False}))
+        assert "&lt;« l&#39;été » &amp; &#34;co&#34;&gt;</option>" in routes._champs_tag(None, activites)
+
+
+def test_formulaires_renvoyes_avec_leurs_erreurs_puis_vierges(nav, candidat_actif):
+    nav.connexion(candidat_actif.candidat.email)
+    nav.get("/competences/CP5")   # the blank forms rendered once in this process
+    r = nav.post("/competences/CP5/auto-evaluation", {"niveau": "", "commentaire": "Je progresse encore"},
+                 depuis="/competences/CP5")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and "Je progresse encore" in html and 'aria-invalid="true"' in html
+    r = nav.post("/competences/CP5/preuves", {"activite": "", "motif": "Un motif tapé"}, depuis="/competences/CP5")
+    assert r.status_code == 422 and "Un motif tapé" in r.get_data(as_text=True)
+    page = nav.get("/competences/CP5").get_data(as_text=True)
+    for texte in ("Je progresse encore", "Un motif tapé", "aria-invalid", "resume-erreurs", "selected"):
+        assert texte not in page, texte
+    assert page.count('id="activite"') == 1 and page.count('id="niveau"') == 1
+    assert "accueil individuel du 01/02/2026</option>" in page
+
+
+def test_auto_evaluation_tapee_apres_expiration_revient_dans_la_page(nav, candidat_actif, ctx, app):
+    """Issue #10 point 10: a self-assessment typed while the session ended comes back in the page's
+    form after logging in again — the blank fields rendered once per process never stand in for it."""
+    from tests.conftest import jeton_csrf
+    from tests.http.test_saisie_gardee import _expirer
+
+    candidat = candidat_actif.candidat
+    nav.connexion(candidat.email)
+    jeton = jeton_csrf(nav.get("/competences/CP5").get_data(as_text=True))
+    _expirer(ctx, app, candidat)
+    reponse = nav.client.post("/competences/CP5/auto-evaluation", data={
+        "niveau": "", "commentaire": "Texte tapé pendant l'expiration", "csrf_token": jeton},
+        headers={"Referer": "http://localhost/competences/CP5"})
+    assert reponse.status_code in (302, 303) and "/connexion" in reponse.headers["Location"]
+    apres = nav.connexion(candidat.email)
+    assert apres.status_code == 303 and apres.headers["Location"].endswith("/competences/CP5")
+    html = nav.get("/competences/CP5").get_data(as_text=True)
+    assert re.search(r'<textarea[^>]*name="commentaire"[^>]*>\s*Texte tapé pendant l&#39;expiration', html)
+    assert "Texte tapé" not in nav.get("/competences/CP5").get_data(as_text=True)

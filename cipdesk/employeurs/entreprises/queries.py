@@ -12,19 +12,22 @@ from cipdesk.employeurs.entreprises.models import Entreprise
 LIMITE_RECHERCHE = 50
 
 
-def _criteres(texte: str) -> tuple[str, str, list[str]]:
+@functools.lru_cache(maxsize=1024)
+def _criteres(texte: str) -> tuple[str, str, tuple[str, ...]]:
     """What the search compares for `texte`: its key (lower case, a-z 0-9 and single spaces only,
     so nothing to escape in a LIKE), its digits when the text is a number (SIRET / SIREN, at least
-    three), the NAF codes it names (a code, or the labels containing a text of four letters or more)."""
+    three), the NAF codes it names (a code, or the labels containing a text of four letters or more).
+    Kept for the last texts typed (the search answers at each keystroke; the NAF labels are
+    looked up in the 732 of the nomenclature, which never changes while the process runs)."""
     cle = rules.normaliser_texte(texte)
     if not cle:
-        return "", "", []
+        return "", "", ()
     chiffres = "".join(c for c in texte if c.isdigit())
     if not (len(chiffres) >= 3 and len(chiffres) == len(texte.replace(" ", ""))):
         chiffres = ""
     naf = rules.normaliser_naf(texte)
-    codes = [naf] if rules.FORMAT_NAF.match(naf) else [p.code for p in rules.chercher_naf(cle, 40)] if len(cle) >= 4 \
-        else []
+    codes = (naf,) if rules.FORMAT_NAF.match(naf) else tuple(p.code for p in rules.chercher_naf(cle, 40)) \
+        if len(cle) >= 4 else ()
     return cle, chiffres, codes
 
 
@@ -74,7 +77,7 @@ def resultats(session: Session, structure_id, texte: str) -> list:
     query whose statement is built once per shape of text."""
     cle, chiffres, codes = _criteres(texte)
     parametres = {"structure_id": structure_id, "contient": f"%{cle}%", "debut": f"{cle}%",
-                  "siret": f"{chiffres}%", "siren": f"{chiffres[:9]}%", "codes": codes}
+                  "siret": f"{chiffres}%", "siren": f"{chiffres[:9]}%", "codes": list(codes)}
     return session.execute(_recherche_preparee(bool(cle), bool(chiffres), bool(codes)), parametres).all()
 
 

@@ -30,7 +30,7 @@ def liste():
     # and one url_for gives every link (a search as you type answers at each keystroke).
     gabarit = url_for("employeurs.entreprises.voir", entreprise_id=_GABARIT)
     entreprises = [rules.ResultatEntreprise(
-        gabarit.replace(str(_GABARIT), str(l.id)), f"{l.raison_sociale} ({l.enseigne})" if l.enseigne else l.raison_sociale,
+        gabarit.replace(_GABARIT_TEXTE, str(l.id)), f"{l.raison_sociale} ({l.enseigne})" if l.enseigne else l.raison_sociale,
         rules.formater_siret(l.siret) or f"SIREN {l.siren}",
         f"{l.naf_code} — {rules.libelle_naf(l.naf_code)}" if l.naf_code else "—", l.commune or "—") for l in lignes]
     return rendre("employeurs/entreprises/liste.html", fragment="employeurs/entreprises/_resultats.html",
@@ -38,6 +38,7 @@ def liste():
 
 
 _GABARIT = uuid.UUID(int=0)   # stands for an employer's id in the link of a search result
+_GABARIT_TEXTE = str(_GABARIT)
 
 
 @bp.get("/export.xlsx")
