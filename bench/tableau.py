@@ -2,8 +2,8 @@
 de bord du chef de service), each against two floors:
 
 - **plancher « requêtes »**: the very SQL statements the page sent (captured once with their
-  parameters), replayed outside the application on a bare psycopg connection, in one
-  transaction rolled back (reads only: the audit trail's chained writes cannot be replayed): the
+  parameters), replayed outside the application on a bare psycopg connection, in
+  autocommit as the app reads (reads only: the audit trail's chained writes cannot be replayed): the
   cost of the page's reads without Flask, the ORM or the templates;
 - **plancher « à la main »** (where written, `PLANCHERS_A_LA_MAIN`): SQL written by hand that
   fetches the same rows the fastest way PostgreSQL allows (one statement, the indexes of
@@ -113,25 +113,27 @@ def capturer(app, client, url: str) -> list[tuple[str, object]]:
 
 
 def rejouer(conninfo: str, instructions, n: int) -> list[float]:
-    """Replay the captured statements on a bare psycopg connection, each run in a transaction
-    rolled back; returns the durations (ms)."""
+    """Replay the captured reads on a bare psycopg connection, in autocommit as the application
+    reads; returns the durations (ms). The audit trail's chained writes (and any other write)
+    are left out: they cannot be replayed (unique rank, guarded head)."""
     import psycopg
 
+    from cipdesk.core.db import est_une_lecture
+
     durees = []
-    with psycopg.connect(conninfo) as conn:
+    with psycopg.connect(conninfo, autocommit=True) as conn:
         for i in range(n + 3):
             debut = time.perf_counter()
             with conn.cursor() as cur:
                 for instruction, parametres, executemany in instructions:
-                    if not instruction.lstrip().upper().startswith(("SELECT", "WITH")):
-                        continue   # the audit trail's chained writes cannot be replayed (unique rank)
+                    if not est_une_lecture(instruction):
+                        continue
                     if executemany:
                         cur.executemany(instruction, parametres)
                     else:
                         cur.execute(instruction, parametres or None)
                         if cur.description is not None:
                             cur.fetchall()
-            conn.rollback()
             if i >= 3:
                 durees.append((time.perf_counter() - debut) * 1000)
     return durees
@@ -141,13 +143,15 @@ def rejouer_sqlite(chemin: str, instructions, n: int) -> list[float]:
     """The same floor on SQLite (structure scale, issue #17): the captured reads replayed with sqlite3."""
     import sqlite3
 
+    from cipdesk.core.db import est_une_lecture
+
     durees = []
     conn = sqlite3.connect(chemin)
     try:
         for i in range(n + 3):
             debut = time.perf_counter()
             for instruction, parametres, executemany in instructions:
-                if not instruction.lstrip().upper().startswith(("SELECT", "WITH")) or executemany:
+                if not est_une_lecture(instruction) or executemany:
                     continue
                 conn.execute(instruction, parametres or ()).fetchall()
             conn.rollback()
