@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, Integer, String, Uuid, bindparam, cast, literal, null, select, union_all
+from sqlalchemy import JSON, Boolean, Integer, String, Uuid, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.comptes.models import Equipe, Role, Utilisateur
@@ -15,7 +15,7 @@ from cipdesk.comptes.queries import PARAMETRE_NORME_FILE_ACTIVE, norme_file_acti
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
 from cipdesk.core.listes import ValeurDeListe
-from cipdesk.personnes.models import Personne
+from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 from cipdesk.tableau import rules
 from cipdesk.tableau.rules import Filtres
@@ -37,6 +37,7 @@ class Contexte:
     conseillers: dict = field(default_factory=dict)    # id -> name, the team's conseillers
     dispositifs: dict = field(default_factory=dict)    # code -> label, the structure's list
     equipes: dict | None = None                        # the filter's équipes (read with the context)
+    files_actives: dict | None = None                  # id -> people accompanied today (when asked)
 
     @property
     def dispositifs_retenus(self) -> list[str] | None:
@@ -65,20 +66,25 @@ class Contexte:
 
 
 def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None, *,
-             dispositifs: bool = True) -> Contexte:
+             dispositifs: bool = True, files_actives: bool = False) -> Contexte:
     """The dashboard's context for this user in one query (the team's conseillers, with the
     structure's dispositifs list for the pages that filter on them); the structure's settings and
     the chef's équipe are the account's, read with it by the user loader (comptes.services); the
-    default period until the route has read the filters."""
+    default period until the route has read the filters. `files_actives`: with each conseiller's
+    caseload today (the caseload balance), in the same query."""
+    if dispositifs and files_actives:
+        raise ValueError("les files actives se lisent sans la liste des dispositifs")
     if filtres is None:
         filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
     perimetre = policy.perimetre(utilisateur)
-    conseillers, valeurs = {}, []
-    for genre, i, texte, code, active, ordre, modele in session.execute(
-            _requete_du_contexte(perimetre.genre, dispositifs),
+    conseillers, valeurs, files = {}, [], {}
+    for genre, i, texte, code, active, ordre, modele, *file_active in session.execute(
+            _requete_du_contexte(perimetre.genre, dispositifs, files_actives),
             {"structure_id": utilisateur.structure_id, "valeur": perimetre.valeur}):
         if genre == "c":
             conseillers[i] = f"{texte} {code}"
+            if file_active:
+                files[i] = file_active[0]
         else:
             valeurs.append(_ValeurLue(code, texte, active, ordre, modele))
     structure = utilisateur.structure
@@ -88,7 +94,7 @@ def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres 
                if equipe is not None and equipe.structure_id == utilisateur.structure_id else {})
     return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers,
                     {v.code: v.libelle for v in composer_la_liste(valeurs, "dispositif")} if dispositifs else {},
-                    equipes)
+                    equipes, files if files_actives else None)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def composer_la_liste(lignes, liste: str):
 
 
 @functools.cache
-def _requete_du_contexte(genre: str, dispositifs: bool):
+def _requete_du_contexte(genre: str, dispositifs: bool, files_actives: bool = False):
     """Built once per perimeter's kind (a constant: its cache key, the tenant net's restriction
     included, is computed once, core.db): the team's conseillers by name, after the structure's
     dispositifs list (first: the union's column types, JSON included, are the first select's)."""
@@ -121,6 +127,12 @@ def _requete_du_contexte(genre: str, dispositifs: bool):
                      cast(null(), Integer).label("ordre"), cast(null(), JSON).label("modele"))
               .where(Utilisateur.structure_id == bindparam("structure_id"), condition,
                      Utilisateur.role == Role.CONSEILLER))
+    if files_actives:   # a conseiller of the perimeter: their people are in it (policy.Perimetre.condition)
+        equipe = equipe.add_columns(
+            select(func.count()).where(Personne.structure_id == bindparam("structure_id"),
+                                       Personne.referent_id == Utilisateur.id,
+                                       Personne.statut == StatutPersonne.ACCOMPAGNEE)
+            .correlate(Utilisateur).scalar_subquery().label("file_active"))
     if not dispositifs:
         return equipe.order_by(Utilisateur.nom, Utilisateur.prenom)
     liste = select(literal("d").label("genre"), ValeurDeListe.id, ValeurDeListe.libelle, ValeurDeListe.code,

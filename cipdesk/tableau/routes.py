@@ -120,8 +120,9 @@ def export_detail(code: str, cle: str, format_: str):
 @bp.get("/portefeuilles")
 def portefeuilles():
     policy.exiger(policy.peut(current_user, "tableau.voir"))
-    # no filter on this page: the team and the norm, not the dispositifs list
-    ctx = queries.contexte(db.session, current_user, aujourdhui(), dispositifs=False)
+    # no filter on this page: the team and the norm, not the dispositifs list; each conseiller's
+    # caseload read with the team (one query)
+    ctx = queries.contexte(db.session, current_user, aujourdhui(), dispositifs=False, files_actives=True)
     return rendre("tableau/portefeuilles.html", ctx=ctx, lignes=queries.portefeuilles(db.session, ctx),
                   sans_referent=queries.sans_referent(db.session, current_user.structure_id),
                   limite=queries.LIMITE_SANS_REFERENT)

@@ -226,8 +226,8 @@ def test_nombre_de_requetes_de_chaque_vue(nav, monde, app, au_30_juin):
         assert compter_requetes(app, nav, url) - commun == attendu, slug
     # the funders' report: the context (with the dispositifs list), the participants, the exits by category
     # and motive (one query);
-    # the caseload balance: the context (without the dispositifs list: no filter there), the caseloads,
+    # the caseload balance: the context (without the dispositifs list: no filter there) with the caseloads,
     # the people without a référent
-    for url, attendu in ((f"/tableau-de-bord/financeurs?{PERIODE}", 3), ("/tableau-de-bord/portefeuilles", 3)):
+    for url, attendu in ((f"/tableau-de-bord/financeurs?{PERIODE}", 3), ("/tableau-de-bord/portefeuilles", 2)):
         compter_requetes(app, nav, url)
         assert compter_requetes(app, nav, url) - commun == attendu, url
