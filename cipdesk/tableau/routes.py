@@ -189,6 +189,7 @@ def _libelles_filtres(ctx, choix) -> list[tuple[str, str]]:
 def financeurs():
     ctx, erreurs, choix, bilan = _bilan()
     return rendre("tableau/financeurs.html", ctx=ctx, erreurs=erreurs, choix=choix, bilan=bilan, sexes=fse.SEXES,
+                  incomplets=fse.lignes_incompletes(bilan["incomplets"]) if bilan else [],
                   statut=422 if erreurs else 200)
 
 
