@@ -76,12 +76,35 @@ class Versioned:
 # query may opt out with `.execution_options(toutes_structures=True)` (instance-wide
 # maintenance such as key rotation).
 import contextvars  # noqa: E402
+import weakref  # noqa: E402
 
-from sqlalchemy import event  # noqa: E402
+from sqlalchemy import CompoundSelect, Select, event  # noqa: E402
 from sqlalchemy.orm import ORMExecuteState, Session as _Session, with_loader_criteria  # noqa: E402
 
 structure_courante: contextvars.ContextVar[uuid.UUID | None] = contextvars.ContextVar(
     "structure_courante", default=None)
+
+
+def _critere_de_la_structure(structure_id):
+    """The net's option for one structure, built once (building it costs as much as a small
+    query's cache key). Its lambda's closure value is a bound parameter of the cache key: every
+    structure shares the compiled SQL, each with its own option and value."""
+    option = _criteres.get(structure_id)
+    if option is None:
+        if len(_criteres) >= 4096:   # a bound: the instance's structures, never more in practice
+            _criteres.clear()
+        option = _criteres[structure_id] = with_loader_criteria(
+            StructureScoped, lambda cls: cls.structure_id == structure_id, include_aliases=True)
+    return option
+
+
+_criteres: dict = {}
+# The statements the net has restricted, by statement then structure: a statement kept by its
+# module (built once: `functools.cache`, a constant) is restricted once per structure, and its
+# restricted copy keeps its cache key, computed once instead of on each run (a copy with an option
+# is a new statement, whose key SQLAlchemy would compute again). Weak keys: a statement built for
+# one request leaves with it (its restricted copy does not refer to it).
+_restreintes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def restreinte_a_la_structure(requete, structure_id):
@@ -89,8 +112,15 @@ def restreinte_a_la_structure(requete, structure_id):
     every request may keep it so restricted (and run it with the execution option
     `structure_restreinte=structure_id`, which the net checks): the statement's cache key is then
     computed once, not on each run (a few ms for the chef's alerts, issue #17)."""
-    return requete.options(with_loader_criteria(
-        StructureScoped, lambda cls: cls.structure_id == structure_id, include_aliases=True))
+    if not isinstance(requete, (Select, CompoundSelect)):   # identity-compared, weakly referable
+        return requete.options(_critere_de_la_structure(structure_id))
+    par_structure = _restreintes.get(requete)
+    if par_structure is None:
+        par_structure = _restreintes[requete] = {}
+    restreinte = par_structure.get(structure_id)
+    if restreinte is None:
+        restreinte = par_structure[structure_id] = requete.options(_critere_de_la_structure(structure_id))
+    return restreinte
 
 
 @event.listens_for(_Session, "do_orm_execute")

@@ -144,6 +144,18 @@ def completude(participants: list[Participant]) -> list[tuple[Participant, list[
     return sorted(incomplets, key=lambda x: (x[0].sortie is None, x[0].nom, x[0].prenom))
 
 
+def _date(jour: date | None) -> str | None:
+    return None if jour is None else f"{jour:%d/%m/%Y}"
+
+
+def lignes_incompletes(incomplets: list[tuple[Participant, list[str]]]) -> list[tuple]:
+    """What the completeness table shows of each incomplete participant, as text (person's id, name,
+    entry, exit or None, what is missing): hundreds of rows at a federation's scale, which the page
+    then only places (formatting each in the template cost more than the rest of the page)."""
+    return [(p.personne_id, f"{p.nom} {p.prenom}", _date(p.entree) or "—", _date(p.sortie), ", ".join(manque))
+            for p, manque in incomplets]
+
+
 # -- exits in the funders' categories ------------------------------------------------------------
 # PLIE: an employment exit is 6 months of continuous employment at least half-time, a training
 # exit a validated qualification (DOMAIN.md). cipdesk records the exit's motive, not the six

@@ -2,19 +2,20 @@
 indicator's rows share: the perimeter and filters on people and parcours, the row shape."""
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Integer, String, Uuid, and_, cast, literal, null, select
+from sqlalchemy import JSON, Boolean, Integer, String, Uuid, bindparam, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from cipdesk.comptes.models import Equipe, Role, Structure, Utilisateur
+from cipdesk.comptes.models import Equipe, Role, Utilisateur
 from cipdesk.comptes.queries import PARAMETRE_NORME_FILE_ACTIVE, norme_file_active
 from cipdesk.parcours.contrat.models import Parcours
 from cipdesk.parcours.contrat.queries import JOURS_SANS_CONTACT_DEFAUT
-from cipdesk.core.listes import valeurs as valeurs_de_liste
-from cipdesk.personnes.models import Personne
+from cipdesk.core.listes import ValeurDeListe
+from cipdesk.personnes.models import Personne, StatutPersonne
 from cipdesk.security import policy
 from cipdesk.tableau import rules
 from cipdesk.tableau.rules import Filtres
@@ -36,6 +37,7 @@ class Contexte:
     conseillers: dict = field(default_factory=dict)    # id -> name, the team's conseillers
     dispositifs: dict = field(default_factory=dict)    # code -> label, the structure's list
     equipes: dict | None = None                        # the filter's équipes (read with the context)
+    files_actives: dict | None = None                  # id -> people accompanied today (when asked)
 
     @property
     def dispositifs_retenus(self) -> list[str] | None:
@@ -64,35 +66,80 @@ class Contexte:
 
 
 def contexte(session: Session, utilisateur, aujourd_hui: date, filtres: Filtres | None = None, *,
-             dispositifs: bool = True) -> Contexte:
-    """The dashboard's context for this user (two queries: the structure's settings with the
-    team's conseillers and the chef's équipe, then the dispositifs list — only for the pages
-    that filter on them); the default period until the route has read the filters."""
+             dispositifs: bool = True, files_actives: bool = False) -> Contexte:
+    """The dashboard's context for this user in one query (the team's conseillers, with the
+    structure's dispositifs list for the pages that filter on them); the structure's settings and
+    the chef's équipe are the account's, read with it by the user loader (comptes.services); the
+    default period until the route has read the filters. `files_actives`: with each conseiller's
+    caseload today (the caseload balance), in the same query."""
+    if dispositifs and files_actives:
+        raise ValueError("les files actives se lisent sans la liste des dispositifs")
     if filtres is None:
         filtres = Filtres(*rules.periode_par_defaut(aujourd_hui))
     perimetre = policy.perimetre(utilisateur)
-    equipe_ids = select(Utilisateur.id).where(Utilisateur.structure_id == utilisateur.structure_id)
-    if perimetre.genre == "equipe":
-        equipe_ids = equipe_ids.where(Utilisateur.equipe_id == perimetre.valeur)
-    elif perimetre.genre == "referent":
-        equipe_ids = equipe_ids.where(Utilisateur.id == perimetre.valeur)
-    else:
-        equipe_ids = equipe_ids.where(literal(False))
-    # One round trip: the structure's row, outer-joined to each conseiller of the team (none: one
-    # row of NULLs) and to the chef's équipe (its name for the filter), as columns (no entities).
-    lignes_ = session.execute(
-        select(Structure.parametres, Utilisateur.id, Utilisateur.prenom, Utilisateur.nom, Equipe.id, Equipe.nom)
-        .select_from(Structure)
-        .outerjoin(Utilisateur, and_(Utilisateur.id.in_(equipe_ids), Utilisateur.role == Role.CONSEILLER))
-        .outerjoin(Equipe, and_(Equipe.id == utilisateur.equipe_id, Equipe.structure_id == Structure.id))
-        .where(Structure.id == utilisateur.structure_id)
-        .order_by(Utilisateur.nom, Utilisateur.prenom)).all()
-    parametres = (lignes_[0][0] if lignes_ else None) or {}
-    conseillers = {i: f"{prenom} {nom}" for _p, i, prenom, nom, _e, _n in lignes_ if i is not None}
-    equipes = {str(e): n for _p, _i, _pr, _no, e, n in lignes_[:1] if e is not None}
+    conseillers, valeurs, files = {}, [], {}
+    for genre, i, texte, code, active, ordre, modele, *file_active in session.execute(
+            _requete_du_contexte(perimetre.genre, dispositifs, files_actives),
+            {"structure_id": utilisateur.structure_id, "valeur": perimetre.valeur}):
+        if genre == "c":
+            conseillers[i] = f"{texte} {code}"
+            if file_active:
+                files[i] = file_active[0]
+        else:
+            valeurs.append(_ValeurLue(code, texte, active, ordre, modele))
+    structure = utilisateur.structure
+    parametres = (structure.parametres if structure is not None else None) or {}
+    equipe = utilisateur.equipe
+    equipes = ({str(equipe.id): equipe.nom}
+               if equipe is not None and equipe.structure_id == utilisateur.structure_id else {})
     return Contexte(utilisateur.structure_id, perimetre, filtres, aujourd_hui, parametres, conseillers,
-                    {v.code: v.libelle for v in valeurs_de_liste(session, utilisateur.structure_id, "dispositif")}
-                    if dispositifs else {}, equipes)
+                    {v.code: v.libelle for v in composer_la_liste(valeurs, "dispositif")} if dispositifs else {},
+                    equipes, files if files_actives else None)
+
+
+@dataclass(frozen=True)
+class _ValeurLue:
+    """A row of the structure's list as `core.listes.composer` reads it."""
+    code: str
+    libelle: str
+    active: bool
+    ordre: int
+    modele: dict | None
+
+
+def composer_la_liste(lignes, liste: str):
+    from cipdesk.core.contrat import registre
+    from cipdesk.core.listes import composer
+
+    declaration = registre.liste(liste)
+    return composer(declaration.defauts, lignes, declaration)
+
+
+@functools.cache
+def _requete_du_contexte(genre: str, dispositifs: bool, files_actives: bool = False):
+    """Built once per perimeter's kind (a constant: its cache key, the tenant net's restriction
+    included, is computed once, core.db): the team's conseillers by name, after the structure's
+    dispositifs list (first: the union's column types, JSON included, are the first select's)."""
+    condition = {"equipe": Utilisateur.equipe_id == bindparam("valeur", type_=Uuid),
+                 "referent": Utilisateur.id == bindparam("valeur", type_=Uuid)}.get(genre, literal(False))
+    equipe = (select(literal("c").label("genre"), Utilisateur.id, Utilisateur.prenom.label("libelle"),
+                     Utilisateur.nom.label("code"), cast(null(), Boolean).label("active"),
+                     cast(null(), Integer).label("ordre"), cast(null(), JSON).label("modele"))
+              .where(Utilisateur.structure_id == bindparam("structure_id"), condition,
+                     Utilisateur.role == Role.CONSEILLER))
+    if files_actives:   # a conseiller of the perimeter: their people are in it (policy.Perimetre.condition)
+        equipe = equipe.add_columns(
+            select(func.count()).where(Personne.structure_id == bindparam("structure_id"),
+                                       Personne.referent_id == Utilisateur.id,
+                                       Personne.statut == StatutPersonne.ACCOMPAGNEE)
+            .correlate(Utilisateur).scalar_subquery().label("file_active"))
+    if not dispositifs:
+        return equipe.order_by(Utilisateur.nom, Utilisateur.prenom)
+    liste = select(literal("d").label("genre"), ValeurDeListe.id, ValeurDeListe.libelle, ValeurDeListe.code,
+                   ValeurDeListe.active, ValeurDeListe.ordre, ValeurDeListe.modele).where(
+        ValeurDeListe.structure_id == bindparam("structure_id"), ValeurDeListe.liste == "dispositif")
+    tout = union_all(liste, equipe)
+    return tout.order_by(tout.selected_columns.genre, tout.selected_columns.code, tout.selected_columns.libelle)
 
 
 def equipes_du_chef(session: Session, utilisateur) -> dict:

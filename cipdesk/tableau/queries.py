@@ -12,12 +12,13 @@ Every select goes through the chef's perimeter (`policy.perimetre`: the people w
 référent is in their team, in their structure) and the filters of the URL."""
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, select, type_coerce, union_all
+from sqlalchemy import String, and_, bindparam, case, cast, exists, func, literal, or_, select, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from cipdesk.accueil.accueils.models import Accueil, Urgence
@@ -579,7 +580,10 @@ LIMITE_SANS_REFERENT = 200
 
 
 def portefeuilles(session: Session, ctx: Contexte) -> list[tuple[uuid.UUID, str, int]]:
-    """Each conseiller of the team with the number of people they accompany today (one query)."""
+    """Each conseiller of the team with the number of people they accompany today (one query, or
+    none when the context read them: `contexte(..., files_actives=True)`)."""
+    if ctx.files_actives is not None:
+        return [(i, nom, ctx.files_actives.get(i, 0)) for i, nom in ctx.conseillers.items()]
     comptes = dict(session.execute(
         select(Personne.referent_id, func.count()).where(
             ctx.perimetre.condition(Personne, Utilisateur), Personne.statut == StatutPersonne.ACCOMPAGNEE)
@@ -737,14 +741,20 @@ def alertes_de_charge_ouvertes(session: Session, utilisateur) -> list[AlerteDeCh
     newest first (as `pratique.queries.alertes_de_charge(..., ouvertes=True)`), read as the
     columns the views show with their author's name: every view lists them, and whole records
     (alert and account, 30 columns) cost more to load than the small views' figures."""
-    from cipdesk.pratique.prevention.models import AlerteCharge
-
     if utilisateur.equipe_id is None:
         return []
     return [AlerteDeCharge(i, f"{prenom} {nom}", *chiffres) for i, prenom, nom, *chiffres in session.execute(
-        select(AlerteCharge.id, Utilisateur.prenom, Utilisateur.nom, AlerteCharge.envoyee_le, AlerteCharge.file_active,
-               AlerteCharge.norme, AlerteCharge.entretiens_semaine, AlerteCharge.en_retard)
-        .join(Utilisateur, Utilisateur.id == AlerteCharge.auteur_id)
-        .where(AlerteCharge.structure_id == utilisateur.structure_id, AlerteCharge.equipe_id == utilisateur.equipe_id,
-               AlerteCharge.prise_en_compte_le.is_(None))
-        .order_by(AlerteCharge.envoyee_le.desc()))]
+        _requete_des_alertes_de_charge(), {"structure_id": utilisateur.structure_id, "equipe_id": utilisateur.equipe_id})]
+
+
+@functools.cache
+def _requete_des_alertes_de_charge():
+    # Built once (a constant: its cache key, the tenant net's restriction included, is computed once).
+    from cipdesk.pratique.prevention.models import AlerteCharge
+
+    return (select(AlerteCharge.id, Utilisateur.prenom, Utilisateur.nom, AlerteCharge.envoyee_le,
+                   AlerteCharge.file_active, AlerteCharge.norme, AlerteCharge.entretiens_semaine, AlerteCharge.en_retard)
+            .join(Utilisateur, Utilisateur.id == AlerteCharge.auteur_id)
+            .where(AlerteCharge.structure_id == bindparam("structure_id"), AlerteCharge.equipe_id == bindparam("equipe_id"),
+                   AlerteCharge.prise_en_compte_le.is_(None))
+            .order_by(AlerteCharge.envoyee_le.desc()))

@@ -120,8 +120,9 @@ def export_detail(code: str, cle: str, format_: str):
 @bp.get("/portefeuilles")
 def portefeuilles():
     policy.exiger(policy.peut(current_user, "tableau.voir"))
-    # no filter on this page: the team and the norm, not the dispositifs list
-    ctx = queries.contexte(db.session, current_user, aujourdhui(), dispositifs=False)
+    # no filter on this page: the team and the norm, not the dispositifs list; each conseiller's
+    # caseload read with the team (one query)
+    ctx = queries.contexte(db.session, current_user, aujourdhui(), dispositifs=False, files_actives=True)
     return rendre("tableau/portefeuilles.html", ctx=ctx, lignes=queries.portefeuilles(db.session, ctx),
                   sans_referent=queries.sans_referent(db.session, current_user.structure_id),
                   limite=queries.LIMITE_SANS_REFERENT)
@@ -188,6 +189,7 @@ def _libelles_filtres(ctx, choix) -> list[tuple[str, str]]:
 def financeurs():
     ctx, erreurs, choix, bilan = _bilan()
     return rendre("tableau/financeurs.html", ctx=ctx, erreurs=erreurs, choix=choix, bilan=bilan, sexes=fse.SEXES,
+                  incomplets=fse.lignes_incompletes(bilan["incomplets"]) if bilan else [],
                   statut=422 if erreurs else 200)
 
 

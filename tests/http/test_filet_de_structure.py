@@ -70,3 +70,29 @@ def test_une_requete_gardee_restreinte_l_est_pour_sa_seule_structure(fabrique, c
             == {ailleurs.id}
     finally:
         structure_courante.reset(jeton)
+
+
+def test_une_requete_constante_est_restreinte_une_fois_par_structure_sans_fuite(fabrique, ctx):
+    """The net keeps a constant statement's restricted copy per structure (its cache key is then
+    computed once): run alternately from two structures, each sees only its own rows, and the copy
+    kept for one structure is never the other's."""
+    from cipdesk.core import db as filet
+
+    m = fabrique.monde()
+    ici = fabrique.personne(m.structure, referent=m.conseiller)
+    ailleurs = fabrique.personne(m.autre_structure, referent=m.conseiller_ailleurs)
+    ctx.commit()
+    constante = select(Personne.id).where(Personne.nom.in_([ici.nom, ailleurs.nom]))
+    for structure, attendu in ((m.structure, ici), (m.autre_structure, ailleurs), (m.structure, ici),
+                               (m.autre_structure, ailleurs)):
+        jeton = structure_courante.set(structure.id)
+        try:
+            assert set(ctx.scalars(constante)) == {attendu.id}
+        finally:
+            structure_courante.reset(jeton)
+    gardees = filet._restreintes[constante]
+    assert set(gardees) == {m.structure.id, m.autre_structure.id}
+    assert filet.restreinte_a_la_structure(constante, m.structure.id) is gardees[m.structure.id]
+    assert gardees[m.structure.id] is not gardees[m.autre_structure.id]
+    # Without a structure (CLI, tests) the constant still sees everything.
+    assert set(ctx.scalars(constante)) == {ici.id, ailleurs.id}

@@ -185,6 +185,8 @@ def test_nombre_de_requetes_constant(ctx, monde, fabrique):
     def compter() -> int:
         n = []
         assert monde.chef.structure_id  # loaded before counting (a commit expires it)
+        # the account's structure and équipe: read with it by the user loader on every request
+        assert monde.chef.structure.parametres is not None and monde.chef.equipe is not None
         engine = ctx.get_bind()
         ecoute = lambda *a, **k: n.append(1)  # noqa: E731
         event.listen(engine, "before_cursor_execute", ecoute)
@@ -203,6 +205,6 @@ def test_nombre_de_requetes_constant(ctx, monde, fabrique):
         b.entretien(pc, conseiller, DEBUT.replace(month=3))
     ctx.commit()
     assert compter() == avant
-    # contexte : paramètres de la structure lus avec les conseillers et l'équipe, liste des dispositifs
-    # (core.listes) ; puis UNE requête pour tous les indicateurs (leurs lignes groupées, sous UNION ALL)
-    assert avant == 2 + 1
+    # contexte : les conseillers de l'équipe avec la liste des dispositifs (paramètres de la structure et
+    # équipe : ceux du compte chargé) ; puis UNE requête pour tous les indicateurs (sous UNION ALL)
+    assert avant == 1 + 1

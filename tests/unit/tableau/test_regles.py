@@ -84,6 +84,11 @@ def test_tableau_fse_par_sexe_et_completude():
     assert incomplets[0][1] == ["date de naissance", "niveau d'études",
                                 "situation sur le marché du travail à l'entrée"]
     assert incomplets[1][1] == ["sexe", "situation sur le marché du travail à l'entrée"]
+    # what the page shows of each row, as the template used to format it (date_fr, join)
+    assert fse.lignes_incompletes(incomplets) == [
+        ("C", "C X", "01/03/2026", "01/04/2026",
+         "date de naissance, niveau d'études, situation sur le marché du travail à l'entrée"),
+        ("D", "D X", "01/03/2026", None, "sexe, situation sur le marché du travail à l'entrée")]
 
 
 def test_sorties_plie():
