@@ -66,7 +66,9 @@ def test_nouveaux_ecrans_pour_chaque_role(base_demo, serveur, ctx, nouveau_conte
             "/dossier/vae-collective", "/compte/second-facteur"]),
         "candidat": ("candidat@demo.cipdesk.fr", [
             "/dossier/", "/dossier/parties/1", "/dossier/parties/2", "/dossier/parties/4", "/dossier/parties/2/cas",
-            "/dossier/relectures"]),
+            "/dossier/relectures",
+            # Mes compétences and a competence with its 30 activities: their tables once overflowed at 390 px
+            "/competences/", "/competences/CP6"]),
         "candidat-ccp": ("candidat.ccp@demo.cipdesk.fr", ["/dossier/", "/dossier/ccp/CCP2"]),
         "accompagnatrice": ("conseillere.plie@demo.cipdesk.fr", ["/dossier/vae-collective"]),
     }
