@@ -1371,9 +1371,11 @@ def ecrire(args, c, resultats, moteur: str = "PostgreSQL") -> None:
               "Volumes : " + ", ".join(f"{k} {n:,}".replace(",", " ") for k, n in v.items())
               + f" ; équipe du chef de démonstration : {c['personnes_equipe']:,} personnes.".replace(",", " "),
               "Mesure dans le processus (client de test Flask : toute la pile WSGI, sans réseau). Plancher « requêtes » : "
-              "les lectures SQL de la page (SELECT) rejouées hors de l'application (psycopg nu ; les écritures du "
+              "les lectures SQL de la page rejouées hors de l'application (psycopg nu, en autocommit ; les écritures du "
               "journal d'audit, chaînées par rang, ne peuvent pas être rejouées) ; "
-              "plancher « à la main » : une requête écrite à la main qui ramène les mêmes lignes (quand elle est écrite). "
+              "plancher « à la main » : SQL écrit à la main qui ramène les mêmes lignes (`--verifier`), avec la lecture "
+              "du compte connecté et, pour une page qui journalise une lecture, l'écriture d'audit validée (COMMIT) "
+              "dans des copies des tables du journal. "
               "Charge : moyenne sur 1 minute (`os.getloadavg`) avant et après la page, machine partagée à 2 cœurs.\n",
               "| page | rôle | p50 (ms) | p95 (ms) | requêtes SQL | plancher requêtes p95 (ms) | ratio | plancher à la main p95 (ms) | ratio | charge |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
