@@ -790,12 +790,12 @@ def verifier_integration(app, conninfo: str, c: dict, dimanche: date) -> bool:
                        for p in a_faire}
         plancher = {p["id"]: (p["suivi_id"], p["prevu_le"], p["jalon"], p["nom"], p["prenom"], p["employeur"])
                     for p in points or []}
-        bon &= _comparer("intégration : points de la semaine", application, plancher)
+        bon &= comparer("intégration : points de la semaine", application, plancher)
         application = [(texte(l.id), l.nom, l.prenom, l.intitule_poste, l.employeur, texte(l.debut), l.statut.value)
                        for l in visibles]
         plancher = [(l["id"], l["nom"], l["prenom"], l["intitule_poste"], l["employeur"], l["debut"], l["statut"])
                     for l in suivis or []]
-        bon &= _comparer("intégration : suivis du périmètre (dans l'ordre)", dict(enumerate(application)),
+        bon &= comparer("intégration : suivis du périmètre (dans l'ordre)", dict(enumerate(application)),
                          dict(enumerate(plancher)))
         ids = s.scalars(select(SuiviIntegration.id).join(Personne, Personne.id == SuiviIntegration.personne_id)
                         .where(Personne.structure_id == c["structure"], Personne.referent_id == moi.id)).all()
@@ -839,7 +839,7 @@ def verifier_integration(app, conninfo: str, c: dict, dimanche: date) -> bool:
     return bon and not ecarts
 
 
-def _comparer(nom, application, plancher) -> bool:
+def comparer(nom, application, plancher) -> bool:
     if application == plancher:
         print(f"  {nom:55} identique ({len(application)} lignes)")
         return True
@@ -940,16 +940,6 @@ def verifier_employeurs(app, conninfo: str, c: dict, recherches, rapprochee, pla
             conn.rollback()
         assert len(lignes[0]) == 1, f"{nom} : le compte connecté n'est pas lu"
         return lignes[1:]
-
-    def comparer(nom, application, plancher) -> bool:
-        if application == plancher:
-            print(f"  {nom:55} identique ({len(application)} lignes)")
-            return True
-        print(f"  {nom:55} DIFFÉRENT")
-        for cle in sorted(set(application) | set(plancher), key=str):
-            if application.get(cle) != plancher.get(cle):
-                print(f"    {cle}: application {application.get(cle)}, plancher {plancher.get(cle)}")
-        return False
 
     bon = True
     with app.app_context():
@@ -1119,16 +1109,6 @@ def verifier(app, conninfo: str, c: dict, vues: dict, autres: dict, rapprochee=N
                 resultats[instruction] = cur.fetchall()
             conn.rollback()
             return resultats
-
-    def comparer(nom, application, plancher) -> bool:
-        if application == plancher:
-            print(f"  {nom:55} identique ({len(application)} lignes)")
-            return True
-        print(f"  {nom:55} DIFFÉRENT")
-        for cle in sorted(set(application) | set(plancher), key=str):
-            if application.get(cle) != plancher.get(cle):
-                print(f"    {cle}: application {application.get(cle)}, plancher {plancher.get(cle)}")
-        return False
 
     bon = True
     with app.app_context():
